@@ -1,0 +1,79 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Role
+
+__all__ = ["RoleAssignment", "User"]
+
+
+class User(AbstractUser):
+    """A login. ``person`` links it to the staff record the user may see as their own."""
+
+    person = models.OneToOneField(
+        "organizations.Person",
+        verbose_name=_("cá nhân"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
+    )
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        # Vietnamese order: họ đệm (last_name) before tên (first_name).
+        return f"{self.last_name} {self.first_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name
+
+
+class RoleAssignment(models.Model):
+    """One role of one account, scoped to an agency (and its subtree) or a council."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("vai trò"), max_length=24, choices=Role.choices)
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("cơ quan, đơn vị"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+    council = models.ForeignKey(
+        "organizations.Council",
+        verbose_name=_("hội đồng"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "agency", "council"], name="role_assignment_once"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=["officer", "unit_head", "higher_officer"], agency__isnull=False)
+                    | Q(role__in=["council_member", "council_secretary"], council__isnull=False)
+                    | Q(role__in=["admin", "staff"])
+                ),
+                name="role_assignment_has_scope",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.agency or self.council or ""
+        return f"{self.user}: {self.get_role_display()} {scope}".strip()

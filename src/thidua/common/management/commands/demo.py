@@ -1,0 +1,39 @@
+"""Set up the demo: migrate, load the Lạng Sơn demo data once, print accounts, serve."""
+
+import os
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
+
+from .serve import serve_forever
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu (Sở KH&ĐT Lạng Sơn) và chạy máy chủ."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--load-only", action="store_true", help="Chỉ nạp dữ liệu mẫu.")
+        parser.add_argument("--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--workers", type=int, default=3)
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        if demo_loaded():
+            self.stdout.write("Dữ liệu mẫu đã có sẵn.")
+        else:
+            self.stdout.write("Đang nạp dữ liệu mẫu…")
+            load_demo()
+            self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+        self.stdout.write("")
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        for account in demo_accounts():
+            self.stdout.write(f"  {account.username:<12} {account.description}")
+        if options["load_only"]:
+            return
+        self.stdout.write("")
+        self.stdout.write(f"Mở http://{options['bind']}/ trong trình duyệt. Nhấn Ctrl+C để dừng.")
+        self.stdout.flush()
+        sys.exit(serve_forever(options["bind"], options["workers"], self.stdout))

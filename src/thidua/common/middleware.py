@@ -1,0 +1,44 @@
+"""Request id for logs and the audit trail; absolute session lifetime."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+
+from .context import new_request_id, reset_request_id
+
+__all__ = ["RequestIdMiddleware", "SessionLifetimeMiddleware"]
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = new_request_id()
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        return response
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session SESSION_ABSOLUTE_SECONDS after login, however active it is.
+
+    The idle limit is Django's own (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST).
+    """
+
+    KEY = "thidua_login_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.setdefault(self.KEY, int(time.time()))
+            if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)

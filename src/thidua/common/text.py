@@ -1,0 +1,116 @@
+"""Vietnamese text helpers: NFC normalisation, accent-free folding, name sorting.
+
+Sorting follows the Vietnamese alphabet (a ă â b c d đ e ê ...) and tones
+(ngang, huyền, hỏi, ngã, sắc, nặng), names by tên, then họ, then đệm. The key
+matches ICU's vi collation (see docs/developer/architecture.md).
+"""
+
+import re
+import unicodedata
+
+__all__ = [
+    "fold",
+    "nfc",
+    "person_sort_key",
+    "split_name",
+    "vi_key",
+    "vi_name_key",
+]
+
+_ALPHA = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_RANK = {ch: i for i, ch in enumerate(_ALPHA)}
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+_MODIFIED = {
+    (_BREVE, "a"): "ă",
+    (_CIRCUMFLEX, "a"): "â",
+    (_CIRCUMFLEX, "e"): "ê",
+    (_CIRCUMFLEX, "o"): "ô",
+    (_HORN, "o"): "ơ",
+    (_HORN, "u"): "ư",
+}
+# huyền, hỏi, ngã, sắc, nặng
+_TONE = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str | None) -> str:
+    """Return ``value`` in NFC with runs of white space folded and ends trimmed."""
+    if not value:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+
+
+def fold(value: str | None) -> str:
+    """Accent-free, case-free form used for search: "Nguyễn Đức" -> "nguyen duc"."""
+    text = nfc(value).casefold().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _char_rank(low: str) -> int:
+    if low in _RANK:
+        return 0x10 + _RANK[low]
+    if low.isdigit():
+        return 0x02 + int(low) if low in "0123456789" else 0x0C
+    if not low.isalpha():
+        return 0x01  # spaces, hyphens, punctuation sort before letters, as in ICU
+    return 0x40 + (ord(low) % 0xBF)
+
+
+def vi_key(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Primary (letters), secondary (tones) and tertiary (case) weights of ``text``."""
+    prim: list[int] = []
+    sec: list[int] = []
+    ter: list[int] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if ch in _TONE and sec:
+                sec[-1] = _TONE[ch]
+            elif prim:
+                base = _ALPHA[prim[-1] - 0x10] if 0x10 <= prim[-1] < 0x10 + len(_ALPHA) else ""
+                new = _MODIFIED.get((ch, base))
+                if new:
+                    prim[-1] = 0x10 + _RANK[new]
+            continue
+        low = ch.lower()
+        prim.append(_char_rank(low))
+        sec.append(0)
+        ter.append(int(ch != low))
+    return prim, sec, ter
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """Split a Vietnamese full name into (họ, đệm, tên)."""
+    parts = nfc(full_name).split(" ")
+    if len(parts) == 1:
+        return "", "", parts[0]
+    return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+def vi_name_key(full_name: str) -> tuple:
+    """Python sort key for a full name: by tên, then họ, then đệm."""
+    ho, dem, ten = split_name(full_name)
+    return (vi_key(ten), vi_key(ho), vi_key(dem))
+
+
+def _encode(key: tuple[list[int], list[int], list[int]]) -> str:
+    prim, sec, ter = key
+    # Primary weights are two hex digits, never 00, so "00" ends a word and a
+    # shorter word sorts before its extensions.
+    return (
+        "".join(f"{p:02x}" for p in prim)
+        + "00"
+        + "".join(str(s) for s in sec)
+        + "".join(str(t) for t in ter)
+    )
+
+
+def person_sort_key(full_name: str) -> str:
+    """A string that sorts in the database as :func:`vi_name_key` sorts in Python.
+
+    Only hex digits are used, so byte order, SQLite BINARY and every PostgreSQL
+    collation agree. Each part carries its primary weights before its tones, as
+    the tuple comparison does.
+    """
+    ho, dem, ten = split_name(full_name)
+    return "|".join(_encode(vi_key(part)) for part in (ten, ho, dem)).replace("|", "")

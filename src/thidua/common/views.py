@@ -1,0 +1,78 @@
+"""Shared view helpers, the dashboard and the audit pages."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from thidua.accounts.scopes import scopes_for
+
+from .selectors import activity_for_user
+
+__all__ = ["AuditLogView", "DashboardView", "ServiceFormView", "apply_errors", "require_perm"]
+
+
+def require_perm(user, perm: str, obj=None) -> None:
+    """Visible-but-not-allowed is 403; invisible objects were already a 404."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, field by field."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            target = field if field in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+class ServiceFormView(FormView):
+    """A form whose valid data goes to one service call; its errors come back to the form."""
+
+    success_message = ""
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.result = self.perform(form)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+
+class DashboardView(TemplateView):
+    template_name = "common/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        from thidua.organizations.selectors import dashboard_figures  # noqa: PLC0415 (app layering)
+
+        context = super().get_context_data(**kwargs)
+        context["scopes"] = scopes_for(self.request.user)
+        context["figures"] = dashboard_figures(self.request.user)
+        context["recent"] = activity_for_user(self.request.user)[:10]
+        return context
+
+
+class AuditLogView(TemplateView):
+    template_name = "common/audit_log.html"
+
+    def get_context_data(self, **kwargs):
+        require_perm(self.request.user, "common.view_activitylog")
+        context = super().get_context_data(**kwargs)
+        entries = activity_for_user(self.request.user)
+        action = self.request.GET.get("action", "").strip()
+        if action:
+            entries = entries.filter(action__startswith=action)
+        context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
+        context["action"] = action
+        return context

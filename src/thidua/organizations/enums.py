@@ -1,0 +1,89 @@
+"""Choices for the organisation registry."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+__all__ = [
+    "AgencyLevel",
+    "ClusterKind",
+    "CouncilRole",
+    "DisciplineForm",
+    "Gender",
+    "InitiativeKind",
+    "InitiativeScope",
+    "PersonCategory",
+    "Rating",
+    "ReviewKind",
+]
+
+
+class AgencyLevel(models.TextChoices):
+    CENTRAL = "trung_uong", _("Trung ương")
+    PROVINCE = "tinh", _("Tỉnh, thành phố")
+    DEPARTMENT = "so_ban_nganh", _("Sở, ban, ngành")
+    UNIT = "phong_don_vi", _("Phòng, đơn vị thuộc sở")
+    DISTRICT = "huyen", _("Huyện (trước 01/07/2025)")
+    COMMUNE = "xa", _("Xã, phường, đặc khu")
+
+
+class Gender(models.TextChoices):
+    MALE = "nam", _("Nam")
+    FEMALE = "nu", _("Nữ")
+
+
+class PersonCategory(models.TextChoices):
+    CAN_BO = "can_bo", _("Cán bộ")
+    CONG_CHUC = "cong_chuc", _("Công chức")
+    VIEN_CHUC = "vien_chuc", _("Viên chức")
+    NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")
+
+
+class Rating(models.TextChoices):
+    """Yearly rating of task completion (xếp loại chất lượng)."""
+
+    HTXS = "HTXS", _("Hoàn thành xuất sắc nhiệm vụ")
+    HTT = "HTT", _("Hoàn thành tốt nhiệm vụ")
+    HT = "HT", _("Hoàn thành nhiệm vụ")
+    KHT = "KHT", _("Không hoàn thành nhiệm vụ")
+
+
+class DisciplineForm(models.TextChoices):
+    KHIEN_TRACH = "khien_trach", _("Khiển trách")
+    CANH_CAO = "canh_cao", _("Cảnh cáo")
+    HA_BAC_LUONG = "ha_bac_luong", _("Hạ bậc lương")
+    GIANG_CHUC = "giang_chuc", _("Giáng chức")
+    CACH_CHUC = "cach_chuc", _("Cách chức")
+    BUOC_THOI_VIEC = "buoc_thoi_viec", _("Buộc thôi việc")
+
+
+class ReviewKind(models.TextChoices):
+    """Pending matters that forbid proposing a commendation (NĐ 98/2023 Art 4)."""
+
+    DISCIPLINE = "xem_xet_ky_luat", _("Đang xem xét kỷ luật")
+    INVESTIGATION = "dieu_tra", _("Đang bị điều tra, thanh tra, kiểm tra")
+    COMPLAINT = "khieu_nai", _("Có đơn khiếu nại, tố cáo đang giải quyết")
+
+
+class InitiativeKind(models.TextChoices):
+    INITIATIVE = "sang_kien", _("Sáng kiến")
+    RESEARCH = "de_tai", _("Đề tài, đề án, công trình khoa học")
+
+
+class InitiativeScope(models.TextChoices):
+    CO_SO = "co_so", _("Cấp cơ sở")
+    BO_TINH = "bo_tinh", _("Cấp bộ, ngành, tỉnh")
+    TOAN_QUOC = "toan_quoc", _("Toàn quốc")
+
+
+class CouncilRole(models.TextChoices):
+    CHAIR = "chu_tich", pgettext_lazy("council role", "Chủ tịch")
+    VICE_CHAIR = "pho_chu_tich", pgettext_lazy("council role", "Phó Chủ tịch")
+    STANDING = "uy_vien_thuong_truc", pgettext_lazy("council role", "Ủy viên thường trực")
+    MEMBER = "uy_vien", pgettext_lazy("council role", "Ủy viên")
+    SECRETARY = "thu_ky", pgettext_lazy("council role", "Thư ký")
+
+
+class ClusterKind(models.TextChoices):
+    CUM = "cum", _("Cụm thi đua")
+    KHOI = "khoi", _("Khối thi đua")

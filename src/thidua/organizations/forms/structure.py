@@ -1,0 +1,80 @@
+from django import forms
+
+from thidua.common.forms import StyledFormMixin
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import CouncilRole, Rating
+from ..models import Agency, Person
+from .widgets import DateInput
+
+__all__ = ["AgencyForm", "CollectiveAssessmentForm", "CouncilMemberForm", "StaffImportForm"]
+
+
+class AgencyForm(StyledFormMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Agency
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "abbreviation",
+            "level",
+            "place_name",
+            "is_small_collective",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+    def _post_clean(self):
+        pass
+
+
+class CollectiveAssessmentForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("năm"), min_value=1945)
+    rating = forms.ChoiceField(label=_("xếp loại"), choices=Rating.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].max_value = timezone.localdate().year
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class CouncilMemberForm(StyledFormMixin, forms.Form):
+    person = forms.ModelChoiceField(label=_("cá nhân"), queryset=Person.objects.none())
+    role = forms.ChoiceField(label=_("vai trò"), choices=CouncilRole.choices)
+    title = forms.CharField(label=_("chức vụ trong cơ quan"), required=False, max_length=160)
+    start_date = forms.DateField(label=_("từ ngày"), widget=DateInput())
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class StaffImportForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("tệp danh sách (.xlsx)"))
+    dry_run = forms.BooleanField(label=_("chỉ kiểm tra, không ghi"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.THIDUA_MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("Tệp quá lớn (%(size)s), tối đa %(max)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(settings.THIDUA_MAX_UPLOAD_BYTES),
+                }
+            )
+        if not (upload.name or "").lower().endswith(".xlsx"):
+            raise ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
+        return upload

@@ -1,0 +1,78 @@
+"""The blank staff template, with the agency's unit codes as a pick list."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+
+from ..enums import Gender, PersonCategory
+from ..ethnicities import ETHNICITIES
+from ..models import Agency
+from .staff import COLUMNS
+
+__all__ = ["staff_template_bytes"]
+
+
+def staff_template_bytes(agency: Agency | None = None) -> bytes:
+    """An .xlsx with the header row, text-formatted CCCD column, pick lists and a guide."""
+    from openpyxl import Workbook  # noqa: PLC0415 (heavy)
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách"
+    bold = Font(name="Times New Roman", bold=True)
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        if column.key in ("cccd", "birth_date", "recruited_on", "unit_code"):
+            for row in range(2, 2002):
+                sheet.cell(row=row, column=index).number_format = "@"
+    sheet.freeze_panes = "A2"
+
+    lists = workbook.create_sheet("Danh mục")
+    units = list(Agency.objects.descendants(agency, include_self=True)) if agency else []
+    catalogues = {
+        "Giới tính": [label for _v, label in Gender.choices],
+        "Đối tượng": [label for _v, label in PersonCategory.choices],
+        "Dân tộc": list(ETHNICITIES),
+        "Trực tiếp lao động, công tác": ["Có", "Không"],
+        "Mã đơn vị": [u.code for u in units],
+        "Tên đơn vị": [u.name for u in units],
+    }
+    for col, (title, values) in enumerate(catalogues.items(), start=1):
+        lists.cell(row=1, column=col, value=title).font = bold
+        for row, value in enumerate(values, start=2):
+            lists.cell(row=row, column=col, value=value)
+        lists.column_dimensions[get_column_letter(col)].width = 30 if col == 6 else 18
+    for key, col in (("gender", 1), ("category", 2), ("ethnicity", 3), ("is_direct_worker", 4)):
+        values = list(catalogues.values())[col - 1]
+        target = next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key)
+        letter, source = get_column_letter(target), get_column_letter(col)
+        validation = DataValidation(
+            type="list", formula1=f"='Danh mục'!${source}$2:${source}${len(values) + 1}"
+        )
+        validation.add(f"{letter}2:{letter}5000")
+        sheet.add_data_validation(validation)
+
+    guide = workbook.create_sheet("Hướng dẫn")
+    lines = [
+        _("Hướng dẫn nhập danh sách cán bộ, công chức, viên chức, người lao động"),
+        _("Mỗi dòng một người; không sửa dòng tiêu đề; không dùng công thức."),
+        _("Ngày ghi dạng dd/mm/yyyy, ví dụ 05/09/1985."),
+        _("Số CCCD gồm 12 chữ số, nhập dạng văn bản để giữ số 0 ở đầu."),
+        _("Mã đơn vị lấy ở trang “Danh mục”."),
+        _("Nhập lại cùng tệp sẽ cập nhật theo số CCCD, không tạo trùng."),
+        _("Chỉ cần một dòng sai, toàn bộ tệp không được ghi; hãy sửa theo danh sách lỗi."),
+    ]
+    for row, line in enumerate(lines, start=1):
+        guide.cell(row=row, column=1, value=line).font = bold if row == 1 else Font()
+    guide.column_dimensions["A"].width = 100
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

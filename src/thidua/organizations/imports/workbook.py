@@ -1,0 +1,85 @@
+"""Opening staff workbooks safely: size, zip bombs, macros, XML entities, formulas."""
+
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+__all__ = ["WorkbookRejected", "check_workbook_file", "open_rows"]
+
+MAX_ZIP_ENTRIES = 2_000
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+
+
+class WorkbookRejected(Exception):
+    """The file is refused as a whole; the message says why, in Vietnamese."""
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse anything that is not a plain .xlsx before openpyxl reads a byte of XML."""
+    size = path.stat().st_size
+    if size > settings.THIDUA_MAX_UPLOAD_BYTES:
+        raise WorkbookRejected(
+            _("Tệp quá lớn (%(size)s MB, tối đa %(max)s MB).")
+            % {
+                "size": round(size / 1048576, 1),
+                "max": round(settings.THIDUA_MAX_UPLOAD_BYTES / 1048576, 1),
+            }
+        )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise WorkbookRejected(_("Tệp có cấu trúc bất thường (quá nhiều thành phần)."))
+            names = {e.filename for e in entries}
+            total = 0
+            for entry in entries:
+                total += entry.file_size
+                ratio = entry.file_size / max(entry.compress_size, 1)
+                if ratio > MAX_RATIO or total > MAX_UNCOMPRESSED:
+                    raise WorkbookRejected(
+                        _("Tệp bị nén bất thường (nghi ngờ “bom nén”), không thể đọc.")
+                    )
+            if "xl/workbook.xml" not in names:
+                raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
+            if any(n.lower().endswith("vbaproject.bin") for n in names):
+                raise WorkbookRejected(_("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro."))
+            content_types = archive.read("[Content_Types].xml")
+            if b"macroEnabled" in content_types:
+                raise WorkbookRejected(_("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro."))
+    except zipfile.BadZipFile as exc:
+        raise WorkbookRejected(_("Tệp Excel bị hỏng, không thể đọc.")) from exc
+    except KeyError as exc:
+        raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx.")) from exc
+
+
+def open_rows(path: Path):
+    """Yield (row number, cells) of the first sheet, streaming in bounded memory.
+
+    openpyxl parses through defusedxml (installed as a dependency), so entity
+    expansion and external entities raise instead of expanding.
+    """
+    import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
+
+    check_workbook_file(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for broken XML
+        raise WorkbookRejected(_("Tệp Excel bị hỏng hoặc chứa nội dung không an toàn.")) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        try:
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                yield number, row
+        except WorkbookRejected:
+            raise
+        except Exception as exc:
+            raise WorkbookRejected(
+                _("Tệp Excel bị hỏng hoặc chứa nội dung không an toàn.")
+            ) from exc
+    finally:
+        workbook.close()

@@ -1,0 +1,29 @@
+from .agency import Agency
+from .council import Cluster, ClusterLeadership, ClusterMembership, Council, CouncilMember
+from .person import Person
+from .staff_import import StaffImport
+from .records import (
+    Assessment,
+    CollectiveAssessment,
+    DisciplineRecord,
+    Initiative,
+    Membership,
+    ReviewMatter,
+)
+
+__all__ = [
+    "Agency",
+    "Assessment",
+    "Cluster",
+    "ClusterLeadership",
+    "ClusterMembership",
+    "CollectiveAssessment",
+    "Council",
+    "CouncilMember",
+    "DisciplineRecord",
+    "Initiative",
+    "Membership",
+    "Person",
+    "ReviewMatter",
+    "StaffImport",
+]

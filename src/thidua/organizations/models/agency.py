@@ -1,0 +1,42 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from tree_queries.models import OrderableTreeNode
+
+from ..enums import AgencyLevel
+
+__all__ = ["Agency"]
+
+
+class Agency(OrderableTreeNode):
+    """A node of the organisation tree: a ministry, province, Sở, or a unit inside one.
+
+    ``code`` identifies the node in imports and on the command line; ``abbreviation``
+    is what documents print in their symbol (SKHĐT in 173/PD-SKHĐT) and need not be
+    unique (every province has its own UBND).
+    """
+
+    code = models.CharField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên đầy đủ"), max_length=255)
+    short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
+    abbreviation = models.CharField(_("chữ viết tắt trên văn bản"), max_length=32, blank=True)
+    level = models.CharField(_("cấp"), max_length=20, choices=AgencyLevel.choices)
+    is_small_collective = models.BooleanField(_("tập thể nhỏ"), default=False)
+    place_name = models.CharField(_("địa danh"), max_length=80, blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:agency-detail", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name

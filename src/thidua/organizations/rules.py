@@ -1,0 +1,62 @@
+"""Permission predicates for the registry (django-rules), scoped to the agency tree."""
+
+import rules
+
+from thidua.accounts.scopes import scopes_for
+
+__all__ = [
+    "can_manage_agency",
+    "can_manage_council",
+    "can_manage_person",
+    "is_admin",
+    "is_officer",
+]
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return scopes_for(user).is_admin
+
+
+@rules.predicate
+def is_officer(user) -> bool:
+    return bool(scopes_for(user).officer_agencies)
+
+
+@rules.predicate
+def can_manage_agency(user, agency) -> bool:
+    """Officers manage every unit of their agency's subtree."""
+    if agency is None:
+        return False
+    return agency.pk in scopes_for(user).officer_agencies
+
+
+@rules.predicate
+def can_manage_person(user, person) -> bool:
+    if person is None:
+        return False
+    return person.unit_id in scopes_for(user).officer_agencies
+
+
+@rules.predicate
+def can_manage_council(user, council) -> bool:
+    if council is None:
+        return False
+    scopes = scopes_for(user)
+    return council.agency_id in scopes.officer_agencies or council.pk in (
+        scopes.secretary_council_ids
+    )
+
+
+@rules.predicate
+def can_view_audit(user) -> bool:
+    scopes = scopes_for(user)
+    return bool(scopes.officer_agencies)
+
+
+rules.add_perm("organizations.change_person", is_admin | can_manage_person)
+rules.add_perm("organizations.add_person", is_admin | can_manage_agency)
+rules.add_perm("organizations.change_agency", is_admin | can_manage_agency)
+rules.add_perm("organizations.import_staff", is_admin | can_manage_agency)
+rules.add_perm("organizations.change_council", is_admin | can_manage_council)
+rules.add_perm("common.view_activitylog", is_admin | can_view_audit)

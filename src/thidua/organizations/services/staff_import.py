@@ -1,0 +1,121 @@
+"""Staff imports started from the web page: stored upload, background run, progress."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.common.jobs import enqueue_on_commit
+from thidua.common.services.audit import log_action
+
+from ..imports.staff import import_staff
+from ..imports.workbook import WorkbookRejected, check_workbook_file
+from ..models import Agency, StaffImport
+
+__all__ = ["run_staff_import", "start_staff_import"]
+
+
+def _estimate_rows(path: Path) -> int:
+    from openpyxl import load_workbook  # noqa: PLC0415 (heavy)
+
+    try:
+        workbook = load_workbook(path, read_only=True)
+        rows = max((workbook.worksheets[0].max_row or 1) - 1, 0)
+        workbook.close()
+    except Exception:  # a broken file is reported by the import itself
+        return 0
+    return rows
+
+
+def start_staff_import(
+    upload, *, agency: Agency, actor, dry_run: bool = False
+) -> StaffImport:
+    """Store the upload under a random name and run it, in the background when large."""
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{uuid.uuid4().hex}.xlsx"
+    size = 0
+    with stored.open("wb") as handle:
+        for chunk in upload.chunks():
+            size += len(chunk)
+            if size > settings.THIDUA_MAX_UPLOAD_BYTES:
+                break
+            handle.write(chunk)
+    job = StaffImport(
+        agency=agency,
+        uploaded_by=actor,
+        file_name=Path(upload.name or "upload.xlsx").name[:255],
+        stored_path=str(stored),
+        dry_run=dry_run,
+    )
+    try:
+        if size > settings.THIDUA_MAX_UPLOAD_BYTES:
+            raise WorkbookRejected(
+                _("Tệp quá lớn (tối đa %(max)s MB).")
+                % {"max": round(settings.THIDUA_MAX_UPLOAD_BYTES / 1048576, 1)}
+            )
+        check_workbook_file(stored)
+    except WorkbookRejected as exc:
+        job.status = StaffImport.Status.FAILED
+        job.message = str(exc)
+        job.finished_at = timezone.now()
+        job.save()
+        stored.unlink(missing_ok=True)
+        return job
+    job.total_rows = _estimate_rows(stored)
+    job.save()
+    if job.total_rows > settings.THIDUA_IMPORT_BACKGROUND_ROWS:
+        from ..tasks import task_import_staff  # noqa: PLC0415 (tasks import services)
+
+        with transaction.atomic():
+            enqueue_on_commit(task_import_staff, job.pk)
+    else:
+        run_staff_import(job.pk)
+        job.refresh_from_db()
+    return job
+
+
+def run_staff_import(job_id: int) -> None:
+    """Run a stored import; records counts, errors and an audit entry for the batch."""
+    job = StaffImport.objects.select_related("agency", "uploaded_by").filter(pk=job_id).first()
+    if job is None or job.is_finished:
+        return
+    StaffImport.objects.filter(pk=job.pk).update(status=StaffImport.Status.RUNNING)
+
+    def progress(rows: int) -> None:
+        StaffImport.objects.filter(pk=job.pk).update(processed_rows=rows)
+
+    path = Path(job.stored_path)
+    result = import_staff(
+        path, agency=job.agency, actor=job.uploaded_by, dry_run=job.dry_run, progress=progress
+    )
+    job.file_sha256 = result.sha256
+    job.total_rows = job.processed_rows = result.rows
+    job.created_count, job.updated_count = result.created, result.updated
+    job.unchanged_count = result.unchanged
+    job.errors = [e.as_dict() for e in result.errors[:2000]]
+    job.message = result.rejected
+    job.status = StaffImport.Status.DONE if result.ok else StaffImport.Status.FAILED
+    job.finished_at = timezone.now()
+    with transaction.atomic():
+        job.save()
+        log_action(
+            job,
+            "people.import",
+            actor=job.uploaded_by,
+            agency_id=job.agency_id,
+            data={
+                "file": job.file_name,
+                "file_sha256": job.file_sha256,
+                "dry_run": job.dry_run,
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "errors": len(result.errors),
+                "rejected": result.rejected,
+            },
+        )
+    path.unlink(missing_ok=True)

@@ -1,0 +1,14 @@
+"""Test settings: the base settings with fast hashing and jobs run in-process."""
+
+import os
+import tempfile
+
+os.environ.setdefault("THIDUA_DATA_DIR", tempfile.mkdtemp(prefix="thidua-test-"))
+
+from .base import *  # noqa: E402, F403
+from .base import HUEY  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+HUEY["immediate"] = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = True

@@ -1,0 +1,19 @@
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.urls import include, path
+
+from thidua.common.views import AuditLogView, DashboardView
+
+
+@login_not_required
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("", include("thidua.organizations.urls")),
+    path("healthz", healthz, name="healthz"),
+]
