@@ -208,6 +208,7 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 # --- Static and media -------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("vendor", NODE_MODULES_DIR)]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

@@ -38,8 +38,8 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
     lists = workbook.create_sheet("Danh mục")
     units = list(Agency.objects.descendants(agency, include_self=True)) if agency else []
     catalogues = {
-        "Giới tính": [label for _v, label in Gender.choices],
-        "Đối tượng": [label for _v, label in PersonCategory.choices],
+        "Giới tính": [str(label) for _v, label in Gender.choices],
+        "Đối tượng": [str(label) for _v, label in PersonCategory.choices],
         "Dân tộc": list(ETHNICITIES),
         "Trực tiếp lao động, công tác": ["Có", "Không"],
         "Mã đơn vị": [u.code for u in units],

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what thidua needs on a Debian machine, then the Python and npm packages.
+#   scripts/setup.sh           runtime (demo)
+#   scripts/setup.sh --test    runtime + test tools (Chromium, PostgreSQL, pytest ...)
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-}"
+
+need=()
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
+if [ "$mode" = "--test" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+  { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || need+=(postgresql)
+fi
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> apt-get install ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "Thiếu gói hệ thống: ${need[*]} (cần quyền root để cài bằng apt-get)." >&2
+    exit 1
+  fi
+fi
+
+python_bin="${THIDUA_PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "==> python -m venv .venv"
+  "$python_bin" -m venv .venv
+  .venv/bin/pip install -q --upgrade pip
+fi
+extras=""; [ "$mode" = "--test" ] && extras="[test]"
+stamp=".venv/.thidua-installed$( [ -n "$extras" ] && echo -test )"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "==> pip install -e .$extras"
+  .venv/bin/pip install -q -e ".$extras"
+  echo "$want" > "$stamp"
+fi
+
+lock="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ ! -f node_modules/.thidua-lock ] || [ "$(cat node_modules/.thidua-lock)" != "$lock" ]; then
+  echo "==> npm ci"
+  npm ci --no-audit --no-fund --silent
+  echo "$lock" > node_modules/.thidua-lock
+fi

@@ -1,0 +1,200 @@
+import datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from thidua.common.models import ActivityLog
+from thidua.common.services.audit import verify_chain
+from thidua.organizations.imports.staff import import_staff
+from thidua.organizations.imports.template import staff_template_bytes
+from thidua.organizations.models import Membership, Person
+
+from ..factories import cccd_for
+from .workbooks import HEADERS, rewrite_zip, row, write_xlsx, zip_bomb
+
+pytestmark = pytest.mark.django_db
+BORN = datetime.date(1985, 5, 17)
+
+
+def cccd(gender="nam"):
+    return cccd_for(gender, BORN)
+
+
+def good_rows(n=3):
+    return [row(f"Nguyễn Văn Tú{chr(0x61 + i)}", cccd()) for i in range(n)]
+
+
+def test_template_has_the_headers_and_the_agency_unit_codes(org, tmp_path):
+    path = tmp_path / "mau.xlsx"
+    path.write_bytes(staff_template_bytes(org.skhdt))
+    workbook = load_workbook(path)
+    assert [c.value for c in workbook["Danh sách"][1]] == HEADERS
+    codes = [c.value for c in workbook["Danh mục"]["E"][1:] if c.value]
+    assert codes == ["SKHĐT", "SKHĐT-VP", "SKHĐT-ĐKKD"]
+    assert workbook["Danh sách"]["E2"].number_format == "@"
+
+
+def test_valid_file_creates_people_memberships_and_audit_entries(org, tmp_path):
+    rows = [
+        row("Lương Thị Mai", cccd("nu"), "SKHĐT-ĐKKD", gender="Nữ",
+            **{"Trực tiếp lao động, công tác": "Có"}),
+        row("Triệu Văn Hùng", cccd(), birth=datetime.datetime(1985, 5, 17)),
+    ]  # fmt: skip
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = import_staff(path, agency=org.skhdt)
+    assert (result.ok, result.rows, result.created, result.updated) == (True, 2, 2, 0)
+    mai = Person.objects.get(full_name="Lương Thị Mai")
+    assert (mai.gender, mai.unit, mai.ethnicity, mai.is_direct_worker) == (
+        "nu", org.dkkd, "Tày", True,
+    )  # fmt: skip
+    assert mai.recruited_on == datetime.date(2010, 3, 1)
+    assert Membership.objects.filter(person=mai, unit=org.dkkd).exists()
+    assert ActivityLog.objects.filter(action="people.import_create").count() == 2
+    assert verify_chain().ok
+
+
+def test_reimporting_the_same_file_changes_nothing_and_updates_by_cccd(org, tmp_path):
+    rows = good_rows(3)
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    assert import_staff(path, agency=org.skhdt).created == 3
+    count = Person.objects.count()
+    again = import_staff(path, agency=org.skhdt)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    assert Person.objects.count() == count
+    rows[0][HEADERS.index("Chức vụ")] = "Phó Trưởng phòng"
+    rows[1][HEADERS.index("Mã đơn vị")] = "SKHĐT-ĐKKD"
+    changed = import_staff(write_xlsx(tmp_path / "ds2.xlsx", rows), agency=org.skhdt)
+    assert (changed.created, changed.updated, changed.unchanged) == (0, 2, 1)
+    moved = Person.objects.get(cccd=rows[1][HEADERS.index("Số CCCD")])
+    assert moved.unit == org.dkkd
+    assert moved.memberships.count() == 2
+
+
+def test_one_bad_row_writes_nothing_and_every_error_is_listed(org, tmp_path):
+    dup = cccd()
+    rows = [
+        row("Nguyễn Văn Một", dup),
+        row("Nguyễn Văn Hai", dup),  # duplicate inside the file
+        row("Nguyễn Văn Ba", "123"),  # bad CCCD
+        row("Nguyễn Văn Bốn", cccd(), "KHONG-CO"),  # unknown unit
+        row("Nguyễn Văn Năm", cccd(), birth="31/02/1985"),  # impossible date
+        row("Nguyễn Văn Sáu", cccd(), gender="Khác"),
+        row("Nguyễn Văn Bảy", cccd(), birth="01/01/2090"),
+        row("", cccd()),
+    ]
+    before = (Person.objects.count(), ActivityLog.objects.count())
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
+    assert not result.ok
+    found = {(e.row, e.column) for e in result.errors}
+    assert {(3, "Số CCCD"), (4, "Số CCCD"), (5, "Mã đơn vị"), (6, "Ngày sinh"),
+            (7, "Giới tính"), (8, "Ngày sinh"), (9, "Họ và tên")} <= found  # fmt: skip
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert messages[(3, "Số CCCD")] == "Số CCCD trùng với dòng 2."
+    assert messages[(5, "Mã đơn vị")] == "Mã đơn vị “KHONG-CO” không có trong cơ quan này."
+    assert "31/02/1985" in messages[(6, "Ngày sinh")]
+    assert (Person.objects.count(), ActivityLog.objects.count()) == before
+
+
+def test_cccd_already_in_the_database_for_another_agency_is_refused(org, tmp_path):
+    other = org.people["other_staff"]
+    rows = [row("Phạm Quốc Dũng", other.cccd, birth=other.birth_date.strftime("%d/%m/%Y"))]
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
+    assert [e.message for e in result.errors] == ["Số CCCD này thuộc cán bộ của cơ quan khác."]
+    other.refresh_from_db()
+    assert other.unit == org.other_unit
+
+
+def test_cccd_typed_as_a_number_loses_its_zero_and_is_refused(org, tmp_path):
+    rows = [row("Nguyễn Văn Tư", int(cccd()))]
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
+    assert "mất số 0" in result.errors[0].message
+
+
+def test_formulas_are_refused(org, tmp_path):
+    rows = [row("Nguyễn Văn Tú", cccd(), **{"Chức vụ": '=HYPERLINK("http://x","y")'})]
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Chức vụ")]
+    assert "công thức" in result.errors[0].message
+
+
+def test_missing_header_is_reported(org, tmp_path):
+    headers = [h for h in HEADERS if h != "Số CCCD"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [], headers=headers)
+    result = import_staff(path, agency=org.skhdt)
+    assert [(e.row, e.message) for e in result.errors] == [(1, "Thiếu cột bắt buộc “Số CCCD”.")]
+
+
+def test_dry_run_validates_without_writing(org, tmp_path):
+    before = Person.objects.count()
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", good_rows(2)), agency=org.skhdt,
+                          dry_run=True)  # fmt: skip
+    assert (result.ok, result.created) == (True, 2)
+    assert Person.objects.count() == before
+
+
+def test_too_many_rows_are_refused(org, tmp_path, settings):
+    settings.THIDUA_IMPORT_MAX_ROWS = 2
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", good_rows(3)), agency=org.skhdt)
+    assert result.rejected == "Tệp có quá 2 dòng dữ liệu."
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>"""
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>"""
+
+
+@pytest.mark.parametrize(
+    ("variant", "message"),
+    [
+        ("not_zip", "không phải là bảng tính"),
+        ("zip_bomb", "bom nén"),
+        ("macro", "macro"),
+        ("billion_laughs", "không an toàn"),
+        ("xxe", "không an toàn"),
+        ("too_big", "quá lớn"),
+    ],
+)
+def test_hostile_workbooks_are_refused_whole(org, tmp_path, settings, variant, message):
+    good = write_xlsx(tmp_path / "good.xlsx", good_rows(1))
+    target = tmp_path / "bad.xlsx"
+    if variant == "not_zip":
+        target.write_bytes(b"%PDF-1.7 not a workbook")
+    elif variant == "zip_bomb":
+        zip_bomb(target)
+    elif variant == "macro":
+        rewrite_zip(good, target, add={"xl/vbaProject.bin": b"\x00" * 64})
+    elif variant in ("billion_laughs", "xxe"):
+        payload = BILLION_LAUGHS if variant == "billion_laughs" else XXE
+        rewrite_zip(good, target, replace={"xl/worksheets/sheet1.xml": payload})
+    elif variant == "too_big":
+        settings.THIDUA_MAX_UPLOAD_BYTES = 1000
+        target = good
+    before = Person.objects.count()
+    result = import_staff(target, agency=org.skhdt)
+    assert message in result.rejected
+    assert "root:" not in str(result.errors)
+    assert Person.objects.count() == before
+
+
+def test_cli_import_and_template(org, tmp_path, capsys):
+    template = tmp_path / "mau.xlsx"
+    call_command("import_staff", template=str(template), agency="SKHĐT")
+    assert load_workbook(template)["Danh sách"]["B1"].value == "Họ và tên"
+    path = write_xlsx(tmp_path / "ds.xlsx", good_rows(2))
+    call_command("import_staff", str(path), agency="SKHĐT", dry_run=True)
+    assert "Kiểm tra xong (chưa ghi): 2 dòng – thêm mới 2" in capsys.readouterr().out
+    call_command("import_staff", str(path), agency="SKHĐT")
+    assert "Đã nhập: 2 dòng – thêm mới 2, cập nhật 0" in capsys.readouterr().out
+    bad = write_xlsx(tmp_path / "bad.xlsx", [row("Nguyễn Văn Tú", "1")])
+    with pytest.raises(CommandError, match="Không ghi dữ liệu nào"):
+        call_command("import_staff", str(bad), agency="SKHĐT")
+    assert "Dòng 2, cột “Số CCCD”: Số CCCD phải gồm đúng 12 chữ số." in capsys.readouterr().err
+    with pytest.raises(CommandError, match="Không có cơ quan"):
+        call_command("import_staff", str(path), agency="XYZ")
