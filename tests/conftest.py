@@ -31,6 +31,10 @@ def pytest_runtest_makereport(item, call):
     # In CI a skip means a missing system package or service: that is a failure.
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("CI") == "true" and report.skipped and call.when in ("setup", "call"):
+    if (
+        os.environ.get("CI") == "true"
+        and report.skipped
+        and call.when in ("setup", "call")
+    ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (counts as failure): {report.longrepr}"

@@ -26,7 +26,9 @@ def cccd_for(gender: str, birth: datetime.date, province: str = "020") -> str:
     return f"{province}{digit}{birth.year % 100:02d}{next(_serial):06d}"
 
 
-def make_person(unit: Agency, name: str, *, gender="nam", birth=None, **extra) -> Person:
+def make_person(
+    unit: Agency, name: str, *, gender="nam", birth=None, **extra
+) -> Person:
     birth = birth or datetime.date(1985, 5, 17)
     data = {
         "full_name": name,
@@ -67,13 +69,18 @@ def make_org() -> Org:
         parent=province, code="SNV", name="Sở Nội vụ", level=AgencyLevel.DEPARTMENT
     )
     btdkt = create_agency(
-        parent=sknv, code="SNV-BTĐKT", name="Ban Thi đua – Khen thưởng", level=AgencyLevel.UNIT
+        parent=sknv,
+        code="SNV-BTĐKT",
+        name="Ban Thi đua – Khen thưởng",
+        level=AgencyLevel.UNIT,
     )
     skhdt = create_agency(
         parent=province, code="SKHĐT", name="Sở Kế hoạch và Đầu tư", abbreviation="SKHĐT",
         level=AgencyLevel.DEPARTMENT,
     )  # fmt: skip
-    vp = create_agency(parent=skhdt, code="SKHĐT-VP", name="Văn phòng Sở", level=AgencyLevel.UNIT)
+    vp = create_agency(
+        parent=skhdt, code="SKHĐT-VP", name="Văn phòng Sở", level=AgencyLevel.UNIT
+    )
     dkkd = create_agency(
         parent=skhdt, code="SKHĐT-ĐKKD", name="Phòng Đăng ký kinh doanh", level=AgencyLevel.UNIT,
         is_small_collective=True,
@@ -82,7 +89,10 @@ def make_org() -> Org:
         parent=province, code="STC", name="Sở Tài chính", level=AgencyLevel.DEPARTMENT
     )
     other_unit = create_agency(
-        parent=other, code="STC-VP", name="Văn phòng Sở Tài chính", level=AgencyLevel.UNIT
+        parent=other,
+        code="STC-VP",
+        name="Văn phòng Sở Tài chính",
+        level=AgencyLevel.UNIT,
     )
     people = {
         "officer": make_person(vp, "Trần Thị Thu Hà", gender="nu"),
@@ -94,7 +104,9 @@ def make_org() -> Org:
         "btdkt_staff": make_person(btdkt, "Vi Thị Oanh", gender="nu"),
     }
     council = create_council(
-        agency=skhdt, name="Hội đồng TĐKT Sở KH&ĐT", term_start=datetime.date(2022, 1, 1)
+        agency=skhdt,
+        name="Hội đồng TĐKT Sở KH&ĐT",
+        term_start=datetime.date(2022, 1, 1),
     )
     add_council_member(
         council, person=people["head"], role=CouncilRole.CHAIR,
@@ -105,7 +117,9 @@ def make_org() -> Org:
         start_date=datetime.date(2022, 1, 1),
     )  # fmt: skip
     other_council = create_council(
-        agency=other, name="Hội đồng TĐKT Sở Tài chính", term_start=datetime.date(2022, 1, 1)
+        agency=other,
+        name="Hội đồng TĐKT Sở Tài chính",
+        term_start=datetime.date(2022, 1, 1),
     )
     cluster = create_cluster(
         organizer=province, name="Khối các cơ quan tham mưu tổng hợp", kind="khoi"
@@ -129,6 +143,8 @@ def make_users(org: Org) -> dict:
         "other_officer": (org.people["other_staff"], [(Role.OFFICER, org.other, None)]),
     }  # fmt: skip
     return {
-        name: create_account(username=name, password=PASSWORD, person=person, roles=roles)
+        name: create_account(
+            username=name, password=PASSWORD, person=person, roles=roles
+        )
         for name, (person, roles) in specs.items()
     }

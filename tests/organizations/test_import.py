@@ -39,7 +39,7 @@ def test_valid_file_creates_people_memberships_and_audit_entries(org, tmp_path):
     rows = [
         row("Lương Thị Mai", cccd("nu"), "SKHĐT-ĐKKD", gender="Nữ",
             **{"Trực tiếp lao động, công tác": "Có"}),
-        row("Triệu Văn Hùng", cccd(), birth=datetime.datetime(1985, 5, 17)),
+        row("Triệu Văn Hùng", cccd(), birth=datetime.datetime(1985, 5, 17)),  # noqa: DTZ001 (Excel dates are naive)
     ]  # fmt: skip
     path = write_xlsx(tmp_path / "ds.xlsx", rows)
     result = import_staff(path, agency=org.skhdt)
@@ -91,16 +91,22 @@ def test_one_bad_row_writes_nothing_and_every_error_is_listed(org, tmp_path):
             (7, "Giới tính"), (8, "Ngày sinh"), (9, "Họ và tên")} <= found  # fmt: skip
     messages = {(e.row, e.column): e.message for e in result.errors}
     assert messages[(3, "Số CCCD")] == "Số CCCD trùng với dòng 2."
-    assert messages[(5, "Mã đơn vị")] == "Mã đơn vị “KHONG-CO” không có trong cơ quan này."
+    assert (
+        messages[(5, "Mã đơn vị")] == "Mã đơn vị “KHONG-CO” không có trong cơ quan này."
+    )
     assert "31/02/1985" in messages[(6, "Ngày sinh")]
     assert (Person.objects.count(), ActivityLog.objects.count()) == before
 
 
 def test_cccd_already_in_the_database_for_another_agency_is_refused(org, tmp_path):
     other = org.people["other_staff"]
-    rows = [row("Phạm Quốc Dũng", other.cccd, birth=other.birth_date.strftime("%d/%m/%Y"))]
+    rows = [
+        row("Phạm Quốc Dũng", other.cccd, birth=other.birth_date.strftime("%d/%m/%Y"))
+    ]
     result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
-    assert [e.message for e in result.errors] == ["Số CCCD này thuộc cán bộ của cơ quan khác."]
+    assert [e.message for e in result.errors] == [
+        "Số CCCD này thuộc cán bộ của cơ quan khác."
+    ]
     other.refresh_from_db()
     assert other.unit == org.other_unit
 
@@ -122,7 +128,9 @@ def test_missing_header_is_reported(org, tmp_path):
     headers = [h for h in HEADERS if h != "Số CCCD"]
     path = write_xlsx(tmp_path / "ds.xlsx", [], headers=headers)
     result = import_staff(path, agency=org.skhdt)
-    assert [(e.row, e.message) for e in result.errors] == [(1, "Thiếu cột bắt buộc “Số CCCD”.")]
+    assert [(e.row, e.message) for e in result.errors] == [
+        (1, "Thiếu cột bắt buộc “Số CCCD”.")
+    ]
 
 
 def test_dry_run_validates_without_writing(org, tmp_path):
@@ -135,7 +143,9 @@ def test_dry_run_validates_without_writing(org, tmp_path):
 
 def test_too_many_rows_are_refused(org, tmp_path, settings):
     settings.THIDUA_IMPORT_MAX_ROWS = 2
-    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", good_rows(3)), agency=org.skhdt)
+    result = import_staff(
+        write_xlsx(tmp_path / "ds.xlsx", good_rows(3)), agency=org.skhdt
+    )
     assert result.rejected == "Tệp có quá 2 dòng dữ liệu."
 
 
@@ -195,6 +205,9 @@ def test_cli_import_and_template(org, tmp_path, capsys):
     bad = write_xlsx(tmp_path / "bad.xlsx", [row("Nguyễn Văn Tú", "1")])
     with pytest.raises(CommandError, match="Không ghi dữ liệu nào"):
         call_command("import_staff", str(bad), agency="SKHĐT")
-    assert "Dòng 2, cột “Số CCCD”: Số CCCD phải gồm đúng 12 chữ số." in capsys.readouterr().err
+    assert (
+        "Dòng 2, cột “Số CCCD”: Số CCCD phải gồm đúng 12 chữ số."
+        in capsys.readouterr().err
+    )
     with pytest.raises(CommandError, match="Không có cơ quan"):
         call_command("import_staff", str(path), agency="XYZ")

@@ -68,9 +68,13 @@ def test_duplicate_cccd_is_refused(org):
 def test_update_detects_a_concurrent_edit(org):
     person = org.people["vp_staff"]
     stale_version = person.version
-    update_person(person, {"position": "Phó Chánh Văn phòng"}, expected_version=stale_version)
+    update_person(
+        person, {"position": "Phó Chánh Văn phòng"}, expected_version=stale_version
+    )
     with pytest.raises(ConcurrentEditError) as exc:
-        update_person(person, {"position": "Chuyên viên chính"}, expected_version=stale_version)
+        update_person(
+            person, {"position": "Chuyên viên chính"}, expected_version=stale_version
+        )
     assert "người khác cập nhật" in exc.value.messages[0]
     person.refresh_from_db()
     assert person.position == "Phó Chánh Văn phòng"
@@ -117,7 +121,9 @@ def test_bad_ratings_and_years_are_refused(org):
     with pytest.raises(ValidationError):
         record_collective_assessment(org.vp, year=1900, rating="HTT")
     with pytest.raises(ValidationError):
-        record_initiative(org.people["vp_staff"], title="Sáng kiến", year=2024, scope="tinh")
+        record_initiative(
+            org.people["vp_staff"], title="Sáng kiến", year=2024, scope="tinh"
+        )
 
 
 def test_council_has_one_chair_and_no_double_seat(org):

@@ -27,7 +27,9 @@ def test_cccd_must_match_gender_and_birth_year():
     born = datetime.date(1985, 5, 17)
     validate_cccd_for("020085123456", gender="nam", birth_date=born)
     validate_cccd_for("020185123456", gender="nu", birth_date=born)
-    validate_cccd_for("020201123456", gender="nam", birth_date=datetime.date(2001, 1, 1))
+    validate_cccd_for(
+        "020201123456", gender="nam", birth_date=datetime.date(2001, 1, 1)
+    )
     with pytest.raises(ValidationError, match="giới tính"):
         validate_cccd_for("020185123456", gender="nam", birth_date=born)
     with pytest.raises(ValidationError, match="năm sinh"):
@@ -36,4 +38,6 @@ def test_cccd_must_match_gender_and_birth_year():
 
 def test_consistency_check_can_be_turned_off(settings):
     settings.THIDUA_CCCD_CHECK_CONSISTENCY = False
-    validate_cccd_for("020186123456", gender="nam", birth_date=datetime.date(1985, 1, 1))
+    validate_cccd_for(
+        "020186123456", gender="nam", birth_date=datetime.date(1985, 1, 1)
+    )

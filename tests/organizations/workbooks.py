@@ -42,7 +42,10 @@ def write_xlsx(path: Path, rows, headers=HEADERS) -> Path:
 def rewrite_zip(source: Path, target: Path, *, replace=None, add=None) -> Path:
     """Copy an .xlsx, replacing or adding members (for hostile variants)."""
     replace, add = replace or {}, add or {}
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(source) as src,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             data = replace.get(info.filename, src.read(info.filename))
             dst.writestr(info.filename, data)

@@ -9,7 +9,9 @@ __all__ = ["LoginForm"]
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
-    password = forms.CharField(label=_("Mật khẩu"), strip=False, widget=forms.PasswordInput)
+    password = forms.CharField(
+        label=_("Mật khẩu"), strip=False, widget=forms.PasswordInput
+    )
 
     error_messages = {
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),

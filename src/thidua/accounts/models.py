@@ -62,12 +62,19 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("phân quyền")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "agency", "council"], name="role_assignment_once"
+                fields=["user", "role", "agency", "council"],
+                name="role_assignment_once",
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=["officer", "unit_head", "higher_officer"], agency__isnull=False)
-                    | Q(role__in=["council_member", "council_secretary"], council__isnull=False)
+                    Q(
+                        role__in=["officer", "unit_head", "higher_officer"],
+                        agency__isnull=False,
+                    )
+                    | Q(
+                        role__in=["council_member", "council_secretary"],
+                        council__isnull=False,
+                    )
                     | Q(role__in=["admin", "staff"])
                 ),
                 name="role_assignment_has_scope",

@@ -34,7 +34,11 @@ def _subtree_ids(root_ids: set[int]) -> frozenset[int]:
 
     ids: set[int] = set()
     for root in root_ids:
-        ids.update(Agency.objects.descendants(root, include_self=True).values_list("id", flat=True))
+        ids.update(
+            Agency.objects.descendants(root, include_self=True).values_list(
+                "id", flat=True
+            )
+        )
     return frozenset(ids)
 
 
@@ -48,7 +52,9 @@ def scopes_for(user) -> Scopes:
     roots: dict[str, set[int]] = {}
     councils: dict[str, set[int]] = {}
     is_admin = user.is_superuser
-    for role, agency_id, council_id in user.roles.values_list("role", "agency_id", "council_id"):
+    for role, agency_id, council_id in user.roles.values_list(
+        "role", "agency_id", "council_id"
+    ):
         if role == Role.ADMIN:
             is_admin = True
         if agency_id:
@@ -61,7 +67,8 @@ def scopes_for(user) -> Scopes:
         unit_head_agencies=_subtree_ids(roots.get(Role.UNIT_HEAD, set())),
         higher_officer_agencies=_subtree_ids(roots.get(Role.HIGHER_OFFICER, set())),
         council_ids=frozenset(
-            councils.get(Role.COUNCIL_MEMBER, set()) | councils.get(Role.COUNCIL_SECRETARY, set())
+            councils.get(Role.COUNCIL_MEMBER, set())
+            | councils.get(Role.COUNCIL_SECRETARY, set())
         ),
         secretary_council_ids=frozenset(councils.get(Role.COUNCIL_SECRETARY, set())),
         person_id=user.person_id,

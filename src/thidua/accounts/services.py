@@ -13,7 +13,9 @@ from .models import RoleAssignment, User
 __all__ = ["create_account", "grant_role"]
 
 
-def grant_role(user: User, role: str, *, agency=None, council=None, actor=None) -> RoleAssignment:
+def grant_role(
+    user: User, role: str, *, agency=None, council=None, actor=None
+) -> RoleAssignment:
     """Give ``user`` a role scoped to an agency subtree or a council."""
     if role not in Role.values:
         raise ValidationError({"role": [_("Vai trò không hợp lệ.")]})
@@ -26,8 +28,11 @@ def grant_role(user: User, role: str, *, agency=None, council=None, actor=None) 
             "accounts.grant_role",
             actor=actor,
             agency_id=agency.pk if agency else (council.agency_id if council else None),
-            data={"role": role, "agency": getattr(agency, "pk", None),
-                  "council": getattr(council, "pk", None)},
+            data={
+                "role": role,
+                "agency": getattr(agency, "pk", None),
+                "council": getattr(council, "pk", None),
+            },
         )
     return assignment
 
@@ -62,8 +67,13 @@ def create_account(
         user.full_clean(exclude=["password"])
         user.save()
         agency_id = person.unit_id if person is not None else None
-        log_action(user, "accounts.create", actor=actor, agency_id=agency_id,
-                   data={"username": username})
+        log_action(
+            user,
+            "accounts.create",
+            actor=actor,
+            agency_id=agency_id,
+            data={"username": username},
+        )
         for role, agency, council in roles:
             grant_role(user, role, agency=agency, council=council, actor=actor)
     return user

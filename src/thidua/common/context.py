@@ -5,7 +5,9 @@ import uuid
 
 __all__ = ["current_request_id", "new_request_id"]
 
-_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "request_id", default=""
+)
 
 
 def current_request_id() -> str:

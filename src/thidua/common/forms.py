@@ -20,4 +20,6 @@ class StyledFormMixin:
         for name in getattr(self, "_errors", None) or {}:
             if name in self.fields:
                 widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+                widget.attrs["class"] = (
+                    f"{widget.attrs.get('class', '')} is-invalid".strip()
+                )

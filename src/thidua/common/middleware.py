@@ -41,4 +41,8 @@ class SessionLifetimeMiddleware:
             if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
-        return self.get_response(request)
+        response = self.get_response(request)
+        # The login request itself: start the clock at the moment of login.
+        if request.user.is_authenticated and self.KEY not in request.session:
+            request.session[self.KEY] = int(time.time())
+        return response

@@ -16,7 +16,9 @@ def activity_for_user(user) -> QuerySet[ActivityLog]:
     if scopes.is_admin:
         return ActivityLog.objects.order_by("-seq")
     if scopes.officer_agencies:
-        return ActivityLog.objects.filter(agency_id__in=scopes.officer_agencies).order_by("-seq")
+        return ActivityLog.objects.filter(
+            agency_id__in=scopes.officer_agencies
+        ).order_by("-seq")
     return ActivityLog.objects.none()
 
 

@@ -8,6 +8,8 @@ from .services.audit import write_checkpoint
 __all__ = ["task_write_audit_checkpoint"]
 
 
-@db_periodic_task(crontab(hour="23", minute="55"), name="thidua.common.write_checkpoint")
+@db_periodic_task(
+    crontab(hour="23", minute="55"), name="thidua.common.write_checkpoint"
+)
 def task_write_audit_checkpoint() -> None:
     write_checkpoint()

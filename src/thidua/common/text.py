@@ -17,7 +17,41 @@ __all__ = [
     "vi_name_key",
 ]
 
-_ALPHA = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_ALPHA = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 _RANK = {ch: i for i, ch in enumerate(_ALPHA)}
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
 _MODIFIED = {
@@ -67,7 +101,11 @@ def vi_key(text: str) -> tuple[list[int], list[int], list[int]]:
             if ch in _TONE and sec:
                 sec[-1] = _TONE[ch]
             elif prim:
-                base = _ALPHA[prim[-1] - 0x10] if 0x10 <= prim[-1] < 0x10 + len(_ALPHA) else ""
+                base = (
+                    _ALPHA[prim[-1] - 0x10]
+                    if 0x10 <= prim[-1] < 0x10 + len(_ALPHA)
+                    else ""
+                )
                 new = _MODIFIED.get((ch, base))
                 if new:
                     prim[-1] = 0x10 + _RANK[new]

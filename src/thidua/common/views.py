@@ -10,7 +10,13 @@ from thidua.accounts.scopes import scopes_for
 
 from .selectors import activity_for_user
 
-__all__ = ["AuditLogView", "DashboardView", "ServiceFormView", "apply_errors", "require_perm"]
+__all__ = [
+    "AuditLogView",
+    "DashboardView",
+    "ServiceFormView",
+    "apply_errors",
+    "require_perm",
+]
 
 
 def require_perm(user, perm: str, obj=None) -> None:

@@ -50,7 +50,13 @@ SKHDT_UNITS = [
     ("SKHĐT-THQH", "Phòng Tổng hợp – Quy hoạch", "Phòng THQH", 12, False),
     ("SKHĐT-ĐKKD", "Phòng Đăng ký kinh doanh", "Phòng ĐKKD", 10, True),
     ("SKHĐT-KTN", "Phòng Kinh tế ngành", "Phòng KTN", 12, False),
-    ("SKHĐT-ĐTTĐ", "Phòng Đấu thầu, Thẩm định và Giám sát đầu tư", "Phòng ĐTTĐGS", 11, False),
+    (
+        "SKHĐT-ĐTTĐ",
+        "Phòng Đấu thầu, Thẩm định và Giám sát đầu tư",
+        "Phòng ĐTTĐGS",
+        11,
+        False,
+    ),
     ("SKHĐT-KTĐN", "Phòng Kinh tế đối ngoại", "Phòng KTĐN", 8, True),
     ("SKHĐT-TTXT", "Trung tâm Xúc tiến đầu tư", "Trung tâm XTĐT", 15, False),
 ]
@@ -94,11 +100,20 @@ class _People:
         self.serials: set[str] = set()
 
     def make(
-        self, unit: Agency, *, position="", category=None, gender=None, rank="", name=None
+        self,
+        unit: Agency,
+        *,
+        position="",
+        category=None,
+        gender=None,
+        rank="",
+        name=None,
     ):
         rng = self.rng
         gender = gender or rng.choice(["nam", "nu"])
-        birth = datetime.date(rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28))
+        birth = datetime.date(
+            rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28)
+        )
         recruited = datetime.date(
             max(birth.year + 22, rng.randint(1990, 2020)), rng.randint(1, 12), 1
         )
@@ -109,11 +124,20 @@ class _People:
             serial = f"{rng.randint(0, 999999):06d}"
         self.serials.add(serial)
         cccd = f"020{digit}{birth.year % 100:02d}{serial}"
-        ethnicity = rng.choices(["Kinh", "Tày", "Nùng", "Dao", "Hoa"], [5, 4, 4, 1, 1])[0]
-        category = category or rng.choices(
-            [PersonCategory.CONG_CHUC, PersonCategory.VIEN_CHUC, PersonCategory.NGUOI_LAO_DONG],
-            [6, 2, 1],
-        )[0]
+        ethnicity = rng.choices(["Kinh", "Tày", "Nùng", "Dao", "Hoa"], [5, 4, 4, 1, 1])[
+            0
+        ]
+        category = (
+            category
+            or rng.choices(
+                [
+                    PersonCategory.CONG_CHUC,
+                    PersonCategory.VIEN_CHUC,
+                    PersonCategory.NGUOI_LAO_DONG,
+                ],
+                [6, 2, 1],
+            )[0]
+        )
         return create_person(
             {
                 "full_name": name or vietnamese_name(rng, gender),
@@ -123,7 +147,8 @@ class _People:
                 "ethnicity": ethnicity,
                 "category": category,
                 "position": position,
-                "civil_rank": rank or ("Chuyên viên" if category != "nguoi_lao_dong" else ""),
+                "civil_rank": rank
+                or ("Chuyên viên" if category != "nguoi_lao_dong" else ""),
                 "is_direct_worker": category == PersonCategory.NGUOI_LAO_DONG
                 or rng.random() < 0.15,
                 "recruited_on": recruited,
@@ -196,7 +221,9 @@ def _ratings(rng: random.Random, person: Person) -> None:
     for year in YEARS:
         if person.recruited_on and year < person.recruited_on.year:
             continue
-        rating = rng.choices([Rating.HTXS, Rating.HTT, Rating.HT, Rating.KHT], [2, 6, 2, 0.2])[0]
+        rating = rng.choices(
+            [Rating.HTXS, Rating.HTT, Rating.HT, Rating.KHT], [2, 6, 2, 0.2]
+        )[0]
         record_assessment(person, year=year, rating=rating)
 
 
@@ -218,17 +245,29 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         name="Vũ Hoàng Quý",
     )
     for i in range(3):
-        named[f"deputy{i}"] = maker.make(skhdt, position="Phó Giám đốc Sở", rank="Chuyên viên cao cấp")
+        named[f"deputy{i}"] = maker.make(
+            skhdt, position="Phó Giám đốc Sở", rank="Chuyên viên cao cấp"
+        )
     for code, _name, _short, size, _small in SKHDT_UNITS:
         unit = agencies[code]
-        head_title = "Chánh Văn phòng" if code.endswith("VP") else (
-            "Chánh Thanh tra" if code.endswith("TTR") else (
-                "Giám đốc Trung tâm" if code.endswith("TTXT") else "Trưởng phòng"
+        head_title = (
+            "Chánh Văn phòng"
+            if code.endswith("VP")
+            else (
+                "Chánh Thanh tra"
+                if code.endswith("TTR")
+                else ("Giám đốc Trung tâm" if code.endswith("TTXT") else "Trưởng phòng")
             )
         )
-        named[f"head:{code}"] = maker.make(unit, position=head_title, rank="Chuyên viên chính")
-        maker.make(unit, position=head_title.replace("Trưởng", "Phó Trưởng").replace(
-            "Chánh", "Phó Chánh").replace("Giám đốc", "Phó Giám đốc"))
+        named[f"head:{code}"] = maker.make(
+            unit, position=head_title, rank="Chuyên viên chính"
+        )
+        maker.make(
+            unit,
+            position=head_title.replace("Trưởng", "Phó Trưởng")
+            .replace("Chánh", "Phó Chánh")
+            .replace("Giám đốc", "Phó Giám đốc"),
+        )
         for _ in range(size - 2):
             category = PersonCategory.VIEN_CHUC if code.endswith("TTXT") else None
             maker.make(unit, position="", category=category)
@@ -239,7 +278,9 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     for code, *_rest in PEERS:
         maker.make(agencies[code], position="Chuyên viên")
 
-    for person in Person.objects.filter(unit__in=agencies["SKHĐT"].descendants(include_self=True)):
+    for person in Person.objects.filter(
+        unit__in=agencies["SKHĐT"].descendants(include_self=True)
+    ):
         _ratings(rng, person)
     for code, *_rest in SKHDT_UNITS:
         for year in YEARS:
@@ -265,7 +306,9 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
             scope=InitiativeScope.BO_TINH if index % 3 == 0 else InitiativeScope.CO_SO,
             decision_number=f"{12 + index}/QĐ-{'UBND' if index % 3 == 0 else 'SKHĐT'}",
             decision_date=datetime.date(year, 11, 20),
-            decided_by="UBND tỉnh Lạng Sơn" if index % 3 == 0 else "Sở Kế hoạch và Đầu tư",
+            decided_by="UBND tỉnh Lạng Sơn"
+            if index % 3 == 0
+            else "Sở Kế hoạch và Đầu tư",
         )
     disciplined = staff[11]
     record_discipline(
@@ -291,17 +334,42 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         term_start=datetime.date(2022, 1, 10),
     )
     start = datetime.date(2022, 1, 10)
-    add_council_member(council, person=named["director"], role=CouncilRole.CHAIR,
-                       title="Giám đốc Sở", start_date=start)
-    add_council_member(council, person=named["deputy0"], role=CouncilRole.VICE_CHAIR,
-                       title="Phó Giám đốc Sở", start_date=start)
-    add_council_member(council, person=named["head:SKHĐT-VP"], role=CouncilRole.STANDING,
-                       title="Chánh Văn phòng", start_date=start)
+    add_council_member(
+        council,
+        person=named["director"],
+        role=CouncilRole.CHAIR,
+        title="Giám đốc Sở",
+        start_date=start,
+    )
+    add_council_member(
+        council,
+        person=named["deputy0"],
+        role=CouncilRole.VICE_CHAIR,
+        title="Phó Giám đốc Sở",
+        start_date=start,
+    )
+    add_council_member(
+        council,
+        person=named["head:SKHĐT-VP"],
+        role=CouncilRole.STANDING,
+        title="Chánh Văn phòng",
+        start_date=start,
+    )
     for code in ("SKHĐT-TTR", "SKHĐT-THQH", "SKHĐT-ĐKKD", "SKHĐT-KTN", "SKHĐT-TTXT"):
-        add_council_member(council, person=named[f"head:{code}"], role=CouncilRole.MEMBER,
-                           title=named[f"head:{code}"].position, start_date=start)
-    add_council_member(council, person=named["secretary"], role=CouncilRole.SECRETARY,
-                       title="Chuyên viên Văn phòng", start_date=start)
+        add_council_member(
+            council,
+            person=named[f"head:{code}"],
+            role=CouncilRole.MEMBER,
+            title=named[f"head:{code}"].position,
+            start_date=start,
+        )
+    add_council_member(
+        council,
+        person=named["secretary"],
+        role=CouncilRole.SECRETARY,
+        title="Chuyên viên Văn phòng",
+        start_date=start,
+    )
     named["council_member"] = named["head:SKHĐT-THQH"]
 
     province_council = create_council(
@@ -311,8 +379,13 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         established_by="Quyết định số 1102/QĐ-UBND ngày 15/06/2021",
         term_start=datetime.date(2021, 6, 15),
     )
-    add_council_member(province_council, person=named["btdkt"], role=CouncilRole.SECRETARY,
-                       title="Chuyên viên Ban TĐKT", start_date=datetime.date(2021, 6, 15))
+    add_council_member(
+        province_council,
+        person=named["btdkt"],
+        role=CouncilRole.SECRETARY,
+        title="Chuyên viên Ban TĐKT",
+        start_date=datetime.date(2021, 6, 15),
+    )
 
     cluster = create_cluster(
         organizer=agencies["UBND"],
@@ -339,13 +412,37 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
 def _accounts(agencies, named, council) -> None:
     specs = {
         "quantri": ("Quản trị", "hệ thống", None, [(Role.ADMIN, None, None)]),
-        "canbotdkt": (None, None, named["officer"], [(Role.OFFICER, agencies["SKHĐT"], None)]),
-        "truongphong": (None, None, named["head:SKHĐT-ĐKKD"],
-                        [(Role.UNIT_HEAD, agencies["SKHĐT-ĐKKD"], None)]),
-        "thuky": (None, None, named["secretary"], [(Role.COUNCIL_SECRETARY, None, council)]),
-        "uyvien": (None, None, named["council_member"], [(Role.COUNCIL_MEMBER, None, council)]),
+        "canbotdkt": (
+            None,
+            None,
+            named["officer"],
+            [(Role.OFFICER, agencies["SKHĐT"], None)],
+        ),
+        "truongphong": (
+            None,
+            None,
+            named["head:SKHĐT-ĐKKD"],
+            [(Role.UNIT_HEAD, agencies["SKHĐT-ĐKKD"], None)],
+        ),
+        "thuky": (
+            None,
+            None,
+            named["secretary"],
+            [(Role.COUNCIL_SECRETARY, None, council)],
+        ),
+        "uyvien": (
+            None,
+            None,
+            named["council_member"],
+            [(Role.COUNCIL_MEMBER, None, council)],
+        ),
         "chuyenvien": (None, None, named["staff"], [(Role.STAFF, None, None)]),
-        "bantdkt": (None, None, named["btdkt"], [(Role.HIGHER_OFFICER, agencies["UBND"], None)]),
+        "bantdkt": (
+            None,
+            None,
+            named["btdkt"],
+            [(Role.HIGHER_OFFICER, agencies["UBND"], None)],
+        ),
     }
     for username, (first, last, person, roles) in specs.items():
         create_account(

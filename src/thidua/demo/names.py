@@ -11,8 +11,31 @@ HO = [
     ("Triệu", 1), ("Chu", 1), ("Mạc", 1), ("Đinh", 1),
 ]  # fmt: skip
 DEM = {
-    "nam": ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Xuân", "Hoàng", "Công", "Tiến", "Mạnh"],
-    "nu": ["Thị", "Thu", "Thanh", "Ngọc", "Minh", "Thị Thu", "Hồng", "Phương", "Thùy", "Bích"],
+    "nam": [
+        "Văn",
+        "Đức",
+        "Minh",
+        "Quang",
+        "Hữu",
+        "Thanh",
+        "Xuân",
+        "Hoàng",
+        "Công",
+        "Tiến",
+        "Mạnh",
+    ],
+    "nu": [
+        "Thị",
+        "Thu",
+        "Thanh",
+        "Ngọc",
+        "Minh",
+        "Thị Thu",
+        "Hồng",
+        "Phương",
+        "Thùy",
+        "Bích",
+    ],
 }
 TEN = {
     "nam": ["Anh", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hiếu", "Hùng", "Huy",

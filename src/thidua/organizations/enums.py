@@ -79,7 +79,10 @@ class InitiativeScope(models.TextChoices):
 class CouncilRole(models.TextChoices):
     CHAIR = "chu_tich", pgettext_lazy("council role", "Chủ tịch")
     VICE_CHAIR = "pho_chu_tich", pgettext_lazy("council role", "Phó Chủ tịch")
-    STANDING = "uy_vien_thuong_truc", pgettext_lazy("council role", "Ủy viên thường trực")
+    STANDING = (
+        "uy_vien_thuong_truc",
+        pgettext_lazy("council role", "Ủy viên thường trực"),
+    )
     MEMBER = "uy_vien", pgettext_lazy("council role", "Ủy viên")
     SECRETARY = "thu_ky", pgettext_lazy("council role", "Thư ký")
 

@@ -56,11 +56,15 @@ def access_person(user, pk) -> Person:
         raise Http404 from None
 
 
-def person_list(user, *, query: str = "", unit: Agency | None = None) -> QuerySet[Person]:
+def person_list(
+    user, *, query: str = "", unit: Agency | None = None
+) -> QuerySet[Person]:
     """Visible people matching ``query`` (accent- and case-free, or a CCCD), by tên."""
     people = people_for_user(user).select_related("unit")
     if unit is not None:
-        people = people.filter(unit__in=Agency.objects.descendants(unit, include_self=True))
+        people = people.filter(
+            unit__in=Agency.objects.descendants(unit, include_self=True)
+        )
     for word in fold(query).split():
         people = people.filter(search_text__contains=word)
     return people.order_by("sort_key", "id")
@@ -87,7 +91,6 @@ def agency_tree(user) -> list[Agency]:
         agencies_for_user(user)
         .with_tree_fields()
         .annotate(head_count=Count("people", distinct=True))
-        .order_by("__tree")
     )
 
 
@@ -100,7 +103,9 @@ def councils_for_user(user) -> QuerySet[Council]:
     if scopes.officer_agencies:
         condition |= Q(agency_id__in=scopes.officer_agencies)
     if scopes.person_id:
-        condition |= Q(members__person_id=scopes.person_id, members__end_date__isnull=True)
+        condition |= Q(
+            members__person_id=scopes.person_id, members__end_date__isnull=True
+        )
     return Council.objects.filter(condition).distinct()
 
 
@@ -135,7 +140,9 @@ def dashboard_figures(user) -> dict:
     """Head counts for the dashboard, within what the user may see."""
     people = people_for_user(user)
     by_category = dict(
-        people.values_list("category").annotate(n=Count("id")).values_list("category", "n")
+        people.values_list("category")
+        .annotate(n=Count("id"))
+        .values_list("category", "n")
     )
     totals = people.aggregate(
         total=Count("id"), direct=Count("id", filter=Q(is_direct_worker=True))

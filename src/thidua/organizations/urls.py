@@ -6,8 +6,12 @@ app_name = "organizations"
 
 urlpatterns = [
     path("co-quan/", structure.AgencyTreeView.as_view(), name="agency-list"),
-    path("co-quan/<int:pk>/", structure.AgencyDetailView.as_view(), name="agency-detail"),
-    path("co-quan/<int:pk>/sua/", structure.AgencyEditView.as_view(), name="agency-edit"),
+    path(
+        "co-quan/<int:pk>/", structure.AgencyDetailView.as_view(), name="agency-detail"
+    ),
+    path(
+        "co-quan/<int:pk>/sua/", structure.AgencyEditView.as_view(), name="agency-edit"
+    ),
     path(
         "co-quan/<int:pk>/them-don-vi/",
         structure.AgencyCreateView.as_view(),
@@ -18,7 +22,11 @@ urlpatterns = [
         structure.CollectiveAssessmentCreateView.as_view(),
         name="agency-assessment",
     ),
-    path("co-quan/<int:pk>/nhap-danh-sach/", imports.StaffImportView.as_view(), name="import"),
+    path(
+        "co-quan/<int:pk>/nhap-danh-sach/",
+        imports.StaffImportView.as_view(),
+        name="import",
+    ),
     path(
         "co-quan/<int:pk>/nhap-danh-sach/mau.xlsx",
         imports.StaffImportTemplateView.as_view(),
@@ -59,12 +67,20 @@ urlpatterns = [
         name="person-initiative",
     ),
     path("hoi-dong/", structure.CouncilListView.as_view(), name="council-list"),
-    path("hoi-dong/<int:pk>/", structure.CouncilDetailView.as_view(), name="council-detail"),
+    path(
+        "hoi-dong/<int:pk>/",
+        structure.CouncilDetailView.as_view(),
+        name="council-detail",
+    ),
     path(
         "hoi-dong/<int:pk>/them-thanh-vien/",
         structure.CouncilMemberAddView.as_view(),
         name="council-member-add",
     ),
     path("cum-khoi/", structure.ClusterListView.as_view(), name="cluster-list"),
-    path("cum-khoi/<int:pk>/", structure.ClusterDetailView.as_view(), name="cluster-detail"),
+    path(
+        "cum-khoi/<int:pk>/",
+        structure.ClusterDetailView.as_view(),
+        name="cluster-detail",
+    ),
 ]

@@ -7,16 +7,82 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-__all__ = ["CCCD_PROVINCE_CODES", "validate_cccd", "validate_cccd_for", "validate_not_future"]
+__all__ = [
+    "CCCD_PROVINCE_CODES",
+    "validate_cccd",
+    "validate_cccd_for",
+    "validate_not_future",
+]
 
 # Place-of-birth codes of the 63 provinces (TT 07/2016/TT-BCA, amended by
 # TT 59/2021/TT-BCA). Kept as data: the 2025 merger of provinces did not renumber
 # issued cards.
 CCCD_PROVINCE_CODES = frozenset(
-    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 "
-    "033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 "
-    "064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 "
-    "094 095 096".split()
+    [
+        "001",
+        "002",
+        "004",
+        "006",
+        "008",
+        "010",
+        "011",
+        "012",
+        "014",
+        "015",
+        "017",
+        "019",
+        "020",
+        "022",
+        "024",
+        "025",
+        "026",
+        "027",
+        "030",
+        "031",
+        "033",
+        "034",
+        "035",
+        "036",
+        "037",
+        "038",
+        "040",
+        "042",
+        "044",
+        "045",
+        "046",
+        "048",
+        "049",
+        "051",
+        "052",
+        "054",
+        "056",
+        "058",
+        "060",
+        "062",
+        "064",
+        "066",
+        "067",
+        "068",
+        "070",
+        "072",
+        "074",
+        "075",
+        "077",
+        "079",
+        "080",
+        "082",
+        "083",
+        "084",
+        "086",
+        "087",
+        "089",
+        "091",
+        "092",
+        "093",
+        "094",
+        "095",
+        "096",
+    ]
 )
 # Fourth digit: gender and century of birth.
 _CENTURY_BASE = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 1800}

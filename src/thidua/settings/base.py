@@ -16,7 +16,9 @@ env = environ.Env()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env.str("THIDUA_DATA_DIR", default=str(Path.cwd() / "data"))).resolve()
 NODE_MODULES_DIR = Path(
-    env.str("THIDUA_NODE_MODULES", default=str(PACKAGE_DIR.parent.parent / "node_modules"))
+    env.str(
+        "THIDUA_NODE_MODULES", default=str(PACKAGE_DIR.parent.parent / "node_modules")
+    )
 )
 
 DEBUG = env.bool("THIDUA_DEBUG", default=False)
@@ -25,7 +27,9 @@ PRODUCTION = env.bool("THIDUA_PRODUCTION", default=False)
 _secret = env.str("THIDUA_SECRET_KEY", default="")
 if not _secret:
     if PRODUCTION:
-        raise ImproperlyConfigured("THIDUA_SECRET_KEY phải được đặt khi chạy production.")
+        raise ImproperlyConfigured(
+            "THIDUA_SECRET_KEY phải được đặt khi chạy production."
+        )
     # Embedded installs keep a generated key in the data folder, never in git.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _key_file = DATA_DIR / "secret_key"
@@ -131,7 +135,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -209,7 +215,12 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
-STATICFILES_DIRS = [PACKAGE_DIR / "static", ("vendor", NODE_MODULES_DIR)]
+# Only the built files of the npm packages are served (not their sources).
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("vendor/bootstrap", NODE_MODULES_DIR / "bootstrap" / "dist"),
+    ("vendor/bootstrap-icons", NODE_MODULES_DIR / "bootstrap-icons" / "font"),
+]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -243,7 +254,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"redact": {"()": "thidua.common.logging.RedactFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        }
     },
     "handlers": {
         "console": {
@@ -252,6 +265,9 @@ LOGGING = {
             "formatter": "plain",
         }
     },
-    "root": {"handlers": ["console"], "level": env.str("THIDUA_LOG_LEVEL", default="INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env.str("THIDUA_LOG_LEVEL", default="INFO"),
+    },
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -6,65 +6,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditCheckpoint',
+            name="AuditCheckpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField()),
-                ('head_hash', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField()),
-                ('signature', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField()),
+                ("head_hash", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField()),
+                ("signature", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name': 'mốc kiểm chứng nhật ký',
-                'verbose_name_plural': 'mốc kiểm chứng nhật ký',
-                'ordering': ['-seq'],
+                "verbose_name": "mốc kiểm chứng nhật ký",
+                "verbose_name_plural": "mốc kiểm chứng nhật ký",
+                "ordering": ["-seq"],
             },
         ),
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('seq', models.PositiveBigIntegerField(default=0)),
-                ('hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(
+                        default=1, primary_key=True, serialize=False
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(default=0)),
+                (
+                    "hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đầu chuỗi nhật ký',
-                'verbose_name_plural': 'đầu chuỗi nhật ký',
+                "verbose_name": "đầu chuỗi nhật ký",
+                "verbose_name_plural": "đầu chuỗi nhật ký",
             },
         ),
         migrations.CreateModel(
-            name='ActivityLog',
+            name="ActivityLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(editable=False, unique=True)),
-                ('timestamp', models.DateTimeField(editable=False, verbose_name='thời điểm')),
-                ('actor_display', models.CharField(max_length=160, verbose_name='người thực hiện')),
-                ('action', models.CharField(max_length=64, verbose_name='thao tác')),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('object_repr', models.CharField(blank=True, max_length=255, verbose_name='đối tượng')),
-                ('agency_id', models.BigIntegerField(blank=True, db_index=True, null=True)),
-                ('data', models.JSONField(default=dict)),
-                ('request_id', models.CharField(blank=True, max_length=36)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(editable=False, unique=True)),
+                (
+                    "timestamp",
+                    models.DateTimeField(editable=False, verbose_name="thời điểm"),
+                ),
+                (
+                    "actor_display",
+                    models.CharField(max_length=160, verbose_name="người thực hiện"),
+                ),
+                ("action", models.CharField(max_length=64, verbose_name="thao tác")),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "object_repr",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="đối tượng"
+                    ),
+                ),
+                (
+                    "agency_id",
+                    models.BigIntegerField(blank=True, db_index=True, null=True),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("request_id", models.CharField(blank=True, max_length=36)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhật ký thao tác',
-                'verbose_name_plural': 'nhật ký thao tác',
-                'ordering': ['-seq'],
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'seq'], name='common_acti_content_a21226_idx'), models.Index(fields=['agency_id', 'action', 'seq'], name='common_acti_agency__86b4b9_idx')],
+                "verbose_name": "nhật ký thao tác",
+                "verbose_name_plural": "nhật ký thao tác",
+                "ordering": ["-seq"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id", "seq"],
+                        name="common_acti_content_a21226_idx",
+                    ),
+                    models.Index(
+                        fields=["agency_id", "action", "seq"],
+                        name="common_acti_agency__86b4b9_idx",
+                    ),
+                ],
             },
         ),
     ]

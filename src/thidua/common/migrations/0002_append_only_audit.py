@@ -15,6 +15,8 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 """
+
+
 def install(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
@@ -25,7 +27,7 @@ def install(apps, schema_editor):
                     f"BEGIN SELECT RAISE(ABORT, 'append-only: {table}'); END"
                 )
     elif vendor == "postgresql":
-        schema_editor.execute(POSTGRES_FUNCTION)
+        schema_editor.execute(POSTGRES_FUNCTION, params=None)
         for table in TABLES:
             schema_editor.execute(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
@@ -44,8 +46,12 @@ def uninstall(apps, schema_editor):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
         elif vendor == "postgresql":
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+            schema_editor.execute(
+                f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}"
+            )
+            schema_editor.execute(
+                f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"
+            )
 
 
 class Migration(migrations.Migration):

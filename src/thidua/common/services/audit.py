@@ -27,7 +27,10 @@ __all__ = [
 
 GENESIS = "0" * 64
 # Values never stored in clear in the trail.
-MASKED_FIELDS = {"cccd": lambda v: f"{v[:3]}******{v[-3:]}" if v else v, "password": None}
+MASKED_FIELDS = {
+    "cccd": lambda v: f"{v[:3]}******{v[-3:]}" if v else v,
+    "password": None,
+}
 
 
 def _plain(value):
@@ -58,7 +61,9 @@ def _mask(name: str, value):
 def diff(before: dict, after: dict) -> dict:
     """``{field: [old, new]}`` for the fields that changed."""
     keys = list(dict.fromkeys([*before, *after]))
-    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+    return {
+        k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)
+    }
 
 
 def entry_digest(
@@ -221,7 +226,9 @@ class ChainReport:
 
 
 def _checkpoint_signature(seq: int, head_hash: str) -> str:
-    key = hashlib.sha256(("thidua-audit-checkpoint:" + settings.SECRET_KEY).encode()).digest()
+    key = hashlib.sha256(
+        ("thidua-audit-checkpoint:" + settings.SECRET_KEY).encode()
+    ).digest()
     return hmac.new(key, f"{seq}:{head_hash}".encode(), hashlib.sha256).hexdigest()
 
 
@@ -247,10 +254,14 @@ def verify_chain() -> ChainReport:
         expected_seq += 1
         checked += 1
     for seq, cp in sorted(checkpoints.items()):
-        if not hmac.compare_digest(cp.signature, _checkpoint_signature(cp.seq, cp.head_hash)):
+        if not hmac.compare_digest(
+            cp.signature, _checkpoint_signature(cp.seq, cp.head_hash)
+        ):
             return ChainReport(checked, None, f"checkpoint {seq}: signature")
         if hashes.get(seq) != cp.head_hash:
-            return ChainReport(checked, min(seq, expected_seq), f"checkpoint {seq}: head")
+            return ChainReport(
+                checked, min(seq, expected_seq), f"checkpoint {seq}: head"
+            )
     return ChainReport(checked, None, "")
 
 

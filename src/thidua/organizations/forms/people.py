@@ -1,8 +1,8 @@
 from django import forms
-
-from thidua.common.forms import StyledFormMixin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from thidua.common.forms import StyledFormMixin
 
 from ..ethnicities import ETHNICITIES
 from ..models import Agency, DisciplineRecord, Initiative, Person, ReviewMatter
@@ -50,7 +50,9 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
 
 
 class TransferForm(StyledFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(label=_("chuyển đến đơn vị"), queryset=Agency.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("chuyển đến đơn vị"), queryset=Agency.objects.none()
+    )
     start_date = forms.DateField(label=_("từ ngày"), widget=DateInput())
     position = forms.CharField(label=_("chức vụ mới"), required=False, max_length=120)
 
@@ -97,5 +99,13 @@ class ReviewMatterForm(StyledFormMixin, forms.ModelForm):
 class InitiativeForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Initiative
-        fields = ["title", "kind", "year", "scope", "decision_number", "decision_date", "decided_by"]
+        fields = [
+            "title",
+            "kind",
+            "year",
+            "scope",
+            "decision_number",
+            "decision_date",
+            "decided_by",
+        ]
         widgets = {"decision_date": DateInput()}

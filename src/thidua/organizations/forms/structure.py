@@ -1,17 +1,22 @@
 from django import forms
-
-from thidua.common.forms import StyledFormMixin
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.forms import StyledFormMixin
+
 from ..enums import CouncilRole, Rating
 from ..models import Agency, Person
 from .widgets import DateInput
 
-__all__ = ["AgencyForm", "CollectiveAssessmentForm", "CouncilMemberForm", "StaffImportForm"]
+__all__ = [
+    "AgencyForm",
+    "CollectiveAssessmentForm",
+    "CouncilMemberForm",
+    "StaffImportForm",
+]
 
 
 class AgencyForm(StyledFormMixin, forms.ModelForm):
@@ -53,7 +58,9 @@ class CollectiveAssessmentForm(StyledFormMixin, forms.Form):
 class CouncilMemberForm(StyledFormMixin, forms.Form):
     person = forms.ModelChoiceField(label=_("cá nhân"), queryset=Person.objects.none())
     role = forms.ChoiceField(label=_("vai trò"), choices=CouncilRole.choices)
-    title = forms.CharField(label=_("chức vụ trong cơ quan"), required=False, max_length=160)
+    title = forms.CharField(
+        label=_("chức vụ trong cơ quan"), required=False, max_length=160
+    )
     start_date = forms.DateField(label=_("từ ngày"), widget=DateInput())
 
     def __init__(self, *args, people, **kwargs):

@@ -102,7 +102,9 @@ def _parse_date(value, errors: list[str]) -> datetime.date | None:
     try:
         return datetime.datetime.strptime(text, "%d/%m/%Y").date()  # noqa: DTZ007 (a date)
     except ValueError:
-        errors.append(_("“%(v)s” không phải ngày hợp lệ dạng dd/mm/yyyy.") % {"v": text})
+        errors.append(
+            _("“%(v)s” không phải ngày hợp lệ dạng dd/mm/yyyy.") % {"v": text}
+        )
         return None
 
 
@@ -133,7 +135,9 @@ class _RowParser:
                 isinstance(value, str) and value.startswith("=")
             ):
                 errors.append(
-                    RowError(number, column.header, _("Ô chứa công thức; chỉ nhận giá trị."))
+                    RowError(
+                        number, column.header, _("Ô chứa công thức; chỉ nhận giá trị.")
+                    )
                 )
                 value = None
             if isinstance(value, str) and len(value) > 500:
@@ -155,7 +159,9 @@ class _RowParser:
         errors: dict[str, list[str]] = {}
         data: dict = {}
         for column in COLUMNS:
-            if column.required and (raw[column.key] is None or _text(raw[column.key]) == ""):
+            if column.required and (
+                raw[column.key] is None or _text(raw[column.key]) == ""
+            ):
                 errors.setdefault(column.key, []).append(_("Thiếu giá trị bắt buộc."))
         cccd = raw["cccd"]
         if isinstance(cccd, int | float) and not isinstance(cccd, bool):
@@ -170,12 +176,16 @@ class _RowParser:
         data["full_name"] = _text(raw["full_name"])
         gender = fold(_text(raw["gender"]))
         if gender and gender not in _GENDERS:
-            errors.setdefault("gender", []).append(_("Giới tính phải là “Nam” hoặc “Nữ”."))
+            errors.setdefault("gender", []).append(
+                _("Giới tính phải là “Nam” hoặc “Nữ”.")
+            )
         data["gender"] = _GENDERS.get(gender, "")
         category = fold(_text(raw["category"]))
         if category and category not in _CATEGORIES:
             errors.setdefault("category", []).append(
-                _("Đối tượng phải là: cán bộ, công chức, viên chức hoặc người lao động.")
+                _(
+                    "Đối tượng phải là: cán bộ, công chức, viên chức hoặc người lao động."
+                )
             )
         data["category"] = _CATEGORIES.get(category, "")
         data["ethnicity"] = _text(raw["ethnicity"])
@@ -183,7 +193,9 @@ class _RowParser:
         data["civil_rank"] = _text(raw["civil_rank"])
         direct = fold(_text(raw["is_direct_worker"]))
         if direct not in _YES | _NO:
-            errors.setdefault("is_direct_worker", []).append(_("Chỉ nhận “Có” hoặc “Không”."))
+            errors.setdefault("is_direct_worker", []).append(
+                _("Chỉ nhận “Có” hoặc “Không”.")
+            )
         data["is_direct_worker"] = direct in _YES
         for key in ("birth_date", "recruited_on"):
             messages: list[str] = []
@@ -207,7 +219,9 @@ def _locate_columns(header_cells) -> tuple[dict[str, int], list[RowError]]:
         if column is not None and column.key not in positions:
             positions[column.key] = index
     errors = [
-        RowError(HEADER_ROW, c.header, _("Thiếu cột bắt buộc “%(h)s”.") % {"h": c.header})
+        RowError(
+            HEADER_ROW, c.header, _("Thiếu cột bắt buộc “%(h)s”.") % {"h": c.header}
+        )
         for c in COLUMNS
         if c.required and c.key not in positions
     ]
@@ -256,7 +270,9 @@ def import_staff(
                 continue
             result.rows += 1
             if result.rows > max_rows:
-                result.rejected = _("Tệp có quá %(max)s dòng dữ liệu.") % {"max": max_rows}
+                result.rejected = _("Tệp có quá %(max)s dòng dữ liệu.") % {
+                    "max": max_rows
+                }
                 return result
             data, errors = parser.parse(number, cells)
             cccd = data.get("cccd")
@@ -317,7 +333,9 @@ class _DryRun(Exception):
     pass
 
 
-def _apply(parsed, existing, result: ImportResult, *, actor, agency: Agency, dry_run: bool):
+def _apply(
+    parsed, existing, result: ImportResult, *, actor, agency: Agency, dry_run: bool
+):
     today = timezone.localdate()
     try:
         with transaction.atomic():
@@ -336,7 +354,9 @@ def _apply(parsed, existing, result: ImportResult, *, actor, agency: Agency, dry
                 for name in PERSON_FIELDS:
                     setattr(person, name, data[name])
                 after = snapshot(person, PERSON_FIELDS)
-                changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+                changes = {
+                    k: [before[k], after[k]] for k in after if before[k] != after[k]
+                }
                 if person.unit_id != unit.pk:
                     transfers.append((person, unit, person.unit_id))
                     changes["unit"] = [person.unit_id, unit.pk]

@@ -26,7 +26,9 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index, value=column.header)
         cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="center", horizontal="center"
+        )
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
@@ -36,7 +38,9 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
     sheet.freeze_panes = "A2"
 
     lists = workbook.create_sheet("Danh mục")
-    units = list(Agency.objects.descendants(agency, include_self=True)) if agency else []
+    units = (
+        list(Agency.objects.descendants(agency, include_self=True)) if agency else []
+    )
     catalogues = {
         "Giới tính": [str(label) for _v, label in Gender.choices],
         "Đối tượng": [str(label) for _v, label in PersonCategory.choices],
@@ -50,7 +54,12 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         for row, value in enumerate(values, start=2):
             lists.cell(row=row, column=col, value=value)
         lists.column_dimensions[get_column_letter(col)].width = 30 if col == 6 else 18
-    for key, col in (("gender", 1), ("category", 2), ("ethnicity", 3), ("is_direct_worker", 4)):
+    for key, col in (
+        ("gender", 1),
+        ("category", 2),
+        ("ethnicity", 3),
+        ("is_direct_worker", 4),
+    ):
         values = list(catalogues.values())[col - 1]
         target = next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key)
         letter, source = get_column_letter(target), get_column_letter(col)
@@ -68,7 +77,9 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         _("Số CCCD gồm 12 chữ số, nhập dạng văn bản để giữ số 0 ở đầu."),
         _("Mã đơn vị lấy ở trang “Danh mục”."),
         _("Nhập lại cùng tệp sẽ cập nhật theo số CCCD, không tạo trùng."),
-        _("Chỉ cần một dòng sai, toàn bộ tệp không được ghi; hãy sửa theo danh sách lỗi."),
+        _(
+            "Chỉ cần một dòng sai, toàn bộ tệp không được ghi; hãy sửa theo danh sách lỗi."
+        ),
     ]
     for row, line in enumerate(lines, start=1):
         guide.cell(row=row, column=1, value=line).font = bold if row == 1 else Font()

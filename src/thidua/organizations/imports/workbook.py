@@ -34,7 +34,9 @@ def check_workbook_file(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
-                raise WorkbookRejected(_("Tệp có cấu trúc bất thường (quá nhiều thành phần)."))
+                raise WorkbookRejected(
+                    _("Tệp có cấu trúc bất thường (quá nhiều thành phần).")
+                )
             names = {e.filename for e in entries}
             total = 0
             for entry in entries:
@@ -47,10 +49,14 @@ def check_workbook_file(path: Path) -> None:
             if "xl/workbook.xml" not in names:
                 raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
             if any(n.lower().endswith("vbaproject.bin") for n in names):
-                raise WorkbookRejected(_("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro."))
+                raise WorkbookRejected(
+                    _("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro.")
+                )
             content_types = archive.read("[Content_Types].xml")
             if b"macroEnabled" in content_types:
-                raise WorkbookRejected(_("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro."))
+                raise WorkbookRejected(
+                    _("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro.")
+                )
     except zipfile.BadZipFile as exc:
         raise WorkbookRejected(_("Tệp Excel bị hỏng, không thể đọc.")) from exc
     except KeyError as exc:
@@ -69,12 +75,13 @@ def open_rows(path: Path):
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for broken XML
-        raise WorkbookRejected(_("Tệp Excel bị hỏng hoặc chứa nội dung không an toàn.")) from exc
+        raise WorkbookRejected(
+            _("Tệp Excel bị hỏng hoặc chứa nội dung không an toàn.")
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         try:
-            for number, row in enumerate(sheet.iter_rows(), start=1):
-                yield number, row
+            yield from enumerate(sheet.iter_rows(), start=1)
         except WorkbookRejected:
             raise
         except Exception as exc:

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,286 +14,877 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(db_index=True, default=0)),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên đầy đủ')),
-                ('short_name', models.CharField(blank=True, max_length=120, verbose_name='tên ngắn')),
-                ('abbreviation', models.CharField(blank=True, max_length=32, verbose_name='chữ viết tắt trên văn bản')),
-                ('level', models.CharField(choices=[('trung_uong', 'Trung ương'), ('tinh', 'Tỉnh, thành phố'), ('so_ban_nganh', 'Sở, ban, ngành'), ('phong_don_vi', 'Phòng, đơn vị thuộc sở'), ('huyen', 'Huyện (trước 01/07/2025)'), ('xa', 'Xã, phường, đặc khu')], max_length=20, verbose_name='cấp')),
-                ('is_small_collective', models.BooleanField(default=False, verbose_name='tập thể nhỏ')),
-                ('place_name', models.CharField(blank=True, max_length=80, verbose_name='địa danh')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang hoạt động')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='organizations.agency', verbose_name='parent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(db_index=True, default=0)),
+                (
+                    "code",
+                    models.CharField(max_length=32, unique=True, verbose_name="mã"),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên đầy đủ")),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="tên ngắn"
+                    ),
+                ),
+                (
+                    "abbreviation",
+                    models.CharField(
+                        blank=True,
+                        max_length=32,
+                        verbose_name="chữ viết tắt trên văn bản",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("trung_uong", "Trung ương"),
+                            ("tinh", "Tỉnh, thành phố"),
+                            ("so_ban_nganh", "Sở, ban, ngành"),
+                            ("phong_don_vi", "Phòng, đơn vị thuộc sở"),
+                            ("huyen", "Huyện (trước 01/07/2025)"),
+                            ("xa", "Xã, phường, đặc khu"),
+                        ],
+                        max_length=20,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "is_small_collective",
+                    models.BooleanField(default=False, verbose_name="tập thể nhỏ"),
+                ),
+                (
+                    "place_name",
+                    models.CharField(
+                        blank=True, max_length=80, verbose_name="địa danh"
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(default=True, verbose_name="đang hoạt động"),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="organizations.agency",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cơ quan, đơn vị',
-                'verbose_name_plural': 'cơ quan, đơn vị',
-                'ordering': ['position', 'name'],
+                "verbose_name": "cơ quan, đơn vị",
+                "verbose_name_plural": "cơ quan, đơn vị",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Cluster',
+            name="Cluster",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên cụm, khối')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='tên viết tắt')),
-                ('kind', models.CharField(choices=[('cum', 'Cụm thi đua'), ('khoi', 'Khối thi đua')], max_length=4, verbose_name='loại')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả')),
-                ('organizer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organized_clusters', to='organizations.agency', verbose_name='cơ quan tổ chức')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=255, verbose_name="tên cụm, khối"),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="tên viết tắt"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cum", "Cụm thi đua"), ("khoi", "Khối thi đua")],
+                        max_length=4,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="mô tả")),
+                (
+                    "organizer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organized_clusters",
+                        to="organizations.agency",
+                        verbose_name="cơ quan tổ chức",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cụm, khối thi đua',
-                'verbose_name_plural': 'cụm, khối thi đua',
-                'ordering': ['name'],
+                "verbose_name": "cụm, khối thi đua",
+                "verbose_name_plural": "cụm, khối thi đua",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Council',
+            name="Council",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên hội đồng')),
-                ('abbreviation', models.CharField(blank=True, max_length=32, verbose_name='chữ viết tắt trên văn bản')),
-                ('established_by', models.CharField(blank=True, max_length=120, verbose_name='quyết định thành lập')),
-                ('term_start', models.DateField(verbose_name='nhiệm kỳ từ')),
-                ('term_end', models.DateField(blank=True, null=True, verbose_name='nhiệm kỳ đến')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='councils', to='organizations.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên hội đồng")),
+                (
+                    "abbreviation",
+                    models.CharField(
+                        blank=True,
+                        max_length=32,
+                        verbose_name="chữ viết tắt trên văn bản",
+                    ),
+                ),
+                (
+                    "established_by",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="quyết định thành lập"
+                    ),
+                ),
+                ("term_start", models.DateField(verbose_name="nhiệm kỳ từ")),
+                (
+                    "term_end",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="nhiệm kỳ đến"
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="councils",
+                        to="organizations.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hội đồng thi đua – khen thưởng',
-                'verbose_name_plural': 'hội đồng thi đua – khen thưởng',
-                'ordering': ['name'],
+                "verbose_name": "hội đồng thi đua – khen thưởng",
+                "verbose_name_plural": "hội đồng thi đua – khen thưởng",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=120, verbose_name='họ và tên')),
-                ('gender', models.CharField(choices=[('nam', 'Nam'), ('nu', 'Nữ')], max_length=3, verbose_name='giới tính')),
-                ('birth_date', models.DateField(verbose_name='ngày sinh')),
-                ('cccd', models.CharField(max_length=12, unique=True, verbose_name='số CCCD')),
-                ('ethnicity', models.CharField(default='Kinh', max_length=40, verbose_name='dân tộc')),
-                ('category', models.CharField(choices=[('can_bo', 'Cán bộ'), ('cong_chuc', 'Công chức'), ('vien_chuc', 'Viên chức'), ('nguoi_lao_dong', 'Người lao động')], max_length=20, verbose_name='đối tượng')),
-                ('position', models.CharField(blank=True, max_length=120, verbose_name='chức vụ')),
-                ('civil_rank', models.CharField(blank=True, max_length=120, verbose_name='ngạch')),
-                ('is_direct_worker', models.BooleanField(default=False, verbose_name='người trực tiếp lao động, công tác')),
-                ('recruited_on', models.DateField(blank=True, null=True, verbose_name='ngày tuyển dụng')),
-                ('search_text', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('sort_key', models.CharField(db_index=True, editable=False, max_length=400)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organizations.agency', verbose_name='đơn vị hiện tại')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(max_length=120, verbose_name="họ và tên"),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("nam", "Nam"), ("nu", "Nữ")],
+                        max_length=3,
+                        verbose_name="giới tính",
+                    ),
+                ),
+                ("birth_date", models.DateField(verbose_name="ngày sinh")),
+                (
+                    "cccd",
+                    models.CharField(
+                        max_length=12, unique=True, verbose_name="số CCCD"
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        default="Kinh", max_length=40, verbose_name="dân tộc"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("can_bo", "Cán bộ"),
+                            ("cong_chuc", "Công chức"),
+                            ("vien_chuc", "Viên chức"),
+                            ("nguoi_lao_dong", "Người lao động"),
+                        ],
+                        max_length=20,
+                        verbose_name="đối tượng",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="chức vụ"
+                    ),
+                ),
+                (
+                    "civil_rank",
+                    models.CharField(blank=True, max_length=120, verbose_name="ngạch"),
+                ),
+                (
+                    "is_direct_worker",
+                    models.BooleanField(
+                        default=False, verbose_name="người trực tiếp lao động, công tác"
+                    ),
+                ),
+                (
+                    "recruited_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="ngày tuyển dụng"
+                    ),
+                ),
+                (
+                    "search_text",
+                    models.CharField(db_index=True, editable=False, max_length=255),
+                ),
+                (
+                    "sort_key",
+                    models.CharField(db_index=True, editable=False, max_length=400),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organizations.agency",
+                        verbose_name="đơn vị hiện tại",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cá nhân',
-                'verbose_name_plural': 'cá nhân',
-                'ordering': ['sort_key', 'id'],
+                "verbose_name": "cá nhân",
+                "verbose_name_plural": "cá nhân",
+                "ordering": ["sort_key", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='từ ngày')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('position', models.CharField(blank=True, max_length=120, verbose_name='chức vụ')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organizations.agency', verbose_name='đơn vị')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="từ ngày")),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="đến ngày"),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="chức vụ"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="organizations.agency",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quá trình công tác',
-                'verbose_name_plural': 'quá trình công tác',
-                'ordering': ['-start_date'],
+                "verbose_name": "quá trình công tác",
+                "verbose_name_plural": "quá trình công tác",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='Initiative',
+            name="Initiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='tên sáng kiến, đề tài')),
-                ('kind', models.CharField(choices=[('sang_kien', 'Sáng kiến'), ('de_tai', 'Đề tài, đề án, công trình khoa học')], default='sang_kien', max_length=10, verbose_name='loại')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('scope', models.CharField(choices=[('co_so', 'Cấp cơ sở'), ('bo_tinh', 'Cấp bộ, ngành, tỉnh'), ('toan_quoc', 'Toàn quốc')], max_length=10, verbose_name='phạm vi ảnh hưởng')),
-                ('decision_number', models.CharField(blank=True, max_length=60, verbose_name='quyết định công nhận')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='ngày công nhận')),
-                ('decided_by', models.CharField(blank=True, max_length=255, verbose_name='cơ quan công nhận')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='initiatives', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        max_length=500, verbose_name="tên sáng kiến, đề tài"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("sang_kien", "Sáng kiến"),
+                            ("de_tai", "Đề tài, đề án, công trình khoa học"),
+                        ],
+                        default="sang_kien",
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("co_so", "Cấp cơ sở"),
+                            ("bo_tinh", "Cấp bộ, ngành, tỉnh"),
+                            ("toan_quoc", "Toàn quốc"),
+                        ],
+                        max_length=10,
+                        verbose_name="phạm vi ảnh hưởng",
+                    ),
+                ),
+                (
+                    "decision_number",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="quyết định công nhận"
+                    ),
+                ),
+                (
+                    "decision_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="ngày công nhận"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="cơ quan công nhận"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="initiatives",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sáng kiến, đề tài',
-                'verbose_name_plural': 'sáng kiến, đề tài',
-                'ordering': ['-year', 'title'],
+                "verbose_name": "sáng kiến, đề tài",
+                "verbose_name_plural": "sáng kiến, đề tài",
+                "ordering": ["-year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='DisciplineRecord',
+            name="DisciplineRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form', models.CharField(choices=[('khien_trach', 'Khiển trách'), ('canh_cao', 'Cảnh cáo'), ('ha_bac_luong', 'Hạ bậc lương'), ('giang_chuc', 'Giáng chức'), ('cach_chuc', 'Cách chức'), ('buoc_thoi_viec', 'Buộc thôi việc')], max_length=20, verbose_name='hình thức kỷ luật')),
-                ('decision_number', models.CharField(blank=True, max_length=60, verbose_name='số quyết định')),
-                ('start_date', models.DateField(verbose_name='từ ngày')),
-                ('end_date', models.DateField(verbose_name='đến ngày')),
-                ('reason', models.TextField(blank=True, verbose_name='lý do')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='discipline_records', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("khien_trach", "Khiển trách"),
+                            ("canh_cao", "Cảnh cáo"),
+                            ("ha_bac_luong", "Hạ bậc lương"),
+                            ("giang_chuc", "Giáng chức"),
+                            ("cach_chuc", "Cách chức"),
+                            ("buoc_thoi_viec", "Buộc thôi việc"),
+                        ],
+                        max_length=20,
+                        verbose_name="hình thức kỷ luật",
+                    ),
+                ),
+                (
+                    "decision_number",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="số quyết định"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="từ ngày")),
+                ("end_date", models.DateField(verbose_name="đến ngày")),
+                ("reason", models.TextField(blank=True, verbose_name="lý do")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="discipline_records",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kỷ luật',
-                'verbose_name_plural': 'kỷ luật',
-                'ordering': ['-start_date'],
+                "verbose_name": "kỷ luật",
+                "verbose_name_plural": "kỷ luật",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='CouncilMember',
+            name="CouncilMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('chu_tich', 'Chủ tịch'), ('pho_chu_tich', 'Phó Chủ tịch'), ('uy_vien_thuong_truc', 'Ủy viên thường trực'), ('uy_vien', 'Ủy viên'), ('thu_ky', 'Thư ký')], max_length=24, verbose_name='vai trò')),
-                ('title', models.CharField(blank=True, max_length=160, verbose_name='chức vụ trong cơ quan')),
-                ('start_date', models.DateField(verbose_name='từ ngày')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='organizations.council')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='council_seats', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chu_tich", "Chủ tịch"),
+                            ("pho_chu_tich", "Phó Chủ tịch"),
+                            ("uy_vien_thuong_truc", "Ủy viên thường trực"),
+                            ("uy_vien", "Ủy viên"),
+                            ("thu_ky", "Thư ký"),
+                        ],
+                        max_length=24,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, max_length=160, verbose_name="chức vụ trong cơ quan"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="từ ngày")),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="đến ngày"),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="organizations.council",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="council_seats",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thành viên hội đồng',
-                'verbose_name_plural': 'thành viên hội đồng',
+                "verbose_name": "thành viên hội đồng",
+                "verbose_name_plural": "thành viên hội đồng",
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('rating', models.CharField(choices=[('HTXS', 'Hoàn thành xuất sắc nhiệm vụ'), ('HTT', 'Hoàn thành tốt nhiệm vụ'), ('HT', 'Hoàn thành nhiệm vụ'), ('KHT', 'Không hoàn thành nhiệm vụ')], max_length=4, verbose_name='xếp loại')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("HTXS", "Hoàn thành xuất sắc nhiệm vụ"),
+                            ("HTT", "Hoàn thành tốt nhiệm vụ"),
+                            ("HT", "Hoàn thành nhiệm vụ"),
+                            ("KHT", "Không hoàn thành nhiệm vụ"),
+                        ],
+                        max_length=4,
+                        verbose_name="xếp loại",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xếp loại cá nhân',
-                'verbose_name_plural': 'xếp loại cá nhân',
-                'ordering': ['-year'],
+                "verbose_name": "xếp loại cá nhân",
+                "verbose_name_plural": "xếp loại cá nhân",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewMatter',
+            name="ReviewMatter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('xem_xet_ky_luat', 'Đang xem xét kỷ luật'), ('dieu_tra', 'Đang bị điều tra, thanh tra, kiểm tra'), ('khieu_nai', 'Có đơn khiếu nại, tố cáo đang giải quyết')], max_length=20, verbose_name='loại')),
-                ('start_date', models.DateField(verbose_name='từ ngày')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_matters', to='organizations.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("xem_xet_ky_luat", "Đang xem xét kỷ luật"),
+                            ("dieu_tra", "Đang bị điều tra, thanh tra, kiểm tra"),
+                            ("khieu_nai", "Có đơn khiếu nại, tố cáo đang giải quyết"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="từ ngày")),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="đến ngày"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_matters",
+                        to="organizations.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vụ việc đang xem xét',
-                'verbose_name_plural': 'vụ việc đang xem xét',
-                'ordering': ['-start_date'],
+                "verbose_name": "vụ việc đang xem xét",
+                "verbose_name_plural": "vụ việc đang xem xét",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='StaffImport',
+            name="StaffImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('stored_path', models.CharField(max_length=500)),
-                ('file_sha256', models.CharField(blank=True, max_length=64)),
-                ('dry_run', models.BooleanField(default=False, verbose_name='chỉ kiểm tra')),
-                ('status', models.CharField(choices=[('queued', 'Đang chờ xử lý'), ('running', 'Đang kiểm tra'), ('done', 'Đã nhập'), ('failed', 'Có lỗi, không ghi dữ liệu')], default='queued', max_length=10)),
-                ('total_rows', models.PositiveIntegerField(default=0)),
-                ('processed_rows', models.PositiveIntegerField(default=0)),
-                ('created_count', models.PositiveIntegerField(default=0)),
-                ('updated_count', models.PositiveIntegerField(default=0)),
-                ('unchanged_count', models.PositiveIntegerField(default=0)),
-                ('message', models.TextField(blank=True)),
-                ('errors', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_imports', to='organizations.agency')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="tên tệp")),
+                ("stored_path", models.CharField(max_length=500)),
+                ("file_sha256", models.CharField(blank=True, max_length=64)),
+                (
+                    "dry_run",
+                    models.BooleanField(default=False, verbose_name="chỉ kiểm tra"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Đang chờ xử lý"),
+                            ("running", "Đang kiểm tra"),
+                            ("done", "Đã nhập"),
+                            ("failed", "Có lỗi, không ghi dữ liệu"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("total_rows", models.PositiveIntegerField(default=0)),
+                ("processed_rows", models.PositiveIntegerField(default=0)),
+                ("created_count", models.PositiveIntegerField(default=0)),
+                ("updated_count", models.PositiveIntegerField(default=0)),
+                ("unchanged_count", models.PositiveIntegerField(default=0)),
+                ("message", models.TextField(blank=True)),
+                ("errors", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff_imports",
+                        to="organizations.agency",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt nhập danh sách',
-                'verbose_name_plural': 'lượt nhập danh sách',
-                'ordering': ['-created_at'],
+                "verbose_name": "lượt nhập danh sách",
+                "verbose_name_plural": "lượt nhập danh sách",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ClusterLeadership',
+            name="ClusterLeadership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='leaderships', to='organizations.cluster')),
-                ('deputy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.agency', verbose_name='cụm phó')),
-                ('leader', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.agency', verbose_name='cụm trưởng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="leaderships",
+                        to="organizations.cluster",
+                    ),
+                ),
+                (
+                    "deputy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="cụm phó",
+                    ),
+                ),
+                (
+                    "leader",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="cụm trưởng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cụm trưởng, cụm phó',
-                'verbose_name_plural': 'cụm trưởng, cụm phó',
-                'ordering': ['-year'],
-                'constraints': [models.UniqueConstraint(fields=('cluster', 'year'), name='cluster_leadership_yearly')],
+                "verbose_name": "cụm trưởng, cụm phó",
+                "verbose_name_plural": "cụm trưởng, cụm phó",
+                "ordering": ["-year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cluster", "year"), name="cluster_leadership_yearly"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ClusterMembership',
+            name="ClusterMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_year', models.PositiveSmallIntegerField(verbose_name='từ năm')),
-                ('to_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='đến năm')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cluster_memberships', to='organizations.agency')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organizations.cluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("from_year", models.PositiveSmallIntegerField(verbose_name="từ năm")),
+                (
+                    "to_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="đến năm"
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cluster_memberships",
+                        to="organizations.agency",
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organizations.cluster",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thành viên cụm, khối',
-                'verbose_name_plural': 'thành viên cụm, khối',
-                'constraints': [models.UniqueConstraint(fields=('cluster', 'agency', 'from_year'), name='cluster_member_once')],
+                "verbose_name": "thành viên cụm, khối",
+                "verbose_name_plural": "thành viên cụm, khối",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cluster", "agency", "from_year"),
+                        name="cluster_member_once",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CollectiveAssessment',
+            name="CollectiveAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('rating', models.CharField(choices=[('HTXS', 'Hoàn thành xuất sắc nhiệm vụ'), ('HTT', 'Hoàn thành tốt nhiệm vụ'), ('HT', 'Hoàn thành nhiệm vụ'), ('KHT', 'Không hoàn thành nhiệm vụ')], max_length=4, verbose_name='xếp loại')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='organizations.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("HTXS", "Hoàn thành xuất sắc nhiệm vụ"),
+                            ("HTT", "Hoàn thành tốt nhiệm vụ"),
+                            ("HT", "Hoàn thành nhiệm vụ"),
+                            ("KHT", "Không hoàn thành nhiệm vụ"),
+                        ],
+                        max_length=4,
+                        verbose_name="xếp loại",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="organizations.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xếp loại tập thể',
-                'verbose_name_plural': 'xếp loại tập thể',
-                'ordering': ['-year'],
-                'constraints': [models.UniqueConstraint(fields=('agency', 'year'), name='collective_assessment_once_a_year')],
+                "verbose_name": "xếp loại tập thể",
+                "verbose_name_plural": "xếp loại tập thể",
+                "ordering": ["-year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("agency", "year"),
+                        name="collective_assessment_once_a_year",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['unit', 'sort_key'], name='organizatio_unit_id_bd69ae_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["unit", "sort_key"], name="organizatio_unit_id_bd69ae_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='membership_dates_ordered'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="membership_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('end_date__isnull', True)), fields=('person',), name='membership_one_open_per_person'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("end_date__isnull", True)),
+                fields=("person",),
+                name="membership_one_open_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disciplinerecord',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='discipline_dates_ordered'),
+            model_name="disciplinerecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="discipline_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='councilmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('end_date__isnull', True)), fields=('council', 'person'), name='council_member_one_open_seat'),
+            model_name="councilmember",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("end_date__isnull", True)),
+                fields=("council", "person"),
+                name="council_member_one_open_seat",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='councilmember',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='council_member_dates_ordered'),
+            model_name="councilmember",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="council_member_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(fields=('person', 'year'), name='assessment_once_a_year'),
+            model_name="assessment",
+            constraint=models.UniqueConstraint(
+                fields=("person", "year"), name="assessment_once_a_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewmatter',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='review_dates_ordered'),
+            model_name="reviewmatter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="review_dates_ordered",
+            ),
         ),
     ]

@@ -1,7 +1,12 @@
 from .agency import Agency
-from .council import Cluster, ClusterLeadership, ClusterMembership, Council, CouncilMember
+from .council import (
+    Cluster,
+    ClusterLeadership,
+    ClusterMembership,
+    Council,
+    CouncilMember,
+)
 from .person import Person
-from .staff_import import StaffImport
 from .records import (
     Assessment,
     CollectiveAssessment,
@@ -10,6 +15,7 @@ from .records import (
     Membership,
     ReviewMatter,
 )
+from .staff_import import StaffImport
 
 __all__ = [
     "Agency",

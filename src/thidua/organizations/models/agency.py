@@ -19,7 +19,9 @@ class Agency(OrderableTreeNode):
     code = models.CharField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên đầy đủ"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
-    abbreviation = models.CharField(_("chữ viết tắt trên văn bản"), max_length=32, blank=True)
+    abbreviation = models.CharField(
+        _("chữ viết tắt trên văn bản"), max_length=32, blank=True
+    )
     level = models.CharField(_("cấp"), max_length=20, choices=AgencyLevel.choices)
     is_small_collective = models.BooleanField(_("tập thể nhỏ"), default=False)
     place_name = models.CharField(_("địa danh"), max_length=80, blank=True)

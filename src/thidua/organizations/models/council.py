@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..enums import ClusterKind, CouncilRole
 
-__all__ = ["Cluster", "ClusterLeadership", "ClusterMembership", "Council", "CouncilMember"]
+__all__ = [
+    "Cluster",
+    "ClusterLeadership",
+    "ClusterMembership",
+    "Council",
+    "CouncilMember",
+]
 
 
 class Council(models.Model):
@@ -15,8 +21,12 @@ class Council(models.Model):
         "organizations.Agency", on_delete=models.PROTECT, related_name="councils"
     )
     name = models.CharField(_("tên hội đồng"), max_length=255)
-    abbreviation = models.CharField(_("chữ viết tắt trên văn bản"), max_length=32, blank=True)
-    established_by = models.CharField(_("quyết định thành lập"), max_length=120, blank=True)
+    abbreviation = models.CharField(
+        _("chữ viết tắt trên văn bản"), max_length=32, blank=True
+    )
+    established_by = models.CharField(
+        _("quyết định thành lập"), max_length=120, blank=True
+    )
     term_start = models.DateField(_("nhiệm kỳ từ"))
     term_end = models.DateField(_("nhiệm kỳ đến"), null=True, blank=True)
 
@@ -35,7 +45,9 @@ class Council(models.Model):
 class CouncilMember(models.Model):
     """A person's seat on a council, with role and term."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="members"
+    )
     person = models.ForeignKey(
         "organizations.Person", on_delete=models.PROTECT, related_name="council_seats"
     )
@@ -90,9 +102,13 @@ class Cluster(models.Model):
 
 
 class ClusterMembership(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="memberships")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="memberships"
+    )
     agency = models.ForeignKey(
-        "organizations.Agency", on_delete=models.PROTECT, related_name="cluster_memberships"
+        "organizations.Agency",
+        on_delete=models.PROTECT,
+        related_name="cluster_memberships",
     )
     from_year = models.PositiveSmallIntegerField(_("từ năm"))
     to_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
@@ -113,7 +129,9 @@ class ClusterMembership(models.Model):
 class ClusterLeadership(models.Model):
     """Leader (cụm trưởng) and deputy (cụm phó) of a cluster for one year."""
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="leaderships")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="leaderships"
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     leader = models.ForeignKey(
         "organizations.Agency",
@@ -135,7 +153,9 @@ class ClusterLeadership(models.Model):
         verbose_name_plural = _("cụm trưởng, cụm phó")
         ordering = ["-year"]
         constraints = [
-            models.UniqueConstraint(fields=["cluster", "year"], name="cluster_leadership_yearly")
+            models.UniqueConstraint(
+                fields=["cluster", "year"], name="cluster_leadership_yearly"
+            )
         ]
 
     def __str__(self) -> str:

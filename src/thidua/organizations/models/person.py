@@ -20,10 +20,14 @@ class Person(models.Model):
     birth_date = models.DateField(_("ngày sinh"))
     cccd = models.CharField(_("số CCCD"), max_length=12, unique=True)
     ethnicity = models.CharField(_("dân tộc"), max_length=40, default="Kinh")
-    category = models.CharField(_("đối tượng"), max_length=20, choices=PersonCategory.choices)
+    category = models.CharField(
+        _("đối tượng"), max_length=20, choices=PersonCategory.choices
+    )
     position = models.CharField(_("chức vụ"), max_length=120, blank=True)
     civil_rank = models.CharField(_("ngạch"), max_length=120, blank=True)
-    is_direct_worker = models.BooleanField(_("người trực tiếp lao động, công tác"), default=False)
+    is_direct_worker = models.BooleanField(
+        _("người trực tiếp lao động, công tác"), default=False
+    )
     recruited_on = models.DateField(_("ngày tuyển dụng"), null=True, blank=True)
     unit = models.ForeignKey(
         "organizations.Agency",

@@ -64,7 +64,9 @@ class Assessment(models.Model):
         verbose_name_plural = _("xếp loại cá nhân")
         ordering = ["-year"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="assessment_once_a_year")
+            models.UniqueConstraint(
+                fields=["person", "year"], name="assessment_once_a_year"
+            )
         ]
 
     def __str__(self) -> str:
@@ -98,9 +100,13 @@ class DisciplineRecord(models.Model):
     """A disciplinary measure and the period it runs."""
 
     person = models.ForeignKey(
-        "organizations.Person", on_delete=models.CASCADE, related_name="discipline_records"
+        "organizations.Person",
+        on_delete=models.CASCADE,
+        related_name="discipline_records",
     )
-    form = models.CharField(_("hình thức kỷ luật"), max_length=20, choices=DisciplineForm.choices)
+    form = models.CharField(
+        _("hình thức kỷ luật"), max_length=20, choices=DisciplineForm.choices
+    )
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     start_date = models.DateField(_("từ ngày"))
     end_date = models.DateField(_("đến ngày"))
@@ -112,7 +118,8 @@ class DisciplineRecord(models.Model):
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=F("start_date")), name="discipline_dates_ordered"
+                condition=Q(end_date__gte=F("start_date")),
+                name="discipline_dates_ordered",
             )
         ]
 
@@ -154,11 +161,18 @@ class Initiative(models.Model):
     )
     title = models.CharField(_("tên sáng kiến, đề tài"), max_length=500)
     kind = models.CharField(
-        _("loại"), max_length=10, choices=InitiativeKind.choices, default=InitiativeKind.INITIATIVE
+        _("loại"),
+        max_length=10,
+        choices=InitiativeKind.choices,
+        default=InitiativeKind.INITIATIVE,
     )
     year = models.PositiveSmallIntegerField(_("năm"))
-    scope = models.CharField(_("phạm vi ảnh hưởng"), max_length=10, choices=InitiativeScope.choices)
-    decision_number = models.CharField(_("quyết định công nhận"), max_length=60, blank=True)
+    scope = models.CharField(
+        _("phạm vi ảnh hưởng"), max_length=10, choices=InitiativeScope.choices
+    )
+    decision_number = models.CharField(
+        _("quyết định công nhận"), max_length=60, blank=True
+    )
     decision_date = models.DateField(_("ngày công nhận"), null=True, blank=True)
     decided_by = models.CharField(_("cơ quan công nhận"), max_length=255, blank=True)
 

@@ -24,7 +24,9 @@ class StaffImport(models.Model):
     stored_path = models.CharField(max_length=500)
     file_sha256 = models.CharField(max_length=64, blank=True)
     dry_run = models.BooleanField(_("chỉ kiểm tra"), default=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)

@@ -84,7 +84,9 @@ def person_field_errors(merged: dict, *, today: datetime.date) -> dict[str, list
         elif birth and recruited < birth:
             add("recruited_on", _("Ngày tuyển dụng phải sau ngày sinh."))
     try:
-        validate_cccd_for(merged.get("cccd") or "", gender=merged.get("gender"), birth_date=birth)
+        validate_cccd_for(
+            merged.get("cccd") or "", gender=merged.get("gender"), birth_date=birth
+        )
     except ValidationError as exc:
         errors.setdefault("cccd", []).extend(exc.messages)
     return errors
@@ -156,7 +158,9 @@ def create_person(
     return person
 
 
-def update_person(person: Person, data: dict, *, actor=None, expected_version: int) -> Person:
+def update_person(
+    person: Person, data: dict, *, actor=None, expected_version: int
+) -> Person:
     """Change a person's fields; refuses if someone saved the record since it was read."""
     cleaned = clean_person_data(data, instance=person)
     with transaction.atomic():
@@ -172,9 +176,15 @@ def update_person(person: Person, data: dict, *, actor=None, expected_version: i
             return locked
         derive_person_fields(locked)
         locked.version += 1
-        locked.save(update_fields=[*PERSON_FIELDS, "search_text", "sort_key", "version"])
+        locked.save(
+            update_fields=[*PERSON_FIELDS, "search_text", "sort_key", "version"]
+        )
         log_action(
-            locked, "people.update", actor=actor, agency_id=locked.unit_id, changes=changes
+            locked,
+            "people.update",
+            actor=actor,
+            agency_id=locked.unit_id,
+            changes=changes,
         )
     return locked
 
@@ -199,7 +209,9 @@ def transfer_person(
                 raise ValidationError(
                     {
                         "start_date": [
-                            _("Ngày chuyển phải sau ngày %(date)s bắt đầu ở đơn vị hiện tại.")
+                            _(
+                                "Ngày chuyển phải sau ngày %(date)s bắt đầu ở đơn vị hiện tại."
+                            )
                             % {"date": current.start_date.strftime("%d/%m/%Y")}
                         ]
                     }
@@ -208,10 +220,17 @@ def transfer_person(
             current.save(update_fields=["end_date"])
         elif locked.memberships.filter(end_date__gte=on).exists():
             raise ValidationError(
-                {"start_date": [_("Thời gian công tác bị chồng lấn với quá trình đã có.")]}
+                {
+                    "start_date": [
+                        _("Thời gian công tác bị chồng lấn với quá trình đã có.")
+                    ]
+                }
             )
         membership = Membership.objects.create(
-            person=locked, unit=unit, start_date=on, position=nfc(position) or locked.position
+            person=locked,
+            unit=unit,
+            start_date=on,
+            position=nfc(position) or locked.position,
         )
         old_unit = locked.unit_id
         locked.unit = unit

@@ -35,11 +35,15 @@ def _check_year(year: int, *, field: str = "year") -> None:
         )
 
 
-def record_assessment(person: Person, *, year: int, rating: str, actor=None) -> Assessment:
+def record_assessment(
+    person: Person, *, year: int, rating: str, actor=None
+) -> Assessment:
     """Set a person's rating for a year (one per year); audited as ``assessments.set``."""
     _check_year(year)
     if rating not in Rating.values:
-        raise ValidationError({"rating": [_("Xếp loại “%(v)s” không hợp lệ.") % {"v": rating}]})
+        raise ValidationError(
+            {"rating": [_("Xếp loại “%(v)s” không hợp lệ.") % {"v": rating}]}
+        )
     if person.recruited_on and year < person.recruited_on.year:
         raise ValidationError(
             {
@@ -50,7 +54,11 @@ def record_assessment(person: Person, *, year: int, rating: str, actor=None) -> 
             }
         )
     with transaction.atomic():
-        existing = Assessment.objects.select_for_update().filter(person=person, year=year).first()
+        existing = (
+            Assessment.objects.select_for_update()
+            .filter(person=person, year=year)
+            .first()
+        )
         before = snapshot(existing, ["rating"]) if existing else {}
         assessment = existing or Assessment(person=person, year=year)
         assessment.rating = rating
@@ -72,7 +80,9 @@ def record_collective_assessment(
     """Set a unit's rating for a year; audited as ``assessments.set_collective``."""
     _check_year(year)
     if rating not in Rating.values:
-        raise ValidationError({"rating": [_("Xếp loại “%(v)s” không hợp lệ.") % {"v": rating}]})
+        raise ValidationError(
+            {"rating": [_("Xếp loại “%(v)s” không hợp lệ.") % {"v": rating}]}
+        )
     with transaction.atomic():
         existing = (
             CollectiveAssessment.objects.select_for_update()
@@ -109,7 +119,9 @@ def record_discipline(person: Person, *, actor=None, **fields) -> DisciplineReco
             "discipline.create",
             actor=actor,
             agency_id=person.unit_id,
-            data=snapshot(record, ["form", "decision_number", "start_date", "end_date"]),
+            data=snapshot(
+                record, ["form", "decision_number", "start_date", "end_date"]
+            ),
         )
     return record
 

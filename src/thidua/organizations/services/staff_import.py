@@ -80,7 +80,11 @@ def start_staff_import(
 
 def run_staff_import(job_id: int) -> None:
     """Run a stored import; records counts, errors and an audit entry for the batch."""
-    job = StaffImport.objects.select_related("agency", "uploaded_by").filter(pk=job_id).first()
+    job = (
+        StaffImport.objects.select_related("agency", "uploaded_by")
+        .filter(pk=job_id)
+        .first()
+    )
     if job is None or job.is_finished:
         return
     StaffImport.objects.filter(pk=job.pk).update(status=StaffImport.Status.RUNNING)
@@ -90,7 +94,11 @@ def run_staff_import(job_id: int) -> None:
 
     path = Path(job.stored_path)
     result = import_staff(
-        path, agency=job.agency, actor=job.uploaded_by, dry_run=job.dry_run, progress=progress
+        path,
+        agency=job.agency,
+        actor=job.uploaded_by,
+        dry_run=job.dry_run,
+        progress=progress,
     )
     job.file_sha256 = result.sha256
     job.total_rows = job.processed_rows = result.rows

@@ -64,7 +64,9 @@ def create_agency(*, actor=None, **fields) -> Agency:
     return agency
 
 
-def update_agency(agency: Agency, *, actor=None, expected_version: int, **fields) -> Agency:
+def update_agency(
+    agency: Agency, *, actor=None, expected_version: int, **fields
+) -> Agency:
     """Change an agency; refuses a parent inside its own subtree and stale edits."""
     with transaction.atomic():
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
@@ -76,20 +78,28 @@ def update_agency(agency: Agency, *, actor=None, expected_version: int, **fields
         before = snapshot(locked, AGENCY_FIELDS)
         for name, value in fields.items():
             setattr(locked, name, value)
-        _nfc_fields(locked, ["code", "name", "short_name", "abbreviation", "place_name"])
+        _nfc_fields(
+            locked, ["code", "name", "short_name", "abbreviation", "place_name"]
+        )
         parent = locked.parent
         if parent is not None and (
             parent.pk == locked.pk
             or Agency.objects.descendants(locked).filter(pk=parent.pk).exists()
         ):
-            raise ValidationError({"parent": [_("Không thể đặt đơn vị cấp trên là đơn vị cấp dưới.")]})
+            raise ValidationError(
+                {"parent": [_("Không thể đặt đơn vị cấp trên là đơn vị cấp dưới.")]}
+            )
         locked.full_clean()
         changes = diff(before, snapshot(locked, AGENCY_FIELDS))
         if changes:
             locked.version += 1
             locked.save()
             log_action(
-                locked, "agencies.update", actor=actor, agency_id=locked.pk, changes=changes
+                locked,
+                "agencies.update",
+                actor=actor,
+                agency_id=locked.pk,
+                changes=changes,
             )
     return locked
 
@@ -125,11 +135,19 @@ def add_council_member(
         Council.objects.select_for_update().get(pk=council.pk)
         open_seats = council.members.filter(end_date__isnull=True)
         if open_seats.filter(person=person).exists():
-            raise ValidationError({"person": [_("Người này đã là thành viên hội đồng.")]})
+            raise ValidationError(
+                {"person": [_("Người này đã là thành viên hội đồng.")]}
+            )
         if role in ("chu_tich", "thu_ky") and open_seats.filter(role=role).exists():
-            raise ValidationError({"role": [_("Hội đồng đã có người giữ vai trò này.")]})
+            raise ValidationError(
+                {"role": [_("Hội đồng đã có người giữ vai trò này.")]}
+            )
         member = CouncilMember(
-            council=council, person=person, role=role, start_date=start_date, title=nfc(title)
+            council=council,
+            person=person,
+            role=role,
+            start_date=start_date,
+            title=nfc(title),
         )
         member.full_clean()
         member.save()
@@ -175,13 +193,22 @@ def add_cluster_member(
             "clusters.add_member",
             actor=actor,
             agency_id=cluster.organizer_id,
-            data={"agency": agency.pk, "agency_name": agency.name, "from_year": from_year},
+            data={
+                "agency": agency.pk,
+                "agency_name": agency.name,
+                "from_year": from_year,
+            },
         )
     return membership
 
 
 def set_cluster_leadership(
-    cluster: Cluster, *, year: int, leader: Agency, deputy: Agency | None = None, actor=None
+    cluster: Cluster,
+    *,
+    year: int,
+    leader: Agency,
+    deputy: Agency | None = None,
+    actor=None,
 ) -> ClusterLeadership:
     """Name the cụm trưởng and cụm phó for a year; both must be members that year."""
     members = cluster.memberships.filter(from_year__lte=year).exclude(to_year__lt=year)
@@ -204,6 +231,10 @@ def set_cluster_leadership(
             "clusters.set_leadership",
             actor=actor,
             agency_id=cluster.organizer_id,
-            data={"year": year, "leader": leader.pk, "deputy": deputy.pk if deputy else None},
+            data={
+                "year": year,
+                "leader": leader.pk,
+                "deputy": deputy.pk if deputy else None,
+            },
         )
     return row

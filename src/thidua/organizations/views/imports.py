@@ -28,8 +28,12 @@ class StaffImportView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        recent = StaffImport.objects.filter(agency=self.agency).select_related("uploaded_by")
-        return super().get_context_data(agency=self.agency, recent=recent[:10], **kwargs)
+        recent = StaffImport.objects.filter(agency=self.agency).select_related(
+            "uploaded_by"
+        )
+        return super().get_context_data(
+            agency=self.agency, recent=recent[:10], **kwargs
+        )
 
     def form_valid(self, form):
         job = start_staff_import(
@@ -46,7 +50,9 @@ class StaffImportTemplateView(View):
         agency = access_agency(request.user, pk)
         require_perm(request.user, "organizations.import_staff", agency)
         response = HttpResponse(staff_template_bytes(agency), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-can-bo.xlsx"'
+        response["Content-Disposition"] = (
+            'attachment; filename="mau-danh-sach-can-bo.xlsx"'
+        )
         return response
 
 
@@ -64,4 +70,4 @@ class StaffImportJobView(TemplateView):
         job = StaffImport.objects.filter(agency=agency, pk=kwargs["job"]).first()
         if job is None:
             raise Http404
-        return super().get_context_data(agency=agency, job=job, **kwargs)
+        return super().get_context_data(**{**kwargs, "agency": agency, "job": job})

@@ -20,7 +20,12 @@ from ..forms import (
 )
 from ..models import Agency
 from ..selectors import access_agency, access_person, person_list
-from ..services.person import PERSON_FIELDS, create_person, transfer_person, update_person
+from ..services.person import (
+    PERSON_FIELDS,
+    create_person,
+    transfer_person,
+    update_person,
+)
 from ..services.records import (
     record_assessment,
     record_discipline,
@@ -121,7 +126,9 @@ class PersonCreateView(ServiceFormView):
         require_perm(self.request.user, "organizations.add_person", unit)
         data = {k: form.cleaned_data.get(k) for k in PERSON_FIELDS}
         person = create_person(data, unit=unit, actor=self.request.user)
-        messages.success(self.request, _("Đã thêm %(name)s.") % {"name": person.full_name})
+        messages.success(
+            self.request, _("Đã thêm %(name)s.") % {"name": person.full_name}
+        )
         return person
 
     def get_success_url(self):
@@ -203,7 +210,9 @@ class AssessmentCreateView(_PersonRecordView):
     success_message = _("Đã lưu xếp loại.")
 
     def perform(self, form):
-        return record_assessment(self.person, actor=self.request.user, **form.cleaned_data)
+        return record_assessment(
+            self.person, actor=self.request.user, **form.cleaned_data
+        )
 
 
 class DisciplineCreateView(_PersonRecordView):
@@ -213,7 +222,9 @@ class DisciplineCreateView(_PersonRecordView):
     success_message = _("Đã ghi nhận kỷ luật.")
 
     def perform(self, form):
-        return record_discipline(self.person, actor=self.request.user, **form.cleaned_data)
+        return record_discipline(
+            self.person, actor=self.request.user, **form.cleaned_data
+        )
 
 
 class ReviewMatterCreateView(_PersonRecordView):
@@ -223,7 +234,9 @@ class ReviewMatterCreateView(_PersonRecordView):
     success_message = _("Đã ghi nhận.")
 
     def perform(self, form):
-        return record_review_matter(self.person, actor=self.request.user, **form.cleaned_data)
+        return record_review_matter(
+            self.person, actor=self.request.user, **form.cleaned_data
+        )
 
 
 class InitiativeCreateView(_PersonRecordView):
@@ -233,4 +246,6 @@ class InitiativeCreateView(_PersonRecordView):
     success_message = _("Đã lưu sáng kiến.")
 
     def perform(self, form):
-        return record_initiative(self.person, actor=self.request.user, **form.cleaned_data)
+        return record_initiative(
+            self.person, actor=self.request.user, **form.cleaned_data
+        )

@@ -21,7 +21,12 @@ from ..selectors import (
     people_for_user,
 )
 from ..services.records import record_collective_assessment
-from ..services.structure import AGENCY_FIELDS, add_council_member, create_agency, update_agency
+from ..services.structure import (
+    AGENCY_FIELDS,
+    add_council_member,
+    create_agency,
+    update_agency,
+)
 
 __all__ = [
     "AgencyCreateView",
@@ -103,7 +108,10 @@ class AgencyEditView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": Agency.objects.get(pk=self.agency.pk)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": Agency.objects.get(pk=self.agency.pk),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(agency=self.agency, **kwargs)
@@ -191,7 +199,9 @@ class CouncilMemberAddView(ServiceFormView):
         return super().get_context_data(council=self.council, **kwargs)
 
     def perform(self, form):
-        return add_council_member(self.council, actor=self.request.user, **form.cleaned_data)
+        return add_council_member(
+            self.council, actor=self.request.user, **form.cleaned_data
+        )
 
     def get_success_url(self):
         return self.council.get_absolute_url()
@@ -212,7 +222,9 @@ class ClusterDetailView(TemplateView):
         cluster = access_cluster(self.request.user, kwargs["pk"])
         return super().get_context_data(
             cluster=cluster,
-            memberships=cluster.memberships.select_related("agency").order_by("agency__name"),
+            memberships=cluster.memberships.select_related("agency").order_by(
+                "agency__name"
+            ),
             leaderships=cluster.leaderships.select_related("leader", "deputy"),
             history=history_of(cluster)[:50],
             **kwargs,

@@ -38,4 +38,6 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản quản trị “{options['username']}”."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã tạo tài khoản quản trị “{options['username']}”.")
+        )

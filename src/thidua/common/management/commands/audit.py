@@ -17,12 +17,16 @@ class Command(BaseCommand):
             if checkpoint is None:
                 self.stdout.write("Nhật ký trống, chưa có gì để đóng mốc.")
             else:
-                self.stdout.write(f"Đã đóng mốc tại #{checkpoint.seq}: {checkpoint.head_hash}")
+                self.stdout.write(
+                    f"Đã đóng mốc tại #{checkpoint.seq}: {checkpoint.head_hash}"
+                )
             return
         report = verify_chain()
         if report.ok:
             self.stdout.write(
-                self.style.SUCCESS(f"Chuỗi nhật ký toàn vẹn: {report.checked} mục đã kiểm tra.")
+                self.style.SUCCESS(
+                    f"Chuỗi nhật ký toàn vẹn: {report.checked} mục đã kiểm tra."
+                )
             )
             return
         if report.first_bad_seq is not None:

@@ -15,8 +15,12 @@ class Command(BaseCommand):
     help = "Tạo dữ liệu mẫu (Sở KH&ĐT Lạng Sơn) và chạy máy chủ."
 
     def add_arguments(self, parser):
-        parser.add_argument("--load-only", action="store_true", help="Chỉ nạp dữ liệu mẫu.")
-        parser.add_argument("--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000"))
+        parser.add_argument(
+            "--load-only", action="store_true", help="Chỉ nạp dữ liệu mẫu."
+        )
+        parser.add_argument(
+            "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
+        )
         parser.add_argument("--workers", type=int, default=3)
 
     def handle(self, *args, **options):
@@ -34,6 +38,8 @@ class Command(BaseCommand):
         if options["load_only"]:
             return
         self.stdout.write("")
-        self.stdout.write(f"Mở http://{options['bind']}/ trong trình duyệt. Nhấn Ctrl+C để dừng.")
+        self.stdout.write(
+            f"Mở http://{options['bind']}/ trong trình duyệt. Nhấn Ctrl+C để dừng."
+        )
         self.stdout.flush()
         sys.exit(serve_forever(options["bind"], options["workers"], self.stdout))

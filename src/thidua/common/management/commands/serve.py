@@ -57,9 +57,13 @@ class Command(BaseCommand):
     help = "Chạy máy chủ web và tiến trình xử lý nền (huey)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000"))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("THIDUA_WEB_WORKERS", "3"))
+            "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("THIDUA_WEB_WORKERS", "3")),
         )
         parser.add_argument("--no-migrate", action="store_true")
 

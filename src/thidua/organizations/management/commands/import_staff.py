@@ -15,8 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="Tệp .xlsx cần nhập.")
         parser.add_argument("--agency", help="Mã cơ quan, ví dụ SKHĐT.")
-        parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi.")
-        parser.add_argument("--template", metavar="FILE", help="Ghi tệp mẫu trống ra FILE.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi."
+        )
+        parser.add_argument(
+            "--template", metavar="FILE", help="Ghi tệp mẫu trống ra FILE."
+        )
 
     def handle(self, *args, **options):
         agency = None
@@ -37,10 +41,14 @@ class Command(BaseCommand):
             raise CommandError(f"Không tìm thấy tệp “{path}”.")
         result = import_staff(path, agency=agency, dry_run=options["dry_run"])
         if result.rejected:
-            raise CommandError(f"Tệp bị từ chối: {result.rejected} Không ghi dữ liệu nào.")
+            raise CommandError(
+                f"Tệp bị từ chối: {result.rejected} Không ghi dữ liệu nào."
+            )
         if result.errors:
             for error in result.errors:
-                self.stderr.write(f"Dòng {error.row}, cột “{error.column}”: {error.message}")
+                self.stderr.write(
+                    f"Dòng {error.row}, cột “{error.column}”: {error.message}"
+                )
             raise CommandError(
                 f"{len(result.errors)} lỗi trong {result.rows} dòng. Không ghi dữ liệu nào."
             )

@@ -1,0 +1,99 @@
+"""A real server (``thidua demo``) in a subprocess and Debian's Chromium driven by Playwright."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _scratch_database(url: str):
+    """On PostgreSQL the server under test gets a database of its own."""
+    import psycopg
+
+    parts = urlparse(url)
+    name = f"thidua_e2e_{uuid.uuid4().hex[:8]}"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parts._replace(path=f"/{name}").geturl(), admin, name
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    port = _free_port()
+    env = {**os.environ, "THIDUA_DATA_DIR": str(tmp_path_factory.mktemp("demo")),
+           "DJANGO_SETTINGS_MODULE": "thidua.settings.base"}  # fmt: skip
+    scratch = None
+    if os.environ.get("THIDUA_DATABASE_URL"):
+        env["THIDUA_DATABASE_URL"], admin, name = scratch = _scratch_database(
+            os.environ["THIDUA_DATABASE_URL"]
+        )
+    log = Path(env["THIDUA_DATA_DIR"]) / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "thidua.cli", "demo", "--bind", f"127.0.0.1:{port}",
+             "--workers", "1"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"thidua demo exited: {log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.terminate()
+        pytest.fail(f"thidua demo did not answer: {log.read_text()[-3000:]}")
+    yield base
+    os.killpg(process.pid, 15)
+    process.wait(timeout=30)
+    if scratch:
+        import psycopg
+
+        with psycopg.connect(scratch[1], autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{scratch[2]}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() or not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium không có tại {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    page = context.new_page()
+    yield page
+    context.close()
