@@ -233,6 +233,10 @@ COVERED_ELSEWHERE = {
     "dashboard", "healthz", "accounts:login", "accounts:logout", "organizations:agency-list",
     "organizations:person-list", "organizations:person-create", "organizations:council-list",
     "organizations:cluster-list", "organizations:import-job",
+    # tests/accounts/test_accounts_admin.py: admin-only, 403 for every other role
+    "accounts:account-list", "accounts:account-create", "accounts:account-detail",
+    "accounts:account-lock", "accounts:account-password", "accounts:role-revoke",
+    "accounts:password-change",
 }  # fmt: skip
 
 

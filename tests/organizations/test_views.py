@@ -192,7 +192,12 @@ def test_history_tab_lists_the_audited_changes(client_for, org):
     )
     body = body.decode()
     assert "Sửa thông tin cá nhân" in body
-    assert "Chuyên viên → Phó Chánh Văn phòng" in body
+    assert "<strong>Chức vụ</strong>: Chuyên viên → Phó Chánh Văn phòng" in body
+    # Creation reads as an officer would write it: labels, choice names, dd/mm/yyyy, unit name.
+    assert "<strong>Ngày sinh</strong>: – → 17/05/1985" in body
+    assert "<strong>Giới tính</strong>: – → Nữ" in body
+    assert "<strong>Đơn vị hiện tại</strong>: – → Văn phòng Sở" in body
+    assert "020******" in body and person.cccd not in body
 
 
 def test_web_import_runs_and_reports_errors(client_for, org, tmp_path):

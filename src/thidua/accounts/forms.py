@@ -1,10 +1,16 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
 
-__all__ = ["LoginForm"]
+__all__ = [
+    "AccountCreateForm",
+    "LoginForm",
+    "OwnPasswordChangeForm",
+    "PasswordSetForm",
+    "RoleForm",
+]
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -17,3 +23,50 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
         "inactive": _("Tài khoản này đã bị khóa."),
     }
+
+
+class AccountCreateForm(StyledFormMixin, forms.Form):
+    username = forms.RegexField(
+        label=_("Tên đăng nhập"),
+        regex=r"^[a-z0-9._-]{3,40}$",
+        error_messages={
+            "invalid": _("Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch.")
+        },
+    )
+    person = forms.ModelChoiceField(
+        label=_("Cá nhân (nếu là cán bộ trong hệ thống)"), queryset=None, required=False
+    )
+    last_name = forms.CharField(label=_("Họ và đệm"), required=False, max_length=150)
+    first_name = forms.CharField(label=_("Tên"), required=False, max_length=150)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    password = forms.CharField(label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class RoleForm(StyledFormMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Vai trò"))
+    agency = forms.ModelChoiceField(
+        label=_("Phạm vi: cơ quan, đơn vị"), queryset=None, required=False
+    )
+    council = forms.ModelChoiceField(
+        label=_("Phạm vi: hội đồng"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, agencies, councils, **kwargs):
+        from .enums import Role  # noqa: PLC0415 (keeps forms import-light)
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = Role.choices
+        self.fields["agency"].queryset = agencies
+        self.fields["council"].queryset = councils
+
+
+class PasswordSetForm(StyledFormMixin, forms.Form):
+    password = forms.CharField(label=_("Mật khẩu mới"), widget=forms.PasswordInput)
+
+
+class OwnPasswordChangeForm(StyledFormMixin, PasswordChangeForm):
+    pass

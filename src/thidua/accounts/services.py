@@ -10,7 +10,13 @@ from thidua.common.services.audit import log_action
 from .enums import Role
 from .models import RoleAssignment, User
 
-__all__ = ["create_account", "grant_role"]
+__all__ = [
+    "change_password",
+    "create_account",
+    "grant_role",
+    "revoke_role",
+    "set_active",
+]
 
 
 def grant_role(
@@ -76,4 +82,51 @@ def create_account(
         )
         for role, agency, council in roles:
             grant_role(user, role, agency=agency, council=council, actor=actor)
+    return user
+
+
+def revoke_role(assignment: RoleAssignment, *, actor=None) -> None:
+    """Remove one role; effective on the user's next request."""
+    with transaction.atomic():
+        user = assignment.user
+        data = {
+            "role": assignment.role,
+            "agency": assignment.agency_id,
+            "council": assignment.council_id,
+        }
+        agency_id = assignment.agency_id or (
+            assignment.council.agency_id if assignment.council_id else None
+        )
+        assignment.delete()
+        log_action(
+            user, "accounts.revoke_role", actor=actor, agency_id=agency_id, data=data
+        )
+
+
+def set_active(user: User, active: bool, *, actor=None) -> User:
+    """Lock or unlock an account. A locked account's sessions stop working at once."""
+    if actor is not None and actor.pk == user.pk and not active:
+        raise ValidationError(_("Không thể tự khóa tài khoản của mình."))
+    with transaction.atomic():
+        if user.is_active != active:
+            user.is_active = active
+            user.save(update_fields=["is_active"])
+            log_action(
+                user,
+                "accounts.unlock" if active else "accounts.lock",
+                actor=actor,
+                changes={"is_active": [not active, active]},
+            )
+    return user
+
+
+def change_password(user: User, password: str, *, actor=None) -> User:
+    """Set a new password (checked against the policy); other sessions end."""
+    validate_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        log_action(
+            user, "accounts.set_password", actor=actor, data={"by_self": actor == user}
+        )
     return user

@@ -25,6 +25,10 @@ ACTION_LABELS = {
     "clusters.set_leadership": _("Phân công cụm trưởng, cụm phó"),
     "accounts.create": _("Tạo tài khoản"),
     "accounts.grant_role": _("Phân quyền"),
+    "accounts.revoke_role": _("Thu hồi quyền"),
+    "accounts.lock": _("Khóa tài khoản"),
+    "accounts.unlock": _("Mở khóa tài khoản"),
+    "accounts.set_password": _("Đặt mật khẩu"),
 }
 
 

@@ -24,6 +24,10 @@ def activity_for_user(user) -> QuerySet[ActivityLog]:
 
 def history_of(obj: Model) -> QuerySet[ActivityLog]:
     """Entries about one object. Callers have already checked the object is visible."""
-    return ActivityLog.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).order_by("-seq")
+    return (
+        ActivityLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+        .select_related("content_type")
+        .order_by("-seq")
+    )

@@ -115,7 +115,9 @@ class _People:
             rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28)
         )
         recruited = datetime.date(
-            max(birth.year + 22, rng.randint(1990, 2020)), rng.randint(1, 12), 1
+            min(max(birth.year + 22, rng.randint(1990, 2020)), 2024),
+            rng.randint(1, 12),
+            1,
         )
         century = 0 if birth.year < 2000 else 2
         digit = century + (1 if gender == "nu" else 0)

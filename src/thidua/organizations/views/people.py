@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
+from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 
@@ -100,7 +101,7 @@ class PersonDetailView(TemplateView):
             reviews=person.review_matters.all(),
             initiatives=person.initiatives.all(),
             seats=person.council_seats.select_related("council"),
-            history=history_of(person)[:100],
+            history=history_rows(history_of(person)[:100]),
             tab=self.request.GET.get("tab", "info"),
         )
         return context

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
+from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 
@@ -70,7 +71,7 @@ class AgencyDetailView(TemplateView):
             councils=councils_for_user(user).filter(agency=agency),
             assessments=agency.assessments.all() if can_edit else [],
             can_edit=can_edit,
-            history=history_of(agency)[:50] if can_edit else [],
+            history=history_rows(history_of(agency)[:50]) if can_edit else [],
             **kwargs,
         )
 
@@ -174,7 +175,7 @@ class CouncilDetailView(TemplateView):
             council=council,
             members=members,
             can_edit=can_edit,
-            history=history_of(council)[:50] if can_edit else [],
+            history=history_rows(history_of(council)[:50]) if can_edit else [],
             **kwargs,
         )
 
@@ -226,6 +227,6 @@ class ClusterDetailView(TemplateView):
                 "agency__name"
             ),
             leaderships=cluster.leaderships.select_related("leader", "deputy"),
-            history=history_of(cluster)[:50],
+            history=history_rows(history_of(cluster)[:50]),
             **kwargs,
         )

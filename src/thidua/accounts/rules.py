@@ -1,0 +1,13 @@
+"""Permission predicates for accounts."""
+
+import rules
+
+from .scopes import scopes_for
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return scopes_for(user).is_admin
+
+
+rules.add_perm("accounts.manage_accounts", is_admin)

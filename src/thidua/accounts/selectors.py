@@ -1,0 +1,27 @@
+"""Reads of accounts: only system administrators manage them."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from .models import RoleAssignment, User
+from .scopes import scopes_for
+
+__all__ = ["access_account", "accounts_for_user"]
+
+
+def accounts_for_user(user) -> QuerySet[User]:
+    if not scopes_for(user).is_admin:
+        return User.objects.none()
+    roles = RoleAssignment.objects.select_related("agency", "council")
+    return (
+        User.objects.select_related("person", "person__unit")
+        .prefetch_related(Prefetch("roles", queryset=roles))
+        .order_by("username")
+    )
+
+
+def access_account(user, pk) -> User:
+    try:
+        return accounts_for_user(user).get(pk=pk)
+    except (User.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
