@@ -33,8 +33,12 @@ if [ ! -x .venv/bin/python ]; then
   "$python_bin" -m venv .venv
   .venv/bin/pip install -q --upgrade pip
 fi
-extras=""; [ "$mode" = "--test" ] && extras="[test]"
-stamp=".venv/.thidua-installed$( [ -n "$extras" ] && echo -test )"
+extras=""
+stamp=".venv/.thidua-installed"
+if [ "$mode" = "--test" ]; then
+  extras="[test]"
+  stamp=".venv/.thidua-installed-test"
+fi
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> pip install -e .$extras"
