@@ -30,11 +30,16 @@ def setup_django(database_url: str | None = None) -> Path:
 def make_agency(units: int = 10):
     from thidua.organizations.services.structure import create_agency
 
-    root = create_agency(code="SKHĐT", name="Sở Kế hoạch và Đầu tư", level="so_ban_nganh")
+    root = create_agency(
+        code="SKHĐT", name="Sở Kế hoạch và Đầu tư", level="so_ban_nganh"
+    )
     codes = []
     for i in range(units):
         unit = create_agency(
-            parent=root, code=f"SKHĐT-{i:02d}", name=f"Phòng số {i}", level="phong_don_vi"
+            parent=root,
+            code=f"SKHĐT-{i:02d}",
+            name=f"Phòng số {i}",
+            level="phong_don_vi",
         )
         codes.append(unit.code)
     return root, codes
@@ -47,7 +52,9 @@ def synthetic_rows(n: int, unit_codes: list[str], seed: int = 7):
     rng = random.Random(seed)
     for i in range(n):
         gender = rng.choice(["nam", "nu"])
-        birth = datetime.date(rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28))
+        birth = datetime.date(
+            rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28)
+        )
         digit = (1 if gender == "nu" else 0) + (0 if birth.year < 2000 else 2)
         cccd = f"0{rng.choice(['01', '20', '79'])}{digit}{birth.year % 100:02d}{i:06d}"
         yield [

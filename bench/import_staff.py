@@ -36,7 +36,10 @@ def main() -> None:
     start = time.perf_counter()
     result = import_staff(path, agency=root)
     first = time.perf_counter() - start
-    assert result.ok and result.created == args.rows, (result.rejected, result.errors[:3])
+    assert result.ok and result.created == args.rows, (
+        result.rejected,
+        result.errors[:3],
+    )
     assert Person.objects.count() == args.rows
 
     start = time.perf_counter()

@@ -49,7 +49,7 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(
         User.objects.get(username="officer"),
-        backend="django.contrib.auth.backends.ModelBackend",
+        backend="thidua.accounts.backends.PasswordBackend",
     )
     cases = {
         "first page (50)": {},

@@ -213,6 +213,28 @@ MATRIX = {
         403,
     ],
     ("organizations:import", "other"): [200, 403, 403, 403, 403, 403, 403, 200],
+    ("organizations:council-create", "skhdt"): [200, 200, 403, 403, 403, 403, 403, 403],
+    ("organizations:cluster-create", "skhdt"): [200, 200, 403, 403, 403, 403, 403, 403],
+    ("organizations:cluster-member-add", "cluster"): [
+        200,
+        403,
+        404,
+        404,
+        404,
+        404,
+        403,
+        403,
+    ],
+    ("organizations:cluster-leadership", "cluster"): [
+        200,
+        403,
+        404,
+        404,
+        404,
+        404,
+        403,
+        403,
+    ],
     ("audit-log", None): [200, 200, 403, 403, 403, 403, 403, 200],
 }
 # Who each role sees in the person list.
@@ -237,6 +259,8 @@ COVERED_ELSEWHERE = {
     "accounts:account-list", "accounts:account-create", "accounts:account-detail",
     "accounts:account-lock", "accounts:account-password", "accounts:role-revoke",
     "accounts:password-change",
+    # POST only; tests/organizations/test_bodies.py
+    "organizations:council-member-end",
 }  # fmt: skip
 
 

@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "initiatives.create": _("Ghi nhận sáng kiến, đề tài"),
     "councils.create": _("Thành lập hội đồng"),
     "councils.add_member": _("Thêm thành viên hội đồng"),
+    "councils.end_member": _("Thành viên thôi tham gia hội đồng"),
     "clusters.create": _("Thành lập cụm, khối thi đua"),
     "clusters.add_member": _("Thêm thành viên cụm, khối"),
     "clusters.set_leadership": _("Phân công cụm trưởng, cụm phó"),

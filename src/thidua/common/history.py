@@ -29,6 +29,8 @@ DATA_LABELS = {
     "agency_name": _("Cơ quan"),
     "from_year": _("Từ năm"),
     "username": _("Tên đăng nhập"),
+    "end_date": _("Đến ngày"),
+    "by_self": _("Tự đổi"),
 }
 HIDDEN_DATA = {"person", "agency", "council", "leader", "deputy"}
 

@@ -49,6 +49,14 @@ def can_manage_council(user, council) -> bool:
 
 
 @rules.predicate
+def can_manage_cluster(user, cluster) -> bool:
+    """Clusters are run by the council of the organising agency (Art 16 cl.2c)."""
+    if cluster is None:
+        return False
+    return cluster.organizer_id in scopes_for(user).officer_agencies
+
+
+@rules.predicate
 def can_view_audit(user) -> bool:
     scopes = scopes_for(user)
     return bool(scopes.officer_agencies)
@@ -59,4 +67,5 @@ rules.add_perm("organizations.add_person", is_admin | can_manage_agency)
 rules.add_perm("organizations.change_agency", is_admin | can_manage_agency)
 rules.add_perm("organizations.import_staff", is_admin | can_manage_agency)
 rules.add_perm("organizations.change_council", is_admin | can_manage_council)
+rules.add_perm("organizations.change_cluster", is_admin | can_manage_cluster)
 rules.add_perm("common.view_activitylog", is_admin | can_view_audit)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, people, structure
+from .views import bodies, imports, people, structure
 
 app_name = "organizations"
 
@@ -36,6 +36,16 @@ urlpatterns = [
         "co-quan/<int:pk>/nhap-danh-sach/<int:job>/",
         imports.StaffImportJobView.as_view(),
         name="import-job",
+    ),
+    path(
+        "co-quan/<int:pk>/them-hoi-dong/",
+        bodies.CouncilCreateView.as_view(),
+        name="council-create",
+    ),
+    path(
+        "co-quan/<int:pk>/them-cum-khoi/",
+        bodies.ClusterCreateView.as_view(),
+        name="cluster-create",
     ),
     path("ca-nhan/", people.PersonListView.as_view(), name="person-list"),
     path("ca-nhan/them/", people.PersonCreateView.as_view(), name="person-create"),
@@ -77,7 +87,22 @@ urlpatterns = [
         structure.CouncilMemberAddView.as_view(),
         name="council-member-add",
     ),
+    path(
+        "hoi-dong/<int:pk>/thanh-vien/<int:member>/thoi/",
+        bodies.CouncilMemberEndView.as_view(),
+        name="council-member-end",
+    ),
     path("cum-khoi/", structure.ClusterListView.as_view(), name="cluster-list"),
+    path(
+        "cum-khoi/<int:pk>/them-thanh-vien/",
+        bodies.ClusterMemberAddView.as_view(),
+        name="cluster-member-add",
+    ),
+    path(
+        "cum-khoi/<int:pk>/cum-truong/",
+        bodies.ClusterLeadershipView.as_view(),
+        name="cluster-leadership",
+    ),
     path(
         "cum-khoi/<int:pk>/",
         structure.ClusterDetailView.as_view(),

@@ -8,13 +8,23 @@ from .people import (
 )
 from .structure import (
     AgencyForm,
+    ClusterForm,
+    ClusterLeadershipForm,
+    ClusterMemberForm,
     CollectiveAssessmentForm,
+    CouncilForm,
+    CouncilMemberEndForm,
     CouncilMemberForm,
     StaffImportForm,
 )
 
 __all__ = [
     "AgencyForm",
+    "ClusterForm",
+    "ClusterLeadershipForm",
+    "ClusterMemberForm",
+    "CouncilForm",
+    "CouncilMemberEndForm",
     "AssessmentForm",
     "CollectiveAssessmentForm",
     "CouncilMemberForm",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.forms import StyledFormMixin
 
 from ..enums import CouncilRole, Rating
-from ..models import Agency, Person
+from ..models import Agency, Cluster, Council, Person
 from .widgets import DateInput
 
 __all__ = [
@@ -85,3 +85,47 @@ class StaffImportForm(StyledFormMixin, forms.Form):
         if not (upload.name or "").lower().endswith(".xlsx"):
             raise ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
         return upload
+
+
+class CouncilForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = ["name", "abbreviation", "established_by", "term_start", "term_end"]
+        widgets = {"term_start": DateInput(), "term_end": DateInput()}
+
+
+class CouncilMemberEndForm(StyledFormMixin, forms.Form):
+    end_date = forms.DateField(label=_("thôi tham gia từ ngày"), widget=DateInput())
+
+
+class ClusterForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Cluster
+        fields = ["name", "short_name", "kind", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class ClusterMemberForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(label=_("cơ quan"), queryset=Agency.objects.none())
+    from_year = forms.IntegerField(label=_("từ năm"), min_value=1945, max_value=2100)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["from_year"].initial = timezone.localdate().year
+
+
+class ClusterLeadershipForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("năm"), min_value=1945, max_value=2100)
+    leader = forms.ModelChoiceField(
+        label=_("cụm trưởng"), queryset=Agency.objects.none()
+    )
+    deputy = forms.ModelChoiceField(
+        label=_("cụm phó"), queryset=Agency.objects.none(), required=False
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = agencies
+        self.fields["deputy"].queryset = agencies
+        self.fields["year"].initial = timezone.localdate().year

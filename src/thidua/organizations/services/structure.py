@@ -26,6 +26,7 @@ __all__ = [
     "create_agency",
     "create_cluster",
     "create_council",
+    "end_council_member",
     "set_cluster_leadership",
     "update_agency",
 ]
@@ -238,3 +239,35 @@ def set_cluster_leadership(
             },
         )
     return row
+
+
+def end_council_member(
+    member: CouncilMember, *, end_date: datetime.date, actor=None
+) -> None:
+    """Close a seat at ``end_date`` (end of term, transfer, retirement)."""
+    with transaction.atomic():
+        locked = CouncilMember.objects.select_for_update().get(pk=member.pk)
+        if locked.end_date is not None:
+            raise ValidationError(_("Thành viên này đã thôi tham gia hội đồng."))
+        if end_date < locked.start_date:
+            raise ValidationError(
+                {
+                    "end_date": [
+                        _("Ngày thôi phải sau ngày bắt đầu %(d)s.")
+                        % {"d": locked.start_date.strftime("%d/%m/%Y")}
+                    ]
+                }
+            )
+        locked.end_date = end_date
+        locked.save(update_fields=["end_date"])
+        log_action(
+            locked.council,
+            "councils.end_member",
+            actor=actor,
+            agency_id=locked.council.agency_id,
+            data={
+                "person_name": locked.person.full_name,
+                "role": locked.role,
+                "end_date": end_date.isoformat(),
+            },
+        )

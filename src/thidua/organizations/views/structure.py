@@ -221,12 +221,13 @@ class ClusterDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         cluster = access_cluster(self.request.user, kwargs["pk"])
+        can_edit = self.request.user.has_perm("organizations.change_cluster", cluster)
+        memberships = cluster.memberships.select_related("agency")
         return super().get_context_data(
             cluster=cluster,
-            memberships=cluster.memberships.select_related("agency").order_by(
-                "agency__name"
-            ),
+            can_edit=can_edit,
+            memberships=memberships.order_by("agency__name"),
             leaderships=cluster.leaderships.select_related("leader", "deputy"),
-            history=history_rows(history_of(cluster)[:50]),
+            history=history_rows(history_of(cluster)[:50]) if can_edit else [],
             **kwargs,
         )
