@@ -112,16 +112,18 @@ else:
             "NAME": str(DATA_DIR / "thidua.sqlite3"),
         }
     }
+# WAL lets the web server and the worker share the file; IMMEDIATE takes the write
+# lock at BEGIN so concurrent writers wait instead of failing mid-way; FULL syncs
+# every commit (durable across power loss).
+SQLITE_OPTIONS = {
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+        "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web server and the worker share the file; IMMEDIATE takes the
-    # write lock at BEGIN so concurrent writers wait instead of failing mid-way.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-            "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;"
-        ),
-        "transaction_mode": "IMMEDIATE",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("THIDUA_DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

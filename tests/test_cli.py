@@ -1,0 +1,103 @@
+"""The `thidua` console command, the embedded database settings, the demo data."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from thidua.accounts.models import User
+from thidua.common.services.audit import verify_chain
+
+
+def run_thidua(*args, tmp_path):
+    env = {**os.environ, "THIDUA_DATA_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "thidua.settings.base"}  # fmt: skip
+    env.pop("THIDUA_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "thidua.cli", *args],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_console_command_maps_dashed_names(tmp_path):
+    result = run_thidua("import-staff", "--template", str(tmp_path / "mau.xlsx"),
+                        tmp_path=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "mau.xlsx").stat().st_size > 1000
+
+
+def test_embedded_sqlite_runs_in_wal_mode_with_immediate_transactions(
+    tmp_path, django_db_blocker
+):
+    wrapper = DatabaseWrapper(
+        {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3",
+         "NAME": str(tmp_path / "x.sqlite3"), "OPTIONS": settings.SQLITE_OPTIONS,
+         "TIME_ZONE": None, "CONN_HEALTH_CHECKS": False, "CONN_MAX_AGE": 0,
+         "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False, "TEST": {}},
+    )  # fmt: skip
+    with django_db_blocker.unblock(), wrapper.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 2  # FULL
+    assert wrapper.transaction_mode == "IMMEDIATE"
+    wrapper.close()
+
+
+@pytest.mark.django_db
+def test_createadmin_makes_an_admin_and_refuses_weak_passwords(monkeypatch, capsys):
+    from django.core.management import CommandError
+
+    monkeypatch.setenv("THIDUA_ADMIN_PASSWORD", "mot-mat-khau-quan-tri-dai")
+    call_command("createadmin", username="it.admin")
+    admin = User.objects.get(username="it.admin")
+    assert admin.roles.get().role == "admin"
+    monkeypatch.setenv("THIDUA_ADMIN_PASSWORD", "123")
+    with pytest.raises(CommandError):
+        call_command("createadmin", username="it.admin2")
+    assert not User.objects.filter(username="it.admin2").exists()
+
+
+@pytest.mark.django_db
+def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
+    from thidua.accounts.enums import Role
+    from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, load_demo
+    from thidua.organizations.models import (
+        Agency,
+        Assessment,
+        Cluster,
+        Council,
+        DisciplineRecord,
+        Initiative,
+        Person,
+    )
+
+    load_demo()
+    skhdt = Agency.objects.get(code="SKHĐT")
+    assert skhdt.abbreviation == "SKHĐT" and skhdt.parent.abbreviation == "UBND"
+    units = set(skhdt.children.values_list("name", flat=True))
+    assert {"Văn phòng Sở", "Thanh tra Sở", "Phòng Đăng ký kinh doanh",
+            "Trung tâm Xúc tiến đầu tư"} <= units  # fmt: skip
+    staff = Person.objects.filter(unit__in=skhdt.descendants(include_self=True))
+    assert 90 <= staff.count() <= 110
+    assert staff.filter(full_name="Vũ Hoàng Quý", position="Giám đốc Sở").exists()
+    years = set(Assessment.objects.values_list("year", flat=True))
+    assert years == {2021, 2022, 2023, 2024, 2025}
+    assert Initiative.objects.exists() and DisciplineRecord.objects.count() == 1
+    council = Council.objects.get(agency=skhdt)
+    assert council.members.filter(
+        role="chu_tich", person__full_name="Vũ Hoàng Quý"
+    ).exists()
+    assert Council.objects.filter(agency__code="UBND-LS").exists()
+    assert Cluster.objects.get(short_name="Cụm TĐTMTH").memberships.count() == 6
+    roles = {a.role for a in demo_accounts()}
+    assert roles == set(Role.values)
+    for account in demo_accounts():
+        user = User.objects.get(username=account.username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.roles.filter(role=account.role).exists()
+    assert verify_chain().ok
