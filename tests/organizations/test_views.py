@@ -56,8 +56,9 @@ def test_person_list_uses_a_constant_number_of_queries(
     for i in range(rows):
         make_person(org.dkkd, f"Bùi Văn Số{i:03d}")
     client = client_for("officer")
-    # session, user, roles, officer subtree, count, page, session save (+ savepoints)
-    with django_assert_num_queries(9):
+    # session, user, roles, officer subtree, unit filter, count, page, session save,
+    # savepoints
+    with django_assert_num_queries(10):
         response = client.get(
             reverse("organizations:person-list"), {"q": "bui", "size": rows}
         )
@@ -242,3 +243,40 @@ def test_large_import_runs_as_a_background_job(
     job = StaffImport.objects.get()
     # huey runs immediately in tests; the job went through the queue on commit.
     assert (job.status, job.created_count, job.processed_rows) == ("done", 2, 2)
+
+
+def test_list_filters_by_unit_category_and_front_line(client_for, org):
+    make_person(org.dkkd, "Đinh Thị Bé", gender="nu", category="nguoi_lao_dong",
+                is_direct_worker=True)  # fmt: skip
+    client = client_for("officer")
+    url = reverse("organizations:person-list")
+    assert names_in(client.get(url, {"unit": org.dkkd.pk})) == [
+        "Nguyễn Văn Ánh", "Đinh Thị Bé", "Lê Minh Đức",
+    ]  # fmt: skip
+    assert names_in(client.get(url, {"category": "nguoi_lao_dong"})) == ["Đinh Thị Bé"]
+    assert names_in(client.get(url, {"direct": "1"})) == ["Đinh Thị Bé"]
+    assert client.get(url, {"unit": org.other_unit.pk}).status_code == 200
+    assert names_in(client.get(url, {"unit": org.other_unit.pk})) == []
+
+
+def test_an_unexpected_import_failure_is_reported_not_hidden(client_for, org, tmp_path,
+                                                             monkeypatch):  # fmt: skip
+    from thidua.organizations.services import staff_import
+
+    from .workbooks import row, write_xlsx
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(staff_import, "import_staff", explode)
+    path = write_xlsx(tmp_path / "ds.xlsx", [row("Nguyễn Văn Tú", "020085999005")])
+    with path.open("rb") as handle:
+        response = client_for("officer").post(
+            reverse("organizations:import", args=[org.skhdt.pk]),
+            {"file": handle},
+            follow=True,
+        )
+    assert (
+        "Lỗi hệ thống khi xử lý tệp; không ghi dữ liệu nào."
+        in response.content.decode()
+    )

@@ -23,6 +23,7 @@ __all__ = [
     "councils_for_user",
     "people_for_user",
     "person_list",
+    "units_for_filter",
 ]
 
 
@@ -57,7 +58,12 @@ def access_person(user, pk) -> Person:
 
 
 def person_list(
-    user, *, query: str = "", unit: Agency | None = None
+    user,
+    *,
+    query: str = "",
+    unit: Agency | None = None,
+    category: str = "",
+    direct_only: bool = False,
 ) -> QuerySet[Person]:
     """Visible people matching ``query`` (accent- and case-free, or a CCCD), by tên."""
     people = people_for_user(user).select_related("unit")
@@ -65,6 +71,10 @@ def person_list(
         people = people.filter(
             unit__in=Agency.objects.descendants(unit, include_self=True)
         )
+    if category:
+        people = people.filter(category=category)
+    if direct_only:
+        people = people.filter(is_direct_worker=True)
     for word in fold(query).split():
         people = people.filter(search_text__contains=word)
     return people.order_by("sort_key", "id")
@@ -154,3 +164,13 @@ def dashboard_figures(user) -> dict:
         "councils": councils_for_user(user).count(),
         "clusters": clusters_for_user(user).count(),
     }
+
+
+def units_for_filter(user) -> QuerySet[Agency]:
+    """Units offered in the person-list filter: those the user sees people in."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        pk__in=scopes.officer_agencies | scopes.unit_head_agencies
+    )

@@ -1,5 +1,6 @@
 """Staff imports started from the web page: stored upload, background run, progress."""
 
+import logging
 import uuid
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from ..imports.workbook import WorkbookRejected, check_workbook_file
 from ..models import Agency, StaffImport
 
 __all__ = ["run_staff_import", "start_staff_import"]
+
+logger = logging.getLogger(__name__)
 
 
 def _estimate_rows(path: Path) -> int:
@@ -93,13 +96,28 @@ def run_staff_import(job_id: int) -> None:
         StaffImport.objects.filter(pk=job.pk).update(processed_rows=rows)
 
     path = Path(job.stored_path)
-    result = import_staff(
-        path,
-        agency=job.agency,
-        actor=job.uploaded_by,
-        dry_run=job.dry_run,
-        progress=progress,
-    )
+    try:
+        result = import_staff(
+            path,
+            agency=job.agency,
+            actor=job.uploaded_by,
+            dry_run=job.dry_run,
+            progress=progress,
+        )
+    except Exception:
+        # Nothing was written (the import is one transaction); the user gets a
+        # message, the traceback stays in the server log under the request id.
+        logger.exception("staff import %s failed", job.pk)
+        StaffImport.objects.filter(pk=job.pk).update(
+            status=StaffImport.Status.FAILED,
+            message=_(
+                "Lỗi hệ thống khi xử lý tệp; không ghi dữ liệu nào. Mã lượt nhập: %(id)s."
+            )
+            % {"id": job.pk},
+            finished_at=timezone.now(),
+        )
+        path.unlink(missing_ok=True)
+        return
     job.file_sha256 = result.sha256
     job.total_rows = job.processed_rows = result.rows
     job.created_count, job.updated_count = result.created, result.updated

@@ -11,6 +11,7 @@ from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 
+from ..enums import PersonCategory
 from ..forms import (
     AssessmentForm,
     DisciplineForm,
@@ -20,7 +21,7 @@ from ..forms import (
     TransferForm,
 )
 from ..models import Agency
-from ..selectors import access_agency, access_person, person_list
+from ..selectors import access_agency, access_person, person_list, units_for_filter
 from ..services.person import (
     PERSON_FIELDS,
     create_person,
@@ -70,7 +71,17 @@ class PersonListView(TemplateView):
         unit = None
         if self.request.GET.get("unit"):
             unit = access_agency(self.request.user, self.request.GET["unit"])
-        people = person_list(self.request.user, query=query, unit=unit)
+        category = self.request.GET.get("category", "")
+        if category not in PersonCategory.values:
+            category = ""
+        direct_only = self.request.GET.get("direct") == "1"
+        people = person_list(
+            self.request.user,
+            query=query,
+            unit=unit,
+            category=category,
+            direct_only=direct_only,
+        )
         try:
             size = min(max(int(self.request.GET.get("size", PAGE_SIZE)), 1), 200)
         except ValueError:
@@ -80,6 +91,10 @@ class PersonListView(TemplateView):
             query=query,
             unit=unit,
             size=size,
+            category=category,
+            direct_only=direct_only,
+            categories=PersonCategory.choices,
+            units=units_for_filter(self.request.user).with_tree_fields(),
             can_add=bool(scopes_for(self.request.user).officer_agencies)
             or scopes_for(self.request.user).is_admin,
         )
