@@ -259,6 +259,8 @@ COVERED_ELSEWHERE = {
     "accounts:account-list", "accounts:account-create", "accounts:account-detail",
     "accounts:account-lock", "accounts:account-password", "accounts:role-revoke",
     "accounts:password-change",
+    # tests/organizations/test_services.py::test_review_matter_is_closed_once
+    "organizations:person-review-close",
     # POST only; tests/organizations/test_bodies.py
     "organizations:council-member-end",
 }  # fmt: skip

@@ -152,3 +152,28 @@ def test_agency_cannot_move_under_its_own_subtree(org):
 
 def test_cccd_helper_builds_valid_numbers():
     assert cccd_for("nu", datetime.date(2001, 2, 3))[:6] == "020301"
+
+
+def test_review_matter_is_closed_once(client_for, org):
+    from django.urls import reverse
+
+    from thidua.organizations.services.records import record_review_matter
+
+    person = org.people["dkkd_staff"]
+    matter = record_review_matter(
+        person, kind="khieu_nai", start_date=datetime.date(2025, 10, 2)
+    )
+    url = reverse("organizations:person-review-close", args=[person.pk, matter.pk])
+    client_for("unit_head").post(url, {"end_date": "01/11/2025"})
+    matter.refresh_from_db()
+    assert matter.end_date is None  # a unit head may read, not change
+    client = client_for("officer")
+    response = client.post(url, {"end_date": "01/09/2025"})
+    assert response.context["form"].errors["end_date"] == [
+        "Ngày kết thúc phải sau ngày 02/10/2025."
+    ]
+    client.post(url, {"end_date": "01/11/2025"})
+    matter.refresh_from_db()
+    assert matter.end_date == datetime.date(2025, 11, 1)
+    response = client.post(url, {"end_date": "02/11/2025"})
+    assert response.context["form"].errors["__all__"] == ["Vụ việc này đã kết thúc."]

@@ -17,6 +17,7 @@ ACTION_LABELS = {
     "assessments.set_collective": _("Xếp loại tập thể"),
     "discipline.create": _("Ghi nhận kỷ luật"),
     "reviews.create": _("Ghi nhận đang xem xét, điều tra, khiếu nại"),
+    "reviews.close": _("Kết thúc vụ việc đang xem xét"),
     "initiatives.create": _("Ghi nhận sáng kiến, đề tài"),
     "councils.create": _("Thành lập hội đồng"),
     "councils.add_member": _("Thêm thành viên hội đồng"),

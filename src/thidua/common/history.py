@@ -30,6 +30,7 @@ DATA_LABELS = {
     "from_year": _("Từ năm"),
     "username": _("Tên đăng nhập"),
     "end_date": _("Đến ngày"),
+    "kind": _("Loại"),
     "by_self": _("Tự đổi"),
 }
 HIDDEN_DATA = {"person", "agency", "council", "leader", "deputy"}

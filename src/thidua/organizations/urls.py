@@ -72,6 +72,11 @@ urlpatterns = [
         name="person-review",
     ),
     path(
+        "ca-nhan/<int:pk>/xem-xet/<int:matter>/ket-thuc/",
+        people.ReviewMatterCloseView.as_view(),
+        name="person-review-close",
+    ),
+    path(
         "ca-nhan/<int:pk>/sang-kien/",
         people.InitiativeCreateView.as_view(),
         name="person-initiative",

@@ -3,6 +3,7 @@ from .people import (
     DisciplineForm,
     InitiativeForm,
     PersonForm,
+    ReviewCloseForm,
     ReviewMatterForm,
     TransferForm,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "DisciplineForm",
     "InitiativeForm",
     "PersonForm",
+    "ReviewCloseForm",
     "ReviewMatterForm",
     "StaffImportForm",
     "TransferForm",

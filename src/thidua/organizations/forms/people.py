@@ -14,6 +14,7 @@ __all__ = [
     "DisciplineForm",
     "InitiativeForm",
     "PersonForm",
+    "ReviewCloseForm",
     "ReviewMatterForm",
     "TransferForm",
 ]
@@ -109,3 +110,7 @@ class InitiativeForm(StyledFormMixin, forms.ModelForm):
             "decided_by",
         ]
         widgets = {"decision_date": DateInput()}
+
+
+class ReviewCloseForm(StyledFormMixin, forms.Form):
+    end_date = forms.DateField(label=_("kết thúc ngày"), widget=DateInput())

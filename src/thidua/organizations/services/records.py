@@ -20,6 +20,7 @@ from ..models import (
 )
 
 __all__ = [
+    "close_review_matter",
     "record_assessment",
     "record_collective_assessment",
     "record_discipline",
@@ -141,6 +142,33 @@ def record_review_matter(person: Person, *, actor=None, **fields) -> ReviewMatte
             data=snapshot(matter, ["kind", "start_date", "end_date"]),
         )
     return matter
+
+
+def close_review_matter(matter: ReviewMatter, *, end_date, actor=None) -> ReviewMatter:
+    """Record that a review, investigation or complaint has been settled."""
+    with transaction.atomic():
+        locked = ReviewMatter.objects.select_for_update().get(pk=matter.pk)
+        if locked.end_date is not None:
+            raise ValidationError(_("Vụ việc này đã kết thúc."))
+        if end_date < locked.start_date:
+            raise ValidationError(
+                {
+                    "end_date": [
+                        _("Ngày kết thúc phải sau ngày %(d)s.")
+                        % {"d": locked.start_date.strftime("%d/%m/%Y")}
+                    ]
+                }
+            )
+        locked.end_date = end_date
+        locked.save(update_fields=["end_date"])
+        log_action(
+            locked.person,
+            "reviews.close",
+            actor=actor,
+            agency_id=locked.person.unit_id,
+            data={"kind": locked.kind, "end_date": end_date.isoformat()},
+        )
+    return locked
 
 
 def record_initiative(person: Person, *, actor=None, **fields) -> Initiative:

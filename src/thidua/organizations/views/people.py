@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -17,6 +18,7 @@ from ..forms import (
     DisciplineForm,
     InitiativeForm,
     PersonForm,
+    ReviewCloseForm,
     ReviewMatterForm,
     TransferForm,
 )
@@ -29,6 +31,7 @@ from ..services.person import (
     update_person,
 )
 from ..services.records import (
+    close_review_matter,
     record_assessment,
     record_discipline,
     record_initiative,
@@ -44,6 +47,7 @@ __all__ = [
     "PersonEditView",
     "PersonListView",
     "PersonTransferView",
+    "ReviewMatterCloseView",
     "ReviewMatterCreateView",
 ]
 
@@ -264,4 +268,19 @@ class InitiativeCreateView(_PersonRecordView):
     def perform(self, form):
         return record_initiative(
             self.person, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class ReviewMatterCloseView(_PersonRecordView):
+    form_class = ReviewCloseForm
+    title = _("Kết thúc vụ việc đang xem xét")
+    tab = "discipline"
+    success_message = _("Đã ghi nhận kết thúc vụ việc.")
+
+    def perform(self, form):
+        matter = self.person.review_matters.filter(pk=self.kwargs["matter"]).first()
+        if matter is None:
+            raise Http404
+        return close_review_matter(
+            matter, end_date=form.cleaned_data["end_date"], actor=self.request.user
         )
