@@ -11,9 +11,12 @@ need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
+# Official documents: DOCX → PDF through LibreOffice, Times New Roman metrics.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || need+=(postgresql)
 fi
 if [ "${#need[@]}" -gt 0 ]; then

@@ -15,5 +15,6 @@ urlpatterns = [
     path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
+    path("", include("thidua.movements.urls")),
     path("healthz", healthz, name="healthz"),
 ]

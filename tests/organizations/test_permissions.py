@@ -5,7 +5,10 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from thidua.movements.services.movement import transition_movement
+
 from ..factories import make_org, make_users
+from ..movements.factories import ISSUED_ON, make_movement
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +19,10 @@ def shared(django_db_setup, django_db_blocker):
     still runs in its own savepoint)."""
     with django_db_blocker.unblock(), transaction.atomic():
         org = make_org()
+        org.draft_movement = make_movement(org, name="Bản nháp")
+        org.issued_movement = transition_movement(
+            make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
+        )
         yield org, make_users(org)
         transaction.set_rollback(True)
 
@@ -235,6 +242,57 @@ MATRIX = {
         403,
         403,
     ],
+    ("movements:movement-detail", "draft_movement"): [
+        200,
+        200,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ],
+    ("movements:movement-detail", "issued_movement"): [
+        200,
+        200,
+        200,
+        404,
+        200,
+        200,
+        404,
+        404,
+    ],
+    ("movements:movement-edit", "draft_movement"): [
+        200,
+        200,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ],
+    ("movements:movement-edit", "issued_movement"): [
+        200,
+        200,
+        403,
+        404,
+        403,
+        403,
+        404,
+        404,
+    ],
+    ("movements:movement-files", "issued_movement"): [
+        200,
+        200,
+        200,
+        404,
+        200,
+        200,
+        404,
+        404,
+    ],
+    ("movements:movement-create", None): [200, 200, 403, 403, 403, 403, 403, 200],
     ("audit-log", None): [200, 200, 403, 403, 403, 403, 403, 200],
 }
 # Who each role sees in the person list.
@@ -263,6 +321,10 @@ COVERED_ELSEWHERE = {
     "organizations:person-review-close",
     # POST only; tests/organizations/test_bodies.py
     "organizations:council-member-end",
+    # tests/movements/test_movements.py (section, file, transition, list, public pages)
+    "movements:movement-list", "movements:movement-section", "movements:movement-file",
+    "movements:movement-transition", "movements:public-list", "movements:public-detail",
+    "movements:public-file",
 }  # fmt: skip
 
 

@@ -39,6 +39,7 @@ from thidua.organizations.services.structure import (
     set_cluster_leadership,
 )
 
+from .movement import load_seed_movement
 from .names import vietnamese_name
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "demo_accounts", "demo_loaded", "load_demo"]
@@ -407,6 +408,14 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
             deputy=agencies[members[(offset + 1) % len(members)]],
         )
 
+    load_seed_movement(
+        skhdt=skhdt,
+        province_council=province_council,
+        btdkt=agencies["BTDKT"],
+        council=council,
+        cluster=cluster,
+        director=named["director"],
+    )
     _accounts(agencies, named, council)
     return named
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "thidua.common",
     "thidua.accounts",
     "thidua.organizations",
+    "thidua.documents",
+    "thidua.movements",
 ]
 
 MIDDLEWARE = [

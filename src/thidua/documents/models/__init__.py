@@ -1,0 +1,3 @@
+from .registry import IssuedDocument, LocalDocumentType, NumberSeries
+
+__all__ = ["IssuedDocument", "LocalDocumentType", "NumberSeries"]

@@ -1,0 +1,419 @@
+"""What an administrative document says, as plain data (NĐ 30/2020 Art 8, Phụ lục I).
+
+A :class:`Document` holds every component of the decree's grid: issuing body and its
+parent, number and symbol, place and date, type and trích yếu, căn cứ, content, Nơi
+nhận and the signer. It knows nothing about DOCX; the renderers read it. Text is
+normalised to NFC when a spec is built, and rich texts accept the project's light
+markup (``**đậm**``, ``*nghiêng*``, ``[^chú thích]``).
+"""
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .markup import Rich, Run, plain_text, rich
+
+__all__ = [
+    "AUTHORITY_PREFIXES",
+    "Appendix",
+    "Article",
+    "Block",
+    "Document",
+    "Issuer",
+    "Item",
+    "Paragraph",
+    "Section",
+    "Signer",
+    "SpecError",
+    "Table",
+    "date_line",
+    "format_number",
+    "roman",
+    "vietnamese_letter",
+]
+
+AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+_CODE = re.compile(r"^[A-Za-zĐđ]+$")
+_ABBREVIATION = re.compile(r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
+# Điểm letters in Vietnamese alphabet order (đ after d; no ă, â, ê, ô, ơ, ư).
+_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+class SpecError(ValueError):
+    """A document spec misses required components; ``problems`` lists all of them."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("Văn bản thiếu hoặc sai thành phần: " + "; ".join(problems))
+
+
+def _nfc(value: str | None) -> str | None:
+    return None if value is None else unicodedata.normalize("NFC", value).strip()
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+def roman(number: int) -> str:
+    """``4`` → ``"IV"`` (section headings, several appendices)."""
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def vietnamese_letter(index: int) -> str:
+    """0 → ``a``, 4 → ``đ``: the letters of điểm (Phụ lục I, II.6)."""
+    return _LETTERS[index % len(_LETTERS)] * (index // len(_LETTERS) + 1)
+
+
+def format_number(number: int) -> str:
+    """Numbers below 10 get a leading zero: ``5`` → ``"05"`` (Phụ lục I, II.3)."""
+    return f"{number:02d}"
+
+
+def date_line(place: str, date: datetime.date | None) -> str:
+    """``"Lạng Sơn, ngày 05 tháng 3 năm 2020"``: days below 10 and months 1–2 take a
+    leading zero (Phụ lục I, II.4). Without a date (a draft) the numbers are left blank
+    for the văn thư to fill in."""
+    if date is None:
+        blank = "\u00a0" * 6
+        return f"{place}, ngày{blank}tháng{blank}năm{blank}"
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The issuing body (ô 2) and its direct parent body (cơ quan chủ quản), if any."""
+
+    name: str
+    abbreviation: str
+    parent_name: str | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "name", _nfc(self.name))
+        _set(self, "abbreviation", _nfc(self.abbreviation))
+        _set(self, "parent_name", _nfc(self.parent_name) or None)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; ``indent`` applies the first-line indent."""
+
+    text: Rich
+    indent: bool = True
+
+    def __post_init__(self) -> None:
+        _set(self, "text", rich(self.text))
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered item (khoản "1.", numbered automatically), optionally titled (the title
+    line is bold), with optional points ("a)", "b)", …)."""
+
+    text: Rich = ()
+    title: str | None = None
+    points: tuple[Rich, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "text", rich(self.text))
+        _set(self, "title", _nfc(self.title) or None)
+        _set(self, "points", tuple(rich(p) for p in self.points))
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple grid (e.g. a danh sách in an appendix): a bold header row and text rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+    widths_cm: tuple[float, ...] | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "header", tuple(_nfc(h) for h in self.header))
+        _set(self, "rows", tuple(tuple(_nfc(c) for c in row) for row in self.rows))
+        if self.widths_cm is not None:
+            _set(self, "widths_cm", tuple(float(w) for w in self.widths_cm))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A mục of a report-style text: ``"I. MỤC ĐÍCH"`` (Roman, numbered automatically;
+    the title is set in upper case and bold)."""
+
+    title: str
+    blocks: tuple["Block", ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "title", _nfc(self.title))
+        _set(self, "blocks", tuple(self.blocks))
+
+
+@dataclass(frozen=True)
+class Article:
+    """An Điều (``"Điều 1. Tiêu đề"``, numbered automatically). Without a title the
+    first paragraph runs on after the bold label, as in Mẫu 1.2."""
+
+    blocks: tuple["Block", ...] = ()
+    title: str | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "title", _nfc(self.title) or None)
+        _set(self, "blocks", tuple(self.blocks))
+
+
+Block = Paragraph | Item | Section | Article | Table
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Ô 7a/7b: ``authority`` is one of TM., KT., TL., TUQ., Q. and ``principal`` the
+    collective or the head it signs for (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``)."""
+
+    title: str
+    name: str
+    authority: str | None = None
+    principal: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("title", "name", "authority", "principal"):
+            _set(self, name, _nfc(getattr(self, name)) or None)
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        lines = []
+        if self.authority:
+            lines.append(f"{self.authority} {self.principal or ''}".strip())
+        if self.title:
+            lines.append(self.title)
+        return tuple(line.upper() for line in lines)
+
+    def problems(self, label: str) -> list[str]:
+        out = []
+        if not self.title:
+            out.append(f"Thiếu chức vụ {label}")
+        if not self.name:
+            out.append(f"Thiếu họ tên {label}")
+        if self.authority and self.authority not in AUTHORITY_PREFIXES:
+            out.append(
+                f"Quyền hạn ký {self.authority!r} không hợp lệ (chỉ dùng "
+                + ", ".join(AUTHORITY_PREFIXES)
+                + ")"
+            )
+        if self.authority and not self.principal:
+            out.append(f"Thiếu tên tập thể hoặc chức vụ người đứng đầu sau {self.authority}")
+        return out
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """A Phụ lục of the document (Mẫu 2.1): own page numbering, its title in upper
+    case and the "(Kèm theo …)" line under it."""
+
+    title: str
+    blocks: tuple[Block, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "title", _nfc(self.title))
+        _set(self, "blocks", tuple(self.blocks))
+
+
+def _ensure_end(runs: Rich, end: str) -> Rich:
+    """Replaces trailing ``;``/``.``/``,`` of the last text run with ``end``."""
+    runs = list(runs)
+    for i in range(len(runs) - 1, -1, -1):
+        if runs[i].text:
+            text = runs[i].text.rstrip().rstrip(";.,").rstrip()
+            runs[i] = Run(text + end, runs[i].bold, runs[i].italic, runs[i].footnote)
+            break
+    return tuple(runs)
+
+
+def _list_line(text: str, end: str) -> str:
+    return "- " + text.strip().lstrip("-").strip().rstrip(";.,").rstrip() + end
+
+
+@dataclass(frozen=True)
+class Document:
+    """An administrative document. ``number`` is None for a draft (left blank for the
+    văn thư); ``symbol`` defaults to type code + issuer abbreviation (``PD-SKHĐT``)."""
+
+    issuer: Issuer
+    type_title: str
+    type_code: str
+    trich_yeu: str
+    place: str
+    signer: Signer
+    issue_date: datetime.date | None = None
+    number: int | None = None
+    symbol: str | None = None
+    kinh_gui: tuple[str, ...] = ()
+    authority_line: str | None = None
+    bases: tuple[Rich, ...] = ()
+    operative_word: str | None = None
+    opening: tuple[Rich, ...] = ()
+    body: tuple[Block, ...] = ()
+    closing: Rich = ()
+    recipients: tuple[str, ...] = ()
+    filing: tuple[str, ...] = ("VT",)
+    co_signer: Signer | None = None
+    appendices: tuple[Appendix, ...] = ()
+    show_date_in_header: bool = True
+    attached_to: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("type_title", "type_code", "trich_yeu", "place", "symbol"):
+            _set(self, name, _nfc(getattr(self, name)))
+        for name in ("authority_line", "operative_word", "attached_to"):
+            _set(self, name, _nfc(getattr(self, name)) or None)
+        _set(self, "kinh_gui", tuple(_nfc(k) for k in self.kinh_gui))
+        _set(self, "recipients", tuple(_nfc(r) for r in self.recipients))
+        _set(self, "filing", tuple(_nfc(f) for f in self.filing))
+        _set(self, "opening", tuple(rich(p) for p in self.opening))
+        _set(self, "closing", rich(self.closing))
+        _set(self, "body", tuple(self.body))
+        _set(self, "appendices", tuple(self.appendices))
+        bases = tuple(rich(b) for b in self.bases)
+        _set(
+            self,
+            "bases",
+            tuple(_ensure_end(b, "." if i == len(bases) - 1 else ";") for i, b in enumerate(bases)),
+        )
+
+    # -- presentation of the fixed components ---------------------------------------
+
+    @property
+    def full_symbol(self) -> str:
+        return self.symbol or f"{self.type_code}-{self.issuer.abbreviation}"
+
+    @property
+    def number_text(self) -> str:
+        """``"173/PD-SKHĐT"``, or ``"      /PD-SKHĐT"`` for a draft."""
+        number = format_number(self.number) if self.number is not None else "\u00a0" * 6
+        return f"{number}/{self.full_symbol}"
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.number_text}"
+
+    @property
+    def date_text(self) -> str:
+        return date_line(self.place, self.issue_date)
+
+    @property
+    def recipient_lines(self) -> tuple[str, ...]:
+        """Nơi nhận lines: ``"- X;"`` each, the last being ``"- Lưu: VT, VP."``."""
+        lines = [_list_line(r, ";") for r in self.recipients if r]
+        lines.append("- Lưu: " + ", ".join(self.filing) + ".")
+        return tuple(lines)
+
+    @property
+    def kinh_gui_lines(self) -> tuple[str, ...]:
+        """One recipient on the line itself; several as ``"- X;"`` … ``"- Y."``."""
+        names = [k for k in self.kinh_gui if k]
+        if len(names) == 1:
+            return (names[0].rstrip(";.") + ".",)
+        return tuple(
+            _list_line(name, "." if i == len(names) - 1 else ";")
+            for i, name in enumerate(names)
+        )
+
+    @property
+    def attached_note(self) -> str:
+        """The "(Kèm theo …)" line of the appendices (Mẫu 2.1)."""
+        kind = self.attached_to or "Văn bản"
+        if self.number is None or self.issue_date is None:
+            return f"(Kèm theo {kind} số      /{self.full_symbol} ngày      tháng      năm      của {self.issuer.name})"
+        month = self.issue_date.month
+        month_text = f"{month:02d}" if month <= 2 else str(month)
+        return (
+            f"(Kèm theo {kind} số {self.number_text} ngày {self.issue_date.day:02d} "
+            f"tháng {month_text} năm {self.issue_date.year} của {self.issuer.name})"
+        )
+
+    # -- validation ----------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """Every missing or malformed component, in grid order (empty when valid)."""
+        out: list[str] = []
+        if not self.issuer.name:
+            out.append("Thiếu tên cơ quan ban hành")
+        if not self.issuer.abbreviation or not _ABBREVIATION.match(self.issuer.abbreviation):
+            out.append("Thiếu hoặc sai chữ viết tắt tên cơ quan ban hành")
+        if self.number is not None and self.number < 1:
+            out.append("Số văn bản phải là số nguyên dương")
+        if self.symbol is None and (not self.type_code or not _CODE.match(self.type_code)):
+            out.append("Thiếu hoặc sai chữ viết tắt tên loại văn bản")
+        if self.symbol is not None and not _ABBREVIATION.match(self.symbol):
+            out.append("Ký hiệu văn bản chỉ gồm chữ viết tắt nối bằng dấu gạch nối, không có dấu cách")
+        if not self.place:
+            out.append("Thiếu địa danh")
+        if not self.type_title:
+            out.append("Thiếu tên loại văn bản")
+        if not self.trich_yeu:
+            out.append("Thiếu trích yếu nội dung văn bản")
+        if not (self.opening or self.body or self.closing):
+            out.append("Văn bản chưa có nội dung")
+        out.extend(self.signer.problems("người ký"))
+        if self.co_signer is not None:
+            out.extend(self.co_signer.problems("người ký thứ hai"))
+        if not self.filing or not self.filing[0]:
+            out.append("Thiếu nơi lưu (Lưu: VT, …)")
+        for i, appendix in enumerate(self.appendices, 1):
+            if not appendix.title:
+                out.append(f"Phụ lục {roman(i)} thiếu tiêu đề")
+        out.extend(_block_problems(self.body))
+        return out
+
+    def validate(self) -> "Document":
+        problems = self.problems()
+        if problems:
+            raise SpecError(problems)
+        return self
+
+
+def _block_problems(blocks: Iterable[Block]) -> list[str]:
+    out = []
+    for block in blocks:
+        if isinstance(block, Section):
+            if not block.title:
+                out.append("Một mục chưa có tiêu đề")
+            out.extend(_block_problems(block.blocks))
+        elif isinstance(block, Article):
+            if not block.title and not (block.blocks and isinstance(block.blocks[0], Paragraph)):
+                out.append("Điều không có tiêu đề phải bắt đầu bằng một đoạn văn")
+            out.extend(_block_problems(block.blocks))
+        elif isinstance(block, Item):
+            if not block.text and not block.title:
+                out.append("Một khoản chưa có nội dung")
+        elif isinstance(block, Paragraph):
+            if not plain_text(block.text).strip() and not any(r.footnote for r in block.text):
+                out.append("Có đoạn văn trống")
+        elif isinstance(block, Table):
+            widths = len(block.widths_cm) if block.widths_cm else len(block.header)
+            if any(len(row) != len(block.header) for row in block.rows) or widths != len(block.header):
+                out.append("Bảng có số cột không khớp với dòng tiêu đề")
+        else:
+            out.append(f"Thành phần nội dung không được hỗ trợ: {type(block).__name__}")
+    return out

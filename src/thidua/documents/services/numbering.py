@@ -1,0 +1,151 @@
+"""The outgoing-document registry: numbers unique and gapless per issuer per year."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from thidua.common.services.audit import log_action
+
+from ..doc_types import doc_type
+from ..models import IssuedDocument, LocalDocumentType, NumberSeries
+
+__all__ = [
+    "declare_numbers_used",
+    "format_symbol",
+    "issue_document",
+    "local_types_for",
+    "next_number_preview",
+]
+
+
+def format_symbol(number: int, type_code: str, issuer_abbreviation: str) -> str:
+    """``173/PD-SKHĐT``; numbers below 10 take a leading zero (NĐ 30/2020 Phụ lục I)."""
+    return f"{number:02d}/{type_code}-{issuer_abbreviation}"
+
+
+def local_types_for(agency) -> dict[str, str]:
+    if agency is None:
+        return {}
+    chain = [a.pk for a in agency.ancestors(include_self=True)]
+    return dict(
+        LocalDocumentType.objects.filter(agency_id__in=chain).values_list(
+            "code", "name"
+        )
+    )
+
+
+def _series(*, agency, council, year: int) -> NumberSeries:
+    series, _created = NumberSeries.objects.get_or_create(
+        agency=agency, council=council, year=year
+    )
+    return NumberSeries.objects.select_for_update().get(pk=series.pk)
+
+
+def next_number_preview(*, agency=None, council=None, year: int) -> int:
+    """The number the next issue would take (for display only; never reserved)."""
+    series = NumberSeries.objects.filter(
+        agency=agency, council=council, year=year
+    ).first()
+    return (series.last_number if series else 0) + 1
+
+
+def issue_document(
+    *,
+    type_code: str,
+    issued_on: datetime.date,
+    summary: str,
+    signer_title: str,
+    signer_name: str,
+    agency=None,
+    council=None,
+    source_kind: str = "",
+    source_id: int | None = None,
+    actor=None,
+) -> IssuedDocument:
+    """Take the next number of the issuer's series for the year and register the document.
+
+    Must run inside the caller's transaction (the business object is issued in the
+    same one). The series row is locked, so concurrent issuers queue and numbers
+    stay unique and gapless; a rolled-back issue gives its number back.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("issue_document must run inside transaction.atomic()")
+    issuer_agency = agency or council.agency
+    kind = doc_type(type_code, local_types_for(issuer_agency))
+    if kind is None:
+        raise ValidationError(
+            {
+                "type_code": [
+                    _("Loại văn bản “%(code)s” chưa được khai báo.")
+                    % {"code": type_code}
+                ]
+            }
+        )
+    abbreviation = (council.abbreviation if council else agency.abbreviation) or ""
+    if not abbreviation:
+        raise ValidationError(
+            _("Cơ quan ban hành chưa có chữ viết tắt để ghi ký hiệu văn bản.")
+        )
+    series = _series(agency=agency, council=council, year=issued_on.year)
+    series.last_number += 1
+    series.save(update_fields=["last_number"])
+    document = IssuedDocument.objects.create(
+        series=series,
+        number=series.last_number,
+        year=issued_on.year,
+        type_code=kind.code,
+        type_name=kind.name,
+        official_type=kind.official,
+        symbol=format_symbol(series.last_number, kind.code, abbreviation),
+        issued_on=issued_on,
+        summary=summary,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        issued_by=actor if actor is not None and actor.is_authenticated else None,
+        source_kind=source_kind,
+        source_id=source_id,
+    )
+    log_action(
+        document,
+        "documents.issue",
+        actor=actor,
+        agency_id=issuer_agency.pk,
+        data={
+            "symbol": document.symbol,
+            "issued_on": issued_on.isoformat(),
+            "official_type": kind.official,
+        },
+    )
+    return document
+
+
+def declare_numbers_used(
+    *, year: int, last_number: int, agency=None, council=None, actor=None
+) -> NumberSeries:
+    """Record the last number used before thidua took over the register (the văn thư's
+    paper book), so the next number continues it. The counter never goes backwards."""
+    with transaction.atomic():
+        series = _series(agency=agency, council=council, year=year)
+        if last_number < series.last_number:
+            raise ValidationError(
+                {
+                    "last_number": [
+                        _("Sổ đã dùng đến số %(n)s; không thể lùi lại.")
+                        % {"n": series.last_number}
+                    ]
+                }
+            )
+        before = series.last_number
+        series.last_number = last_number
+        series.save(update_fields=["last_number"])
+        log_action(
+            series,
+            "documents.declare_numbers",
+            actor=actor,
+            agency_id=(agency or council.agency).pk,
+            changes={"last_number": [before, last_number]},
+            data={"year": year},
+        )
+    return series

@@ -1,0 +1,86 @@
+"""The single entry point that turns a registered document into DOCX and PDF files.
+
+Each source kind (a movement's launch document, later decisions and minutes) registers
+a builder that returns the rendering specification; the files are stored with their
+SHA-256 and the document is frozen from then on.
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from importlib import import_module
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from thidua.common.services.audit import log_action
+
+from ..models import IssuedDocument
+
+__all__ = ["SPEC_BUILDERS", "build_spec", "render_issued_document", "render_source"]
+
+logger = logging.getLogger(__name__)
+
+# source kind -> "module:function" building the spec from the source object's id.
+SPEC_BUILDERS = {
+    "movement": "thidua.movements.rendering:spec_for_movement_id",
+}
+
+
+def _builder(kind: str) -> Callable:
+    module, _sep, name = SPEC_BUILDERS[kind].partition(":")
+    return getattr(import_module(module), name)
+
+
+def build_spec(kind: str, source_id: int):
+    return _builder(kind)(source_id)
+
+
+def render_source(kind: str, source_id: int, fmt: str) -> bytes:
+    """DOCX or PDF bytes for a source object, issued or not (previews, the CLI)."""
+    from .. import rendering  # noqa: PLC0415 (python-docx and LibreOffice glue are heavy)
+
+    docx = rendering.render_docx(build_spec(kind, source_id))
+    return docx if fmt == "docx" else rendering.docx_to_pdf(docx)
+
+
+def render_issued_document(document_id: int) -> None:
+    """Render, store both files with their SHA-256, mark the document ready (frozen).
+
+    On failure the document is marked failed with the reason, so the page says so and
+    a retry can run; nothing half-written is kept.
+    """
+    from .. import rendering  # noqa: PLC0415 (heavy)
+
+    document = IssuedDocument.objects.filter(pk=document_id).first()
+    if document is None or document.status == IssuedDocument.Status.READY:
+        return
+    try:
+        docx = rendering.render_docx(
+            build_spec(document.source_kind, document.source_id)
+        )
+        pdf = rendering.docx_to_pdf(docx)
+    except Exception as exc:
+        logger.exception("rendering %s failed", document.symbol)
+        IssuedDocument.objects.filter(pk=document.pk).update(
+            status=IssuedDocument.Status.FAILED,
+            error=_("Không tạo được tệp: %(reason)s") % {"reason": str(exc)[:500]},
+        )
+        raise
+    base = document.symbol.replace("/", "_")
+    with transaction.atomic():
+        locked = IssuedDocument.objects.select_for_update().get(pk=document.pk)
+        locked.docx.save(f"{base}.docx", ContentFile(docx), save=False)
+        locked.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
+        locked.docx_sha256 = hashlib.sha256(docx).hexdigest()
+        locked.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        locked.status = IssuedDocument.Status.READY
+        locked.error = ""
+        locked.save()
+        log_action(
+            locked,
+            "documents.render",
+            agency_id=(locked.series.agency_id or locked.series.council.agency_id),
+            data={"docx_sha256": locked.docx_sha256, "pdf_sha256": locked.pdf_sha256},
+        )

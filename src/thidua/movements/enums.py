@@ -1,0 +1,50 @@
+"""Choices and the state machine of an emulation movement."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+__all__ = ["DutyActor", "MovementKind", "MovementState", "RecipientKind", "TRANSITIONS"]
+
+
+class MovementKind(models.TextChoices):
+    """Luật TĐKT 2022 Art 16 cl.1; the old "theo đợt" maps to chuyên đề."""
+
+    REGULAR = "thuong_xuyen", _("Thường xuyên")
+    THEMATIC = "chuyen_de", _("Theo chuyên đề (theo đợt)")
+
+
+class MovementState(models.TextChoices):
+    DRAFT = "nhap", pgettext_lazy("movement state", "Nháp")
+    ISSUED = "da_ban_hanh", pgettext_lazy("movement state", "Đã ban hành")
+    RUNNING = "dang_thuc_hien", pgettext_lazy("movement state", "Đang thực hiện")
+    INTERIM = "da_so_ket", pgettext_lazy("movement state", "Đã sơ kết")
+    FINAL = "da_tong_ket", pgettext_lazy("movement state", "Đã tổng kết")
+    CLOSED = "ket_thuc", pgettext_lazy("movement state", "Kết thúc")
+
+
+# (from, to) -> permission name checked by the transition service.
+TRANSITIONS = {
+    ("nhap", "da_ban_hanh"): "movements.issue_movement",
+    ("da_ban_hanh", "dang_thuc_hien"): "movements.change_movement",
+    ("dang_thuc_hien", "da_so_ket"): "movements.change_movement",
+    ("dang_thuc_hien", "da_tong_ket"): "movements.change_movement",
+    ("da_so_ket", "da_tong_ket"): "movements.change_movement",
+    ("da_tong_ket", "ket_thuc"): "movements.change_movement",
+}
+
+
+class DutyActor(models.TextChoices):
+    UNITS = "don_vi", _("Các phòng, đơn vị")
+    OFFICE = "van_phong", _("Văn phòng (bộ phận tham mưu TĐKT)")
+    COUNCIL = "hoi_dong", _("Hội đồng Thi đua – Khen thưởng")
+    AGENCY = "co_quan", _("Cơ quan, đơn vị được nêu tên")
+    OTHER = "khac", _("Khác")
+
+
+class RecipientKind(models.TextChoices):
+    AGENCY = "co_quan", _("Cơ quan, đơn vị")
+    COUNCIL = "hoi_dong", _("Hội đồng")
+    CLUSTER = "cum_khoi", _("Thành viên cụm, khối")
+    SUBUNITS = "don_vi_truc_thuoc", _("Các phòng, đơn vị trực thuộc")
+    TEXT = "khac", _("Khác (ghi rõ)")

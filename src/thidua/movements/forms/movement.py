@@ -1,0 +1,139 @@
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.forms import StyledFormMixin
+from thidua.organizations.forms.widgets import DateInput
+
+from ..models import Duty, Movement, Recipient
+
+__all__ = [
+    "SECTION_FORMSETS",
+    "ContentItemForm",
+    "DutyForm",
+    "ImplementedDocumentForm",
+    "MovementForm",
+    "ParentMovementForm",
+    "PurposeForm",
+    "RecipientForm",
+]
+
+MARKUP_HELP = _(
+    "Định dạng: **đậm**, *nghiêng*, [^nội dung chú thích] để thêm chú thích."
+)
+
+
+class MovementForm(StyledFormMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Movement
+        fields = [
+            "name",
+            "kind",
+            "year",
+            "starts_on",
+            "ends_on",
+            "scope_agency",
+            "scope_cluster",
+            "type_code",
+            "document_title",
+            "theme",
+            "theme_intro",
+            "opening",
+            "closing",
+            "signer_authority",
+            "signer_principal",
+            "signer_title",
+            "signer_name",
+            "archive_units",
+        ]
+        widgets = {
+            "name": forms.Textarea(attrs={"rows": 2}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            "theme_intro": forms.Textarea(attrs={"rows": 3}),
+            "opening": forms.Textarea(attrs={"rows": 4}),
+            "closing": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"theme_intro": MARKUP_HELP, "opening": MARKUP_HELP}
+
+    def __init__(self, *args, agencies=None, clusters=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["scope_agency"].queryset = agencies
+        if clusters is not None:
+            self.fields["scope_cluster"].queryset = clusters
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+    def _post_clean(self):
+        pass  # the service validates the movement as a whole
+
+
+class _ItemForm(StyledFormMixin, forms.Form):
+    """One item of an ordered section (formset with ordering and deletion)."""
+
+
+class PurposeForm(_ItemForm):
+    text = forms.CharField(label=_("Mục đích"), widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=MARKUP_HELP)  # fmt: skip
+
+
+class ContentItemForm(_ItemForm):
+    text = forms.CharField(label=_("Nội dung thi đua"), widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text=MARKUP_HELP)  # fmt: skip
+
+
+class DutyForm(_ItemForm):
+    actor = forms.ChoiceField(
+        label=_("Đối tượng"), choices=Duty._meta.get_field("actor").choices
+    )
+    text = forms.CharField(
+        label=_("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RecipientForm(_ItemForm):
+    kind = forms.ChoiceField(
+        label=_("Loại"), choices=Recipient._meta.get_field("kind").choices
+    )
+    label = forms.CharField(label=_("Ghi trên văn bản"), max_length=255)
+
+
+class ParentMovementForm(_ItemForm):
+    name = forms.CharField(label=_("Tên phong trào cấp trên"), max_length=500)
+    launched_by = forms.CharField(
+        label=_("Cấp phát động"), max_length=160, required=False
+    )
+
+
+class ImplementedDocumentForm(_ItemForm):
+    doc_type = forms.CharField(label=_("Loại văn bản"), max_length=40)
+    number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=60)
+    issued_on = forms.DateField(label=_("Ngày ban hành"), widget=DateInput())
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=160)
+    summary = forms.CharField(
+        label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+# section -> (title, formset class, model, fields shown)
+SECTION_FORMSETS = {
+    "purposes": (_("Mục đích"), formset_factory(PurposeForm, extra=1, can_delete=True,
+                                                can_order=True)),
+    "contents": (_("Nội dung thi đua"), formset_factory(ContentItemForm, extra=1,
+                                                        can_delete=True, can_order=True)),
+    "duties": (_("Tổ chức thực hiện"), formset_factory(DutyForm, extra=1, can_delete=True,
+                                                       can_order=True)),
+    "recipients": (_("Nơi nhận"), formset_factory(RecipientForm, extra=1, can_delete=True,
+                                                  can_order=True)),
+    "parents": (_("Phong trào cấp trên được lồng ghép"),
+                formset_factory(ParentMovementForm, extra=1, can_delete=True, can_order=True)),
+    "implemented": (_("Văn bản được thực hiện"),
+                    formset_factory(ImplementedDocumentForm, extra=1, can_delete=True,
+                                    can_order=True)),
+}  # fmt: skip

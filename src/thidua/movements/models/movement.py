@@ -1,0 +1,267 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import DutyActor, MovementKind, MovementState, RecipientKind
+
+__all__ = [
+    "ContentItem",
+    "Duty",
+    "ImplementedDocument",
+    "Movement",
+    "ParentMovement",
+    "Purpose",
+    "Recipient",
+]
+
+
+class Movement(models.Model):
+    """A phong trào thi đua and its launch document (Luật TĐKT 2022 Art 16–18).
+
+    The launch document is generated from these fields; once issued the movement's
+    text is frozen (a correction is a new document).
+    """
+
+    name = models.CharField(_("tên phong trào"), max_length=500)
+    kind = models.CharField(_("hình thức"), max_length=16, choices=MovementKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    starts_on = models.DateField(_("từ ngày"), null=True, blank=True)
+    ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
+    launcher = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("cơ quan phát động"),
+        on_delete=models.PROTECT,
+        related_name="launched_movements",
+    )
+    scope_agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("phạm vi: cơ quan, đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="scoped_movements",
+        null=True,
+        blank=True,
+    )
+    scope_cluster = models.ForeignKey(
+        "organizations.Cluster",
+        verbose_name=_("phạm vi: cụm, khối thi đua"),
+        on_delete=models.PROTECT,
+        related_name="movements",
+        null=True,
+        blank=True,
+    )
+    type_code = models.CharField(
+        _("loại văn bản phát động"), max_length=10, default="KH"
+    )
+    document_title = models.CharField(
+        _("tên loại văn bản"), max_length=60, default="KẾ HOẠCH"
+    )
+    theme = models.TextField(_("chủ đề thi đua"), blank=True)
+    theme_intro = models.TextField(_("lời dẫn chủ đề"), blank=True)
+    opening = models.TextField(_("phần mở đầu"), blank=True)
+    closing = models.TextField(_("phần kết"), blank=True)
+    signer_authority = models.CharField(
+        _("quyền hạn ký"),
+        max_length=8,
+        blank=True,
+        help_text=_("TM., KT., TL., TUQ., Q."),
+    )
+    signer_principal = models.CharField(
+        _("ký thay cho"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Với KT./TM./TL.: chức vụ người đứng đầu hoặc tên tập thể, ví dụ GIÁM ĐỐC."
+        ),
+    )
+    # Drafts may be incomplete; issuing checks every required element.
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
+    archive_units = models.CharField(
+        _("lưu"), max_length=60, default="VT", help_text=_("Ví dụ: VT, VP.")
+    )
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=16,
+        choices=MovementState.choices,
+        default=MovementState.DRAFT,
+    )
+    issued_document = models.OneToOneField(
+        "documents.IssuedDocument",
+        verbose_name=_("văn bản phát động"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="movement",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="movement_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("movements:movement-detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state == MovementState.DRAFT
+
+
+class _Ordered(models.Model):
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class ParentMovement(_Ordered):
+    """A movement launched higher up (Prime Minister, Minister, provincial chairman)
+    that this one carries. ``internal`` links it when it lives in this installation."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="parents"
+    )
+    internal = models.ForeignKey(
+        Movement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    name = models.CharField(_("tên phong trào"), max_length=500)
+    launched_by = models.CharField(_("cấp phát động"), max_length=160, blank=True)
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("phong trào cấp trên")
+        verbose_name_plural = _("phong trào cấp trên")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImplementedDocument(_Ordered):
+    """A document the movement implements ("Thực hiện Chỉ thị số 02/CT-UBND ...")."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="implemented_documents"
+    )
+    doc_type = models.CharField(_("loại văn bản"), max_length=40)
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=60)
+    issued_on = models.DateField(_("ngày ban hành"))
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=160)
+    summary = models.TextField(_("trích yếu"))
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("văn bản thực hiện")
+        verbose_name_plural = _("văn bản thực hiện")
+
+    def __str__(self) -> str:
+        return f"{self.doc_type} số {self.number_symbol}"
+
+
+class Purpose(_Ordered):
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="purposes"
+    )
+    text = models.TextField(_("nội dung"))
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("mục đích")
+        verbose_name_plural = _("mục đích")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ContentItem(_Ordered):
+    """A content item (nội dung thi đua). ``text`` is light markup: *nghiêng*,
+    **đậm**, and [^chú thích] for a footnote at that place."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="contents"
+    )
+    text = models.TextField(_("nội dung"))
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("nội dung thi đua")
+        verbose_name_plural = _("nội dung thi đua")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Duty(_Ordered):
+    """Who does what (tổ chức thực hiện)."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="duties"
+    )
+    actor = models.CharField(_("đối tượng"), max_length=12, choices=DutyActor.choices)
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("nhiệm vụ"))
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("nhiệm vụ tổ chức thực hiện")
+        verbose_name_plural = _("nhiệm vụ tổ chức thực hiện")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Recipient(_Ordered):
+    """A line of "Nơi nhận". ``label`` is what the document prints."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="recipients"
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=RecipientKind.choices)
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    council = models.ForeignKey(
+        "organizations.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cluster = models.ForeignKey(
+        "organizations.Cluster",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    label = models.CharField(_("ghi trên văn bản"), max_length=255)
+
+    class Meta(_Ordered.Meta):
+        verbose_name = _("nơi nhận")
+        verbose_name_plural = _("nơi nhận")
+
+    def __str__(self) -> str:
+        return self.label

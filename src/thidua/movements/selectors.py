@@ -1,0 +1,64 @@
+"""Reads of movements, scoped like the registry."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from thidua.accounts.scopes import scopes_for
+from thidua.organizations.models import Agency
+
+from .enums import MovementState
+from .models import Movement
+
+__all__ = ["access_movement", "movements_for_user", "public_movements"]
+
+
+def _agencies_of(user) -> set[int]:
+    """The user's own agencies: their unit and every agency above it."""
+    scopes = scopes_for(user)
+    own = set(scopes.unit_head_agencies)
+    if scopes.person_id:
+        unit_id = user.person.unit_id if user.person else None
+        if unit_id:
+            own.add(unit_id)
+    ids: set[int] = set()
+    for agency_id in own:
+        ids.update(
+            Agency.objects.ancestors(agency_id, include_self=True).values_list(
+                "id", flat=True
+            )
+        )
+    return ids
+
+
+def movements_for_user(user) -> QuerySet[Movement]:
+    """Admins: all. Officers: movements their agencies launch, drafts included. Everyone
+    else: issued movements whose scope covers their unit (or their cluster)."""
+    scopes = scopes_for(user)
+    base = Movement.objects.select_related("launcher", "issued_document")
+    if scopes.is_admin:
+        return base
+    condition = Q(launcher_id__in=scopes.officer_agencies)
+    covered = _agencies_of(user) | set(scopes.officer_agencies)
+    if covered:
+        condition |= ~Q(state=MovementState.DRAFT) & (
+            Q(scope_agency_id__in=covered)
+            | Q(scope_cluster__memberships__agency_id__in=covered)
+        )
+    return base.filter(condition).distinct()
+
+
+def access_movement(user, pk) -> Movement:
+    try:
+        return movements_for_user(user).get(pk=pk)
+    except (Movement.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def public_movements() -> QuerySet[Movement]:
+    """Issued movements whose PDF exists: the public page (no login)."""
+    return (
+        Movement.objects.exclude(state=MovementState.DRAFT)
+        .filter(issued_document__status="ready")
+        .select_related("launcher", "issued_document")
+        .order_by("-issued_document__issued_on", "-pk")
+    )

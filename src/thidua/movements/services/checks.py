@@ -1,0 +1,36 @@
+"""What a movement still lacks before it can be issued, as sentences an officer reads."""
+
+from django.utils.translation import gettext as _
+
+from ..models import Movement
+
+__all__ = ["missing_elements"]
+
+
+def missing_elements(movement: Movement) -> list[str]:
+    """Every missing required element (NĐ 30/2020 Art 8 cl.2 plus the movement's own)."""
+    missing = []
+    launcher = movement.launcher
+    if not movement.name.strip():
+        missing.append(_("Tên phong trào (trích yếu)."))
+    if not launcher.abbreviation:
+        missing.append(_("Chữ viết tắt của cơ quan ban hành (để ghi số, ký hiệu)."))
+    if not launcher.place_name:
+        missing.append(_("Địa danh của cơ quan ban hành."))
+    if not movement.type_code or not movement.document_title.strip():
+        missing.append(_("Loại văn bản và tên loại."))
+    if not (movement.opening.strip() or movement.implemented_documents.exists()):
+        missing.append(_("Căn cứ hoặc phần mở đầu (văn bản được thực hiện)."))
+    if not movement.purposes.exists():
+        missing.append(_("Mục đích (ít nhất một)."))
+    if not movement.contents.exists():
+        missing.append(_("Nội dung thi đua (ít nhất một)."))
+    if not movement.duties.exists():
+        missing.append(_("Tổ chức thực hiện (ít nhất một nhiệm vụ)."))
+    if not movement.recipients.exists():
+        missing.append(_("Nơi nhận."))
+    if not movement.signer_title.strip() or not movement.signer_name.strip():
+        missing.append(_("Chức vụ và họ tên người ký."))
+    if not (movement.scope_agency_id or movement.scope_cluster_id):
+        missing.append(_("Phạm vi phong trào (cơ quan hoặc cụm, khối)."))
+    return missing

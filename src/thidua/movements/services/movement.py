@@ -1,0 +1,271 @@
+"""Writes on movements: create, edit while a draft, replace a section, transitions."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.common.jobs import enqueue_on_commit
+from thidua.common.services.audit import diff, log_action, snapshot
+from thidua.common.text import nfc
+from thidua.documents.services.numbering import issue_document
+
+from ..enums import TRANSITIONS, MovementState
+from ..models import (
+    ContentItem,
+    Duty,
+    ImplementedDocument,
+    Movement,
+    ParentMovement,
+    Purpose,
+    Recipient,
+)
+from .checks import missing_elements
+
+__all__ = [
+    "MOVEMENT_FIELDS",
+    "SECTIONS",
+    "create_movement",
+    "replace_section",
+    "transition_movement",
+    "update_movement",
+]
+
+MOVEMENT_FIELDS = [
+    "name",
+    "kind",
+    "year",
+    "starts_on",
+    "ends_on",
+    "scope_agency",
+    "scope_cluster",
+    "type_code",
+    "document_title",
+    "theme",
+    "theme_intro",
+    "opening",
+    "closing",
+    "signer_authority",
+    "signer_principal",
+    "signer_title",
+    "signer_name",
+    "archive_units",
+]
+TEXT_FIELDS = [
+    "name",
+    "type_code",
+    "document_title",
+    "theme",
+    "theme_intro",
+    "opening",
+    "closing",
+    "signer_authority",
+    "signer_principal",
+    "signer_title",
+    "signer_name",
+    "archive_units",
+]
+# section name -> (model, editable fields)
+SECTIONS = {
+    "parents": (ParentMovement, ["name", "launched_by", "internal"]),
+    "implemented": (
+        ImplementedDocument,
+        ["doc_type", "number_symbol", "issued_on", "issuer", "summary"],
+    ),
+    "purposes": (Purpose, ["text"]),
+    "contents": (ContentItem, ["text"]),
+    "duties": (Duty, ["actor", "agency", "text"]),
+    "recipients": (Recipient, ["kind", "agency", "council", "cluster", "label"]),
+}
+_RELATED = {"parents": "parents", "implemented": "implemented_documents",
+            "purposes": "purposes", "contents": "contents", "duties": "duties",
+            "recipients": "recipients"}  # fmt: skip
+
+
+class StaleMovementError(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("Phong trào đã được người khác cập nhật. Hãy tải lại trang."),
+            code="stale",
+        )
+
+
+def _clean(data: dict) -> dict:
+    cleaned = dict(data)
+    for name in TEXT_FIELDS:
+        if name in cleaned and cleaned[name] is not None:
+            cleaned[name] = (
+                nfc(cleaned[name]) if name != "theme_intro" else cleaned[name]
+            )
+    for name in ("theme_intro", "opening", "closing"):
+        if cleaned.get(name):
+            cleaned[name] = "\n".join(nfc(line) for line in cleaned[name].splitlines())
+    if cleaned.get("type_code"):
+        cleaned["type_code"] = cleaned["type_code"].strip()
+    return cleaned
+
+
+def create_movement(data: dict, *, launcher, actor=None) -> Movement:
+    """A new draft movement of ``launcher``; audited as ``movements.create``."""
+    movement = Movement(launcher=launcher, **_clean(data))
+    movement.full_clean()
+    with transaction.atomic():
+        movement.save()
+        log_action(
+            movement,
+            "movements.create",
+            actor=actor,
+            agency_id=launcher.pk,
+            changes=diff({}, snapshot(movement, ["name", "kind", "year", "type_code"])),
+        )
+    return movement
+
+
+def _lock_draft(movement: Movement, expected_version: int | None) -> Movement:
+    locked = Movement.objects.select_for_update().get(pk=movement.pk)
+    if locked.state != MovementState.DRAFT:
+        raise ValidationError(
+            _(
+                "Văn bản đã ban hành không được sửa; hãy ban hành văn bản đính chính mới."
+            )
+        )
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleMovementError()
+    return locked
+
+
+def update_movement(
+    movement: Movement, data: dict, *, actor=None, expected_version: int | None = None
+) -> Movement:
+    """Change the movement's own fields while it is a draft."""
+    with transaction.atomic():
+        locked = _lock_draft(movement, expected_version)
+        before = snapshot(locked, MOVEMENT_FIELDS)
+        for name, value in _clean(data).items():
+            if name in MOVEMENT_FIELDS:
+                setattr(locked, name, value)
+        locked.full_clean()
+        changes = diff(before, snapshot(locked, MOVEMENT_FIELDS))
+        if changes:
+            locked.version += 1
+            locked.save()
+            log_action(
+                locked, "movements.update", actor=actor, agency_id=locked.launcher_id,
+                changes=changes,
+            )  # fmt: skip
+    return locked
+
+
+def replace_section(
+    movement: Movement,
+    section: str,
+    items: list[dict],
+    *,
+    actor=None,
+    expected_version: int | None = None,
+) -> Movement:
+    """Replace the ordered items of one section (purposes, contents, duties, ...)."""
+    model, fields = SECTIONS[section]
+    with transaction.atomic():
+        locked = _lock_draft(movement, expected_version)
+        related = getattr(locked, _RELATED[section])
+        before = [snapshot(item, fields) for item in related.all()]
+        new_items = []
+        for position, raw in enumerate(items, start=1):
+            values = {k: raw.get(k) for k in fields if k in raw}
+            for key, value in values.items():
+                if isinstance(value, str):
+                    values[key] = nfc(value) if key != "text" else value.strip()
+            item = model(movement=locked, position=position, **values)
+            item.full_clean(exclude=["movement"])
+            new_items.append(item)
+        related.all().delete()
+        model.objects.bulk_create(new_items)
+        after = [snapshot(item, fields) for item in new_items]
+        if before != after:
+            locked.version += 1
+            locked.save(update_fields=["version"])
+            log_action(
+                locked,
+                "movements.update_section",
+                actor=actor,
+                agency_id=locked.launcher_id,
+                data={"section": section, "before": before, "after": after},
+            )
+    return locked
+
+
+def transition_movement(
+    movement: Movement,
+    to: str,
+    *,
+    actor=None,
+    issued_on: datetime.date | None = None,
+    check_permission: bool = True,
+) -> Movement:
+    """The one way a movement changes state (table in ``enums.TRANSITIONS``).
+
+    Issuing (nháp → đã ban hành) checks that every required element is present,
+    takes the number from the registry in the same transaction, and queues the
+    DOCX/PDF rendering after commit.
+    """
+    with transaction.atomic():
+        locked = (
+            Movement.objects.select_for_update()
+            .select_related("launcher")
+            .get(pk=movement.pk)
+        )
+        permission = TRANSITIONS.get((locked.state, to))
+        if permission is None:
+            raise ValidationError(
+                _("Không thể chuyển phong trào từ “%(a)s” sang “%(b)s”.")
+                % {
+                    "a": locked.get_state_display(),
+                    "b": dict(MovementState.choices).get(to, to),
+                }
+            )
+        if (
+            check_permission
+            and actor is not None
+            and not actor.has_perm(permission, locked)
+        ):
+            raise PermissionDenied
+        before = locked.state
+        if to == MovementState.ISSUED:
+            missing = missing_elements(locked)
+            if missing:
+                raise ValidationError(
+                    [_("Chưa đủ thành phần để ban hành:")] + [f"– {m}" for m in missing]
+                )
+            document = issue_document(
+                type_code=locked.type_code,
+                agency=locked.launcher,
+                issued_on=issued_on or timezone.localdate(),
+                summary=locked.name,
+                signer_title=locked.signer_title,
+                signer_name=locked.signer_name,
+                source_kind="movement",
+                source_id=locked.pk,
+                actor=actor,
+            )
+            locked.issued_document = document
+            from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (documents tasks import movements)
+
+            enqueue_on_commit(task_render_document, document.pk)
+        locked.state = to
+        locked.save(update_fields=["state", "issued_document"])
+        log_action(
+            locked,
+            "movements.transition",
+            actor=actor,
+            agency_id=locked.launcher_id,
+            changes={"state": [before, to]},
+            data={
+                "symbol": locked.issued_document.symbol
+                if locked.issued_document
+                else ""
+            },
+        )
+    return locked

@@ -1,0 +1,285 @@
+"""Pages of the movements an officer runs: list, create, edit, sections, transitions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.history import history_rows
+from thidua.common.selectors import history_of
+from thidua.common.views import ServiceFormView, require_perm
+from thidua.organizations.models import Agency, Cluster
+
+from ..document import movement_document
+from ..enums import TRANSITIONS, MovementState
+from ..forms import SECTION_FORMSETS, MovementForm
+from ..selectors import access_movement, movements_for_user
+from ..services.checks import missing_elements
+from ..services.movement import (
+    MOVEMENT_FIELDS,
+    SECTIONS,
+    create_movement,
+    replace_section,
+    transition_movement,
+    update_movement,
+)
+
+__all__ = [
+    "MovementCreateView",
+    "MovementDetailView",
+    "MovementEditView",
+    "MovementListView",
+    "MovementSectionView",
+    "MovementTransitionView",
+]
+
+
+def _launchable(user):
+    scopes = scopes_for(user)
+    agencies = (
+        Agency.objects.all()
+        if scopes.is_admin
+        else Agency.objects.filter(pk__in=scopes.officer_agencies)
+    )
+    return agencies.exclude(level="phong_don_vi").order_by("name")
+
+
+def _form_choices(user, launcher=None):
+    scopes = scopes_for(user)
+    agencies = (
+        Agency.objects.all()
+        if scopes.is_admin
+        else Agency.objects.filter(pk__in=scopes.officer_agencies)
+    )
+    clusters = (
+        Cluster.objects.all()
+        if scopes.is_admin
+        else Cluster.objects.filter(
+            Q(organizer_id__in=scopes.officer_agencies)
+            | Q(memberships__agency_id__in=scopes.officer_agencies)
+        ).distinct()
+    )
+    return {
+        "agencies": agencies.order_by("name"),
+        "clusters": clusters.order_by("name"),
+    }
+
+
+class MovementListView(TemplateView):
+    template_name = "movements/movement/list.html"
+
+    def get_context_data(self, **kwargs):
+        movements = movements_for_user(self.request.user).order_by("-year", "-pk")
+        return super().get_context_data(
+            movements=movements,
+            can_launch=_launchable(self.request.user).exists(),
+            **kwargs,
+        )
+
+
+class MovementCreateView(ServiceFormView):
+    template_name = "movements/movement/form.html"
+    form_class = MovementForm
+
+    def dispatch(self, request, *args, **kwargs):
+        launchable = _launchable(request.user)
+        self.launcher = launchable.filter(pk=request.GET.get("co_quan")).first() or (
+            launchable.first()
+        )
+        if self.launcher is None:
+            raise PermissionDenied
+        require_perm(request.user, "movements.add_movement", self.launcher)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        from django.utils import timezone  # noqa: PLC0415 (only here)
+
+        year = timezone.localdate().year
+        return {
+            "year": year,
+            "kind": "thuong_xuyen",
+            "scope_agency": self.launcher.pk,
+            "type_code": "KH",
+            "document_title": "KẾ HOẠCH",
+            "archive_units": "VT",
+        }
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), **_form_choices(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(launcher=self.launcher, **kwargs)
+
+    def perform(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k in MOVEMENT_FIELDS}
+        movement = create_movement(
+            data, launcher=self.launcher, actor=self.request.user
+        )
+        messages.success(self.request, _("Đã tạo bản nháp phong trào."))
+        return movement
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class MovementEditView(ServiceFormView):
+    template_name = "movements/movement/form.html"
+    form_class = MovementForm
+    success_message = _("Đã lưu.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.movement = access_movement(request.user, kwargs["pk"])
+        require_perm(request.user, "movements.change_movement", self.movement)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.movement,
+            **_form_choices(self.request.user),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            movement=self.movement, launcher=self.movement.launcher, **kwargs
+        )
+
+    def perform(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k in MOVEMENT_FIELDS}
+        return update_movement(
+            self.movement,
+            data,
+            actor=self.request.user,
+            expected_version=form.cleaned_data.get("version"),
+        )
+
+    def get_success_url(self):
+        return self.movement.get_absolute_url()
+
+
+class MovementDetailView(TemplateView):
+    template_name = "movements/movement/detail.html"
+
+    def get_context_data(self, **kwargs):
+        movement = access_movement(self.request.user, kwargs["pk"])
+        user = self.request.user
+        can_edit = user.has_perm("movements.change_movement", movement)
+        next_states = [
+            (to, MovementState(to).label)
+            for (source, to) in TRANSITIONS
+            if source == movement.state and to != MovementState.ISSUED
+        ]
+        return super().get_context_data(
+            movement=movement,
+            doc=movement_document(movement),
+            can_edit=can_edit,
+            missing=missing_elements(movement) if movement.is_editable else [],
+            sections=[(key, title) for key, (title, _f) in SECTION_FORMSETS.items()],
+            next_states=next_states if can_edit else [],
+            history=history_rows(history_of(movement)[:50]) if can_edit else [],
+            parents=movement.parents.all(),
+            implemented=movement.implemented_documents.all(),
+            **kwargs,
+        )
+
+
+class MovementSectionView(TemplateView):
+    """Edit one ordered section with a formset; htmx posts with ``preview`` render the
+    document with the unsaved items, so the officer sees the result while typing."""
+
+    template_name = "movements/movement/section.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.movement = access_movement(request.user, kwargs["pk"])
+        require_perm(request.user, "movements.change_movement", self.movement)
+        if kwargs["section"] not in SECTION_FORMSETS:
+            from django.http import Http404  # noqa: PLC0415 (rare path)
+
+            raise Http404
+        self.section = kwargs["section"]
+        self.title, self.formset_class = SECTION_FORMSETS[self.section]
+        return super().dispatch(request, *args, **kwargs)
+
+    def _initial(self):
+        _model, fields = SECTIONS[self.section]
+        related = {
+            "implemented": "implemented_documents",
+        }.get(self.section, self.section)
+        return [
+            {name: getattr(item, name) for name in fields if hasattr(item, name)}
+            for item in getattr(self.movement, related).all()
+        ]
+
+    def _items(self, formset) -> list[dict]:
+        rows = [
+            f.cleaned_data
+            for f in formset.ordered_forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        return [
+            {k: v for k, v in row.items() if k not in ("ORDER", "DELETE")}
+            for row in rows
+        ]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("formset", self.formset_class(initial=self._initial()))
+        kwargs.setdefault("doc", movement_document(self.movement))
+        return super().get_context_data(
+            **{
+                **kwargs,
+                "movement": self.movement,
+                "section": self.section,
+                "title": self.title,
+            }
+        )
+
+    def post(self, request, *args, **kwargs):
+        formset = self.formset_class(request.POST, initial=self._initial())
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(formset=formset))
+        items = self._items(formset)
+        if request.POST.get("preview"):
+            model, _fields = SECTIONS[self.section]
+            preview = [model(**item) for item in items]
+            doc = movement_document(self.movement, overrides={self.section: preview})
+            return self.response_class(
+                request=request,
+                template=["movements/movement/_document.html"],
+                context={"doc": doc},
+            )
+        try:
+            replace_section(self.movement, self.section, items, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return self.render_to_response(self.get_context_data(formset=formset))
+        messages.success(request, _("Đã lưu %(section)s.") % {"section": self.title})
+        return redirect(self.movement.get_absolute_url())
+
+
+class MovementTransitionView(View):
+    def post(self, request, pk):
+        movement = access_movement(request.user, pk)
+        to = request.POST.get("to", "")
+        if to not in MovementState.values:
+            to = ""
+        issued_on = None
+        if to == MovementState.ISSUED and request.POST.get("issued_on"):
+            from django.forms import DateField  # noqa: PLC0415 (parsing one field)
+
+            try:
+                issued_on = DateField().clean(request.POST["issued_on"])
+            except ValidationError:
+                messages.error(request, _("Ngày ban hành không hợp lệ (dd/mm/yyyy)."))
+                return redirect(movement.get_absolute_url())
+        try:
+            transition_movement(movement, to, actor=request.user, issued_on=issued_on)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật trạng thái phong trào."))
+        return redirect(movement.get_absolute_url())

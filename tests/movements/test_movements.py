@@ -1,0 +1,211 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from thidua.common.models import ActivityLog
+from thidua.documents.models import IssuedDocument
+from thidua.movements.enums import MovementState
+from thidua.movements.models import Movement
+from thidua.movements.services.movement import (
+    replace_section,
+    transition_movement,
+    update_movement,
+)
+
+from .factories import ISSUED_ON, make_movement
+
+pytestmark = pytest.mark.django_db
+
+
+def issue(movement, **kwargs):
+    return transition_movement(
+        movement, MovementState.ISSUED, issued_on=ISSUED_ON, **kwargs
+    )
+
+
+def test_issuing_takes_a_number_and_freezes_the_text(org):
+    movement = issue(make_movement(org))
+    assert movement.state == "da_ban_hanh"
+    assert movement.issued_document.symbol == "01/KH-SKHĐT"
+    assert movement.issued_document.summary == movement.name
+    with pytest.raises(ValidationError) as exc:
+        update_movement(movement, {"name": "Sửa sau khi ban hành"})
+    assert "không được sửa" in exc.value.messages[0]
+    with pytest.raises(ValidationError):
+        replace_section(movement, "purposes", [{"text": "x"}])
+
+
+def test_issuing_lists_everything_missing(org):
+    movement = make_movement(org, signer_name="")
+    replace_section(movement, "purposes", [])
+    replace_section(movement, "recipients", [])
+    with pytest.raises(ValidationError) as exc:
+        issue(movement)
+    messages = exc.value.messages
+    assert messages[0] == "Chưa đủ thành phần để ban hành:"
+    assert "– Mục đích (ít nhất một)." in messages
+    assert "– Nơi nhận." in messages
+    assert "– Chức vụ và họ tên người ký." in messages
+    assert not IssuedDocument.objects.exists()
+    assert Movement.objects.get().state == "nhap"
+
+
+def test_transitions_follow_the_table(org):
+    movement = issue(make_movement(org))
+    with pytest.raises(ValidationError):
+        transition_movement(movement, MovementState.FINAL)  # must be running first
+    for state in ("dang_thuc_hien", "da_so_ket", "da_tong_ket", "ket_thuc"):
+        movement = transition_movement(movement, state)
+    assert movement.state == "ket_thuc"
+    states = [
+        e.data["changes"]["state"]
+        for e in ActivityLog.objects.filter(action="movements.transition").order_by(
+            "seq"
+        )
+    ]
+    assert states[0] == ["nhap", "da_ban_hanh"]
+    assert states[-1] == ["da_tong_ket", "ket_thuc"]
+
+
+def test_stale_edit_is_refused(org):
+    movement = make_movement(org)
+    stale = movement.version
+    update_movement(movement, {"theme": "Mới"}, expected_version=stale)
+    with pytest.raises(ValidationError) as exc:
+        update_movement(movement, {"theme": "Khác"}, expected_version=stale)
+    assert "người khác cập nhật" in exc.value.messages[0]
+
+
+def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org):
+    client = client_for("officer")
+    org.skhdt.place_name = "Lạng Sơn"
+    org.skhdt.save()
+    response = client.post(
+        reverse("movements:movement-create"),
+        {
+            "name": "Phong trào thi đua chuyển đổi số năm 2026",
+            "kind": "chuyen_de",
+            "year": 2026,
+            "scope_agency": org.skhdt.pk,
+            "type_code": "KH",
+            "document_title": "Kế hoạch",
+            "opening": "Thực hiện Kế hoạch số 51/KH-SKHĐT;",
+            "signer_title": "Giám đốc",
+            "signer_name": "Vũ Hoàng Quý",
+            "archive_units": "VT, VP.",
+        },
+    )
+    movement = Movement.objects.get()
+    assert response.url == movement.get_absolute_url()
+    detail = client.get(movement.get_absolute_url()).content.decode()
+    assert "Chưa đủ thành phần để ban hành:" in detail
+    url = reverse("movements:movement-section", args=[movement.pk, "purposes"])
+    data = {
+        "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0",
+        "form-0-text": "Nâng cao **chất lượng** dịch vụ công.[^Theo Nghị quyết 49.]",
+        "form-0-ORDER": "2",
+        "form-1-text": "Động viên công chức.", "form-1-ORDER": "1",
+    }  # fmt: skip
+    preview = client.post(url, {**data, "preview": "1"}, headers={"HX-Request": "true"})
+    body = preview.content.decode()
+    assert "<strong>chất lượng</strong>" in body and "<sup>1</sup>" in body
+    assert not movement.purposes.exists()  # a preview saves nothing
+    client.post(url, data)
+    assert list(movement.purposes.values_list("text", flat=True)) == [
+        "Động viên công chức.",
+        "Nâng cao **chất lượng** dịch vụ công.[^Theo Nghị quyết 49.]",
+    ]
+    for section, row in [
+        ("contents", {"form-0-text": "Cải cách hành chính."}),
+        ("duties", {"form-0-actor": "don_vi", "form-0-text": "Các phòng quán triệt."}),
+        ("recipients", {"form-0-kind": "khac", "form-0-label": "Lãnh đạo Sở"}),
+    ]:
+        client.post(
+            reverse("movements:movement-section", args=[movement.pk, section]),
+            {
+                "form-TOTAL_FORMS": "1",
+                "form-INITIAL_FORMS": "0",
+                "form-0-ORDER": "1",
+                **row,
+            },
+        )
+    response = client.post(
+        reverse("movements:movement-transition", args=[movement.pk]),
+        {"to": "da_ban_hanh", "issued_on": "05/02/2026"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "01/KH-SKHĐT" in body
+    movement.refresh_from_db()
+    assert movement.state == "da_ban_hanh"
+    assert movement.issued_document.issued_on.isoformat() == "2026-02-05"
+
+
+def test_edit_of_an_issued_movement_is_refused_in_the_ui(client_for, org):
+    movement = issue(make_movement(org))
+    response = client_for("officer").post(
+        reverse("movements:movement-edit", args=[movement.pk]),
+        {
+            "name": "Sửa",
+            "kind": "thuong_xuyen",
+            "year": 2026,
+            "type_code": "KH",
+            "document_title": "Kế hoạch",
+            "signer_title": "GĐ",
+            "signer_name": "A",
+            "archive_units": "VT",
+        },  # fmt: skip
+    )
+    assert "Văn bản đã ban hành không được sửa" in response.content.decode()
+
+
+def test_units_see_issued_movements_of_their_agency_but_not_drafts(client_for, org):
+    draft = make_movement(org, name="Bản nháp chưa ban hành")
+    issued = issue(make_movement(org))
+    staff = client_for("staff")  # works in Văn phòng Sở KH&ĐT
+    listing = staff.get(reverse("movements:movement-list")).context["movements"]
+    assert [m.pk for m in listing] == [issued.pk]
+    assert staff.get(draft.get_absolute_url()).status_code == 404
+    other = client_for("other_officer")
+    assert other.get(issued.get_absolute_url()).status_code == 404
+
+
+def test_public_page_lists_issued_movements_with_their_pdf(client, org):
+    movement = issue(make_movement(org))
+    document = movement.issued_document
+    assert (
+        client.get(reverse("movements:public-list")).context["movements"].count() == 0
+    )
+    IssuedDocument.objects.filter(pk=document.pk).update(status="ready")
+    response = client.get(reverse("movements:public-list"))
+    assert [m.pk for m in response.context["movements"]] == [movement.pk]
+    detail = client.get(reverse("movements:public-detail", args=[movement.pk]))
+    assert "01/KH-SKHĐT" in detail.content.decode()
+
+
+def test_sections_files_and_transitions_are_scoped(client_for, org):
+    draft = make_movement(org)
+    issued = issue(make_movement(org))
+    section = reverse("movements:movement-section", args=[draft.pk, "purposes"])
+    move = reverse("movements:movement-transition", args=[issued.pk])
+    for role, section_status, move_status in [
+        ("other_officer", 404, 404),  # another Sở: hidden
+        ("staff", 404, 403),  # sees the issued movement, may not change it
+        ("officer", 200, 302),
+    ]:
+        client = client_for(role)
+        assert client.get(section).status_code == section_status, role
+        response = client.post(move, {"to": "dang_thuc_hien"})
+        assert response.status_code == move_status, role
+    issued.refresh_from_db()
+    assert issued.state == "dang_thuc_hien"
+    assert (
+        client_for("officer")
+        .get(reverse("movements:movement-section", args=[draft.pk, "nope"]))
+        .status_code
+        == 404
+    )
+    pdf = reverse("movements:movement-file", args=[issued.pk, "pdf"])
+    assert client_for("officer").get(pdf).status_code == 404  # not rendered yet
+    public = reverse("movements:public-file", args=[draft.pk])
+    assert client_for("staff").get(public).status_code == 404
