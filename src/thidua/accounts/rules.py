@@ -4,6 +4,8 @@ import rules
 
 from .scopes import scopes_for
 
+__all__ = ["is_admin"]
+
 
 @rules.predicate
 def is_admin(user) -> bool:

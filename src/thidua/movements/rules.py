@@ -2,14 +2,10 @@
 
 import rules
 
+from thidua.accounts.rules import is_admin
 from thidua.accounts.scopes import scopes_for
 
 __all__ = ["can_manage_movement"]
-
-
-@rules.predicate
-def is_admin(user) -> bool:
-    return scopes_for(user).is_admin
 
 
 @rules.predicate

@@ -2,6 +2,7 @@
 
 import rules
 
+from thidua.accounts.rules import is_admin
 from thidua.accounts.scopes import scopes_for
 
 __all__ = [
@@ -11,11 +12,6 @@ __all__ = [
     "is_admin",
     "is_officer",
 ]
-
-
-@rules.predicate
-def is_admin(user) -> bool:
-    return scopes_for(user).is_admin
 
 
 @rules.predicate

@@ -6,6 +6,7 @@ from thidua.common.forms import StyledFormMixin
 from thidua.organizations.forms.widgets import DateInput
 
 from ..models import Duty, Movement, Recipient
+from ..services.movement import MOVEMENT_FIELDS
 
 __all__ = [
     "SECTION_FORMSETS",
@@ -28,26 +29,7 @@ class MovementForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Movement
-        fields = [
-            "name",
-            "kind",
-            "year",
-            "starts_on",
-            "ends_on",
-            "scope_agency",
-            "scope_cluster",
-            "type_code",
-            "document_title",
-            "theme",
-            "theme_intro",
-            "opening",
-            "closing",
-            "signer_authority",
-            "signer_principal",
-            "signer_title",
-            "signer_name",
-            "archive_units",
-        ]
+        fields = MOVEMENT_FIELDS
         widgets = {
             "name": forms.Textarea(attrs={"rows": 2}),
             "starts_on": DateInput(),
