@@ -11,7 +11,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 __all__ = ["Run", "parse", "to_html"]
 
-_TOKEN = re.compile(r"\[\^(?P<note>[^\]]+)\]|\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*]+?)\*")
+_TOKEN = re.compile(
+    r"\[\^(?P<note>[^\]]+)\]|\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*]+?)\*"
+)
 
 
 @dataclass(frozen=True)
