@@ -293,6 +293,7 @@ MATRIX = {
         404,
     ],
     ("movements:movement-create", None): [200, 200, 403, 403, 403, 403, 403, 200],
+    ("movements:inbox", None): [200, 200, 200, 200, 200, 200, 200, 200],
     ("audit-log", None): [200, 200, 403, 403, 403, 403, 403, 200],
 }
 # Who each role sees in the person list.
@@ -325,6 +326,8 @@ COVERED_ELSEWHERE = {
     "movements:movement-list", "movements:movement-section", "movements:movement-file",
     "movements:movement-transition", "movements:public-list", "movements:public-detail",
     "movements:public-file",
+    # tests/movements/test_dissemination.py
+    "movements:delivery-confirm", "movements:movement-remind",
 }  # fmt: skip
 
 

@@ -2,14 +2,22 @@
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from thidua.accounts.scopes import scopes_for
 from thidua.organizations.models import Agency
 
 from .enums import MovementState
-from .models import Movement
+from .models import Delivery, Movement
 
-__all__ = ["access_movement", "movements_for_user", "public_movements"]
+__all__ = [
+    "access_delivery",
+    "access_movement",
+    "deliveries_for_user",
+    "delivery_board",
+    "movements_for_user",
+    "public_movements",
+]
 
 
 def _agencies_of(user) -> set[int]:
@@ -62,3 +70,43 @@ def public_movements() -> QuerySet[Movement]:
         .select_related("launcher", "issued_document")
         .order_by("-issued_document__issued_on", "-pk")
     )
+
+
+def deliveries_for_user(user) -> QuerySet[Delivery]:
+    """The inbox: deliveries to units the user heads or whose TĐKT office they staff."""
+    scopes = scopes_for(user)
+    base = Delivery.objects.select_related(
+        "movement", "movement__issued_document", "agency"
+    )
+    if scopes.is_admin:
+        return base
+    return base.filter(
+        agency_id__in=scopes.unit_head_agencies | scopes.officer_agencies
+    ).exclude(movement__state=MovementState.DRAFT)
+
+
+def access_delivery(user, pk) -> Delivery:
+    try:
+        return deliveries_for_user(user).get(pk=pk)
+    except (Delivery.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def delivery_board(movement: Movement) -> list[dict]:
+    """The launching office's tracking board: one row per unit, overdue ones flagged."""
+    from .services.dissemination import delivery_deadline  # noqa: PLC0415 (services import selectors)
+
+    today = timezone.localdate()
+    rows = []
+    for delivery in movement.deliveries.select_related(
+        "agency", "movement__issued_document"
+    ):
+        deadline = delivery_deadline(delivery)
+        rows.append(
+            {
+                "delivery": delivery,
+                "deadline": deadline,
+                "overdue": not delivery.is_confirmed and today > deadline,
+            }
+        )
+    return rows

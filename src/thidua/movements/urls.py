@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import files, movements
+from .views import dissemination, files, movements
 
 app_name = "movements"
 
@@ -40,6 +40,17 @@ urlpatterns = [
         "phong-trao/<int:pk>/tep.<str:fmt>",
         files.MovementFileView.as_view(),
         name="movement-file",
+    ),
+    path(
+        "phong-trao/<int:pk>/nhac/",
+        dissemination.RemindView.as_view(),
+        name="movement-remind",
+    ),
+    path("van-ban-den/", dissemination.InboxView.as_view(), name="inbox"),
+    path(
+        "van-ban-den/<int:pk>/xac-nhan/",
+        dissemination.DeliveryConfirmView.as_view(),
+        name="delivery-confirm",
     ),
     path(
         "cong-khai/phong-trao/",

@@ -205,6 +205,8 @@ THIDUA_IMPORT_BACKGROUND_ROWS = env.int("THIDUA_IMPORT_BACKGROUND_ROWS", default
 # TT 59/2021/TT-BCA Art 7 layout of the CCCD number (province, gender/century, year);
 # turn off where legacy data carries numbers that do not follow it.
 THIDUA_CCCD_CHECK_CONSISTENCY = env.bool("THIDUA_CCCD_CHECK_CONSISTENCY", default=True)
+# Daily e-mail reminders to units whose dissemination confirmation is overdue.
+THIDUA_AUTO_REMIND = env.bool("THIDUA_AUTO_REMIND", default=True)
 
 # --- i18n ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

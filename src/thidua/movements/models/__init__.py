@@ -1,3 +1,4 @@
+from .delivery import Delivery
 from .movement import (
     ContentItem,
     Duty,
@@ -10,6 +11,7 @@ from .movement import (
 
 __all__ = [
     "ContentItem",
+    "Delivery",
     "Duty",
     "ImplementedDocument",
     "Movement",

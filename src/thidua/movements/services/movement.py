@@ -23,6 +23,7 @@ from ..models import (
     Recipient,
 )
 from .checks import missing_elements
+from .dissemination import deliver_movement
 
 __all__ = [
     "MOVEMENT_FIELDS",
@@ -251,6 +252,7 @@ def transition_movement(
                 actor=actor,
             )
             locked.issued_document = document
+            deliver_movement(locked, actor=actor)
             from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (documents tasks import movements)
 
             enqueue_on_commit(task_render_document, document.pk)

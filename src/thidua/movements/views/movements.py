@@ -17,7 +17,7 @@ from thidua.organizations.models import Agency, Cluster
 from ..document import movement_document
 from ..enums import TRANSITIONS, MovementState
 from ..forms import SECTION_FORMSETS, MovementForm
-from ..selectors import access_movement, movements_for_user
+from ..selectors import access_movement, delivery_board, movements_for_user
 from ..services.checks import missing_elements
 from ..services.movement import (
     MOVEMENT_FIELDS,
@@ -181,6 +181,7 @@ class MovementDetailView(TemplateView):
             sections=[(key, title) for key, (title, _f) in SECTION_FORMSETS.items()],
             next_states=next_states if can_edit else [],
             history=history_rows(history_of(movement)[:50]) if can_edit else [],
+            board=delivery_board(movement) if can_edit else [],
             parents=movement.parents.all(),
             implemented=movement.implemented_documents.all(),
             **kwargs,

@@ -1,0 +1,189 @@
+"""Dissemination: the issued movement reaches each recipient unit's inbox; units confirm
+they have disseminated it; the launching office follows up and reminds."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.enums import Role
+from thidua.accounts.models import RoleAssignment
+from thidua.common.services.audit import log_action
+from thidua.organizations.models import Agency
+
+from ..enums import RecipientKind
+from ..models import Delivery, Movement
+
+__all__ = [
+    "confirm_delivery",
+    "deliver_movement",
+    "delivery_deadline",
+    "recipient_units",
+    "remind_delivery",
+    "remind_overdue",
+]
+
+
+def recipient_units(movement: Movement) -> list[Agency]:
+    """The units that must disseminate the movement, from its Nơi nhận: named agencies,
+    the launcher's own units, and the members of a named cluster (not the launcher)."""
+    units: dict[int, Agency] = {}
+    for recipient in movement.recipients.select_related("agency", "cluster"):
+        if recipient.kind == RecipientKind.AGENCY and recipient.agency:
+            units[recipient.agency.pk] = recipient.agency
+        elif recipient.kind == RecipientKind.SUBUNITS and recipient.agency:
+            for child in recipient.agency.children.all():
+                units[child.pk] = child
+        elif recipient.kind == RecipientKind.CLUSTER and recipient.cluster:
+            for membership in recipient.cluster.memberships.filter(
+                to_year__isnull=True
+            ):
+                units[membership.agency_id] = membership.agency
+    units.pop(movement.launcher_id, None)
+    return sorted(units.values(), key=lambda a: a.name)
+
+
+def deliver_movement(movement: Movement, *, actor=None) -> int:
+    """Put the movement in every recipient unit's inbox (once each). Called when it is
+    issued, in the same transaction."""
+    now = timezone.now()
+    existing = set(movement.deliveries.values_list("agency_id", flat=True))
+    new = [
+        Delivery(movement=movement, agency=unit, delivered_at=now)
+        for unit in recipient_units(movement)
+        if unit.pk not in existing
+    ]
+    Delivery.objects.bulk_create(new)
+    if new:
+        log_action(
+            movement,
+            "movements.deliver",
+            actor=actor,
+            agency_id=movement.launcher_id,
+            data={"units": [d.agency.name for d in new]},
+        )
+    return len(new)
+
+
+def delivery_deadline(delivery: Delivery) -> datetime.date:
+    issued = delivery.movement.issued_document
+    start = issued.issued_on if issued else timezone.localdate(delivery.delivered_at)
+    return start + datetime.timedelta(days=delivery.movement.confirm_within_days)
+
+
+def confirm_delivery(
+    delivery: Delivery,
+    *,
+    confirmed_on: datetime.date,
+    staff_reached: int,
+    note: str = "",
+    actor=None,
+) -> Delivery:
+    """The unit confirms it has disseminated the movement (date, staff reached)."""
+    errors = {}
+    if confirmed_on > timezone.localdate():
+        errors["confirmed_on"] = [_("Ngày quán triệt không được ở tương lai.")]
+    if confirmed_on < timezone.localdate(delivery.delivered_at):
+        errors["confirmed_on"] = [_("Ngày quán triệt phải sau ngày nhận văn bản.")]
+    head_count = delivery.agency.people.count()
+    if staff_reached < 0 or (head_count and staff_reached > head_count):
+        errors["staff_reached"] = [
+            _("Số người phải từ 0 đến %(n)s (số người của đơn vị).") % {"n": head_count}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if locked.is_confirmed:
+            raise ValidationError(_("Đơn vị đã xác nhận quán triệt văn bản này."))
+        locked.confirmed_on = confirmed_on
+        locked.staff_reached = staff_reached
+        locked.note = note.strip()
+        locked.confirmed_by = (
+            actor if actor is not None and actor.is_authenticated else None
+        )
+        locked.save(
+            update_fields=["confirmed_on", "staff_reached", "note", "confirmed_by"]
+        )
+        log_action(
+            locked.movement,
+            "movements.confirm_delivery",
+            actor=actor,
+            agency_id=locked.agency_id,
+            data={"unit": locked.agency.name, "confirmed_on": confirmed_on.isoformat(),
+                  "staff_reached": staff_reached},
+        )  # fmt: skip
+    return locked
+
+
+def remind_delivery(delivery: Delivery, *, actor=None) -> int:
+    """E-mail the unit's heads (and officers) that the confirmation is due. Returns the
+    number of addresses written to; the reminder is recorded either way."""
+    emails = sorted(
+        {
+            email
+            for email in RoleAssignment.objects.filter(
+                role__in=[Role.UNIT_HEAD, Role.OFFICER],
+                agency_id=delivery.agency_id,
+                user__is_active=True,
+            ).values_list("user__email", flat=True)
+            if email
+        }
+    )
+    movement = delivery.movement
+    deadline = delivery_deadline(delivery)
+    with transaction.atomic():
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if locked.is_confirmed:
+            return 0
+        locked.reminders_sent += 1
+        locked.last_reminded_at = timezone.now()
+        locked.save(update_fields=["reminders_sent", "last_reminded_at"])
+        log_action(
+            movement,
+            "movements.remind",
+            actor=actor,
+            agency_id=locked.agency_id,
+            data={"unit": locked.agency.name, "recipients": len(emails)},
+        )
+        if emails:
+            subject = _("Nhắc xác nhận quán triệt: %(name)s") % {
+                "name": movement.name[:120]
+            }
+            body = _(
+                "Đơn vị %(unit)s chưa xác nhận đã quán triệt văn bản %(symbol)s "
+                "(%(name)s). Hạn xác nhận: %(deadline)s. Vui lòng xác nhận trên thidua."
+            ) % {
+                "unit": locked.agency.name,
+                "symbol": movement.issued_document.symbol
+                if movement.issued_document
+                else "",
+                "name": movement.name,
+                "deadline": deadline.strftime("%d/%m/%Y"),
+            }
+            transaction.on_commit(
+                lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
+            )
+    return len(emails)
+
+
+def remind_overdue() -> int:
+    """Daily job: remind every unit whose confirmation is overdue (at most once a day)."""
+    today = timezone.localdate()
+    count = 0
+    pending = Delivery.objects.filter(confirmed_on__isnull=True).exclude(
+        movement__state__in=["nhap", "ket_thuc"]
+    )
+    for delivery in pending.select_related("movement__issued_document", "agency"):
+        reminded_today = (
+            delivery.last_reminded_at
+            and timezone.localdate(delivery.last_reminded_at) == today
+        )
+        if today > delivery_deadline(delivery) and not reminded_today:
+            remind_delivery(delivery)
+            count += 1
+    return count
