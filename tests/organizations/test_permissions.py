@@ -328,6 +328,9 @@ COVERED_ELSEWHERE = {
     "movements:public-file",
     # tests/movements/test_dissemination.py
     "movements:delivery-confirm", "movements:movement-remind",
+    # tests/movements/test_registration.py
+    "movements:registration-list", "movements:registration-export",
+    "movements:registration-edit", "movements:registration-decide",
 }  # fmt: skip
 
 

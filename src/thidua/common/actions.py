@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "movements.deliver": _("Gửi văn bản đến các đơn vị"),
     "movements.confirm_delivery": _("Đơn vị xác nhận quán triệt"),
     "movements.remind": _("Nhắc đơn vị quán triệt"),
+    "registrations.save": _("Lưu đăng ký thi đua"),
+    "registrations.transition": _("Chuyển trạng thái đăng ký thi đua"),
     "documents.issue": _("Cấp số văn bản đi"),
     "documents.render": _("Tạo tệp văn bản"),
     "documents.declare_numbers": _("Khai báo số đã dùng"),

@@ -4,7 +4,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-__all__ = ["DutyActor", "MovementKind", "MovementState", "RecipientKind", "TRANSITIONS"]
+__all__ = [
+    "COLLECTIVE_TITLES",
+    "INDIVIDUAL_TITLES",
+    "REGISTRATION_TRANSITIONS",
+    "TRANSITIONS",
+    "DutyActor",
+    "MovementKind",
+    "MovementState",
+    "RecipientKind",
+    "RegistrationState",
+]
 
 
 class MovementKind(models.TextChoices):
@@ -48,3 +58,34 @@ class RecipientKind(models.TextChoices):
     CLUSTER = "cum_khoi", _("Thành viên cụm, khối")
     SUBUNITS = "don_vi_truc_thuoc", _("Các phòng, đơn vị trực thuộc")
     TEXT = "khac", _("Khác (ghi rõ)")
+
+
+# Titles a unit and its members register for (catalog codes of the eligibility engine).
+INDIVIDUAL_TITLES = [
+    ("LDTT", _("Lao động tiên tiến")),
+    ("CSTDCS", _("Chiến sĩ thi đua cơ sở")),
+    ("CSTD_BO_TINH", _("Chiến sĩ thi đua cấp bộ, ngành, tỉnh")),
+    ("CSTDTQ", _("Chiến sĩ thi đua toàn quốc")),
+]
+COLLECTIVE_TITLES = [
+    ("TTLDTT", _("Tập thể lao động tiên tiến")),
+    ("TTLDXS", _("Tập thể lao động xuất sắc")),
+    ("CO_BO_TINH", _("Cờ thi đua của bộ, ngành, tỉnh")),
+    ("CO_CP", _("Cờ thi đua của Chính phủ")),
+]
+
+
+class RegistrationState(models.TextChoices):
+    DRAFT = "nhap", pgettext_lazy("registration state", "Nháp")
+    SUBMITTED = "da_gui", pgettext_lazy("registration state", "Đã gửi")
+    RETURNED = "tra_lai", pgettext_lazy("registration state", "Trả lại")
+    APPROVED = "da_duyet", pgettext_lazy("registration state", "Đã duyệt")
+
+
+# (from, to) -> who: "unit" (the registering unit) or "launcher" (the movement's office)
+REGISTRATION_TRANSITIONS = {
+    ("nhap", "da_gui"): "unit",
+    ("tra_lai", "da_gui"): "unit",
+    ("da_gui", "da_duyet"): "launcher",
+    ("da_gui", "tra_lai"): "launcher",
+}

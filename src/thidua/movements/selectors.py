@@ -1,6 +1,6 @@
 """Reads of movements, scoped like the registry."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ __all__ = [
     "delivery_board",
     "movements_for_user",
     "public_movements",
+    "registration_rows",
 ]
 
 
@@ -110,3 +111,15 @@ def delivery_board(movement: Movement) -> list[dict]:
             }
         )
     return rows
+
+
+def registration_rows(movement: Movement) -> list[dict]:
+    """Every recipient unit with its registration (or none yet), for the office."""
+    registrations = {
+        r.agency_id: r
+        for r in movement.registrations.annotate(entry_count=Count("entries"))
+    }
+    return [
+        {"agency": d.agency, "registration": registrations.get(d.agency_id)}
+        for d in movement.deliveries.select_related("agency")
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dissemination, files, movements
+from .views import dissemination, files, movements, registration
 
 app_name = "movements"
 
@@ -45,6 +45,26 @@ urlpatterns = [
         "phong-trao/<int:pk>/nhac/",
         dissemination.RemindView.as_view(),
         name="movement-remind",
+    ),
+    path(
+        "phong-trao/<int:pk>/dang-ky/",
+        registration.RegistrationListView.as_view(),
+        name="registration-list",
+    ),
+    path(
+        "phong-trao/<int:pk>/dang-ky.xlsx",
+        registration.RegistrationExportView.as_view(),
+        name="registration-export",
+    ),
+    path(
+        "phong-trao/<int:pk>/dang-ky/don-vi/<int:agency>/",
+        registration.RegistrationEditView.as_view(),
+        name="registration-edit",
+    ),
+    path(
+        "phong-trao/<int:pk>/dang-ky/<int:registration>/duyet/",
+        registration.RegistrationDecideView.as_view(),
+        name="registration-decide",
     ),
     path("van-ban-den/", dissemination.InboxView.as_view(), name="inbox"),
     path(

@@ -34,6 +34,7 @@ class MovementForm(StyledFormMixin, forms.ModelForm):
             "name": forms.Textarea(attrs={"rows": 2}),
             "starts_on": DateInput(),
             "ends_on": DateInput(),
+            "registration_deadline": DateInput(),
             "theme": forms.Textarea(attrs={"rows": 2}),
             "theme_intro": forms.Textarea(attrs={"rows": 3}),
             "opening": forms.Textarea(attrs={"rows": 4}),
@@ -47,10 +48,15 @@ class MovementForm(StyledFormMixin, forms.ModelForm):
             self.fields["scope_agency"].queryset = agencies
         if clusters is not None:
             self.fields["scope_cluster"].queryset = clusters
+        self.fields["confirm_within_days"].required = False
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
+
+    def clean_confirm_within_days(self):
+        value = self.cleaned_data.get("confirm_within_days")
+        return 10 if value is None else value
 
     def _post_clean(self):
         pass  # the service validates the movement as a whole

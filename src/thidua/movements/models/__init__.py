@@ -8,6 +8,7 @@ from .movement import (
     Purpose,
     Recipient,
 )
+from .registration import Registration, RegistrationEntry
 
 __all__ = [
     "ContentItem",
@@ -18,4 +19,6 @@ __all__ = [
     "ParentMovement",
     "Purpose",
     "Recipient",
+    "Registration",
+    "RegistrationEntry",
 ]

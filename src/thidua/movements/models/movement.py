@@ -77,6 +77,9 @@ class Movement(models.Model):
     # Drafts may be incomplete; issuing checks every required element.
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
+    registration_deadline = models.DateField(
+        _("hạn đăng ký thi đua"), null=True, blank=True
+    )
     confirm_within_days = models.PositiveSmallIntegerField(
         _("hạn xác nhận quán triệt (ngày)"), default=10
     )

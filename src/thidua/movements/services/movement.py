@@ -53,6 +53,8 @@ MOVEMENT_FIELDS = [
     "signer_title",
     "signer_name",
     "archive_units",
+    "registration_deadline",
+    "confirm_within_days",
 ]
 TEXT_FIELDS = [
     "name",

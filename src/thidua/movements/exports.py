@@ -1,0 +1,75 @@
+"""Excel exports of movement data (registrations), safe against formula injection."""
+
+from io import BytesIO
+
+from .models import Movement
+
+__all__ = ["registrations_workbook", "safe_cell"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def registrations_workbook(movement: Movement) -> bytes:
+    """Consolidated registration list: one sheet of units, one of individuals."""
+    from openpyxl import Workbook  # noqa: PLC0415 (heavy)
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+    units = workbook.active
+    units.title = "Tập thể"
+    units.append([f"Đăng ký thi đua: {movement.name}"])
+    units["A1"].font = bold
+    units.append(["STT", "Đơn vị", "Danh hiệu tập thể", "Số cá nhân đăng ký",
+                  "Trạng thái", "Giao ước, cam kết"])  # fmt: skip
+    people = workbook.create_sheet("Cá nhân")
+    people.append(["STT", "Họ và tên", "Đơn vị", "Chức vụ", "Danh hiệu đăng ký", "Cam kết",
+                   "Trạng thái"])  # fmt: skip
+    for row in (units[2], people[1]):
+        for cell in row:
+            cell.font = bold
+    registrations = movement.registrations.select_related("agency").prefetch_related(
+        "entries__person"
+    )
+    person_index = 0
+    for index, registration in enumerate(registrations, start=1):
+        entries = list(registration.entries.all())
+        units.append(
+            [
+                index,
+                safe_cell(registration.agency.name),
+                registration.get_collective_title_display(),
+                len(entries),
+                registration.get_state_display(),
+                safe_cell(registration.pledges),
+            ]
+        )
+        for entry in entries:
+            person_index += 1
+            people.append(
+                [
+                    person_index,
+                    safe_cell(entry.person.full_name),
+                    safe_cell(registration.agency.name),
+                    safe_cell(entry.person.position),
+                    entry.get_title_display(),
+                    safe_cell(entry.pledge),
+                    registration.get_state_display(),
+                ]
+            )
+    for sheet, widths in (
+        (units, [6, 40, 32, 12, 12, 60]),
+        (people, [6, 28, 32, 22, 32, 40, 12]),
+    ):
+        for column, width in zip("ABCDEFG", widths, strict=False):
+            sheet.column_dimensions[column].width = width
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,194 @@
+"""Đăng ký thi đua: units register targets before the deadline; the launching office
+approves or returns them; a consolidated list per agency."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
+
+from ..enums import (
+    COLLECTIVE_TITLES,
+    INDIVIDUAL_TITLES,
+    REGISTRATION_TRANSITIONS,
+    MovementState,
+    RegistrationState,
+)
+from ..models import Registration, RegistrationEntry
+
+__all__ = [
+    "can_register",
+    "check_deadline",
+    "save_registration",
+    "transition_registration",
+]
+
+OPEN_STATES = (MovementState.ISSUED, MovementState.RUNNING)
+
+
+def can_register(user, registration_or_agency) -> bool:
+    """The unit's heads and the TĐKT officers over it fill in its registration."""
+    agency_id = (
+        getattr(registration_or_agency, "agency_id", None) or registration_or_agency.pk
+    )
+    scopes = scopes_for(user)
+    return (
+        scopes.is_admin
+        or agency_id in scopes.unit_head_agencies
+        or agency_id in scopes.officer_agencies
+    )
+
+
+def check_deadline(movement) -> None:
+    """Refused on the server once the deadline has passed, with the deadline shown."""
+    if movement.state not in OPEN_STATES:
+        raise ValidationError(_("Phong trào không còn nhận đăng ký."))
+    deadline = movement.registration_deadline
+    if deadline and timezone.localdate() > deadline:
+        raise ValidationError(
+            _("Đã hết hạn đăng ký thi đua (hạn: %(d)s).")
+            % {"d": deadline.strftime("%d/%m/%Y")},
+            code="late",
+        )
+
+
+def save_registration(
+    movement,
+    agency,
+    *,
+    collective_title: str,
+    pledges: str,
+    entries: list[dict],
+    actor=None,
+    expected_version: int | None = None,
+) -> Registration:
+    """Create or replace a unit's draft (or returned) registration.
+
+    ``entries`` are ``{"person": Person, "title": code, "pledge": text}``; only members
+    of the unit may be registered, once each.
+    """
+    check_deadline(movement)
+    errors = {}
+    if collective_title and collective_title not in dict(COLLECTIVE_TITLES):
+        errors["collective_title"] = [_("Danh hiệu tập thể không hợp lệ.")]
+    members = set(agency.people.values_list("pk", flat=True))
+    seen = set()
+    for index, entry in enumerate(entries, start=1):
+        person = entry["person"]
+        if person.pk not in members:
+            errors.setdefault("entries", []).append(
+                _("Dòng %(i)s: %(name)s không thuộc đơn vị.")
+                % {"i": index, "name": person}
+            )
+        if person.pk in seen:
+            errors.setdefault("entries", []).append(
+                _("Dòng %(i)s: %(name)s đăng ký hai lần.")
+                % {"i": index, "name": person}
+            )
+        seen.add(person.pk)
+        if entry["title"] not in dict(INDIVIDUAL_TITLES):
+            errors.setdefault("entries", []).append(
+                _("Dòng %(i)s: danh hiệu không hợp lệ.") % {"i": index}
+            )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        registration, _created = Registration.objects.select_for_update().get_or_create(
+            movement=movement, agency=agency
+        )
+        if registration.state not in (
+            RegistrationState.DRAFT,
+            RegistrationState.RETURNED,
+        ):
+            raise ValidationError(_("Bản đăng ký đã gửi, không sửa được nữa."))
+        if expected_version is not None and registration.version != expected_version:
+            raise ValidationError(
+                _("Bản đăng ký đã được người khác cập nhật. Hãy tải lại trang."),
+                code="stale",
+            )
+        registration.collective_title = collective_title
+        registration.pledges = nfc(pledges) if "\n" not in pledges else pledges.strip()
+        registration.version += 1
+        registration.save()
+        registration.entries.all().delete()
+        RegistrationEntry.objects.bulk_create(
+            RegistrationEntry(
+                registration=registration,
+                person=e["person"],
+                title=e["title"],
+                pledge=nfc(e.get("pledge", "")),
+            )
+            for e in entries
+        )
+        log_action(
+            registration,
+            "registrations.save",
+            actor=actor,
+            agency_id=agency.pk,
+            data={
+                "collective_title": collective_title,
+                "entries": [[e["person"].full_name, e["title"]] for e in entries],
+            },
+        )
+    return registration
+
+
+def transition_registration(
+    registration: Registration, to: str, *, actor=None, reason: str = ""
+) -> Registration:
+    """The one way a registration changes state: submit, approve, return (with reason)."""
+    with transaction.atomic():
+        locked = (
+            Registration.objects.select_for_update()
+            .select_related("movement", "agency")
+            .get(pk=registration.pk)
+        )
+        who = REGISTRATION_TRANSITIONS.get((locked.state, to))
+        if who is None:
+            raise ValidationError(
+                _("Không thể chuyển bản đăng ký từ “%(a)s” sang “%(b)s”.")
+                % {
+                    "a": locked.get_state_display(),
+                    "b": dict(RegistrationState.choices).get(to, to),
+                }
+            )
+        if actor is not None:
+            allowed = (
+                can_register(actor, locked)
+                if who == "unit"
+                else actor.has_perm("movements.change_movement", locked.movement)
+            )
+            if not allowed:
+                raise PermissionDenied
+        if to == RegistrationState.SUBMITTED:
+            check_deadline(locked.movement)
+            if not (locked.collective_title or locked.entries.exists()):
+                raise ValidationError(_("Bản đăng ký chưa có danh hiệu nào."))
+            locked.submitted_at = timezone.now()
+        if to == RegistrationState.RETURNED:
+            if not reason.strip():
+                raise ValidationError({"reason": [_("Phải ghi lý do trả lại.")]})
+            locked.return_reason = nfc(reason)
+        if to in (RegistrationState.APPROVED, RegistrationState.RETURNED):
+            locked.decided_at = timezone.now()
+            locked.decided_by = (
+                actor if actor is not None and actor.is_authenticated else None
+            )
+        before = locked.state
+        locked.state = to
+        locked.version += 1
+        locked.save()
+        log_action(
+            locked,
+            "registrations.transition",
+            actor=actor,
+            agency_id=locked.agency_id,
+            changes={"state": [before, to]},
+            data={"reason": locked.return_reason}
+            if to == RegistrationState.RETURNED
+            else {},
+        )
+    return locked

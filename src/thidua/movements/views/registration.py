@@ -1,0 +1,193 @@
+"""Đăng ký thi đua pages: a unit fills its registration; the office reviews and exports."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import apply_errors, require_perm
+from thidua.organizations.models import Agency
+
+from ..enums import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, RegistrationState
+from ..exports import registrations_workbook
+from ..models import Registration
+from ..selectors import access_movement, registration_rows
+from ..services.registration import (
+    can_register,
+    save_registration,
+    transition_registration,
+)
+
+__all__ = [
+    "RegistrationDecideView",
+    "RegistrationEditView",
+    "RegistrationExportView",
+    "RegistrationListView",
+]
+
+
+class RegistrationForm(StyledFormMixin, forms.Form):
+    collective_title = forms.ChoiceField(
+        label=gettext_lazy("Danh hiệu tập thể đăng ký"),
+        choices=[("", gettext_lazy("— không đăng ký —")), *COLLECTIVE_TITLES],
+        required=False,
+    )
+    pledges = forms.CharField(
+        label=gettext_lazy("Nội dung giao ước, cam kết của đơn vị"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = list(people)
+        choices = [("", "—"), *INDIVIDUAL_TITLES]
+        for person in self.people:
+            self.fields[f"title_{person.pk}"] = forms.ChoiceField(
+                label=person.full_name, choices=choices, required=False
+            )
+            self.fields[f"pledge_{person.pk}"] = forms.CharField(
+                label=_("Cam kết"), required=False, max_length=500
+            )
+        # The fields above were added after the mixin styled the form.
+        for name, field in self.fields.items():
+            if name.startswith(("title_", "pledge_")):
+                css = (
+                    "form-select form-select-sm"
+                    if name.startswith("title_")
+                    else ("form-control form-control-sm")
+                )
+                field.widget.attrs["class"] = css
+
+    def member_rows(self):
+        return [(p, self[f"title_{p.pk}"], self[f"pledge_{p.pk}"]) for p in self.people]
+
+    def entries(self) -> list[dict]:
+        return [
+            {
+                "person": p,
+                "title": self.cleaned_data[f"title_{p.pk}"],
+                "pledge": self.cleaned_data[f"pledge_{p.pk}"],
+            }
+            for p in self.people
+            if self.cleaned_data.get(f"title_{p.pk}")
+        ]
+
+
+class RegistrationEditView(TemplateView):
+    template_name = "movements/registration/edit.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.movement = access_movement(request.user, kwargs["pk"])
+        self.agency = Agency.objects.filter(pk=kwargs["agency"]).first()
+        if self.agency is None or not can_register(request.user, self.agency):
+            raise Http404
+        if not self.movement.deliveries.filter(agency=self.agency).exists():
+            raise Http404
+        self.registration = Registration.objects.filter(
+            movement=self.movement, agency=self.agency
+        ).first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def _form(self, data=None):
+        initial = {}
+        if self.registration:
+            initial = {
+                "collective_title": self.registration.collective_title,
+                "pledges": self.registration.pledges,
+            }
+            for entry in self.registration.entries.all():
+                initial[f"title_{entry.person_id}"] = entry.title
+                initial[f"pledge_{entry.person_id}"] = entry.pledge
+        people = self.agency.people.order_by("sort_key")
+        return RegistrationForm(data, initial=initial, people=people)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", self._form())
+        editable = self.registration is None or self.registration.state in (
+            RegistrationState.DRAFT,
+            RegistrationState.RETURNED,
+        )
+        return super().get_context_data(
+            **{
+                **kwargs,
+                "movement": self.movement,
+                "agency": self.agency,
+                "registration": self.registration,
+                "editable": editable,
+            }
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                registration = save_registration(
+                    self.movement,
+                    self.agency,
+                    collective_title=form.cleaned_data["collective_title"],
+                    pledges=form.cleaned_data["pledges"],
+                    entries=form.entries(),
+                    actor=request.user,
+                )
+                if request.POST.get("action") == "submit":
+                    transition_registration(
+                        registration, RegistrationState.SUBMITTED, actor=request.user
+                    )
+                    messages.success(request, _("Đã gửi bản đăng ký thi đua."))
+                else:
+                    messages.success(request, _("Đã lưu bản nháp đăng ký."))
+                return redirect(request.path)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class RegistrationListView(TemplateView):
+    template_name = "movements/registration/list.html"
+
+    def get_context_data(self, **kwargs):
+        movement = access_movement(self.request.user, kwargs["pk"])
+        require_perm(self.request.user, "movements.change_movement", movement)
+        return super().get_context_data(
+            movement=movement, rows=registration_rows(movement), **kwargs
+        )
+
+
+class RegistrationDecideView(View):
+    def post(self, request, pk, registration):
+        movement = access_movement(request.user, pk)
+        target = movement.registrations.filter(pk=registration).first()
+        if target is None:
+            raise Http404
+        to = request.POST.get("to", "")
+        try:
+            transition_registration(target, to, actor=request.user, reason=request.POST.get(
+                "reason", ""))  # fmt: skip
+        except PermissionDenied:
+            raise
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật bản đăng ký của %(u)s.") % {
+                "u": target.agency.name})  # fmt: skip
+        return redirect("movements:registration-list", pk=movement.pk)
+
+
+class RegistrationExportView(View):
+    def get(self, request, pk):
+        movement = access_movement(request.user, pk)
+        require_perm(request.user, "movements.change_movement", movement)
+        response = HttpResponse(
+            registrations_workbook(movement),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="dang-ky-thi-dua.xlsx"'
+        return response
