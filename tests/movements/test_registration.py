@@ -65,7 +65,9 @@ def test_unit_registers_members_submits_and_office_approves(client_for, movement
     client = client_for("unit_head")
     data[f"pledge_{staff.pk}"] = '=HYPERLINK("http://x")'
     client.post(edit_url(movement, org.dkkd), {**data, "action": "submit"})
-    officer = client_for("officer")  # the test client is shared: log the officer back in
+    officer = client_for(
+        "officer"
+    )  # the test client is shared: log the officer back in
     officer.post(decide, {"to": "da_duyet"})
     registration.refresh_from_db()
     assert registration.state == "da_duyet"

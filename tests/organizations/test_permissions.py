@@ -331,6 +331,9 @@ COVERED_ELSEWHERE = {
     # tests/movements/test_registration.py
     "movements:registration-list", "movements:registration-export",
     "movements:registration-edit", "movements:registration-decide",
+    # tests/movements/test_progress.py
+    "movements:indicator-board", "movements:indicator-create", "movements:indicator-edit",
+    "movements:progress-report", "movements:evidence",
 }  # fmt: skip
 
 

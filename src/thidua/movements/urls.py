@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dissemination, files, movements, registration
+from .views import dissemination, files, movements, progress, registration
 
 app_name = "movements"
 
@@ -65,6 +65,31 @@ urlpatterns = [
         "phong-trao/<int:pk>/dang-ky/<int:registration>/duyet/",
         registration.RegistrationDecideView.as_view(),
         name="registration-decide",
+    ),
+    path(
+        "phong-trao/<int:pk>/chi-tieu/",
+        progress.IndicatorBoardView.as_view(),
+        name="indicator-board",
+    ),
+    path(
+        "phong-trao/<int:pk>/chi-tieu/them/",
+        progress.IndicatorEditView.as_view(),
+        name="indicator-create",
+    ),
+    path(
+        "phong-trao/<int:pk>/chi-tieu/<int:indicator>/sua/",
+        progress.IndicatorEditView.as_view(),
+        name="indicator-edit",
+    ),
+    path(
+        "phong-trao/<int:pk>/chi-tieu/<int:indicator>/bao-cao/",
+        progress.ProgressReportView.as_view(),
+        name="progress-report",
+    ),
+    path(
+        "phong-trao/<int:pk>/minh-chung/<int:report>/",
+        progress.EvidenceView.as_view(),
+        name="evidence",
     ),
     path("van-ban-den/", dissemination.InboxView.as_view(), name="inbox"),
     path(

@@ -226,6 +226,7 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/bootstrap", NODE_MODULES_DIR / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES_DIR / "bootstrap-icons" / "font"),
+    ("vendor/chart.js", NODE_MODULES_DIR / "chart.js" / "dist"),
 ]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

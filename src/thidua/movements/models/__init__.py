@@ -1,4 +1,5 @@
 from .delivery import Delivery
+from .indicator import Indicator, ProgressReport
 from .movement import (
     ContentItem,
     Duty,
@@ -15,8 +16,10 @@ __all__ = [
     "Delivery",
     "Duty",
     "ImplementedDocument",
+    "Indicator",
     "Movement",
     "ParentMovement",
+    "ProgressReport",
     "Purpose",
     "Recipient",
     "Registration",

@@ -1,0 +1,163 @@
+"""Targets (chỉ tiêu) and their progress: the office sets indicators, owner units
+report dated values with evidence, a status says who is on track and who is at risk."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
+from thidua.common.uploads import check_attachment
+
+from ..models import Indicator, Movement, ProgressReport
+
+__all__ = [
+    "IndicatorStatus",
+    "indicator_status",
+    "report_progress",
+    "save_indicator",
+]
+
+# Behind the straight line from start to due date by more than this share: at risk.
+AT_RISK_GAP = Decimal("0.15")
+
+
+def save_indicator(
+    movement: Movement, *, actor=None, indicator=None, **fields
+) -> Indicator:
+    """Create or change an indicator (the tracking data, not the frozen launch text)."""
+    if indicator is None:
+        indicator = Indicator(movement=movement)
+    for name, value in fields.items():
+        setattr(indicator, name, nfc(value) if isinstance(value, str) else value)
+    up = indicator.direction == Indicator.Direction.UP
+    if (
+        (indicator.target <= indicator.baseline)
+        if up
+        else (indicator.target >= indicator.baseline)
+    ):
+        raise ValidationError(
+            {
+                "target": [
+                    _("Chỉ tiêu phải cao hơn giá trị ban đầu.")
+                    if up
+                    else _("Chỉ tiêu phải thấp hơn giá trị ban đầu.")
+                ]
+            }
+        )
+    if indicator.content_item_id and indicator.content_item.movement_id != movement.pk:
+        raise ValidationError(
+            {"content_item": [_("Nội dung thi đua không thuộc phong trào.")]}
+        )
+    indicator.full_clean()
+    with transaction.atomic():
+        created = indicator.pk is None
+        indicator.save()
+        log_action(
+            movement,
+            "indicators.create" if created else "indicators.update",
+            actor=actor,
+            agency_id=movement.launcher_id,
+            data={"indicator": indicator.name, "target": str(indicator.target),
+                  "owner": indicator.owner.name},
+        )  # fmt: skip
+    return indicator
+
+
+def report_progress(
+    indicator: Indicator,
+    *,
+    reported_on: datetime.date,
+    value: Decimal,
+    note: str = "",
+    evidence=None,
+    actor=None,
+) -> ProgressReport:
+    """A dated value from the owner unit; evidence files are checked by content."""
+    if reported_on > timezone.localdate():
+        raise ValidationError(
+            {"reported_on": [_("Ngày số liệu không được ở tương lai.")]}
+        )
+    report = ProgressReport(
+        indicator=indicator,
+        reported_on=reported_on,
+        value=value,
+        note=nfc(note),
+        reported_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    if evidence is not None:
+        checked = check_attachment(evidence)
+        report.evidence = checked.content
+        report.evidence_name = checked.original_name
+        report.evidence_sha256 = checked.sha256
+    with transaction.atomic():
+        report.save()
+        log_action(
+            indicator.movement,
+            "indicators.report",
+            actor=actor,
+            agency_id=indicator.owner_id,
+            data={"indicator": indicator.name, "value": str(value),
+                  "reported_on": reported_on.isoformat(), "evidence": report.evidence_sha256},
+        )  # fmt: skip
+    return report
+
+
+@dataclass
+class IndicatorStatus:
+    indicator: Indicator
+    latest: ProgressReport | None
+    progress: Decimal  # 0..1 of the way from baseline to target
+    expected: Decimal  # where a straight line would be today
+    state: str  # "dat", "dung_tien_do", "cham", "khong_dat", "chua_bao_cao"
+
+    @property
+    def percent(self) -> int:
+        return int(max(Decimal(0), min(self.progress, Decimal(1))) * 100)
+
+    @property
+    def label(self) -> str:
+        return {
+            "dat": _("Đã đạt"),
+            "dung_tien_do": _("Đúng tiến độ"),
+            "cham": _("Có nguy cơ không đạt"),
+            "khong_dat": _("Không đạt"),
+            "chua_bao_cao": _("Chưa báo cáo"),
+        }[self.state]
+
+
+def indicator_status(
+    indicator: Indicator,
+    reports: list[ProgressReport],
+    *,
+    today: datetime.date | None = None,
+) -> IndicatorStatus:
+    """Progress of the latest value, and whether it lags the straight line to the target."""
+    today = today or timezone.localdate()
+    latest = max(reports, key=lambda r: (r.reported_on, r.pk)) if reports else None
+    span = indicator.target - indicator.baseline
+    progress = (latest.value - indicator.baseline) / span if latest else Decimal(0)
+    start = indicator.movement.starts_on or (
+        indicator.movement.issued_document.issued_on
+        if indicator.movement.issued_document
+        else indicator.due_on
+    )
+    total_days = max((indicator.due_on - start).days, 1)
+    elapsed = min(max((today - start).days, 0), total_days)
+    expected = Decimal(elapsed) / Decimal(total_days)
+    if latest is None:
+        state = "khong_dat" if today > indicator.due_on else "chua_bao_cao"
+    elif progress >= 1:
+        state = "dat"
+    elif today > indicator.due_on:
+        state = "khong_dat"
+    elif expected - progress > AT_RISK_GAP:
+        state = "cham"
+    else:
+        state = "dung_tien_do"
+    return IndicatorStatus(indicator, latest, progress, expected, state)
