@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -59,9 +60,7 @@ def indicator(movement, org):
 def test_attachments_are_recognised_by_content(name, data, kind):
     checked = check_attachment(SimpleUploadedFile(name, data))
     assert checked.kind == kind
-    assert (
-        checked.content.name.endswith(f".{kind}") and name not in checked.content.name
-    )
+    assert re.fullmatch(rf"[0-9a-f]{{32}}\.{kind}", checked.content.name)  # random name
 
 
 @pytest.mark.parametrize(
@@ -163,7 +162,6 @@ def test_officer_adds_indicators_in_the_ui(client_for, movement, org):
 def test_movement_pages_satisfy_the_content_security_policy(
     client_for, movement, indicator
 ):
-    import re
 
     client = client_for("officer")
     pages = [
