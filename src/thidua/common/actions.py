@@ -37,6 +37,8 @@ ACTION_LABELS = {
     "indicators.create": _("Thêm chỉ tiêu"),
     "indicators.update": _("Sửa chỉ tiêu"),
     "indicators.report": _("Báo cáo tiến độ chỉ tiêu"),
+    "reviews.draft": _("Soạn báo cáo sơ kết, tổng kết"),
+    "reviews.update": _("Sửa báo cáo sơ kết, tổng kết"),
     "documents.issue": _("Cấp số văn bản đi"),
     "documents.render": _("Tạo tệp văn bản"),
     "documents.declare_numbers": _("Khai báo số đã dùng"),

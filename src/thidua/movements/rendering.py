@@ -10,9 +10,9 @@ from thidua.documents.rendering.spec import (
 )
 
 from .document import movement_document
-from .models import Movement
+from .models import Movement, Review
 
-__all__ = ["movement_spec", "spec_for_movement_id"]
+__all__ = ["movement_spec", "review_spec", "spec_for_movement_id", "spec_for_review_id"]
 
 
 def movement_spec(movement: Movement) -> Document:
@@ -67,3 +67,48 @@ def spec_for_movement_id(movement_id: int) -> Document:
     except Movement.DoesNotExist as exc:
         raise LookupError(movement_id) from exc
     return movement_spec(movement)
+
+
+def review_spec(review: Review) -> Document:
+    """A Báo cáo (Mẫu 1.4) for a sơ kết / tổng kết: one Roman section per part."""
+    movement = review.movement
+    launcher = movement.launcher
+    issued = review.issued_document
+    parent = launcher.parent
+    return Document(
+        issuer=Issuer(
+            name=(launcher.short_name or launcher.name).upper(),
+            abbreviation=launcher.abbreviation,
+            parent_name=(parent.short_name or parent.name).upper() if parent else None,
+        ),
+        type_title="BÁO CÁO",
+        type_code="BC",
+        trich_yeu=review.title,
+        place=launcher.place_name,
+        signer=Signer(title=review.signer_title.upper(), name=review.signer_name),
+        issue_date=issued.issued_on if issued else None,
+        number=issued.number if issued else None,
+        body=tuple(
+            Section(
+                title=part["title"].upper(),
+                blocks=tuple(
+                    Paragraph(text=line)
+                    for line in part["text"].splitlines()
+                    if line.strip()
+                ),
+            )
+            for part in review.sections
+        ),
+        recipients=tuple(r.label for r in movement.recipients.all()),
+        filing=("VT",),
+    )
+
+
+def spec_for_review_id(review_id: int) -> Document:
+    try:
+        review = Review.objects.select_related(
+            "movement__launcher__parent", "issued_document"
+        ).get(pk=review_id)
+    except Review.DoesNotExist as exc:
+        raise LookupError(review_id) from exc
+    return review_spec(review)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dissemination, files, movements, progress, registration
+from .views import dissemination, files, movements, progress, registration, reviews
 
 app_name = "movements"
 
@@ -90,6 +90,31 @@ urlpatterns = [
         "phong-trao/<int:pk>/minh-chung/<int:report>/",
         progress.EvidenceView.as_view(),
         name="evidence",
+    ),
+    path(
+        "phong-trao/<int:pk>/bao-cao/",
+        reviews.ReviewCreateView.as_view(),
+        name="review-create",
+    ),
+    path(
+        "phong-trao/<int:pk>/bao-cao/<int:review>/",
+        reviews.ReviewEditView.as_view(),
+        name="review-edit",
+    ),
+    path(
+        "phong-trao/<int:pk>/bao-cao/<int:review>/du-thao.docx",
+        reviews.ReviewDraftView.as_view(),
+        name="review-draft",
+    ),
+    path(
+        "phong-trao/<int:pk>/bao-cao/<int:review>/ban-hanh/",
+        reviews.ReviewIssueView.as_view(),
+        name="review-issue",
+    ),
+    path(
+        "phong-trao/<int:pk>/bao-cao/<int:review>/tep.<str:fmt>",
+        reviews.ReviewFileView.as_view(),
+        name="review-file",
     ),
     path("van-ban-den/", dissemination.InboxView.as_view(), name="inbox"),
     path(

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 # source kind -> "module:function" building the spec from the source object's id.
 SPEC_BUILDERS = {
     "movement": "thidua.movements.rendering:spec_for_movement_id",
+    "review": "thidua.movements.rendering:spec_for_review_id",
 }
 
 

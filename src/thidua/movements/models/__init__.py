@@ -10,6 +10,7 @@ from .movement import (
     Recipient,
 )
 from .registration import Registration, RegistrationEntry
+from .review import Review
 
 __all__ = [
     "ContentItem",
@@ -24,4 +25,5 @@ __all__ = [
     "Recipient",
     "Registration",
     "RegistrationEntry",
+    "Review",
 ]

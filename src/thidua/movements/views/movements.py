@@ -182,6 +182,9 @@ class MovementDetailView(TemplateView):
             next_states=next_states if can_edit else [],
             history=history_rows(history_of(movement)[:50]) if can_edit else [],
             board=delivery_board(movement) if can_edit else [],
+            reviews=movement.reviews.select_related("issued_document")
+            if can_edit
+            else [],
             parents=movement.parents.all(),
             implemented=movement.implemented_documents.all(),
             **kwargs,

@@ -1,0 +1,75 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from thidua.movements.models import Review
+from thidua.movements.services.dissemination import confirm_delivery
+from thidua.movements.services.movement import transition_movement
+
+from .factories import ISSUED_ON, make_movement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def running(org):
+    with time_machine.travel(datetime.date(2026, 2, 5)):
+        movement = transition_movement(
+            make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
+        )
+    with time_machine.travel(datetime.date(2026, 2, 10)):
+        confirm_delivery(movement.deliveries.get(agency=org.dkkd),
+                         confirmed_on=datetime.date(2026, 2, 9), staff_reached=2)  # fmt: skip
+    return transition_movement(movement, "dang_thuc_hien")
+
+
+def test_interim_review_is_prefilled_edited_and_issued(client_for, running, org):
+    client = client_for("officer")
+    response = client.post(reverse("movements:review-create", args=[running.pk]),
+                           {"kind": "so_ket"})  # fmt: skip
+    review = Review.objects.get()
+    assert response.url == reverse(
+        "movements:review-edit", args=[running.pk, review.pk]
+    )
+    texts = [s["text"] for s in review.sections]
+    assert texts[0].startswith(
+        "1/2 đơn vị đã tổ chức quán triệt văn bản phát động đến 2 "
+    )
+    assert "Chưa xác nhận quán triệt: Văn phòng Sở." in texts[0]
+    assert review.title.startswith("Sơ kết phong trào thi đua")
+    issue = reverse("movements:review-issue", args=[running.pk, review.pk])
+    refused = client.post(issue, follow=True).content.decode()
+    assert "Chưa đủ nội dung để ban hành:" in refused and "Tồn tại, hạn chế" in refused
+    form = client.get(reverse("movements:review-edit", args=[running.pk, review.pk]))
+    data = dict(form.context["form"].initial)
+    for i, section in enumerate(review.sections):
+        data[f"section_{i}_title"] = section["title"]
+        data[f"section_{i}_text"] = section["text"] or "Một số đơn vị quán triệt chậm."
+    client.post(reverse("movements:review-edit", args=[running.pk, review.pk]), data)
+    client.post(issue)
+    review.refresh_from_db()
+    running.refresh_from_db()
+    assert review.issued_document.symbol == "02/BC-SKHĐT"
+    assert running.state == "da_so_ket"
+    edit = client.post(
+        reverse("movements:review-edit", args=[running.pk, review.pk]), data
+    )
+    assert "Báo cáo đã ban hành không được sửa." in edit.content.decode()
+
+
+def test_reviews_need_a_running_movement_and_the_office(client_for, org):
+    draft = make_movement(org)
+    client = client_for("officer")
+    response = client.post(reverse("movements:review-create", args=[draft.pk]),
+                           {"kind": "tong_ket"}, follow=True)  # fmt: skip
+    assert (
+        "Chỉ sơ kết, tổng kết phong trào đang thực hiện." in response.content.decode()
+    )
+    assert (
+        client_for("other_officer")
+        .post(reverse("movements:review-create", args=[draft.pk]), {"kind": "so_ket"})
+        .status_code
+        == 404
+    )
