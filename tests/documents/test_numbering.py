@@ -89,7 +89,11 @@ def test_an_issued_document_with_files_is_frozen(org):
     with pytest.raises(DatabaseError) as exc, transaction.atomic():
         IssuedDocument.objects.filter(pk=document.pk).update(summary="sửa lén")
     assert "frozen" in str(exc.value)
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM documents_issueddocument")
     document.refresh_from_db()
     assert document.summary == "Về việc khen thưởng"

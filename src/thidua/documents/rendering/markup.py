@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 __all__ = ["Rich", "Run", "parse", "plain_text", "rich"]
 
-_TOKEN = re.compile(r"\[\^(?P<note>[^\]]+)\]|\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*]+?)\*")
+_TOKEN = re.compile(
+    r"\[\^(?P<note>[^\]]+)\]|\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*]+?)\*"
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,9 @@ def rich(value: "str | Iterable[Run]") -> Rich:
             unicodedata.normalize("NFC", r.text),
             bold=r.bold,
             italic=r.italic,
-            footnote=None if r.footnote is None else unicodedata.normalize("NFC", r.footnote),
+            footnote=None
+            if r.footnote is None
+            else unicodedata.normalize("NFC", r.footnote),
         )
         for r in runs
     )

@@ -9,11 +9,21 @@ markup (``**đậm**``, ``*nghiêng*``, ``[^chú thích]``).
 
 import datetime
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .markup import Rich, Run, plain_text, rich
+from ._text import nfc as _nfc
+from ._text import set_frozen as _set
+from .blocks import (
+    Article,
+    Block,
+    Item,
+    Paragraph,
+    Section,
+    Table,
+    block_problems,
+)
+from .formats import date_line, format_number, roman, vietnamese_letter
+from .markup import Rich, Run, rich
 
 __all__ = [
     "AUTHORITY_PREFIXES",
@@ -37,8 +47,6 @@ __all__ = [
 AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 _CODE = re.compile(r"^[A-Za-zĐđ]+$")
 _ABBREVIATION = re.compile(r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
-# Điểm letters in Vietnamese alphabet order (đ after d; no ă, â, ê, ô, ơ, ư).
-_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 
 class SpecError(ValueError):
@@ -47,59 +55,6 @@ class SpecError(ValueError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("Văn bản thiếu hoặc sai thành phần: " + "; ".join(problems))
-
-
-def _nfc(value: str | None) -> str | None:
-    return None if value is None else unicodedata.normalize("NFC", value).strip()
-
-
-def _set(obj: object, name: str, value: object) -> None:
-    object.__setattr__(obj, name, value)
-
-
-def roman(number: int) -> str:
-    """``4`` → ``"IV"`` (section headings, several appendices)."""
-    numerals = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    out = []
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
-
-
-def vietnamese_letter(index: int) -> str:
-    """0 → ``a``, 4 → ``đ``: the letters of điểm (Phụ lục I, II.6)."""
-    return _LETTERS[index % len(_LETTERS)] * (index // len(_LETTERS) + 1)
-
-
-def format_number(number: int) -> str:
-    """Numbers below 10 get a leading zero: ``5`` → ``"05"`` (Phụ lục I, II.3)."""
-    return f"{number:02d}"
-
-
-def date_line(place: str, date: datetime.date | None) -> str:
-    """``"Lạng Sơn, ngày 05 tháng 3 năm 2020"``: days below 10 and months 1–2 take a
-    leading zero (Phụ lục I, II.4). Without a date (a draft) the numbers are left blank
-    for the văn thư to fill in."""
-    if date is None:
-        blank = "\u00a0" * 6
-        return f"{place}, ngày{blank}tháng{blank}năm{blank}"
-    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
-    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
 
 
 @dataclass(frozen=True)
@@ -114,76 +69,6 @@ class Issuer:
         _set(self, "name", _nfc(self.name))
         _set(self, "abbreviation", _nfc(self.abbreviation))
         _set(self, "parent_name", _nfc(self.parent_name) or None)
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A body paragraph; ``indent`` applies the first-line indent."""
-
-    text: Rich
-    indent: bool = True
-
-    def __post_init__(self) -> None:
-        _set(self, "text", rich(self.text))
-
-
-@dataclass(frozen=True)
-class Item:
-    """A numbered item (khoản "1.", numbered automatically), optionally titled (the title
-    line is bold), with optional points ("a)", "b)", …)."""
-
-    text: Rich = ()
-    title: str | None = None
-    points: tuple[Rich, ...] = ()
-
-    def __post_init__(self) -> None:
-        _set(self, "text", rich(self.text))
-        _set(self, "title", _nfc(self.title) or None)
-        _set(self, "points", tuple(rich(p) for p in self.points))
-
-
-@dataclass(frozen=True)
-class Table:
-    """A simple grid (e.g. a danh sách in an appendix): a bold header row and text rows."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...] = ()
-    widths_cm: tuple[float, ...] | None = None
-
-    def __post_init__(self) -> None:
-        _set(self, "header", tuple(_nfc(h) for h in self.header))
-        _set(self, "rows", tuple(tuple(_nfc(c) for c in row) for row in self.rows))
-        if self.widths_cm is not None:
-            _set(self, "widths_cm", tuple(float(w) for w in self.widths_cm))
-
-
-@dataclass(frozen=True)
-class Section:
-    """A mục of a report-style text: ``"I. MỤC ĐÍCH"`` (Roman, numbered automatically;
-    the title is set in upper case and bold)."""
-
-    title: str
-    blocks: tuple["Block", ...] = ()
-
-    def __post_init__(self) -> None:
-        _set(self, "title", _nfc(self.title))
-        _set(self, "blocks", tuple(self.blocks))
-
-
-@dataclass(frozen=True)
-class Article:
-    """An Điều (``"Điều 1. Tiêu đề"``, numbered automatically). Without a title the
-    first paragraph runs on after the bold label, as in Mẫu 1.2."""
-
-    blocks: tuple["Block", ...] = ()
-    title: str | None = None
-
-    def __post_init__(self) -> None:
-        _set(self, "title", _nfc(self.title) or None)
-        _set(self, "blocks", tuple(self.blocks))
-
-
-Block = Paragraph | Item | Section | Article | Table
 
 
 @dataclass(frozen=True)
@@ -222,7 +107,9 @@ class Signer:
                 + ")"
             )
         if self.authority and not self.principal:
-            out.append(f"Thiếu tên tập thể hoặc chức vụ người đứng đầu sau {self.authority}")
+            out.append(
+                f"Thiếu tên tập thể hoặc chức vụ người đứng đầu sau {self.authority}"
+            )
         return out
 
 
@@ -257,7 +144,8 @@ def _list_line(text: str, end: str) -> str:
 @dataclass(frozen=True)
 class Document:
     """An administrative document. ``number`` is None for a draft (left blank for the
-    văn thư); ``symbol`` defaults to type code + issuer abbreviation (``PD-SKHĐT``)."""
+    văn thư); ``symbol`` defaults to type code + issuer abbreviation (``PD-SKHĐT``).
+    A công văn has an empty ``type_title`` and an explicit ``symbol`` (``SKHĐT-VP``)."""
 
     issuer: Issuer
     type_title: str
@@ -298,10 +186,18 @@ class Document:
         _set(
             self,
             "bases",
-            tuple(_ensure_end(b, "." if i == len(bases) - 1 else ";") for i, b in enumerate(bases)),
+            tuple(
+                _ensure_end(b, "." if i == len(bases) - 1 else ";")
+                for i, b in enumerate(bases)
+            ),
         )
 
     # -- presentation of the fixed components ---------------------------------------
+
+    @property
+    def is_cong_van(self) -> bool:
+        """A công văn has no type title; its trích yếu follows "V/v" under Số (ô 5b)."""
+        return not self.type_title
 
     @property
     def full_symbol(self) -> str:
@@ -359,18 +255,27 @@ class Document:
         out: list[str] = []
         if not self.issuer.name:
             out.append("Thiếu tên cơ quan ban hành")
-        if not self.issuer.abbreviation or not _ABBREVIATION.match(self.issuer.abbreviation):
+        if not self.issuer.abbreviation or not _ABBREVIATION.match(
+            self.issuer.abbreviation
+        ):
             out.append("Thiếu hoặc sai chữ viết tắt tên cơ quan ban hành")
         if self.number is not None and self.number < 1:
             out.append("Số văn bản phải là số nguyên dương")
-        if self.symbol is None and (not self.type_code or not _CODE.match(self.type_code)):
+        if self.symbol is None and (
+            not self.type_code or not _CODE.match(self.type_code)
+        ):
             out.append("Thiếu hoặc sai chữ viết tắt tên loại văn bản")
         if self.symbol is not None and not _ABBREVIATION.match(self.symbol):
-            out.append("Ký hiệu văn bản chỉ gồm chữ viết tắt nối bằng dấu gạch nối, không có dấu cách")
+            out.append(
+                "Ký hiệu văn bản chỉ gồm chữ viết tắt nối bằng dấu gạch nối, không có dấu cách"
+            )
         if not self.place:
             out.append("Thiếu địa danh")
-        if not self.type_title:
-            out.append("Thiếu tên loại văn bản")
+        if not self.type_title and self.symbol is None:
+            out.append(
+                "Thiếu tên loại văn bản (công văn không có tên loại: ghi ký hiệu, "
+                "ví dụ SKHĐT-VP)"
+            )
         if not self.trich_yeu:
             out.append("Thiếu trích yếu nội dung văn bản")
         if not (self.opening or self.body or self.closing):
@@ -383,7 +288,7 @@ class Document:
         for i, appendix in enumerate(self.appendices, 1):
             if not appendix.title:
                 out.append(f"Phụ lục {roman(i)} thiếu tiêu đề")
-        out.extend(_block_problems(self.body))
+        out.extend(block_problems(self.body))
         return out
 
     def validate(self) -> "Document":
@@ -391,29 +296,3 @@ class Document:
         if problems:
             raise SpecError(problems)
         return self
-
-
-def _block_problems(blocks: Iterable[Block]) -> list[str]:
-    out = []
-    for block in blocks:
-        if isinstance(block, Section):
-            if not block.title:
-                out.append("Một mục chưa có tiêu đề")
-            out.extend(_block_problems(block.blocks))
-        elif isinstance(block, Article):
-            if not block.title and not (block.blocks and isinstance(block.blocks[0], Paragraph)):
-                out.append("Điều không có tiêu đề phải bắt đầu bằng một đoạn văn")
-            out.extend(_block_problems(block.blocks))
-        elif isinstance(block, Item):
-            if not block.text and not block.title:
-                out.append("Một khoản chưa có nội dung")
-        elif isinstance(block, Paragraph):
-            if not plain_text(block.text).strip() and not any(r.footnote for r in block.text):
-                out.append("Có đoạn văn trống")
-        elif isinstance(block, Table):
-            widths = len(block.widths_cm) if block.widths_cm else len(block.header)
-            if any(len(row) != len(block.header) for row in block.rows) or widths != len(block.header):
-                out.append("Bảng có số cột không khớp với dòng tiêu đề")
-        else:
-            out.append(f"Thành phần nội dung không được hỗ trợ: {type(block).__name__}")
-    return out

@@ -1,0 +1,206 @@
+"""The top of page 1 (ô 1–5a, 9a) and the page numbers.
+
+- Header: a borderless two-row table. Row 1 holds the parent body (upper case, not
+  bold) and the issuing body (upper case, bold) over a rule of 1/3–1/2 of the name
+  line on the left; Quốc hiệu and Tiêu ngữ (bold) over a rule as long as the Tiêu ngữ
+  on the right. Row 2 holds ``Số: …`` on the left and the italic place and date on the
+  right, so both stay on one line even when a long name wraps (nd30 §4.1).
+- Tên loại and trích yếu centred in bold, a short rule under them (a công văn has
+  no tên loại: its "V/v" trích yếu sits under Số, ô 5b); then Kính gửi
+  (ô 9a), the authority line and căn cứ of a Quyết định, and its ``QUYẾT ĐỊNH:``.
+- Page numbers: centred in the top margin from page 2 (different first page).
+"""
+
+from docx.shared import Mm
+
+from .docx_body import body_paragraph, write_rich
+from .docx_xml import (
+    Ctx,
+    add_field,
+    add_rule,
+    add_text,
+    cell_paragraph,
+    format_paragraph,
+    set_table_grid,
+)
+from .metrics import line_widths_pt, text_width_pt
+from .spec import Document
+
+__all__ = ["add_heading_block", "add_page_numbers"]
+
+_PT_PER_CM = 72 / 2.54
+
+
+def _centred(cell_or_doc, index: int, ctx: Ctx, *, before: float = 0, after: float = 0):
+    paragraph = cell_paragraph(cell_or_doc, index)
+    format_paragraph(
+        paragraph, align="center", before_pt=before, after_pt=after, line=1.0
+    )
+    return paragraph
+
+
+def _lines(cell, ctx: Ctx, lines: list[tuple[str, str, bool]]) -> None:
+    """Centred lines of (text, style id, bold) at the top of ``cell``."""
+    for index, (text, style, bold) in enumerate(lines):
+        paragraph = _centred(cell, index, ctx)
+        add_text(paragraph, text, ctx.layout, ctx.layout.size(style), bold=bold)
+
+
+def _header_table(document, spec: Document, ctx: Ctx) -> None:
+    layout = ctx.layout
+    left_cm, right_cm = layout.header_columns_cm
+    table = document.add_table(rows=2, cols=2)
+    set_table_grid(table, layout.header_columns_cm, indent_cm=layout.header_indent_cm)
+
+    left = table.cell(0, 0)
+    issuer = spec.issuer.name.upper()
+    lines = []
+    if spec.issuer.parent_name:
+        lines.append((spec.issuer.parent_name.upper(), "co_quan_chu_quan", False))
+    lines.append((issuer, "co_quan_ban_hanh", True))
+    _lines(left, ctx, lines)
+    name_line = max(
+        line_widths_pt(
+            issuer, layout.size("co_quan_ban_hanh"), left_cm * _PT_PER_CM, bold=True
+        )
+    )
+    add_rule(
+        left.add_paragraph(),
+        layout,
+        length_pt=name_line * layout.rule_ratio,
+        available_pt=left_cm * _PT_PER_CM,
+        before_pt=3,
+    )
+
+    right = table.cell(0, 1)
+    _lines(
+        right,
+        ctx,
+        [
+            (layout.quoc_hieu.upper(), "quoc_hieu", True),
+            (layout.tieu_ngu, "tieu_ngu", True),
+        ],
+    )
+    add_rule(
+        right.add_paragraph(),
+        layout,
+        length_pt=text_width_pt(layout.tieu_ngu, layout.size("tieu_ngu"), bold=True),
+        available_pt=right_cm * _PT_PER_CM,
+        before_pt=3,
+    )
+
+    number = _centred(table.cell(1, 0), 0, ctx, before=6)
+    add_text(number, spec.number_line, layout, layout.size("so_ky_hieu"))
+    if spec.is_cong_van:
+        # Ô 5b: "V/v …" centred under Số, 6 pt below it, not bold.
+        summary = _centred(table.cell(1, 0), 1, ctx, before=6)
+        add_text(
+            summary, f"V/v {spec.trich_yeu}", layout, layout.size("trich_yeu_cong_van")
+        )
+    place = _centred(table.cell(1, 1), 0, ctx, before=6)
+    if spec.show_date_in_header:
+        add_text(
+            place, spec.date_text, layout, layout.size("dia_danh_ngay"), italic=True
+        )
+
+
+def _title_block(document, spec: Document, ctx: Ctx) -> None:
+    layout = ctx.layout
+    title = document.add_paragraph()
+    format_paragraph(
+        title, align="center", before_pt=layout.title_space_before_pt, keep_next=True
+    )
+    add_text(title, spec.type_title.upper(), layout, layout.size("ten_loai"), bold=True)
+    summary = document.add_paragraph()
+    format_paragraph(summary, align="center", keep_next=True)
+    add_text(summary, spec.trich_yeu, layout, layout.size("trich_yeu"), bold=True)
+    longest = max(
+        line_widths_pt(
+            spec.trich_yeu, layout.size("trich_yeu"), ctx.text_width_pt, bold=True
+        )
+    )
+    rule = document.add_paragraph()
+    add_rule(
+        rule,
+        layout,
+        length_pt=longest * layout.rule_ratio,
+        available_pt=ctx.text_width_pt,
+        before_pt=3,
+        after_pt=12,
+    )
+
+
+def _kinh_gui(document, spec: Document, ctx: Ctx) -> None:
+    """Ô 9a, under the title block: ``Kính gửi: X.`` on one line, or a list whose
+    dashes align under the colon, the block centred on the page."""
+    layout = ctx.layout
+    before = layout.title_space_before_pt if spec.is_cong_van else 0
+    size = layout.size("kinh_gui")
+    lines = spec.kinh_gui_lines
+    label = "Kính gửi: "
+    label_pt = text_width_pt(label, size)
+    widest = max(text_width_pt(line, size) for line in lines)
+    block = min(label_pt + widest, ctx.text_width_pt)
+    start_pt = max((ctx.text_width_pt - block) / 2, 0)
+    for index, line in enumerate(lines):
+        paragraph = document.add_paragraph()
+        format_paragraph(
+            paragraph,
+            align="left",
+            left_cm=(start_pt + label_pt) / _PT_PER_CM,
+            first_line_cm=-label_pt / _PT_PER_CM if index == 0 else 0,
+            before_pt=before if index == 0 else 0,
+            after_pt=layout.paragraph_spacing_pt if index == len(lines) - 1 else 0,
+            line=1.0,
+        )
+        if index == 0:
+            add_text(paragraph, label, layout, size)
+        add_text(paragraph, line, layout, size)
+
+
+def add_heading_block(document, spec: Document, ctx: Ctx) -> None:
+    layout = ctx.layout
+    _header_table(document, spec, ctx)
+    if not spec.is_cong_van:
+        _title_block(document, spec, ctx)
+    if spec.kinh_gui:
+        _kinh_gui(document, spec, ctx)
+    if spec.authority_line:
+        paragraph = document.add_paragraph()
+        format_paragraph(
+            paragraph, align="center", before_pt=6, after_pt=6, keep_next=True
+        )
+        add_text(
+            paragraph,
+            spec.authority_line.upper(),
+            layout,
+            layout.size("tham_quyen"),
+            bold=True,
+        )
+    for basis in spec.bases:
+        paragraph = body_paragraph(document, ctx)
+        write_rich(paragraph, basis, ctx, layout.size("can_cu"), italic=True)
+    if spec.operative_word:
+        paragraph = document.add_paragraph()
+        format_paragraph(
+            paragraph, align="center", before_pt=6, after_pt=6, keep_next=True
+        )
+        add_text(
+            paragraph, spec.operative_word, layout, layout.size("tham_quyen"), bold=True
+        )
+
+
+def add_page_numbers(section, ctx: Ctx) -> None:
+    """PAGE field centred in the header; an empty first-page header hides it on page 1
+    (Phụ lục I, I.7)."""
+    layout = ctx.layout
+    section.header_distance = Mm(layout.header_distance_mm)
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    format_paragraph(paragraph, align="center", line=1.0)
+    add_field(paragraph, "PAGE", "2", layout, layout.size("page_number"))
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    format_paragraph(first.paragraphs[0], align="center", line=1.0)

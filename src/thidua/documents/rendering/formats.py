@@ -1,0 +1,77 @@
+"""Numbers, letters and dates as NĐ 30/2020 Phụ lục I writes them."""
+
+import datetime
+
+__all__ = ["date_line", "format_number", "roman", "vietnamese_letter"]
+
+# Điểm letters in Vietnamese alphabet order (đ after d; no ă, â, ê, ô, ơ, ư).
+_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
+
+
+def roman(number: int) -> str:
+    """``4`` → ``"IV"`` (section headings, several appendices)."""
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def vietnamese_letter(index: int) -> str:
+    """0 → ``a``, 4 → ``đ``: the letters of điểm (Phụ lục I, II.6)."""
+    return _LETTERS[index % len(_LETTERS)] * (index // len(_LETTERS) + 1)
+
+
+def format_number(number: int) -> str:
+    """Numbers below 10 get a leading zero: ``5`` → ``"05"`` (Phụ lục I, II.3)."""
+    return f"{number:02d}"
+
+
+def date_line(place: str, date: datetime.date | None) -> str:
+    """``"Lạng Sơn, ngày 05 tháng 3 năm 2020"``: days below 10 and months 1–2 take a
+    leading zero (Phụ lục I, II.4). Without a date (a draft) the numbers are left blank
+    for the văn thư to fill in."""
+    if date is None:
+        blank = "\u00a0" * 6
+        return f"{place}, ngày{blank}tháng{blank}năm{blank}"
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
