@@ -51,7 +51,7 @@ def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, dire
             "ends_on": datetime.date(2023, 12, 31),
             "scope_agency": skhdt,
             "type_code": "PD",
-            "document_title": "PHÁT ĐỘNG",
+            "document_title": "Phát động",
             "theme": "Siết chặt kỷ cương, tăng cường trách nhiệm, quyết liệt hành động, "
             "sáng tạo bút phá",
             "theme_intro": seed_173.THEME_INTRO,

@@ -19,7 +19,7 @@ class Section:
 
     @property
     def heading(self) -> str:
-        return f"{roman(self.index + 1)}. {self.title}"
+        return f"{roman(self.index + 1)}. {self.title.upper()}"
 
 
 @dataclass
@@ -78,23 +78,23 @@ def movement_document(
         else ""
     )
     sections = [
-        Section("MỤC ĐÍCH", [p.text for p in items("purposes", "purposes")]),
-        Section("CHỦ ĐỀ THI ĐUA", [theme_text] if theme_text else [], numbered=False),
-        Section("NỘI DUNG THI ĐUA", [c.text for c in items("contents", "contents")]),
-        Section("TỔ CHỨC THỰC HIỆN", [d.text for d in items("duties", "duties")]),
+        Section("Mục đích", [p.text for p in items("purposes", "purposes")]),
+        Section("Chủ đề thi đua", [theme_text] if theme_text else [], numbered=False),
+        Section("Nội dung thi đua", [c.text for c in items("contents", "contents")]),
+        Section("Tổ chức thực hiện", [d.text for d in items("duties", "duties")]),
     ]
     sections = [s for s in sections if s.paragraphs]
     for index, section in enumerate(sections):
         section.index = index
     return MovementDocument(
-        parent_name=(parent.short_name or parent.name).upper() if parent else "",
-        issuer_name=(launcher.short_name or launcher.name).upper(),
+        parent_name=(parent.short_name or parent.name) if parent else "",
+        issuer_name=(launcher.short_name or launcher.name),
         number=document.number if document else None,
         symbol_suffix=f"{movement.type_code}-{launcher.abbreviation}",
         place_date=date_line(
             launcher.place_name, document.issued_on if document else None
         ),
-        title=movement.document_title.upper(),
+        title=movement.document_title,
         summary=movement.name,
         opening=_opening(movement, items("implemented", "implemented_documents")),
         sections=sections,
@@ -102,7 +102,7 @@ def movement_document(
         recipients=[r.label for r in items("recipients", "recipients")],
         archive=movement.archive_units,
         signer_authority=movement.signer_authority,
-        signer_principal=movement.signer_principal.upper(),
-        signer_title=movement.signer_title.upper(),
+        signer_principal=movement.signer_principal,
+        signer_title=movement.signer_title,
         signer_name=movement.signer_name,
     )
