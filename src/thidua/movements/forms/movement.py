@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
 from thidua.organizations.forms.widgets import DateInput
+from thidua.organizations.models import Agency, Cluster, Council
 
 from ..models import Duty, Movement, Recipient
 from ..services.movement import MOVEMENT_FIELDS
@@ -86,10 +87,37 @@ class DutyForm(_ItemForm):
 
 
 class RecipientForm(_ItemForm):
+    """A Nơi nhận line; naming the agency or cluster makes it an inbox delivery."""
+
     kind = forms.ChoiceField(
         label=_("Loại"), choices=Recipient._meta.get_field("kind").choices
     )
     label = forms.CharField(label=_("Ghi trên văn bản"), max_length=255)
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị (để gửi vào hộp văn bản đến)"),
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+    )
+    council = forms.ModelChoiceField(
+        label=_("Hội đồng"), queryset=Council.objects.order_by("name"), required=False
+    )
+    cluster = forms.ModelChoiceField(
+        label=_("Cụm, khối thi đua"),
+        queryset=Cluster.objects.order_by("name"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        needs = {
+            "co_quan": "agency",
+            "don_vi_truc_thuoc": "agency",
+            "cum_khoi": "cluster",
+            "hoi_dong": "council",
+        }.get(data.get("kind"))
+        if needs and not data.get(needs):
+            self.add_error(needs, _("Hãy chọn nơi nhận tương ứng với loại đã chọn."))
+        return data
 
 
 class ParentMovementForm(_ItemForm):

@@ -1,0 +1,111 @@
+"""Issue #4 end to end in Chromium: the officer writes and issues a movement, downloads its
+PDF; a unit head confirms dissemination and registers; the officer approves."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from thidua.demo.loader import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+NAME = "Phong trào thi đua chuyển đổi số năm 2026"
+
+
+def login(page, base, username):
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
+
+
+def logout(page):
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
+
+
+def save_section(page, base_url, section, fill):
+    page.goto(f"{base_url}phan/{section}/")
+    fill(page)
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_text("Đã lưu")).to_be_visible()
+
+
+def test_movement_from_draft_to_approved_registration(demo_server, page):
+    today = datetime.date.today().strftime("%d/%m/%Y")  # noqa: DTZ011 (server is local)
+    login(page, demo_server, "canbotdkt")
+    page.get_by_role("link", name="Phong trào", exact=True).click()
+    page.get_by_role("link", name="Phát động phong trào").click()
+    page.fill("#id_name", NAME)
+    page.select_option("#id_kind", "chuyen_de")
+    page.fill("#id_document_title", "Kế hoạch")
+    page.fill(
+        "#id_opening", "Thực hiện Kế hoạch số 51/KH-SKHĐT ngày 25/02/2022 của Sở;"
+    )
+    page.fill("#id_theme", "Chuyển đổi số vì người dân và doanh nghiệp")
+    page.fill("#id_closing", "Giám đốc Sở kêu gọi toàn thể công chức hưởng ứng./.")
+    page.fill("#id_signer_title", "Giám đốc")
+    page.fill("#id_signer_name", "Vũ Hoàng Quý")
+    page.fill("#id_registration_deadline", "31/12/2026")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_test_id("movement-state")).to_have_text("Nháp")
+    expect(page.get_by_test_id("missing")).to_contain_text("Mục đích")
+    detail = page.url
+
+    save_section(page, detail, "purposes",
+                 lambda p: p.fill("#id_form-0-text", "Đẩy mạnh **chuyển đổi số**."))  # fmt: skip
+    expect(page.get_by_test_id("document-preview")).to_contain_text("chuyển đổi số")
+    save_section(page, detail, "contents",
+                 lambda p: p.fill("#id_form-0-text", "100% hồ sơ trực tuyến[^Theo NQ 49.]"))  # fmt: skip
+    save_section(page, detail, "duties", lambda p: (
+        p.select_option("#id_form-0-actor", "don_vi"),
+        p.fill("#id_form-0-text", "Các phòng quán triệt, đăng ký thi đua."),
+    ))  # fmt: skip
+    save_section(page, detail, "recipients", lambda p: (
+        p.select_option("#id_form-0-kind", "don_vi_truc_thuoc"),
+        p.fill("#id_form-0-label", "Các phòng, đơn vị trực thuộc Sở"),
+        p.select_option("#id_form-0-agency", label="Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"),
+    ))  # fmt: skip
+
+    page.goto(detail)
+    expect(page.get_by_test_id("missing")).to_have_count(0)
+    page.fill("#issued_on", today)
+    page.get_by_role("button", name="Lấy số và ban hành").click()
+    expect(page.get_by_test_id("movement-state")).to_have_text("Đã ban hành")
+    expect(page.get_by_test_id("movement-symbol")).to_have_text(
+        re.compile(r"^\d{2,}/KH-SKHĐT$")
+    )
+    pdf_link = page.get_by_test_id("download-pdf")
+    expect(pdf_link).to_be_visible(timeout=90_000)  # the huey job renders it
+    with page.expect_download() as download:
+        pdf_link.click()
+    with open(download.value.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    logout(page)
+
+    login(page, demo_server, "truongphong")
+    page.get_by_role("link", name="Văn bản đến").click()
+    row = page.get_by_test_id("inbox").locator("tr", has_text=NAME)
+    row.get_by_role("link", name="Xác nhận đã quán triệt").click()
+    page.fill("#id_note", "Họp phòng quán triệt")
+    page.get_by_role("button", name="Xác nhận", exact=True).click()
+    row = page.get_by_test_id("inbox").locator("tr", has_text=NAME)
+    expect(row).to_contain_text("Đã quán triệt")
+    row.get_by_role("link", name="Đăng ký thi đua").click()
+    page.select_option("#id_collective_title", "TTLDXS")
+    page.locator("select[name^=title_]").first.select_option("CSTDCS")
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    expect(page.get_by_test_id("registration-state")).to_have_text("Đã gửi")
+    logout(page)
+
+    login(page, demo_server, "canbotdkt")
+    page.goto(detail)
+    expect(page.get_by_test_id("delivery-board")).to_contain_text("Phòng ĐKKD")
+    page.get_by_role("link", name="Đăng ký thi đua").first.click()
+    row = page.get_by_test_id("registration-table").locator(
+        "tr", has_text="Phòng Đăng ký"
+    )
+    row.get_by_role("button", name="Duyệt").click()
+    expect(row).to_contain_text("Đã duyệt")
