@@ -16,5 +16,6 @@ urlpatterns = [
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.movements.urls")),
+    path("", include("thidua.documents.urls")),
     path("healthz", healthz, name="healthz"),
 ]

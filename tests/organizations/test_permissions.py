@@ -334,6 +334,9 @@ COVERED_ELSEWHERE = {
     # tests/movements/test_progress.py
     "movements:indicator-board", "movements:indicator-create", "movements:indicator-edit",
     "movements:progress-report", "movements:evidence",
+    # tests/documents/test_register_pages.py
+    "documents:register", "documents:register-settings", "documents:file",
+    "documents:layouts",
     # tests/movements/test_reviews.py
     "movements:review-create", "movements:review-edit", "movements:review-draft",
     "movements:review-issue", "movements:review-file",

@@ -42,6 +42,7 @@ ACTION_LABELS = {
     "documents.issue": _("Cấp số văn bản đi"),
     "documents.render": _("Tạo tệp văn bản"),
     "documents.declare_numbers": _("Khai báo số đã dùng"),
+    "documents.layout": _("Sửa bố cục văn bản"),
     "accounts.create": _("Tạo tài khoản"),
     "accounts.grant_role": _("Phân quyền"),
     "accounts.revoke_role": _("Thu hồi quyền"),

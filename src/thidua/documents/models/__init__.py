@@ -1,3 +1,4 @@
+from .layout import DocumentLayout
 from .registry import IssuedDocument, LocalDocumentType, NumberSeries
 
-__all__ = ["IssuedDocument", "LocalDocumentType", "NumberSeries"]
+__all__ = ["DocumentLayout", "IssuedDocument", "LocalDocumentType", "NumberSeries"]

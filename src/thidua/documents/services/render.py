@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
 
-from ..models import IssuedDocument
+from ..models import DocumentLayout, IssuedDocument
 
 __all__ = ["SPEC_BUILDERS", "build_spec", "render_issued_document", "render_source"]
 
@@ -38,11 +38,19 @@ def build_spec(kind: str, source_id: int):
     return _builder(kind)(source_id)
 
 
+def layout_for(kind: str):
+    """The administrator's layout for this kind of document, or the NĐ 30 default."""
+    from ..rendering import Layout  # noqa: PLC0415 (keeps the module import light)
+
+    stored = DocumentLayout.objects.filter(kind=kind).first()
+    return Layout.from_dict(stored.layout) if stored else Layout()
+
+
 def render_source(kind: str, source_id: int, fmt: str) -> bytes:
     """DOCX or PDF bytes for a source object, issued or not (previews, the CLI)."""
     from .. import rendering  # noqa: PLC0415 (python-docx and LibreOffice glue are heavy)
 
-    docx = rendering.render_docx(build_spec(kind, source_id))
+    docx = rendering.render_docx(build_spec(kind, source_id), layout_for(kind))
     return docx if fmt == "docx" else rendering.docx_to_pdf(docx)
 
 
@@ -59,7 +67,8 @@ def render_issued_document(document_id: int) -> None:
         return
     try:
         docx = rendering.render_docx(
-            build_spec(document.source_kind, document.source_id)
+            build_spec(document.source_kind, document.source_id),
+            layout_for(document.source_kind),
         )
         pdf = rendering.docx_to_pdf(docx)
     except Exception as exc:

@@ -2,6 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from thidua.documents.doc_types import doc_type
+from thidua.documents.services.numbering import local_types_for
+
 from ..models import Movement
 
 __all__ = ["missing_elements"]
@@ -19,6 +22,11 @@ def missing_elements(movement: Movement) -> list[str]:
         missing.append(_("Địa danh của cơ quan ban hành."))
     if not movement.type_code or not movement.document_title.strip():
         missing.append(_("Loại văn bản và tên loại."))
+    elif doc_type(movement.type_code, local_types_for(launcher)) is None:
+        missing.append(
+            _("Mã loại văn bản “%(code)s” chưa được khai báo trong sổ văn bản đi.")
+            % {"code": movement.type_code}
+        )
     if not (movement.opening.strip() or movement.implemented_documents.exists()):
         missing.append(_("Căn cứ hoặc phần mở đầu (văn bản được thực hiện)."))
     if not movement.purposes.exists():

@@ -12,6 +12,8 @@ from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.documents.doc_types import doc_type
+from thidua.documents.services.numbering import local_types_for
 from thidua.organizations.models import Agency, Cluster
 
 from ..document import movement_document
@@ -178,6 +180,7 @@ class MovementDetailView(TemplateView):
             doc=movement_document(movement),
             can_edit=can_edit,
             missing=missing_elements(movement) if movement.is_editable else [],
+            doc_type=doc_type(movement.type_code, local_types_for(movement.launcher)),
             sections=[(key, title) for key, (title, _f) in SECTION_FORMSETS.items()],
             next_states=next_states if can_edit else [],
             history=history_rows(history_of(movement)[:50]) if can_edit else [],

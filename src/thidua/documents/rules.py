@@ -1,0 +1,15 @@
+"""Permission predicates for the registry: officers keep their agencies' registers."""
+
+import rules
+
+from thidua.accounts.rules import is_admin
+from thidua.accounts.scopes import scopes_for
+
+
+@rules.predicate
+def is_officer(user) -> bool:
+    return bool(scopes_for(user).officer_agencies)
+
+
+rules.add_perm("documents.view_register", is_admin | is_officer)
+rules.add_perm("documents.change_layout", is_admin)

@@ -1,0 +1,169 @@
+"""The outgoing-document register (sổ văn bản đi), its settings, and document layouts."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import apply_errors, require_perm
+from thidua.organizations.models import Agency
+
+from .doc_types import OFFICIAL_TYPES
+from .models import LocalDocumentType, NumberSeries
+from .rendering import Layout
+from .selectors import access_issued_document, issued_documents_for_user
+from .services.layouts import save_layout
+from .services.numbering import declare_numbers_used
+from .services.render import SPEC_BUILDERS, layout_for
+
+__all__ = ["DocumentFileView", "LayoutView", "RegisterSettingsView", "RegisterView"]
+
+KIND_LABELS = {"movement": gettext_lazy("Văn bản phát động phong trào"),
+               "review": gettext_lazy("Báo cáo sơ kết, tổng kết")}  # fmt: skip
+
+
+def _officer_agencies(user):
+    scopes = scopes_for(user)
+    agencies = (
+        Agency.objects.all()
+        if scopes.is_admin
+        else Agency.objects.filter(pk__in=scopes.officer_agencies)
+    )
+    return agencies.exclude(level="phong_don_vi").order_by("name")
+
+
+class RegisterView(TemplateView):
+    template_name = "documents/register.html"
+
+    def get_context_data(self, **kwargs):
+        require_perm(self.request.user, "documents.view_register")
+        try:
+            year = int(self.request.GET.get("nam", timezone.localdate().year))
+        except ValueError:
+            year = timezone.localdate().year
+        documents = issued_documents_for_user(self.request.user).filter(year=year)
+        return super().get_context_data(
+            documents=documents.order_by("series_id", "-number"), year=year, **kwargs
+        )
+
+
+class DocumentFileView(View):
+    def get(self, request, pk, fmt):
+        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
+
+        document = access_issued_document(request.user, pk)
+        return file_response(document, fmt, inline=False)
+
+
+class DeclareForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
+    )
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+    last_number = forms.IntegerField(
+        label=gettext_lazy("Số cuối cùng đã dùng"), min_value=0
+    )
+
+
+class LocalTypeForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
+    )
+    code = forms.RegexField(
+        label=gettext_lazy("Mã viết tắt"), regex=r"^[A-Za-zĐđ]{1,10}$"
+    )
+    name = forms.CharField(label=gettext_lazy("Tên loại văn bản"), max_length=80)
+
+
+class RegisterSettingsView(TemplateView):
+    """Continue a paper register mid-year; declare local type codes such as PD."""
+
+    template_name = "documents/settings.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        require_perm(request.user, "documents.view_register")
+        self.agencies = _officer_agencies(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _forms(self, data=None):
+        declare = DeclareForm(data if data and "last_number" in data else None,
+                              initial={"year": timezone.localdate().year})  # fmt: skip
+        local = LocalTypeForm(data if data and "code" in data else None)
+        declare.fields["agency"].queryset = local.fields["agency"].queryset = (
+            self.agencies
+        )
+        return declare, local
+
+    def get_context_data(self, **kwargs):
+        declare, local = kwargs.pop("forms", None) or self._forms()
+        return super().get_context_data(
+            declare=declare,
+            local=local,
+            series=NumberSeries.objects.filter(agency__in=self.agencies).select_related(
+                "agency"
+            ),
+            local_types=LocalDocumentType.objects.filter(agency__in=self.agencies),
+            official=OFFICIAL_TYPES.values(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        declare, local = self._forms(request.POST)
+        form = declare if "last_number" in request.POST else local
+        if form.is_valid():
+            try:
+                if form is declare:
+                    declare_numbers_used(actor=request.user, **form.cleaned_data)
+                else:
+                    LocalDocumentType.objects.get_or_create(
+                        agency=form.cleaned_data["agency"],
+                        code=form.cleaned_data["code"],
+                        defaults={"name": form.cleaned_data["name"]},
+                    )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu."))
+                return redirect("documents:register-settings")
+        return self.render_to_response(self.get_context_data(forms=(declare, local)))
+
+
+class LayoutView(TemplateView):
+    template_name = "documents/layout.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        require_perm(request.user, "documents.change_layout")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kinds = [
+            {
+                "kind": kind,
+                "label": KIND_LABELS.get(kind, kind),
+                "json": kwargs.get("texts", {}).get(kind) or layout_for(kind).to_json(),
+                "errors": kwargs.get("errors", {}).get(kind, []),
+            }
+            for kind in SPEC_BUILDERS
+        ]
+        return super().get_context_data(kinds=kinds, default=Layout().to_json())
+
+    def post(self, request):
+        kind = request.POST.get("kind", "")
+        text = request.POST.get("layout", "")
+        if kind not in SPEC_BUILDERS:
+            return redirect("documents:layouts")
+        try:
+            save_layout(kind, text, actor=request.user)
+        except ValidationError as exc:
+            return self.render_to_response(
+                self.get_context_data(texts={kind: text}, errors={kind: exc.messages})
+            )
+        messages.success(request, _("Đã lưu bố cục."))
+        return redirect("documents:layouts")
