@@ -81,3 +81,26 @@ def test_admin_edits_a_layout_checked_against_the_decree(client_for, org):
     assert round(section.left_margin.mm) == 35
     assert client_for("officer").get(url).status_code == 403
     assert IssuedDocument.objects.count() == 0
+
+
+def test_render_command_by_id_and_by_number(org, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    from thidua.movements.services.movement import transition_movement
+
+    from ..movements.factories import ISSUED_ON, make_movement
+
+    movement = transition_movement(
+        make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
+    )
+    by_number = tmp_path / "a.docx"
+    call_command("documents", "render", "movement", "01/KH-SKHĐT", "--year", "2026",
+                 "--format", "docx", "-o", str(by_number))  # fmt: skip
+    by_id = tmp_path / "b.docx"
+    call_command("documents", "render", "movement", str(movement.pk), "--format", "docx",
+                 "-o", str(by_id))  # fmt: skip
+    assert by_number.read_bytes() == by_id.read_bytes()
+    text = "\n".join(p.text for p in docx.Document(str(by_id)).paragraphs)
+    assert "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2026" in text
+    with pytest.raises(CommandError, match="Không tìm thấy"):
+        call_command("documents", "render", "movement", "99/KH-SKHĐT", "-o", str(by_id))
