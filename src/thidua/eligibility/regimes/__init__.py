@@ -1,0 +1,41 @@
+"""The registry of regimes, one module each, and how a case picks one.
+
+Adding a regime: write ``regimes/<name>.py`` exposing ``REGIME`` (with its own
+``first_review_year``/``last_review_year`` and legal dates), then list the
+module below. No other regime module changes.
+"""
+
+from datetime import date
+
+from ..errors import CaseError
+from ..regime import Regime
+from . import nd91_2017, nd98_2023, nd152_2025
+
+__all__ = ["REGIMES", "get_regime", "regime_in_force_on", "select_regime"]
+
+REGIMES: dict[str, Regime] = {
+    module.REGIME.name: module.REGIME for module in (nd91_2017, nd98_2023, nd152_2025)
+}
+
+
+def select_regime(review_year: int) -> str:
+    """The regime for a review year: ≤ 2023 nd91_2017, 2024 nd98_2023, ≥ 2025 nd152_2025."""
+    for name, regime in REGIMES.items():
+        if regime.covers_year(review_year):
+            return name
+    raise CaseError("review_year", f"{review_year}: không có chế độ áp dụng")
+
+
+def regime_in_force_on(day: date) -> str:
+    """The regime whose decree was in force on ``day`` (used for cash awards)."""
+    for name, regime in REGIMES.items():
+        if regime.in_force_on(day):
+            return name
+    raise CaseError("decision_date", f"{day.isoformat()}: không có chế độ áp dụng")
+
+
+def get_regime(name: str) -> Regime:
+    try:
+        return REGIMES[name]
+    except KeyError:
+        raise CaseError("regime", f'"{name}" không hợp lệ') from None

@@ -1,0 +1,106 @@
+"""Luật TĐKT 2022 + NĐ 152/2025/NĐ-CP + TT 15/2025/TT-BNV: review years from 2025.
+
+NĐ 152/2025 (effective 01/07/2025) was compared with NĐ 98/2023 only in part
+(addendum §2): the cash table and the public consultation rule. Every other rule
+is carried over from ``nd98_2023`` and each of its citations says "chưa đối chiếu
+NĐ 152/2025": the Law is unchanged, but whether NĐ 152 details an article
+differently was not checked.
+"""
+
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+
+from ..policy import Policy
+from ..regime import Guards, Multiple, Regime
+from ..results import Citation, cite
+from ..rules.base import CompiledRule, RuleDef
+from . import nd98_2023 as previous
+
+__all__ = ["REGIME"]
+
+DECREE = "NĐ 152/2025/NĐ-CP"
+NOTE = "chưa đối chiếu NĐ 152/2025"
+
+# Rules whose NĐ 152 text was seen, by the citation they replace.
+CHECKED = {
+    cite(previous.DECREE, 46, 1).text: Citation(
+        f"{DECREE}, Điều 60, khoản 3; {previous.DECREE}, Điều 46, khoản 1", "V-P"
+    ),
+}
+
+
+def _carry(citation: Citation) -> Citation:
+    if citation.text in CHECKED:
+        return CHECKED[citation.text]
+    return citation.with_note(NOTE)
+
+
+def carry_over(rule: RuleDef) -> RuleDef:
+    """``rule`` of nd98_2023 with its citations marked "chưa đối chiếu NĐ 152/2025"."""
+
+    def build(policy: Policy) -> CompiledRule:
+        compiled = rule.build(policy)
+        specs = tuple(replace(s, citation=_carry(s.citation)) for s in compiled.specs)
+        return CompiledRule(compiled.code, compiled.kind, specs, compiled.check)
+
+    return RuleDef(rule.code, rule.kind, build)
+
+
+_TITLES = cite(
+    DECREE,
+    note="bảng tiền thưởng danh hiệu giữ nguyên hệ số NĐ 98; số điều chưa thấy",
+)
+_FORMS = cite(DECREE, 54, 1)
+_UNSEEN = cite(DECREE, tag="U", note="hệ số chưa thấy; tham số cash_multiples")
+
+REGIME = Regime(
+    name="nd152_2025",
+    title="Luật TĐKT 2022 + NĐ 152/2025/NĐ-CP + TT 15/2025/TT-BNV",
+    basis=(
+        "Luật Thi đua, khen thưởng số 06/2022/QH15",
+        "Nghị định 152/2025/NĐ-CP ngày 14/06/2025 (hiệu lực 01/07/2025)",
+        "Thông tư 15/2025/TT-BNV ngày 04/08/2025",
+        "NĐ 98/2023/NĐ-CP vẫn được Bộ Nội vụ viện dẫn sau 01/07/2025 (phụ lục §2.2)",
+    ),
+    first_review_year=2025,
+    last_review_year=None,
+    valid_from=date(2025, 7, 1),
+    valid_to=None,
+    rules=tuple(carry_over(rule) for rule in previous.RULES),
+    guards=Guards(
+        review=Citation(
+            f"{DECREE} (nguyên tắc khen thưởng, theo bản tóm tắt); "
+            f"{previous.DECREE}, Điều 4, khoản 4"
+        ),
+        discipline=cite(previous.DECREE, 4, 4, note=NOTE),
+        next_proposal=cite(previous.DECREE, 30, 9, note=NOTE),
+    ),
+    kinds_citation=previous.REGIME.kinds_citation,
+    cash={
+        **{
+            code: Multiple(m.value, _TITLES)
+            for code, m in previous.REGIME.cash.items()
+            if not m.unverified
+        },
+        "BK_TTG": Multiple(Fraction("3.5"), _FORMS),
+        "BK_BO_TINH": Multiple(Fraction("1.5"), _FORMS),
+        "GIAY_KHEN": Multiple(Fraction("0.3"), _UNSEEN, unverified=True),
+        "HCLD_3": Multiple(None, _UNSEEN, unverified=True),
+    },
+    collective_cash_factor=Multiple(
+        Fraction(2),
+        cite(DECREE, tag="U", note="hệ số tập thể chưa thấy; mặc định NĐ 91: 2 lần"),
+        unverified=True,
+    ),
+    default_policy=previous.REGIME.default_policy,
+    notes=(
+        "Chọn cho năm xét từ 2025 (NĐ 152/2025 có hiệu lực 01/07/2025; nửa đầu 2025 "
+        'vẫn thuộc NĐ 98/2023: đặt "regime": "nd98_2023" nếu cần).',
+        "Quy tắc chưa đối chiếu NĐ 152/2025 được giữ như nd98_2023 và ghi "
+        '"chưa đối chiếu NĐ 152/2025" trong căn cứ.',
+        "Từ 01/07/2025 Chủ tịch UBND cấp xã quyết định LĐTT, CSTĐCS, TTLĐTT, Giấy khen "
+        "(NĐ 129/2025/NĐ-CP).",
+    ),
+    carried_from="nd98_2023",
+)

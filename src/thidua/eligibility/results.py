@@ -1,0 +1,190 @@
+"""Citations, condition specs and the engine's output records.
+
+A rule has a fixed tuple of :class:`CondSpec` (text, requirement, citation) per
+regime and policy; evaluating it yields only ``(met, found)`` pairs aligned with
+that tuple. Dicts for JSON are built only when asked for (``to_dict``), which
+keeps the hot path free of per-condition object churn.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "BLOCKED",
+    "ELIGIBLE",
+    "NOT_ELIGIBLE",
+    "Citation",
+    "CondSpec",
+    "Report",
+    "Result",
+    "cite",
+]
+
+ELIGIBLE = "eligible"
+NOT_ELIGIBLE = "not_eligible"
+BLOCKED = "blocked"
+
+# Confidence tags of legal-spec.md §0.1.
+VERIFIED_PRIMARY = "V-P"
+VERIFIED_SECONDARY = "V-S"
+UNVERIFIED = "U"
+UNVERIFIED_NOTE = "chưa kiểm chứng, là tham số chính sách"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a rule comes from: ``text`` as printed, ``tag`` its confidence."""
+
+    text: str
+    tag: str = VERIFIED_SECONDARY
+
+    def with_note(self, note: str) -> "Citation":
+        if note in self.text:
+            return self
+        if self.text.endswith(")"):
+            # Merge into the existing parenthesis: "... (chưa kiểm chứng; <note>)".
+            return Citation(f"{self.text[:-1]}; {note})", self.tag)
+        return Citation(f"{self.text} ({note})", self.tag)
+
+
+def cite(
+    doc: str,
+    article: int | str | None = None,
+    clause: int | str | None = None,
+    point: str | None = None,
+    *,
+    tag: str = VERIFIED_SECONDARY,
+    note: str | None = None,
+) -> Citation:
+    """Build a citation such as ``Luật TĐKT 2022, Điều 24, khoản 1``.
+
+    An ``[U]`` citation always says in its text that it is unverified.
+    """
+    parts = [doc]
+    if article is not None:
+        parts.append(f"Điều {article}")
+    if clause is not None:
+        parts.append(f"khoản {clause}")
+    if point is not None:
+        parts.append(f"điểm {point}")
+    text = ", ".join(parts)
+    notes = [note] if note else []
+    if tag == UNVERIFIED and not any("chưa kiểm chứng" in n for n in notes):
+        notes.insert(0, UNVERIFIED_NOTE if not notes else "chưa kiểm chứng")
+    if notes:
+        text += " (" + "; ".join(notes) + ")"
+    return Citation(text, tag)
+
+
+@dataclass(frozen=True, slots=True)
+class CondSpec:
+    """The static part of a condition.
+
+    ``qualitative`` conditions are judged by people (council, unit) and always
+    evaluate to ``met = None``; they never change a status.
+    """
+
+    text: str
+    required: str
+    citation: Citation
+    qualitative: bool = False
+
+    def as_dict(self, met: bool | None, found: str) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "required": self.required,
+            "found": found,
+            "met": met,
+            "citation": self.citation.text,
+        }
+
+
+class Result:
+    """The verdict for one code: status plus the guard and rule conditions."""
+
+    __slots__ = ("code", "status", "guards", "specs", "outcomes")
+
+    def __init__(
+        self,
+        code: str,
+        status: str,
+        guards: tuple,
+        specs: tuple[CondSpec, ...],
+        outcomes: list,
+    ) -> None:
+        self.code = code
+        self.status = status
+        # ((CondSpec, met, found), ...) shared by every result of the subject.
+        self.guards = guards
+        self.specs = specs
+        # [(met, found), ...] aligned with ``specs``.
+        self.outcomes = outcomes
+
+    def conditions(self) -> list[tuple[CondSpec, bool | None, str]]:
+        """Every condition as ``(spec, met, found)``, guards first."""
+        items = list(self.guards)
+        items.extend(
+            (spec, met, found)
+            for spec, (met, found) in zip(self.specs, self.outcomes, strict=True)
+        )
+        return items
+
+    def missing(self) -> list[tuple[CondSpec, bool | None, str]]:
+        """The conditions that fail (``met is False``): the "thiếu" column."""
+        return [c for c in self.conditions() if c[1] is False]
+
+    def to_dict(self) -> dict[str, Any]:
+        # Dict literals inline: this runs once per condition of every result.
+        conditions = [
+            {
+                "text": spec.text,
+                "required": spec.required,
+                "found": found,
+                "met": met,
+                "citation": spec.citation.text,
+            }
+            for spec, met, found in self.guards
+        ]
+        conditions.extend(
+            {
+                "text": spec.text,
+                "required": spec.required,
+                "found": found,
+                "met": met,
+                "citation": spec.citation.text,
+            }
+            for spec, (met, found) in zip(self.specs, self.outcomes, strict=True)
+        )
+        return {"code": self.code, "status": self.status, "conditions": conditions}
+
+    def __repr__(self) -> str:
+        return f"<Result {self.code} {self.status}>"
+
+
+class Report:
+    """The engine's answer for one case."""
+
+    __slots__ = ("regime", "review_year", "results")
+
+    def __init__(self, regime: str, review_year: int, results: list[Result]) -> None:
+        self.regime = regime
+        self.review_year = review_year
+        self.results = results
+
+    def get(self, code: str) -> Result | None:
+        for result in self.results:
+            if result.code == code:
+                return result
+        return None
+
+    def status(self, code: str) -> str | None:
+        result = self.get(code)
+        return None if result is None else result.status
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output JSON: ``{"regime", "review_year", "results": [...]}``."""
+        return {
+            "regime": self.regime,
+            "review_year": self.review_year,
+            "results": [r.to_dict() for r in self.results],
+        }

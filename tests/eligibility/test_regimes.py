@@ -1,0 +1,187 @@
+"""Regimes as data: choice by year, citations, carry-over to NĐ 152/2025, catalog coverage."""
+
+import pytest
+
+from thidua.eligibility import (
+    REGIMES,
+    Engine,
+    Policy,
+    check_case,
+    evaluate,
+    select_regime,
+)
+from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES
+from thidua.eligibility.explain import explain
+
+from . import ini, person, yr
+
+ISSUE_EXAMPLE = {
+    "review_year": 2024,
+    "regime": "nd98_2023",
+    "codes": ["CSTDCS", "BK_BO_TINH"],
+    "subject": {
+        "kind": "individual",
+        "recruited_on": "2015-08-01",
+        "years": {
+            "2023": {"rating": "HTXS", "titles": ["LDTT", "CSTDCS"]},
+            "2024": {"rating": "HTXS", "titles": ["LDTT"]},
+        },
+        "initiatives": [{"year": 2024, "scope": "co_so"}],
+        "awards": [
+            {
+                "code": "BK_BO_TINH",
+                "type": "cong_trang",
+                "year": 2021,
+                "decision_date": "2022-03-15",
+            }
+        ],
+        "discipline": [
+            {"form": "khien_trach", "from": "2024-03-01", "to": "2025-03-01"}
+        ],
+        "under_review": False,
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("year", "regime"),
+    [
+        (1990, "nd91_2017"),
+        (2023, "nd91_2017"),
+        (2024, "nd98_2023"),
+        (2025, "nd152_2025"),
+        (2100, "nd152_2025"),
+    ],
+)
+def test_regime_from_review_year(year, regime):
+    assert select_regime(year) == regime
+    assert evaluate(person(year, {year: yr("HTT")})).regime == regime
+
+
+def test_case_may_name_its_regime():
+    report = evaluate(person(2025, {2025: yr("HTT")}, regime="nd98_2023"))
+    assert report.regime == "nd98_2023"
+
+
+def test_issue_example_output_shape():
+    out = check_case(ISSUE_EXAMPLE)
+    assert out["regime"] == "nd98_2023" and out["review_year"] == 2024
+    assert [r["code"] for r in out["results"]] == ["CSTDCS", "BK_BO_TINH"]
+    # The 2024 discipline (until 2025-03-01) means 2024 achievements do not count.
+    assert {r["status"] for r in out["results"]} == {"not_eligible"}
+    g2 = out["results"][0]["conditions"][1]
+    assert g2 == {
+        "text": "Thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+        "required": "năm xét sau thời hạn kỷ luật",
+        "found": "kỷ luật khiển trách đến 2025-03-01: thành tích tính từ năm 2026",
+        "met": False,
+        "citation": "NĐ 98/2023/NĐ-CP, Điều 4, khoản 4",
+    }
+    without = {
+        **ISSUE_EXAMPLE,
+        "subject": {**ISSUE_EXAMPLE["subject"], "discipline": []},
+    }
+    assert [r["status"] for r in check_case(without)["results"]] == [
+        "eligible",
+        "eligible",
+    ]
+
+
+def test_every_regime_covers_the_catalog():
+    for regime in REGIMES.values():
+        compiled = Engine().compiled(regime.name)
+        assert set(compiled.rules["individual"]) == set(INDIVIDUAL_CODES), regime.name
+        assert set(compiled.rules["collective"]) == set(COLLECTIVE_CODES), regime.name
+        for code in {*INDIVIDUAL_CODES, *COLLECTIVE_CODES}:
+            assert code in regime.cash, (regime.name, code)
+
+
+def test_unverified_citations_say_so():
+    for name in REGIMES:
+        compiled = Engine().compiled(name)
+        for rules in compiled.rules.values():
+            for rule in rules.values():
+                for spec in rule.specs:
+                    if spec.citation.tag == "U":
+                        assert "chưa kiểm chứng" in spec.citation.text, (
+                            name,
+                            rule.code,
+                            spec.text,
+                        )
+
+
+def test_nd152_carries_nd98_rules_with_a_note():
+    nd98 = Engine().compiled("nd98_2023").rules["individual"]["LDTT"].specs
+    nd152 = Engine().compiled("nd152_2025").rules["individual"]["LDTT"].specs
+    assert [s.text for s in nd98] == [s.text for s in nd152]
+    service = nd152[-1].citation.text
+    assert (
+        service
+        == "TT 01/2024/TT-BNV, Điều 1, khoản 5, điểm d (chưa đối chiếu NĐ 152/2025)"
+    )
+    assert (
+        nd152[0].citation.text
+        == "Luật TĐKT 2022, Điều 24, khoản 1 (chưa đối chiếu NĐ 152/2025)"
+    )
+    assert nd98[0].citation.text == "Luật TĐKT 2022, Điều 24, khoản 1"
+    consultation = [
+        s.citation.text
+        for s in Engine().compiled("nd152_2025").rules["individual"]["CSTDTQ"].specs
+        if s.text.startswith("Lấy ý kiến")
+    ]
+    assert consultation == [
+        "NĐ 152/2025/NĐ-CP, Điều 60, khoản 3; NĐ 98/2023/NĐ-CP, Điều 46, khoản 1"
+    ]
+
+
+def test_review_year_title_from_input_or_verdict():
+    listed = evaluate(
+        person(2024, {2024: yr("HTXS", "LDTT")}, codes=["CSTDCS"])
+    ).results[0]
+    derived = evaluate(person(2024, {2024: yr("HTXS")}, codes=["CSTDCS"])).results[0]
+    assert listed.outcomes[0] == (True, "LĐTT (đã công nhận)")
+    assert derived.outcomes[0] == (True, "LĐTT (đủ điều kiện theo kết quả xét)")
+
+
+def test_qualitative_conditions_do_not_change_status():
+    result = evaluate(person(2024, {2024: yr("KHT")}, codes=["GIAY_KHEN"])).results[0]
+    assert result.status == "eligible"
+    assert {met for _, met, _ in result.conditions()} == {None}
+
+
+def test_old_regime_lists_the_quota_and_vote_as_council_checks():
+    result = evaluate(
+        person(2023, {2023: yr("HTXS")}, initiatives=[ini(2023)], codes=["CSTDCS"])
+    ).results[0]
+    quota = result.specs[-1]
+    assert quota.qualitative and quota.required == "≤ 15 % số cá nhân đạt LĐTT"
+    assert quota.citation.text == "NĐ 91/2017/NĐ-CP, Điều 9, khoản 3"
+    tinh = evaluate(person(2023, {2023: yr("HTXS")}, codes=["CSTD_BO_TINH"])).results[0]
+    vote = [s for s in tinh.specs if s.text.startswith("Hội đồng")][0]
+    assert vote.required == "≥ 90 % tổng số thành viên"
+
+
+def test_full_policy_object_applies_to_every_regime():
+    engine = Engine(Policy(council_vote_share=None, giay_khen_min_rating="HTXS"))
+    for year in (2023, 2024, 2025):
+        result = engine.check(
+            person(year, {year: yr("HTT")}, codes=["GIAY_KHEN"])
+        ).results[0]
+        assert result.status == "not_eligible"
+
+
+def test_explain_lists_tags_and_cash():
+    data = explain("BK_BO_TINH", "nd152_2025")
+    (regime,) = data["regimes"]
+    assert regime["cash"] == {
+        "multiple": 1.5,
+        "citation": "NĐ 152/2025/NĐ-CP, Điều 54, khoản 1",
+        "unverified": False,
+    }
+    kinds = [r["kind"] for r in regime["rules"]]
+    assert kinds == ["individual", "collective"]
+    first = regime["rules"][0]["conditions"][0]
+    assert (first["citation"], first["tag"]) == (
+        "Luật TĐKT 2022, Điều 74, khoản 1, điểm d (chưa đối chiếu NĐ 152/2025)",
+        "V-P",
+    )
