@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.urls import include, path
 
+from thidua.api.v1 import api
 from thidua.common.views import AuditLogView, DashboardView
 
 
@@ -18,4 +19,5 @@ urlpatterns = [
     path("", include("thidua.movements.urls")),
     path("", include("thidua.documents.urls")),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
 ]

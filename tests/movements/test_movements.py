@@ -209,3 +209,19 @@ def test_sections_files_and_transitions_are_scoped(client_for, org):
     assert client_for("officer").get(pdf).status_code == 404  # not rendered yet
     public = reverse("movements:public-file", args=[draft.pk])
     assert client_for("staff").get(public).status_code == 404
+
+
+def test_preview_while_an_item_is_still_invalid_returns_only_the_document(
+    client_for, org
+):
+    movement = make_movement(org)
+    url = reverse("movements:movement-section", args=[movement.pk, "recipients"])
+    response = client_for("officer").post(
+        url,
+        {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-ORDER": "1",
+         "form-0-kind": "don_vi_truc_thuoc", "form-0-label": "Các phòng", "preview": "1"},
+        headers={"HX-Request": "true"},
+    )  # fmt: skip
+    body = response.content.decode()
+    assert 'data-testid="document-preview"' in body
+    assert "<form" not in body  # never the whole page inside the preview

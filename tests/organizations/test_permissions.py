@@ -423,6 +423,9 @@ def _names(patterns, prefix=""):
 
 
 def test_every_page_is_classified_in_the_matrix():
-    names = {n for n in _names(get_resolver().url_patterns) if not n.startswith("djdt")}
+    # The API answers 401 itself on every operation: tests/api walks its OpenAPI schema.
+    names = {
+        n for n in _names(get_resolver().url_patterns) if not n.startswith("api-v1:")
+    }
     classified = {name for name, _key in MATRIX} | COVERED_ELSEWHERE
     assert names - classified == set()

@@ -4,11 +4,18 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.middleware import (
+    LoginRequiredMiddleware as DjangoLoginRequired,
+)
 from django.shortcuts import redirect
 
 from .context import new_request_id, reset_request_id
 
-__all__ = ["RequestIdMiddleware", "SessionLifetimeMiddleware"]
+__all__ = [
+    "LoginRequiredMiddleware",
+    "RequestIdMiddleware",
+    "SessionLifetimeMiddleware",
+]
 
 
 class RequestIdMiddleware:
@@ -46,3 +53,12 @@ class SessionLifetimeMiddleware:
         if request.user.is_authenticated and self.KEY not in request.session:
             request.session[self.KEY] = int(time.time())
         return response
+
+
+class LoginRequiredMiddleware(DjangoLoginRequired):
+    """Every page needs a login, except the API, which answers 401 in JSON itself."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith("/api/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

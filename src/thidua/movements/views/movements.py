@@ -246,18 +246,35 @@ class MovementSectionView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         formset = self.formset_class(request.POST, initial=self._initial())
-        if not formset.is_valid():
+        preview_only = bool(request.POST.get("preview"))
+        if not formset.is_valid() and not preview_only:
             return self.render_to_response(self.get_context_data(formset=formset))
-        items = self._items(formset)
-        if request.POST.get("preview"):
+        if preview_only:
+            # While typing, an item may not be valid yet: preview the valid ones only.
             model, _fields = SECTIONS[self.section]
-            preview = [model(**item) for item in items]
+            valid = [
+                f
+                for f in formset.forms
+                if f.is_valid() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            valid.sort(key=lambda f: f.cleaned_data.get("ORDER") or 0)
+            preview = [
+                model(
+                    **{
+                        k: v
+                        for k, v in f.cleaned_data.items()
+                        if k not in ("ORDER", "DELETE")
+                    }
+                )
+                for f in valid
+            ]
             doc = movement_document(self.movement, overrides={self.section: preview})
             return self.response_class(
                 request=request,
                 template=["movements/movement/_document.html"],
                 context={"doc": doc},
             )
+        items = self._items(formset)
         try:
             replace_section(self.movement, self.section, items, actor=request.user)
         except ValidationError as exc:

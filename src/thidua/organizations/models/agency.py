@@ -26,6 +26,11 @@ class Agency(OrderableTreeNode):
     is_small_collective = models.BooleanField(_("tập thể nhỏ"), default=False)
     place_name = models.CharField(_("địa danh"), max_length=80, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Numbers the law leaves to the issuing authority (quotas, vote thresholds, rounding):
+    # overrides of the eligibility engine's Policy, inherited down the tree.
+    eligibility_policy = models.JSONField(
+        _("tham số xét khen thưởng"), default=dict, blank=True
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -12,6 +12,8 @@ from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 
+from ..eligibility import person_forecast, verdict_for_person
+from ..eligibility_view import review_year_from, verdict_rows
 from ..enums import PersonCategory
 from ..forms import (
     AssessmentForm,
@@ -123,6 +125,16 @@ class PersonDetailView(TemplateView):
             history=history_rows(history_of(person)[:100]),
             tab=self.request.GET.get("tab", "info"),
         )
+        if context["tab"] == "eligibility":
+            latest = person.assessments.order_by("-year").first()
+            year = review_year_from(self.request, latest.year if latest else None)
+            output = verdict_for_person(person, year)
+            context.update(
+                review_year=year,
+                regime=output["regime"],
+                verdicts=verdict_rows(output),
+                forecast=person_forecast(person, year),
+            )
         return context
 
 

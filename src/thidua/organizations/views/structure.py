@@ -10,6 +10,8 @@ from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 
+from ..eligibility import verdict_for_agency
+from ..eligibility_view import review_year_from, verdict_rows
 from ..forms import AgencyForm, CollectiveAssessmentForm, CouncilMemberForm
 from ..models import Agency
 from ..selectors import (
@@ -63,6 +65,12 @@ class AgencyDetailView(TemplateView):
         agency = access_agency(self.request.user, kwargs["pk"])
         user = self.request.user
         can_edit = user.has_perm("organizations.change_agency", agency)
+        if can_edit and self.request.GET.get("tab") == "eligibility":
+            latest = agency.assessments.order_by("-year").first()
+            year = review_year_from(self.request, latest.year if latest else None)
+            output = verdict_for_agency(agency, year)
+            kwargs.update(review_year=year, regime=output["regime"],
+                          verdicts=verdict_rows(output), tab="eligibility")  # fmt: skip
         return super().get_context_data(
             agency=agency,
             ancestors=agency.ancestors(),

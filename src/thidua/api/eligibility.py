@@ -1,0 +1,42 @@
+"""Eligibility endpoints: check a case (the CLI's JSON in, the same JSON out), explain a
+rule, and the verdict of a person of the registry."""
+
+import json
+
+from django.http import HttpRequest
+from ninja import Router
+
+from thidua.eligibility import CaseError, check_case
+from thidua.eligibility.explain import explain
+from thidua.organizations.eligibility import verdict_for_person
+from thidua.organizations.selectors import access_person
+
+__all__ = ["router"]
+
+router = Router(tags=["eligibility"])
+
+
+@router.post("/check", summary="Xét điều kiện khen thưởng cho một hồ sơ (case JSON)")
+def check(request: HttpRequest) -> dict:
+    """Body: the case JSON of docs/eligibility.md §2. Answers the output JSON, or 400 with
+    one Vietnamese line naming the field."""
+    try:
+        data = json.loads(request.body or b"")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CaseError("(body)", "JSON không hợp lệ") from exc
+    return check_case(data)
+
+
+@router.get(
+    "/explain/{code}", summary="Điều kiện và căn cứ của một danh hiệu, hình thức"
+)
+def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> dict:
+    return explain(code, regime)
+
+
+@router.get("/people/{person_id}", summary="Kết quả xét của một cá nhân trong hệ thống")
+def person_verdict(request: HttpRequest, person_id: int, year: int) -> dict:
+    person = access_person(request.user, person_id)
+    if not 1945 <= year <= 2100:
+        raise CaseError("year", f"{year} không hợp lệ")
+    return verdict_for_person(person, year)

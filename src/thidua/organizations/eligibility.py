@@ -1,0 +1,165 @@
+"""The one adapter from the registry to the eligibility engine: builds exactly the case
+format of docs/eligibility.md §2 for a person or a unit and a review year.
+
+Titles and awards already received come from the award register once it exists
+(commendation issue); until then a unit's LĐTT and CSTĐCS counts are estimated from
+its members' ratings and initiatives, and the page says so.
+"""
+
+import datetime
+from functools import reduce
+
+from django.db.models import Q
+from django.utils import timezone
+
+from thidua.eligibility import CaseError, check_case
+from thidua.eligibility.forecast import forecast
+
+from .models import Agency, ClusterLeadership, Membership, Person
+
+__all__ = [
+    "CaseError",
+    "collective_case",
+    "person_case",
+    "person_forecast",
+    "policy_for",
+    "verdict_for_agency",
+    "verdict_for_person",
+]
+
+_INITIATIVE_KIND = {"sang_kien": "sang_kien", "de_tai": "de_tai_khcn"}
+_SERIOUS = {"canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec"}
+_GOOD = {"HTXS", "HTT"}
+_DONE = {"HTXS", "HTT", "HT"}
+
+
+def policy_for(agency: Agency | None) -> dict:
+    """The issuing authority's policy: overrides merged from the root down to ``agency``."""
+    if agency is None:
+        return {}
+    chain = agency.ancestors(include_self=True)
+    return reduce(
+        lambda merged, a: {**merged, **(a.eligibility_policy or {})}, chain, {}
+    )
+
+
+def _discipline(records) -> list[dict]:
+    return [
+        {
+            "form": r.form,
+            "from": r.start_date.isoformat(),
+            # The engine counts achievements from the day the period is over.
+            "to": (r.end_date + datetime.timedelta(days=1)).isoformat(),
+        }
+        for r in records
+    ]
+
+
+def _under_review(matters) -> bool:
+    today = timezone.localdate()
+    return any(m.end_date is None or m.end_date >= today for m in matters)
+
+
+def person_case(person: Person, review_year: int) -> dict:
+    years = {
+        str(a.year): {"rating": a.rating, "titles": []}
+        for a in person.assessments.all()
+        if a.year <= review_year
+    }
+    subject = {
+        "kind": "individual",
+        "id": str(person.pk),
+        "name": person.full_name,
+        "years": years,
+        "initiatives": [
+            {
+                "year": i.year,
+                "scope": i.scope,
+                "kind": _INITIATIVE_KIND.get(i.kind, "sang_kien"),
+            }
+            for i in person.initiatives.all()
+            if i.year <= review_year
+        ],
+        "awards": [],
+        "discipline": _discipline(person.discipline_records.all()),
+        "under_review": _under_review(person.review_matters.all()),
+    }
+    if person.recruited_on:
+        subject["recruited_on"] = person.recruited_on.isoformat()
+    return {"review_year": review_year, "subject": subject}
+
+
+def _members(agency: Agency, year: int) -> list[Person]:
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    ids = Membership.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        unit=agency,
+        start_date__lte=end,
+    ).values_list("person_id", flat=True)
+    return list(
+        Person.objects.filter(pk__in=ids).prefetch_related(
+            "assessments", "initiatives", "discipline_records"
+        )
+    )
+
+
+def collective_case(agency: Agency, review_year: int) -> dict:
+    leaders = {
+        row.year: row.cluster.organizer.level
+        for row in ClusterLeadership.objects.filter(leader=agency).select_related(
+            "cluster__organizer"
+        )
+    }
+    years = {}
+    for assessment in agency.assessments.filter(year__lte=review_year):
+        year = assessment.year
+        members = _members(agency, year)
+        ratings = {
+            p.pk: {a.year: a.rating for a in p.assessments.all()}.get(year)
+            for p in members
+        }
+        initiative_years = {
+            p.pk: {i.year for i in p.initiatives.all()} for p in members
+        }
+        record = {
+            "rating": assessment.rating,
+            "titles": [],
+            "members": len(members),
+            "members_completed": sum(1 for p in members if ratings[p.pk] in _DONE),
+            "members_ldtt": sum(1 for p in members if ratings[p.pk] in _GOOD),
+            "members_cstdcs": sum(
+                1 for p in members
+                if ratings[p.pk] == "HTXS" or (ratings[p.pk] in _GOOD and year in initiative_years[p.pk])
+            ),
+            "members_disciplined": sum(
+                1 for p in members
+                if any(d.form in _SERIOUS and d.start_date.year <= year <= d.end_date.year
+                       for d in p.discipline_records.all())
+            ),
+        }  # fmt: skip
+        if year in leaders:
+            record["leads_cluster"] = (
+                "trung_uong" if leaders[year] == "trung_uong" else "bo_tinh"
+            )
+        years[str(year)] = record
+    subject = {
+        "kind": "collective",
+        "id": str(agency.pk),
+        "name": agency.name,
+        "years": years,
+    }
+    return {"review_year": review_year, "subject": subject}
+
+
+def verdict_for_person(person: Person, review_year: int) -> dict:
+    return check_case(person_case(person, review_year), policy_for(person.unit))
+
+
+def verdict_for_agency(agency: Agency, review_year: int) -> dict:
+    return check_case(collective_case(agency, review_year), policy_for(agency))
+
+
+def person_forecast(person: Person, review_year: int) -> list[str]:
+    """Sentences for the year after ``review_year`` ("Năm 2026 đủ điều kiện ...")."""
+    items = forecast(person_case(person, review_year), policy_for(person.unit))
+    return [item.sentence for item in items]

@@ -1,0 +1,95 @@
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from thidua.eligibility import check_case
+from thidua.organizations.services.records import record_assessment, record_initiative
+
+pytestmark = pytest.mark.django_db
+CASE = {
+    "review_year": 2024,
+    "codes": ["CSTDCS", "BK_BO_TINH"],
+    "subject": {
+        "kind": "individual",
+        "recruited_on": "2015-08-01",
+        "years": {"2023": {"rating": "HTXS", "titles": ["LDTT", "CSTDCS"]},
+                  "2024": {"rating": "HTXS", "titles": ["LDTT"]}},
+        "initiatives": [{"year": 2024, "scope": "co_so"}],
+    },
+}  # fmt: skip
+URL = "/api/v1/eligibility/check"
+
+
+def post(client, body):
+    data = body if isinstance(body, str) else json.dumps(body)
+    return client.post(URL, data, content_type="application/json")
+
+
+def test_check_answers_the_engines_json(client_for):
+    response = post(client_for("officer"), CASE)
+    assert response.status_code == 200
+    assert response.json() == check_case(CASE)
+    assert [r["status"] for r in response.json()["results"]] == ["eligible", "eligible"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({**CASE, "subject": {**CASE["subject"], "years": {"2024": {"rating": "XS"}}}},
+         'subject.years.2024.rating: "XS" không hợp lệ'),
+        ({"subject": {"kind": "individual"}}, "review_year"),
+        ("{not json", "JSON không hợp lệ"),
+        ({**CASE, "codes": ["NOPE"]}, "codes"),
+    ],
+)  # fmt: skip
+def test_bad_cases_get_400_with_a_vietnamese_line(client_for, body, message):
+    response = post(client_for("officer"), body)
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+
+
+def test_anonymous_callers_get_401_on_every_operation(org):
+    client = Client()
+    schema = client.get("/api/v1/schema/").json()
+    assert "/api/v1/eligibility/check" in schema["paths"]
+    for path, operations in schema["paths"].items():
+        url = path.replace("{person_id}", "1").replace("{code}", "LDTT")
+        for method in operations:
+            response = client.generic(method.upper(), url + "?year=2024")
+            assert response.status_code == 401, (method, path)
+            assert response.json() == {"detail": "Chưa đăng nhập."}
+
+
+def test_docs_are_served_without_any_cdn(client):
+    body = client.get("/api/v1/docs").content.decode()
+    assert "cdn" not in body.lower() and "/static/ninja/" in body
+
+
+def test_person_verdict_is_scoped_like_the_pages(client_for, org):
+    person = org.people["dkkd_staff"]
+    record_assessment(person, year=2024, rating="HTXS")
+    record_initiative(person, title="Số hóa hồ sơ", year=2024, scope="co_so")
+    response = client_for("officer").get(
+        f"/api/v1/eligibility/people/{person.pk}?year=2024"
+    )
+    statuses = {r["code"]: r["status"] for r in response.json()["results"]}
+    assert statuses["LDTT"] == "eligible" and statuses["CSTDCS"] == "eligible"
+    hidden = client_for("other_officer").get(
+        f"/api/v1/eligibility/people/{person.pk}?year=2024"
+    )
+    missing = client_for("other_officer").get(
+        "/api/v1/eligibility/people/999999?year=2024"
+    )
+    assert (hidden.status_code, hidden.json()) == (missing.status_code, missing.json())
+    assert hidden.status_code == 404
+
+
+def test_explain_lists_conditions_with_citations(client_for):
+    response = client_for("officer").get(
+        "/api/v1/eligibility/explain/CSTDCS?regime=nd91_2017"
+    )
+    assert response.status_code == 200
+    assert "NĐ 91" in json.dumps(response.json(), ensure_ascii=False)
+    assert reverse("api-v1:openapi-json")
