@@ -39,7 +39,7 @@ from thidua.organizations.services.structure import (
     set_cluster_leadership,
 )
 
-from .movement import load_seed_movement
+from .movement import load_seed_follow_up, load_seed_movement
 from .names import vietnamese_name
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "demo_accounts", "demo_loaded", "load_demo"]
@@ -408,7 +408,7 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
             deputy=agencies[members[(offset + 1) % len(members)]],
         )
 
-    load_seed_movement(
+    seed = load_seed_movement(
         skhdt=skhdt,
         province_council=province_council,
         btdkt=agencies["BTDKT"],
@@ -416,6 +416,11 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         cluster=cluster,
         director=named["director"],
     )
+    people_by_unit = {
+        code: list(Person.objects.filter(unit=agencies[code]).order_by("sort_key")[:4])
+        for code in ("SKHĐT-ĐKKD", "SKHĐT-KTN", "SKHĐT-VP")
+    }
+    load_seed_follow_up(seed, people_by_unit=people_by_unit)
     _accounts(agencies, named, council)
     return named
 

@@ -1,14 +1,21 @@
 """The seed movement (173/PD-SKHĐT, 31/01/2023) in the demo, issued through the services."""
 
 import datetime
+from decimal import Decimal
 
 from thidua.documents.models import LocalDocumentType
 from thidua.documents.services.numbering import declare_numbers_used
 from thidua.movements.enums import MovementState
+from thidua.movements.services.dissemination import confirm_delivery
 from thidua.movements.services.movement import (
     create_movement,
     replace_section,
     transition_movement,
+)
+from thidua.movements.services.progress import report_progress, save_indicator
+from thidua.movements.services.registration import (
+    save_registration,
+    transition_registration,
 )
 
 from . import seed_173
@@ -109,3 +116,54 @@ def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, dire
         movement, MovementState.ISSUED, issued_on=datetime.date(2023, 1, 31)
     )
     return transition_movement(movement, MovementState.RUNNING)
+
+
+def load_seed_follow_up(movement, *, people_by_unit) -> None:
+    """What happened after the launch: most units confirmed, three registered, and the
+    office tracked three indicators through 2023."""
+    deliveries = list(
+        movement.deliveries.select_related("agency").order_by("agency__name")
+    )
+    for index, delivery in enumerate(deliveries[:-2]):  # two units never confirmed
+        confirm_delivery(
+            delivery,
+            confirmed_on=datetime.date(2023, 2, 3 + index % 6),
+            staff_reached=max(delivery.agency.people.count(), 1),
+            note="Quán triệt tại cuộc họp giao ban",
+        )
+    for code, collective in (("SKHĐT-ĐKKD", "TTLDXS"), ("SKHĐT-KTN", "TTLDTT"),
+                             ("SKHĐT-VP", "TTLDXS")):  # fmt: skip
+        members = people_by_unit.get(code, [])
+        agency = next((d.agency for d in deliveries if d.agency.code == code), None)
+        if agency is None or not members:
+            continue
+        registration = save_registration(
+            movement, agency, collective_title=collective,
+            pledges="Hoàn thành xuất sắc nhiệm vụ được giao năm 2023.",
+            entries=[{"person": p, "title": "CSTDCS" if i == 0 else "LDTT"}
+                     for i, p in enumerate(members)],
+        )  # fmt: skip
+        transition_registration(registration, "da_gui")
+        transition_registration(registration, "da_duyet")
+    skhdt = movement.launcher
+    units = {d.agency.code: d.agency for d in deliveries}
+    contents = list(movement.contents.all())
+    specs = [
+        ("Tỷ lệ giải ngân vốn đầu tư công", "%", "0", "95", "tang", units.get("SKHĐT-THQH"),
+         contents[4], ["18.5", "41.2", "63.0", "90.4"]),
+        ("Thứ hạng chỉ số PCI của tỉnh", "hạng", "59", "45", "giam", units.get("SKHĐT-ĐKKD"),
+         contents[3], ["56", "52"]),
+        ("Tỷ lệ hồ sơ đăng ký doanh nghiệp qua mạng", "%", "70", "95", "tang",
+         units.get("SKHĐT-ĐKKD"), contents[3], ["78", "86", "93", "96"]),
+    ]  # fmt: skip
+    quarters = [datetime.date(2023, 3, 31), datetime.date(2023, 6, 30),
+                datetime.date(2023, 9, 30), datetime.date(2023, 12, 31)]  # fmt: skip
+    for name, unit, base, target, direction, owner, content, values in specs:
+        indicator = save_indicator(
+            movement, name=name, unit_of_measure=unit, baseline=Decimal(base),
+            target=Decimal(target), direction=direction, owner=owner or skhdt,
+            due_on=datetime.date(2023, 12, 31), content_item=content,
+        )  # fmt: skip
+        for day, value in zip(quarters, values, strict=False):
+            report_progress(indicator, reported_on=day, value=Decimal(value),
+                            note=f"Số liệu đến {day:%d/%m/%Y}")  # fmt: skip

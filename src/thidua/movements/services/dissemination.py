@@ -50,7 +50,14 @@ def recipient_units(movement: Movement) -> list[Agency]:
 def deliver_movement(movement: Movement, *, actor=None) -> int:
     """Put the movement in every recipient unit's inbox (once each). Called when it is
     issued, in the same transaction."""
+    issued = movement.issued_document
     now = timezone.now()
+    if issued is not None and issued.issued_on < timezone.localdate():
+        # A document registered after the fact (a paper register carried over) was
+        # delivered on its issue date.
+        now = timezone.make_aware(
+            datetime.datetime.combine(issued.issued_on, datetime.time(8, 0))
+        )
     existing = set(movement.deliveries.values_list("agency_id", flat=True))
     new = [
         Delivery(movement=movement, agency=unit, delivered_at=now)
