@@ -144,6 +144,17 @@ MATRIX = {
         404,
         404,
     ],
+    ("organizations:person-award", "dkkd_staff"): [
+        200,
+        200,
+        403,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ],
+    ("organizations:agency-award", "dkkd"): [200, 200, 403, 403, 403, 403, 403, 403],
     ("organizations:person-initiative", "other_staff"): [
         200,
         404,

@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "indicators.report": _("Báo cáo tiến độ chỉ tiêu"),
     "reviews.draft": _("Soạn báo cáo sơ kết, tổng kết"),
     "reviews.update": _("Sửa báo cáo sơ kết, tổng kết"),
+    "awards.record": _("Ghi sổ khen thưởng"),
     "documents.issue": _("Cấp số văn bản đi"),
     "documents.render": _("Tạo tệp văn bản"),
     "documents.declare_numbers": _("Khai báo số đã dùng"),

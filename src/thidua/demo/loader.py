@@ -11,6 +11,7 @@ from django.db import transaction
 
 from thidua.accounts.enums import Role
 from thidua.accounts.services import create_account
+from thidua.decisions.services.awards import record_award
 from thidua.organizations.enums import (
     AgencyLevel,
     ClusterKind,
@@ -329,6 +330,8 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         note="Đơn phản ánh đang được Thanh tra Sở xác minh",
     )
 
+    _award_history(agencies)
+
     council = create_council(
         agency=skhdt,
         name="Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư",
@@ -423,6 +426,41 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     load_seed_follow_up(seed, people_by_unit=people_by_unit)
     _accounts(agencies, named, council)
     return named
+
+
+def _award_history(agencies) -> None:
+    """The Sở's paper decisions of 2021–2024 entered into the award register."""
+    decided_by = "Giám đốc Sở Kế hoạch và Đầu tư"
+    skhdt = agencies["SKHĐT"]
+    staff = Person.objects.filter(unit__in=skhdt.descendants(include_self=True))
+    for person in staff.prefetch_related("assessments", "initiatives"):
+        initiative_years = {i.year for i in person.initiatives.all()}
+        for assessment in person.assessments.all():
+            year = assessment.year
+            if year > 2024 or assessment.rating not in (Rating.HTXS, Rating.HTT):
+                continue
+            decision = {
+                "decision_date": datetime.date(year + 1, 1, 12),
+                "decided_by": decided_by,
+            }
+            record_award(person=person, code="LDTT", year=year,
+                         decision_number=f"{8 + year - 2021:02d}/QĐ-SKHĐT", **decision)  # fmt: skip
+            # From 2024 (Luật 2022) HTXS alone qualifies; before, an initiative too.
+            if assessment.rating == Rating.HTXS and (
+                year in initiative_years or year >= 2024
+            ):
+                record_award(person=person, code="CSTDCS", year=year,
+                             decision_number=f"{9 + year - 2021:02d}/QĐ-SKHĐT", **decision)  # fmt: skip
+    for code, *_rest in SKHDT_UNITS:
+        for assessment in agencies[code].assessments.filter(year__lte=2024):
+            title = {Rating.HTXS: "TTLDXS", Rating.HTT: "TTLDTT"}.get(assessment.rating)
+            if title:
+                record_award(
+                    agency=agencies[code], code=title, year=assessment.year,
+                    decision_number=f"{10 + assessment.year - 2021:02d}/QĐ-SKHĐT",
+                    decision_date=datetime.date(assessment.year + 1, 1, 12),
+                    decided_by=decided_by,
+                )  # fmt: skip
 
 
 def _accounts(agencies, named, council) -> None:

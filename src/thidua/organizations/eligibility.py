@@ -1,9 +1,10 @@
 """The one adapter from the registry to the eligibility engine: builds exactly the case
 format of docs/eligibility.md §2 for a person or a unit and a review year.
 
-Titles and awards already received come from the award register once it exists
-(commendation issue); until then a unit's LĐTT and CSTĐCS counts are estimated from
-its members' ratings and initiatives, and the page says so.
+Titles and awards already received come from the award register (decisions app). A
+unit's LĐTT and CSTĐCS counts for a year come from its members' register entries; for
+years the register does not cover they are estimated from ratings and initiatives,
+and the page says so.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from thidua.eligibility import CaseError, check_case
+from thidua.eligibility.catalog import TITLE_CODES
 from thidua.eligibility.forecast import forecast
 
 from .models import Agency, ClusterLeadership, Membership, Person
@@ -60,12 +62,34 @@ def _under_review(matters) -> bool:
     return any(m.end_date is None or m.end_date >= today for m in matters)
 
 
+def _register(awards, review_year: int, years: dict) -> list[dict]:
+    """Titles go into their year's record; forms of commendation into ``awards``."""
+    forms = []
+    for award in awards:
+        if award.revoked or award.year > review_year:
+            continue
+        if award.code in TITLE_CODES:
+            years.setdefault(str(award.year), {"titles": []}).setdefault("titles", [])
+            years[str(award.year)]["titles"].append(award.code)
+        else:
+            forms.append(
+                {
+                    "code": award.code,
+                    "type": award.award_type,
+                    "year": award.year,
+                    "decision_date": award.decision_date.isoformat(),
+                }
+            )
+    return forms
+
+
 def person_case(person: Person, review_year: int) -> dict:
     years = {
         str(a.year): {"rating": a.rating, "titles": []}
         for a in person.assessments.all()
         if a.year <= review_year
     }
+    awards = _register(person.awards.all(), review_year, years)
     subject = {
         "kind": "individual",
         "id": str(person.pk),
@@ -80,7 +104,7 @@ def person_case(person: Person, review_year: int) -> dict:
             for i in person.initiatives.all()
             if i.year <= review_year
         ],
-        "awards": [],
+        "awards": awards,
         "discipline": _discipline(person.discipline_records.all()),
         "under_review": _under_review(person.review_matters.all()),
     }
@@ -98,9 +122,43 @@ def _members(agency: Agency, year: int) -> list[Person]:
     ).values_list("person_id", flat=True)
     return list(
         Person.objects.filter(pk__in=ids).prefetch_related(
-            "assessments", "initiatives", "discipline_records"
+            "assessments", "initiatives", "discipline_records", "awards"
         )
     )
+
+
+def _counts(members: list[Person], year: int) -> dict:
+    """Members' completion, LĐTT and CSTĐCS counts for a year: from the award register
+    when it has that year's titles, else estimated from ratings and initiatives."""
+    ratings = {
+        p.pk: {a.year: a.rating for a in p.assessments.all()}.get(year) for p in members
+    }
+    titles = {
+        p.pk: {a.code for a in p.awards.all() if a.year == year and not a.revoked}
+        for p in members
+    }
+    from_register = any(titles.values())
+    initiative_years = {p.pk: {i.year for i in p.initiatives.all()} for p in members}
+    if from_register:
+        ldtt = sum(1 for p in members if titles[p.pk] & {"LDTT", "CSTT", "CSTDCS"})
+        cstdcs = sum(1 for p in members if "CSTDCS" in titles[p.pk])
+    else:
+        ldtt = sum(1 for p in members if ratings[p.pk] in _GOOD)
+        cstdcs = sum(
+            1 for p in members
+            if ratings[p.pk] == "HTXS" or (ratings[p.pk] in _GOOD and year in initiative_years[p.pk])
+        )  # fmt: skip
+    return {
+        "members": len(members),
+        "members_completed": sum(1 for p in members if ratings[p.pk] in _DONE),
+        "members_ldtt": ldtt,
+        "members_cstdcs": cstdcs,
+        "members_disciplined": sum(
+            1 for p in members
+            if any(d.form in _SERIOUS and d.start_date.year <= year <= d.end_date.year
+                   for d in p.discipline_records.all())
+        ),
+    }  # fmt: skip
 
 
 def collective_case(agency: Agency, review_year: int) -> dict:
@@ -113,40 +171,23 @@ def collective_case(agency: Agency, review_year: int) -> dict:
     years = {}
     for assessment in agency.assessments.filter(year__lte=review_year):
         year = assessment.year
-        members = _members(agency, year)
-        ratings = {
-            p.pk: {a.year: a.rating for a in p.assessments.all()}.get(year)
-            for p in members
-        }
-        initiative_years = {
-            p.pk: {i.year for i in p.initiatives.all()} for p in members
-        }
         record = {
             "rating": assessment.rating,
             "titles": [],
-            "members": len(members),
-            "members_completed": sum(1 for p in members if ratings[p.pk] in _DONE),
-            "members_ldtt": sum(1 for p in members if ratings[p.pk] in _GOOD),
-            "members_cstdcs": sum(
-                1 for p in members
-                if ratings[p.pk] == "HTXS" or (ratings[p.pk] in _GOOD and year in initiative_years[p.pk])
-            ),
-            "members_disciplined": sum(
-                1 for p in members
-                if any(d.form in _SERIOUS and d.start_date.year <= year <= d.end_date.year
-                       for d in p.discipline_records.all())
-            ),
-        }  # fmt: skip
+            **_counts(_members(agency, year), year),
+        }
         if year in leaders:
             record["leads_cluster"] = (
                 "trung_uong" if leaders[year] == "trung_uong" else "bo_tinh"
             )
         years[str(year)] = record
+    awards = _register(agency.awards.all(), review_year, years)
     subject = {
         "kind": "collective",
         "id": str(agency.pk),
         "name": agency.name,
         "years": years,
+        "awards": awards,
     }
     return {"review_year": review_year, "subject": subject}
 

@@ -47,6 +47,16 @@ urlpatterns = [
         bodies.ClusterCreateView.as_view(),
         name="cluster-create",
     ),
+    path(
+        "co-quan/<int:pk>/khen-thuong/",
+        structure.AgencyAwardCreateView.as_view(),
+        name="agency-award",
+    ),
+    path(
+        "ca-nhan/<int:pk>/khen-thuong/",
+        people.PersonAwardCreateView.as_view(),
+        name="person-award",
+    ),
     path("ca-nhan/", people.PersonListView.as_view(), name="person-list"),
     path("ca-nhan/them/", people.PersonCreateView.as_view(), name="person-create"),
     path("ca-nhan/<int:pk>/", people.PersonDetailView.as_view(), name="person-detail"),

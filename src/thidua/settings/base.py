@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "thidua.organizations",
     "thidua.documents",
     "thidua.movements",
+    "thidua.decisions",
 ]
 
 MIDDLEWARE = [

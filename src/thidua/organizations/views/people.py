@@ -11,6 +11,8 @@ from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.decisions.forms import AwardForm
+from thidua.decisions.services.awards import record_award
 
 from ..eligibility import person_forecast, verdict_for_person
 from ..eligibility_view import review_year_from, verdict_rows
@@ -44,6 +46,7 @@ __all__ = [
     "AssessmentCreateView",
     "DisciplineCreateView",
     "InitiativeCreateView",
+    "PersonAwardCreateView",
     "PersonCreateView",
     "PersonDetailView",
     "PersonEditView",
@@ -121,6 +124,7 @@ class PersonDetailView(TemplateView):
             discipline=person.discipline_records.all(),
             reviews=person.review_matters.all(),
             initiatives=person.initiatives.all(),
+            awards=person.awards.all(),
             seats=person.council_seats.select_related("council"),
             history=history_rows(history_of(person)[:100]),
             tab=self.request.GET.get("tab", "info"),
@@ -295,4 +299,18 @@ class ReviewMatterCloseView(_PersonRecordView):
             raise Http404
         return close_review_matter(
             matter, end_date=form.cleaned_data["end_date"], actor=self.request.user
+        )
+
+
+class PersonAwardCreateView(_PersonRecordView):
+    """Enter an award from a decision (earlier paper decisions included)."""
+
+    form_class = AwardForm
+    title = _("Ghi sổ khen thưởng")
+    tab = "awards"
+    success_message = _("Đã ghi sổ khen thưởng.")
+
+    def perform(self, form):
+        return record_award(
+            person=self.person, actor=self.request.user, **form.cleaned_data
         )

@@ -9,6 +9,8 @@ from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.decisions.forms import AwardForm
+from thidua.decisions.services.awards import record_award
 
 from ..eligibility import verdict_for_agency
 from ..eligibility_view import review_year_from, verdict_rows
@@ -32,6 +34,7 @@ from ..services.structure import (
 )
 
 __all__ = [
+    "AgencyAwardCreateView",
     "AgencyCreateView",
     "AgencyDetailView",
     "AgencyEditView",
@@ -78,6 +81,7 @@ class AgencyDetailView(TemplateView):
             people=people_for_user(user).filter(unit=agency).order_by("sort_key")[:200],
             councils=councils_for_user(user).filter(agency=agency),
             assessments=agency.assessments.all() if can_edit else [],
+            awards=agency.awards.all() if can_edit else [],
             can_edit=can_edit,
             history=history_rows(history_of(agency)[:50]) if can_edit else [],
             **kwargs,
@@ -239,3 +243,30 @@ class ClusterDetailView(TemplateView):
             history=history_rows(history_of(cluster)[:50]) if can_edit else [],
             **kwargs,
         )
+
+
+class AgencyAwardCreateView(ServiceFormView):
+    template_name = "organizations/agency/record_form.html"
+    form_class = AwardForm
+    success_message = _("Đã ghi sổ khen thưởng.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agency = access_agency(request.user, kwargs["pk"])
+        require_perm(request.user, "organizations.change_agency", self.agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "collective": True}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            agency=self.agency, title=_("Ghi sổ khen thưởng tập thể"), **kwargs
+        )
+
+    def perform(self, form):
+        return record_award(
+            agency=self.agency, actor=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return self.agency.get_absolute_url()

@@ -1,0 +1,3 @@
+from .award import Award
+
+__all__ = ["Award"]

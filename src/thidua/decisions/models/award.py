@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import AWARD_CODES, AwardType
+
+__all__ = ["Award"]
+
+
+class Award(models.Model):
+    """A title or form of commendation a person or unit received: the award register
+    (sổ khen thưởng) the eligibility engine reads.
+
+    Entries come from decisions issued in thidua, or are recorded from earlier paper
+    decisions. Never deleted: an annulled award is marked revoked, with the reason.
+    """
+
+    person = models.ForeignKey(
+        "organizations.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+    )
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("tập thể"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+    )
+    code = models.CharField(
+        _("danh hiệu, hình thức"), max_length=16, choices=AWARD_CODES
+    )
+    award_type = models.CharField(
+        _("loại hình"),
+        max_length=12,
+        choices=AwardType.choices,
+        default=AwardType.CONG_TRANG,
+    )
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    period_from = models.PositiveSmallIntegerField(
+        _("thành tích từ năm"), null=True, blank=True
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    decided_by = models.CharField(_("cấp quyết định"), max_length=255)
+    cash_amount = models.PositiveBigIntegerField(
+        _("tiền thưởng (đồng)"), null=True, blank=True
+    )
+    revoked = models.BooleanField(_("đã hủy bỏ"), default=False)
+    revoked_reason = models.TextField(_("lý do hủy bỏ"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("sổ khen thưởng")
+        ordering = ["-year", "-decision_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, agency__isnull=True)
+                | Q(person__isnull=True, agency__isnull=False),
+                name="award_one_subject",
+            ),
+            # One achievement backs one award (Luật TĐKT 2022 Art 5 cl.2).
+            models.UniqueConstraint(
+                fields=["person", "code", "year"],
+                condition=Q(person__isnull=False, revoked=False),
+                name="award_person_once_a_year",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "code", "year"],
+                condition=Q(agency__isnull=False, revoked=False),
+                name="award_agency_once_a_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} {self.year} – {self.person or self.agency}"
+
+    @property
+    def subject(self):
+        return self.person or self.agency
