@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -168,10 +168,9 @@ class RegistrationDecideView(View):
             raise Http404
         to = request.POST.get("to", "")
         try:
-            transition_registration(target, to, actor=request.user, reason=request.POST.get(
-                "reason", ""))  # fmt: skip
-        except PermissionDenied:
-            raise
+            transition_registration(
+                target, to, actor=request.user, reason=request.POST.get("reason", "")
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
