@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from thidua.eligibility import CaseError, check_case
-from thidua.eligibility.catalog import TITLE_CODES
+from thidua.eligibility.catalog import CODES, TITLE_CODES
 from thidua.eligibility.forecast import forecast
 
 from .models import Agency, ClusterLeadership, Membership, Person
@@ -65,6 +65,8 @@ def _under_review(matters) -> bool:
 def _register(awards, review_year: int, years: dict) -> list[dict]:
     """Titles go into their year's record; forms of commendation into ``awards``."""
     forms = []
+    # Catalog order, so the case does not depend on the database's row order.
+    awards = sorted(awards, key=lambda a: (a.year, CODES.index(a.code), a.pk))
     for award in awards:
         if award.revoked or award.year > review_year:
             continue
