@@ -167,3 +167,10 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
                             capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
     assert result.returncode != 0
     assert "THIDUA_SECRET_KEY" in result.stderr
+
+
+def test_access_log_format_leaves_out_query_strings():
+    from thidua.common.management.commands.serve import ACCESS_LOG_FORMAT
+
+    assert "%(U)s" in ACCESS_LOG_FORMAT  # the path only
+    assert "%(q)s" not in ACCESS_LOG_FORMAT and "%(r)s" not in ACCESS_LOG_FORMAT

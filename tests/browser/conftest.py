@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 import uuid
@@ -36,6 +37,14 @@ def _scratch_database(url: str):
     return parts._replace(path=f"/{name}").geturl(), admin, name
 
 
+LOG_DIR = Path(tempfile.mkdtemp(prefix="thidua-e2e-"))
+
+
+@pytest.fixture(scope="session")
+def demo_server_log() -> Path:
+    return LOG_DIR / "server.log"
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     port = _free_port()
@@ -46,7 +55,7 @@ def demo_server(tmp_path_factory):
         env["THIDUA_DATABASE_URL"], admin, name = scratch = _scratch_database(
             os.environ["THIDUA_DATABASE_URL"]
         )
-    log = Path(env["THIDUA_DATA_DIR"]) / "server.log"
+    log = LOG_DIR / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "thidua.cli", "demo", "--bind", f"127.0.0.1:{port}",

@@ -10,7 +10,9 @@ from thidua.demo.loader import DEMO_PASSWORD
 pytestmark = pytest.mark.browser
 
 
-def test_officer_finds_a_person_without_typing_diacritics(demo_server, page):
+def test_officer_finds_a_person_without_typing_diacritics(
+    demo_server, demo_server_log, page
+):
     external = []
     page.on(
         "request",
@@ -48,3 +50,5 @@ def test_officer_finds_a_person_without_typing_diacritics(demo_server, page):
     assert page.get_by_text("Thêm cá nhân").first.is_visible()
     assert external == []
     assert violations == []
+    access_log = demo_server_log.read_text()
+    assert "/ca-nhan/" in access_log and "q=vu" not in access_log  # no query strings

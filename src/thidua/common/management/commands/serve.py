@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-__all__ = ["Command", "serve_forever"]
+__all__ = ["ACCESS_LOG_FORMAT", "Command", "serve_forever"]
+
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 
 
 def serve_forever(bind: str, workers: int, stdout) -> int:
@@ -22,6 +24,8 @@ def serve_forever(bind: str, workers: int, stdout) -> int:
             sys.executable, "-m", "gunicorn", "thidua.wsgi:application",
             "--bind", bind, "--workers", str(workers), "--timeout", "120",
             "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+            # Path only: query strings can carry a searched CCCD.
+            "--access-logformat", ACCESS_LOG_FORMAT,
         ],
         env=env,
     )  # fmt: skip
