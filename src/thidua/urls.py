@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.movements.urls")),
     path("", include("thidua.documents.urls")),
+    path("", include("thidua.nominations.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
 ]

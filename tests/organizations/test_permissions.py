@@ -345,6 +345,10 @@ COVERED_ELSEWHERE = {
     # tests/movements/test_progress.py
     "movements:indicator-board", "movements:indicator-create", "movements:indicator-edit",
     "movements:progress-report", "movements:evidence",
+    # tests/nominations/test_pages.py
+    "nominations:round-list", "nominations:round-create", "nominations:round-detail",
+    "nominations:nomination-create", "nominations:nomination-detail",
+    "nominations:nomination-move", "nominations:nomination-attach",
     # tests/documents/test_register_pages.py
     "documents:register", "documents:register-settings", "documents:file",
     "documents:layouts",

@@ -62,7 +62,9 @@ INSTALLED_APPS = [
     "thidua.organizations",
     "thidua.documents",
     "thidua.movements",
+    "thidua.councils",
     "thidua.decisions",
+    "thidua.nominations",
 ]
 
 MIDDLEWARE = [

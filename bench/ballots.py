@@ -1,0 +1,83 @@
+"""Fifteen council members voting on fifty agenda items at once (issue #5, benchmarks).
+
+    .venv/bin/python bench/ballots.py [--members 15] [--items 50] [--copies 2]
+    THIDUA_DATABASE_URL=postgres://… .venv/bin/python bench/ballots.py  # scratch DB
+
+Each member runs ``--copies`` threads that cast the same pre-generated (seeded) choices
+on every ballot, in the member's own order, starting together: every vote is raced by
+its twin. Calls the service layer directly on a database of its own (a fresh WAL SQLite
+file, or a scratch PostgreSQL database created next to THIDUA_DATABASE_URL and dropped
+afterwards); the run through the HTTP server on loopback is not done yet (no views).
+Checks: no ballot lost or doubled (exactly one accepted cast per member and item, every
+twin refused with "đã bỏ phiếu"), participations == votes, closed tallies == ground
+truth, every receipt published. Exit status 1 on any problem.
+"""
+
+import argparse
+import datetime
+import os
+import sys
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse
+
+from _common import ROOT, machine, setup_django
+
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=15)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--copies", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    scratch = None
+    url = os.environ.pop("THIDUA_DATABASE_URL", "")
+    if url:
+        import psycopg
+
+        parts = urlparse(url)
+        name = f"thidua_bench_ballots_{uuid.uuid4().hex[:8]}"
+        admin = parts._replace(path="/postgres").geturl()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        scratch = (admin, name)
+        url = parts._replace(path=f"/{name}").geturl()
+    try:
+        data: Path = setup_django(url or None)
+        from tests.councils.ballot_worker import run
+
+        summary = run(args.members, args.items, args.copies, args.seed)
+    finally:
+        if scratch:
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(scratch[0], autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{scratch[1]}" WITH (FORCE)')
+    print(f"machine: {machine()}")
+    print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"database: {summary['vendor']}" + ("" if scratch else f" ({data})"))
+    print(
+        f"{summary['members']} members × {summary['items']} items × "
+        f"{summary['copies']} simultaneous submits = {summary['attempts']} casts "
+        f"in {summary['seconds']:.2f} s"
+    )
+    print(
+        f"accepted {summary['accepted']} votes ({summary['votes_per_s']:.0f} votes/s), "
+        f"refused {summary['refused']} doubles "
+        f"({summary['attempts_per_s']:.0f} casts/s in all)"
+    )
+    if summary["problems"]:
+        print("PROBLEMS:")
+        for problem in summary["problems"]:
+            print(f"  {problem}")
+        return 1
+    print("no ballot lost or doubled; participations == votes; tallies == ground truth")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

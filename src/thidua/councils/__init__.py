@@ -1,0 +1,1 @@
+"""Council meetings and secret ballots (issue #5, item 4)."""

@@ -1,0 +1,271 @@
+"""Meetings of a council: schedule, agenda with conflicts of interest, attendance,
+recusals, opening and closing the sitting."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.common.services.audit import diff, log_action, snapshot
+from thidua.common.text import nfc
+from thidua.organizations.models import Agency, Council, CouncilMember, Person
+
+from ..enums import BallotState, MeetingState, QuorumRule, SubjectKind
+from ..models import AgendaItem, Attendance, Ballot, Meeting, Recusal
+from ..selectors import meeting_date, seated_members
+from ._common import audit_actor, officer_seat, require_member_of
+
+__all__ = [
+    "add_agenda_item",
+    "close_meeting",
+    "find_conflicts",
+    "open_meeting",
+    "record_attendance",
+    "recuse",
+    "schedule_meeting",
+]
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    return (
+        Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    )
+
+
+def _refuse_if_closed(meeting: Meeting) -> None:
+    if meeting.state == MeetingState.CLOSED:
+        raise ValidationError(_("Phiên họp đã kết thúc, không thể thay đổi."))
+
+
+def schedule_meeting(
+    council: Council,
+    *,
+    title: str,
+    scheduled_at: datetime.datetime,
+    location: str = "",
+    quorum_rule: str = QuorumRule.MORE_THAN_HALF,
+    actor=None,
+) -> Meeting:
+    """The secretary schedules a meeting; audited as ``councils.meeting.schedule``."""
+    meeting = Meeting(
+        council=council,
+        title=nfc(title),
+        scheduled_at=scheduled_at,
+        location=nfc(location),
+        quorum_rule=quorum_rule,
+    )
+    meeting.full_clean()
+    with transaction.atomic():
+        meeting.save()
+        log_action(
+            meeting,
+            "councils.meeting.schedule",
+            actor=audit_actor(actor),
+            agency_id=council.agency_id,
+            changes=diff(
+                {},
+                snapshot(meeting, ["title", "scheduled_at", "location", "quorum_rule"]),
+            ),
+        )
+    return meeting
+
+
+def open_meeting(meeting: Meeting, *, actor) -> Meeting:
+    """Declare the sitting open (secretary or chair); ballots can then be opened."""
+    with transaction.atomic():
+        locked = _locked(meeting)
+        if locked.state != MeetingState.SCHEDULED:
+            raise ValidationError(_("Phiên họp không ở trạng thái chờ khai mạc."))
+        now = timezone.now()
+        seat = officer_seat(locked.council, actor, on=timezone.localdate(now))
+        locked.state, locked.opened_at = MeetingState.OPEN, now
+        locked.save(update_fields=["state", "opened_at"])
+        log_action(
+            locked,
+            "councils.meeting.open",
+            actor=audit_actor(actor),
+            agency_id=locked.council.agency_id,
+            data={"by_member": seat.pk},
+        )
+    meeting.state, meeting.opened_at = locked.state, locked.opened_at
+    return meeting
+
+
+def close_meeting(meeting: Meeting, *, actor) -> Meeting:
+    """End the sitting; refused while any of its ballots is still open."""
+    with transaction.atomic():
+        locked = _locked(meeting)
+        if locked.state != MeetingState.OPEN:
+            raise ValidationError(_("Phiên họp chưa khai mạc hoặc đã kết thúc."))
+        now = timezone.now()
+        seat = officer_seat(locked.council, actor, on=timezone.localdate(now))
+        if Ballot.objects.filter(
+            agenda_item__meeting=locked, state=BallotState.OPEN
+        ).exists():
+            raise ValidationError(
+                _("Còn nội dung đang bỏ phiếu, cần đóng phiếu trước khi kết thúc họp.")
+            )
+        locked.state, locked.closed_at = MeetingState.CLOSED, now
+        locked.save(update_fields=["state", "closed_at"])
+        log_action(
+            locked,
+            "councils.meeting.close",
+            actor=audit_actor(actor),
+            agency_id=locked.council.agency_id,
+            data={"by_member": seat.pk},
+        )
+    meeting.state, meeting.closed_at = locked.state, locked.closed_at
+    return meeting
+
+
+def find_conflicts(
+    council: Council,
+    *,
+    on: datetime.date,
+    nominee_person_id: int | None = None,
+    nominee_unit_id: int | None = None,
+) -> list[CouncilMember]:
+    """Seated members with a conflict of interest over a nominee.
+
+    A member is conflicted if they are the nominee, or if they belong to the
+    nominee's unit or to a unit under it in the org tree. For an individual the
+    unit defaults to the person's current unit.
+    """
+    if nominee_unit_id is None and nominee_person_id is not None:
+        nominee_unit_id = (
+            Person.objects.filter(pk=nominee_person_id)
+            .values_list("unit_id", flat=True)
+            .first()
+        )
+    condition = Q(pk__in=[])
+    if nominee_person_id is not None:
+        condition |= Q(person_id=nominee_person_id)
+    if nominee_unit_id is not None:
+        unit = Agency.objects.filter(pk=nominee_unit_id).first()
+        if unit is not None:
+            units = Agency.objects.descendants(unit, include_self=True)
+            condition |= Q(person__unit__in=units.values("pk"))
+    return list(seated_members(council, on=on).filter(condition))
+
+
+def add_agenda_item(
+    meeting: Meeting,
+    *,
+    label: str,
+    title_code: str = "",
+    regime: str = "",
+    subject_kind: str = SubjectKind.NOMINATION,
+    subject_id: int | None = None,
+    nominee_person_id: int | None = None,
+    nominee_unit_id: int | None = None,
+    actor=None,
+) -> AgendaItem:
+    """Append an item to the agenda and record the members in conflict with it."""
+    with transaction.atomic():
+        locked = _locked(meeting)
+        _refuse_if_closed(locked)
+        conflicted = find_conflicts(
+            locked.council,
+            on=meeting_date(locked),
+            nominee_person_id=nominee_person_id,
+            nominee_unit_id=nominee_unit_id,
+        )
+        last = locked.agenda_items.aggregate(m=Max("position"))["m"] or 0
+        item = AgendaItem(
+            meeting=locked,
+            position=last + 1,
+            subject_kind=subject_kind,
+            subject_id=subject_id,
+            label=nfc(label),
+            title_code=title_code,
+            regime=regime,
+            nominee_person_id=nominee_person_id,
+            nominee_unit_id=nominee_unit_id,
+            conflicted_person_ids=sorted({m.person_id for m in conflicted}),
+        )
+        item.full_clean()
+        item.save()
+        log_action(
+            item,
+            "councils.agenda.add",
+            actor=audit_actor(actor),
+            agency_id=locked.council.agency_id,
+            data={
+                "meeting": locked.pk,
+                "position": item.position,
+                "subject": f"{subject_kind}:{subject_id}",
+                "title_code": title_code,
+                "regime": regime,
+                "conflicted_person_ids": item.conflicted_person_ids,
+            },
+        )
+    return item
+
+
+def record_attendance(
+    meeting: Meeting,
+    member: CouncilMember,
+    *,
+    present: bool,
+    written_vote_allowed: bool = False,
+    note: str = "",
+    actor=None,
+) -> Attendance:
+    """Mark a member present or absent; an absent member may be allowed a written vote."""
+    if present and written_vote_allowed:
+        raise ValidationError(
+            _("Chỉ thành viên vắng mặt mới được gửi phiếu bằng văn bản.")
+        )
+    with transaction.atomic():
+        locked = _locked(meeting)
+        _refuse_if_closed(locked)
+        require_member_of(locked.council, member)
+        fields = ["present", "written_vote_allowed", "note"]
+        attendance = Attendance.objects.filter(meeting=locked, member=member).first()
+        before = snapshot(attendance, fields) if attendance else {}
+        if attendance is None:
+            attendance = Attendance(meeting=locked, member=member)
+        attendance.present = present
+        attendance.written_vote_allowed = written_vote_allowed
+        attendance.note = nfc(note)
+        attendance.save()
+        log_action(
+            locked,
+            "councils.meeting.attendance",
+            actor=audit_actor(actor),
+            agency_id=locked.council.agency_id,
+            data={"member": member.pk},
+            changes=diff(before, snapshot(attendance, fields)),
+        )
+    return attendance
+
+
+def recuse(
+    item: AgendaItem, member: CouncilMember, *, reason: str, actor=None
+) -> Recusal:
+    """Record that a member stands aside from an item; only before its ballot opens."""
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Cần ghi lý do rút khỏi việc xét.")]})
+    with transaction.atomic():
+        meeting = _locked(item.meeting)
+        _refuse_if_closed(meeting)
+        require_member_of(meeting.council, member)
+        if Ballot.objects.filter(agenda_item=item).exists():
+            raise ValidationError(
+                _("Đã mở phiếu cho nội dung này, không thể ghi nhận rút khỏi việc xét.")
+            )
+        if Recusal.objects.filter(agenda_item=item, member=member).exists():
+            raise ValidationError(_("Thành viên đã rút khỏi việc xét nội dung này."))
+        recusal = Recusal.objects.create(agenda_item=item, member=member, reason=reason)
+        log_action(
+            item,
+            "councils.agenda.recuse",
+            actor=audit_actor(actor),
+            agency_id=meeting.council.agency_id,
+            data={"member": member.pk, "reason": reason},
+        )
+    return recusal

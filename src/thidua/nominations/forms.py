@@ -1,0 +1,53 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.forms import StyledFormMixin
+from thidua.decisions.enums import AwardType
+from thidua.eligibility.catalog import CODES, NAMES
+from thidua.organizations.forms.widgets import DateInput
+from thidua.organizations.models import Agency, Person
+
+from .enums import AttachmentKind, RoundKind
+
+__all__ = ["AttachmentForm", "NominationForm", "RoundForm"]
+
+
+class RoundForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Tên đợt xét"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=RoundKind.choices)
+    year = forms.IntegerField(label=_("Năm thành tích"), min_value=1945, max_value=2100)
+    submission_deadline = forms.DateField(label=_("Hạn gửi hồ sơ"), widget=DateInput())
+
+
+class NominationForm(StyledFormMixin, forms.Form):
+    """A person of the unit, or the unit (or one of its sub-units), for one code."""
+
+    proposing_unit = forms.ModelChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Agency.objects.none()
+    )
+    person = forms.ModelChoiceField(label=_("Cá nhân"), queryset=Person.objects.none(),
+                                    required=False)  # fmt: skip
+    agency = forms.ModelChoiceField(label=_("hoặc tập thể"), queryset=Agency.objects.none(),
+                                    required=False)  # fmt: skip
+    code = forms.ChoiceField(label=_("Danh hiệu, hình thức đề nghị"),
+                             choices=[(c, NAMES[c]) for c in CODES])  # fmt: skip
+    award_type = forms.ChoiceField(label=_("Loại hình"), choices=AwardType.choices)
+    summary = forms.CharField(label=_("Tóm tắt thành tích"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+    def __init__(self, *args, units, people, collectives, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposing_unit"].queryset = units
+        self.fields["person"].queryset = people
+        self.fields["agency"].queryset = collectives
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("agency")):
+            raise forms.ValidationError(_("Chọn một cá nhân hoặc một tập thể."))
+        return data
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))

@@ -1,0 +1,3 @@
+from .nomination import Nomination, NominationAttachment, NominationEvent, ReviewRound
+
+__all__ = ["Nomination", "NominationAttachment", "NominationEvent", "ReviewRound"]

@@ -1,0 +1,173 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thidua.decisions.enums import AWARD_CODES, AwardType
+
+from ..enums import ACTIVE_STATES, AttachmentKind, NominationState, RoundKind
+
+__all__ = ["Nomination", "NominationAttachment", "NominationEvent", "ReviewRound"]
+
+
+class ReviewRound(models.Model):
+    """An đợt xét of an agency: the yearly round, a movement's tổng kết, or đột xuất."""
+
+    agency = models.ForeignKey(
+        "organizations.Agency", on_delete=models.PROTECT, related_name="review_rounds"
+    )
+    name = models.CharField(_("tên đợt xét"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=20, choices=RoundKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    movement = models.ForeignKey(
+        "movements.Movement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submission_deadline = models.DateField(_("hạn gửi hồ sơ"))
+    is_open = models.BooleanField(_("đang nhận hồ sơ"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đợt xét khen thưởng")
+        verbose_name_plural = _("đợt xét khen thưởng")
+        ordering = ["-year", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("nominations:round-detail", args=[self.pk])
+
+
+class Nomination(models.Model):
+    """One nominee (person or unit) for one title or award, with its dossier."""
+
+    round = models.ForeignKey(
+        ReviewRound, on_delete=models.PROTECT, related_name="nominations"
+    )
+    proposing_unit = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("đơn vị đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="proposed_nominations",
+    )
+    person = models.ForeignKey(
+        "organizations.Person",
+        verbose_name=_("cá nhân"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("tập thể"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    code = models.CharField(
+        _("danh hiệu, hình thức đề nghị"), max_length=16, choices=AWARD_CODES
+    )
+    award_type = models.CharField(
+        _("loại hình"),
+        max_length=12,
+        choices=AwardType.choices,
+        default=AwardType.CONG_TRANG,
+    )
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    summary = models.TextField(_("tóm tắt thành tích"), blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=NominationState.choices,
+        default=NominationState.DRAFT,
+    )  # fmt: skip
+    reason = models.TextField(_("lý do (trả lại, không khen thưởng, hủy)"), blank=True)
+    appraisal = models.TextField(_("ý kiến thẩm định"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị")
+        verbose_name_plural = _("hồ sơ đề nghị")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, agency__isnull=True)
+                | Q(person__isnull=True, agency__isnull=False),
+                name="nomination_one_subject",
+            ),
+            # Same subject, same title, same year pending or awarded anywhere: refused by
+            # the database, so two units proposing at once cannot both succeed.
+            models.UniqueConstraint(
+                fields=["person", "code", "year"],
+                condition=Q(person__isnull=False, state__in=ACTIVE_STATES),
+                name="nomination_person_once",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "code", "year"],
+                condition=Q(agency__isnull=False, state__in=ACTIVE_STATES),
+                name="nomination_agency_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} – {self.get_code_display()} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("nominations:nomination-detail", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.person or self.agency
+
+
+class NominationAttachment(models.Model):
+    """A file of the dossier (Luật TĐKT 2022 Art 84), checked by content when uploaded."""
+
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        _("loại tài liệu"), max_length=24, choices=AttachmentKind.choices
+    )
+    file = models.FileField(upload_to="dossiers/%Y/")
+    name = models.CharField(_("tên tệp"), max_length=200)
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu hồ sơ")
+        verbose_name_plural = _("tài liệu hồ sơ")
+        ordering = ["kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NominationEvent(models.Model):
+    """The timeline the proposing unit follows: every state change, who, when, why."""
+
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.CASCADE, related_name="events"
+    )
+    from_state = models.CharField(max_length=20, choices=NominationState.choices)
+    to_state = models.CharField(max_length=20, choices=NominationState.choices)
+    actor_display = models.CharField(max_length=160)
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("diễn biến hồ sơ")
+        verbose_name_plural = _("diễn biến hồ sơ")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"

@@ -1,0 +1,249 @@
+"""Nominations: rounds, proposals with their dossier, and the one transition service."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
+from thidua.common.uploads import check_attachment
+from thidua.decisions.models import Award
+from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
+from thidua.organizations.models import Agency
+
+from ..enums import TRANSITIONS, AttachmentKind, NominationState
+from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
+
+__all__ = [
+    "DUPLICATE_MESSAGE",
+    "add_attachment",
+    "can_propose",
+    "checklist",
+    "create_nomination",
+    "open_round",
+    "transition_nomination",
+]
+
+DUPLICATE_MESSAGE = _(
+    "Đối tượng đã có hồ sơ đề nghị hoặc đã được khen thưởng danh hiệu, hình thức này cho "
+    "năm %(year)s."
+)
+# Titles whose criteria rest on an initiative or S&T work (Luật TĐKT 2022 Art 21–23).
+NEEDS_INITIATIVE = {"CSTDCS", "CSTD_BO_TINH", "CSTDTQ"}
+
+
+def _in_subtree(agency_id: int, root: Agency) -> bool:
+    return (
+        Agency.objects.descendants(root, include_self=True)
+        .filter(pk=agency_id)
+        .exists()
+    )
+
+
+def can_propose(user, unit: Agency) -> bool:
+    scopes = scopes_for(user)
+    return (
+        scopes.is_admin
+        or unit.pk in scopes.unit_head_agencies | scopes.officer_agencies
+    )
+
+
+def open_round(*, agency: Agency, actor=None, **fields) -> ReviewRound:
+    """Open an đợt xét of ``agency`` with its submission deadline; audited."""
+    round_ = ReviewRound(agency=agency, **fields)
+    round_.name = nfc(round_.name)
+    round_.full_clean()
+    with transaction.atomic():
+        round_.save()
+        log_action(round_, "nominations.open_round", actor=actor, agency_id=agency.pk,
+                   data={"name": round_.name, "year": round_.year})  # fmt: skip
+    return round_
+
+
+def _check_round(round_: ReviewRound) -> None:
+    if not round_.is_open:
+        raise ValidationError(_("Đợt xét đã đóng."))
+    if timezone.localdate() > round_.submission_deadline:
+        raise ValidationError(
+            _("Đã hết hạn gửi hồ sơ (hạn: %(d)s).")
+            % {"d": round_.submission_deadline.strftime("%d/%m/%Y")}
+        )
+
+
+def create_nomination(
+    round_: ReviewRound,
+    *,
+    proposing_unit: Agency,
+    code: str,
+    person=None,
+    agency=None,
+    award_type: str = "cong_trang",
+    summary: str = "",
+    actor=None,
+) -> Nomination:
+    """A unit proposes a member (or itself, or a sub-unit) for a title or award.
+
+    Refuses a subject outside the unit, a code for the other kind of subject, and a
+    duplicate (pending or awarded, anywhere in the installation — the database has the
+    last word, so two simultaneous proposals cannot both pass).
+    """
+    _check_round(round_)
+    if not _in_subtree(proposing_unit.pk, round_.agency):
+        raise ValidationError(_("Đơn vị đề nghị không thuộc cơ quan của đợt xét."))
+    errors = {}
+    subject_unit = person.unit_id if person is not None else agency.pk
+    if subject_unit is None or not _in_subtree(subject_unit, proposing_unit):
+        errors["person" if person is not None else "agency"] = [
+            _("Đối tượng không thuộc đơn vị đề nghị.")
+        ]
+    allowed = INDIVIDUAL_CODES if person is not None else COLLECTIVE_CODES
+    if code not in allowed:
+        errors["code"] = [_("Danh hiệu, hình thức không dành cho đối tượng này.")]
+    if errors:
+        raise ValidationError(errors)
+    awarded = Award.objects.filter(code=code, year=round_.year, revoked=False)
+    awarded = (
+        awarded.filter(person=person)
+        if person is not None
+        else awarded.filter(agency=agency)
+    )
+    if awarded.exists():
+        raise ValidationError({"code": [DUPLICATE_MESSAGE % {"year": round_.year}]})
+    nomination = Nomination(
+        round=round_, proposing_unit=proposing_unit, person=person, agency=agency, code=code,
+        award_type=award_type, year=round_.year, summary=nfc(summary),
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )  # fmt: skip
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                nomination.save()
+        except IntegrityError as exc:
+            raise ValidationError(
+                {"code": [DUPLICATE_MESSAGE % {"year": round_.year}]}
+            ) from exc
+        log_action(
+            nomination, "nominations.create", actor=actor, agency_id=proposing_unit.pk,
+            data={"subject": str(nomination.subject), "code": code, "year": round_.year},
+        )  # fmt: skip
+    return nomination
+
+
+def add_attachment(nomination: Nomination, *, kind: str, upload, actor=None):
+    """Add a dossier file (checked by content) while the unit may still edit."""
+    if kind not in AttachmentKind.values:
+        raise ValidationError({"kind": [_("Loại tài liệu không hợp lệ.")]})
+    checked = check_attachment(upload)
+    with transaction.atomic():
+        state = Nomination.objects.select_for_update().get(pk=nomination.pk).state
+        if state not in (NominationState.DRAFT, NominationState.RETURNED):
+            raise ValidationError(_("Hồ sơ đã gửi, không bổ sung tài liệu được nữa."))
+        attachment = NominationAttachment.objects.create(
+            nomination=nomination, kind=kind, file=checked.content,
+            name=checked.original_name, sha256=checked.sha256,
+        )  # fmt: skip
+        log_action(
+            nomination, "nominations.attach", actor=actor,
+            agency_id=nomination.proposing_unit_id,
+            data={"kind": kind, "name": checked.original_name, "sha256": checked.sha256},
+        )  # fmt: skip
+    return attachment
+
+
+def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
+    """The dossier components Luật TĐKT 2022 Art 84 asks for this title, and whether
+    each is present."""
+    present = set(nomination.attachments.values_list("kind", flat=True))
+    items = [
+        (AttachmentKind.REPORT.label, AttachmentKind.REPORT in present),
+        (AttachmentKind.PEER_REVIEW.label, AttachmentKind.PEER_REVIEW in present),
+    ]
+    if nomination.code in NEEDS_INITIATIVE:
+        items.append(
+            (
+                _("%(doc)s (tiêu chuẩn %(title)s)")
+                % {
+                    "doc": AttachmentKind.INITIATIVE.label,
+                    "title": NAMES[nomination.code],
+                },
+                AttachmentKind.INITIATIVE in present,
+            )
+        )
+    return [(str(label), done) for label, done in items]
+
+
+def _allowed(actor, nomination: Nomination, who: str) -> bool:
+    scopes = scopes_for(actor)
+    if scopes.is_admin:
+        return True
+    if who == "unit":
+        return can_propose(actor, nomination.proposing_unit)
+    office = nomination.round.agency_id in scopes.officer_agencies
+    if who == "office":
+        return office
+    secretary = nomination.round.agency.councils.filter(
+        pk__in=scopes.secretary_council_ids
+    )
+    return office or secretary.exists()
+
+
+def transition_nomination(
+    nomination: Nomination,
+    to: str,
+    *,
+    actor=None,
+    reason: str = "",
+    appraisal: str = "",
+    expected_version: int | None = None,
+) -> Nomination:
+    """The one way a nomination changes state (``enums.TRANSITIONS``): permission, reason
+    where required, dossier completeness on submission, conflict detection, timeline and
+    audit, all in one transaction."""
+    with transaction.atomic():
+        locked = (
+            Nomination.objects.select_for_update()
+            .select_related("round__agency", "proposing_unit")
+            .get(pk=nomination.pk)
+        )
+        if expected_version is not None and locked.version != expected_version:
+            raise ValidationError(_("Hồ sơ đã được người khác cập nhật."), code="stale")
+        rule = TRANSITIONS.get((locked.state, to))
+        if rule is None:
+            raise ValidationError(
+                _("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”.")
+                % {"a": locked.get_state_display(),
+                   "b": dict(NominationState.choices).get(to, to)}
+            )  # fmt: skip
+        who, needs_reason = rule
+        if actor is not None and not _allowed(actor, locked, who):
+            raise PermissionDenied
+        if needs_reason and not reason.strip():
+            raise ValidationError({"reason": [_("Phải ghi rõ lý do.")]})
+        if to == NominationState.SUBMITTED:
+            _check_round(locked.round)
+            missing = [label for label, done in checklist(locked) if not done]
+            if missing:
+                raise ValidationError(
+                    [_("Hồ sơ còn thiếu:")] + [f"– {m}" for m in missing]
+                )
+        before = locked.state
+        locked.state = to
+        if reason.strip():
+            locked.reason = nfc(reason)
+        if appraisal.strip():
+            locked.appraisal = nfc(appraisal)
+        locked.version += 1
+        locked.save(update_fields=["state", "reason", "appraisal", "version"])
+        display = (actor.get_full_name() or actor.username) if actor else "hệ thống"
+        NominationEvent.objects.create(
+            nomination=locked, from_state=before, to_state=to, actor_display=display,
+            reason=nfc(reason),
+        )  # fmt: skip
+        log_action(
+            locked, "nominations.transition", actor=actor,
+            agency_id=locked.proposing_unit_id, changes={"state": [before, to]},
+            data={"reason": nfc(reason)} if reason.strip() else {},
+        )  # fmt: skip
+    return locked

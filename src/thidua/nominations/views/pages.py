@@ -1,0 +1,222 @@
+"""Pages of the commendation workflow: rounds, proposals, the dossier and its moves."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.history import history_rows
+from thidua.common.selectors import history_of
+from thidua.common.views import ServiceFormView, apply_errors, require_perm
+from thidua.eligibility import check_case
+from thidua.organizations.eligibility import (
+    collective_case,
+    person_case,
+    policy_for,
+)
+from thidua.organizations.eligibility_view import verdict_rows
+from thidua.organizations.models import Agency, Person
+from thidua.organizations.selectors import access_agency
+
+from ..enums import TRANSITIONS, NominationState
+from ..forms import AttachmentForm, NominationForm, RoundForm
+from ..selectors import (
+    access_nomination,
+    access_round,
+    nominations_for_user,
+    rounds_for_user,
+)
+from ..services.nomination import (
+    add_attachment,
+    can_propose,
+    checklist,
+    create_nomination,
+    open_round,
+    transition_nomination,
+)
+
+__all__ = [
+    "AttachmentView",
+    "NominationCreateView",
+    "NominationDetailView",
+    "NominationMoveView",
+    "RoundCreateView",
+    "RoundDetailView",
+    "RoundListView",
+]
+
+
+class RoundListView(TemplateView):
+    template_name = "nominations/round_list.html"
+
+    def get_context_data(self, **kwargs):
+        scopes = scopes_for(self.request.user)
+        agencies = Agency.objects.filter(pk__in=scopes.officer_agencies).exclude(
+            level="phong_don_vi"
+        )
+        return super().get_context_data(
+            rounds=rounds_for_user(self.request.user).select_related("agency"),
+            launch_for=agencies.order_by("name"),
+            **kwargs,
+        )
+
+
+class RoundCreateView(ServiceFormView):
+    template_name = "nominations/form.html"
+    form_class = RoundForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agency = access_agency(request.user, kwargs["agency"])
+        require_perm(request.user, "organizations.change_agency", self.agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Mở đợt xét khen thưởng"), **kwargs)
+
+    def perform(self, form):
+        return open_round(
+            agency=self.agency, actor=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class RoundDetailView(TemplateView):
+    template_name = "nominations/round_detail.html"
+
+    def get_context_data(self, **kwargs):
+        round_ = access_round(self.request.user, kwargs["pk"])
+        nominations = nominations_for_user(self.request.user).filter(round=round_)
+        return super().get_context_data(
+            round=round_,
+            nominations=nominations.order_by("proposing_unit__name", "code"),
+            can_propose=bool(_proposing_units(self.request.user, round_)),
+            **kwargs,
+        )
+
+
+def _proposing_units(user, round_):
+    subtree = Agency.objects.descendants(round_.agency, include_self=True)
+    return [unit for unit in subtree if can_propose(user, unit)]
+
+
+class NominationCreateView(ServiceFormView):
+    template_name = "nominations/form.html"
+    form_class = NominationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.round = access_round(request.user, kwargs["pk"])
+        self.units = _proposing_units(request.user, self.round)
+        if not self.units:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        ids = [u.pk for u in self.units]
+        return {
+            **super().get_form_kwargs(),
+            "units": Agency.objects.filter(pk__in=ids).order_by("name"),
+            "people": Person.objects.filter(unit_id__in=ids).order_by("sort_key"),
+            "collectives": Agency.objects.filter(pk__in=ids).order_by("name"),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Đề nghị khen thưởng"), round=self.round, **kwargs
+        )
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return create_nomination(
+            self.round, proposing_unit=data["proposing_unit"], code=data["code"],
+            person=data["person"], agency=data["agency"], award_type=data["award_type"],
+            summary=data["summary"], actor=self.request.user,
+        )  # fmt: skip
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+def _moves_for(user, nomination) -> list[tuple[str, str, bool]]:
+    from ..services.nomination import _allowed  # noqa: PLC0415 (the service's own rule)
+
+    return [
+        (to, dict(NominationState.choices)[to], needs_reason)
+        for (source, to), (who, needs_reason) in TRANSITIONS.items()
+        if source == nomination.state and _allowed(user, nomination, who)
+    ]
+
+
+class NominationDetailView(TemplateView):
+    template_name = "nominations/detail.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = access_nomination(self.request.user, kwargs["pk"])
+        subject_case = (
+            person_case(nomination.person, nomination.year)
+            if nomination.person
+            else collective_case(nomination.agency, nomination.year)
+        )
+        unit = nomination.person.unit if nomination.person else nomination.agency
+        output = check_case(
+            {**subject_case, "codes": [nomination.code]}, policy_for(unit)
+        )
+        editable = nomination.state in (NominationState.DRAFT, NominationState.RETURNED)
+        return super().get_context_data(
+            nomination=nomination,
+            checklist=checklist(nomination),
+            verdicts=verdict_rows(output),
+            regime=output["regime"],
+            review_year=nomination.year,
+            attachments=nomination.attachments.all(),
+            events=nomination.events.all(),
+            moves=_moves_for(self.request.user, nomination),
+            attachment_form=AttachmentForm() if editable and can_propose(
+                self.request.user, nomination.proposing_unit) else None,
+            history=history_rows(history_of(nomination)[:50]),
+            **kwargs,
+        )  # fmt: skip
+
+
+class NominationMoveView(View):
+    def post(self, request, pk):
+        nomination = access_nomination(request.user, pk)
+        try:
+            transition_nomination(
+                nomination,
+                request.POST.get("to", ""),
+                actor=request.user,
+                reason=request.POST.get("reason", ""),
+                appraisal=request.POST.get("appraisal", ""),
+                expected_version=int(request.POST.get("version") or 0) or None,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật hồ sơ."))
+        return redirect(nomination.get_absolute_url())
+
+
+class AttachmentView(View):
+    def post(self, request, pk):
+        nomination = access_nomination(request.user, pk)
+        if not can_propose(request.user, nomination.proposing_unit):
+            raise PermissionDenied
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                add_attachment(nomination, kind=form.cleaned_data["kind"],
+                               upload=form.cleaned_data["file"], actor=request.user)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        if not form.errors:
+            messages.success(request, _("Đã thêm tài liệu."))
+        return redirect(nomination.get_absolute_url())

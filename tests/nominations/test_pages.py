@@ -1,0 +1,72 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thidua.nominations.models import Nomination, ReviewRound
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.7\n%%EOF"
+
+
+def test_round_proposal_dossier_and_appraisal_through_the_pages(client_for, org):
+    officer = client_for("officer")
+    officer.post(
+        reverse("nominations:round-create", args=[org.skhdt.pk]),
+        {"name": "Xét khen thưởng năm 2025", "kind": "hang_nam", "year": 2025,
+         "submission_deadline": "31/12/2099"},
+    )  # fmt: skip
+    round_ = ReviewRound.objects.get()
+    head = client_for("unit_head")
+    assert head.get(round_.get_absolute_url()).context["can_propose"] is True
+    response = head.post(
+        reverse("nominations:nomination-create", args=[round_.pk]),
+        {"proposing_unit": org.dkkd.pk, "person": org.people["dkkd_staff"].pk,
+         "code": "LDTT", "award_type": "cong_trang", "summary": "Hoàn thành xuất sắc"},
+    )  # fmt: skip
+    nomination = Nomination.objects.get()
+    assert response.url == nomination.get_absolute_url()
+    page = head.get(nomination.get_absolute_url())
+    assert [v["code"] for v in page.context["verdicts"]] == ["LDTT"]
+    assert [done for _label, done in page.context["checklist"]] == [False, False]
+    for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
+        head.post(reverse("nominations:nomination-attach", args=[nomination.pk]),
+                  {"kind": kind, "file": SimpleUploadedFile(f"{kind}.pdf", PDF)})  # fmt: skip
+    bad = head.post(reverse("nominations:nomination-attach", args=[nomination.pk]),
+                    {"kind": "khac", "file": SimpleUploadedFile("x.exe", b"MZ")}, follow=True)  # fmt: skip
+    assert "Chỉ nhận tệp PDF" in bad.content.decode()
+    head.post(
+        reverse("nominations:nomination-move", args=[nomination.pk]), {"to": "da_gui"}
+    )
+    nomination.refresh_from_db()
+    assert nomination.state == "da_gui"
+    officer = client_for("officer")
+    moves = [m[0] for m in officer.get(nomination.get_absolute_url()).context["moves"]]
+    assert moves == ["tra_lai", "da_tham_dinh"]
+    officer.post(reverse("nominations:nomination-move", args=[nomination.pk]),
+                 {"to": "da_tham_dinh", "appraisal": "Đủ điều kiện theo Điều 24"})  # fmt: skip
+    nomination.refresh_from_db()
+    assert (nomination.state, nomination.appraisal) == (
+        "da_tham_dinh",
+        "Đủ điều kiện theo Điều 24",
+    )
+
+
+def test_nominations_are_scoped(client_for, org):
+    from thidua.nominations.services.nomination import create_nomination, open_round
+
+    round_ = open_round(agency=org.skhdt, name="Đợt 2025", kind="hang_nam", year=2025,
+                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    nomination = create_nomination(round_, proposing_unit=org.dkkd,
+                                   person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    for role, status in [("other_officer", 404), ("staff", 404), ("officer", 200),
+                         ("unit_head", 200)]:  # fmt: skip
+        assert (
+            client_for(role).get(nomination.get_absolute_url()).status_code == status
+        ), role
+    assert client_for("other_officer").get(round_.get_absolute_url()).status_code == 404
+    response = client_for("staff").post(
+        reverse("nominations:nomination-move", args=[nomination.pk]), {"to": "da_gui"}
+    )
+    assert response.status_code == 404
