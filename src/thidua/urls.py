@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("thidua.movements.urls")),
     path("", include("thidua.documents.urls")),
     path("", include("thidua.nominations.urls")),
+    path("", include("thidua.councils.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
 ]

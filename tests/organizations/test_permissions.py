@@ -349,6 +349,9 @@ COVERED_ELSEWHERE = {
     "nominations:round-list", "nominations:round-create", "nominations:round-detail",
     "nominations:nomination-create", "nominations:nomination-detail",
     "nominations:nomination-move", "nominations:nomination-attach",
+    # tests/councils/test_pages.py
+    "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
+    "councils:vote",
     # tests/documents/test_register_pages.py
     "documents:register", "documents:register-settings", "documents:file",
     "documents:layouts",

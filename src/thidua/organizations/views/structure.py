@@ -186,6 +186,7 @@ class CouncilDetailView(TemplateView):
         return super().get_context_data(
             council=council,
             members=members,
+            meetings=council.meetings.order_by("-scheduled_at"),
             can_edit=can_edit,
             history=history_rows(history_of(council)[:50]) if can_edit else [],
             **kwargs,

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "councils"
+
+urlpatterns = [
+    path(
+        "hoi-dong/<int:pk>/hop/moi/",
+        views.MeetingCreateView.as_view(),
+        name="meeting-create",
+    ),
+    path(
+        "hoi-dong/hop/<int:pk>/",
+        views.MeetingDetailView.as_view(),
+        name="meeting-detail",
+    ),
+    path(
+        "hoi-dong/hop/<int:pk>/thao-tac/",
+        views.MeetingActionView.as_view(),
+        name="meeting-action",
+    ),  # fmt: skip
+    path("hoi-dong/bo-phieu/", views.VoteView.as_view(), name="vote"),
+]

@@ -1,0 +1,248 @@
+"""Council meeting pages: schedule, attendance, agenda from nominations, ballots, voting.
+
+Permissions: the secretary or chair runs the meeting (the services check their seat);
+members vote for themselves; the agency's TĐKT office may schedule and prepare.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import ServiceFormView, require_perm
+from thidua.eligibility.regimes import select_regime
+from thidua.nominations.enums import NominationState
+from thidua.nominations.models import Nomination
+from thidua.nominations.services.nomination import transition_nomination
+from thidua.organizations.selectors import access_council, councils_for_user
+
+from .enums import BallotState, MeetingState, VoteChoice
+from .models import AgendaItem, Meeting
+from .selectors import quorum, seated_members
+from .services.ballot import cast_vote, close_ballot, open_ballot
+from .services.meeting import (
+    add_agenda_item,
+    close_meeting,
+    open_meeting,
+    record_attendance,
+    recuse,
+    schedule_meeting,
+)
+
+__all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
+
+
+class MeetingForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label=gettext_lazy("Tên phiên họp"), max_length=255)
+    scheduled_at = forms.DateTimeField(
+        label=gettext_lazy("Thời gian (dd/mm/yyyy hh:mm)"),
+        widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M"),
+    )
+    location = forms.CharField(
+        label=gettext_lazy("Địa điểm"), max_length=255, required=False
+    )
+
+
+def access_meeting(user, pk) -> Meeting:
+    meeting = Meeting.objects.select_related("council__agency").filter(pk=pk).first()
+    if (
+        meeting is None
+        or not councils_for_user(user).filter(pk=meeting.council_id).exists()
+    ):
+        raise Http404
+    return meeting
+
+
+class MeetingCreateView(ServiceFormView):
+    template_name = "councils/form.html"
+    form_class = MeetingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.council = access_council(request.user, kwargs["pk"])
+        require_perm(request.user, "organizations.change_council", self.council)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(council=self.council, **kwargs)
+
+    def perform(self, form):
+        return schedule_meeting(
+            self.council, actor=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("councils:meeting-detail", args=[self.result.pk])
+
+
+class MeetingDetailView(TemplateView):
+    template_name = "councils/meeting.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = access_meeting(self.request.user, kwargs["pk"])
+        day = timezone.localdate(meeting.scheduled_at)
+        attendance = {a.member_id: a for a in meeting.attendances.all()}
+        members = [
+            (member, attendance.get(member.pk))
+            for member in seated_members(meeting.council, on=day).select_related(
+                "person"
+            )
+        ]
+        items = meeting.agenda_items.select_related("ballot__result").order_by(
+            "position"
+        )
+        candidates = Nomination.objects.filter(
+            state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
+        ).exclude(pk__in=[i.subject_id for i in items if i.subject_id])
+        return super().get_context_data(
+            meeting=meeting,
+            members=members,
+            items=items,
+            candidates=candidates.select_related("person", "agency"),
+            quorum=quorum(meeting),
+            can_run=self.request.user.has_perm(
+                "organizations.change_council", meeting.council
+            ),
+            **kwargs,
+        )
+
+
+class MeetingActionView(View):
+    """One POST endpoint for the secretary's actions; each calls one service."""
+
+    def post(self, request, pk):
+        meeting = access_meeting(request.user, pk)
+        require_perm(request.user, "organizations.change_council", meeting.council)
+        action = request.POST.get("action", "")
+        try:
+            self._run(request, meeting, action)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã thực hiện."))
+        return redirect("councils:meeting-detail", pk=meeting.pk)
+
+    def _item(self, request, meeting) -> AgendaItem:
+        item = meeting.agenda_items.filter(pk=request.POST.get("item")).first()
+        if item is None:
+            raise Http404
+        return item
+
+    def _member(self, request, meeting):
+        member = meeting.council.members.filter(pk=request.POST.get("member")).first()
+        if member is None:
+            raise Http404
+        return member
+
+    def _run(self, request, meeting, action) -> None:
+        user = request.user
+        if action == "open":
+            open_meeting(meeting, actor=user)
+        elif action == "close":
+            close_meeting(meeting, actor=user)
+        elif action == "attendance":
+            record_attendance(meeting, self._member(request, meeting),
+                              present=request.POST.get("present") == "1",
+                              written_vote_allowed=request.POST.get("written") == "1",
+                              actor=user)  # fmt: skip
+        elif action == "add":
+            nominations = Nomination.objects.filter(
+                pk__in=request.POST.getlist("nomination"),
+                state=NominationState.TO_COUNCIL,
+                round__agency=meeting.council.agency,
+            ).select_related("person", "agency")
+            for nomination in nominations:
+                add_agenda_item(
+                    meeting, label=f"{nomination.subject} – {nomination.get_code_display()}",
+                    title_code=nomination.code, regime=_regime(nomination.year),
+                    subject_id=nomination.pk, nominee_person_id=nomination.person_id,
+                    nominee_unit_id=(nomination.person.unit_id if nomination.person
+                                     else nomination.agency_id),
+                    actor=user,
+                )  # fmt: skip
+        elif action == "recuse":
+            recuse(self._item(request, meeting), self._member(request, meeting),
+                   reason=request.POST.get("reason", "") or _("Xung đột lợi ích"),
+                   actor=user)  # fmt: skip
+        elif action == "open_ballot":
+            open_ballot(self._item(request, meeting), actor=user)
+        elif action == "close_ballot":
+            item = self._item(request, meeting)
+            with transaction.atomic():
+                close_ballot(item.ballot, actor=user)
+                nomination = Nomination.objects.filter(pk=item.subject_id).first()
+                if nomination and nomination.state == NominationState.TO_COUNCIL:
+                    transition_nomination(
+                        nomination, NominationState.COUNCIL_DONE, actor=user
+                    )
+        elif action == "written_vote":
+            cast_vote(self._item(request, meeting).ballot, self._member(request, meeting),
+                      request.POST.get("choice", ""), written=True, actor=user)  # fmt: skip
+        else:
+            raise Http404
+
+
+def _regime(year: int) -> str:
+    return select_regime(year)
+
+
+class VoteView(TemplateView):
+    """A member's own ballots: open ones they may still vote in, the receipt once."""
+
+    template_name = "councils/vote.html"
+
+    def _seats(self):
+        person_id = self.request.user.person_id
+        if not person_id:
+            return []
+        today = timezone.localdate()
+        return [
+            seat
+            for council in councils_for_user(self.request.user)
+            for seat in seated_members(council, on=today).filter(person_id=person_id)
+        ]
+
+    def get_context_data(self, **kwargs):
+        open_items = []
+        for seat in self._seats():
+            items = AgendaItem.objects.filter(
+                meeting__council=seat.council_id,
+                meeting__state=MeetingState.OPEN,
+                ballot__state=BallotState.OPEN,
+                ballot__roster__member=seat,
+            ).exclude(ballot__participations__member=seat)
+            open_items.extend((seat, item) for item in items.select_related("ballot"))
+        return super().get_context_data(open_items=open_items, choices=VoteChoice.choices,
+                                        **kwargs)  # fmt: skip
+
+    def post(self, request):
+        seat = next(
+            (s for s in self._seats() if str(s.pk) == request.POST.get("seat")), None
+        )
+        item = AgendaItem.objects.filter(pk=request.POST.get("item")).select_related(
+            "ballot").first()  # fmt: skip
+        if seat is None or item is None or item.meeting.council_id != seat.council_id:
+            raise PermissionDenied
+        try:
+            receipt = cast_vote(getattr(item, "ballot", None), seat,
+                                request.POST.get("choice", ""), actor=request.user)  # fmt: skip
+        except ValidationError as exc:
+            response = self.render_to_response(
+                self.get_context_data(errors=exc.messages), status=409
+            )
+            return response
+        messages.success(
+            request,
+            _("Đã ghi nhận phiếu của bạn. Mã biên nhận (chỉ hiển thị một lần): %(r)s")
+            % {"r": receipt},
+        )
+        return redirect("councils:vote")

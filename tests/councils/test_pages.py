@@ -1,0 +1,100 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thidua.councils.models import Meeting
+from thidua.nominations.services.nomination import (
+    add_attachment,
+    create_nomination,
+    open_round,
+    transition_nomination,
+)
+from thidua.organizations.services.structure import add_council_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def nomination(org, users):
+    round_ = open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
+                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    nomination = create_nomination(round_, proposing_unit=org.dkkd,
+                                   person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
+        add_attachment(nomination, kind=kind,
+                       upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 %%EOF"))  # fmt: skip
+    for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong"):
+        transition_nomination(nomination, to, actor=users["admin"])
+    add_council_member(org.council, person=org.people["vp_staff"], role="uy_vien",
+                       start_date=datetime.date(2022, 1, 1))  # fmt: skip
+    return nomination
+
+
+def test_secretary_runs_a_meeting_and_members_vote_in_secret(
+    client_for, org, nomination
+):
+    secretary = client_for("council_secretary")
+    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
+                   {"title": "Phiên họp xét khen thưởng 2025",
+                    "scheduled_at": datetime.datetime.now().strftime("%d/%m/%Y %H:%M")})  # fmt: skip  # noqa: DTZ005
+    meeting = Meeting.objects.get()
+    action = reverse("councils:meeting-action", args=[meeting.pk])
+    page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
+    members = [m for m, _att in page.context["members"]]
+    assert len(members) == 3 and [n.pk for n in page.context["candidates"]] == [
+        nomination.pk
+    ]
+    for member in members:
+        secretary.post(
+            action, {"action": "attendance", "member": member.pk, "present": "1"}
+        )
+    secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
+    item = meeting.agenda_items.get()
+    assert item.conflicted_person_ids == [
+        org.people["head"].pk
+    ]  # same unit as the nominee
+    chair = org.council.members.get(person=org.people["head"])
+    secretary.post(action, {"action": "recuse", "item": item.pk, "member": chair.pk,
+                            "reason": "Cùng đơn vị với người được đề nghị"})  # fmt: skip
+    secretary.post(action, {"action": "open"})
+    secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    item.refresh_from_db()
+    assert item.ballot.roster_size == 2
+
+    voter = client_for("council_secretary")
+    ballots = voter.get(reverse("councils:vote")).context["open_items"]
+    assert [i.pk for _seat, i in ballots] == [item.pk]
+    seat = ballots[0][0]
+    response = voter.post(reverse("councils:vote"),
+                          {"seat": seat.pk, "item": item.pk, "choice": "dong_y"}, follow=True)  # fmt: skip
+    assert "Mã biên nhận" in response.content.decode()
+    again = voter.post(reverse("councils:vote"),
+                       {"seat": seat.pk, "item": item.pk, "choice": "khong_dong_y"})  # fmt: skip
+    assert again.status_code == 409
+    staff = client_for("staff")
+    staff_seat = org.council.members.get(person=org.people["vp_staff"])
+    staff.post(reverse("councils:vote"),
+               {"seat": staff_seat.pk, "item": item.pk, "choice": "dong_y"})  # fmt: skip
+
+    secretary = client_for("council_secretary")
+    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    item.refresh_from_db()
+    result = item.ballot.result
+    assert (result.yes, result.no, result.roster_size, result.passed) == (2, 0, 2, True)
+    nomination.refresh_from_db()
+    assert nomination.state == "hoi_dong_da_xet"
+
+
+def test_only_council_members_reach_the_meeting(client_for, org, nomination):
+    from thidua.councils.services.meeting import schedule_meeting
+
+    meeting = schedule_meeting(org.council, title="Họp",
+                               scheduled_at=datetime.datetime(2026, 1, 5, 8, 0,
+                                                              tzinfo=datetime.UTC))  # fmt: skip
+    url = reverse("councils:meeting-detail", args=[meeting.pk])
+    assert client_for("other_officer").get(url).status_code == 404
+    assert client_for("staff").get(url).status_code == 200  # now a seated member
+    action = reverse("councils:meeting-action", args=[meeting.pk])
+    assert client_for("staff").post(action, {"action": "open"}).status_code == 403
