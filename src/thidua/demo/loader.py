@@ -8,10 +8,12 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.accounts.enums import Role
 from thidua.accounts.services import create_account
 from thidua.decisions.services.awards import record_award
+from thidua.nominations.services.nomination import create_nomination, open_round
 from thidua.organizations.enums import (
     AgencyLevel,
     ClusterKind,
@@ -424,6 +426,7 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         for code in ("SKHĐT-ĐKKD", "SKHĐT-KTN", "SKHĐT-VP")
     }
     load_seed_follow_up(seed, people_by_unit=people_by_unit)
+    _review_round_2025(agencies, people_by_unit)
     _accounts(agencies, named, council)
     return named
 
@@ -461,6 +464,22 @@ def _award_history(agencies) -> None:
                     decision_date=datetime.date(assessment.year + 1, 1, 12),
                     decided_by=decided_by,
                 )  # fmt: skip
+
+
+def _review_round_2025(agencies, people_by_unit) -> None:
+    """The yearly round for 2025 is open; Phòng ĐKKD has started two proposals."""
+    round_ = open_round(
+        agency=agencies["SKHĐT"],
+        name="Xét khen thưởng thành tích năm 2025",
+        kind="hang_nam",
+        year=2025,
+        # Relative, so the demo loads whatever the date.
+        submission_deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    members = people_by_unit.get("SKHĐT-ĐKKD", [])
+    for person, code in zip(members[:2], ("CSTDCS", "LDTT"), strict=False):
+        create_nomination(round_, proposing_unit=agencies["SKHĐT-ĐKKD"], person=person,
+                          code=code, summary="Hoàn thành xuất sắc nhiệm vụ năm 2025.")  # fmt: skip
 
 
 def _accounts(agencies, named, council) -> None:
