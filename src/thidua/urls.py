@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("thidua.documents.urls")),
     path("", include("thidua.nominations.urls")),
     path("", include("thidua.councils.urls")),
+    path("", include("thidua.decisions.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
 ]

@@ -349,6 +349,8 @@ COVERED_ELSEWHERE = {
     "nominations:round-list", "nominations:round-create", "nominations:round-detail",
     "nominations:nomination-create", "nominations:nomination-detail",
     "nominations:nomination-move", "nominations:nomination-attach",
+    # tests/decisions/test_decisions.py
+    "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote",

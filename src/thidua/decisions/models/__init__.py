@@ -1,3 +1,4 @@
 from .award import Award
+from .decision import Decision, DecisionItem
 
-__all__ = ["Award"]
+__all__ = ["Award", "Decision", "DecisionItem"]

@@ -26,6 +26,13 @@ logger = logging.getLogger(__name__)
 SPEC_BUILDERS = {
     "movement": "thidua.movements.rendering:spec_for_movement_id",
     "review": "thidua.movements.rendering:spec_for_review_id",
+    "decision": "thidua.decisions.rendering:spec_for_decision_id",
+}
+
+
+# source kind -> "module:function" run once the files exist (e.g. write the awards).
+AFTER_RENDER = {
+    "decision": "thidua.decisions.services.decision:write_awards",
 }
 
 
@@ -94,3 +101,6 @@ def render_issued_document(document_id: int) -> None:
             agency_id=(locked.series.agency_id or locked.series.council.agency_id),
             data={"docx_sha256": locked.docx_sha256, "pdf_sha256": locked.pdf_sha256},
         )
+    if document.source_kind in AFTER_RENDER:
+        module, _sep, name = AFTER_RENDER[document.source_kind].partition(":")
+        getattr(import_module(module), name)(document.source_id)

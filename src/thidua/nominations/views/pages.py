@@ -95,6 +95,10 @@ class RoundDetailView(TemplateView):
             round=round_,
             nominations=nominations.order_by("proposing_unit__name", "code"),
             can_propose=bool(_proposing_units(self.request.user, round_)),
+            can_decide=self.request.user.has_perm(
+                "organizations.change_agency", round_.agency
+            ),
+            decisions=round_.decisions.select_related("issued_document"),
             **kwargs,
         )
 

@@ -1,0 +1,72 @@
+"""Who decides what: the authority table, dated like the rules (Luật TĐKT 2022 Art 78–80).
+
+A row says which codes the head of an agency of a given level may confer between two
+dates. After 01/07/2025 the district level is gone and its powers moved to the commune
+chairman (NĐ 129/2025/NĐ-CP; legal-spec-addendum §2.3).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+__all__ = ["AUTHORITY", "AuthorityRow", "can_decide", "decidable_codes"]
+
+START = datetime.date(2024, 1, 1)
+REFORM = datetime.date(2025, 7, 1)
+GRASSROOTS = frozenset({"LDTT", "CSTDCS", "TTLDTT", "GIAY_KHEN"})
+
+
+@dataclass(frozen=True)
+class AuthorityRow:
+    level: str  # organizations.enums.AgencyLevel value
+    codes: frozenset[str]
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    citation: str
+
+
+AUTHORITY = (
+    # Heads of Sở, ban, ngành (and units with legal personality): Art 80 cl.1 [V-P].
+    AuthorityRow(
+        "so_ban_nganh", GRASSROOTS, START, None, "Luật TĐKT 2022, Điều 80, khoản 1"
+    ),
+    # District chairman until the two-tier reform: Art 80 cl.2 [V-P].
+    AuthorityRow(
+        "huyen", GRASSROOTS, START, REFORM, "Luật TĐKT 2022, Điều 80, khoản 2"
+    ),
+    # Commune chairman: LĐTT and Giấy khen (Art 80 cl.3), then the former district
+    # powers from 01/07/2025 (NĐ 129/2025/NĐ-CP) [V-S].
+    AuthorityRow(
+        "xa",
+        frozenset({"LDTT", "GIAY_KHEN"}),
+        START,
+        REFORM,
+        "Luật TĐKT 2022, Điều 80, khoản 3",
+    ),  # fmt: skip
+    AuthorityRow(
+        "xa", GRASSROOTS, REFORM, None, "NĐ 129/2025/NĐ-CP (phân quyền cấp xã)"
+    ),
+    # Province chairman: Art 79 [U] — body text not seen; kept as the spec's mapping.
+    AuthorityRow(
+        "tinh",
+        GRASSROOTS | {"CSTD_BO_TINH", "TTLDXS", "CO_BO_TINH", "BK_BO_TINH"},
+        START,
+        None,
+        "Luật TĐKT 2022, Điều 79 (chưa kiểm chứng nguyên văn)",
+    ),
+)
+
+
+def decidable_codes(level: str, on: datetime.date) -> frozenset[str]:
+    codes: set[str] = set()
+    for row in AUTHORITY:
+        if (
+            row.level == level
+            and row.valid_from <= on
+            and (row.valid_to is None or on < row.valid_to)
+        ):
+            codes |= row.codes
+    return frozenset(codes)
+
+
+def can_decide(level: str, code: str, on: datetime.date) -> bool:
+    return code in decidable_codes(level, on)

@@ -1,0 +1,56 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["Decision", "DecisionItem"]
+
+
+class Decision(models.Model):
+    """A Quyết định khen thưởng of the agency head, within the authority table."""
+
+    round = models.ForeignKey(
+        "nominations.ReviewRound", on_delete=models.PROTECT, related_name="decisions"
+    )
+    issued_document = models.OneToOneField(
+        "documents.IssuedDocument", on_delete=models.PROTECT, related_name="decision"
+    )
+    summary = models.CharField(_("trích yếu"), max_length=500)
+    signer_authority = models.CharField(_("quyền hạn ký"), max_length=8, blank=True)
+    signer_principal = models.CharField(_("ký thay cho"), max_length=160, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
+    awards_written = models.BooleanField(_("đã ghi sổ khen thưởng"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.issued_document.symbol
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:decision-detail", args=[self.pk])
+
+
+class DecisionItem(models.Model):
+    """One awardee of a decision, with the cash amount computed by the engine."""
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="items"
+    )
+    nomination = models.OneToOneField(
+        "nominations.Nomination", on_delete=models.PROTECT, related_name="decision_item"
+    )
+    position = models.PositiveSmallIntegerField()
+    cash_amount = models.PositiveBigIntegerField(_("tiền thưởng (đồng)"))
+    cash_basis = models.CharField(_("căn cứ tính tiền"), max_length=500)
+
+    class Meta:
+        verbose_name = _("người được khen thưởng")
+        verbose_name_plural = _("người được khen thưởng")
+        ordering = ["decision", "position"]
+
+    def __str__(self) -> str:
+        return str(self.nomination)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "decisions"
+
+urlpatterns = [
+    path(
+        "khen-thuong/dot-xet/<int:pk>/quyet-dinh/",
+        views.DecisionCreateView.as_view(),
+        name="decision-create",
+    ),  # fmt: skip
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/",
+        views.DecisionDetailView.as_view(),
+        name="decision-detail",
+    ),  # fmt: skip
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/tep.<str:fmt>",
+        views.DecisionFileView.as_view(),
+        name="decision-file",
+    ),  # fmt: skip
+]

@@ -1,0 +1,118 @@
+"""Decision pages: issue a Quyết định for decided nominations, then read it."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import apply_errors, require_perm
+from thidua.nominations.selectors import access_round, nominations_for_user
+from thidua.organizations.forms.widgets import DateInput
+
+from .authority import can_decide
+from .models import Decision
+from .services.decision import DECIDABLE_STATES, issue_decision
+
+__all__ = ["DecisionCreateView", "DecisionDetailView", "DecisionFileView"]
+
+
+class DecisionForm(StyledFormMixin, forms.Form):
+    issued_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=DateInput())
+    signer_authority = forms.ChoiceField(
+        label=gettext_lazy("Quyền hạn ký"),
+        choices=[("", "—"), ("KT.", "KT."), ("Q.", "Q."), ("TUQ.", "TUQ.")],
+        required=False,
+    )
+    signer_principal = forms.CharField(label=gettext_lazy("Ký thay cho (chức vụ)"),
+                                       max_length=160, required=False)  # fmt: skip
+    signer_title = forms.CharField(
+        label=gettext_lazy("Chức vụ người ký"), max_length=160
+    )
+    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)
+
+
+class DecisionCreateView(TemplateView):
+    template_name = "decisions/create.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.round = access_round(request.user, kwargs["pk"])
+        require_perm(request.user, "organizations.change_agency", self.round.agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _rows(self, day):
+        nominations = nominations_for_user(self.request.user).filter(
+            round=self.round, state__in=DECIDABLE_STATES
+        )
+        level = self.round.agency.level
+        return [(n, can_decide(level, n.code, day)) for n in nominations]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "form", DecisionForm(initial={"issued_on": timezone.localdate()})
+        )
+        return super().get_context_data(
+            round=self.round, rows=self._rows(timezone.localdate()), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            chosen = request.POST.getlist("nomination")
+            # Only what the head may decide is offered; the service checks again.
+            rows = [
+                n
+                for n, ok in self._rows(form.cleaned_data["issued_on"])
+                if ok and str(n.pk) in chosen
+            ]
+            try:
+                decision = issue_decision(self.round, rows, actor=request.user,
+                                          **form.cleaned_data)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ban hành quyết định %(s)s.")
+                                 % {"s": decision.issued_document.symbol})  # fmt: skip
+                return redirect(decision.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+def access_decision(user, pk) -> Decision:
+    decision = Decision.objects.select_related("round__agency", "issued_document").filter(
+        pk=pk
+    ).first()  # fmt: skip
+    if decision is None or not user.has_perm(
+        "organizations.change_agency", decision.round.agency
+    ):
+        raise Http404
+    return decision
+
+
+class DecisionDetailView(TemplateView):
+    template_name = "decisions/detail.html"
+
+    def get_context_data(self, **kwargs):
+        decision = access_decision(self.request.user, kwargs["pk"])
+        items = decision.items.select_related(
+            "nomination__person__unit", "nomination__agency"
+        )
+        return super().get_context_data(
+            decision=decision,
+            items=items,
+            total=sum(i.cash_amount for i in items),
+            **kwargs,
+        )
+
+
+class DecisionFileView(View):
+    def get(self, request, pk, fmt):
+        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
+
+        decision = access_decision(request.user, pk)
+        return file_response(decision.issued_document, fmt, inline=False)

@@ -1,0 +1,108 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from thidua.decisions.authority import can_decide
+from thidua.decisions.models import Award
+from thidua.decisions.services.decision import issue_decision
+from thidua.documents.services.render import render_issued_document
+from thidua.nominations.services.nomination import (
+    add_attachment,
+    create_nomination,
+    open_round,
+    transition_nomination,
+)
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.7 %%EOF"
+
+
+def decided(round_, org, person, code, users):
+    nomination = create_nomination(round_, proposing_unit=org.dkkd,
+                                   person=org.people[person], code=code)  # fmt: skip
+    kinds = ["bao_cao_thanh_tich", "bien_ban_binh_xet"]
+    if code.startswith("CSTD"):
+        kinds.append("chung_nhan_sang_kien")
+    for kind in kinds:
+        add_attachment(nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
+    for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
+        transition_nomination(nomination, to, actor=users["admin"])
+    return nomination
+
+
+@pytest.fixture
+def round_(org):
+    org.skhdt.place_name = "Lạng Sơn"
+    org.skhdt.save()
+    return open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
+                      submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+
+
+def test_authority_table_follows_the_dates():
+    day = datetime.date(2025, 12, 30)
+    assert can_decide("so_ban_nganh", "CSTDCS", day)
+    assert not can_decide("so_ban_nganh", "CSTD_BO_TINH", day)
+    assert not can_decide("xa", "CSTDCS", datetime.date(2025, 6, 30))
+    assert can_decide("xa", "CSTDCS", datetime.date(2025, 7, 1))  # NĐ 129/2025
+    assert not can_decide("huyen", "LDTT", datetime.date(2025, 7, 1))
+
+
+def test_decision_outside_the_authority_is_refused(round_, org, users):
+    nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
+    with pytest.raises(ValidationError) as exc:
+        issue_decision(round_, [nomination], issued_on=datetime.date(2025, 12, 30),
+                       signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    assert "vượt thẩm quyền" in " ".join(exc.value.messages)
+
+
+def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(round_, org,
+                                                                              users):  # fmt: skip
+    first = decided(round_, org, "dkkd_staff", "LDTT", users)
+    second = decided(round_, org, "head", "CSTDCS", users)
+    decision = issue_decision(round_, [first, second], issued_on=datetime.date(2026, 1, 15),
+                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    assert decision.issued_document.symbol == "01/QĐ-SKHĐT"
+    amounts = list(decision.items.values_list("cash_amount", flat=True))
+    assert amounts == [710_000, 2_340_000]  # 0.3 and 1.0 × 2,340,000 đ, rounded up
+    first.refresh_from_db()
+    assert first.state == "da_quyet_dinh"
+    assert not Award.objects.exists()  # nothing in the register before the files exist
+    render_issued_document(decision.issued_document.pk)
+    decision.refresh_from_db()
+    assert decision.awards_written and decision.issued_document.status == "ready"
+    awards = list(Award.objects.order_by("code").values_list("code", "year", "cash_amount",
+                                                             "decision_number"))  # fmt: skip
+    assert awards == [("CSTDCS", 2025, 2_340_000, "01/QĐ-SKHĐT"),
+                      ("LDTT", 2025, 710_000, "01/QĐ-SKHĐT")]  # fmt: skip
+    first.refresh_from_db()
+    assert first.state == "da_khen_thuong"
+    render_issued_document(decision.issued_document.pk)  # idempotent
+    assert Award.objects.count() == 2
+
+
+def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, users):
+    from django.urls import reverse
+
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    other = decided(round_, org, "head", "CSTD_BO_TINH", users)
+    client = client_for("officer")
+    page = client.get(reverse("decisions:decision-create", args=[round_.pk]))
+    assert [(n.pk, ok) for n, ok in page.context["rows"]] == [(other.pk, False),
+                                                              (nomination.pk, True)]  # fmt: skip
+    response = client.post(
+        reverse("decisions:decision-create", args=[round_.pk]),
+        {"nomination": [nomination.pk, other.pk], "issued_on": "15/01/2026",
+         "signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"},
+    )  # fmt: skip
+    assert response.status_code == 302  # the out-of-authority row is simply not offered
+    detail = client.get(response.url)
+    assert [i.nomination for i in detail.context["items"]] == [nomination]
+    assert client_for("unit_head").get(response.url).status_code == 404
+    assert (
+        client_for("unit_head")
+        .get(reverse("decisions:decision-create", args=[round_.pk]))
+        .status_code
+        == 403
+    )
