@@ -351,6 +351,8 @@ COVERED_ELSEWHERE = {
     "nominations:nomination-move", "nominations:nomination-attach",
     # tests/decisions/test_decisions.py
     "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
+    # tests/decisions/test_annulment.py
+    "decisions:verify", "decisions:award-annul",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote",

@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "reviews.update": _("Sửa báo cáo sơ kết, tổng kết"),
     "awards.record": _("Ghi sổ khen thưởng"),
     "decisions.issue": _("Ban hành quyết định khen thưởng"),
+    "awards.annul": _("Hủy bỏ khen thưởng"),
     "nominations.open_round": _("Mở đợt xét khen thưởng"),
     "nominations.create": _("Lập hồ sơ đề nghị"),
     "nominations.attach": _("Thêm tài liệu hồ sơ"),

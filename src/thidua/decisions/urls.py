@@ -1,10 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import public, views
 
 app_name = "decisions"
 
 urlpatterns = [
+    path("xac-minh/<str:code>/", public.VerifyView.as_view(), name="verify"),
+    path(
+        "khen-thuong/so/<int:pk>/huy-bo/",
+        views.AwardAnnulView.as_view(),
+        name="award-annul",
+    ),
     path(
         "khen-thuong/dot-xet/<int:pk>/quyet-dinh/",
         views.DecisionCreateView.as_view(),

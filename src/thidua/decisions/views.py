@@ -17,10 +17,16 @@ from thidua.nominations.selectors import access_round, nominations_for_user
 from thidua.organizations.forms.widgets import DateInput
 
 from .authority import can_decide
-from .models import Decision
+from .models import Award, Decision
+from .services.annulment import annul_award
 from .services.decision import DECIDABLE_STATES, issue_decision
 
-__all__ = ["DecisionCreateView", "DecisionDetailView", "DecisionFileView"]
+__all__ = [
+    "AwardAnnulView",
+    "DecisionCreateView",
+    "DecisionDetailView",
+    "DecisionFileView",
+]
 
 
 class DecisionForm(StyledFormMixin, forms.Form):
@@ -116,3 +122,57 @@ class DecisionFileView(View):
 
         decision = access_decision(request.user, pk)
         return file_response(decision.issued_document, fmt, inline=False)
+
+
+class AnnulForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Lý do hủy bỏ"),
+                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    annulment_decision = forms.CharField(
+        label=gettext_lazy("Số, ký hiệu quyết định hủy bỏ"), max_length=120
+    )
+    annulled_on = forms.DateField(
+        label=gettext_lazy("Ngày quyết định hủy bỏ"), widget=DateInput()
+    )
+    recovery_note = forms.CharField(
+        label=gettext_lazy("Thu hồi hiện vật, tiền thưởng"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class AwardAnnulView(TemplateView):
+    """Annul one award (or, from a decision page, every award of the decision)."""
+
+    template_name = "decisions/annul.html"
+
+    def _target(self):
+        from thidua.organizations.selectors import access_agency, access_person  # noqa: PLC0415
+
+        award = Award.objects.select_related("person", "agency").filter(
+            pk=self.kwargs["pk"]).first()  # fmt: skip
+        if award is None:
+            raise Http404
+        if award.person_id:
+            access_person(self.request.user, award.person_id)
+            require_perm(self.request.user, "organizations.change_person", award.person)
+        else:
+            access_agency(self.request.user, award.agency_id)
+            require_perm(self.request.user, "organizations.change_agency", award.agency)
+        return award
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", AnnulForm())
+        return super().get_context_data(award=self._target(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        award = self._target()
+        form = AnnulForm(request.POST)
+        if form.is_valid():
+            try:
+                annul_award(award, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã hủy bỏ khen thưởng."))
+                subject = award.person or award.agency
+                return redirect(subject.get_absolute_url() + "?tab=awards")
+        return self.render_to_response(self.get_context_data(form=form))

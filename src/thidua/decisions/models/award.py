@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ..enums import AWARD_CODES, AwardType
 
-__all__ = ["Award"]
+__all__ = ["Award", "new_verification_code"]
+
+
+def new_verification_code() -> str:
+    """Unguessable code printed as a QR on the certificate (public verification page)."""
+    return secrets.token_urlsafe(12)
 
 
 class Award(models.Model):
@@ -52,6 +59,21 @@ class Award(models.Model):
     )
     revoked = models.BooleanField(_("đã hủy bỏ"), default=False)
     revoked_reason = models.TextField(_("lý do hủy bỏ"), blank=True)
+    annulment_decision = models.CharField(
+        _("quyết định hủy bỏ"), max_length=120, blank=True
+    )
+    annulled_on = models.DateField(_("ngày hủy bỏ"), null=True, blank=True)
+    recovery_note = models.TextField(_("thu hồi hiện vật, tiền thưởng"), blank=True)
+    # Set on later awards of the same subject when an earlier one they may rest on is
+    # annulled (Luật TĐKT 2022 Art 94): an officer re-examines them.
+    needs_review = models.BooleanField(_("cần xem xét lại"), default=False)
+    review_note = models.CharField(
+        _("lý do cần xem xét lại"), max_length=255, blank=True
+    )
+    verification_code = models.CharField(
+        _("mã xác minh"), max_length=32, unique=True, default=new_verification_code,
+        editable=False,
+    )  # fmt: skip
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
