@@ -106,3 +106,27 @@ def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, 
         .status_code
         == 403
     )
+
+
+def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
+    from django.urls import reverse
+
+    first = decided(round_, org, "dkkd_staff", "LDTT", users)
+    second = decided(round_, org, "head", "CSTDCS", users)
+    decision = issue_decision(round_, [first, second], issued_on=datetime.date(2026, 1, 15),
+                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    render_issued_document(decision.issued_document.pk)
+    client = client_for("officer")
+    url = reverse("decisions:decision-annul", args=[decision.pk])
+    assert url in client.get(decision.get_absolute_url()).content.decode()
+    form = {"reason": "Hồ sơ kê khai sai", "annulment_decision": "05/QĐ-SKHĐT",
+            "annulled_on": "01/03/2026"}  # fmt: skip
+    assert client_for("staff").post(url, form).status_code == 404
+    assert not Award.objects.filter(revoked=True).exists()
+    client = client_for("officer")  # client_for logs the one test client in again
+    response = client.post(url, form)
+    assert response.status_code == 302
+    assert Award.objects.filter(revoked=True).count() == 2
+    assert url not in client.get(decision.get_absolute_url()).content.decode()
+    again = client.post(url, form)  # nothing left: refused with a message, no change
+    assert again.status_code == 200 and again.context["form"].non_field_errors()

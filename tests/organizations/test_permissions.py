@@ -352,7 +352,7 @@ COVERED_ELSEWHERE = {
     # tests/decisions/test_decisions.py
     "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
     # tests/decisions/test_annulment.py
-    "decisions:verify", "decisions:award-annul",
+    "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote",

@@ -12,6 +12,11 @@ urlpatterns = [
         name="award-annul",
     ),
     path(
+        "khen-thuong/quyet-dinh/<int:pk>/huy-bo/",
+        views.DecisionAnnulView.as_view(),
+        name="decision-annul",
+    ),
+    path(
         "khen-thuong/dot-xet/<int:pk>/quyet-dinh/",
         views.DecisionCreateView.as_view(),
         name="decision-create",

@@ -18,11 +18,12 @@ from thidua.organizations.forms.widgets import DateInput
 
 from .authority import can_decide
 from .models import Award, Decision
-from .services.annulment import annul_award
+from .services.annulment import annul_award, annul_decision, decision_awards
 from .services.decision import DECIDABLE_STATES, issue_decision
 
 __all__ = [
     "AwardAnnulView",
+    "DecisionAnnulView",
     "DecisionCreateView",
     "DecisionDetailView",
     "DecisionFileView",
@@ -111,6 +112,7 @@ class DecisionDetailView(TemplateView):
         return super().get_context_data(
             decision=decision,
             items=items,
+            live_awards=decision_awards(decision).filter(revoked=False).count(),
             total=sum(i.cash_amount for i in items),
             **kwargs,
         )
@@ -175,4 +177,31 @@ class AwardAnnulView(TemplateView):
                 messages.success(request, _("Đã hủy bỏ khen thưởng."))
                 subject = award.person or award.agency
                 return redirect(subject.get_absolute_url() + "?tab=awards")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class DecisionAnnulView(TemplateView):
+    """Annul a whole decision: every award it wrote to the register."""
+
+    template_name = "decisions/annul.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", AnnulForm())
+        decision = access_decision(self.request.user, self.kwargs["pk"])
+        return super().get_context_data(decision=decision, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        decision = access_decision(request.user, kwargs["pk"])
+        form = AnnulForm(request.POST)
+        if form.is_valid():
+            try:
+                count = annul_decision(
+                    decision, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã hủy bỏ %(n)s khen thưởng của quyết định.")
+                                 % {"n": count})  # fmt: skip
+                return redirect(decision.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))

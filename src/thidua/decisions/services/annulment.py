@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 
-from ..models import Award
+from ..models import Award, Decision
 
-__all__ = ["annul_award"]
+__all__ = ["annul_award", "annul_decision", "decision_awards"]
 
 
 def annul_award(
@@ -66,3 +66,22 @@ def annul_award(
                   "flagged": flagged},
         )  # fmt: skip
     return locked
+
+
+def decision_awards(decision: Decision):
+    """The register entries a decision wrote (same number and date, same issuer's symbol)."""
+    document = decision.issued_document
+    return Award.objects.filter(
+        decision_number=document.symbol, decision_date=document.issued_on
+    )
+
+
+def annul_decision(decision: Decision, *, actor=None, **details) -> int:
+    """Annul every award the decision wrote; all or nothing."""
+    with transaction.atomic():
+        awards = list(decision_awards(decision).filter(revoked=False).order_by("pk"))
+        if not awards:
+            raise ValidationError(_("Quyết định không còn khen thưởng nào để hủy bỏ."))
+        for entry in awards:
+            annul_award(entry, actor=actor, **details)
+    return len(awards)
