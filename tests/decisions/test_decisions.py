@@ -1,5 +1,7 @@
 import datetime
+import io
 
+import pypdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -118,7 +120,13 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     render_issued_document(decision.issued_document.pk)
     client = client_for("officer")
     url = reverse("decisions:decision-annul", args=[decision.pk])
-    assert url in client.get(decision.get_absolute_url()).content.decode()
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert url in page
+    batch = reverse("decisions:decision-certificates", args=[decision.pk, "pdf"])
+    assert batch in page
+    pdf = pypdf.PdfReader(io.BytesIO(client.get(batch).content))
+    assert len(pdf.pages) == 2  # one certificate per awardee
+    assert "Vũ Hoàng Quý" in pdf.pages[0].extract_text()  # the decision's signer
     form = {"reason": "Hồ sơ kê khai sai", "annulment_decision": "05/QĐ-SKHĐT",
             "annulled_on": "01/03/2026"}  # fmt: skip
     assert client_for("staff").post(url, form).status_code == 404
@@ -130,3 +138,4 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     assert url not in client.get(decision.get_absolute_url()).content.decode()
     again = client.post(url, form)  # nothing left: refused with a message, no change
     assert again.status_code == 200 and again.context["form"].non_field_errors()
+    assert client.get(batch).status_code == 404  # nothing left to print

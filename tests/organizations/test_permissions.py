@@ -353,6 +353,7 @@ COVERED_ELSEWHERE = {
     "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
     # tests/decisions/test_annulment.py
     "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
+    "decisions:award-certificate", "decisions:decision-certificates",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public, views
+from . import certificate_views, public, views
 
 app_name = "decisions"
 
@@ -10,6 +10,16 @@ urlpatterns = [
         "khen-thuong/so/<int:pk>/huy-bo/",
         views.AwardAnnulView.as_view(),
         name="award-annul",
+    ),
+    path(
+        "khen-thuong/so/<int:pk>/giay-chung-nhan.<str:fmt>",
+        certificate_views.AwardCertificateView.as_view(),
+        name="award-certificate",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/giay-chung-nhan.<str:fmt>",
+        certificate_views.DecisionCertificatesView.as_view(),
+        name="decision-certificates",
     ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/huy-bo/",

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from thidua.nominations.selectors import access_round, nominations_for_user
 from thidua.organizations.forms.widgets import DateInput
 
 from .authority import can_decide
-from .models import Award, Decision
+from .selectors import access_award, access_decision
 from .services.annulment import annul_award, annul_decision, decision_awards
 from .services.decision import DECIDABLE_STATES, issue_decision
 
@@ -90,17 +89,6 @@ class DecisionCreateView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-def access_decision(user, pk) -> Decision:
-    decision = Decision.objects.select_related("round__agency", "issued_document").filter(
-        pk=pk
-    ).first()  # fmt: skip
-    if decision is None or not user.has_perm(
-        "organizations.change_agency", decision.round.agency
-    ):
-        raise Http404
-    return decision
-
-
 class DecisionDetailView(TemplateView):
     template_name = "decisions/detail.html"
 
@@ -147,18 +135,10 @@ class AwardAnnulView(TemplateView):
     template_name = "decisions/annul.html"
 
     def _target(self):
-        from thidua.organizations.selectors import access_agency, access_person  # noqa: PLC0415
-
-        award = Award.objects.select_related("person", "agency").filter(
-            pk=self.kwargs["pk"]).first()  # fmt: skip
-        if award is None:
-            raise Http404
-        if award.person_id:
-            access_person(self.request.user, award.person_id)
-            require_perm(self.request.user, "organizations.change_person", award.person)
-        else:
-            access_agency(self.request.user, award.agency_id)
-            require_perm(self.request.user, "organizations.change_agency", award.agency)
+        award = access_award(self.request.user, self.kwargs["pk"])
+        subject = award.person or award.agency
+        perm = "change_person" if award.person_id else "change_agency"
+        require_perm(self.request.user, f"organizations.{perm}", subject)
         return award
 
     def get_context_data(self, **kwargs):

@@ -282,3 +282,8 @@ LOGGING = {
     },
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Public address -------------------------------------------------------------------
+# The address printed in certificate QR codes; agencies often serve staff on an internal
+# host, so the public one is configured rather than taken from the request.
+PUBLIC_BASE_URL = env.str("THIDUA_PUBLIC_BASE_URL", default="").rstrip("/")
