@@ -9,6 +9,7 @@ alphabet order; ``Điều 1.`` bold.
 from collections.abc import Iterable
 
 from docx.oxml import OxmlElement
+from docx.table import _Cell
 
 from .docx_xml import Ctx, add_text, cell_paragraph, format_paragraph, set_table_grid
 from .markup import Run
@@ -138,9 +139,13 @@ def add_table(container, block: Table, ctx: Ctx) -> None:
     header_row = table.rows[0]
     tr_pr = header_row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on each page
+    # Cells straight from the rows: python-docx's table.cell() rebuilds the whole cell
+    # grid on every call, which made a 500-row appendix take over a minute.
+    trs = table._tbl.tr_lst
     for row_index, values in enumerate((block.header, *block.rows)):
+        tcs = trs[row_index].tc_lst
         for col, value in enumerate(values):
-            paragraph = cell_paragraph(table.cell(row_index, col), 0)
+            paragraph = cell_paragraph(_Cell(tcs[col], table), 0)
             format_paragraph(
                 paragraph,
                 align="center" if row_index == 0 else "left",
