@@ -354,6 +354,9 @@ COVERED_ELSEWHERE = {
     # tests/decisions/test_annulment.py
     "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
     "decisions:award-certificate", "decisions:decision-certificates",
+    # tests/nominations/test_notices.py
+    "nominations:notice-create", "nominations:notice-detail",
+    "nominations:public-notice-list", "nominations:public-notice",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote",

@@ -1,16 +1,23 @@
 """Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins."""
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.accounts.scopes import scopes_for
 
-from .models import Nomination, ReviewRound
+from .enums import NominationState
+from .models import Nomination, PublicNotice, ReviewRound
 
 __all__ = [
     "access_nomination",
     "access_round",
     "nominations_for_user",
+    "access_notice",
+    "notice_blockers",
+    "notices_for_user",
     "rounds_for_user",
 ]
 
@@ -61,4 +68,41 @@ def access_nomination(user, pk) -> Nomination:
     try:
         return nominations_for_user(user).get(pk=pk)
     except (Nomination.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def notice_blockers(nomination: Nomination, to: str, today=None) -> list[str]:
+    """Why a nomination may not leave the council / notice steps for ``to`` yet: a
+    required notice missing, a notice still running, comments not yet answered."""
+    onward = {NominationState.DECIDED, NominationState.SENT_UP}
+    if to not in onward:
+        return []
+    today = today or timezone.localdate()
+    if nomination.state == NominationState.COUNCIL_DONE:
+        if nomination.code in settings.THIDUA_NOTICE_REQUIRED_CODES:
+            return [_("%(n)s: phải công khai trước khi quyết định hoặc trình cấp trên.")
+                    % {"n": nomination}]  # fmt: skip
+        return []
+    problems = []
+    for notice in nomination.notices.all():
+        if today <= notice.ends_on:
+            problems.append(
+                _("%(n)s: đang công khai đến hết ngày %(d)s.")
+                % {"n": nomination, "d": notice.ends_on.strftime("%d/%m/%Y")}
+            )
+    if nomination.comments.filter(acknowledged_at__isnull=True).exists():
+        problems.append(_("%(n)s: còn góp ý chưa được xem xét.") % {"n": nomination})
+    return problems
+
+
+def notices_for_user(user):
+    return PublicNotice.objects.filter(round__in=rounds_for_user(user)).select_related(
+        "round__agency"
+    )
+
+
+def access_notice(user, pk):
+    try:
+        return notices_for_user(user).get(pk=pk)
+    except (PublicNotice.DoesNotExist, ValueError, TypeError):
         raise Http404 from None

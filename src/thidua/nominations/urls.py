@@ -1,11 +1,31 @@
 from django.urls import path
 
-from .views import pages
+from .views import notices, pages
 
 app_name = "nominations"
 
 urlpatterns = [
     path("khen-thuong/dot-xet/", pages.RoundListView.as_view(), name="round-list"),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/cong-khai/",
+        notices.NoticeCreateView.as_view(),
+        name="notice-create",
+    ),
+    path(
+        "khen-thuong/cong-khai/<int:pk>/",
+        notices.NoticeDetailView.as_view(),
+        name="notice-detail",
+    ),
+    path(
+        "cong-khai/khen-thuong/",
+        notices.PublicNoticeListView.as_view(),
+        name="public-notice-list",
+    ),
+    path(
+        "cong-khai/khen-thuong/<int:pk>/",
+        notices.PublicNoticeView.as_view(),
+        name="public-notice",
+    ),
     path(
         "khen-thuong/dot-xet/mo/<int:agency>/",
         pages.RoundCreateView.as_view(),

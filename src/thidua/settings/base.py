@@ -5,6 +5,7 @@ A ``postgres://`` THIDUA_DATABASE_URL switches to PostgreSQL; THIDUA_REDIS_URL m
 the job queue to Redis.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -287,3 +288,19 @@ LOGGING = {
 # The address printed in certificate QR codes; agencies often serve staff on an internal
 # host, so the public one is configured rather than taken from the request.
 PUBLIC_BASE_URL = env.str("THIDUA_PUBLIC_BASE_URL", default="").rstrip("/")
+
+# --- Working days (public notice periods) --------------------------------------------
+# Fixed-date holidays of the Labour Code 2019 Art 112 (1/1, 30/4, 1/5, 2/9); Tết, Giỗ Tổ
+# and the 2/9 extra day move every year, so they are listed per year in THIDUA_HOLIDAYS
+# (comma-separated ISO dates), together with any swapped days off.
+THIDUA_RECURRING_HOLIDAYS = frozenset({(1, 1), (30, 4), (1, 5), (2, 9)})
+THIDUA_HOLIDAYS = frozenset(
+    datetime.date.fromisoformat(d.strip())
+    for d in env.list("THIDUA_HOLIDAYS", default=[])
+    if d.strip()
+)
+# Codes whose nominations must go through a public notice before a decision or an upward
+# submission (NĐ 98/2023 Art 46: CSTĐ toàn quốc); others may be published optionally.
+THIDUA_NOTICE_REQUIRED_CODES = frozenset(
+    env.list("THIDUA_NOTICE_REQUIRED_CODES", default=["CSTDTQ"])
+)

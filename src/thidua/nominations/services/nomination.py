@@ -15,6 +15,7 @@ from thidua.organizations.models import Agency
 
 from ..enums import TRANSITIONS, AttachmentKind, NominationState
 from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
+from ..selectors import notice_blockers
 
 __all__ = [
     "DUPLICATE_MESSAGE",
@@ -221,6 +222,9 @@ def transition_nomination(
             raise PermissionDenied
         if needs_reason and not reason.strip():
             raise ValidationError({"reason": [_("Phải ghi rõ lý do.")]})
+        blockers = notice_blockers(locked, to)
+        if blockers:
+            raise ValidationError(blockers)
         if to == NominationState.SUBMITTED:
             _check_round(locked.round)
             missing = [label for label, done in checklist(locked) if not done]

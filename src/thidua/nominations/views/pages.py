@@ -99,6 +99,7 @@ class RoundDetailView(TemplateView):
                 "organizations.change_agency", round_.agency
             ),
             decisions=round_.decisions.select_related("issued_document"),
+            notices=round_.notices.all(),
             **kwargs,
         )
 

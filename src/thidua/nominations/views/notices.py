@@ -1,0 +1,183 @@
+"""Public notice pages: the office publishes and answers; anyone reads and comments."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import apply_errors, require_perm
+from thidua.organizations.forms.widgets import DateInput
+
+from ..enums import NominationState
+from ..models import NoticeComment, PublicNotice
+from ..selectors import access_notice, access_round, nominations_for_user
+from ..services.notice import acknowledge_comment, add_comment, open_notice
+
+__all__ = ["NoticeCreateView", "NoticeDetailView", "PublicNoticeListView",
+           "PublicNoticeView"]  # fmt: skip
+
+
+class NoticeForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Tiêu đề"), max_length=255, required=False
+    )
+    starts_on = forms.DateField(label=gettext_lazy("Ngày bắt đầu"), widget=DateInput())
+    working_days = forms.IntegerField(
+        label=gettext_lazy("Số ngày làm việc"), initial=10, min_value=1, max_value=60
+    )
+
+
+class NoticeCreateView(TemplateView):
+    template_name = "nominations/notice_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.round = access_round(request.user, kwargs["pk"])
+        require_perm(request.user, "organizations.change_agency", self.round.agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _candidates(self):
+        return list(nominations_for_user(self.request.user).filter(
+            round=self.round, state=NominationState.COUNCIL_DONE))  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "form", NoticeForm(initial={"starts_on": timezone.localdate()})
+        )
+        return super().get_context_data(
+            round=self.round, rows=self._candidates(), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = NoticeForm(request.POST)
+        if form.is_valid():
+            chosen = set(request.POST.getlist("nomination"))
+            rows = [n for n in self._candidates() if str(n.pk) in chosen]
+            try:
+                notice = open_notice(self.round, rows, actor=request.user,
+                                     **form.cleaned_data)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã công khai danh sách đến hết ngày %(d)s.")
+                                 % {"d": notice.ends_on.strftime("%d/%m/%Y")})  # fmt: skip
+                return redirect(notice.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class NoticeDetailView(TemplateView):
+    """The office's view: the list, every comment, and the answer to each."""
+
+    template_name = "nominations/notice_detail.html"
+
+    def _notice(self):
+        notice = access_notice(self.request.user, self.kwargs["pk"])
+        require_perm(
+            self.request.user, "organizations.change_agency", notice.round.agency
+        )
+        return notice
+
+    def get_context_data(self, **kwargs):
+        notice = self._notice()
+        return super().get_context_data(
+            notice=notice,
+            nominations=notice.nominations.select_related("person__unit", "agency"),
+            comments=notice.comments.select_related(
+                "nomination__person", "nomination__agency"
+            ),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        notice = self._notice()
+        comment = NoticeComment.objects.filter(
+            notice=notice, pk=request.POST.get("comment")
+        ).first()
+        if comment is None:
+            raise Http404
+        try:
+            acknowledge_comment(comment, response=request.POST.get("response", ""),
+                                actor=request.user)  # fmt: skip
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã ghi kết quả xem xét góp ý."))
+        return redirect(notice.get_absolute_url())
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicNoticeListView(TemplateView):
+    template_name = "nominations/public_notice_list.html"
+
+    def get_context_data(self, **kwargs):
+        notices = PublicNotice.objects.select_related("round__agency").filter(
+            starts_on__lte=timezone.localdate()
+        )
+        return super().get_context_data(
+            notices=notices, today=timezone.localdate(), **kwargs
+        )
+
+
+class CommentForm(StyledFormMixin, forms.Form):
+    nomination = forms.TypedChoiceField(label=gettext_lazy("Góp ý về"), coerce=int)
+    name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
+    contact = forms.CharField(
+        label=gettext_lazy("Địa chỉ, điện thoại hoặc thư điện tử"), max_length=200
+    )
+    content = forms.CharField(label=gettext_lazy("Nội dung góp ý"), max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+
+    def __init__(self, *args, nominations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].choices = [
+            (n.pk, f"{n.subject} – {n.get_code_display()}") for n in nominations
+        ]
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicNoticeView(TemplateView):
+    """Anyone reads the list (name, unit, title — nothing else) and comments while open."""
+
+    template_name = "nominations/public_notice.html"
+
+    def _notice(self):
+        notice = PublicNotice.objects.select_related("round__agency").filter(
+            pk=self.kwargs["pk"], starts_on__lte=timezone.localdate()
+        ).first()  # fmt: skip
+        if notice is None:
+            raise Http404
+        return notice
+
+    def get_context_data(self, **kwargs):
+        notice = kwargs.pop("notice", None) or self._notice()
+        nominations = list(notice.nominations.select_related("person__unit", "agency"))
+        kwargs.setdefault("form", CommentForm(nominations=nominations))
+        today = timezone.localdate()
+        return super().get_context_data(
+            notice=notice, nominations=nominations,
+            is_open=notice.starts_on <= today <= notice.ends_on, **kwargs,
+        )  # fmt: skip
+
+    def post(self, request, *args, **kwargs):
+        notice = self._notice()
+        form = CommentForm(request.POST, nominations=notice.nominations.all())
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                add_comment(notice, data["nomination"], name=data["name"],
+                            contact=data["contact"], content=data["content"])  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Cảm ơn ông/bà. Góp ý đã được gửi tới cơ quan.")
+                )
+                return redirect(notice.get_public_url())
+        return self.render_to_response(self.get_context_data(notice=notice, form=form))

@@ -1,0 +1,131 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from thidua.common.workdays import add_working_days
+from thidua.decisions.services.decision import issue_decision
+from thidua.nominations.models import NoticeComment
+from thidua.nominations.services.nomination import transition_nomination
+from thidua.nominations.services.notice import (
+    acknowledge_comment,
+    add_comment,
+    open_notice,
+)
+
+from ..decisions.test_decisions import decided
+from ..decisions.test_decisions import round_ as round_  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+MONDAY = datetime.date(2026, 4, 27)
+
+
+def test_working_days_skip_weekends_and_holidays(settings):
+    settings.THIDUA_HOLIDAYS = frozenset({datetime.date(2026, 9, 1)})
+    # 27/04 Mon: 28, 29 work; 30/4 and 1/5 holidays; 2–3/5 weekend.
+    assert add_working_days(MONDAY, 3) == datetime.date(2026, 4, 29)  # the start counts
+    assert add_working_days(MONDAY, 4) == datetime.date(2026, 5, 4)
+    assert add_working_days(datetime.date(2026, 4, 25), 1) == MONDAY  # Saturday start
+    assert add_working_days(datetime.date(2026, 8, 31), 2) == datetime.date(2026, 9, 3)
+    assert add_working_days(MONDAY, 10) == datetime.date(2026, 5, 12)
+
+
+def test_notice_blocks_the_decision_until_it_ends_and_comments_are_answered(
+    round_, org, users
+):
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    notice = open_notice(round_, [nomination], starts_on=MONDAY, working_days=10,
+                         actor=users["officer"])  # fmt: skip
+    assert notice.ends_on == datetime.date(2026, 5, 12)
+    nomination.refresh_from_db()
+    assert nomination.state == "cong_khai"
+    sign = {"signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"}
+    with time_machine.travel(datetime.date(2026, 5, 5)):
+        comment = add_comment(notice, nomination.pk, name="Nguyễn Văn A",
+                              contact="0912 345 678", content="Đề nghị xem lại ngày công")  # fmt: skip
+        with pytest.raises(ValidationError) as exc:
+            issue_decision(
+                round_, [nomination], issued_on=datetime.date(2026, 5, 5), **sign
+            )
+        assert "đang công khai đến hết ngày 12/05/2026" in " ".join(exc.value.messages)
+    with time_machine.travel(datetime.date(2026, 5, 13)):
+        with pytest.raises(ValidationError) as exc:  # the notice closed for comments
+            add_comment(notice, nomination.pk, name="B", contact="b", content="c")
+        with pytest.raises(ValidationError) as exc:
+            issue_decision(
+                round_, [nomination], issued_on=datetime.date(2026, 5, 13), **sign
+            )
+        assert "còn góp ý chưa được xem xét" in " ".join(exc.value.messages)
+        with pytest.raises(ValidationError):
+            acknowledge_comment(comment, response=" ", actor=users["officer"])
+        acknowledge_comment(comment, response="Đã xác minh, đúng quy định",
+                            actor=users["officer"])  # fmt: skip
+        decision = issue_decision(round_, [nomination], issued_on=datetime.date(2026, 5, 13),
+                                  **sign)  # fmt: skip
+    assert decision.items.count() == 1
+
+
+def test_required_notice_for_cstdtq(round_, org, users, settings):
+    settings.THIDUA_NOTICE_REQUIRED_CODES = frozenset({"LDTT"})
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    with pytest.raises(ValidationError) as exc:
+        transition_nomination(nomination, "da_quyet_dinh")
+    assert "phải công khai" in " ".join(exc.value.messages)
+
+
+def test_only_council_decided_nominations_are_published(round_, org, users):
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    transition_nomination(nomination, "cong_khai")
+    with pytest.raises(ValidationError):
+        open_notice(round_, [nomination], starts_on=MONDAY)
+    with pytest.raises(ValidationError):
+        open_notice(round_, [], starts_on=MONDAY)
+
+
+def test_pages_publish_comment_and_acknowledge(client_for, client, round_, org, users):
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    officer = client_for("officer")
+    assert reverse("nominations:notice-create", args=[round_.pk]) in officer.get(
+        round_.get_absolute_url()).content.decode()  # fmt: skip
+    today = timezone.localdate()
+    response = officer.post(
+        reverse("nominations:notice-create", args=[round_.pk]),
+        {"nomination": [nomination.pk], "starts_on": today.strftime("%d/%m/%Y"),
+         "working_days": 10, "title": ""},
+    )  # fmt: skip
+    assert response.status_code == 302
+    notice = nomination.notices.get()
+    assert staff_cannot_see(client_for, notice)
+    client.logout()
+    public_list = client.get(reverse("nominations:public-notice-list")).content.decode()
+    assert notice.get_public_url() in public_list
+    page = client.get(notice.get_public_url())
+    text = page.content.decode()
+    person = org.people["dkkd_staff"]
+    assert person.full_name in text and person.cccd not in text
+    bad = client.post(notice.get_public_url(), {"nomination": nomination.pk, "name": "",
+                                                "contact": "x", "content": "y"})  # fmt: skip
+    assert bad.status_code == 200 and bad.context["form"].errors["name"]
+    ok = client.post(notice.get_public_url(), {"nomination": nomination.pk,
+                     "name": "Trần Thị B", "contact": "tranb@example.vn",
+                     "content": "Ý kiến về thành tích"})  # fmt: skip
+    assert ok.status_code == 302
+    comment = NoticeComment.objects.get()
+    officer = client_for("officer")
+    detail = officer.get(notice.get_absolute_url()).content.decode()
+    assert "Ý kiến về thành tích" in detail and "tranb@example.vn" in detail
+    officer.post(
+        notice.get_absolute_url(), {"comment": comment.pk, "response": "Đã trả lời"}
+    )
+    comment.refresh_from_db()
+    assert comment.acknowledged_at and comment.response == "Đã trả lời"
+
+
+def staff_cannot_see(client_for, notice):
+    staff = client_for("staff")
+    return staff.get(notice.get_absolute_url()).status_code == 404 and staff.get(
+        reverse("nominations:notice-create", args=[notice.round_id])
+    ).status_code in (403, 404)
