@@ -98,3 +98,38 @@ def test_only_council_members_reach_the_meeting(client_for, org, nomination):
     assert client_for("staff").get(url).status_code == 200  # now a seated member
     action = reverse("councils:meeting-action", args=[meeting.pk])
     assert client_for("staff").post(action, {"action": "open"}).status_code == 403
+
+
+def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomination):
+    secretary = client_for("council_secretary")
+    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
+                   {"title": "Phiên họp 2025",
+                    "scheduled_at": datetime.datetime.now().strftime("%d/%m/%Y %H:%M")})  # fmt: skip  # noqa: DTZ005
+    meeting = Meeting.objects.get()
+    action = reverse("councils:meeting-action", args=[meeting.pk])
+    absent = org.council.members.get(person=org.people["vp_staff"])
+    present = org.council.members.exclude(pk=absent.pk)
+    for member in present:
+        secretary.post(
+            action, {"action": "attendance", "member": member.pk, "present": "1"}
+        )
+    secretary.post(
+        action, {"action": "attendance", "member": absent.pk, "written": "1"}
+    )
+    secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
+    item = meeting.agenda_items.get()
+    secretary.post(action, {"action": "open"})
+    secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
+    assert page.context["written_voters"] == [absent]
+    assert 'data-testid="written-vote"' in page.content.decode()
+    vote = {"action": "written_vote", "item": item.pk, "choice": "khong_dong_y"}
+    refused = secretary.post(action, {**vote, "member": present[0].pk}, follow=True)
+    assert any(m.level_tag == "error" for m in refused.context["messages"])
+    secretary.post(action, {**vote, "member": absent.pk})
+    twice = secretary.post(action, {**vote, "member": absent.pk}, follow=True)
+    assert any(m.level_tag == "error" for m in twice.context["messages"])
+    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    item.refresh_from_db()
+    result = item.ballot.result
+    assert (result.yes, result.no) == (0, 1)  # only the written ballot was cast

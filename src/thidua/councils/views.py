@@ -105,6 +105,12 @@ class MeetingDetailView(TemplateView):
         return super().get_context_data(
             meeting=meeting,
             members=members,
+            # Absent members allowed to send a sealed paper ballot, entered by the secretary.
+            written_voters=[
+                m
+                for m, att in members
+                if att and not att.present and att.written_vote_allowed
+            ],
             items=items,
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
