@@ -23,8 +23,9 @@ def test_certificate_verification_then_annulment(demo_server, browser, page):
     page.get_by_test_id("person-table").get_by_role("link", name="Vũ Hoàng Quý").click()
     expect(page.get_by_test_id("person-name")).to_have_text("Vũ Hoàng Quý")
     page.locator('a[href="?tab=awards"]').click()  # the profile's tab, not the menu
+    page.wait_for_url(re.compile(r"tab=awards"))
     rows = page.get_by_test_id("awards").locator("tbody tr")
-    assert rows.count() >= 2  # demo history 2021–2024
+    expect(rows.nth(1)).to_be_visible()  # demo history 2021–2024: at least two awards
     oldest = rows.last
 
     with page.expect_download() as download:

@@ -133,3 +133,54 @@ def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomina
     item.refresh_from_db()
     result = item.ballot.result
     assert (result.yes, result.no) == (0, 1)  # only the written ballot was cast
+
+
+def test_minutes_are_numbered_in_the_councils_series_and_rendered(
+    client_for, org, nomination
+):
+    import io
+
+    from docx import Document as Docx
+
+    from thidua.councils.minutes import minutes_document
+    from thidua.documents.services.render import render_issued_document
+
+    org.council.abbreviation = "HĐTĐKT"
+    org.council.save()
+    secretary = client_for("council_secretary")
+    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
+                   {"title": "Phiên họp 2025", "scheduled_at": "20/11/2026 08:00"})  # fmt: skip
+    meeting = Meeting.objects.get()
+    action = reverse("councils:meeting-action", args=[meeting.pk])
+    members = list(org.council.members.all())
+    for member in members:
+        secretary.post(
+            action, {"action": "attendance", "member": member.pk, "present": "1"}
+        )
+    secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
+    item = meeting.agenda_items.get()
+    secretary.post(action, {"action": "open"})
+    early = secretary.post(action, {"action": "minutes"}, follow=True)  # not closed yet
+    assert any("sau khi bế mạc" in str(m) for m in early.context["messages"])
+    secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    secretary.post(action, {"action": "close"})
+    issued = secretary.post(action, {"action": "minutes"}, follow=True)
+    assert [str(m) for m in issued.context["messages"]][-1] == "Đã thực hiện."
+    document = minutes_document(meeting)
+    assert document.symbol.startswith("01/BB-")
+    again = secretary.post(action, {"action": "minutes"}, follow=True)
+    assert any("đã có biên bản" in str(m) for m in again.context["messages"])
+    render_issued_document(document.pk)
+    page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
+    url = reverse("councils:minutes-file", args=[meeting.pk, "docx"])
+    assert url in page.content.decode()
+    data = b"".join(secretary.get(url).streaming_content)
+    doc = Docx(io.BytesIO(data))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    text += "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "BIÊN BẢN" in text and "Phiên họp 2025" in text
+    assert "Số: 01/BB-HĐTĐKT" in text and "CHỦ TỌA" in text and "THƯ KÝ" in text
+    assert "Không thông qua" in text  # nobody voted: 0 of 3
+    assert f"có mặt {len(members)}" in text
+    assert client_for("other_officer").get(url).status_code == 404

@@ -359,7 +359,7 @@ COVERED_ELSEWHERE = {
     "nominations:public-notice-list", "nominations:public-notice",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
-    "councils:vote",
+    "councils:vote", "councils:minutes-file",
     # tests/documents/test_register_pages.py
     "documents:register", "documents:register-settings", "documents:file",
     "documents:layouts",

@@ -42,6 +42,7 @@ ACTION_LABELS = {
     "awards.record": _("Ghi sổ khen thưởng"),
     "decisions.issue": _("Ban hành quyết định khen thưởng"),
     "awards.annul": _("Hủy bỏ khen thưởng"),
+    "councils.minutes": _("Lập biên bản họp Hội đồng"),
     "notices.open": _("Công khai danh sách đề nghị khen thưởng"),
     "notices.comment": _("Góp ý danh sách công khai"),
     "notices.acknowledge": _("Xem xét góp ý công khai"),

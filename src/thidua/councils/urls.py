@@ -21,4 +21,9 @@ urlpatterns = [
         name="meeting-action",
     ),  # fmt: skip
     path("hoi-dong/bo-phieu/", views.VoteView.as_view(), name="vote"),
+    path(
+        "hoi-dong/hop/<int:pk>/bien-ban.<str:fmt>",
+        views.MinutesFileView.as_view(),
+        name="minutes-file",
+    ),
 ]

@@ -26,6 +26,7 @@ from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
+from .minutes import issue_minutes, minutes_document
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, close_ballot, open_ballot
@@ -114,6 +115,7 @@ class MeetingDetailView(TemplateView):
             items=items,
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
+            minutes=minutes_document(meeting),
             can_run=self.request.user.has_perm(
                 "organizations.change_council", meeting.council
             ),
@@ -190,6 +192,8 @@ class MeetingActionView(View):
                     transition_nomination(
                         nomination, NominationState.COUNCIL_DONE, actor=user
                     )
+        elif action == "minutes":
+            issue_minutes(meeting, actor=user)
         elif action == "written_vote":
             cast_vote(self._item(request, meeting).ballot, self._member(request, meeting),
                       request.POST.get("choice", ""), written=True, actor=user)  # fmt: skip
@@ -252,3 +256,13 @@ class VoteView(TemplateView):
             % {"r": receipt},
         )
         return redirect("councils:vote")
+
+
+class MinutesFileView(View):
+    """The meeting's biên bản, for whoever may open the meeting."""
+
+    def get(self, request, pk, fmt):
+        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
+
+        meeting = access_meeting(request.user, pk)
+        return file_response(minutes_document(meeting), fmt, inline=False)

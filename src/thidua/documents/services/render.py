@@ -27,6 +27,7 @@ SPEC_BUILDERS = {
     "movement": "thidua.movements.rendering:spec_for_movement_id",
     "review": "thidua.movements.rendering:spec_for_review_id",
     "decision": "thidua.decisions.rendering:spec_for_decision_id",
+    "council_minutes": "thidua.councils.minutes:spec_for_meeting_id",
 }
 
 
