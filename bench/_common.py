@@ -89,3 +89,27 @@ def machine() -> str:
     except OSError:
         pass
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def timed(fn, *args, **kwargs):
+    """(seconds, result) of one call."""
+    import time
+
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def write_staff_workbook(path: Path, n: int, unit_codes: list[str]) -> Path:
+    """The staff import template filled with ``n`` synthetic rows."""
+    from openpyxl import Workbook
+
+    from thidua.organizations.imports.staff import COLUMNS
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh sách")
+    sheet.append([c.header for c in COLUMNS])
+    for row in synthetic_rows(n, unit_codes):
+        sheet.append(row)
+    workbook.save(path)
+    return path

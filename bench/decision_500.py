@@ -13,17 +13,17 @@ import argparse
 import datetime
 import statistics
 import sys
-import time
 
-from _common import ROOT, machine, make_agency, setup_django, synthetic_rows
+from _common import (
+    ROOT,
+    machine,
+    make_agency,
+    setup_django,
+    timed,
+    write_staff_workbook,
+)
 
 sys.path.insert(0, str(ROOT))
-
-
-def timed(fn, *args, **kwargs):
-    started = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - started, result
 
 
 def main() -> None:
@@ -33,8 +33,6 @@ def main() -> None:
     args = parser.parse_args()
     data = setup_django()
 
-    from openpyxl import Workbook
-
     from thidua.decisions.certificates import certificate_docx
     from thidua.decisions.models import Award
     from thidua.decisions.rendering import decision_spec
@@ -42,7 +40,7 @@ def main() -> None:
     from thidua.documents.rendering import docx_to_pdf, render_docx
     from thidua.nominations.models import Nomination
     from thidua.nominations.services.nomination import create_nomination, open_round
-    from thidua.organizations.imports.staff import COLUMNS, import_staff
+    from thidua.organizations.imports.staff import import_staff
     from thidua.organizations.models import Person
 
     root, codes = make_agency()
@@ -50,12 +48,7 @@ def main() -> None:
     root.abbreviation = root.abbreviation or "SKHĐT"
     root.save()
     path = data / "staff.xlsx"
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh sách")
-    sheet.append([c.header for c in COLUMNS])
-    for row in synthetic_rows(args.awardees, codes):
-        sheet.append(row)
-    workbook.save(path)
+    write_staff_workbook(path, args.awardees, codes)
     assert import_staff(path, agency=root).ok
     round_ = open_round(agency=root, name="Xét 2025", kind="hang_nam", year=2025,
                         submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip

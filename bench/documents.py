@@ -17,15 +17,9 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from _common import ROOT, machine
+from _common import ROOT, machine, timed
 
 sys.path.insert(0, str(ROOT))
-
-
-def timed(fn, *args, **kwargs):
-    started = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - started, result
 
 
 def main() -> None:

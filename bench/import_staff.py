@@ -8,7 +8,13 @@ Target (issue #2): ≤ 30 s on one core.
 import argparse
 import time
 
-from _common import machine, make_agency, peak_rss_mb, setup_django, synthetic_rows
+from _common import (
+    machine,
+    make_agency,
+    peak_rss_mb,
+    setup_django,
+    write_staff_workbook,
+)
 
 
 def main() -> None:
@@ -18,19 +24,12 @@ def main() -> None:
     args = parser.parse_args()
     data = setup_django(args.database_url)
 
-    from openpyxl import Workbook
-
-    from thidua.organizations.imports.staff import COLUMNS, import_staff
+    from thidua.organizations.imports.staff import import_staff
     from thidua.organizations.models import Person
 
     root, codes = make_agency()
     path = data / "staff.xlsx"
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh sách")
-    sheet.append([c.header for c in COLUMNS])
-    for row in synthetic_rows(args.rows, codes):
-        sheet.append(row)
-    workbook.save(path)
+    write_staff_workbook(path, args.rows, codes)
     size_mb = path.stat().st_size / 1048576
 
     start = time.perf_counter()

@@ -9,7 +9,7 @@ import argparse
 import statistics
 import time
 
-from _common import machine, make_agency, setup_django, synthetic_rows
+from _common import machine, make_agency, setup_django, write_staff_workbook
 
 
 def main() -> None:
@@ -23,21 +23,15 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from openpyxl import Workbook
 
     from thidua.accounts.enums import Role
     from thidua.accounts.models import User
     from thidua.accounts.services import create_account
-    from thidua.organizations.imports.staff import COLUMNS, import_staff
+    from thidua.organizations.imports.staff import import_staff
 
     root, codes = make_agency()
     path = data / "staff.xlsx"
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh sách")
-    sheet.append([c.header for c in COLUMNS])
-    for row in synthetic_rows(args.people, codes):
-        sheet.append(row)
-    workbook.save(path)
+    write_staff_workbook(path, args.people, codes)
     assert import_staff(path, agency=root).ok
     create_account(
         username="officer",
