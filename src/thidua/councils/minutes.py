@@ -107,7 +107,7 @@ def minutes_spec(meeting: Meeting) -> Document:
     )
     body = [Table(("STT", "Nội dung xét", "Số thành viên được bỏ phiếu", "Đồng ý",
                    "Không đồng ý", "Kết quả"), tuple(rows),
-                  widths_cm=(1.0, 5.5, 2.3, 1.8, 1.8, 4.6))]  # fmt: skip
+                  widths_cm=(1.2, 5.3, 2.3, 1.8, 1.8, 4.6))]  # fmt: skip
     if recusals:
         body.append(
             Paragraph(

@@ -42,6 +42,7 @@ from thidua.organizations.services.structure import (
     set_cluster_leadership,
 )
 
+from .commendation import load_council_and_notice
 from .movement import load_seed_follow_up, load_seed_movement
 from .names import vietnamese_name
 
@@ -426,7 +427,9 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         for code in ("SKHĐT-ĐKKD", "SKHĐT-KTN", "SKHĐT-VP")
     }
     load_seed_follow_up(seed, people_by_unit=people_by_unit)
-    _review_round_2025(agencies, people_by_unit)
+    round_ = _review_round_2025(agencies, people_by_unit)
+    load_council_and_notice(round_, council, agencies["SKHĐT-VP"],
+                            people_by_unit["SKHĐT-VP"])  # fmt: skip
     _accounts(agencies, named, council)
     return named
 
@@ -467,7 +470,8 @@ def _award_history(agencies) -> None:
 
 
 def _review_round_2025(agencies, people_by_unit) -> None:
-    """The yearly round for 2025 is open; Phòng ĐKKD has started two proposals."""
+    """The yearly round for 2025 is open; Phòng ĐKKD has started two proposals (Văn phòng's
+    three are further along: :mod:`.commendation`)."""
     round_ = open_round(
         agency=agencies["SKHĐT"],
         name="Xét khen thưởng thành tích năm 2025",
@@ -480,6 +484,7 @@ def _review_round_2025(agencies, people_by_unit) -> None:
     for person, code in zip(members[:2], ("CSTDCS", "LDTT"), strict=False):
         create_nomination(round_, proposing_unit=agencies["SKHĐT-ĐKKD"], person=person,
                           code=code, summary="Hoàn thành xuất sắc nhiệm vụ năm 2025.")  # fmt: skip
+    return round_
 
 
 def _accounts(agencies, named, council) -> None:
