@@ -129,3 +129,16 @@ def staff_cannot_see(client_for, notice):
     return staff.get(notice.get_absolute_url()).status_code == 404 and staff.get(
         reverse("nominations:notice-create", args=[notice.round_id])
     ).status_code in (403, 404)
+
+
+def test_decision_page_shows_notice_blockers_and_does_not_offer_them(
+    client_for, round_, org, users, django_assert_max_num_queries
+):
+    published = [decided(round_, org, p, "LDTT", users) for p in ("dkkd_staff", "head")]
+    open_notice(round_, published, starts_on=timezone.localdate(), working_days=10)
+    client = client_for("officer")
+    with django_assert_max_num_queries(30):
+        page = client.get(reverse("decisions:decision-create", args=[round_.pk]))
+    text = page.content.decode()
+    assert text.count('data-testid="notice-blocker"') == 2
+    assert 'name="nomination"' not in text  # nothing offered while the notice runs

@@ -12,7 +12,12 @@ from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
-from thidua.nominations.selectors import access_round, nominations_for_user
+from thidua.nominations.enums import NominationState
+from thidua.nominations.selectors import (
+    access_round,
+    nominations_for_user,
+    notice_blockers,
+)
 from thidua.organizations.forms.widgets import DateInput
 
 from .authority import can_decide
@@ -53,8 +58,10 @@ class DecisionCreateView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _rows(self, day):
-        nominations = nominations_for_user(self.request.user).filter(
-            round=self.round, state__in=DECIDABLE_STATES
+        nominations = (
+            nominations_for_user(self.request.user)
+            .filter(round=self.round, state__in=DECIDABLE_STATES)
+            .prefetch_related("notices", "comments")
         )
         level = self.round.agency.level
         return [(n, can_decide(level, n.code, day)) for n in nominations]
@@ -63,8 +70,15 @@ class DecisionCreateView(TemplateView):
         kwargs.setdefault(
             "form", DecisionForm(initial={"issued_on": timezone.localdate()})
         )
+        rows = self._rows(timezone.localdate())
         return super().get_context_data(
-            round=self.round, rows=self._rows(timezone.localdate()), **kwargs
+            round=self.round,
+            rows=rows,
+            # Notice still running or comments unanswered: shown, not offered.
+            blocked={
+                n.pk: notice_blockers(n, NominationState.DECIDED) for n, _ok in rows
+            },
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):

@@ -90,7 +90,8 @@ def notice_blockers(nomination: Nomination, to: str, today=None) -> list[str]:
                 _("%(n)s: đang công khai đến hết ngày %(d)s.")
                 % {"n": nomination, "d": notice.ends_on.strftime("%d/%m/%Y")}
             )
-    if nomination.comments.filter(acknowledged_at__isnull=True).exists():
+    # all() so a prefetched list is used by pages listing many nominations.
+    if any(c.acknowledged_at is None for c in nomination.comments.all()):
         problems.append(_("%(n)s: còn góp ý chưa được xem xét.") % {"n": nomination})
     return problems
 
