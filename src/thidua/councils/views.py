@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.documents.files import file_response
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
@@ -262,7 +263,5 @@ class MinutesFileView(View):
     """The meeting's biên bản, for whoever may open the meeting."""
 
     def get(self, request, pk, fmt):
-        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
-
         meeting = access_meeting(request.user, pk)
         return file_response(minutes_document(meeting), fmt, inline=False)

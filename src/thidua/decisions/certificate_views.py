@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.documents.files import CONTENT_TYPES
 from thidua.documents.rendering.pdf import ConversionError, docx_to_pdf
 
 from .certificates import certificate_docx, verify_url
@@ -11,11 +12,6 @@ from .selectors import access_award, access_decision
 from .services.annulment import decision_awards
 
 __all__ = ["AwardCertificateView", "DecisionCertificatesView"]
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def certificate_response(request, awards, fmt: str, name: str) -> HttpResponse:

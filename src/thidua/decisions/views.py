@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
+from thidua.documents.files import file_response
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
@@ -122,8 +123,6 @@ class DecisionDetailView(TemplateView):
 
 class DecisionFileView(View):
     def get(self, request, pk, fmt):
-        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
-
         decision = access_decision(request.user, pk)
         return file_response(decision.issued_document, fmt, inline=False)
 

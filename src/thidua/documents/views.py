@@ -16,6 +16,7 @@ from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.models import Agency
 
 from .doc_types import OFFICIAL_TYPES
+from .files import file_response
 from .models import LocalDocumentType, NumberSeries
 from .rendering import Layout
 from .selectors import access_issued_document, issued_documents_for_user
@@ -56,8 +57,6 @@ class RegisterView(TemplateView):
 
 class DocumentFileView(View):
     def get(self, request, pk, fmt):
-        from thidua.movements.views.files import file_response  # noqa: PLC0415 (shared helper)
-
         document = access_issued_document(request.user, pk)
         return file_response(document, fmt, inline=False)
 

@@ -2,10 +2,12 @@
 public once it is issued."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import TemplateView
+
+from thidua.documents.files import file_response
 
 from ..selectors import access_movement, public_movements
 
@@ -16,27 +18,6 @@ __all__ = [
     "PublicMovementFileView",
     "PublicMovementListView",
 ]
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-def file_response(document, fmt: str, *, inline: bool) -> FileResponse:
-    field = getattr(document, fmt, None) if fmt in CONTENT_TYPES else None
-    if document is None or not field:
-        raise Http404
-    name = f"{document.symbol.replace('/', '_')}.{fmt}"
-    response = FileResponse(
-        field.open("rb"),
-        content_type=CONTENT_TYPES[fmt],
-        as_attachment=not inline,
-        filename=name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 class MovementFileView(View):
