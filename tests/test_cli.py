@@ -94,6 +94,11 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
     ).exists()
     assert Council.objects.filter(agency__code="UBND-LS").exists()
     assert Cluster.objects.get(short_name="Cụm TĐTMTH").memberships.count() == 6
+    from thidua.nominations.models import Submission
+
+    sent_up = Submission.objects.get()  # the CSTĐ cấp tỉnh, beyond the Director
+    assert sent_up.to_agency.code == "UBND-LS" and sent_up.symbol.endswith("/TTr-SKHĐT")
+    assert sent_up.items.get().nomination.state == "trinh_cap_tren"
     roles = {a.role for a in demo_accounts()}
     assert roles == set(Role.values)
     for account in demo_accounts():

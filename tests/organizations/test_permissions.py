@@ -357,6 +357,12 @@ COVERED_ELSEWHERE = {
     # tests/nominations/test_notices.py
     "nominations:notice-create", "nominations:notice-detail",
     "nominations:public-notice-list", "nominations:public-notice",
+    # tests/nominations/test_submissions.py (inbox, actions, files, packages)
+    "nominations:submission-create", "nominations:submission-list",
+    "nominations:submission-import", "nominations:submission-detail",
+    "nominations:submission-forward", "nominations:submission-package",
+    "nominations:submission-document", "nominations:submission-item-action",
+    "nominations:submission-file",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
     "councils:vote", "councils:minutes-file",

@@ -1,6 +1,8 @@
-"""The 2025 round further along: Văn phòng Sở's three proposals went through appraisal,
-the council voted on them by secret ballot at a closed meeting (minutes issued), and the
-list is on public notice now, so the visitor sees each step and can comment."""
+"""The 2025 round further along: Văn phòng Sở's proposals went through appraisal, the
+council voted on them by secret ballot at a closed meeting (minutes issued); the three
+LĐTT are on public notice now, so the visitor sees each step and can comment, and the
+CSTĐ cấp tỉnh — beyond the Director's authority — went up to the province by tờ trình,
+where the Ban TĐKT account finds it in its inbox."""
 
 import datetime
 
@@ -25,6 +27,7 @@ from thidua.nominations.services.nomination import (
     transition_nomination,
 )
 from thidua.nominations.services.notice import open_notice
+from thidua.nominations.services.submission import submit_nominations
 
 __all__ = ["load_council_and_notice"]
 
@@ -32,14 +35,29 @@ __all__ = ["load_council_and_notice"]
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
+FILES = {
+    "bao_cao_thanh_tich": "bao-cao-thanh-tich.pdf",
+    "bien_ban_binh_xet": "bien-ban-binh-xet.pdf",
+    "chung_nhan_sang_kien": "chung-nhan-sang-kien.pdf",
+}
+SUMMARIES = {
+    "LDTT": "Hoàn thành tốt nhiệm vụ năm 2025.",
+    "CSTD_BO_TINH": "Ba năm liền Chiến sĩ thi đua cơ sở; sáng kiến cải cách thủ tục đầu tư "
+    "được áp dụng trong toàn tỉnh.",
+}
+
+
 def load_council_and_notice(round_, council, proposing_unit, people) -> None:
     nominations = []
-    for person in people[:3]:
+    codes = ["LDTT", "LDTT", "LDTT", "CSTD_BO_TINH"][: len(people)]
+    for person, code in zip(people, codes, strict=True):
         nomination = create_nomination(round_, proposing_unit=proposing_unit, person=person,
-                                       code="LDTT", summary="Hoàn thành tốt nhiệm vụ năm 2025.")  # fmt: skip
-        for kind, name in (("bao_cao_thanh_tich", "bao-cao-thanh-tich.pdf"),
-                           ("bien_ban_binh_xet", "bien-ban-binh-xet.pdf")):  # fmt: skip
-            add_attachment(nomination, kind=kind, upload=SimpleUploadedFile(name, PDF))
+                                       code=code, summary=SUMMARIES[code])  # fmt: skip
+        kinds = list(FILES)[: 3 if code == "CSTD_BO_TINH" else 2]
+        for kind in kinds:
+            add_attachment(
+                nomination, kind=kind, upload=SimpleUploadedFile(FILES[kind], PDF)
+            )
         transition_nomination(nomination, NominationState.SUBMITTED)
         transition_nomination(nomination, NominationState.APPRAISED,
                               appraisal="Đủ điều kiện, hồ sơ đầy đủ.")  # fmt: skip
@@ -68,4 +86,9 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
         transition_nomination(nomination, NominationState.COUNCIL_DONE)
     close_meeting(meeting, actor=secretary)
     issue_minutes(meeting)
-    open_notice(round_, nominations, starts_on=timezone.localdate(), working_days=10)
+    listed = [n for n in nominations if n.code == "LDTT"]
+    open_notice(round_, listed, starts_on=timezone.localdate(), working_days=10)
+    upward = [n for n in nominations if n.code != "LDTT"]
+    if upward:
+        submit_nominations(round_, upward, issued_on=timezone.localdate(),
+                           signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip

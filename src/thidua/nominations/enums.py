@@ -6,8 +6,11 @@ from django.utils.translation import pgettext_lazy
 
 __all__ = [
     "ACTIVE_STATES",
+    "FINAL_OUTCOMES",
     "TRANSITIONS",
+    "UPWARD",
     "AttachmentKind",
+    "ItemOutcome",
     "NominationState",
     "RoundKind",
 ]
@@ -40,9 +43,13 @@ ACTIVE_STATES = (
     "cong_khai", "da_quyet_dinh", "trinh_cap_tren", "da_khen_thuong",
 )  # fmt: skip
 
+UPWARD = "upward"
+
 # (from, to) -> (who may do it, reason required)
 #   "unit": the proposing unit; "office": the TĐKT office of the round's agency;
 #   "secretary": the council's secretary (or the office when recording the council's result).
+#   "upward": only through a tờ trình to the higher agency (services/submission.py), whose
+#             office returns it, or records the higher level's decision.
 TRANSITIONS = {
     ("nhap", "da_gui"): ("unit", False),
     ("tra_lai", "da_gui"): ("unit", False),
@@ -53,14 +60,15 @@ TRANSITIONS = {
     ("trinh_hoi_dong", "hoi_dong_da_xet"): ("secretary", False),
     ("hoi_dong_da_xet", "cong_khai"): ("office", False),
     ("hoi_dong_da_xet", "da_quyet_dinh"): ("office", False),
-    ("hoi_dong_da_xet", "trinh_cap_tren"): ("office", False),
+    ("hoi_dong_da_xet", "trinh_cap_tren"): (UPWARD, False),
     ("hoi_dong_da_xet", "khong_khen_thuong"): ("office", True),
     ("cong_khai", "da_quyet_dinh"): ("office", False),
-    ("cong_khai", "trinh_cap_tren"): ("office", False),
+    ("cong_khai", "trinh_cap_tren"): (UPWARD, False),
     ("cong_khai", "khong_khen_thuong"): ("office", True),
     ("da_quyet_dinh", "da_khen_thuong"): ("office", False),
-    ("trinh_cap_tren", "da_khen_thuong"): ("office", False),
-    ("trinh_cap_tren", "khong_khen_thuong"): ("office", True),
+    ("trinh_cap_tren", "da_khen_thuong"): (UPWARD, False),
+    ("trinh_cap_tren", "khong_khen_thuong"): (UPWARD, True),
+    ("trinh_cap_tren", "hoi_dong_da_xet"): (UPWARD, True),
     ("nhap", "huy_bo"): ("unit", True),
     ("tra_lai", "huy_bo"): ("unit", True),
     ("da_khen_thuong", "huy_bo"): ("office", True),
@@ -72,3 +80,16 @@ class AttachmentKind(models.TextChoices):
     PEER_REVIEW = "bien_ban_binh_xet", _("Biên bản bình xét")
     INITIATIVE = "chung_nhan_sang_kien", _("Giấy chứng nhận sáng kiến, đề tài")
     OTHER = "khac", _("Tài liệu khác")
+
+
+class ItemOutcome(models.TextChoices):
+    """Where one nominee of a tờ trình stands at the receiving agency."""
+
+    PENDING = "cho_xu_ly", _("Chờ xử lý")
+    RETURNED = "tra_lai", _("Trả lại")
+    FORWARDED = "trinh_tiep", _("Đã trình cấp trên")
+    AWARDED = "khen_thuong", _("Được khen thưởng")
+    NOT_AWARDED = "khong_khen_thuong", _("Không khen thưởng")
+
+
+FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)

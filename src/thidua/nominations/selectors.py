@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from thidua.accounts.scopes import scopes_for
 
 from .enums import NominationState
-from .models import Nomination, PublicNotice, ReviewRound
+from .models import Nomination, PublicNotice, ReviewRound, Submission
 
 __all__ = [
     "access_nomination",
@@ -19,6 +19,8 @@ __all__ = [
     "notice_blockers",
     "notices_for_user",
     "rounds_for_user",
+    "access_submission",
+    "submissions_for_user",
 ]
 
 
@@ -78,13 +80,12 @@ def notice_blockers(nomination: Nomination, to: str, today=None) -> list[str]:
     if to not in onward:
         return []
     today = today or timezone.localdate()
-    if nomination.state == NominationState.COUNCIL_DONE:
-        if nomination.code in settings.THIDUA_NOTICE_REQUIRED_CODES:
-            return [_("%(n)s: phải công khai trước khi quyết định hoặc trình cấp trên.")
-                    % {"n": nomination}]  # fmt: skip
-        return []
+    notices = list(nomination.notices.all())
+    if not notices and nomination.code in settings.THIDUA_NOTICE_REQUIRED_CODES:
+        return [_("%(n)s: phải công khai trước khi quyết định hoặc trình cấp trên.")
+                % {"n": nomination}]  # fmt: skip
     problems = []
-    for notice in nomination.notices.all():
+    for notice in notices:
         if today <= notice.ends_on:
             problems.append(
                 _("%(n)s: đang công khai đến hết ngày %(d)s.")
@@ -106,4 +107,24 @@ def access_notice(user, pk):
     try:
         return notices_for_user(user).get(pk=pk)
     except (PublicNotice.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def submissions_for_user(user) -> QuerySet[Submission]:
+    """Tờ trình the user's office sent, or received (its own inbox, or — for a higher
+    officer — those of the agencies below)."""
+    scopes = scopes_for(user)
+    base = Submission.objects.select_related("from_agency", "to_agency", "document")
+    if scopes.is_admin:
+        return base
+    return base.filter(
+        Q(from_agency_id__in=scopes.officer_agencies)
+        | Q(to_agency_id__in=scopes.officer_agencies | scopes.higher_officer_agencies)
+    )
+
+
+def access_submission(user, pk) -> Submission:
+    try:
+        return submissions_for_user(user).get(pk=pk)
+    except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None

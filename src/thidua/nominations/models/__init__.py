@@ -1,5 +1,6 @@
 from .nomination import Nomination, NominationAttachment, NominationEvent, ReviewRound
 from .notice import NoticeComment, PublicNotice
+from .submission import Submission, SubmissionItem
 
 __all__ = [
     "Nomination",
@@ -8,4 +9,6 @@ __all__ = [
     "NoticeComment",
     "PublicNotice",
     "ReviewRound",
+    "Submission",
+    "SubmissionItem",
 ]

@@ -13,7 +13,7 @@ from thidua.decisions.models import Award
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
 from thidua.organizations.models import Agency
 
-from ..enums import TRANSITIONS, AttachmentKind, NominationState
+from ..enums import TRANSITIONS, UPWARD, AttachmentKind, NominationState
 from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
 from ..selectors import notice_blockers
 
@@ -176,6 +176,8 @@ def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
 
 
 def _allowed(actor, nomination: Nomination, who: str) -> bool:
+    if who == UPWARD:  # never a direct move: the tờ trình service decides who may
+        return False
     scopes = scopes_for(actor)
     if scopes.is_admin:
         return True
@@ -198,10 +200,14 @@ def transition_nomination(
     reason: str = "",
     appraisal: str = "",
     expected_version: int | None = None,
+    upward: bool = False,
 ) -> Nomination:
     """The one way a nomination changes state (``enums.TRANSITIONS``): permission, reason
     where required, dossier completeness on submission, conflict detection, timeline and
-    audit, all in one transaction."""
+    audit, all in one transaction.
+
+    ``upward`` is set only by the tờ trình service (services/submission.py), which has
+    checked that the actor is the sending or the receiving office."""
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
@@ -218,7 +224,15 @@ def transition_nomination(
                    "b": dict(NominationState.choices).get(to, to)}
             )  # fmt: skip
         who, needs_reason = rule
-        if actor is not None and not _allowed(actor, locked, who):
+        if (who == UPWARD) != upward:
+            raise ValidationError(
+                _("Hồ sơ trình cấp trên chỉ được xử lý qua tờ trình.")
+                if who == UPWARD
+                else _("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”.")
+                % {"a": locked.get_state_display(),
+                   "b": dict(NominationState.choices).get(to, to)}
+            )  # fmt: skip
+        if actor is not None and not upward and not _allowed(actor, locked, who):
             raise PermissionDenied
         if needs_reason and not reason.strip():
             raise ValidationError({"reason": [_("Phải ghi rõ lý do.")]})

@@ -1,0 +1,153 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thidua.decisions.enums import AWARD_CODES, AwardType
+
+from ..enums import ItemOutcome
+
+__all__ = ["Submission", "SubmissionItem"]
+
+
+class Submission(models.Model):
+    """A tờ trình carrying nominations beyond the sender's authority to a higher agency.
+
+    Sent inside the installation (``from_agency`` set, the tờ trình issued through the
+    sender's register) or imported from another installation's package (``from_name``
+    and ``external_symbol`` only, the package kept as received).
+    """
+
+    from_agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("cơ quan trình"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions_sent",
+    )
+    from_name = models.CharField(_("cơ quan trình"), max_length=255)
+    to_agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("cơ quan nhận"),
+        on_delete=models.PROTECT,
+        related_name="submissions_received",
+    )
+    document = models.OneToOneField(
+        "documents.IssuedDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submission",
+    )
+    external_symbol = models.CharField(_("số tờ trình"), max_length=60, blank=True)
+    external_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    summary = models.CharField(_("trích yếu"), max_length=500)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
+    package = models.FileField(upload_to="packages/%Y/", blank=True)
+    package_sha256 = models.CharField(max_length=64, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tờ trình cấp trên")
+        verbose_name_plural = _("tờ trình cấp trên")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            # The same package imported twice into the same inbox is one submission.
+            models.UniqueConstraint(
+                fields=["to_agency", "package_sha256"],
+                condition=~Q(package_sha256=""),
+                name="submission_package_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def get_absolute_url(self) -> str:
+        return reverse("nominations:submission-detail", args=[self.pk])
+
+    @property
+    def symbol(self) -> str:
+        return self.document.symbol if self.document_id else self.external_symbol
+
+    @property
+    def dated(self):
+        return self.document.issued_on if self.document_id else self.external_date
+
+
+class SubmissionItem(models.Model):
+    """One nominee of a tờ trình and what the receiving agency made of it.
+
+    ``nomination`` links back to the proposing agency's dossier (empty for imported
+    packages); ``source`` is the item of the lower tờ trình this one forwards, so a
+    decision recorded at the top flows back down the chain."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.PROTECT, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField()
+    nomination = models.ForeignKey(
+        "nominations.Nomination",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submission_items",
+    )
+    source = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forwarded_as",
+    )
+    subject_name = models.CharField(_("đối tượng"), max_length=255)
+    subject_detail = models.CharField(_("chức vụ, đơn vị"), max_length=500, blank=True)
+    is_collective = models.BooleanField(_("tập thể"), default=False)
+    code = models.CharField(
+        _("danh hiệu, hình thức đề nghị"), max_length=16, choices=AWARD_CODES
+    )
+    award_type = models.CharField(
+        _("loại hình"), max_length=12, choices=AwardType.choices,
+        default=AwardType.CONG_TRANG,
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    achievement = models.TextField(_("tóm tắt thành tích"), blank=True)
+    files = models.JSONField(_("tài liệu kèm theo"), default=list, blank=True)
+    outcome = models.CharField(
+        _("kết quả"), max_length=20, choices=ItemOutcome.choices,
+        default=ItemOutcome.PENDING,
+    )  # fmt: skip
+    appraisal = models.TextField(_("ý kiến thẩm định"), blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decision_signer = models.CharField(
+        _("người ký quyết định"), max_length=255, blank=True
+    )
+    decided_by = models.CharField(_("cấp quyết định"), max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("đối tượng trình khen")
+        verbose_name_plural = _("đối tượng trình khen")
+        ordering = ["submission", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "position"], name="submission_item_position"
+            ),
+            models.UniqueConstraint(
+                fields=["submission", "nomination"],
+                condition=Q(nomination__isnull=False),
+                name="submission_item_nomination_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_name} – {self.get_code_display()} {self.year}"

@@ -1,0 +1,329 @@
+"""The dossier package of a tờ trình: a ZIP with ``manifest.json`` (format in
+docs/submissions.md), exported for a higher agency on another installation and imported
+there — checked whole before anything is written."""
+
+import datetime
+import hashlib
+import io
+import json
+import posixpath
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
+from thidua.decisions.enums import AWARD_CODES, AwardType
+from thidua.movements.exports import safe_cell
+
+from ..models import Submission, SubmissionItem
+from .submission import is_receiving_office
+
+__all__ = ["FORMAT", "VERSION", "build_package", "import_package", "package_file"]
+
+FORMAT = "thidua.to-trinh"
+VERSION = 1
+MAX_ENTRIES = 2000
+MAX_RATIO = 100  # a deflated entry may not grow more than this (zip bombs)
+CODES = {code for code, _label in AWARD_CODES}
+
+
+def _minutes_documents(submission: Submission):
+    from thidua.councils.enums import SubjectKind  # noqa: PLC0415 (apps load order)
+    from thidua.councils.models import AgendaItem  # noqa: PLC0415
+    from thidua.documents.models import IssuedDocument  # noqa: PLC0415
+
+    nomination_ids = [
+        i.nomination_id for i in submission.items.all() if i.nomination_id
+    ]
+    meetings = AgendaItem.objects.filter(
+        subject_kind=SubjectKind.NOMINATION, subject_id__in=nomination_ids
+    ).values_list("meeting_id", flat=True)
+    return IssuedDocument.objects.filter(
+        source_kind="council_minutes", source_id__in=list(meetings),
+        status=IssuedDocument.Status.READY,
+    ).order_by("issued_on", "number")  # fmt: skip
+
+
+def _list_workbook(submission: Submission) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
+                  _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")])  # fmt: skip
+    for item in submission.items.all():
+        sheet.append([item.position, safe_cell(item.subject_name),
+                      safe_cell(item.subject_detail), item.get_code_display(), item.year])  # fmt: skip
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _entry(zf: zipfile.ZipFile, path: str, data: bytes, role: str, **extra) -> dict:
+    zf.writestr(path, data)
+    return {"path": path, "role": role, "sha256": hashlib.sha256(data).hexdigest(),
+            "size": len(data), **extra}  # fmt: skip
+
+
+def build_package(submission: Submission) -> bytes:
+    """The ZIP for the higher agency: tờ trình, council minutes, the list (XLSX), and
+    each nominee's dossier files. An imported package is handed on as received."""
+    if submission.document_id is None:
+        with submission.package.open("rb") as stored:
+            return stored.read()
+    document = submission.document
+    if not document.pdf:
+        raise ValidationError(_("Tờ trình đang được tạo tệp, vui lòng thử lại sau."))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        with document.pdf.open("rb") as f:
+            files = [_entry(zf, "to-trinh.pdf", f.read(), "to_trinh")]
+        for minutes in _minutes_documents(submission):
+            with minutes.pdf.open("rb") as f:
+                name = f"bien-ban/{minutes.symbol.replace('/', '_')}.pdf"
+                files.append(_entry(zf, name, f.read(), "bien_ban"))
+        files.append(
+            _entry(zf, "danh-sach.xlsx", _list_workbook(submission), "danh_sach")
+        )
+        items = []
+        for item in submission.items.select_related("nomination"):
+            item_files = []
+            for n, entry in enumerate(item.files):
+                found = package_file(item, n)
+                if found is None:
+                    raise ValidationError(_("%(i)s: thiếu tệp “%(f)s” của hồ sơ.")
+                                          % {"i": item, "f": entry.get("name")})  # fmt: skip
+                name, data = found
+                ext = posixpath.splitext(name)[1].lower()[:6]
+                item_files.append(_entry(
+                    zf, f"ho-so/{item.position:03d}/{n + 1:02d}-{entry.get('kind')}{ext}",
+                    data, "ho_so", kind=entry.get("kind", ""), name=name,
+                ))  # fmt: skip
+            items.append({
+                "position": item.position, "subject_name": item.subject_name,
+                "subject_detail": item.subject_detail, "is_collective": item.is_collective,
+                "code": item.code, "award_type": item.award_type, "year": item.year,
+                "achievement": item.achievement, "appraisal": item.appraisal,
+                "files": item_files,
+            })  # fmt: skip
+        manifest = {
+            "format": FORMAT, "version": VERSION,
+            "exported_at": timezone.localtime().isoformat(timespec="seconds"),
+            "from": {"code": submission.from_agency.code, "name": submission.from_name},
+            "to": {"code": submission.to_agency.code, "name": submission.to_agency.name},
+            "document": {"symbol": document.symbol, "issued_on": document.issued_on.isoformat(),
+                         "summary": submission.summary, "signer_title": submission.signer_title,
+                         "signer_name": submission.signer_name},
+            "files": files, "items": items,
+        }  # fmt: skip
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+    return out.getvalue()
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+def _open_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ValidationError(
+            {"package": [_("Tệp không phải gói hồ sơ ZIP.")]}
+        ) from None
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise ValidationError({"package": [_("Gói có quá nhiều tệp.")]})
+    total = 0
+    for info in infos:
+        name = info.filename
+        if (name.startswith("/") or "\\" in name or ".." in name.split("/")
+                or info.flag_bits & 0x1):  # fmt: skip
+            raise ValidationError(
+                {"package": [_("Tên tệp trong gói không hợp lệ: %(n)s") % {"n": name}]}
+            )
+        total += info.file_size
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            raise ValidationError({"package": [_("Gói bị nén bất thường (zip bomb).")]})
+    if total > 4 * settings.THIDUA_MAX_PACKAGE_BYTES:
+        raise ValidationError({"package": [_("Gói giải nén quá lớn.")]})
+    return zf
+
+
+def _text(value, where: str, problems: list, *, required=True, limit=500) -> str:
+    if value is None or value == "":
+        if required:
+            problems.append(_("%(w)s: thiếu dữ liệu.") % {"w": where})
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        problems.append(_("%(w)s: phải là chuỗi không quá %(n)s ký tự.")
+                        % {"w": where, "n": limit})  # fmt: skip
+        return ""
+    return nfc(value)
+
+
+def _check_file(zf, names, entry, where, problems) -> dict | None:
+    if not isinstance(entry, dict) or entry.get("path") not in names:
+        problems.append(_("%(w)s: tệp không có trong gói.") % {"w": where})
+        return None
+    data = zf.read(entry["path"])
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        problems.append(_("%(w)s (%(p)s): mã SHA-256 không khớp, tệp đã bị thay đổi.")
+                        % {"w": where, "p": entry["path"]})  # fmt: skip
+        return None
+    return {"path": entry["path"], "sha256": entry["sha256"],
+            "kind": str(entry.get("kind", "")), "name": str(entry.get("name", ""))[:200]}  # fmt: skip
+
+
+def _parse(zf: zipfile.ZipFile) -> tuple[dict, list[dict], list[str]]:
+    names = set(zf.namelist())
+    if "manifest.json" not in names:
+        raise ValidationError({"package": [_("Gói thiếu tệp manifest.json.")]})
+    try:
+        manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ValidationError(
+            {"package": [_("manifest.json không phải JSON hợp lệ.")]}
+        ) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValidationError(
+            {"package": [_("Gói không phải hồ sơ tờ trình của thidua.")]}
+        )
+    if manifest.get("version") != VERSION:
+        raise ValidationError({"package": [_("Phiên bản gói %(v)s chưa được hỗ trợ.")
+                                           % {"v": manifest.get("version")}]})  # fmt: skip
+    problems: list[str] = []
+    sender = manifest.get("from") if isinstance(manifest.get("from"), dict) else {}
+    doc = manifest.get("document") if isinstance(manifest.get("document"), dict) else {}
+    head = {
+        "from_name": _text(sender.get("name"), "from.name", problems, limit=255),
+        "external_symbol": _text(
+            doc.get("symbol"), "document.symbol", problems, limit=60
+        ),
+        "summary": _text(doc.get("summary"), "document.summary", problems),
+        "signer_title": _text(
+            doc.get("signer_title"), "document.signer_title", problems, limit=160
+        ),  # fmt: skip
+        "signer_name": _text(
+            doc.get("signer_name"), "document.signer_name", problems, limit=120
+        ),  # fmt: skip
+    }
+    try:
+        head["external_date"] = datetime.date.fromisoformat(str(doc.get("issued_on")))
+    except ValueError:
+        problems.append(_("document.issued_on: ngày không hợp lệ (YYYY-MM-DD)."))
+    for n, entry in enumerate(manifest.get("files") or [], start=1):
+        _check_file(zf, names, entry, f"files[{n}]", problems)
+    raw_items = manifest.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        problems.append(_("items: gói không có đối tượng đề nghị nào."))
+        raw_items = []
+    items = []
+    for n, raw in enumerate(raw_items, start=1):
+        where = _("Đối tượng %(n)s") % {"n": n}
+        if not isinstance(raw, dict):
+            problems.append(_("%(w)s: dữ liệu không hợp lệ.") % {"w": where})
+            continue
+        code, year = raw.get("code"), raw.get("year")
+        if code not in CODES:
+            problems.append(_("%(w)s: mã danh hiệu “%(c)s” không hợp lệ.")
+                            % {"w": where, "c": code})  # fmt: skip
+        if not isinstance(year, int) or not 1945 <= year <= 2100:
+            problems.append(_("%(w)s: năm thành tích không hợp lệ.") % {"w": where})
+        award_type = raw.get("award_type") or AwardType.CONG_TRANG
+        if award_type not in AwardType.values:
+            problems.append(
+                _("%(w)s: loại hình khen thưởng không hợp lệ.") % {"w": where}
+            )
+        files = [_check_file(zf, names, f, f"{where}, tệp {k}", problems)
+                 for k, f in enumerate(raw.get("files") or [], start=1)]  # fmt: skip
+        items.append({
+            "position": n, "subject_name": _text(raw.get("subject_name"), where, problems,
+                                                 limit=255),
+            "subject_detail": _text(raw.get("subject_detail"), where, problems,
+                                    required=False),
+            "is_collective": bool(raw.get("is_collective")), "code": code, "year": year,
+            "award_type": award_type,
+            "achievement": _text(raw.get("achievement"), where, problems, required=False,
+                                 limit=20_000),
+            "appraisal": _text(raw.get("appraisal"), where, problems, required=False,
+                               limit=20_000),
+            "files": [f for f in files if f],
+        })  # fmt: skip
+    return head, items, problems
+
+
+def import_package(upload, *, to_agency, actor=None) -> Submission:
+    """Check the whole package (structure, manifest, every file's SHA-256), then write
+    the submission into ``to_agency``'s inbox in one transaction. Importing the same
+    package again gives back the submission already made."""
+    scopes_ok = actor is None or is_receiving_office(
+        actor, Submission(to_agency=to_agency)
+    )
+    if not scopes_ok:
+        raise PermissionDenied
+    limit = settings.THIDUA_MAX_PACKAGE_BYTES
+    if upload.size > limit:
+        raise ValidationError({"package": [_("Gói quá lớn (%(s)s), tối đa %(m)s.")
+                                           % {"s": filesizeformat(upload.size),
+                                              "m": filesizeformat(limit)}]})  # fmt: skip
+    data = b"".join(upload.chunks())
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Submission.objects.filter(
+        to_agency=to_agency, package_sha256=digest
+    ).first()
+    if existing is not None:
+        return existing
+    head, items, problems = _parse(_open_zip(data))
+    if problems:
+        raise ValidationError([_("Gói hồ sơ không hợp lệ, chưa nhập gì:"), *problems])
+    with transaction.atomic():
+        submission = Submission(to_agency=to_agency, package_sha256=digest,
+                                submitted_by=actor if actor and actor.is_authenticated
+                                else None, **head)  # fmt: skip
+        submission.package.save(f"{digest[:16]}.zip", ContentFile(data), save=False)
+        try:
+            with transaction.atomic():
+                submission.save()
+        except IntegrityError:  # the same package imported at the same moment
+            return Submission.objects.get(to_agency=to_agency, package_sha256=digest)
+        SubmissionItem.objects.bulk_create(
+            SubmissionItem(submission=submission, **item) for item in items
+        )
+        log_action(submission, "submissions.import", actor=actor, agency_id=to_agency.pk,
+                   data={"symbol": submission.external_symbol, "from": submission.from_name,
+                         "items": len(items), "sha256": digest})  # fmt: skip
+    return submission
+
+
+def package_file(item: SubmissionItem, index: int) -> tuple[str, bytes] | None:
+    """(name, bytes) of one dossier file of an item: from the local nomination, or from
+    the stored package of the imported tờ trình the item came from."""
+    try:
+        entry = item.files[index]
+    except (IndexError, TypeError):
+        return None
+    if item.nomination_id:
+        attachment = item.nomination.attachments.filter(
+            sha256=entry.get("sha256")
+        ).first()
+        if attachment is None:
+            return None
+        with attachment.file.open("rb") as f:
+            return attachment.name, f.read()
+    origin = item
+    while origin.source_id is not None:
+        origin = origin.source
+    package = origin.submission.package
+    if not package or "path" not in entry:
+        return None
+    with package.open("rb") as stored, zipfile.ZipFile(stored) as zf:
+        return entry.get("name") or posixpath.basename(entry["path"]), zf.read(
+            entry["path"]
+        )

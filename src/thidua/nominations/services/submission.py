@@ -1,0 +1,350 @@
+"""Upward submission: a tờ trình to the higher agency, its appraisal there, and the
+higher level's decision flowing back down to the proposing agency's register.
+
+One nominee is one :class:`SubmissionItem`; forwarding further up creates a new item
+whose ``source`` is the lower one, so returning or deciding at any level walks the chain
+back to the nomination. Every change is audited in the same transaction.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.jobs import enqueue_on_commit
+from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
+from thidua.decisions.authority import can_decide
+from thidua.decisions.services.awards import record_award
+from thidua.documents.services.numbering import issue_document
+from thidua.eligibility.cash import cash_award
+from thidua.eligibility.errors import CaseError
+
+from ..enums import ItemOutcome, NominationState
+from ..models import Nomination, Submission, SubmissionItem
+from ..selectors import notice_blockers
+from .nomination import transition_nomination
+
+__all__ = [
+    "SENDABLE_STATES",
+    "appraise_item",
+    "forward_items",
+    "is_receiving_office",
+    "record_outcome",
+    "return_item",
+    "submit_nominations",
+]
+
+SENDABLE_STATES = (NominationState.COUNCIL_DONE, NominationState.PUBLIC_NOTICE)
+STALE = _("Hồ sơ đã được người khác cập nhật.")
+
+
+def is_receiving_office(user, submission: Submission) -> bool:
+    scopes = scopes_for(user)
+    return scopes.is_admin or submission.to_agency_id in (
+        scopes.officer_agencies | scopes.higher_officer_agencies
+    )
+
+
+def _is_sending_office(user, agency) -> bool:
+    scopes = scopes_for(user)
+    return scopes.is_admin or agency.pk in scopes.officer_agencies
+
+
+def _subject_detail(nomination: Nomination) -> str:
+    person = nomination.person
+    if person is None:
+        parent = nomination.agency.parent
+        return parent.display_name if parent else ""
+    unit = person.unit.display_name if person.unit_id else ""
+    return ", ".join(part for part in (person.position, unit) if part)
+
+
+def _new_submission(from_agency, *, issued_on, signer_title, signer_name, count, actor):
+    to_agency = from_agency.parent
+    if to_agency is None:
+        raise ValidationError(
+            _("%(a)s không có cơ quan cấp trên trong hệ thống: hãy xuất gói hồ sơ để "
+              "gửi cấp trên.") % {"a": from_agency.name}
+        )  # fmt: skip
+    if not signer_title.strip() or not signer_name.strip():
+        raise ValidationError(
+            {"signer_name": [_("Phải ghi chức vụ và họ tên người ký tờ trình.")]}
+        )
+    summary = _("Về việc đề nghị khen thưởng cho %(n)s cá nhân, tập thể") % {"n": count}
+    document = issue_document(
+        type_code="TTr", agency=from_agency, issued_on=issued_on, summary=summary,
+        signer_title=signer_title, signer_name=signer_name, source_kind="submission",
+        actor=actor,
+    )  # fmt: skip
+    submission = Submission.objects.create(
+        from_agency=from_agency, from_name=from_agency.name, to_agency=to_agency,
+        document=document, summary=summary, signer_title=nfc(signer_title),
+        signer_name=nfc(signer_name),
+        submitted_by=actor if actor is not None and actor.is_authenticated else None,
+    )  # fmt: skip
+    document.source_id = submission.pk
+    document.save(update_fields=["source_id"])
+    return submission
+
+
+def _beyond_authority(agency, code: str, day: datetime.date, label) -> list[str]:
+    if can_decide(agency.level, code, day):
+        return [
+            _("%(n)s: thuộc thẩm quyền của %(a)s, không trình cấp trên.")
+            % {"n": label, "a": agency.name}
+        ]
+    return []
+
+
+def _finish(submission: Submission, actor, action: str) -> Submission:
+    log_action(
+        submission, action, actor=actor, agency_id=submission.from_agency_id,
+        data={"symbol": submission.symbol, "to": submission.to_agency.name,
+              "items": submission.items.count()},
+    )  # fmt: skip
+    from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
+
+    enqueue_on_commit(task_render_document, submission.document_id)
+    return submission
+
+
+def submit_nominations(
+    round_,
+    nominations: list[Nomination],
+    *,
+    issued_on: datetime.date,
+    signer_title: str,
+    signer_name: str,
+    actor=None,
+) -> Submission:
+    """The round's agency sends the nominations beyond its head's authority to the
+    agency above, with a tờ trình numbered in its register."""
+    if not nominations:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ."))
+    if actor is not None and not _is_sending_office(actor, round_.agency):
+        raise PermissionDenied
+    with transaction.atomic():
+        order = [n.pk for n in nominations]
+        fresh = Nomination.objects.select_for_update().in_bulk(order)
+        nominations = [fresh[pk] for pk in order]
+        problems = []
+        for nomination in nominations:
+            if (
+                nomination.round_id != round_.pk
+                or nomination.state not in SENDABLE_STATES
+            ):
+                problems.append(_("%(n)s: chưa được Hội đồng xét hoặc không thuộc đợt xét.")
+                                % {"n": nomination})  # fmt: skip
+                continue
+            problems += _beyond_authority(
+                round_.agency, nomination.code, issued_on, nomination
+            )
+            problems += notice_blockers(nomination, NominationState.SENT_UP)
+        if problems:
+            raise ValidationError([_("Không thể trình cấp trên:"), *problems])
+        submission = _new_submission(
+            round_.agency, issued_on=issued_on, signer_title=signer_title,
+            signer_name=signer_name, count=len(nominations), actor=actor,
+        )  # fmt: skip
+        for position, nomination in enumerate(nominations, start=1):
+            SubmissionItem.objects.create(
+                submission=submission, position=position, nomination=nomination,
+                subject_name=str(nomination.subject), subject_detail=_subject_detail(nomination),
+                is_collective=nomination.agency_id is not None, code=nomination.code,
+                award_type=nomination.award_type, year=nomination.year,
+                achievement=nomination.summary, appraisal=nomination.appraisal,
+                files=[{"kind": a.kind, "name": a.name, "sha256": a.sha256}
+                       for a in nomination.attachments.all()],
+            )  # fmt: skip
+            transition_nomination(nomination, NominationState.SENT_UP, actor=actor,
+                                  upward=True)  # fmt: skip
+        return _finish(submission, actor, "submissions.submit")
+
+
+def forward_items(
+    items: list[SubmissionItem],
+    *,
+    agency,
+    issued_on: datetime.date,
+    signer_title: str,
+    signer_name: str,
+    actor=None,
+) -> Submission:
+    """The receiving agency forwards pending items beyond its own authority further up,
+    with its own tờ trình."""
+    if not items:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ."))
+    with transaction.atomic():
+        order = [i.pk for i in items]
+        fresh = SubmissionItem.objects.select_for_update().in_bulk(order)
+        items = [fresh[pk] for pk in order]
+        problems = []
+        for item in items:
+            received = item.submission
+            if (
+                received.to_agency_id != agency.pk
+                or item.outcome != ItemOutcome.PENDING
+            ):
+                problems.append(_("%(n)s: không chờ xử lý tại %(a)s.")
+                                % {"n": item, "a": agency.name})  # fmt: skip
+                continue
+            if actor is not None and not is_receiving_office(actor, received):
+                raise PermissionDenied
+            problems += _beyond_authority(agency, item.code, issued_on, item)
+        if problems:
+            raise ValidationError([_("Không thể trình tiếp:"), *problems])
+        submission = _new_submission(
+            agency, issued_on=issued_on, signer_title=signer_title,
+            signer_name=signer_name, count=len(items), actor=actor,
+        )  # fmt: skip
+        for position, item in enumerate(items, start=1):
+            SubmissionItem.objects.create(
+                submission=submission, position=position, nomination=item.nomination,
+                source=item, subject_name=item.subject_name,
+                subject_detail=item.subject_detail, is_collective=item.is_collective,
+                code=item.code, award_type=item.award_type, year=item.year,
+                achievement=item.achievement, appraisal=item.appraisal, files=item.files,
+            )  # fmt: skip
+            item.outcome = ItemOutcome.FORWARDED
+            item.version += 1
+            item.save(update_fields=["outcome", "version", "updated_at"])
+        return _finish(submission, actor, "submissions.forward")
+
+
+def _lock_item(item: SubmissionItem, actor, expected_version) -> SubmissionItem:
+    locked = (
+        SubmissionItem.objects.select_for_update()
+        .select_related("submission__to_agency")
+        .get(pk=item.pk)
+    )
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(STALE, code="stale")
+    if actor is not None and not is_receiving_office(actor, locked.submission):
+        raise PermissionDenied
+    return locked
+
+
+def _save(item: SubmissionItem, actor, action: str, data: dict) -> None:
+    item.version += 1
+    item.save()
+    log_action(item.submission, action, actor=actor,
+               agency_id=item.submission.to_agency_id,
+               data={"item": item.position, "subject": item.subject_name, **data})  # fmt: skip
+
+
+def appraise_item(item, *, appraisal: str, actor=None, expected_version=None):
+    """The receiving office's appraisal note on one nominee (Ban TĐKT thẩm định)."""
+    if not appraisal.strip():
+        raise ValidationError({"appraisal": [_("Phải ghi ý kiến thẩm định.")]})
+    with transaction.atomic():
+        locked = _lock_item(item, actor, expected_version)
+        if locked.outcome != ItemOutcome.PENDING:
+            raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
+        locked.appraisal = nfc(appraisal)
+        _save(locked, actor, "submissions.appraise", {"appraisal": locked.appraisal})
+    return locked
+
+
+def return_item(item, *, reason: str, actor=None, expected_version=None):
+    """Send one nominee back with a reason: the item below (or the nomination, at the
+    bottom) is open again for the lower office to complete and send anew."""
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Phải ghi rõ lý do trả lại.")]})
+    reason = nfc(reason)
+    with transaction.atomic():
+        locked = _lock_item(item, actor, expected_version)
+        if locked.outcome != ItemOutcome.PENDING:
+            raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
+        locked.outcome = ItemOutcome.RETURNED
+        locked.reason = reason
+        _save(locked, actor, "submissions.return", {"reason": reason})
+        by = locked.submission.to_agency.name
+        below = locked.source
+        if below is not None:
+            below.outcome = ItemOutcome.PENDING
+            below.reason = _("%(a)s trả lại: %(r)s") % {"a": by, "r": reason}
+            _save(below, actor, "submissions.returned_from_above", {"reason": reason})
+        elif locked.nomination_id:
+            transition_nomination(
+                locked.nomination, NominationState.COUNCIL_DONE, actor=actor,
+                reason=_("%(a)s trả lại: %(r)s") % {"a": by, "r": reason}, upward=True,
+            )  # fmt: skip
+    return locked
+
+
+def record_outcome(
+    item,
+    *,
+    awarded: bool,
+    decision_number: str = "",
+    decision_date: datetime.date | None = None,
+    decision_signer: str = "",
+    decided_by: str = "",
+    reason: str = "",
+    actor=None,
+    expected_version=None,
+):
+    """Record the final decision of the higher level (awarded with its number, date and
+    signer; or not awarded with a reason). It flows down every item of the chain and,
+    at the bottom, into the proposing agency's nomination and award register."""
+    errors = {}
+    if awarded:
+        if not decision_number.strip():
+            errors["decision_number"] = [_("Phải ghi số quyết định.")]
+        if decision_date is None:
+            errors["decision_date"] = [_("Phải ghi ngày quyết định.")]
+        elif decision_date > timezone.localdate():
+            errors["decision_date"] = [_("Ngày quyết định không được ở tương lai.")]
+        if not decision_signer.strip():
+            errors["decision_signer"] = [_("Phải ghi người ký quyết định.")]
+        if not decided_by.strip():
+            errors["decided_by"] = [_("Phải ghi cấp quyết định.")]
+    elif not reason.strip():
+        errors["reason"] = [_("Phải ghi rõ lý do không khen thưởng.")]
+    if errors:
+        raise ValidationError(errors)
+    outcome = ItemOutcome.AWARDED if awarded else ItemOutcome.NOT_AWARDED
+    fields = {
+        "outcome": outcome, "reason": nfc(reason),
+        "decision_number": nfc(decision_number), "decision_date": decision_date,
+        "decision_signer": nfc(decision_signer), "decided_by": nfc(decided_by),
+    }  # fmt: skip
+    with transaction.atomic():
+        locked = _lock_item(item, actor, expected_version)
+        if locked.outcome != ItemOutcome.PENDING:
+            raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
+        node = locked
+        while node is not None:
+            for name, value in fields.items():
+                setattr(node, name, value)
+            _save(node, actor, "submissions.outcome",
+                  {"outcome": outcome, "decision_number": fields["decision_number"]})  # fmt: skip
+            if node.source_id is None and node.nomination_id:
+                _settle_nomination(node, awarded, actor)
+            node = node.source
+    return locked
+
+
+def _settle_nomination(item: SubmissionItem, awarded: bool, actor) -> None:
+    nomination = item.nomination
+    if not awarded:
+        transition_nomination(nomination, NominationState.NOT_AWARDED, actor=actor,
+                              reason=item.reason, upward=True)  # fmt: skip
+        return
+    kind = "individual" if nomination.person_id else "collective"
+    try:  # the amount the higher level pays, from the engine; unknown multiple → 0
+        cash = cash_award(nomination.code, item.decision_date, kind=kind).amount or 0
+    except CaseError:
+        cash = 0
+    record_award(
+        person=nomination.person, agency=nomination.agency, code=nomination.code,
+        award_type=nomination.award_type, year=nomination.year,
+        decision_number=item.decision_number, decision_date=item.decision_date,
+        decided_by=f"{item.decided_by} ({item.decision_signer})", cash_amount=cash,
+        actor=actor,
+    )  # fmt: skip
+    transition_nomination(nomination, NominationState.AWARDED, actor=actor, upward=True)

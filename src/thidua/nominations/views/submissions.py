@@ -1,0 +1,333 @@
+"""Pages of the upward submission: send a tờ trình, the higher office's inbox with its
+appraisal, return, forwarding and the recording of the final decision; ZIP packages."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.accounts.scopes import scopes_for
+from thidua.common.forms import StyledFormMixin
+from thidua.common.views import apply_errors, require_perm
+from thidua.decisions.authority import can_decide
+from thidua.documents.files import file_response
+from thidua.organizations.forms.widgets import DateInput
+from thidua.organizations.models import Agency
+
+from ..enums import ItemOutcome, NominationState
+from ..models import SubmissionItem
+from ..selectors import (
+    access_round,
+    access_submission,
+    nominations_for_user,
+    notice_blockers,
+    submissions_for_user,
+)
+from ..services import submission as service
+from ..services.package import build_package, import_package, package_file
+
+__all__ = [
+    "ItemActionView",
+    "PackageImportView",
+    "PackageView",
+    "SubmissionCreateView",
+    "SubmissionDetailView",
+    "SubmissionDocumentView",
+    "SubmissionFileView",
+    "SubmissionForwardView",
+    "SubmissionListView",
+]
+
+
+class SignForm(StyledFormMixin, forms.Form):
+    issued_on = forms.DateField(
+        label=gettext_lazy("Ngày ký tờ trình"), widget=DateInput()
+    )
+    signer_title = forms.CharField(
+        label=gettext_lazy("Chức vụ người ký"), max_length=160
+    )
+    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)
+
+
+class SubmissionCreateView(TemplateView):
+    """The round's office picks what lies beyond the head's authority and sends it up."""
+
+    template_name = "nominations/submission_create.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.round = access_round(request.user, kwargs["pk"])
+        require_perm(request.user, "organizations.change_agency", self.round.agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _rows(self, day):
+        nominations = (
+            nominations_for_user(self.request.user)
+            .filter(round=self.round, state__in=service.SENDABLE_STATES)
+            .prefetch_related("notices", "comments")
+        )
+        level = self.round.agency.level
+        return [
+            (
+                n,
+                not can_decide(level, n.code, day),
+                notice_blockers(n, NominationState.SENT_UP),
+            )
+            for n in nominations
+        ]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", SignForm(initial={"issued_on": timezone.localdate()}))
+        return super().get_context_data(
+            round=self.round, rows=self._rows(timezone.localdate()),
+            to_agency=self.round.agency.parent, **kwargs,
+        )  # fmt: skip
+
+    def post(self, request, *args, **kwargs):
+        form = SignForm(request.POST)
+        if form.is_valid():
+            chosen = set(request.POST.getlist("nomination"))
+            picked = [n for n, _up, _b in self._rows(form.cleaned_data["issued_on"])
+                      if str(n.pk) in chosen]  # fmt: skip
+            try:
+                submission = service.submit_nominations(
+                    self.round, picked, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã trình cấp trên: tờ trình %(s)s.")
+                                 % {"s": submission.symbol})  # fmt: skip
+                return redirect(submission.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+def _receiving_agencies(user):
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    ids = scopes.officer_agencies | scopes.higher_officer_agencies
+    return Agency.objects.filter(pk__in=ids)
+
+
+class SubmissionListView(TemplateView):
+    template_name = "nominations/submission_list.html"
+
+    def get_context_data(self, **kwargs):
+        scopes = scopes_for(self.request.user)
+        visible = submissions_for_user(self.request.user)
+        mine = scopes.officer_agencies
+        return super().get_context_data(
+            inbox=visible.exclude(from_agency_id__in=mine)
+            if not scopes.is_admin else visible,
+            outbox=visible.filter(from_agency_id__in=mine),
+            can_import=_receiving_agencies(self.request.user).exists(),
+            **kwargs,
+        )  # fmt: skip
+
+
+class ForwardForm(SignForm):
+    pass
+
+
+class ItemForm(StyledFormMixin, forms.Form):
+    appraisal = forms.CharField(label=gettext_lazy("Ý kiến thẩm định"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    reason = forms.CharField(label=gettext_lazy("Lý do"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    decision_number = forms.CharField(label=gettext_lazy("Số quyết định"), max_length=60,
+                                      required=False)  # fmt: skip
+    decision_date = forms.DateField(label=gettext_lazy("Ngày quyết định"), required=False,
+                                    widget=DateInput())  # fmt: skip
+    decision_signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=255,
+                                      required=False)  # fmt: skip
+    decided_by = forms.CharField(label=gettext_lazy("Cấp quyết định"), max_length=255,
+                                 required=False)  # fmt: skip
+
+
+class SubmissionDetailView(TemplateView):
+    template_name = "nominations/submission_detail.html"
+
+    def get_context_data(self, **kwargs):
+        submission = access_submission(self.request.user, kwargs["pk"])
+        receiving = service.is_receiving_office(self.request.user, submission)
+        items = list(
+            submission.items.select_related(
+                "source__submission", "forwarded_as__submission"
+            )
+        )
+        pending = [i for i in items if i.outcome == ItemOutcome.PENDING]
+        decided_by = _("Chủ tịch %(a)s") % {"a": submission.to_agency.name}
+        for item in pending:  # one small form per nominee, prefixed so ids stay unique
+            item.form = ItemForm(
+                prefix=f"i{item.pk}", initial={"decided_by": decided_by}
+            )
+        return super().get_context_data(
+            submission=submission, items=items, receiving=receiving,
+            can_forward=receiving and pending and submission.to_agency.parent_id,
+            forward_form=kwargs.pop("forward_form", None)
+            or ForwardForm(initial={"issued_on": timezone.localdate()}),
+            **kwargs,
+        )  # fmt: skip
+
+
+class SubmissionForwardView(View):
+    def post(self, request, pk):
+        submission = access_submission(request.user, pk)
+        if not service.is_receiving_office(request.user, submission):
+            raise Http404
+        form = ForwardForm(request.POST)
+        if form.is_valid():
+            chosen = set(request.POST.getlist("item"))
+            items = [i for i in submission.items.all() if str(i.pk) in chosen]
+            try:
+                upper = service.forward_items(items, agency=submission.to_agency,
+                                              actor=request.user, **form.cleaned_data)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Đã trình tiếp: tờ trình %(s)s.") % {"s": upper.symbol}
+                )
+                return redirect(upper.get_absolute_url())
+        page = SubmissionDetailView()
+        page.setup(request, pk=pk)
+        return page.render_to_response(page.get_context_data(pk=pk, forward_form=form))
+
+
+ACTIONS = ("tham-dinh", "tra-lai", "khen-thuong", "khong-khen-thuong")
+
+
+class ItemActionView(View):
+    """One action of the receiving office on one nominee; the service checks again."""
+
+    def post(self, request, pk, action):
+        try:
+            item = SubmissionItem.objects.select_related("submission").get(pk=pk)
+        except SubmissionItem.DoesNotExist:
+            raise Http404 from None
+        submission = access_submission(request.user, item.submission_id)
+        if action not in ACTIONS or not service.is_receiving_office(
+            request.user, submission
+        ):
+            raise Http404
+        form = ItemForm(request.POST, prefix=f"i{item.pk}")
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                for message in errors:
+                    messages.error(request, f"{form.fields[field].label}: {message}")
+            return redirect(submission.get_absolute_url())
+        data = form.cleaned_data
+        version = int(request.POST.get("version") or 0) or None
+        common = {"actor": request.user, "expected_version": version}
+        try:
+            if action == "tham-dinh":
+                service.appraise_item(
+                    item, appraisal=data.get("appraisal", ""), **common
+                )
+            elif action == "tra-lai":
+                service.return_item(item, reason=data.get("reason", ""), **common)
+            else:
+                service.record_outcome(
+                    item, awarded=action == "khen-thuong", reason=data.get("reason", ""),
+                    decision_number=data.get("decision_number") or "",
+                    decision_date=data.get("decision_date"),
+                    decision_signer=data.get("decision_signer") or "",
+                    decided_by=data.get("decided_by") or "", **common,
+                )  # fmt: skip
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, f"{item.subject_name}: {message}")
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(
+                request, _("Đã cập nhật: %(n)s.") % {"n": item.subject_name}
+            )
+        return redirect(submission.get_absolute_url())
+
+
+class SubmissionDocumentView(View):
+    def get(self, request, pk, fmt):
+        submission = access_submission(request.user, pk)
+        return file_response(submission.document, fmt, inline=False)
+
+
+class SubmissionFileView(View):
+    def get(self, request, pk, index):
+        try:
+            item = SubmissionItem.objects.select_related("nomination").get(pk=pk)
+        except SubmissionItem.DoesNotExist:
+            raise Http404 from None
+        access_submission(request.user, item.submission_id)
+        found = package_file(item, index)
+        if found is None:
+            raise Http404
+        name, data = found
+        response = HttpResponse(data, content_type="application/octet-stream")
+        response["Content-Disposition"] = (
+            f'attachment; filename="ho-so-{item.pk}-{index + 1}"'
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        return response
+
+
+class PackageView(View):
+    def get(self, request, pk):
+        submission = access_submission(request.user, pk)
+        try:
+            data = build_package(submission)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(submission.get_absolute_url())
+        name = submission.symbol.replace("/", "_") or f"to-trinh-{submission.pk}"
+        response = HttpResponse(data, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        return response
+
+
+class PackageForm(StyledFormMixin, forms.Form):
+    to_agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan nhận"), queryset=Agency.objects.none()
+    )
+    package = forms.FileField(label=gettext_lazy("Gói hồ sơ (.zip)"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_agency"].queryset = _receiving_agencies(user)
+
+
+class PackageImportView(TemplateView):
+    template_name = "nominations/submission_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not _receiving_agencies(request.user).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", PackageForm(user=self.request.user))
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = PackageForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            try:
+                submission = import_package(form.cleaned_data["package"],
+                                            to_agency=form.cleaned_data["to_agency"],
+                                            actor=request.user)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Đã nhập gói hồ sơ %(s)s.") % {"s": submission.symbol}
+                )
+                return redirect(submission.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
