@@ -17,9 +17,7 @@ import argparse
 import datetime
 import os
 import sys
-import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 from _common import ROOT, machine, setup_django
 
@@ -33,33 +31,17 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
-    scratch = None
     url = os.environ.pop("THIDUA_DATABASE_URL", "")
-    if url:
-        import psycopg
+    from tests.scratch import scratch_database
 
-        parts = urlparse(url)
-        name = f"thidua_bench_ballots_{uuid.uuid4().hex[:8]}"
-        admin = parts._replace(path="/postgres").geturl()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        scratch = (admin, name)
-        url = parts._replace(path=f"/{name}").geturl()
-    try:
-        data: Path = setup_django(url or None)
+    with scratch_database("bench_ballots", url) as scratch_url:
+        data: Path = setup_django(scratch_url or None)
         from tests.councils.ballot_worker import run
 
         summary = run(args.members, args.items, args.copies, args.seed)
-    finally:
-        if scratch:
-            from django.db import connections
-
-            connections.close_all()
-            with psycopg.connect(scratch[0], autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{scratch[1]}" WITH (FORCE)')
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
-    print(f"database: {summary['vendor']}" + ("" if scratch else f" ({data})"))
+    print(f"database: {summary['vendor']}" + ("" if url else f" ({data})"))
     print(
         f"{summary['members']} members × {summary['items']} items × "
         f"{summary['copies']} simultaneous submits = {summary['attempts']} casts "

@@ -8,11 +8,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+
+from ..scratch import scratch_database
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,18 +23,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _scratch_database(url: str):
-    """On PostgreSQL the server under test gets a database of its own."""
-    import psycopg
-
-    parts = urlparse(url)
-    name = f"thidua_e2e_{uuid.uuid4().hex[:8]}"
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return parts._replace(path=f"/{name}").geturl(), admin, name
 
 
 LOG_DIR = Path(tempfile.mkdtemp(prefix="thidua-e2e-"))
@@ -50,11 +38,13 @@ def demo_server(tmp_path_factory):
     port = _free_port()
     env = {**os.environ, "THIDUA_DATA_DIR": str(tmp_path_factory.mktemp("demo")),
            "DJANGO_SETTINGS_MODULE": "thidua.settings.base"}  # fmt: skip
-    scratch = None
-    if os.environ.get("THIDUA_DATABASE_URL"):
-        env["THIDUA_DATABASE_URL"], admin, name = scratch = _scratch_database(
-            os.environ["THIDUA_DATABASE_URL"]
-        )
+    with scratch_database("e2e") as url:
+        if url:
+            env["THIDUA_DATABASE_URL"] = url
+        yield from _serve_demo(env, port)
+
+
+def _serve_demo(env: dict, port: int):
     log = LOG_DIR / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -76,14 +66,11 @@ def demo_server(tmp_path_factory):
     else:
         process.terminate()
         pytest.fail(f"thidua demo did not answer: {log.read_text()[-3000:]}")
-    yield base
-    os.killpg(process.pid, 15)
-    process.wait(timeout=30)
-    if scratch:
-        import psycopg
-
-        with psycopg.connect(scratch[1], autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{scratch[2]}" WITH (FORCE)')
+    try:
+        yield base
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

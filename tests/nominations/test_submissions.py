@@ -357,7 +357,7 @@ def test_package_pages_export_and_import(package, client_for, org):
         reverse("nominations:submission-document", args=[submission.pk, "pdf"])
     )
     assert pdf.status_code == 200
-    pdf.close()
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")  # consumed: file closed
     exported = client.get(
         reverse("nominations:submission-package", args=[submission.pk])
     )
