@@ -400,3 +400,12 @@ def test_forward_page(org, users, client_for):
     response = client.post(reverse("nominations:submission-forward", args=[lower_submission.pk]),
                            {"issued_on": "20/01/2026"})  # fmt: skip
     assert response.status_code == 200  # nothing chosen, no signer: the form says so
+
+
+def test_the_proposing_unit_follows_the_higher_levels(sent, client_for, users):
+    submission, nomination = sent
+    item = submission.items.get()
+    record_outcome(item, awarded=True, actor=users["higher_officer"], **AWARD)
+    page = client_for("unit_head").get(nomination.get_absolute_url()).content.decode()
+    assert "01/TTr-SKHĐT" in page and "Được khen thưởng" in page
+    assert "Quyết định 125/QĐ-UBND ngày 02/02/2026" in page

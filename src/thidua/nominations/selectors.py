@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from thidua.accounts.scopes import scopes_for
 
 from .enums import NominationState
-from .models import Nomination, PublicNotice, ReviewRound, Submission
+from .models import Nomination, PublicNotice, ReviewRound, Submission, SubmissionItem
 
 __all__ = [
     "access_nomination",
@@ -21,6 +21,7 @@ __all__ = [
     "rounds_for_user",
     "access_submission",
     "submissions_for_user",
+    "upward_trail",
 ]
 
 
@@ -128,3 +129,13 @@ def access_submission(user, pk) -> Submission:
         return submissions_for_user(user).get(pk=pk)
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def upward_trail(nomination: Nomination) -> QuerySet[SubmissionItem]:
+    """Every tờ trình the nomination travelled in, lowest first: what the proposing unit
+    sees of the higher levels (agency, outcome, decision or reason)."""
+    return (
+        SubmissionItem.objects.filter(nomination=nomination)
+        .select_related("submission__to_agency", "submission__document")
+        .order_by("submission__submitted_at", "submission_id")
+    )

@@ -28,6 +28,7 @@ from ..selectors import (
     access_round,
     nominations_for_user,
     rounds_for_user,
+    upward_trail,
 )
 from ..services.nomination import (
     add_attachment,
@@ -180,6 +181,7 @@ class NominationDetailView(TemplateView):
             attachments=nomination.attachments.all(),
             events=nomination.events.all(),
             moves=_moves_for(self.request.user, nomination),
+            upward=upward_trail(nomination),
             attachment_form=AttachmentForm() if editable and can_propose(
                 self.request.user, nomination.proposing_unit) else None,
             history=history_rows(history_of(nomination)[:50]),
