@@ -92,6 +92,12 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
     assert council.members.filter(
         role="chu_tich", person__full_name="Vũ Hoàng Quý"
     ).exists()
+    assert council.members.count() == 7
+    seated = set(council.members.values_list("person_id", flat=True))
+    with_accounts = set(
+        User.objects.filter(person_id__in=seated).values_list("person_id", flat=True)
+    )
+    assert with_accounts == seated  # every seat can vote in the demo
     assert Council.objects.filter(agency__code="UBND-LS").exists()
     assert Cluster.objects.get(short_name="Cụm TĐTMTH").memberships.count() == 6
     from thidua.nominations.models import Submission

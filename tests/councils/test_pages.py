@@ -56,8 +56,14 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
         org.people["head"].pk
     ]  # same unit as the nominee
     chair = org.council.members.get(person=org.people["head"])
+    detail = reverse("councils:meeting-detail", args=[meeting.pk])
+    page = secretary.get(detail).content.decode()
+    assert "Lê Minh Đức" in page and "Ghi nhận không tham gia biểu quyết" in page
     secretary.post(action, {"action": "recuse", "item": item.pk, "member": chair.pk,
                             "reason": "Cùng đơn vị với người được đề nghị"})  # fmt: skip
+    page = secretary.get(detail).content.decode()
+    assert "không tham gia biểu quyết" in page
+    assert "Ghi nhận không tham gia biểu quyết" not in page
     secretary.post(action, {"action": "open"})
     secretary.post(action, {"action": "open_ballot", "item": item.pk})
     item.refresh_from_db()

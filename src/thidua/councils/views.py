@@ -98,9 +98,18 @@ class MeetingDetailView(TemplateView):
                 "person"
             )
         ]
-        items = meeting.agenda_items.select_related("ballot__result").order_by(
-            "position"
+        items = list(
+            meeting.agenda_items.select_related("ballot__result")
+            .prefetch_related("recusals")
+            .order_by("position")
         )
+        for item in items:  # who is in conflict, and who has stood aside already
+            recused = {r.member_id for r in item.recusals.all()}
+            item.conflicts = [
+                (m, m.pk in recused)
+                for m, _att in members
+                if m.person_id in item.conflicted_person_ids
+            ]
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
         ).exclude(pk__in=[i.subject_id for i in items if i.subject_id])

@@ -88,6 +88,15 @@ def demo_accounts() -> list[DemoAccount]:
         DemoAccount("truongphong", Role.UNIT_HEAD, "Trưởng phòng Đăng ký kinh doanh"),
         DemoAccount("thuky", Role.COUNCIL_SECRETARY, "Thư ký Hội đồng TĐKT Sở"),
         DemoAccount("uyvien", Role.COUNCIL_MEMBER, "Ủy viên Hội đồng TĐKT Sở"),
+        # The rest of the seven-member council, so every seat can vote in the demo.
+        DemoAccount("chutich", Role.COUNCIL_MEMBER, "Giám đốc Sở, Chủ tịch Hội đồng"),
+        DemoAccount("phochutich", Role.COUNCIL_MEMBER, "Phó Giám đốc, Phó Chủ tịch"),
+        DemoAccount(
+            "thuongtruc", Role.COUNCIL_MEMBER, "Chánh Văn phòng, Ủy viên thường trực"
+        ),
+        DemoAccount(
+            "uyvien2", Role.COUNCIL_MEMBER, "Trưởng phòng Kinh tế ngành, Ủy viên"
+        ),
         DemoAccount("chuyenvien", Role.STAFF, "Chuyên viên Phòng Kinh tế ngành"),
         DemoAccount("bantdkt", Role.HIGHER_OFFICER, "Chuyên viên Ban TĐKT – Sở Nội vụ"),
     ]
@@ -364,7 +373,8 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         title="Chánh Văn phòng",
         start_date=start,
     )
-    for code in ("SKHĐT-TTR", "SKHĐT-THQH", "SKHĐT-ĐKKD", "SKHĐT-KTN", "SKHĐT-TTXT"):
+    # Seven seats: chair, vice-chair, standing member, three unit heads, secretary.
+    for code in ("SKHĐT-THQH", "SKHĐT-ĐKKD", "SKHĐT-KTN"):
         add_council_member(
             council,
             person=named[f"head:{code}"],
@@ -514,6 +524,15 @@ def _accounts(agencies, named, council) -> None:
             named["council_member"],
             [(Role.COUNCIL_MEMBER, None, council)],
         ),
+        **{
+            username: (None, None, named[key], [(Role.COUNCIL_MEMBER, None, council)])
+            for username, key in (
+                ("chutich", "director"),
+                ("phochutich", "deputy0"),
+                ("thuongtruc", "head:SKHĐT-VP"),
+                ("uyvien2", "head:SKHĐT-KTN"),
+            )
+        },
         "chuyenvien": (None, None, named["staff"], [(Role.STAFF, None, None)]),
         "bantdkt": (
             None,
