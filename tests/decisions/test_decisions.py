@@ -124,6 +124,9 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     assert url in page
     batch = reverse("decisions:decision-certificates", args=[decision.pk, "pdf"])
     assert batch in page
+    for award in Award.objects.all():  # each line links its certificate and QR page
+        assert reverse("decisions:verify", args=[award.verification_code]) in page
+        assert reverse("decisions:award-certificate", args=[award.pk, "pdf"]) in page
     pdf = pypdf.PdfReader(io.BytesIO(client.get(batch).content))
     assert len(pdf.pages) == 2  # one certificate per awardee
     assert "Vũ Hoàng Quý" in pdf.pages[0].extract_text()  # the decision's signer
@@ -135,7 +138,8 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     response = client.post(url, form)
     assert response.status_code == 302
     assert Award.objects.filter(revoked=True).count() == 2
-    assert url not in client.get(decision.get_absolute_url()).content.decode()
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert url not in page and page.count("đã hủy bỏ") == 2
     again = client.post(url, form)  # nothing left: refused with a message, no change
     assert again.status_code == 200 and again.context["form"].non_field_errors()
     assert client.get(batch).status_code == 404  # nothing left to print

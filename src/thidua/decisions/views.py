@@ -112,10 +112,17 @@ class DecisionDetailView(TemplateView):
         items = decision.items.select_related(
             "nomination__person__unit", "nomination__agency"
         )
+        awards = {
+            (a.person_id, a.agency_id, a.code): a for a in decision_awards(decision)
+        }
+        items = list(items)
+        for item in items:  # the register entry each line wrote, once the files exist
+            n = item.nomination
+            item.award = awards.get((n.person_id, n.agency_id, n.code))
         return super().get_context_data(
             decision=decision,
             items=items,
-            live_awards=decision_awards(decision).filter(revoked=False).count(),
+            live_awards=sum(1 for a in awards.values() if not a.revoked),
             total=sum(i.cash_amount for i in items),
             **kwargs,
         )
