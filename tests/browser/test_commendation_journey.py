@@ -1,0 +1,214 @@
+"""Issue #5 end to end in Chromium, on the demo server: a unit head nominates three people
+→ the officer appraises → the secretary runs a meeting of the seven-member council (the
+chair absent with a written vote, the unit head standing aside) while members vote on
+their own screens → public notice → decision issued (and signed) → the certificate's QR
+page shows the award → one award is annulled → the page says annulled."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from thidua.demo.loader import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+ROUND = "Xét khen thưởng thành tích năm 2025"
+# The seven seats: Vũ Hoàng Quý (chair) is away and sends a written vote; the head of
+# Phòng ĐKKD (truongphong) is in conflict with his own staff; the other five vote here.
+VOTERS = ("phochutich", "thuongtruc", "uyvien", "uyvien2", "thuky")
+
+
+def login(page, base, username):
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
+
+
+def logout(page):
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
+
+
+def move(page, label, **fields):
+    """Press one of the dossier's move buttons (filling its reason/appraisal box)."""
+    form = page.locator("form", has=page.get_by_role("button", name=label, exact=True))
+    for placeholder, value in fields.items():
+        form.get_by_placeholder(placeholder).fill(value)
+    form.get_by_role("button", name=label, exact=True).click()
+    expect(page.get_by_text("Đã cập nhật hồ sơ.")).to_be_visible()
+
+
+def nominate(page, base, round_url, index) -> tuple[str, str]:
+    page.goto(round_url)
+    page.get_by_role("link", name="Đề nghị khen thưởng").click()
+    page.select_option("#id_person", index=index)
+    name = page.locator("#id_person option:checked").inner_text().strip()
+    page.select_option("#id_code", "GIAY_KHEN")
+    page.fill(
+        "#id_summary", "Hoàn thành xuất sắc nhiệm vụ năm 2025, có sáng kiến cải tiến."
+    )
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_test_id("nomination-state")).to_have_text("Nháp")
+    for kind, file_name in (("bao_cao_thanh_tich", "bao-cao.pdf"),
+                            ("bien_ban_binh_xet", "bien-ban.pdf")):  # fmt: skip
+        page.select_option("#id_kind", kind)
+        page.set_input_files("#id_file", files=[
+            {"name": file_name, "mimeType": "application/pdf", "buffer": PDF}])  # fmt: skip
+        page.get_by_role("button", name="Thêm tài liệu").click()
+        expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible()
+    expect(page.get_by_test_id("checklist")).not_to_contain_text("thiếu")
+    move(page, "Đã gửi")
+    expect(page.get_by_test_id("nomination-state")).to_have_text("Đã gửi")
+    return name, page.url
+
+
+def vote_all(browser, base, username) -> int:
+    """A member on his own screen: agree on every ballot open for him."""
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    login(page, base, username)
+    page.goto(f"{base}/hoi-dong/bo-phieu/")
+    cast = 0
+    while page.get_by_test_id("ballot").count():
+        page.get_by_test_id("ballot").first.get_by_role(
+            "button", name="Đồng ý", exact=True
+        ).click()
+        expect(page.get_by_text("Mã biên nhận")).to_be_visible()
+        cast += 1
+        page.goto(f"{base}/hoi-dong/bo-phieu/")
+    context.close()
+    return cast
+
+
+def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser, page):
+    base = demo_server
+    today = datetime.date.today()  # noqa: DTZ011 (the server runs on this machine)
+
+    # 1. The head of Phòng ĐKKD proposes three of his staff for a Giấy khen.
+    login(page, base, "truongphong")
+    page.get_by_role("link", name="Khen thưởng", exact=True).click()
+    page.get_by_role("link", name=ROUND).click()
+    round_url = page.url
+    nominees = [nominate(page, base, round_url, index) for index in (3, 4, 5)]
+    names = [name for name, _url in nominees]
+    logout(page)
+
+    # 2. The TĐKT officer appraises each and puts it to the council.
+    login(page, base, "canbotdkt")
+    for _name, url in nominees:
+        page.goto(url)
+        move(
+            page, "Đã thẩm định", **{"Ý kiến thẩm định": "Hồ sơ đầy đủ, đủ tiêu chuẩn."}
+        )
+        move(page, "Trình Hội đồng")
+    logout(page)
+
+    # 3. The secretary schedules the meeting, takes attendance, records the recusal.
+    login(page, base, "thuky")
+    page.get_by_role("link", name="Hội đồng TĐKT", exact=True).click()
+    page.get_by_role(
+        "link", name=re.compile("Hội đồng Thi đua – Khen thưởng Sở Kế")
+    ).click()
+    page.get_by_role("link", name="Lên lịch họp").click()
+    page.fill("#id_title", "Phiên họp xét Giấy khen năm 2025")
+    page.fill("#id_scheduled_at", datetime.datetime.now().strftime("%d/%m/%Y %H:%M"))  # noqa: DTZ005
+    page.get_by_role("button", name="Lưu").click()
+    meeting_url = page.url
+    for name in names:
+        page.get_by_label(f"{name} – Giấy khen 2025").check()
+    page.get_by_role("button", name="Đưa vào chương trình họp").click()
+    attendance = page.get_by_test_id("attendance")
+    rows = attendance.locator("tr")
+    expect(rows).to_have_count(7)
+    for i in range(7):
+        row = attendance.locator("tr").nth(i)
+        label = "Vắng, gửi phiếu" if "Vũ Hoàng Quý" in row.inner_text() else "Có mặt"
+        row.get_by_role("button", name=label).click()
+        page.wait_for_url(meeting_url)
+    expect(attendance).to_contain_text("được gửi phiếu")
+    conflicts = page.get_by_test_id("conflicts")
+    expect(conflicts).to_have_count(3)  # the unit head, on each of his staff
+    while page.get_by_role("button", name="Ghi nhận không tham gia biểu quyết").count():
+        page.get_by_role(
+            "button", name="Ghi nhận không tham gia biểu quyết"
+        ).first.click()
+        page.wait_for_url(meeting_url)
+    expect(conflicts.first).to_contain_text("không tham gia biểu quyết")
+    page.get_by_role("button", name="Khai mạc").click()
+    expect(page.get_by_test_id("meeting-state")).to_have_text("Đang họp")
+    agenda = page.get_by_test_id("agenda")
+    while agenda.get_by_role("button", name="Mở phiếu").count():
+        agenda.get_by_role("button", name="Mở phiếu").first.click()
+        page.wait_for_url(meeting_url)
+    written = page.get_by_test_id("written-vote")
+    expect(written).to_have_count(3)
+    for i in range(3):  # the chair's sealed paper ballots, entered by the secretary
+        form = page.get_by_test_id("written-vote").nth(i)
+        form.get_by_label("Nội dung phiếu").select_option("dong_y")
+        form.get_by_role("button", name="Ghi phiếu gửi bằng văn bản").click()
+        page.wait_for_url(meeting_url)
+
+    # 4. Each member votes on his own screen; the unit head has nothing to vote on.
+    assert [vote_all(browser, base, user) for user in VOTERS] == [3] * 5
+    assert vote_all(browser, base, "truongphong") == 0
+    page.goto(meeting_url)
+    while agenda.get_by_role("button", name="Đóng phiếu, kiểm phiếu").count():
+        agenda.get_by_role("button", name="Đóng phiếu, kiểm phiếu").first.click()
+        page.wait_for_url(meeting_url)
+    expect(agenda.get_by_text("thông qua", exact=True)).to_have_count(3)
+    expect(agenda).to_contain_text("Đồng ý 6/6")  # 5 here + 1 written; 1 stood aside
+    page.get_by_role("button", name="Bế mạc").click()
+    page.get_by_test_id("issue-minutes").click()
+    expect(page.get_by_test_id("minutes")).to_contain_text("PDF", timeout=90_000)
+    logout(page)
+
+    # 5. Public notice (posted at the office since three weeks, now over), then decision.
+    login(page, base, "canbotdkt")
+    page.goto(round_url)
+    page.get_by_role("link", name="Công khai danh sách").click()
+    started = today - datetime.timedelta(days=21)
+    page.fill("#id_starts_on", started.strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Công khai").click()
+    page.goto(round_url)
+    page.get_by_role("link", name="Ra quyết định").click()
+    for name in names:
+        expect(page.get_by_label(name)).to_be_checked()
+    page.fill("#id_issued_on", today.strftime("%d/%m/%Y"))
+    page.fill("#id_signer_title", "Giám đốc")
+    page.fill("#id_signer_name", "Vũ Hoàng Quý")
+    page.get_by_role("button", name="Lấy số và ban hành quyết định").click()
+    expect(page.get_by_test_id("awards-written")).to_be_visible(timeout=90_000)
+    decision_url = page.url
+    items = page.get_by_test_id("decision-item")
+    expect(items).to_have_count(3)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF", exact=True).click()
+    with open(download.value.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+    # 6. The certificate's QR page shows the award to anyone.
+    first = items.filter(has_text=names[0])
+    verify = first.get_by_role("link", name="xác minh").get_attribute("href")
+    public = browser.new_context(locale="vi-VN").new_page()
+    public.goto(f"{base}{verify}")
+    expect(public.get_by_test_id("verify-ok")).to_contain_text(names[0])
+    expect(public.get_by_test_id("verify-ok")).to_contain_text("Giấy khen")
+
+    # 7. One award annulled: the register, the decision page and the QR page say so.
+    first.get_by_role("link", name=names[0]).click()
+    row = page.get_by_test_id("awards").locator("tr", has_text="Giấy khen").first
+    row.get_by_role("link", name="hủy bỏ").click()
+    page.get_by_label("Lý do hủy bỏ").fill("Phát hiện kê khai thành tích không đúng")
+    page.get_by_label("Số, ký hiệu quyết định hủy bỏ").fill("99/QĐ-SKHĐT")
+    page.get_by_label("Ngày quyết định hủy bỏ").fill(today.strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Hủy bỏ").click()
+    expect(page.get_by_text("Đã hủy bỏ khen thưởng.")).to_be_visible()
+    page.goto(decision_url)
+    expect(items.filter(has_text=names[0])).to_contain_text("đã hủy bỏ")
+    public.reload()
+    expect(public.get_by_test_id("verify-annulled")).to_contain_text("99/QĐ-SKHĐT")
+    public.context.close()
