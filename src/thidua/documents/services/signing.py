@@ -279,3 +279,27 @@ def verify_pdf(pdf_bytes: bytes, *, moment=None) -> SignatureReport:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def check_stored_pdf(document, signature, data: bytes) -> tuple[SignatureReport, list]:
+    """Verify a signed document's stored PDF: its SHA-256 against the register and its
+    signature. Returns the report and the problems found (empty: intact)."""
+    report = verify_pdf(data, moment=signature.signed_at)
+    problems = []
+    if sha256(data) != document.pdf_sha256:
+        problems.append(_("Mã SHA-256 của tệp khác với mã ghi trong sổ khi ban hành."))
+    if not report.unaltered:
+        problems.append(report.summary)
+    elif report.fingerprint != signature.fingerprint:
+        problems.append(
+            _("Tệp được ký bằng một chứng thư khác chứng thư đã ký văn bản.")
+        )
+    return report, problems
+
+
+def record_tamper(document, problems: list, actor) -> None:
+    with transaction.atomic():
+        log_action(document, "documents.tamper_detected", actor=actor,
+                   agency_id=issuing_agency_id(document),
+                   data={"problems": [str(p) for p in problems],
+                         "pdf_sha256": document.pdf_sha256})  # fmt: skip
