@@ -9,6 +9,7 @@ import datetime
 import functools
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 
 from asn1crypto import pkcs12 as asn1_pkcs12
@@ -26,6 +27,10 @@ __all__ = [
     "read_pkcs12",
     "sign_pdf_bytes",
 ]
+
+# Per-glyph subsetting chatter and "No ROS metadata" on every stamp.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+logging.getLogger("pyhanko.pdf_utils.font.opentype").setLevel(logging.ERROR)
 
 FIELD_NAME = "ChuKySoCoQuan"
 MM = 72 / 25.4
@@ -96,14 +101,47 @@ def can_sign(cert: x509.Certificate) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
+def _font_bytes(font_path: str) -> bytes:
+    with open(font_path, "rb") as handle:
+        return handle.read()
+
+
+@functools.lru_cache(maxsize=4)
 def _advances(font_path: str) -> tuple[dict[int, int], int, int]:
     from fontTools.ttLib import TTFont  # noqa: PLC0415 (only for stamps)
 
-    font = TTFont(font_path, lazy=True)
-    cmap = font.getBestCmap()
-    hmtx = font["hmtx"]
-    advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
-    return advances, font["head"].unitsPerEm, hmtx[".notdef"][0]
+    with TTFont(io.BytesIO(_font_bytes(font_path))) as font:
+        cmap = font.getBestCmap()
+        hmtx = font["hmtx"]
+        advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+        return advances, font["head"].unitsPerEm, hmtx[".notdef"][0]
+
+
+def _font_factory(font_path: str):
+    from pyhanko.pdf_utils.font.opentype import (  # noqa: PLC0415 (pyHanko loads slowly)
+        GlyphAccumulator,
+        GlyphAccumulatorFactory,
+    )
+
+    class InMemoryFontFactory(GlyphAccumulatorFactory):
+        """pyHanko 0.38 opens the font file on every signature and never closes it."""
+
+        def create_font_engine(self, writer, obj_stream=None):
+            if (obj_stream is None and writer.stream_xrefs
+                    and self.create_objstream_if_needed):  # fmt: skip
+                obj_stream = writer.prepare_object_stream()
+            return GlyphAccumulator(
+                writer=writer,
+                font_handle=io.BytesIO(_font_bytes(self.font_file)),
+                font_size=self.font_size,
+                ot_script_tag=self.ot_script_tag,
+                ot_language_tag=self.ot_language_tag,
+                writing_direction=self.writing_direction,
+                bcp47_lang_code=self.bcp47_lang_code,
+                obj_stream=obj_stream,
+            )
+
+    return InMemoryFontFactory(font_path, font_size=STAMP_FONT_SIZE)
 
 
 def text_width(text: str, font_path: str, size: float) -> float:
@@ -135,13 +173,12 @@ def _first_page_size(writer) -> tuple[float, float]:
 
 def _stamp_style(font_path: str):
     from pyhanko.pdf_utils import layout  # noqa: PLC0415 (pyHanko loads slowly)
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory  # noqa: PLC0415
     from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: PLC0415
     from pyhanko.stamp import TextStampStyle  # noqa: PLC0415
 
     # Same size in the factory and the box style, or multi-line text drifts
     # (pyHanko #733); an OTF font, since 2048-unit TrueType doubles the spacing.
-    font = GlyphAccumulatorFactory(font_path, font_size=STAMP_FONT_SIZE)
+    font = _font_factory(font_path)
     return TextStampStyle(
         stamp_text="%(lines)s",
         border_width=0,

@@ -156,11 +156,9 @@ class PublicVerifyView(TemplateView):
         form = VerifyForm(request.POST, request.FILES)
         limit = settings.THIDUA_PUBLIC_VERIFY_PER_HOUR
         if not hit("documents.verify_pdf", client_ip(request), limit, 3600):
-            form = VerifyForm()
-            form.add_error(
-                None, _("Bạn đã kiểm tra quá nhiều tệp; vui lòng thử lại sau.")
+            return self.render_to_response(
+                self.get_context_data(throttled=True), status=429
             )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data["file"]
