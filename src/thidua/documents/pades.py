@@ -184,7 +184,15 @@ def _stamp_style(font_path: str):
         border_width=0,
         background=None,
         text_box_style=TextBoxStyle(
-            font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING
+            font=font,
+            font_size=STAMP_FONT_SIZE,
+            leading=STAMP_LEADING,
+            # pyHanko's default 10 pt text margin would make the stamp shrink the text.
+            box_layout_rule=layout.SimpleBoxLayoutRule(
+                x_align=layout.AxisAlignment.ALIGN_MIN,
+                y_align=layout.AxisAlignment.ALIGN_MAX,
+                margins=layout.Margins.uniform(0),
+            ),
         ),
         inner_content_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MIN,
