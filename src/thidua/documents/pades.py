@@ -10,6 +10,7 @@ import functools
 import hashlib
 import io
 import logging
+import warnings
 from dataclasses import dataclass
 
 from asn1crypto import pkcs12 as asn1_pkcs12
@@ -64,9 +65,13 @@ class ParsedP12:
         return hashlib.sha256(self.cert.public_bytes(Encoding.DER)).hexdigest()
 
 
-def common_name(name: x509.Name) -> str:
-    values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return str(values[0].value) if values else name.rfc4514_string()
+def common_name(cert: x509.Certificate, *, issuer: bool = False) -> str:
+    with warnings.catch_warnings():
+        # cryptography warns on a CN over 64 characters; agency names in UTF-8 are.
+        warnings.simplefilter("ignore", UserWarning)
+        name = cert.issuer if issuer else cert.subject
+        values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(values[0].value) if values else name.rfc4514_string()
 
 
 def read_pkcs12(data: bytes, passphrase: str) -> ParsedP12:
