@@ -72,7 +72,11 @@ def main() -> None:
     docx = docx_runs[0][1]
     pdf_runs = [timed(docx_to_pdf, docx) for _ in range(args.runs)]
     from thidua.demo.signing import make_test_p12
-    from thidua.documents.services.signing import sign_pdf, upload_credential, verify_pdf
+    from thidua.documents.services.signing import (
+        sign_pdf,
+        upload_credential,
+        verify_pdf,
+    )
 
     credential = upload_credential(root, make_test_p12(passphrase="bench"), "bench",
                                    "Bench", True, actor=None)  # fmt: skip
