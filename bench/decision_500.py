@@ -6,7 +6,8 @@ Targets: decision DOCX ≤ 2 s, PDF ≤ 10 s. Builds a fresh SQLite database, im
 staff, files one LĐTT nomination each through the service, then marks them decided by the
 council in one UPDATE (the council part is benchmarked in bench/ballots.py). Times the
 issue itself, the DOCX (spec built from the database + python-docx), the PDF (LibreOffice,
-fresh profile), and the batch of certificates for the same awardees.
+fresh profile), the PAdES signature of that PDF with an RSA 2048 credential (visible
+stamp) and its verification, and the batch of certificates for the same awardees.
 """
 
 import argparse
@@ -70,6 +71,20 @@ def main() -> None:
     docx_runs = [timed(docx_from_db) for _ in range(args.runs)]
     docx = docx_runs[0][1]
     pdf_runs = [timed(docx_to_pdf, docx) for _ in range(args.runs)]
+    from thidua.demo.signing import make_test_p12
+    from thidua.documents.services.signing import (
+        sign_pdf,
+        upload_credential,
+        verify_pdf,
+    )
+
+    credential = upload_credential(root, make_test_p12(passphrase="bench"), "bench",
+                                   "Bench", True, actor=None)  # fmt: skip
+    symbol = decision.issued_document.symbol
+    pdf = pdf_runs[0][1]
+    sign_runs = [timed(sign_pdf, pdf, credential, symbol) for _ in range(args.runs)]
+    verify_runs = [timed(verify_pdf, sign_runs[0][1]) for _ in range(args.runs)]
+    assert verify_runs[0][1].unaltered and verify_runs[0][1].trusted
     write_s, _ = timed(write_awards, decision.pk)  # needs no files: bench calls it
     awards = list(Award.objects.select_related("person__unit").order_by("pk"))
     cert_s, certs = timed(
@@ -86,6 +101,10 @@ def main() -> None:
           f"(first {docx_runs[0][0]:.2f} s)")  # fmt: skip
     print(f"decision PDF ({len(pdf_runs[0][1]) / 1024:.0f} KiB, {args.runs} runs), "
           f"target ≤ 10 s: median {statistics.median(t for t, _ in pdf_runs):.2f} s")  # fmt: skip
+    print(f"sign the PDF (PAdES, visible stamp): median "
+          f"{statistics.median(t for t, _ in sign_runs):.2f} s "
+          f"(first {sign_runs[0][0]:.2f} s); verify: median "
+          f"{statistics.median(t for t, _ in verify_runs):.2f} s")  # fmt: skip
     print(f"write {len(awards)} awards to the register: {write_s:.2f} s")
     print(f"certificates DOCX ({len(awards)} pages): {cert_s:.2f} s; "
           f"PDF ({len(cert_pdf) / 1024:.0f} KiB): {cert_pdf_s:.2f} s")  # fmt: skip

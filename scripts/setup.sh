@@ -14,6 +14,8 @@ python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 # Official documents: DOCX → PDF through LibreOffice, Times New Roman metrics.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+# Visible signature stamps (pyHanko): an OTF Times clone with 1000 units per em.
+[ -f /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf ] || need+=(fonts-texgyre)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)

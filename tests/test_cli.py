@@ -111,4 +111,13 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
         user = User.objects.get(username=account.username)
         assert user.check_password(DEMO_PASSWORD)
         assert user.roles.filter(role=account.role).exists()
+    from thidua.documents.models import SigningCredential
+
+    credential = SigningCredential.objects.get(agency=skhdt, active=True)
+    assert credential.subject_cn == (
+        "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn (chứng thư thử nghiệm)"
+    )
+    assert credential.visible_stamp
+    # Its documents (173/PD-SKHĐT, the minutes) are signed when the render jobs run,
+    # after commit: not within this test's transaction.
     assert verify_chain().ok

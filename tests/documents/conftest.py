@@ -6,6 +6,12 @@ import pytest
 from thidua.documents.rendering import render_docx, render_pdf
 
 from .seed_173 import seed_173_spec
+from .signing_fixtures import (  # noqa: F401 (fixtures of the signing tests)
+    credential,
+    fast_pdf,
+    round_,
+    signed_decision,
+)
 
 
 def require_soffice() -> None:

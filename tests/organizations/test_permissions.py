@@ -306,6 +306,7 @@ MATRIX = {
     ("movements:movement-create", None): [200, 200, 403, 403, 403, 403, 403, 200],
     ("movements:inbox", None): [200, 200, 200, 200, 200, 200, 200, 200],
     ("audit-log", None): [200, 200, 403, 403, 403, 403, 403, 200],
+    ("documents:credentials", None): [200, 404, 404, 404, 404, 404, 404, 404],
 }
 # Who each role sees in the person list.
 VISIBLE_PEOPLE = {
@@ -369,6 +370,8 @@ COVERED_ELSEWHERE = {
     # tests/documents/test_register_pages.py
     "documents:register", "documents:register-settings", "documents:file",
     "documents:layouts",
+    # tests/documents/test_signing_pages.py (credentials: also in MATRIX above)
+    "documents:credential-deactivate", "documents:verify-pdf",
     # tests/movements/test_reviews.py
     "movements:review-create", "movements:review-edit", "movements:review-draft",
     "movements:review-issue", "movements:review-file",

@@ -273,4 +273,6 @@ class MinutesFileView(View):
 
     def get(self, request, pk, fmt):
         meeting = access_meeting(request.user, pk)
-        return file_response(minutes_document(meeting), fmt, inline=False)
+        return file_response(
+            minutes_document(meeting), fmt, inline=False, request=request
+        )

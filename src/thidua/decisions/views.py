@@ -131,7 +131,9 @@ class DecisionDetailView(TemplateView):
 class DecisionFileView(View):
     def get(self, request, pk, fmt):
         decision = access_decision(request.user, pk)
-        return file_response(decision.issued_document, fmt, inline=False)
+        return file_response(
+            decision.issued_document, fmt, inline=False, request=request
+        )
 
 
 class AnnulForm(StyledFormMixin, forms.Form):

@@ -1,8 +1,16 @@
-"""Download of an issued document's DOCX or PDF, shared by every page that offers one."""
+"""Download of an issued document's DOCX or PDF, shared by every page that offers one.
 
-from django.http import FileResponse, Http404
+A signed PDF is verified before it is served: a file changed on disk after signing is
+not handed out silently but reported (409) and written to the audit trail.
+"""
 
-__all__ = ["CONTENT_TYPES", "file_response"]
+import io
+import unicodedata
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.template.loader import render_to_string
+
+__all__ = ["CONTENT_TYPES", "ascii_header", "file_response"]
 
 
 CONTENT_TYPES = {
@@ -11,17 +19,56 @@ CONTENT_TYPES = {
 }
 
 
-def file_response(document, fmt: str, *, inline: bool) -> FileResponse:
+def ascii_header(text: str) -> str:
+    """ "Sở Kế hoạch" -> "So Ke hoach": HTTP header values must stay ASCII."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii())
+    return "".join(c for c in text if c.isprintable() and c not in ';,"').strip()
+
+
+def _tampered(request, document, report, problems) -> HttpResponse:
+    from .services.signing import record_tamper  # noqa: PLC0415 (services import files' callers)
+
+    record_tamper(document, problems, getattr(request, "user", None))
+    html = render_to_string(
+        "documents/tampered.html",
+        {"document": document, "report": report, "problems": problems},
+        request=request,
+    )
+    return HttpResponse(html, status=409)
+
+
+def file_response(document, fmt: str, *, inline: bool, request=None):
     field = getattr(document, fmt, None) if fmt in CONTENT_TYPES else None
     if document is None or not field:
         raise Http404
     name = f"{document.symbol.replace('/', '_')}.{fmt}"
+    body = field.open("rb")
+    signature = None
+    if fmt == "pdf":
+        from .models import DocumentSignature  # noqa: PLC0415 (keeps this module light)
+
+        signature = DocumentSignature.objects.filter(document=document).first()
+    if signature is not None:
+        from .services.signing import check_stored_pdf  # noqa: PLC0415 (pyHanko)
+
+        with body:
+            data = body.read()
+        report, problems = check_stored_pdf(document, signature, data)
+        if problems:
+            return _tampered(request, document, report, problems)
+        body = io.BytesIO(data)
     response = FileResponse(
-        field.open("rb"),
+        body,
         content_type=CONTENT_TYPES[fmt],
         as_attachment=not inline,
         filename=name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
+    if signature is not None:
+        trusted = "yes" if report.trusted else "no"
+        response["X-Thidua-Signature"] = (
+            f"valid; signer={ascii_header(report.signer_cn)}; trusted={trusted}"
+        )
     return response

@@ -30,3 +30,25 @@ def access_issued_document(user, pk) -> IssuedDocument:
         return issued_documents_for_user(user).get(pk=pk)
     except (IssuedDocument.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def signing_admin_agencies(user):
+    """The agencies whose signing credentials the user manages: an admin role without
+    an agency (or a superuser) reaches all, one with an agency its subtree."""
+    from thidua.accounts.enums import Role  # noqa: PLC0415 (app layering)
+    from thidua.organizations.models import Agency  # noqa: PLC0415
+
+    if not (user and user.is_authenticated and user.is_active):
+        return Agency.objects.none()
+    roots = list(user.roles.filter(role=Role.ADMIN).values_list("agency_id", flat=True))
+    agencies = Agency.objects.exclude(level="phong_don_vi").order_by("name")
+    if user.is_superuser or None in roots:
+        return agencies
+    ids: set[int] = set()
+    for root in roots:
+        ids.update(
+            Agency.objects.descendants(root, include_self=True).values_list(
+                "id", flat=True
+            )
+        )
+    return agencies.filter(pk__in=ids)

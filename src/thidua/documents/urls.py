@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import signing_views, views
 
 app_name = "documents"
 
@@ -17,4 +17,20 @@ urlpatterns = [
         name="file",
     ),
     path("van-ban-di/bo-cuc/", views.LayoutView.as_view(), name="layouts"),
+    path(
+        "van-ban-di/chung-thu-so/",
+        signing_views.CredentialsView.as_view(),
+        name="credentials",
+    ),
+    path(
+        "van-ban-di/chung-thu-so/<int:pk>/ngung-dung/",
+        signing_views.CredentialDeactivateView.as_view(),
+        name="credential-deactivate",
+    ),
+    # Before decisions' "xac-minh/<code>/" (documents' URLs are included first).
+    path(
+        "xac-minh/van-ban/",
+        signing_views.PublicVerifyView.as_view(),
+        name="verify-pdf",
+    ),
 ]

@@ -51,14 +51,18 @@ class RegisterView(TemplateView):
             year = timezone.localdate().year
         documents = issued_documents_for_user(self.request.user).filter(year=year)
         return super().get_context_data(
-            documents=documents.order_by("series_id", "-number"), year=year, **kwargs
+            documents=documents.select_related("signature").order_by(
+                "series_id", "-number"
+            ),
+            year=year,
+            **kwargs,
         )
 
 
 class DocumentFileView(View):
     def get(self, request, pk, fmt):
         document = access_issued_document(request.user, pk)
-        return file_response(document, fmt, inline=False)
+        return file_response(document, fmt, inline=False, request=request)
 
 
 class DeclareForm(StyledFormMixin, forms.Form):

@@ -216,6 +216,19 @@ THIDUA_CCCD_CHECK_CONSISTENCY = env.bool("THIDUA_CCCD_CHECK_CONSISTENCY", defaul
 # Daily e-mail reminders to units whose dissemination confirmation is overdue.
 THIDUA_AUTO_REMIND = env.bool("THIDUA_AUTO_REMIND", default=True)
 
+# --- Digital signatures (PAdES) -----------------------------------------------------
+# Key encrypting the agencies' PKCS#12 files at rest; empty: derived from SECRET_KEY
+# (changing either makes the stored credentials unreadable: upload them again).
+THIDUA_SIGNING_KEY = env.str("THIDUA_SIGNING_KEY", default="")
+# Extra trust anchors (a PEM bundle file, e.g. the national root CA) for verification.
+THIDUA_SIGNATURE_TRUST_ROOTS = env.str("THIDUA_SIGNATURE_TRUST_ROOTS", default="")
+THIDUA_STAMP_FONT = env.str(
+    "THIDUA_STAMP_FONT",
+    default="/usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf",
+)
+# Uploads per IP address and hour on the public document checker.
+THIDUA_PUBLIC_VERIFY_PER_HOUR = env.int("THIDUA_PUBLIC_VERIFY_PER_HOUR", default=30)
+
 # --- i18n ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
 
-from ..models import DocumentLayout, IssuedDocument
+from ..models import DocumentLayout, DocumentSignature, IssuedDocument
+from .signing import sign_for_document
 
 __all__ = ["SPEC_BUILDERS", "build_spec", "render_issued_document", "render_source"]
 
@@ -63,8 +64,17 @@ def render_source(kind: str, source_id: int, fmt: str) -> bytes:
     return docx if fmt == "docx" else rendering.docx_to_pdf(docx)
 
 
+def _failed(document, message: str, exc: Exception) -> None:
+    logger.exception("rendering %s failed", document.symbol)
+    IssuedDocument.objects.filter(pk=document.pk).update(
+        status=IssuedDocument.Status.FAILED,
+        error=message % {"reason": str(exc)[:500]},
+    )
+
+
 def render_issued_document(document_id: int) -> None:
-    """Render, store both files with their SHA-256, mark the document ready (frozen).
+    """Render, sign the PDF when the issuer has a credential, store both files with
+    their SHA-256, mark the document ready (frozen).
 
     On failure the document is marked failed with the reason, so the page says so and
     a retry can run; nothing half-written is kept.
@@ -75,17 +85,18 @@ def render_issued_document(document_id: int) -> None:
     if document is None or document.status == IssuedDocument.Status.READY:
         return
     try:
+        layout = layout_for(document.source_kind)
         docx = rendering.render_docx(
-            build_spec(document.source_kind, document.source_id),
-            layout_for(document.source_kind),
+            build_spec(document.source_kind, document.source_id), layout
         )
         pdf = rendering.docx_to_pdf(docx)
     except Exception as exc:
-        logger.exception("rendering %s failed", document.symbol)
-        IssuedDocument.objects.filter(pk=document.pk).update(
-            status=IssuedDocument.Status.FAILED,
-            error=_("Không tạo được tệp: %(reason)s") % {"reason": str(exc)[:500]},
-        )
+        _failed(document, _("Không tạo được tệp: %(reason)s"), exc)
+        raise
+    try:
+        pdf, signature = sign_for_document(document, pdf, layout)
+    except Exception as exc:
+        _failed(document, _("Không ký số được: %(reason)s"), exc)
         raise
     base = document.symbol.replace("/", "_")
     with transaction.atomic():
@@ -97,12 +108,20 @@ def render_issued_document(document_id: int) -> None:
         locked.status = IssuedDocument.Status.READY
         locked.error = ""
         locked.save()
+        agency_id = locked.series.agency_id or locked.series.council.agency_id
         log_action(
             locked,
             "documents.render",
-            agency_id=(locked.series.agency_id or locked.series.council.agency_id),
+            agency_id=agency_id,
             data={"docx_sha256": locked.docx_sha256, "pdf_sha256": locked.pdf_sha256},
         )
+        if signature is not None:
+            row = DocumentSignature.objects.create(document=locked, **signature)
+            log_action(locked, "documents.sign", agency_id=agency_id,
+                       data={"credential": row.credential_id,
+                             "fingerprint": row.fingerprint,
+                             "signed_at": row.signed_at,
+                             "pdf_sha256": locked.pdf_sha256})  # fmt: skip
     if document.source_kind in AFTER_RENDER:
         module, _sep, name = AFTER_RENDER[document.source_kind].partition(":")
         getattr(import_module(module), name)(document.source_id)

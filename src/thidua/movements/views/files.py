@@ -23,7 +23,9 @@ __all__ = [
 class MovementFileView(View):
     def get(self, request, pk, fmt):
         movement = access_movement(request.user, pk)
-        return file_response(movement.issued_document, fmt, inline=False)
+        return file_response(
+            movement.issued_document, fmt, inline=False, request=request
+        )
 
 
 class MovementFilesStatusView(TemplateView):
@@ -65,4 +67,6 @@ class PublicMovementFileView(View):
         movement = public_movements().filter(pk=pk).first()
         if movement is None:
             raise Http404
-        return file_response(movement.issued_document, "pdf", inline=True)
+        return file_response(
+            movement.issued_document, "pdf", inline=True, request=request
+        )

@@ -167,4 +167,4 @@ class ReviewFileView(View):
         )
         if found is None:
             raise Http404
-        return file_response(found.issued_document, fmt, inline=False)
+        return file_response(found.issued_document, fmt, inline=False, request=request)

@@ -1,0 +1,178 @@
+"""Signing credentials (agency administrators) and the public document checker."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.common.forms import StyledFormMixin
+from thidua.common.throttle import client_ip, hit
+from thidua.common.views import apply_errors
+from thidua.organizations.models import Agency
+
+from .models import IssuedDocument, SigningCredential
+from .selectors import signing_admin_agencies
+from .services.signing import (
+    deactivate_credential,
+    sha256,
+    upload_credential,
+    verify_pdf,
+)
+
+__all__ = ["CredentialDeactivateView", "CredentialsView", "PublicVerifyView"]
+
+
+def _check_size(upload, label: str) -> None:
+    limit = settings.THIDUA_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(field)s quá lớn (%(size)s), tối đa %(max)s.")
+            % {
+                "field": label,
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(limit),
+            }  # fmt: skip
+        )
+
+
+class CredentialForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
+    )
+    label = forms.CharField(label=gettext_lazy("Tên gợi nhớ"), max_length=120)
+    p12 = forms.FileField(
+        label=gettext_lazy("Tệp chứng thư số (.p12, .pfx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx"}),
+    )
+    passphrase = forms.CharField(
+        label=gettext_lazy("Mật khẩu của tệp"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
+    visible_stamp = forms.BooleanField(
+        label=gettext_lazy("Hiện thông tin chữ ký ở góc trên bên phải trang đầu"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_p12(self):
+        upload = self.cleaned_data["p12"]
+        _check_size(upload, _("Tệp chứng thư số"))
+        return upload
+
+
+class CredentialsView(TemplateView):
+    """The credentials of the agencies the administrator manages, and the upload form.
+    The key and the passphrase are never shown back."""
+
+    template_name = "documents/credentials.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agencies = signing_admin_agencies(request.user)
+        if not self.agencies.exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def _form(self, data=None, files=None):
+        form = CredentialForm(data, files)
+        form.fields["agency"].queryset = self.agencies
+        return form
+
+    def get_context_data(self, **kwargs):
+        credentials = SigningCredential.objects.filter(
+            agency__in=self.agencies
+        ).select_related("agency", "uploaded_by")
+        return super().get_context_data(
+            form=kwargs.pop("form", None) or self._form(),
+            credentials=credentials,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                upload_credential(data["agency"], data["p12"].read(), data["passphrase"],
+                                  data["label"], data["visible_stamp"],
+                                  actor=request.user)  # fmt: skip
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu chứng thư số."))
+                return redirect("documents:credentials")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CredentialDeactivateView(View):
+    def post(self, request, pk):
+        credential = SigningCredential.objects.filter(
+            pk=pk, agency__in=signing_admin_agencies(request.user)
+        ).first()
+        if credential is None:
+            raise Http404
+        deactivate_credential(credential, actor=request.user)
+        messages.success(request, _("Đã ngừng dùng chứng thư số."))
+        return redirect("documents:credentials")
+
+
+class VerifyForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp PDF"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        _check_size(upload, _("Tệp PDF"))
+        data = b"".join(upload.chunks())
+        if not data.startswith(b"%PDF-"):
+            raise ValidationError(_("Tệp không phải là tệp PDF."))
+        return data
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicVerifyView(TemplateView):
+    """Anyone holding a PDF may check its signature and whether it is in the register."""
+
+    template_name = "documents/verify_pdf.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", VerifyForm())
+        return super().get_context_data(max_size=settings.THIDUA_MAX_UPLOAD_BYTES,
+                                        **kwargs)  # fmt: skip
+
+    def post(self, request, *args, **kwargs):
+        form = VerifyForm(request.POST, request.FILES)
+        limit = settings.THIDUA_PUBLIC_VERIFY_PER_HOUR
+        if not hit("documents.verify_pdf", client_ip(request), limit, 3600):
+            return self.render_to_response(
+                self.get_context_data(throttled=True), status=429
+            )
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data["file"]
+        digest = sha256(data)
+        document = (
+            IssuedDocument.objects.filter(pdf_sha256=digest, status="ready")
+            .select_related("series__agency", "series__council")
+            .first()
+        )
+        issuer = ""
+        if document is not None:
+            series = document.series
+            issuer = series.agency.name if series.agency_id else series.council.name
+        return self.render_to_response(
+            self.get_context_data(form=VerifyForm(), report=verify_pdf(data),
+                                  sha256=digest, document=document, issuer=issuer)
+        )  # fmt: skip
