@@ -44,7 +44,8 @@ def move(page, label, **fields):
 
 def nominate(page, base, round_url, index) -> tuple[str, str]:
     page.goto(round_url)
-    page.get_by_role("link", name="Đề nghị khen thưởng").click()
+    page.get_by_role("link", name="Đề nghị khen thưởng", exact=True).click()
+    page.select_option("#id_proposing_unit", label="Phòng Đăng ký kinh doanh")
     page.select_option("#id_person", index=index)
     name = page.locator("#id_person option:checked").inner_text().strip()
     page.select_option("#id_code", "GIAY_KHEN")
@@ -77,7 +78,9 @@ def vote_all(browser, base, username) -> int:
         page.get_by_test_id("ballot").first.get_by_role(
             "button", name="Đồng ý", exact=True
         ).click()
-        expect(page.get_by_text("Mã biên nhận")).to_be_visible()
+        expect(
+            page.get_by_role("alert").filter(has_text="Mã biên nhận")
+        ).to_be_visible()
         cast += 1
         page.goto(f"{base}/hoi-dong/bo-phieu/")
     context.close()
@@ -169,12 +172,12 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     # 5. Public notice (posted at the office since three weeks, now over), then decision.
     login(page, base, "canbotdkt")
     page.goto(round_url)
-    page.get_by_role("link", name="Công khai danh sách").click()
+    page.get_by_role("link", name="Công khai danh sách", exact=True).click()
     started = today - datetime.timedelta(days=21)
     page.fill("#id_starts_on", started.strftime("%d/%m/%Y"))
     page.get_by_role("button", name="Công khai").click()
     page.goto(round_url)
-    page.get_by_role("link", name="Ra quyết định").click()
+    page.get_by_role("link", name="Ra quyết định", exact=True).click()
     for name in names:
         expect(page.get_by_label(name)).to_be_checked()
     page.fill("#id_issued_on", today.strftime("%d/%m/%Y"))
@@ -185,10 +188,27 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     decision_url = page.url
     items = page.get_by_test_id("decision-item")
     expect(items).to_have_count(3)
+    expect(page.get_by_test_id("signed-by")).to_contain_text("Sở Kế hoạch và Đầu tư")
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).click()
     with open(download.value.path(), "rb") as handle:
-        assert handle.read(5) == b"%PDF-"
+        signed = handle.read()
+    assert signed.startswith(b"%PDF-") and b"/ByteRange" in signed
+
+    # Anyone holding the file checks it on the public page; a doctored copy is caught.
+    checker = browser.new_context(locale="vi-VN").new_page()
+    doctored = bytearray(signed)
+    doctored[len(signed) // 4] ^= 0x01  # one bit, inside the signed byte range
+    for content, verdict in ((signed, "Có"), (bytes(doctored), "Không")):
+        checker.goto(f"{base}/xac-minh/van-ban/")
+        checker.set_input_files("#id_file", files=[
+            {"name": "qd.pdf", "mimeType": "application/pdf", "buffer": content}])  # fmt: skip
+        checker.get_by_role("button", name="Kiểm tra").click()
+        report = checker.get_by_test_id("signature-report")
+        expect(
+            report.locator("dt", has_text="Chữ ký hợp lệ").locator("+ dd")
+        ).to_have_text(verdict)
+    checker.context.close()
 
     # 6. The certificate's QR page shows the award to anyone.
     first = items.filter(has_text=names[0])
