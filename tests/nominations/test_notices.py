@@ -142,3 +142,25 @@ def test_decision_page_shows_notice_blockers_and_does_not_offer_them(
     text = page.content.decode()
     assert text.count('data-testid="notice-blocker"') == 2
     assert 'name="nomination"' not in text  # nothing offered while the notice runs
+
+
+def test_anonymous_comments_are_rate_limited_per_address(
+    client, round_, org, users, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.THIDUA_PUBLIC_COMMENTS_PER_HOUR = 2
+    nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
+    notice = open_notice(
+        round_, [nomination], starts_on=timezone.localdate(), working_days=10
+    )
+    form = {"nomination": nomination.pk, "name": "Nguyễn Văn C", "contact": "0912 000 111",
+            "content": "Góp ý"}  # fmt: skip
+    assert [client.post(notice.get_public_url(), form).status_code for _ in range(3)] == [
+        302, 302, 429]  # fmt: skip
+    assert NoticeComment.objects.count() == 2
+    other = client.post(notice.get_public_url(), form, REMOTE_ADDR="203.0.113.7")
+    assert other.status_code == 302  # another address is not held back
+    refused = client.post(notice.get_public_url(), form)
+    assert "quá nhiều góp ý" in refused.content.decode()

@@ -228,6 +228,8 @@ THIDUA_STAMP_FONT = env.str(
 )
 # Uploads per IP address and hour on the public document checker.
 THIDUA_PUBLIC_VERIFY_PER_HOUR = env.int("THIDUA_PUBLIC_VERIFY_PER_HOUR", default=30)
+# Comments on a public notice from one address per hour (anonymous form).
+THIDUA_PUBLIC_COMMENTS_PER_HOUR = env.int("THIDUA_PUBLIC_COMMENTS_PER_HOUR", default=10)
 
 # --- i18n ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -1,6 +1,7 @@
 """Public notice pages: the office publishes and answers; anyone reads and comments."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.throttle import client_ip, hit
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.forms.widgets import DateInput
 
@@ -168,6 +170,17 @@ class PublicNoticeView(TemplateView):
     def post(self, request, *args, **kwargs):
         notice = self._notice()
         form = CommentForm(request.POST, nominations=notice.nominations.all())
+        limit = settings.THIDUA_PUBLIC_COMMENTS_PER_HOUR
+        if form.is_valid() and not hit(
+            "nominations.comment", client_ip(request), limit, 3600
+        ):
+            form.add_error(None, _("Địa chỉ của ông/bà đã gửi quá nhiều góp ý trong một giờ; "
+                                   "vui lòng thử lại sau."))  # fmt: skip
+            response = self.render_to_response(
+                self.get_context_data(notice=notice, form=form)
+            )
+            response.status_code = 429
+            return response
         if form.is_valid():
             data = form.cleaned_data
             try:
