@@ -70,3 +70,51 @@ def test_nominations_are_scoped(client_for, org):
         reverse("nominations:nomination-move", args=[nomination.pk]), {"to": "da_gui"}
     )
     assert response.status_code == 404
+
+
+def test_round_page_checks_the_list_against_the_quotas(client_for, org):
+    """NĐ 91/2017 Art 9 cl.3: CSTĐCS at most 15 % of the unit's LĐTT. Seven LĐTT in
+    Phòng ĐKKD allow one CSTĐCS; the second, later in the list, is flagged."""
+    from tests.factories import make_person
+    from thidua.nominations.services.nomination import create_nomination, open_round
+
+    round_ = open_round(agency=org.skhdt, name="Xét 2023", kind="hang_nam", year=2023,
+                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    people = [make_person(org.dkkd, f"Lê Văn Thi {i}") for i in range(7)]
+    for person in people:
+        create_nomination(round_, proposing_unit=org.dkkd, person=person, code="LDTT")
+    first, second = (create_nomination(round_, proposing_unit=org.dkkd, person=p,
+                                       code="CSTDCS") for p in people[:2])  # fmt: skip
+    page = client_for("officer").get(round_.get_absolute_url())
+    text = page.content.decode()
+    assert "7 cá nhân đạt LĐTT, tối đa 1 CSTĐCS (15 %), đề nghị 2" in text
+    flagged = [n for n in page.context["nominations"] if n.over_quota]
+    assert flagged == [second] and "Vượt tỉ lệ" in flagged[0].over_quota
+    assert first.pk not in page.context["quotas"].exceeding
+    new_round = open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
+                           submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    text = client_for("officer").get(new_round.get_absolute_url()).content.decode()
+    assert "không quy định tỷ lệ" in text  # 2024+ regimes ship no caps
+
+
+def test_round_page_queries_do_not_grow_with_the_list(client_for, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_person
+    from thidua.nominations.services.nomination import create_nomination, open_round
+
+    round_ = open_round(agency=org.skhdt, name="Xét 2023", kind="hang_nam", year=2023,
+                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    client = client_for("officer")
+    counts = []
+    for size in (2, 12):
+        while round_.nominations.count() < size:
+            person = make_person(org.dkkd, f"Đỗ Văn Số {round_.nominations.count()}")
+            create_nomination(
+                round_, proposing_unit=org.dkkd, person=person, code="LDTT"
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(round_.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

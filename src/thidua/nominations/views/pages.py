@@ -23,6 +23,7 @@ from thidua.organizations.selectors import access_agency
 
 from ..enums import TRANSITIONS, NominationState
 from ..forms import AttachmentForm, NominationForm, RoundForm
+from ..quotas import round_quotas
 from ..selectors import (
     access_nomination,
     access_round,
@@ -91,10 +92,19 @@ class RoundDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         round_ = access_round(self.request.user, kwargs["pk"])
-        nominations = nominations_for_user(self.request.user).filter(round=round_)
+        nominations = list(
+            nominations_for_user(self.request.user)
+            .filter(round=round_)
+            .select_related("person__unit", "agency__parent")
+            .order_by("proposing_unit__name", "code", "pk")
+        )
+        quotas = round_quotas(round_, nominations)
+        for n in nominations:
+            n.over_quota = quotas.exceeding.get(n.pk)
         return super().get_context_data(
             round=round_,
-            nominations=nominations.order_by("proposing_unit__name", "code"),
+            nominations=nominations,
+            quotas=quotas,
             can_propose=bool(_proposing_units(self.request.user, round_)),
             can_decide=self.request.user.has_perm(
                 "organizations.change_agency", round_.agency
