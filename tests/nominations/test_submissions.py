@@ -409,3 +409,21 @@ def test_the_proposing_unit_follows_the_higher_levels(sent, client_for, users):
     page = client_for("unit_head").get(nomination.get_absolute_url()).content.decode()
     assert "01/TTr-SKHĐT" in page and "Được khen thưởng" in page
     assert "Quyết định 125/QĐ-UBND ngày 02/02/2026" in page
+
+
+def test_the_unit_is_told_by_mail(
+    sent, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    submission, nomination = sent
+    users["unit_head"].email = "truongphong@skhdt.langson.gov.vn"
+    users["unit_head"].save()
+    item = submission.items.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        record_outcome(item, awarded=False, reason="Chưa đủ 3 năm CSTĐCS liên tục",
+                       actor=users["higher_officer"])  # fmt: skip
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["truongphong@skhdt.langson.gov.vn"]
+    assert "không được khen thưởng" in mail.subject
+    assert "Chưa đủ 3 năm CSTĐCS liên tục" in mail.body
+    assert nomination.get_absolute_url() in mail.body

@@ -3,10 +3,11 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from .enums import Role
 from .models import RoleAssignment, User
 from .scopes import scopes_for
 
-__all__ = ["access_account", "accounts_for_user"]
+__all__ = ["access_account", "accounts_for_user", "unit_contacts"]
 
 
 def accounts_for_user(user) -> QuerySet[User]:
@@ -25,3 +26,19 @@ def access_account(user, pk) -> User:
         return accounts_for_user(user).get(pk=pk)
     except (User.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def unit_contacts(agency_id: int) -> list[str]:
+    """E-mail addresses of the active heads and officers of one agency (for notices
+    and reminders addressed to "the unit")."""
+    return sorted(
+        {
+            email
+            for email in RoleAssignment.objects.filter(
+                role__in=[Role.UNIT_HEAD, Role.OFFICER],
+                agency_id=agency_id,
+                user__is_active=True,
+            ).values_list("user__email", flat=True)
+            if email
+        }
+    )

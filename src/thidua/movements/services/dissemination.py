@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.enums import Role
-from thidua.accounts.models import RoleAssignment
+from thidua.accounts.selectors import unit_contacts
 from thidua.common.services.audit import log_action
 from thidua.organizations.models import Agency
 
@@ -130,17 +129,7 @@ def confirm_delivery(
 def remind_delivery(delivery: Delivery, *, actor=None) -> int:
     """E-mail the unit's heads (and officers) that the confirmation is due. Returns the
     number of addresses written to; the reminder is recorded either way."""
-    emails = sorted(
-        {
-            email
-            for email in RoleAssignment.objects.filter(
-                role__in=[Role.UNIT_HEAD, Role.OFFICER],
-                agency_id=delivery.agency_id,
-                user__is_active=True,
-            ).values_list("user__email", flat=True)
-            if email
-        }
-    )
+    emails = unit_contacts(delivery.agency_id)
     movement = delivery.movement
     deadline = delivery_deadline(delivery)
     with transaction.atomic():

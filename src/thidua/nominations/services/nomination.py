@@ -1,11 +1,14 @@
 """Nominations: rounds, proposals with their dossier, and the one transition service."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.scopes import scopes_for
+from thidua.accounts.selectors import unit_contacts
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
@@ -192,6 +195,36 @@ def _allowed(actor, nomination: Nomination, who: str) -> bool:
     return office or secretary.exists()
 
 
+# Outcomes the proposing unit is told about by e-mail as well as on its timeline.
+NOTIFIED = {
+    NominationState.RETURNED: _("Hồ sơ đề nghị khen thưởng bị trả lại"),
+    NominationState.NOT_AWARDED: _("Hồ sơ đề nghị không được khen thưởng"),
+    NominationState.AWARDED: _("Hồ sơ đề nghị đã được khen thưởng"),
+}
+
+
+def _notify_unit(nomination: Nomination, to: str) -> None:
+    emails = unit_contacts(nomination.proposing_unit_id)
+    if not emails:
+        return
+    subject = f"{NOTIFIED[to]}: {nomination}"[:200]
+    body = "\n".join(
+        line
+        for line in (
+            f"{NOTIFIED[to]}: {nomination}.",
+            _("Lý do: %(r)s") % {"r": nomination.reason}
+            if to != "da_khen_thuong"
+            else "",
+            _("Xem chi tiết trên thidua: %(url)s")
+            % {"url": settings.PUBLIC_BASE_URL + nomination.get_absolute_url()},
+        )
+        if line
+    )
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
+    )
+
+
 def transition_nomination(
     nomination: Nomination,
     to: str,
@@ -259,6 +292,8 @@ def transition_nomination(
             nomination=locked, from_state=before, to_state=to, actor_display=display,
             reason=nfc(reason),
         )  # fmt: skip
+        if to in NOTIFIED:
+            _notify_unit(locked, to)
         log_action(
             locked, "nominations.transition", actor=actor,
             agency_id=locked.proposing_unit_id, changes={"state": [before, to]},
