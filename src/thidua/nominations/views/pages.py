@@ -38,6 +38,7 @@ from ..services.nomination import (
     open_round,
     transition_nomination,
 )
+from .report import report_card
 
 __all__ = [
     "AttachmentView",
@@ -185,6 +186,7 @@ class NominationDetailView(TemplateView):
             attachment_form=AttachmentForm() if editable and can_propose(
                 self.request.user, nomination.proposing_unit) else None,
             history=history_rows(history_of(nomination)[:50]),
+            **report_card(self.request.user, nomination),
             **kwargs,
         )  # fmt: skip
 
