@@ -217,6 +217,11 @@ def test_generate_files_the_pdf_and_replaces_only_the_generated_one(
     assert not nomination.attachments.filter(pk=generated.pk).exists()
     page = head.get(nomination.get_absolute_url())
     assert page.context["report_generated"].name.endswith(".pdf")
+    assert page.context["report_outdated"] is False
+    head.post(url, {**PERSON_DATA, "honours": "Thạc sĩ", "version": 1})
+    page = head.get(nomination.get_absolute_url())
+    assert page.context["report_outdated"] is True
+    assert "hãy tạo lại tệp" in page.content.decode()
     assert "Tạo tệp báo cáo (PDF)" in page.content.decode()
     assert ActivityLog.objects.filter(action="nominations.report_generate").count() == 2
 
