@@ -350,6 +350,9 @@ COVERED_ELSEWHERE = {
     "nominations:round-list", "nominations:round-create", "nominations:round-detail",
     "nominations:nomination-create", "nominations:nomination-detail",
     "nominations:nomination-move", "nominations:nomination-attach",
+    # tests/nominations/test_report.py (form, PDF, DOCX draft; other_officer 404)
+    "nominations:nomination-report", "nominations:nomination-report-generate",
+    "nominations:nomination-report-docx",
     # tests/decisions/test_decisions.py
     "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
     # tests/decisions/test_annulment.py

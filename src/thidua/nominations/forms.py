@@ -9,7 +9,7 @@ from thidua.organizations.models import Agency, Person
 
 from .enums import AttachmentKind, RoundKind
 
-__all__ = ["AttachmentForm", "NominationForm", "RoundForm"]
+__all__ = ["AttachmentForm", "NominationForm", "ReportForm", "RoundForm"]
 
 
 class RoundForm(StyledFormMixin, forms.Form):
@@ -51,3 +51,31 @@ class NominationForm(StyledFormMixin, forms.Form):
 class AttachmentForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=AttachmentKind.choices)
     file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))
+
+
+class ReportForm(StyledFormMixin, forms.Form):
+    """The fields of the achievement report for one kind of subject (labels from the
+    model); the service checks them and names each problem."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, field_names, **kwargs):
+        from .models import AchievementReport  # noqa: PLC0415
+
+        super().__init__(*args, **kwargs)
+        markup = _(
+            "Mỗi dòng là một đoạn; có thể dùng **đậm**, *nghiêng*, [^chú thích]."
+        )
+        for name in field_names:
+            model_field = AchievementReport._meta.get_field(name)
+            long = model_field.get_internal_type() == "TextField"
+            self.fields[name] = forms.CharField(
+                label=model_field.verbose_name,
+                required=False,
+                widget=forms.Textarea(
+                    attrs={"rows": 8 if name == "achievements" else 4}
+                )
+                if long
+                else forms.TextInput,
+                help_text=markup if long else "",
+            )

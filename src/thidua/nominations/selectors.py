@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 from thidua.accounts.scopes import scopes_for
 
 from .enums import NominationState
-from .models import Nomination, PublicNotice, ReviewRound, Submission, SubmissionItem
+from .models import (
+    AchievementReport,
+    Nomination,
+    PublicNotice,
+    ReviewRound,
+    Submission,
+    SubmissionItem,
+)
+from .report_catalog import lookback_years, template_for
 
 __all__ = [
     "access_nomination",
@@ -20,6 +28,9 @@ __all__ = [
     "notices_for_user",
     "rounds_for_user",
     "access_submission",
+    "report_awards",
+    "report_for",
+    "report_place",
     "submissions_for_user",
     "upward_trail",
 ]
@@ -139,3 +150,62 @@ def upward_trail(nomination: Nomination) -> QuerySet[SubmissionItem]:
         .select_related("submission__to_agency", "submission__document")
         .order_by("submission__submitted_at", "submission_id")
     )
+
+
+def report_for(nomination: Nomination) -> AchievementReport:
+    """The nomination's achievement report, or an unsaved one (version 0) on the
+    template of its review year and subject kind."""
+    try:
+        return nomination.report
+    except AchievementReport.DoesNotExist:
+        return AchievementReport(
+            nomination=nomination,
+            version=0,
+            template=template_for(
+                nomination.year,
+                collective=nomination.agency_id is not None,
+                code=nomination.code,
+            ),
+        )
+
+
+def report_awards(nomination: Nomination) -> tuple[list, list]:
+    """Section III of the report: the subject's non-revoked awards over the look-back
+    period of the proposed code (ending with the review year), split into emulation
+    titles and forms of commendation."""
+    from thidua.decisions.models import Award  # noqa: PLC0415 (selectors of another app)
+    from thidua.eligibility.catalog import TITLE_CODES  # noqa: PLC0415
+
+    first = nomination.year - lookback_years(nomination.code) + 1
+    awards = Award.objects.filter(
+        revoked=False, year__gte=first, year__lte=nomination.year
+    )
+    if nomination.person_id:
+        awards = awards.filter(person_id=nomination.person_id)
+    else:
+        awards = awards.filter(agency_id=nomination.agency_id)
+    awards = list(awards.order_by("year", "decision_date", "pk"))
+    titles = [a for a in awards if a.code in TITLE_CODES]
+    forms = [a for a in awards if a.code not in TITLE_CODES]
+    return titles, forms
+
+
+def report_place(nomination: Nomination) -> str:
+    """The place of the date line: the first place name set on the subject's unit or
+    the units above it (nd30-and-forms.md §6.2 footnote [1])."""
+    from thidua.organizations.models import Agency  # noqa: PLC0415
+
+    unit_id = (
+        nomination.person.unit_id if nomination.person_id else nomination.agency_id
+    )
+    if unit_id is None:
+        unit_id = nomination.proposing_unit_id
+    chain = Agency.objects.ancestors(unit_id, include_self=True)
+    by_id = {a.pk: a for a in chain}
+    # ancestors() order is not guaranteed: walk up from the unit by parent_id.
+    current = by_id.get(unit_id)
+    while current is not None:
+        if current.place_name:
+            return current.place_name
+        current = by_id.get(current.parent_id)
+    return nomination.round.agency.place_name

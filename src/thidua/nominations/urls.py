@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import notices, pages, submissions
+from .views import notices, pages, report, submissions
 
 app_name = "nominations"
 
@@ -56,6 +56,21 @@ urlpatterns = [
         pages.AttachmentView.as_view(),
         name="nomination-attach",
     ),  # fmt: skip
+    path(
+        "khen-thuong/ho-so/<int:pk>/bao-cao/",
+        report.ReportFormView.as_view(),
+        name="nomination-report",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/bao-cao/tao-tep/",
+        report.ReportGenerateView.as_view(),
+        name="nomination-report-generate",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/bao-cao/du-thao.docx",
+        report.ReportDocxView.as_view(),
+        name="nomination-report-docx",
+    ),
     path(
         "khen-thuong/dot-xet/<int:pk>/trinh-cap-tren/",
         submissions.SubmissionCreateView.as_view(),

@@ -39,6 +39,7 @@ from ..services.nomination import (
     open_round,
     transition_nomination,
 )
+from .report import report_card
 
 __all__ = [
     "AttachmentView",
@@ -195,6 +196,7 @@ class NominationDetailView(TemplateView):
             attachment_form=AttachmentForm() if editable and can_propose(
                 self.request.user, nomination.proposing_unit) else None,
             history=history_rows(history_of(nomination)[:50]),
+            **report_card(self.request.user, nomination),
             **kwargs,
         )  # fmt: skip
 
