@@ -14,9 +14,9 @@ from docx.table import _Cell
 
 from thidua.documents.rendering import Layout, Table, parse
 from thidua.documents.rendering.docx import (
-    _package_bytes,
-    _setup_defaults,
-    _setup_section,
+    package_bytes,
+    setup_defaults,
+    setup_section,
 )
 from thidua.documents.rendering.docx_body import add_table, body_paragraph, write_rich
 from thidua.documents.rendering.docx_footnotes import Footnotes
@@ -245,9 +245,9 @@ def build_report_docx(nomination: Nomination, report: AchievementReport) -> byte
     """DOCX bytes of ``report`` (saved or not) for ``nomination``."""
     layout = Layout()
     document = docx.Document()
-    _setup_defaults(document, layout)
+    setup_defaults(document, layout)
     section = document.sections[0]
-    _setup_section(section, layout)
+    setup_section(section, layout)
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
@@ -276,4 +276,4 @@ def build_report_docx(nomination: Nomination, report: AchievementReport) -> byte
     core.created = stamp
     core.modified = stamp
     core.last_printed = stamp
-    return _package_bytes(document)
+    return package_bytes(document)

@@ -26,13 +26,13 @@ from .layout import Layout
 from .metrics import line_widths_pt
 from .spec import Appendix, Document, roman
 
-__all__ = ["build_docx"]
+__all__ = ["build_docx", "package_bytes", "setup_defaults", "setup_section"]
 
 _A4_TWIPS = (11906, 16838)
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _setup_defaults(document, layout: Layout) -> None:
+def setup_defaults(document, layout: Layout) -> None:
     """Document defaults: the font in every slot, body size, Vietnamese, no spacing."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -64,7 +64,7 @@ def _setup_defaults(document, layout: Layout) -> None:
             package.rels.pop(rel_id)
 
 
-def _setup_section(section, layout: Layout) -> None:
+def setup_section(section, layout: Layout) -> None:
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width = Twips(_A4_TWIPS[0])
     section.page_height = Twips(_A4_TWIPS[1])
@@ -118,7 +118,7 @@ def _add_appendix(
     add_blocks(document, appendix.blocks, ctx)
 
 
-def _package_bytes(document) -> bytes:
+def package_bytes(document) -> bytes:
     """Saves ``document`` with fixed zip timestamps (reproducible bytes)."""
     raw = io.BytesIO()
     document.save(raw)
@@ -139,9 +139,9 @@ def _package_bytes(document) -> bytes:
 def build_docx(spec: Document, layout: Layout) -> bytes:
     """The DOCX bytes of ``spec`` (already validated) under ``layout``."""
     document = docx.Document()
-    _setup_defaults(document, layout)
+    setup_defaults(document, layout)
     section = document.sections[0]
-    _setup_section(section, layout)
+    setup_section(section, layout)
     # The template's body holds one empty paragraph before the section properties.
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
@@ -183,4 +183,4 @@ def build_docx(spec: Document, layout: Layout) -> bytes:
     core.created = stamp
     core.modified = stamp
     core.last_printed = stamp
-    return _package_bytes(document)
+    return package_bytes(document)
