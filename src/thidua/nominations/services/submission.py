@@ -18,6 +18,7 @@ from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.decisions.authority import can_decide
+from thidua.decisions.enums import AWARD_CODES
 from thidua.decisions.services.awards import record_award
 from thidua.documents.services.numbering import issue_document
 from thidua.eligibility.cash import cash_award
@@ -63,7 +64,17 @@ def _subject_detail(nomination: Nomination) -> str:
     return ", ".join(part for part in (person.position, unit) if part)
 
 
-def _new_submission(from_agency, *, issued_on, signer_title, signer_name, count, actor):
+def _summary(rows) -> str:
+    """Trích yếu: "Về việc đề nghị tặng <titles> năm <years>" — the list, named."""
+    names = sorted({dict(AWARD_CODES).get(r.code, r.code) for r in rows})
+    years = sorted({r.year for r in rows})
+    return _("Về việc đề nghị tặng %(what)s năm %(year)s") % {
+        "what": ", ".join(str(n) for n in names),
+        "year": ", ".join(str(y) for y in years),
+    }
+
+
+def _new_submission(from_agency, *, issued_on, signer_title, signer_name, rows, actor):
     to_agency = from_agency.parent
     if to_agency is None:
         raise ValidationError(
@@ -74,7 +85,7 @@ def _new_submission(from_agency, *, issued_on, signer_title, signer_name, count,
         raise ValidationError(
             {"signer_name": [_("Phải ghi chức vụ và họ tên người ký tờ trình.")]}
         )
-    summary = _("Về việc đề nghị khen thưởng cho %(n)s cá nhân, tập thể") % {"n": count}
+    summary = _summary(rows)[:500]
     document = issue_document(
         type_code="TTr", agency=from_agency, issued_on=issued_on, summary=summary,
         signer_title=signer_title, signer_name=signer_name, source_kind="submission",
@@ -148,7 +159,7 @@ def submit_nominations(
             raise ValidationError([_("Không thể trình cấp trên:"), *problems])
         submission = _new_submission(
             round_.agency, issued_on=issued_on, signer_title=signer_title,
-            signer_name=signer_name, count=len(nominations), actor=actor,
+            signer_name=signer_name, rows=nominations, actor=actor,
         )  # fmt: skip
         for position, nomination in enumerate(nominations, start=1):
             SubmissionItem.objects.create(
@@ -199,7 +210,7 @@ def forward_items(
             raise ValidationError([_("Không thể trình tiếp:"), *problems])
         submission = _new_submission(
             agency, issued_on=issued_on, signer_title=signer_title,
-            signer_name=signer_name, count=len(items), actor=actor,
+            signer_name=signer_name, rows=items, actor=actor,
         )  # fmt: skip
         for position, item in enumerate(items, start=1):
             SubmissionItem.objects.create(
