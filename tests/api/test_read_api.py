@@ -209,3 +209,24 @@ def test_schema_lists_the_endpoints_and_the_bearer_scheme(db):
     assert {"type": "http", "scheme": "bearer"}.items() <= schemes["TokenAuth"].items()
     security = schema["paths"]["/api/v1/people/"]["get"]["security"]
     assert {"TokenAuth": []} in security
+
+
+def test_eligibility_endpoints_refuse_unknown_parameters(officer, org):
+    person = org.people["dkkd_staff"]
+    response = officer.get(f"/api/v1/eligibility/people/{person.pk}?year=2024&yaer=1")
+    assert (response.status_code, response.json()["field"]) == (400, "yaer")
+    response = officer.get("/api/v1/eligibility/explain/LDTT?regim=nd91_2017")
+    assert (response.status_code, response.json()["field"]) == (400, "regim")
+    ok = officer.get(f"/api/v1/eligibility/people/{person.pk}?year=2024")
+    assert ok.status_code == 200
+
+
+def test_a_token_acts_as_its_owner_even_beside_a_session(client_for, users, org):
+    client = client_for("other_officer")
+    _, plaintext = token_for(users["officer"], ["people:read"])
+    mine = org.people["dkkd_staff"]
+    response = client.get(
+        f"/api/v1/people/{mine.pk}", headers={"Authorization": f"Bearer {plaintext}"}
+    )
+    assert response.status_code == 200
+    assert client.get(f"/api/v1/people/{mine.pk}").status_code == 404

@@ -12,6 +12,7 @@ from thidua.organizations.eligibility import verdict_for_person
 from thidua.organizations.selectors import access_person
 
 from .auth import require_scope
+from .params import check_params
 
 __all__ = ["router"]
 
@@ -23,6 +24,7 @@ SCOPE = "eligibility:read"
 def check(request: HttpRequest) -> dict:
     """Body: the case JSON of docs/eligibility.md §2. Answers the output JSON, or 400 with
     one Vietnamese line naming the field."""
+    check_params(request, paged=False)
     require_scope(request, SCOPE)
     try:
         data = json.loads(request.body or b"")
@@ -35,12 +37,14 @@ def check(request: HttpRequest) -> dict:
     "/explain/{code}", summary="Điều kiện và căn cứ của một danh hiệu, hình thức"
 )
 def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> dict:
+    check_params(request, "regime", paged=False)
     require_scope(request, SCOPE)
     return explain(code, regime)
 
 
 @router.get("/people/{person_id}", summary="Kết quả xét của một cá nhân trong hệ thống")
 def person_verdict(request: HttpRequest, person_id: int, year: int) -> dict:
+    check_params(request, "year", paged=False)
     person = access_person(request.user, person_id)
     require_scope(request, SCOPE)
     if not 1945 <= year <= 2100:
