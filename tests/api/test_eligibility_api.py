@@ -1,11 +1,16 @@
 import json
+import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from thidua.accounts.services import revoke_token
 from thidua.eligibility import check_case
 from thidua.organizations.services.records import record_assessment, record_initiative
+
+from ..factories import make_users
+from .helpers import bearer, token_for
 
 pytestmark = pytest.mark.django_db
 CASE = {
@@ -54,12 +59,22 @@ def test_anonymous_callers_get_401_on_every_operation(org):
     client = Client()
     schema = client.get("/api/v1/schema/").json()
     assert "/api/v1/eligibility/check" in schema["paths"]
+    assert "/api/v1/people/{person_id}" in schema["paths"]
+    revoked = token_for(make_users(org)["officer"])
+    revoke_token(revoked[0])
+    callers = {
+        "Chưa đăng nhập.": client,
+        "Khóa API không hợp lệ.": bearer("tdk_0_0"),
+        "Khóa API đã bị thu hồi.": bearer(revoked[1]),
+    }
     for path, operations in schema["paths"].items():
-        url = path.replace("{person_id}", "1").replace("{code}", "LDTT")
-        for method in operations:
-            response = client.generic(method.upper(), url + "?year=2024")
-            assert response.status_code == 401, (method, path)
-            assert response.json() == {"detail": "Chưa đăng nhập."}
+        url = re.sub(r"\{\w+\}", "1", path.replace("{code}", "LDTT"))
+        for method, operation in operations.items():
+            assert {"TokenAuth": []} in operation["security"], (method, path)
+            for message, caller in callers.items():
+                response = caller.generic(method.upper(), url + "?year=2024")
+                assert response.status_code == 401, (method, path)
+                assert response.json() == {"detail": message}
 
 
 def test_docs_are_served_without_any_cdn(client):

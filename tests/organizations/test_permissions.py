@@ -330,6 +330,8 @@ COVERED_ELSEWHERE = {
     "accounts:account-list", "accounts:account-create", "accounts:account-detail",
     "accounts:account-lock", "accounts:account-password", "accounts:role-revoke",
     "accounts:password-change",
+    # tests/api/test_tokens.py: one's own API tokens; the admin's for everyone
+    "accounts:token-list", "accounts:token-revoke",
     # tests/organizations/test_services.py::test_review_matter_is_closed_once
     "organizations:person-review-close",
     # POST only; tests/organizations/test_bodies.py

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["Role"]
+__all__ = ["READ_SCOPES", "ApiScope", "Role"]
 
 
 class Role(models.TextChoices):
@@ -18,3 +18,18 @@ class Role(models.TextChoices):
 
 AGENCY_ROLES = {Role.OFFICER, Role.UNIT_HEAD, Role.HIGHER_OFFICER}
 COUNCIL_ROLES = {Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}
+
+
+class ApiScope(models.TextChoices):
+    """What an API token may do, on top of its owner's own visibility. Named
+    ``<domain>:<read|write>``; write scopes join as their endpoints do."""
+
+    AGENCIES_READ = "agencies:read", _("Đọc cơ quan, đơn vị")
+    PEOPLE_READ = "people:read", _("Đọc danh sách cá nhân")
+    AWARDS_READ = "awards:read", _("Đọc sổ khen thưởng")
+    NOMINATIONS_READ = "nominations:read", _("Đọc hồ sơ đề nghị")
+    DECISIONS_READ = "decisions:read", _("Đọc quyết định khen thưởng")
+    ELIGIBILITY_READ = "eligibility:read", _("Xét điều kiện khen thưởng")
+
+
+READ_SCOPES = frozenset(s for s in ApiScope.values if s.endswith(":read"))

@@ -6,6 +6,7 @@ from thidua.common.forms import StyledFormMixin
 
 __all__ = [
     "AccountCreateForm",
+    "ApiTokenForm",
     "LoginForm",
     "OwnPasswordChangeForm",
     "PasswordSetForm",
@@ -70,3 +71,24 @@ class PasswordSetForm(StyledFormMixin, forms.Form):
 
 class OwnPasswordChangeForm(StyledFormMixin, PasswordChangeForm):
     pass
+
+
+class ApiTokenForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Tên khóa"),
+        max_length=100,
+        help_text=_("Phần mềm hay việc dùng khóa này, ví dụ: Phần mềm nhân sự."),
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Phạm vi"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    expires_on = forms.DateField(
+        label=_("Hết hạn từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .enums import ApiScope  # noqa: PLC0415 (keeps forms import-light)
+
+        super().__init__(*args, **kwargs)
+        self.fields["scopes"].choices = ApiScope.choices
+        self.fields["scopes"].widget.attrs = {}

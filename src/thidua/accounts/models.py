@@ -1,11 +1,13 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role
 
-__all__ = ["RoleAssignment", "User"]
+__all__ = ["ApiToken", "RoleAssignment", "User"]
 
 
 class User(AbstractUser):
@@ -84,3 +86,39 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.agency or self.council or ""
         return f"{self.user}: {self.get_role_display()} {scope}".strip()
+
+
+class ApiToken(models.Model):
+    """A key for the REST API. It acts as its owner, with the owner's roles and
+    visibility, narrowed to ``scopes``. Only the SHA-256 of the secret is kept; the
+    plaintext ``tdk_<prefix>_<secret>`` is shown once, at creation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("tên khóa"), max_length=100)
+    prefix = models.CharField(_("tiền tố"), max_length=16, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=64, editable=False)
+    scopes = models.JSONField(_("phạm vi"), default=list)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn"))
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("dùng gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (tdk_{self.prefix}_…)"
+
+    @property
+    def status(self) -> str:
+        """``revoked``, ``expired`` or ``live``."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if self.expires_at <= timezone.now() else "live"

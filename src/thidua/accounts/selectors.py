@@ -4,10 +4,16 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from .enums import Role
-from .models import RoleAssignment, User
+from .models import ApiToken, RoleAssignment, User
 from .scopes import scopes_for
 
-__all__ = ["access_account", "accounts_for_user", "unit_contacts"]
+__all__ = [
+    "access_account",
+    "access_token",
+    "accounts_for_user",
+    "tokens_for_user",
+    "unit_contacts",
+]
 
 
 def accounts_for_user(user) -> QuerySet[User]:
@@ -42,3 +48,20 @@ def unit_contacts(agency_id: int) -> list[str]:
             if email
         }
     )
+
+
+def tokens_for_user(user) -> QuerySet[ApiToken]:
+    """API tokens the user manages: their own; a system administrator, everyone's."""
+    if not user.is_authenticated:
+        return ApiToken.objects.none()
+    tokens = ApiToken.objects.select_related("user")
+    if scopes_for(user).is_admin:
+        return tokens
+    return tokens.filter(user=user)
+
+
+def access_token(user, pk) -> ApiToken:
+    try:
+        return tokens_for_user(user).get(pk=pk)
+    except (ApiToken.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

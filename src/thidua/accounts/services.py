@@ -1,21 +1,32 @@
-"""Writes on accounts: create an account, grant a role. Both audited."""
+"""Writes on accounts: create an account, grant a role, issue an API token. Audited."""
 
+import datetime
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
 
-from .enums import Role
-from .models import RoleAssignment, User
+from .enums import ApiScope, Role
+from .models import ApiToken, RoleAssignment, User
 
 __all__ = [
+    "authenticate_token",
     "change_password",
     "create_account",
     "grant_role",
+    "issue_token",
     "revoke_role",
+    "revoke_token",
     "set_active",
+    "TokenRefused",
 ]
 
 
@@ -130,3 +141,114 @@ def change_password(user: User, password: str, *, actor=None) -> User:
             user, "accounts.set_password", actor=actor, data={"by_self": actor == user}
         )
     return user
+
+
+TOKEN_PREFIX = "tdk"
+# last_used_at is written at most this often, so that reads stay reads.
+TOKEN_TOUCH_SECONDS = 60
+
+
+def _hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def issue_token(
+    user: User, name: str, scopes, expires_at: datetime.datetime, *, actor=None
+) -> tuple[ApiToken, str]:
+    """A new API token for ``user``; answers it and its plaintext, which is never
+    stored (only the SHA-256 of the secret) and cannot be shown again."""
+    name = (name or "").strip()
+    scopes = sorted(set(scopes or ()))
+    now = timezone.now()
+    longest = now + datetime.timedelta(days=settings.THIDUA_API_TOKEN_MAX_DAYS)
+    errors = {}
+    if not name:
+        errors["name"] = [_("Nhập tên khóa.")]
+    if not scopes:
+        errors["scopes"] = [_("Chọn ít nhất một phạm vi.")]
+    elif unknown := [s for s in scopes if s not in ApiScope.values]:
+        errors["scopes"] = [_("Phạm vi không hợp lệ: %s.") % ", ".join(unknown)]
+    if expires_at is None or expires_at <= now:
+        errors["expires_at"] = [_("Ngày hết hạn phải sau hôm nay.")]
+    elif expires_at > longest:
+        errors["expires_at"] = [
+            _("Khóa có hiệu lực tối đa %d ngày.") % settings.THIDUA_API_TOKEN_MAX_DAYS
+        ]
+    if not user.is_active:
+        errors["user"] = [_("Tài khoản này đã bị khóa.")]
+    if errors:
+        raise ValidationError(errors)
+    prefix, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
+    token = ApiToken(
+        user=user,
+        name=name,
+        prefix=prefix,
+        secret_hash=_hash_secret(secret),
+        scopes=scopes,
+        expires_at=expires_at,
+    )
+    with transaction.atomic():
+        token.save()
+        log_action(
+            token,
+            "accounts.issue_token",
+            actor=actor,
+            agency_id=user.person.unit_id if user.person_id else None,
+            data={
+                "user": user.username,
+                "name": name,
+                "prefix": prefix,
+                "scopes": scopes,
+                "expires_at": expires_at.isoformat(),
+            },
+        )
+    return token, f"{TOKEN_PREFIX}_{prefix}_{secret}"
+
+
+def revoke_token(token: ApiToken, *, actor=None) -> ApiToken:
+    """Stop a token at once. Revoking twice changes nothing."""
+    with transaction.atomic():
+        locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if locked.revoked_at is None:
+            locked.revoked_at = timezone.now()
+            locked.save(update_fields=["revoked_at"])
+            log_action(
+                locked,
+                "accounts.revoke_token",
+                actor=actor,
+                data={"user": locked.user.username, "prefix": locked.prefix},
+            )
+    token.revoked_at = locked.revoked_at
+    return token
+
+
+class TokenRefused(Exception):
+    """The presented API token does not authenticate; ``str()`` says why, in Vietnamese.
+    Expiry, revocation and a locked owner are told only to the holder of the secret."""
+
+
+def authenticate_token(plaintext: str) -> ApiToken:
+    """The live token of an active account that ``plaintext`` is, or TokenRefused.
+    Notes the use (at most once a minute; not audited, like a login time)."""
+    parts = (plaintext or "").strip().split("_", 2)
+    token = None
+    if len(parts) == 3 and parts[0] == TOKEN_PREFIX and parts[1] and parts[2]:
+        token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()
+    if token is None or not hmac.compare_digest(
+        token.secret_hash, _hash_secret(parts[2])
+    ):
+        raise TokenRefused(_("Khóa API không hợp lệ."))
+    now = timezone.now()
+    if token.revoked_at is not None:
+        raise TokenRefused(_("Khóa API đã bị thu hồi."))
+    if token.expires_at <= now:
+        raise TokenRefused(_("Khóa API đã hết hạn."))
+    if not token.user.is_active:
+        raise TokenRefused(_("Tài khoản của khóa API đã bị khóa."))
+    if (
+        token.last_used_at is None
+        or (now - token.last_used_at).total_seconds() >= TOKEN_TOUCH_SECONDS
+    ):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

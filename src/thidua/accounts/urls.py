@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_admin
+from . import views, views_admin, views_tokens
 
 app_name = "accounts"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("khoa-api/", views_tokens.TokenListView.as_view(), name="token-list"),
+    path(
+        "khoa-api/<int:pk>/thu-hoi/",
+        views_tokens.TokenRevokeView.as_view(),
+        name="token-revoke",
+    ),
     path("quan-ly/", views_admin.AccountListView.as_view(), name="account-list"),
     path(
         "quan-ly/them/", views_admin.AccountCreateView.as_view(), name="account-create"

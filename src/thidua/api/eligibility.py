@@ -11,15 +11,21 @@ from thidua.eligibility.explain import explain
 from thidua.organizations.eligibility import verdict_for_person
 from thidua.organizations.selectors import access_person
 
+from .auth import require_scope
+from .params import check_params
+
 __all__ = ["router"]
 
 router = Router(tags=["eligibility"])
+SCOPE = "eligibility:read"
 
 
 @router.post("/check", summary="Xét điều kiện khen thưởng cho một hồ sơ (case JSON)")
 def check(request: HttpRequest) -> dict:
     """Body: the case JSON of docs/eligibility.md §2. Answers the output JSON, or 400 with
     one Vietnamese line naming the field."""
+    check_params(request, paged=False)
+    require_scope(request, SCOPE)
     try:
         data = json.loads(request.body or b"")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -31,12 +37,16 @@ def check(request: HttpRequest) -> dict:
     "/explain/{code}", summary="Điều kiện và căn cứ của một danh hiệu, hình thức"
 )
 def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> dict:
+    check_params(request, "regime", paged=False)
+    require_scope(request, SCOPE)
     return explain(code, regime)
 
 
 @router.get("/people/{person_id}", summary="Kết quả xét của một cá nhân trong hệ thống")
 def person_verdict(request: HttpRequest, person_id: int, year: int) -> dict:
+    check_params(request, "year", paged=False)
     person = access_person(request.user, person_id)
+    require_scope(request, SCOPE)
     if not 1945 <= year <= 2100:
         raise CaseError("year", f"{year} không hợp lệ")
     return verdict_for_person(person, year)

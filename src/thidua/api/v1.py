@@ -1,15 +1,20 @@
 """The REST API, version 1 (django-ninja). Routers per domain; errors are JSON with
-Vietnamese messages. Authentication is the signed-in session for now; per-token scopes
-come with the API issue."""
+Vietnamese messages. Callers authenticate with a bearer token (scoped) or the signed-in
+session (the browsable docs); see docs/api.md."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
-from ninja.security import django_auth
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from thidua.eligibility import CaseError
 
+from .agencies import router as agencies_router
+from .auth import ScopeMissing, api_auth
+from .awards import router as awards_router
 from .eligibility import router as eligibility_router
+from .params import BadParameter
+from .people import router as people_router
 
 __all__ = ["api"]
 
@@ -17,36 +22,88 @@ api = NinjaAPI(
     title="thidua API",
     version="1",
     urls_namespace="api-v1",
-    auth=django_auth,
+    auth=api_auth,
     docs_url="/docs",
     openapi_url="/schema/",
 )
+api.add_router("/agencies", agencies_router)
+api.add_router("/people", people_router)
+api.add_router("/awards", awards_router)
 api.add_router("/eligibility", eligibility_router)
+
+# pydantic's error types, in the words of the pages.
+PROBLEMS = {
+    "missing": "bắt buộc",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "bool_parsing": "phải là true hoặc false",
+    "float_parsing": "phải là số",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "enum": "không nằm trong các giá trị cho phép",
+    "literal_error": "không nằm trong các giá trị cho phép",
+    "string_too_long": "quá dài",
+    "extra_forbidden": "không được hỗ trợ",
+    "json_invalid": "JSON không hợp lệ",
+}
+
+
+def _error(request, status: int, detail: str, field: str = "", **extra):
+    body = {"detail": detail, **({"field": field} if field else {}), **extra}
+    return api.create_response(request, body, status=status)
 
 
 @api.exception_handler(CaseError)
 def case_error(request, exc: CaseError):
-    return api.create_response(
-        request, {"detail": str(exc), "field": getattr(exc, "field", "")}, status=400
-    )
+    return _error(request, 400, str(exc), getattr(exc, "field", ""))
+
+
+@api.exception_handler(BadParameter)
+def bad_parameter(request, exc: BadParameter):
+    return _error(request, 400, str(exc), exc.field)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+    return _error(request, 404, "Không tìm thấy.")
 
 
 @api.exception_handler(AuthenticationError)
-def unauthenticated(request, exc):
-    return api.create_response(request, {"detail": "Chưa đăng nhập."}, status=401)
+def unauthenticated(request, exc: AuthenticationError):
+    # ninja raises it bare ("Unauthorized") when no credentials were given at all.
+    message = exc.message if exc.message != "Unauthorized" else "Chưa đăng nhập."
+    return _error(request, 401, message)
+
+
+@api.exception_handler(ScopeMissing)
+def scope_missing(request, exc: ScopeMissing):
+    return _error(request, 403, exc.message, scope=exc.scope)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    return _error(request, 413, "Dữ liệu gửi lên quá lớn.", "body")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # ninja's own: a body it cannot parse as JSON is the only one reaching here today.
+    if exc.status_code == 400 and exc.message.startswith("Cannot parse request body"):
+        return _error(request, 400, "body: JSON không hợp lệ", "body")
+    return _error(request, exc.status_code, exc.message)
 
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc: ValidationError):
-    problems = [
-        f"{'.'.join(str(p) for p in error.get('loc', [])[1:]) or 'body'}: {error.get('msg')}"
-        for error in exc.errors
-    ]
-    return api.create_response(
-        request, {"detail": "Dữ liệu không hợp lệ.", "errors": problems}, status=400
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(p) for p in error.get("loc", [])[1:]) or "body"
+        problems.append((where, PROBLEMS.get(error.get("type"), error.get("msg"))))
+    field, first = problems[0] if problems else ("body", "không hợp lệ")
+    return _error(
+        request,
+        400,
+        f"{field}: {first}",
+        field,
+        errors=[f"{where}: {problem}" for where, problem in problems],
     )

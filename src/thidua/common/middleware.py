@@ -50,7 +50,12 @@ class SessionLifetimeMiddleware:
                 return redirect(settings.LOGIN_URL)
         response = self.get_response(request)
         # The login request itself: start the clock at the moment of login.
-        if request.user.is_authenticated and self.KEY not in request.session:
+        # An API token is no login: its calls must not open a session.
+        if (
+            request.user.is_authenticated
+            and self.KEY not in request.session
+            and not hasattr(request, "api_token")
+        ):
             request.session[self.KEY] = int(time.time())
         return response
 

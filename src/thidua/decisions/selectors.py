@@ -1,24 +1,35 @@
 """Reads for decisions and the award register, scoped like the people and units they
 concern: whoever may see the person (or the collective) may see its awards."""
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from thidua.organizations.selectors import access_agency, access_person
+from thidua.accounts.scopes import scopes_for
+from thidua.organizations.selectors import people_for_user
 
 from .models import Award, Decision
 
-__all__ = ["access_award", "access_decision"]
+__all__ = ["access_award", "access_decision", "awards_for_user"]
+
+
+def awards_for_user(user) -> QuerySet[Award]:
+    """The award register as the caller may read it in bulk: awards of the people
+    they see, and collective awards of the agencies they manage (as the agency page
+    lists them: its TĐKT office only)."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Award.objects.all()
+    condition = Q(person__in=people_for_user(user))
+    if scopes.officer_agencies:
+        condition |= Q(agency_id__in=scopes.officer_agencies)
+    return Award.objects.filter(condition)
 
 
 def access_award(user, pk) -> Award:
-    award = Award.objects.select_related("person__unit", "agency").filter(pk=pk).first()
-    if award is None:
-        raise Http404
-    if award.person_id:
-        access_person(user, award.person_id)
-    else:
-        access_agency(user, award.agency_id)
-    return award
+    try:
+        return awards_for_user(user).select_related("person__unit", "agency").get(pk=pk)
+    except (Award.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 def access_decision(user, pk) -> Decision:

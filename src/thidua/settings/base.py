@@ -322,3 +322,6 @@ THIDUA_HOLIDAYS = frozenset(
 THIDUA_NOTICE_REQUIRED_CODES = frozenset(
     env.list("THIDUA_NOTICE_REQUIRED_CODES", default=["CSTDTQ"])
 )
+
+# REST API tokens: the longest validity an owner may choose.
+THIDUA_API_TOKEN_MAX_DAYS = env.int("THIDUA_API_TOKEN_MAX_DAYS", default=365)

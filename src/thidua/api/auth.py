@@ -1,0 +1,50 @@
+"""Who calls the API: a bearer token (``Authorization: Bearer tdk_…``) or the signed-in
+session (the browsable docs). A token acts as its owner, narrowed to its scopes."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import HttpBearer, django_auth
+
+from thidua.accounts.enums import READ_SCOPES
+from thidua.accounts.services import TokenRefused, authenticate_token
+
+__all__ = ["ScopeMissing", "TokenAuth", "api_auth", "require_scope", "scopes_of"]
+
+
+class TokenAuth(HttpBearer):
+    """Bearer token. A token that is presented but fails answers 401 at once: the
+    session is not consulted."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        try:
+            api_token = authenticate_token(token)
+        except TokenRefused as exc:
+            raise AuthenticationError(401, str(exc)) from None
+        request.user = api_token.user
+        request.api_token = api_token
+        return api_token
+
+
+class ScopeMissing(HttpError):
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+        super().__init__(403, _("Không có quyền truy cập (thiếu phạm vi %s).") % scope)
+
+
+api_auth = [TokenAuth(), django_auth]
+
+
+def scopes_of(request: HttpRequest) -> frozenset[str]:
+    """The scopes of this call: the token's, or every read scope for a session."""
+    token = getattr(request, "api_token", None)
+    if token is None:
+        return READ_SCOPES
+    return frozenset(token.scopes)
+
+
+def require_scope(request: HttpRequest, scope: str) -> None:
+    """403 when the call lacks ``scope``. Call it AFTER the object was looked up
+    through its visibility selector, so that a hidden object still answers 404."""
+    if scope not in scopes_of(request):
+        raise ScopeMissing(scope)

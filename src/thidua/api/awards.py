@@ -1,0 +1,102 @@
+"""The award register (sổ khen thưởng), scoped like the people and units it concerns."""
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from thidua.decisions.models import Award
+from thidua.decisions.selectors import access_award, awards_for_user
+
+from .auth import require_scope
+from .params import Page, check_params, paginate
+
+__all__ = ["router"]
+
+router = Router(tags=["awards"])
+SCOPE = "awards:read"
+
+
+class SubjectOut(Schema):
+    id: int
+    name: str
+
+
+class AwardOut(Schema):
+    """One of ``person`` (cá nhân) and ``agency`` (tập thể) is set."""
+
+    id: int
+    code: str
+    name: str
+    award_type: str
+    year: int
+    person: SubjectOut | None
+    agency: SubjectOut | None
+    decision_number: str
+    decision_date: datetime.date
+    decided_by: str
+    revoked: bool
+    annulled_on: datetime.date | None
+
+
+class AwardPage(Page):
+    results: list[AwardOut]
+
+
+def _out(award: Award) -> dict:
+    person, agency = award.person, award.agency
+    return {
+        "id": award.pk,
+        "code": award.code,
+        "name": award.get_code_display(),
+        "award_type": award.award_type,
+        "year": award.year,
+        "person": {"id": person.pk, "name": person.full_name} if person else None,
+        "agency": {"id": agency.pk, "name": agency.name} if agency else None,
+        "decision_number": award.decision_number,
+        "decision_date": award.decision_date,
+        "decided_by": award.decided_by,
+        "revoked": award.revoked,
+        "annulled_on": award.annulled_on,
+    }
+
+
+@router.get("/", response=AwardPage, summary="Sổ khen thưởng")
+def list_awards(
+    request: HttpRequest,
+    year: int | None = None,
+    code: str | None = None,
+    person: int | None = None,
+    agency: int | None = None,
+    revoked: bool | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+):
+    """Newest first (year, decision date, then id). ``person``: awards of one person;
+    ``agency``: collective awards of one unit; ``revoked``: ``true`` for the annulled
+    ones only, ``false`` for the standing ones."""
+    check_params(request, "year", "code", "person", "agency", "revoked")
+    require_scope(request, SCOPE)
+    awards = awards_for_user(request.user).select_related("person", "agency")
+    if year is not None:
+        awards = awards.filter(year=year)
+    if code:
+        awards = awards.filter(code=code)
+    if person is not None:
+        awards = awards.filter(person_id=person)
+    if agency is not None:
+        awards = awards.filter(agency_id=agency)
+    if revoked is not None:
+        awards = awards.filter(revoked=revoked)
+    awards = awards.order_by("-year", "-decision_date", "-id")
+    page = paginate(request, awards, limit, offset)
+    page["results"] = [_out(a) for a in page["results"]]
+    return page
+
+
+@router.get("/{award_id}", response=AwardOut, summary="Một khen thưởng")
+def get_award(request: HttpRequest, award_id: int):
+    check_params(request, paged=False)
+    award = access_award(request.user, award_id)
+    require_scope(request, SCOPE)
+    return _out(award)

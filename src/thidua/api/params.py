@@ -1,0 +1,65 @@
+"""Query parameters shared by the list endpoints: pagination and the refusal of
+parameters an endpoint does not know (a typo must not silently widen a list)."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Schema
+
+__all__ = ["MAX_LIMIT", "BadParameter", "Page", "check_params", "paginate"]
+
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
+PAGE_PARAMS = ("limit", "offset")
+
+
+class BadParameter(ValueError):
+    """A query parameter out of range or unknown: 400 naming it."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {problem}")
+
+
+class Page(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+
+
+def check_params(request: HttpRequest, *allowed: str, paged: bool = True) -> None:
+    known = set(allowed) | (set(PAGE_PARAMS) if paged else set())
+    for name in request.GET:
+        if name not in known:
+            raise BadParameter(name, _("tham số không được hỗ trợ"))
+
+
+def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
+    query = request.GET.copy()
+    query["limit"], query["offset"] = str(limit), str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(
+    request: HttpRequest, items: QuerySet, limit: int | None, offset: int | None
+) -> dict:
+    """``{"count", "next", "previous", "results"}`` of one page: two queries whatever
+    the page size (the count and the slice; the caller joins what it prints)."""
+    limit = DEFAULT_LIMIT if limit is None else limit
+    offset = 0 if offset is None else offset
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadParameter("limit", _("phải từ 1 đến %d") % MAX_LIMIT)
+    if offset < 0:
+        raise BadParameter("offset", _("không được âm"))
+    count = items.count()
+    results = list(items[offset : offset + limit])
+    return {
+        "count": count,
+        "next": _page_url(request, limit, offset + limit)
+        if offset + limit < count
+        else None,
+        "previous": _page_url(request, limit, max(offset - limit, 0))
+        if offset > 0
+        else None,
+        "results": results,
+    }
