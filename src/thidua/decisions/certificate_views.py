@@ -1,11 +1,9 @@
 """Certificate downloads: one award, or every live award of a decision in one file."""
 
 from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
 from django.views import View
 
-from thidua.documents.files import CONTENT_TYPES
-from thidua.documents.rendering.pdf import ConversionError, docx_to_pdf
+from thidua.documents.files import CONTENT_TYPES, generated_file_response
 
 from .certificates import certificate_docx, verify_url
 from .selectors import access_award, access_decision
@@ -18,21 +16,7 @@ def certificate_response(request, awards, fmt: str, name: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES or not awards:
         raise Http404
     data = certificate_docx((a, verify_url(a, request)) for a in awards)
-    if fmt == "pdf":
-        try:
-            data = docx_to_pdf(data)
-        except ConversionError:
-            return HttpResponse(
-                _(
-                    "Không tạo được tệp PDF (LibreOffice). Hãy tải bản DOCX hoặc báo quản trị."
-                ),
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated_file_response(data, fmt, name)
 
 
 class AwardCertificateView(View):

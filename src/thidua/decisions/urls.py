@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import certificate_views, public, views
+from . import certificate_views, history_views, public, views
 
 app_name = "decisions"
 
@@ -41,4 +41,14 @@ urlpatterns = [
         views.DecisionFileView.as_view(),
         name="decision-file",
     ),  # fmt: skip
+    path(
+        "khen-thuong/ly-lich/ca-nhan/<int:pk>.<str:fmt>",
+        history_views.PersonAwardHistoryView.as_view(),
+        name="person-award-history",
+    ),
+    path(
+        "khen-thuong/ly-lich/tap-the/<int:pk>.<str:fmt>",
+        history_views.AgencyAwardHistoryView.as_view(),
+        name="agency-award-history",
+    ),
 ]

@@ -9,8 +9,9 @@ import unicodedata
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
-__all__ = ["CONTENT_TYPES", "ascii_header", "file_response"]
+__all__ = ["CONTENT_TYPES", "ascii_header", "file_response", "generated_file_response"]
 
 
 CONTENT_TYPES = {
@@ -71,4 +72,29 @@ def file_response(document, fmt: str, *, inline: bool, request=None):
         response["X-Thidua-Signature"] = (
             f"valid; signer={ascii_header(report.signer_cn)}; trusted={trusted}"
         )
+    return response
+
+
+def generated_file_response(docx: bytes, fmt: str, name: str) -> HttpResponse:
+    """A document made on request (certificates, award histories), as DOCX or as PDF
+    through LibreOffice; 503 with a plain message when the conversion fails."""
+    from .rendering.pdf import ConversionError, docx_to_pdf  # noqa: PLC0415 (heavy)
+
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    data = docx
+    if fmt == "pdf":
+        try:
+            data = docx_to_pdf(docx)
+        except ConversionError:
+            return HttpResponse(
+                _(
+                    "Không tạo được tệp PDF (LibreOffice). Hãy tải bản DOCX hoặc báo quản trị."
+                ),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response
