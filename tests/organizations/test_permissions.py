@@ -360,6 +360,8 @@ COVERED_ELSEWHERE = {
     # tests/decisions/test_annulment.py
     "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
     "decisions:award-certificate", "decisions:decision-certificates",
+    # tests/exchange/test_exchange.py
+    "organizations:agency-exchange", "organizations:agency-exchange-export",
     # tests/decisions/test_award_history.py
     "decisions:person-award-history", "decisions:agency-award-history",
     # tests/nominations/test_notices.py

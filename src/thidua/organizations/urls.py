@@ -1,5 +1,7 @@
 from django.urls import path
 
+from thidua.exchange import views as exchange_views
+
 from .views import bodies, imports, people, structure
 
 app_name = "organizations"
@@ -46,6 +48,16 @@ urlpatterns = [
         "co-quan/<int:pk>/them-cum-khoi/",
         bodies.ClusterCreateView.as_view(),
         name="cluster-create",
+    ),
+    path(
+        "co-quan/<int:pk>/trao-doi-du-lieu/",
+        exchange_views.ExchangeView.as_view(),
+        name="agency-exchange",
+    ),
+    path(
+        "co-quan/<int:pk>/trao-doi-du-lieu.json",
+        exchange_views.ExchangeExportView.as_view(),
+        name="agency-exchange-export",
     ),
     path(
         "co-quan/<int:pk>/khen-thuong/",
