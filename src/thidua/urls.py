@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from thidua.api.v1 import api
 from thidua.common.views import AuditLogView, DashboardView
+from thidua.dashboards.views import DashboardChartsView
 
 
 @login_not_required
@@ -14,6 +15,7 @@ def healthz(request):
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
+    path("thong-ke/", DashboardChartsView.as_view(), name="dashboard-charts"),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.movements.urls")),

@@ -323,7 +323,7 @@ VISIBLE_PEOPLE = {
 # URL names reached by other tests or without an object; the meta-test below makes sure
 # a new page cannot be added without deciding who may open it.
 COVERED_ELSEWHERE = {
-    "dashboard", "healthz", "accounts:login", "accounts:logout", "organizations:agency-list",
+    "dashboard", "healthz", "dashboard-charts", "accounts:login", "accounts:logout", "organizations:agency-list",
     "organizations:person-list", "organizations:person-create", "organizations:council-list",
     "organizations:cluster-list", "organizations:import-job",
     # tests/accounts/test_accounts_admin.py: admin-only, 403 for every other role

@@ -1,0 +1,201 @@
+"""The figures of an agency's dashboard, each a small table (columns, rows) that the page
+draws as a chart and offers as Excel. Aggregated by the database; visibility through the
+awards and nominations selectors the pages use."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from thidua.accounts.scopes import scopes_for
+from thidua.decisions.selectors import awards_for_user
+from thidua.eligibility.catalog import SHORT_NAMES
+from thidua.movements.enums import RegistrationState
+from thidua.movements.models import Indicator, Movement
+from thidua.movements.services.progress import indicator_status
+from thidua.nominations.enums import NominationState
+from thidua.nominations.selectors import nominations_for_user
+from thidua.organizations.models import Agency
+
+__all__ = ["Chart", "dashboard_agencies", "dashboard_charts"]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    kind: str  # bar | stacked | line | doughnut (Chart.js types)
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    unit: str = ""
+
+    @property
+    def element_id(self) -> str:
+        return f"chart-data-{self.key}"
+
+    @property
+    def payload(self) -> dict:
+        """What the page's script draws (json_script: inert, allowed by the CSP)."""
+        return {"columns": self.columns, "rows": self.rows, "unit": self.unit}
+
+
+def dashboard_agencies(user) -> QuerySet[Agency]:
+    """Agencies whose dashboard the user may open: the TĐKT offices' own (and below)."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
+    )
+
+
+def _subtree_awards(user, agency: Agency, years: range):
+    ids = list(
+        Agency.objects.descendants(agency, include_self=True).values_list(
+            "id", flat=True
+        )
+    )
+    return ids, awards_for_user(user).filter(
+        Q(person__unit_id__in=ids) | Q(agency_id__in=ids),
+        revoked=False, year__gte=years.start, year__lt=years.stop,
+    )  # fmt: skip
+
+
+def _by_year_and_code(awards, years: range) -> Chart:
+    counts = defaultdict(int)
+    codes = set()
+    for row in awards.values("year", "code").annotate(n=Count("id")):
+        counts[row["year"], row["code"]] = row["n"]
+        codes.add(row["code"])
+    order = sorted(codes, key=lambda c: -sum(counts[y, c] for y in years))
+    return Chart(
+        "awards_by_year", _("Khen thưởng theo năm và danh hiệu, hình thức"), "stacked",
+        [_("Năm"), *(SHORT_NAMES.get(c, c) for c in order)],
+        [[y, *(counts[y, c] for c in order)] for y in years],
+    )  # fmt: skip
+
+
+def _by_unit(awards, agency: Agency) -> Chart:
+    """Per direct child unit of the agency (the agency itself for its own staff)."""
+    children = {a.pk: a for a in agency.children.all()}
+    parents = dict(
+        Agency.objects.descendants(agency, include_self=True).values_list(
+            "id", "parent_id"
+        )
+    )
+    branch = {}
+    for node in parents:  # walk up to the child of ``agency`` the node lies under
+        step = node
+        while step != agency.pk and parents.get(step) not in (agency.pk, None):
+            step = parents[step]
+        branch[node] = step
+    counts = defaultdict(int)
+    rows = (
+        awards.annotate(unit=Coalesce(F("person__unit_id"), F("agency_id")))
+        .values("unit")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        counts[branch.get(row["unit"], agency.pk)] += row["n"]
+    names = {agency.pk: agency.short_name or agency.name,
+             **{pk: a.short_name or a.name for pk, a in children.items()}}  # fmt: skip
+    order = sorted(counts, key=lambda pk: (-counts[pk], names.get(pk, "")))
+    return Chart("awards_by_unit", _("Khen thưởng theo đơn vị"), "bar",
+                 [_("Đơn vị"), _("Số khen thưởng")],
+                 [[names.get(pk, str(pk)), counts[pk]] for pk in order])  # fmt: skip
+
+
+def _priority(awards, years: range) -> Chart:
+    """The seed's priority measure: the share of individual awards going to people who
+    work directly (trực tiếp lao động, công tác) and of collective awards going to small
+    collectives, per year."""
+    rows = {
+        r["year"]: r
+        for r in awards.values("year").annotate(
+            people=Count("id", filter=Q(person__isnull=False)),
+            direct=Count("id", filter=Q(person__is_direct_worker=True)),
+            collectives=Count("id", filter=Q(agency__isnull=False)),
+            small=Count("id", filter=Q(agency__is_small_collective=True)),
+        )
+    }
+
+    def share(part, whole):  # no award that year: no share (a gap, not 0 %)
+        return round(100 * part / whole, 1) if whole else None
+
+    out = []
+    for y in years:
+        r = rows.get(y, {"people": 0, "direct": 0, "collectives": 0, "small": 0})
+        out.append([y, r["people"], r["direct"], share(r["direct"], r["people"]),
+                    r["collectives"], r["small"], share(r["small"], r["collectives"])])  # fmt: skip
+    return Chart(
+        "priority", _("Tỷ lệ khen thưởng người trực tiếp lao động, công tác và tập thể nhỏ"),
+        "line",
+        [_("Năm"), _("Khen thưởng cá nhân"), _("Trong đó trực tiếp lao động, công tác"),
+         _("Tỷ lệ cá nhân trực tiếp (%)"), _("Khen thưởng tập thể"),
+         _("Trong đó tập thể nhỏ"), _("Tỷ lệ tập thể nhỏ (%)")],
+        out, unit="%",
+    )  # fmt: skip
+
+
+def _nominations(user, ids) -> Chart:
+    counts = dict(
+        nominations_for_user(user)
+        .filter(round__agency_id__in=ids)
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .values_list("state", "n")
+    )
+    rows = [
+        [label, counts[value]]
+        for value, label in NominationState.choices
+        if counts.get(value)
+    ]
+    return Chart("nominations", _("Hồ sơ đề nghị theo trạng thái"), "doughnut",
+                 [_("Trạng thái"), _("Số hồ sơ")], rows)  # fmt: skip
+
+
+def _movements(ids, years: range) -> Chart:
+    movements = list(
+        Movement.objects.filter(launcher_id__in=ids, year__gte=years.start, year__lt=years.stop)
+        .annotate(
+            registered=Count("registrations", filter=~Q(registrations__state=RegistrationState.DRAFT),
+                             distinct=True),
+            approved=Count("registrations", filter=Q(registrations__state=RegistrationState.APPROVED),
+                           distinct=True),
+        )
+        .order_by("-year", "name")
+    )  # fmt: skip
+    indicators = (
+        Indicator.objects.filter(movement__in=movements)
+        .select_related("movement__issued_document")
+        .prefetch_related("reports")
+    )
+    status = defaultdict(lambda: defaultdict(int))
+    for indicator in indicators:
+        state = indicator_status(indicator, list(indicator.reports.all())).state
+        status[indicator.movement_id][state] += 1
+    rows = [
+        [m.name[:80], m.year, m.registered, m.approved,
+         sum(status[m.pk].values()), status[m.pk]["dat"],
+         status[m.pk]["cham"] + status[m.pk]["khong_dat"]]
+        for m in movements
+    ]  # fmt: skip
+    return Chart(
+        "movements", _("Phong trào: đăng ký thi đua và chỉ tiêu"), "bar",
+        [_("Phong trào"), _("Năm"), _("Đơn vị đã đăng ký"), _("Đăng ký đã duyệt"),
+         _("Chỉ tiêu"), _("Chỉ tiêu đạt"), _("Chỉ tiêu chậm, không đạt")],
+        rows,
+    )  # fmt: skip
+
+
+def dashboard_charts(user, agency: Agency, years: range) -> list[Chart]:
+    ids, awards = _subtree_awards(user, agency, years)
+    return [
+        _by_year_and_code(awards, years),
+        _priority(awards, years),
+        _by_unit(awards, agency),
+        _nominations(user, ids),
+        _movements(ids, years),
+    ]

@@ -1,0 +1,118 @@
+"""The agency dashboard: figures from the register, the seed's priority share, scope,
+Excel equal to the figures cell by cell, constant queries."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_person
+from thidua.dashboards.selectors import dashboard_charts
+from thidua.decisions.services.annulment import annul_award
+from thidua.decisions.services.awards import record_award
+
+pytestmark = pytest.mark.django_db
+YEARS = range(2023, 2026)
+
+
+def give(code, year, **subject):
+    return record_award(code=code, year=year, decision_number=f"{year}/QĐ-SKHĐT",
+                        decision_date=datetime.date(year + 1, 1, 10),
+                        decided_by="Giám đốc Sở", **subject)  # fmt: skip
+
+
+@pytest.fixture
+def register(org):
+    direct = org.people["dkkd_staff"]
+    direct.is_direct_worker = True
+    direct.save()
+    give("LDTT", 2024, person=direct)
+    give("LDTT", 2024, person=org.people["vp_staff"])
+    give("CSTDCS", 2024, person=org.people["head"])
+    give("TTLDTT", 2024, agency=org.dkkd)  # small collective
+    give("TTLDTT", 2024, agency=org.vp)
+    gone = give("LDTT", 2025, person=org.people["vp_staff"])
+    annul_award(
+        gone,
+        reason="Sai",
+        annulment_decision="9/QĐ",
+        annulled_on=datetime.date(2026, 2, 1),
+    )
+    give("LDTT", 2024, person=org.people["other_staff"])  # another agency
+
+
+def charts(user, org):
+    return {c.key: c for c in dashboard_charts(user, org.skhdt, YEARS)}
+
+
+def test_figures_and_the_priority_share(register, org, users):
+    result = charts(users["officer"], org)
+    by_year = result["awards_by_year"]
+    row_2024 = dict(zip(by_year.columns, by_year.rows[1], strict=True))
+    assert row_2024["LĐTT"] == 2 and row_2024["CSTĐCS"] == 1 and row_2024["TTLĐTT"] == 2
+    assert by_year.rows[2][1:] == [0] * (
+        len(by_year.columns) - 1
+    )  # 2025: annulled only
+    priority = dict(
+        zip(result["priority"].columns, result["priority"].rows[1], strict=True)
+    )
+    assert priority["Khen thưởng cá nhân"] == 3
+    assert priority["Trong đó trực tiếp lao động, công tác"] == 1
+    assert priority["Tỷ lệ cá nhân trực tiếp (%)"] == 33.3
+    assert priority["Tỷ lệ tập thể nhỏ (%)"] == 50.0
+    units = dict(result["awards_by_unit"].rows)
+    assert units == {"Văn phòng Sở": 2, "Phòng Đăng ký kinh doanh": 3}
+
+
+def test_scope_and_pages(register, org, users, client_for):
+    other = {
+        c.key: c for c in dashboard_charts(users["other_officer"], org.other, YEARS)
+    }
+    assert sum(sum(r[1:]) for r in other["awards_by_year"].rows) == 1
+    client = client_for("officer")
+    url = reverse("dashboard-charts")
+    page = client.get(url, {"tu": 2023, "den": 2025})
+    assert (
+        page.status_code == 200
+        and 'data-testid="chart-priority"' in page.content.decode()
+    )
+    assert 'id="chart-data-priority"' in page.content.decode()
+    assert client.get(url, {"co_quan": org.other.pk}).status_code == 404  # not its own
+    assert client.get(url, {"tu": 2025, "den": 2000}).status_code == 404
+    assert client_for("staff").get(url).status_code == 404
+    assert url in client_for("officer").get(reverse("dashboard")).content.decode()
+
+
+def test_excel_equals_the_figures_cell_by_cell(register, org, users, client_for):
+    response = client_for("officer").get(
+        reverse("dashboard-charts"), {"tu": 2023, "den": 2025, "excel": "tat-ca"}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    for chart in charts(users["officer"], org).values():
+        sheet = book[chart.key]
+        assert sheet["A1"].value == chart.title
+        assert [c.value for c in sheet[2]] == chart.columns
+        for r, row in enumerate(chart.rows, start=3):
+            assert [c.value for c in sheet[r]] == row
+        assert sheet.max_row == 2 + len(chart.rows)
+    one = client_for("officer").get(reverse("dashboard-charts"),
+                                    {"tu": 2023, "den": 2025, "excel": "priority"})  # fmt: skip
+    assert openpyxl.load_workbook(io.BytesIO(one.content)).sheetnames == ["priority"]
+
+
+def test_queries_do_not_grow_with_the_register(org, users):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            dashboard_charts(users["officer"], org.skhdt, YEARS)
+        return len(queries)
+
+    give("LDTT", 2024, person=org.people["dkkd_staff"])
+    count()  # the account's scopes are read once and kept on the user
+    small = count()
+    for i in range(15):
+        give("LDTT", 2023 + i % 3, person=make_person(org.dkkd, f"Lò Văn Số {i}"))
+    assert count() == small
