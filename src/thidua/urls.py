@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from thidua.api.v1 import api
-from thidua.common.views import AuditLogView, DashboardView
+from thidua.common.views import AuditLogView, DashboardView, SearchView
 from thidua.dashboards.views import DashboardChartsView
 
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
     path("thong-ke/", DashboardChartsView.as_view(), name="dashboard-charts"),
+    path("tim-kiem/", SearchView.as_view(), name="search"),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.movements.urls")),

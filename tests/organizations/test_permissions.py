@@ -323,7 +323,11 @@ VISIBLE_PEOPLE = {
 # URL names reached by other tests or without an object; the meta-test below makes sure
 # a new page cannot be added without deciding who may open it.
 COVERED_ELSEWHERE = {
-    "dashboard", "healthz", "dashboard-charts", "accounts:login", "accounts:logout", "organizations:agency-list",
+    # tests/common/test_search.py (scoped per kind; hidden == missing)
+    "search",
+    # tests/dashboards/test_dashboard.py
+    "dashboard-charts",
+    "dashboard", "healthz", "accounts:login", "accounts:logout", "organizations:agency-list",
     "organizations:person-list", "organizations:person-create", "organizations:council-list",
     "organizations:cluster-list", "organizations:import-job",
     # tests/accounts/test_accounts_admin.py: admin-only, 403 for every other role

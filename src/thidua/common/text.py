@@ -11,6 +11,7 @@ import unicodedata
 __all__ = [
     "fold",
     "nfc",
+    "search_words",
     "person_sort_key",
     "split_name",
     "vi_key",
@@ -79,6 +80,18 @@ def fold(value: str | None) -> str:
     text = nfc(value).casefold().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def search_words(*parts: str | None) -> str:
+    """The folded words of ``parts``, punctuation as spaces: the form search columns
+    store and queries are reduced to. "173/PD-SKHĐT" and "173 pd skhdt" both give
+    "173 pd skhdt"; "05/QĐ-SKHĐT" gives "5 qd skhdt"."""
+    text = _NOT_WORD.sub(" ", " ".join(fold(part) for part in parts if part))
+    # Numbers lose their leading zeros, so "05/QĐ" and "5/QĐ" meet.
+    return " ".join(w.lstrip("0") or "0" if w.isdigit() else w for w in text.split())
 
 
 def _char_rank(low: str) -> int:

@@ -82,3 +82,24 @@ class AuditLogView(TemplateView):
         context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
         context["action"] = action
         return context
+
+
+class SearchView(TemplateView):
+    """``/tim-kiem/?q=…``: matches of every kind the user may see (docs/search.md)."""
+
+    template_name = "common/search.html"
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "search-results":
+            return ["common/_search_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        from .search import MIN_QUERY_LENGTH, search_all  # noqa: PLC0415 (reads every app)
+
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")[:200]
+        context["query"] = query
+        context["min_length"] = MIN_QUERY_LENGTH
+        context["results"] = search_all(self.request.user, query)
+        return context

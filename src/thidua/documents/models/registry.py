@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.text import search_words
+
 __all__ = ["IssuedDocument", "LocalDocumentType", "NumberSeries"]
 
 
@@ -116,6 +118,13 @@ class IssuedDocument(models.Model):
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Folded words of the symbol, then of the trích yếu: "173 pd skhdt ve viec ..."
+    # (docs/search.md). Written once, on insert: the row is frozen afterwards.
+    search_text = models.CharField(
+        max_length=600, editable=False, db_index=True, default=""
+    )
+
+    SEARCH_SOURCES = frozenset({"symbol", "summary"})
 
     class Meta:
         verbose_name = _("văn bản đi")
@@ -129,3 +138,10 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.symbol
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_words(self.symbol, self.summary)[:600]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)

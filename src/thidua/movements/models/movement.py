@@ -3,6 +3,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.text import search_words
+
 from ..enums import DutyActor, MovementKind, MovementState, RecipientKind
 
 __all__ = [
@@ -100,8 +102,14 @@ class Movement(models.Model):
         blank=True,
         related_name="movement",
     )
+    # Folded words of the name and of the launch document's symbol (docs/search.md).
+    search_text = models.CharField(
+        max_length=600, editable=False, db_index=True, default=""
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    SEARCH_SOURCES = frozenset({"name", "issued_document"})
 
     class Meta:
         verbose_name = _("phong trào thi đua")
@@ -118,6 +126,14 @@ class Movement(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        symbol = self.issued_document.symbol if self.issued_document_id else ""
+        self.search_text = search_words(symbol, self.name)[:600]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("movements:movement-detail", args=[self.pk])

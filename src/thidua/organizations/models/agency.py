@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from tree_queries.models import OrderableTreeNode
 
+from thidua.common.text import search_words
+
 from ..enums import AgencyLevel
 
 __all__ = ["Agency"]
@@ -31,7 +33,13 @@ class Agency(OrderableTreeNode):
     eligibility_policy = models.JSONField(
         _("tham số xét khen thưởng"), default=dict, blank=True
     )
+    # Folded words of name, short name, abbreviation and code (docs/search.md).
+    search_text = models.CharField(
+        max_length=500, editable=False, db_index=True, default=""
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    SEARCH_SOURCES = frozenset({"name", "short_name", "abbreviation", "code"})
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
@@ -40,6 +48,15 @@ class Agency(OrderableTreeNode):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_words(
+            self.name, self.short_name, self.abbreviation, self.code
+        )[:500]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:agency-detail", args=[self.pk])
