@@ -8,7 +8,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from thidua.reports.definitions import REGIMES
-from thidua.reports.exports import DATA_FIRST_ROW, HEADER_ROW, row_label, sheet_title
+from thidua.reports.exports import (
+    DATA_FIRST_ROW,
+    HEADER_ROW,
+    excel_value,
+    sheet_title,
+)
 from thidua.reports.selectors import compute_report, reporting_period
 
 from .helpers import seed
@@ -106,11 +111,17 @@ def test_excel_matches_the_figures_cell_by_cell(client_for, org):
         )
         for r, (line, values) in enumerate(zip(form.rows, figures.cells, strict=True)):
             cells = [c.value for c in sheet[DATA_FIRST_ROW + r]]
-            assert cells[0] == row_label(line)
+            assert cells[0] == line.label
+            assert sheet.cell(DATA_FIRST_ROW + r, 1).alignment.indent == 2 * line.indent
             assert (cells[1] or "") == line.code
             assert cells[2 : 2 + len(values)] == [
-                "x" if v is None else v for v in values
+                excel_value(v, heading=line.heading) for v in values
             ]
+            if line.heading:
+                assert values == [None] * len(values)
+                assert cells[2 : 2 + len(values)] == [None] * len(values)
+            elif line.match is not None and form.columns[0].match is not None:
+                assert isinstance(values[0], int)  # a counted row has its total
         # the per-child block follows, one row per part
         first = DATA_FIRST_ROW + len(form.rows) + 3
         for offset, (part, values) in enumerate(report.part_rows(index)):

@@ -85,6 +85,7 @@ class Line:
     tag: str = "V"
     indent: int = 0
     note: str = ""
+    heading: bool = False  # a "1. Chia theo …" line: no figures of its own
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,7 @@ F0602 = Form(
     scope=Match(codes=_codes(*STATE)),
     rows=(
         Line("01", "Tổng số"),
-        Line(
-            "", "1. Chia theo cơ quan trình Thủ tướng Chính phủ", None, note="tiêu đề"
-        ),
+        Line("", "1. Chia theo cơ quan trình Thủ tướng Chính phủ", None, heading=True),
         Line(
             "02",
             "Bộ, ban, ngành, đoàn thể Trung ương",
@@ -214,9 +213,9 @@ F0602 = Form(
             indent=1,
             note="không ghi cơ quan trình; xem docs/reports.md",
         ),
-        Line("", "2. Chia theo đối tượng", None, note="tiêu đề"),
+        Line("", "2. Chia theo đối tượng", None, heading=True),
         *_recipient_rows(6),
-        Line("", "3. Chia theo phương thức khen thưởng", None, note="tiêu đề"),
+        Line("", "3. Chia theo phương thức khen thưởng", None, heading=True),
         *_method_rows(15),
     ),  # fmt: skip
     columns=(
@@ -267,9 +266,9 @@ F0603 = Form(
     scope=Match(codes=_codes(*MINISTRY_PROVINCE)),
     rows=(
         Line("01", "Tổng số"),
-        Line("", "1. Chia theo đối tượng", None, note="tiêu đề"),
+        Line("", "1. Chia theo đối tượng", None, heading=True),
         *_recipient_rows(2),
-        Line("", "2. Chia theo phương thức khen thưởng", None, note="tiêu đề"),
+        Line("", "2. Chia theo phương thức khen thưởng", None, heading=True),
         *_method_rows(11),
     ),
     columns=(

@@ -13,6 +13,7 @@ __all__ = [
     "DATA_FIRST_ROW",
     "HEADER_ROW",
     "cell_text",
+    "excel_value",
     "report_docx",
     "report_workbook",
     "row_label",
@@ -37,11 +38,23 @@ def receiver_name(report: Report) -> str:
 
 
 def row_label(line) -> str:
-    return "    " * line.indent + line.label
+    """The label as printed in the DOCX: indented with no-break spaces (Excel cells
+    hold the bare label and an indent in their alignment)."""
+    return "\u00a0" * 4 * line.indent + line.label
 
 
-def cell_text(value: int | None) -> str:
+def cell_text(value: int | None, *, heading: bool = False) -> str:
+    if heading:
+        return ""
     return NOT_RECORDED_MARK if value is None else f"{value:,}".replace(",", ".")
+
+
+def excel_value(value: int | None, *, heading: bool = False):
+    """What a figure's cell holds in the workbook: the count, "x" when not recorded,
+    empty on a heading line."""
+    if heading:
+        return None
+    return NOT_RECORDED_MARK if value is None else value
 
 
 def sheet_title(figures: FormFigures) -> str:
@@ -93,8 +106,10 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
         below.alignment = Alignment(horizontal="center")
     row = DATA_FIRST_ROW
     for line, values in zip(form.rows, figures.cells, strict=True):
-        _boxed_row(sheet, row, [row_label(line), line.code, *values], box,
-                   bold=line.code == "01" or not line.code)  # fmt: skip
+        shown = [excel_value(v, heading=line.heading) for v in values]
+        _boxed_row(sheet, row, [line.label, line.code, *shown], box,
+                   bold=line.code == "01" or line.heading)  # fmt: skip
+        sheet.cell(row, 1).alignment = Alignment(indent=2 * line.indent, wrap_text=True)
         row += 1
     row += 1
     sheet.cell(row, 1, "Chia theo đơn vị cấp dưới (dòng Tổng số)").font = bold
@@ -105,7 +120,8 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
     for part, values in report.part_rows(index):
         row += 1
         name = part.agency.name + (" (tại cơ quan)" if part.own else "")
-        _boxed_row(sheet, row, [safe_cell(name), "", *values], box, bold=False)
+        shown = [excel_value(v) for v in values]
+        _boxed_row(sheet, row, [safe_cell(name), "", *shown], box, bold=False)
     row += 2
     sheet.cell(row, 1, "Người lập biểu").font = bold
     sheet.cell(row, 4, "Thủ trưởng đơn vị").font = bold
@@ -122,7 +138,7 @@ def _boxed_row(sheet, row: int, values: list, box, *, bold: bool) -> None:
     from openpyxl.styles import Font  # noqa: PLC0415
 
     for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row, col, NOT_RECORDED_MARK if value is None else value)
+        cell = sheet.cell(row, col, value)
         cell.border = box
         if bold:
             cell.font = Font(bold=True)
@@ -197,7 +213,11 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
     header = ("Chỉ tiêu", "Mã số", *(c.label for c in form.columns))
     numbers = ("A", "B", *(str(i) for i in range(1, n + 1)))
     rows = [numbers] + [
-        (row_label(line), line.code, *(cell_text(v) for v in values))
+        (
+            row_label(line),
+            line.code,
+            *(cell_text(v, heading=line.heading) for v in values),
+        )  # fmt: skip
         for line, values in zip(form.rows, figures.cells, strict=True)
     ]
     widths = (label_cm, 1.3, *([value_cm] * n))
