@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("thidua.nominations.urls")),
     path("", include("thidua.councils.urls")),
     path("", include("thidua.decisions.urls")),
+    path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
 ]

@@ -307,6 +307,10 @@ MATRIX = {
     ("movements:inbox", None): [200, 200, 200, 200, 200, 200, 200, 200],
     ("audit-log", None): [200, 200, 403, 403, 403, 403, 403, 200],
     ("documents:credentials", None): [200, 404, 404, 404, 404, 404, 404, 404],
+    # Báo cáo thống kê: TĐKT officers for their subtree, higher officers for theirs
+    ("reports:index", None): [200, 200, 403, 403, 403, 403, 200, 200],
+    ("reports:report", "skhdt"): [200, 200, 404, 404, 404, 404, 200, 404],
+    ("reports:report", "province"): [200, 404, 404, 404, 404, 404, 200, 404],
 }
 # Who each role sees in the person list.
 VISIBLE_PEOPLE = {
@@ -388,6 +392,8 @@ COVERED_ELSEWHERE = {
     # tests/movements/test_reviews.py
     "movements:review-create", "movements:review-edit", "movements:review-draft",
     "movements:review-issue", "movements:review-file",
+    # tests/reports/test_pages.py (Excel, PDF, DOCX; other agency 404)
+    "reports:report-file",
 }  # fmt: skip
 
 

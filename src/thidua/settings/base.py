@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "thidua.councils",
     "thidua.decisions",
     "thidua.nominations",
+    "thidua.reports",
 ]
 
 MIDDLEWARE = [

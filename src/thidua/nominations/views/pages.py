@@ -63,6 +63,11 @@ class RoundListView(TemplateView):
         return super().get_context_data(
             rounds=rounds_for_user(self.request.user).select_related("agency"),
             launch_for=agencies.order_by("name"),
+            can_report=bool(
+                scopes.is_admin
+                or scopes.officer_agencies
+                or scopes.higher_officer_agencies
+            ),
             **kwargs,
         )
 

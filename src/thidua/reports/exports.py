@@ -1,0 +1,259 @@
+"""The statistical report as Excel (one sheet per form) and as DOCX → PDF (one landscape
+page per form), both laid out like the official statistical forms: form code, circular
+and receipt date top left, title in the middle, reporting and receiving unit top right,
+the "Người lập biểu / Thủ trưởng đơn vị" footer."""
+
+from io import BytesIO
+
+from thidua.movements.exports import safe_cell
+
+from .selectors import FormFigures, Report
+
+__all__ = [
+    "DATA_FIRST_ROW",
+    "HEADER_ROW",
+    "cell_text",
+    "excel_value",
+    "report_docx",
+    "report_workbook",
+    "row_label",
+    "sheet_title",
+]
+
+HEADER_ROW = 10  # "Chỉ tiêu | Mã số | columns…"; row 11 numbers them A, B, 1, 2, …
+DATA_FIRST_ROW = 12
+NOT_RECORDED_MARK = "x"  # GSO convention for a cell that has no meaning / no source
+
+
+def period_text(report: Report) -> str:
+    return (
+        f"Từ ngày {report.start:%d/%m/%Y} đến ngày {report.end:%d/%m/%Y}"
+        f" (theo ngày quyết định khen thưởng)"
+    )
+
+
+def receiver_name(report: Report) -> str:
+    parent = report.agency.parent
+    return parent.name if parent is not None else "……"
+
+
+def row_label(line) -> str:
+    """The label as printed in the DOCX: indented with no-break spaces (Excel cells
+    hold the bare label and an indent in their alignment)."""
+    return "\u00a0" * 4 * line.indent + line.label
+
+
+def cell_text(value: int | None, *, heading: bool = False) -> str:
+    if heading:
+        return ""
+    return NOT_RECORDED_MARK if value is None else f"{value:,}".replace(",", ".")
+
+
+def excel_value(value: int | None, *, heading: bool = False):
+    """What a figure's cell holds in the workbook: the count, "x" when not recorded,
+    empty on a heading line."""
+    if heading:
+        return None
+    return NOT_RECORDED_MARK if value is None else value
+
+
+def sheet_title(figures: FormFigures) -> str:
+    return figures.form.code.split("/")[0]
+
+
+def _header_lines(report: Report, figures: FormFigures) -> tuple[list, list, list]:
+    form = figures.form
+    left = [f"Biểu số {form.code}", f"Ban hành kèm theo {form.circular}"]
+    if form.receipt:
+        left.append(f"Ngày nhận báo cáo: {form.receipt}")
+    centre = [form.title.upper(), period_text(report)]
+    right = [
+        f"Đơn vị báo cáo: {report.agency.name}",
+        f"Đơn vị nhận báo cáo: {receiver_name(report)}",
+        f"Đơn vị tính: {form.unit}",
+    ]
+    return left, centre, right
+
+
+# -- Excel --------------------------------------------------------------------------------
+
+
+def _write_sheet(sheet, report: Report, index: int) -> None:
+    from openpyxl.styles import Alignment, Border, Font, Side  # noqa: PLC0415 (heavy)
+
+    figures = report.figures[index]
+    form = figures.form
+    bold = Font(bold=True)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    left, centre, right = _header_lines(report, figures)
+    for offset, text in enumerate(left, start=1):
+        sheet.cell(offset, 1, safe_cell(text)).font = bold if offset == 1 else Font()
+    for offset, text in enumerate(centre, start=4):
+        sheet.cell(offset, 1, safe_cell(text)).font = bold
+    for offset, text in enumerate(right, start=6):
+        sheet.cell(offset, 1, safe_cell(text))
+    header = ["Chỉ tiêu", "Mã số", *(c.label for c in form.columns)]
+    numbers = ["A", "B", *(str(i) for i in range(1, len(form.columns) + 1))]
+    for col, (text, number) in enumerate(zip(header, numbers, strict=True), start=1):
+        top = sheet.cell(HEADER_ROW, col, text)
+        top.font, top.border = bold, box
+        top.alignment = Alignment(
+            wrap_text=True, horizontal="center", vertical="center"
+        )
+        below = sheet.cell(HEADER_ROW + 1, col, number)
+        below.font, below.border = bold, box
+        below.alignment = Alignment(horizontal="center")
+    row = DATA_FIRST_ROW
+    for line, values in zip(form.rows, figures.cells, strict=True):
+        shown = [excel_value(v, heading=line.heading) for v in values]
+        _boxed_row(sheet, row, [line.label, line.code, *shown], box,
+                   bold=line.code == "01" or line.heading)  # fmt: skip
+        sheet.cell(row, 1).alignment = Alignment(indent=2 * line.indent, wrap_text=True)
+        row += 1
+    row += 1
+    sheet.cell(row, 1, "Chia theo đơn vị cấp dưới (dòng Tổng số)").font = bold
+    row += 1
+    _boxed_row(
+        sheet, row, ["Đơn vị", "", *(c.label for c in form.columns)], box, bold=True
+    )
+    for part, values in report.part_rows(index):
+        row += 1
+        name = part.agency.name + (" (tại cơ quan)" if part.own else "")
+        shown = [excel_value(v) for v in values]
+        _boxed_row(sheet, row, [safe_cell(name), "", *shown], box, bold=False)
+    row += 2
+    sheet.cell(row, 1, "Người lập biểu").font = bold
+    sheet.cell(row, 4, "Thủ trưởng đơn vị").font = bold
+    sheet.cell(row + 1, 1, "(Ký, họ tên)")
+    sheet.cell(row + 1, 4, "(Ký, họ tên, đóng dấu)")
+    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["B"].width = 8
+    for col in range(3, len(header) + 1):
+        sheet.column_dimensions[sheet.cell(1, col).column_letter].width = 16
+    sheet.row_dimensions[HEADER_ROW].height = 60
+
+
+def _boxed_row(sheet, row: int, values: list, box, *, bold: bool) -> None:
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    for col, value in enumerate(values, start=1):
+        cell = sheet.cell(row, col, value)
+        cell.border = box
+        if bold:
+            cell.font = Font(bold=True)
+
+
+def report_workbook(report: Report) -> bytes:
+    from openpyxl import Workbook  # noqa: PLC0415 (heavy)
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for index, figures in enumerate(report.figures):
+        _write_sheet(workbook.create_sheet(sheet_title(figures)), report, index)
+    workbook.properties.creator = "thidua"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# -- DOCX (→ PDF) -------------------------------------------------------------------------
+
+LANDSCAPE_TEXT_CM = 29.7 - 3.0 - 2.0  # A4 landscape, left 30 mm, right 20 mm
+
+
+def _landscape(document) -> None:
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+
+    section = document.sections[0]
+    width, height = section.page_width, section.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = height, width
+
+
+def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
+    from docx.table import _Cell  # noqa: PLC0415
+
+    from thidua.documents.rendering.docx_xml import (  # noqa: PLC0415
+        add_text,
+        cell_paragraph,
+        format_paragraph,
+        set_table_grid,
+    )
+
+    layout = ctx.layout
+    size = layout.size("table")
+    table = document.add_table(rows=1, cols=3)
+    set_table_grid(table, (7.5, 9.7, 7.5))
+    tcs = table._tbl.tr_lst[0].tc_lst
+    for tc, lines, align in zip(tcs, _header_lines(report, figures),
+                                ("left", "center", "left"), strict=True):  # fmt: skip
+        cell = _Cell(tc, table)
+        for index, text in enumerate(lines):
+            paragraph = cell_paragraph(cell, index)
+            format_paragraph(paragraph, align=align, after_pt=2)
+            add_text(paragraph, text, layout, size + (1 if align == "center" else 0),
+                     bold=index == 0, italic=align == "center" and index > 0)  # fmt: skip
+    spacer = document.add_paragraph()
+    format_paragraph(spacer, exact_pt=6)
+
+
+def _form_page(document, ctx, report: Report, index: int) -> None:
+    from thidua.documents.rendering import Table  # noqa: PLC0415
+    from thidua.documents.rendering.docx_body import add_table  # noqa: PLC0415
+    from thidua.documents.rendering.docx_xml import add_text, format_paragraph  # noqa: PLC0415
+    from thidua.documents.rendering.plain import heading, signature_row  # noqa: PLC0415
+
+    figures = report.figures[index]
+    form = figures.form
+    _form_heading(document, ctx, report, figures)
+    n = len(form.columns)
+    value_cm = min(2.6, (LANDSCAPE_TEXT_CM - 9.0 - 1.3) / n)
+    label_cm = LANDSCAPE_TEXT_CM - 1.3 - value_cm * n
+    header = ("Chỉ tiêu", "Mã số", *(c.label for c in form.columns))
+    numbers = ("A", "B", *(str(i) for i in range(1, n + 1)))
+    rows = [numbers] + [
+        (
+            row_label(line),
+            line.code,
+            *(cell_text(v, heading=line.heading) for v in values),
+        )  # fmt: skip
+        for line, values in zip(form.rows, figures.cells, strict=True)
+    ]
+    widths = (label_cm, 1.3, *([value_cm] * n))
+    add_table(document, Table(header, tuple(rows), widths_cm=widths), ctx)
+    if len(report.parts) > 1:
+        heading(document, "Chia theo đơn vị cấp dưới (dòng Tổng số)", ctx)
+        part_rows = tuple(
+            (part.agency.name + (" (tại cơ quan)" if part.own else ""), "",
+             *(cell_text(v) for v in values))
+            for part, values in report.part_rows(index)
+        )  # fmt: skip
+        add_table(
+            document,
+            Table(("Đơn vị", "", *header[2:]), part_rows, widths_cm=widths),
+            ctx,
+        )
+    place = report.agency.place_name or "……"
+    line = document.add_paragraph()
+    format_paragraph(line, align="right", before_pt=6)
+    add_text(line, f"{place}, ngày … tháng … năm …", ctx.layout,
+             ctx.layout.size("table"), italic=True)  # fmt: skip
+    signature_row(
+        document, ctx, (("Người lập biểu", "(Ký, họ tên)"), ""),
+        (("Thủ trưởng đơn vị", "(Ký, họ tên, đóng dấu)"), ""),
+    )  # fmt: skip
+
+
+def report_docx(report: Report) -> bytes:
+    from thidua.documents.rendering.plain import finish, new_document  # noqa: PLC0415
+
+    document, ctx = new_document()
+    _landscape(document)
+    for index in range(len(report.figures)):
+        if index:
+            document.add_page_break()
+        _form_page(document, ctx, report, index)
+    name = report.agency.name
+    return finish(document, ctx, title=f"Báo cáo thống kê TĐKT – {name}", subject=name,
+                  author=name)  # fmt: skip

@@ -1,0 +1,221 @@
+"""Figures of the statistical forms, computed from the award register.
+
+Two queries whatever the data size: the agency subtree (with tree paths, to know which
+direct child each unit belongs to) and one aggregate of the register grouped by every
+attribute a row or column counts. Every cell is then a sum over those groups.
+
+Rules (docs/reports.md):
+- an award counts in the period when its **decision date** is inside it (the TĐKT
+  reporting year runs 01/12 of the previous year to 30/11);
+- revoked (annulled) awards are not counted;
+- a person's award counts for the person's **current** unit; a collective award for
+  the collective;
+- an agency's figures are those of its whole subtree (consolidation), with the part of
+  each direct child agency alongside.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from thidua.accounts.scopes import scopes_for
+from thidua.decisions.models import Award
+from thidua.organizations.models import Agency
+
+from .definitions import Form, Group, Regime
+
+__all__ = [
+    "FormFigures",
+    "Report",
+    "access_report_agency",
+    "compute_report",
+    "register_groups",
+    "reportable_agencies",
+    "reporting_period",
+]
+
+
+def reportable_agencies(user):
+    """Agencies whose figures the user may report: the subtrees they are TĐKT officer
+    (or higher-level officer) of; every agency for an admin."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
+    )
+
+
+def access_report_agency(user, pk) -> Agency:
+    try:
+        return reportable_agencies(user).get(pk=pk)
+    except (Agency.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def reporting_period(year: int) -> tuple[datetime.date, datetime.date]:
+    """The TĐKT reporting year (TT 2/2023): 01/12 of ``year - 1`` to 30/11 of ``year``."""
+    return datetime.date(year - 1, 12, 1), datetime.date(year, 11, 30)
+
+
+def register_groups(unit_ids, start: datetime.date, end: datetime.date) -> list[Group]:
+    """The register inside the period for these units, aggregated (one query)."""
+    awards = (
+        Award.objects.filter(revoked=False, decision_date__range=(start, end))
+        .filter(Q(person__unit_id__in=unit_ids) | Q(agency_id__in=unit_ids))
+        .annotate(
+            unit=Coalesce("person__unit_id", "agency_id"),
+            collective=ExpressionWrapper(
+                Q(person_id__isnull=True), output_field=BooleanField()
+            ),
+            minority=Case(
+                When(person_id__isnull=True, then=Value(None)),
+                When(person__ethnicity="", then=Value(None)),
+                When(person__ethnicity__iexact="kinh", then=Value(False)),
+                default=Value(True),
+                output_field=BooleanField(null=True),
+            ),
+        )
+        .values_list(
+            "unit",
+            "code",
+            "collective",
+            "award_type",
+            "person__gender",
+            "minority",
+            "person__is_direct_worker",
+        )  # fmt: skip
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return [
+        Group(
+            unit,
+            code,
+            bool(collective),
+            award_type,
+            gender or None,
+            minority,
+            direct if not collective else None,
+            n,
+        )  # fmt: skip
+        for unit, code, collective, award_type, gender, minority, direct, n in awards
+    ]
+
+
+@dataclass
+class FormFigures:
+    """One form's cells: ``cells[row_index][col_index]`` is a count, or None when the
+    register does not record what the row or column counts."""
+
+    form: Form
+    cells: list[list[int | None]]
+
+    def value(self, row_code: str, column_key: str) -> int | None:
+        r = next(i for i, line in enumerate(self.form.rows) if line.code == row_code)
+        c = next(i for i, col in enumerate(self.form.columns) if col.key == column_key)
+        return self.cells[r][c]
+
+    @property
+    def total_row(self) -> list[int | None]:
+        return self.cells[0]
+
+
+def _merge(groups: list[Group], key) -> dict:
+    """Groups summed per ``key(group)``, the unit dropped: far fewer groups to sum."""
+    out: dict = {}
+    for g in groups:
+        bucket = out.setdefault(key(g), {})
+        attrs = (g.code, g.collective, g.award_type, g.gender, g.minority, g.direct)
+        bucket[attrs] = bucket.get(attrs, 0) + g.n
+    return {
+        k: [Group(None, *attrs, n) for attrs, n in bucket.items()]
+        for k, bucket in out.items()
+    }
+
+
+def form_figures(form: Form, groups: list[Group]) -> FormFigures:
+    groups = [g for g in groups if form.scope(g)]
+    cells = []
+    for line in form.rows:
+        if line.match is None:
+            cells.append([None] * len(form.columns))
+            continue
+        in_row = [g for g in groups if line.match(g)]
+        cells.append(
+            [
+                None
+                if column.match is None
+                else sum(g.n for g in in_row if column.match(g))
+                for column in form.columns
+            ]
+        )
+    return FormFigures(form, cells)
+
+
+@dataclass
+class Part:
+    """The contribution of one direct child agency (or of the agency itself)."""
+
+    agency: Agency
+    own: bool
+    figures: list[FormFigures]
+
+
+@dataclass
+class Report:
+    agency: Agency
+    start: datetime.date
+    end: datetime.date
+    regime: Regime
+    figures: list[FormFigures]
+    parts: list[Part] = field(default_factory=list)
+
+    def part_rows(self, index: int) -> list[tuple[Part, list[int | None]]]:
+        """Per child agency, the total row of form ``index``."""
+        return [(part, part.figures[index].total_row) for part in self.parts]
+
+
+def compute_report(
+    agency: Agency, start: datetime.date, end: datetime.date, regime: Regime
+) -> Report:
+    """Every form of ``regime`` for ``agency``'s subtree, consolidated and per child."""
+    subtree = list(Agency.objects.descendants(agency, include_self=True))
+    depth = len(next(a for a in subtree if a.pk == agency.pk).tree_path)
+    child_of: dict[int, int] = {}
+    children: list[Agency] = []
+    for node in subtree:
+        path = node.tree_path
+        child_of[node.pk] = path[depth] if len(path) > depth else agency.pk
+        if len(path) == depth + 1:
+            children.append(node)
+    groups = register_groups(list(child_of), start, end)
+    by_child: dict[int, list[Group]] = {}
+    for child_id, merged in _merge(groups, lambda g: child_of[g.unit_id]).items():
+        by_child[child_id] = merged
+    totals = _merge(groups, lambda g: None).get(None, [])
+    children.sort(key=lambda a: (a.position, a.name))
+    parts = [
+        Part(node, node.pk == agency.pk,
+             [form_figures(f, by_child.get(node.pk, [])) for f in regime.forms])
+        for node in [agency, *children]
+    ]  # fmt: skip
+    return Report(
+        agency=agency,
+        start=start,
+        end=end,
+        regime=regime,
+        figures=[form_figures(f, totals) for f in regime.forms],
+        parts=parts,
+    )
