@@ -8,6 +8,7 @@ from thidua.organizations.selectors import access_agency, agencies_for_user
 
 from .auth import require_scope
 from .params import Page, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -30,7 +31,9 @@ class AgencyPage(Page):
     results: list[AgencyOut]
 
 
-@router.get("/", response=AgencyPage, summary="Danh sách cơ quan, đơn vị")
+@router.get(
+    "/", response={200: AgencyPage, **errors()}, summary="Danh sách cơ quan, đơn vị"
+)
 def list_agencies(
     request: HttpRequest,
     parent: int | None = None,
@@ -50,7 +53,9 @@ def list_agencies(
     return paginate(request, agencies, limit, offset)
 
 
-@router.get("/{agency_id}", response=AgencyOut, summary="Một cơ quan, đơn vị")
+@router.get(
+    "/{agency_id}", response={200: AgencyOut, **errors()}, summary="Một cơ quan, đơn vị"
+)
 def get_agency(request: HttpRequest, agency_id: int):
     check_params(request, paged=False)
     agency = access_agency(request.user, agency_id)

@@ -10,6 +10,7 @@ from thidua.decisions.selectors import access_award, awards_for_user
 
 from .auth import require_scope
 from .params import Page, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -61,7 +62,7 @@ def _out(award: Award) -> dict:
     }
 
 
-@router.get("/", response=AwardPage, summary="Sổ khen thưởng")
+@router.get("/", response={200: AwardPage, **errors()}, summary="Sổ khen thưởng")
 def list_awards(
     request: HttpRequest,
     year: int | None = None,
@@ -94,7 +95,9 @@ def list_awards(
     return page
 
 
-@router.get("/{award_id}", response=AwardOut, summary="Một khen thưởng")
+@router.get(
+    "/{award_id}", response={200: AwardOut, **errors()}, summary="Một khen thưởng"
+)
 def get_award(request: HttpRequest, award_id: int):
     check_params(request, paged=False)
     award = access_award(request.user, award_id)

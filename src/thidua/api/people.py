@@ -11,6 +11,7 @@ from thidua.organizations.selectors import access_agency, access_person, person_
 
 from .auth import require_scope
 from .params import BadParameter, Page, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -61,7 +62,7 @@ def _out(person: Person) -> dict:
     }
 
 
-@router.get("/", response=PersonPage, summary="Danh sách cá nhân")
+@router.get("/", response={200: PersonPage, **errors()}, summary="Danh sách cá nhân")
 def list_people(
     request: HttpRequest,
     q: str | None = None,
@@ -90,7 +91,9 @@ def list_people(
     return page
 
 
-@router.get("/{person_id}", response=PersonDetailOut, summary="Một cá nhân")
+@router.get(
+    "/{person_id}", response={200: PersonDetailOut, **errors()}, summary="Một cá nhân"
+)
 def get_person(request: HttpRequest, person_id: int):
     check_params(request, paged=False)
     person = access_person(request.user, person_id)

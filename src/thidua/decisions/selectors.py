@@ -9,7 +9,7 @@ from thidua.organizations.selectors import people_for_user
 
 from .models import Award, Decision
 
-__all__ = ["access_award", "access_decision", "awards_for_user"]
+__all__ = ["access_award", "access_decision", "awards_for_user", "decisions_for_user"]
 
 
 def awards_for_user(user) -> QuerySet[Award]:
@@ -30,6 +30,16 @@ def access_award(user, pk) -> Award:
         return awards_for_user(user).select_related("person__unit", "agency").get(pk=pk)
     except (Award.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def decisions_for_user(user) -> QuerySet[Decision]:
+    """Decisions the caller may read: those of rounds of agencies whose TĐKT office they
+    staff (the rule of ``access_decision``), every one for an admin."""
+    scopes = scopes_for(user)
+    base = Decision.objects.select_related("round__agency", "issued_document")
+    if scopes.is_admin:
+        return base
+    return base.filter(round__agency_id__in=scopes.officer_agencies)
 
 
 def access_decision(user, pk) -> Decision:
