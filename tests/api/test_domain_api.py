@@ -259,3 +259,19 @@ def test_a_session_reads_but_does_not_write(client_for, world):
     response = move(client, nomination, {"to": "da_tham_dinh", "version": 2})
     assert response.status_code == 403
     assert response.json()["scope"] == "nominations:write"
+
+
+def test_numbers_beyond_what_the_database_holds_are_400_not_500(api, world):
+    huge = 10**20  # found by schemathesis: an OverflowError in the driver before
+    officer = api("officer")
+    for url, field in [
+        (f"/api/v1/awards/?person={huge}", "person"),
+        (f"/api/v1/nominations/{huge}", "nomination_id"),
+        (f"/api/v1/people/?offset={huge}", "offset"),
+        ("/api/v1/decisions/?year=20250", "year"),
+    ]:
+        response = officer.get(url)
+        assert (response.status_code, response.json()["field"]) == (400, field), url
+    assert officer.get("/api/v1/decisions/?year=1800").json()["detail"] == (
+        "year: phải từ 1900 trở lên"
+    )

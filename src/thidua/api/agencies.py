@@ -7,7 +7,7 @@ from thidua.organizations.enums import AgencyLevel
 from thidua.organizations.selectors import access_agency, agencies_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, check_params, paginate
 from .schemas import errors
 
 __all__ = ["router"]
@@ -36,10 +36,10 @@ class AgencyPage(Page):
 )
 def list_agencies(
     request: HttpRequest,
-    parent: int | None = None,
+    parent: Id | None = None,
     level: AgencyLevel | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Ordered by id. ``parent``: the direct children of one agency; ``level``: one
     level (``tinh``, ``so_ban_nganh``, ``phong_don_vi``, …)."""
@@ -56,7 +56,7 @@ def list_agencies(
 @router.get(
     "/{agency_id}", response={200: AgencyOut, **errors()}, summary="Một cơ quan, đơn vị"
 )
-def get_agency(request: HttpRequest, agency_id: int):
+def get_agency(request: HttpRequest, agency_id: Id):
     check_params(request, paged=False)
     agency = access_agency(request.user, agency_id)
     require_scope(request, SCOPE)

@@ -7,7 +7,7 @@ from thidua.organizations.models import Assessment
 from thidua.organizations.selectors import assessments_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -45,10 +45,10 @@ def _out(assessment: Assessment) -> dict:
 )
 def list_assessments(
     request: HttpRequest,
-    person: int | None = None,
-    year: int | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    person: Id | None = None,
+    year: Year | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Newest year first, then by tên, then id. ``person``: one person's ratings;
     ``year``: one year's."""
@@ -70,7 +70,7 @@ def list_assessments(
     response={200: AssessmentOut, **errors()},
     summary="Một kết quả xếp loại",
 )
-def get_assessment(request: HttpRequest, assessment_id: int):
+def get_assessment(request: HttpRequest, assessment_id: Id):
     check_params(request, paged=False)
     assessment = (
         assessments_for_user(request.user)

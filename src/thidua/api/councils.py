@@ -11,7 +11,7 @@ from thidua.organizations.models import Council
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -66,9 +66,9 @@ def _out(council: Council) -> dict:
 )
 def list_councils(
     request: HttpRequest,
-    agency: int | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    agency: Id | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """By name, then id. ``agency``: the councils of one agency."""
     check_params(request, "agency")
@@ -87,7 +87,7 @@ def list_councils(
     response={200: CouncilDetailOut, **errors()},
     summary="Một hội đồng TĐKT",
 )
-def get_council(request: HttpRequest, council_id: int):
+def get_council(request: HttpRequest, council_id: Id):
     """With its seats, current and past (a past seat has its ``end_date``)."""
     check_params(request, paged=False)
     council = access_council(request.user, council_id)

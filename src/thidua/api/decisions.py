@@ -11,7 +11,7 @@ from thidua.decisions.models import Decision
 from thidua.decisions.selectors import access_decision, decisions_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -82,10 +82,10 @@ def _out(decision: Decision, item_count: int) -> dict:
 )
 def list_decisions(
     request: HttpRequest,
-    year: int | None = None,
-    agency: int | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    year: Year | None = None,
+    agency: Id | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Newest first (date issued, then id). ``year``: the achievement year of the
     review round; ``agency``: the issuing agency (that agency only)."""
@@ -107,7 +107,7 @@ def list_decisions(
     response={200: DecisionDetailOut, **errors()},
     summary="Một quyết định khen thưởng",
 )
-def get_decision(request: HttpRequest, decision_id: int):
+def get_decision(request: HttpRequest, decision_id: Id):
     """With its awardees, in the order of the decision."""
     check_params(request, paged=False)
     decision = access_decision(request.user, decision_id)

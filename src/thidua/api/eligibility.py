@@ -12,7 +12,7 @@ from thidua.organizations.eligibility import verdict_for_person
 from thidua.organizations.selectors import access_person
 
 from .auth import require_scope
-from .params import check_params
+from .params import Id, check_params
 from .schemas import errors
 
 __all__ = ["router"]
@@ -54,7 +54,7 @@ def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> 
     response={200: dict, **errors()},
     summary="Kết quả xét của một cá nhân trong hệ thống",
 )
-def person_verdict(request: HttpRequest, person_id: int, year: int) -> dict:
+def person_verdict(request: HttpRequest, person_id: Id, year: int) -> dict:
     check_params(request, "year", paged=False)
     person = access_person(request.user, person_id)
     require_scope(request, SCOPE)

@@ -18,7 +18,7 @@ from thidua.movements.selectors import (
 )
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["movements_router", "registrations_router"]
@@ -125,10 +125,10 @@ def _registration(registration: Registration, entry_count: int) -> dict:
 )
 def list_movements(
     request: HttpRequest,
-    year: int | None = None,
+    year: Year | None = None,
     state: MovementState | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Newest year first, then id. ``year``: one year; ``state``: one state (``nhap``,
     ``da_ban_hanh``, ``dang_thuc_hien``, …)."""
@@ -152,7 +152,7 @@ def list_movements(
     response={200: MovementDetailOut, **errors()},
     summary="Một phong trào thi đua",
 )
-def get_movement(request: HttpRequest, movement_id: int):
+def get_movement(request: HttpRequest, movement_id: Id):
     check_params(request, paged=False)
     movement = access_movement(request.user, movement_id)
     require_scope(request, SCOPE)
@@ -166,10 +166,10 @@ def get_movement(request: HttpRequest, movement_id: int):
 )
 def list_registrations(
     request: HttpRequest,
-    movement: int | None = None,
-    agency: int | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    movement: Id | None = None,
+    agency: Id | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """By movement (newest first), then unit name, then id. ``movement``: one
     movement's; ``agency``: one unit's."""
@@ -193,7 +193,7 @@ def list_registrations(
     response={200: RegistrationDetailOut, **errors()},
     summary="Một bản đăng ký thi đua",
 )
-def get_registration(request: HttpRequest, registration_id: int):
+def get_registration(request: HttpRequest, registration_id: Id):
     """With the members' target titles and pledges."""
     check_params(request, paged=False)
     registration = (

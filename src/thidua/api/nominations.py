@@ -13,7 +13,7 @@ from thidua.nominations.selectors import access_nomination, nominations_for_user
 from thidua.nominations.services.nomination import transition_nomination
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -115,13 +115,13 @@ def _detail(nomination: Nomination) -> dict:
 )
 def list_nominations(
     request: HttpRequest,
-    round: int | None = None,
+    round: Id | None = None,
     state: NominationState | None = None,
     code: str | None = None,
-    year: int | None = None,
-    proposing_unit: int | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    year: Year | None = None,
+    proposing_unit: Id | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Newest first (created, then id). ``round``: one đợt xét; ``state``: one state
     (``nhap``, ``da_gui``, ``tra_lai``, …); ``code``: the proposed title or form
@@ -151,7 +151,7 @@ def list_nominations(
     response={200: NominationDetailOut, **errors()},
     summary="Một hồ sơ đề nghị",
 )
-def get_nomination(request: HttpRequest, nomination_id: int):
+def get_nomination(request: HttpRequest, nomination_id: Id):
     """With its summary, the last reason and appraisal, and its timeline."""
     check_params(request, paged=False)
     nomination = access_nomination(request.user, nomination_id)
@@ -164,7 +164,7 @@ def get_nomination(request: HttpRequest, nomination_id: int):
     response={200: NominationDetailOut, **errors(409, 413)},
     summary="Chuyển trạng thái một hồ sơ đề nghị",
 )
-def transition(request: HttpRequest, nomination_id: int, payload: TransitionIn):
+def transition(request: HttpRequest, nomination_id: Id, payload: TransitionIn):
     """The same move as the buttons of the nomination page, through the same service:
     who may make it, the reason it needs, the dossier it needs, the timeline and the
     audit log. ``version``: the one last read; if the nomination changed since, 409

@@ -10,7 +10,7 @@ from thidua.organizations.models import Person
 from thidua.organizations.selectors import access_agency, access_person, person_list
 
 from .auth import require_scope
-from .params import BadParameter, Page, check_params, paginate
+from .params import BadParameter, Id, Limit, Offset, Page, check_params, paginate
 from .schemas import errors
 
 __all__ = ["router"]
@@ -66,10 +66,10 @@ def _out(person: Person) -> dict:
 def list_people(
     request: HttpRequest,
     q: str | None = None,
-    unit: int | None = None,
+    unit: Id | None = None,
     cccd: str | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Ordered by tên (Vietnamese order), then id. ``q``: words of the name, accents
     and case ignored (``nguyen van anh`` finds Nguyễn Văn Ánh); ``unit``: that agency
@@ -94,7 +94,7 @@ def list_people(
 @router.get(
     "/{person_id}", response={200: PersonDetailOut, **errors()}, summary="Một cá nhân"
 )
-def get_person(request: HttpRequest, person_id: int):
+def get_person(request: HttpRequest, person_id: Id):
     check_params(request, paged=False)
     person = access_person(request.user, person_id)
     require_scope(request, SCOPE)

@@ -60,12 +60,20 @@ PROBLEMS = {
     "literal_error": "không nằm trong các giá trị cho phép",
     "string_too_long": "quá dài",
     "string_type": "phải là chuỗi",
-    "greater_than_equal": "quá nhỏ",
     "model_attributes_type": "phải là một đối tượng JSON",
     "dict_type": "phải là một đối tượng JSON",
     "extra_forbidden": "không được hỗ trợ",
     "json_invalid": "JSON không hợp lệ",
 }
+
+
+def _problem(error: dict) -> str:
+    bounds = error.get("ctx") or {}
+    if error.get("type") == "greater_than_equal":
+        return f"phải từ {bounds.get('ge')} trở lên"
+    if error.get("type") == "less_than_equal":
+        return f"phải từ {bounds.get('le')} trở xuống"
+    return PROBLEMS.get(error.get("type"), error.get("msg"))
 
 
 def _error(request, status: int, detail: str, field: str = "", **extra):
@@ -148,7 +156,7 @@ def invalid(request, exc: ValidationError):
         loc = [str(p) for p in error.get("loc", [])]
         # ("query", "limit"); a JSON body is ("body", <the view's parameter>, "field").
         where = ".".join(loc[2:] if loc[:1] == ["body"] else loc[1:]) or "body"
-        problems.append((where, PROBLEMS.get(error.get("type"), error.get("msg"))))
+        problems.append((where, _problem(error)))
     field, first = problems[0] if problems else ("body", "không hợp lệ")
     return _error(
         request,
