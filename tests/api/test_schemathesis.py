@@ -11,6 +11,8 @@ refuse, by design."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -42,7 +44,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer_token(org, users):
+def keep_connection():
+    """What Django's test Client does around each request: the WSGI handler must not
+    close the test's database connection (inside the test's transaction) at the end of
+    a request, as it would with CONN_MAX_AGE=0 on PostgreSQL."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def officer_token(org, users, keep_connection):
     build_world(org, users)
     return token_for(users["officer"])[1]
 
