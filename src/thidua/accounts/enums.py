@@ -28,7 +28,11 @@ class ApiScope(models.TextChoices):
     PEOPLE_READ = "people:read", _("Đọc danh sách cá nhân")
     AWARDS_READ = "awards:read", _("Đọc sổ khen thưởng")
     NOMINATIONS_READ = "nominations:read", _("Đọc hồ sơ đề nghị")
+    NOMINATIONS_WRITE = "nominations:write", _("Chuyển trạng thái hồ sơ đề nghị")
     DECISIONS_READ = "decisions:read", _("Đọc quyết định khen thưởng")
+    MOVEMENTS_READ = "movements:read", _("Đọc phong trào thi đua, đăng ký thi đua")
+    COUNCILS_READ = "councils:read", _("Đọc hội đồng thi đua – khen thưởng")
+    ASSESSMENTS_READ = "assessments:read", _("Đọc kết quả xếp loại cá nhân")
     ELIGIBILITY_READ = "eligibility:read", _("Xét điều kiện khen thưởng")
 
 

@@ -7,7 +7,8 @@ from thidua.organizations.enums import AgencyLevel
 from thidua.organizations.selectors import access_agency, agencies_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -30,13 +31,15 @@ class AgencyPage(Page):
     results: list[AgencyOut]
 
 
-@router.get("/", response=AgencyPage, summary="Danh sách cơ quan, đơn vị")
+@router.get(
+    "/", response={200: AgencyPage, **errors()}, summary="Danh sách cơ quan, đơn vị"
+)
 def list_agencies(
     request: HttpRequest,
-    parent: int | None = None,
+    parent: Id | None = None,
     level: AgencyLevel | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Ordered by id. ``parent``: the direct children of one agency; ``level``: one
     level (``tinh``, ``so_ban_nganh``, ``phong_don_vi``, …)."""
@@ -50,8 +53,10 @@ def list_agencies(
     return paginate(request, agencies, limit, offset)
 
 
-@router.get("/{agency_id}", response=AgencyOut, summary="Một cơ quan, đơn vị")
-def get_agency(request: HttpRequest, agency_id: int):
+@router.get(
+    "/{agency_id}", response={200: AgencyOut, **errors()}, summary="Một cơ quan, đơn vị"
+)
+def get_agency(request: HttpRequest, agency_id: Id):
     check_params(request, paged=False)
     agency = access_agency(request.user, agency_id)
     require_scope(request, SCOPE)

@@ -9,7 +9,8 @@ from thidua.decisions.models import Award
 from thidua.decisions.selectors import access_award, awards_for_user
 
 from .auth import require_scope
-from .params import Page, check_params, paginate
+from .params import Id, Limit, Offset, Page, Year, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -61,16 +62,16 @@ def _out(award: Award) -> dict:
     }
 
 
-@router.get("/", response=AwardPage, summary="Sổ khen thưởng")
+@router.get("/", response={200: AwardPage, **errors()}, summary="Sổ khen thưởng")
 def list_awards(
     request: HttpRequest,
-    year: int | None = None,
+    year: Year | None = None,
     code: str | None = None,
-    person: int | None = None,
-    agency: int | None = None,
+    person: Id | None = None,
+    agency: Id | None = None,
     revoked: bool | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Newest first (year, decision date, then id). ``person``: awards of one person;
     ``agency``: collective awards of one unit; ``revoked``: ``true`` for the annulled
@@ -94,8 +95,10 @@ def list_awards(
     return page
 
 
-@router.get("/{award_id}", response=AwardOut, summary="Một khen thưởng")
-def get_award(request: HttpRequest, award_id: int):
+@router.get(
+    "/{award_id}", response={200: AwardOut, **errors()}, summary="Một khen thưởng"
+)
+def get_award(request: HttpRequest, award_id: Id):
     check_params(request, paged=False)
     award = access_award(request.user, award_id)
     require_scope(request, SCOPE)

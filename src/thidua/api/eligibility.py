@@ -12,7 +12,8 @@ from thidua.organizations.eligibility import verdict_for_person
 from thidua.organizations.selectors import access_person
 
 from .auth import require_scope
-from .params import check_params
+from .params import Id, check_params
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -20,7 +21,11 @@ router = Router(tags=["eligibility"])
 SCOPE = "eligibility:read"
 
 
-@router.post("/check", summary="Xét điều kiện khen thưởng cho một hồ sơ (case JSON)")
+@router.post(
+    "/check",
+    response={200: dict, **errors(413)},
+    summary="Xét điều kiện khen thưởng cho một hồ sơ (case JSON)",
+)
 def check(request: HttpRequest) -> dict:
     """Body: the case JSON of docs/eligibility.md §2. Answers the output JSON, or 400 with
     one Vietnamese line naming the field."""
@@ -34,7 +39,9 @@ def check(request: HttpRequest) -> dict:
 
 
 @router.get(
-    "/explain/{code}", summary="Điều kiện và căn cứ của một danh hiệu, hình thức"
+    "/explain/{code}",
+    response={200: dict, **errors()},
+    summary="Điều kiện và căn cứ của một danh hiệu, hình thức",
 )
 def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> dict:
     check_params(request, "regime", paged=False)
@@ -42,8 +49,12 @@ def explain_code(request: HttpRequest, code: str, regime: str | None = None) -> 
     return explain(code, regime)
 
 
-@router.get("/people/{person_id}", summary="Kết quả xét của một cá nhân trong hệ thống")
-def person_verdict(request: HttpRequest, person_id: int, year: int) -> dict:
+@router.get(
+    "/people/{person_id}",
+    response={200: dict, **errors()},
+    summary="Kết quả xét của một cá nhân trong hệ thống",
+)
+def person_verdict(request: HttpRequest, person_id: Id, year: int) -> dict:
     check_params(request, "year", paged=False)
     person = access_person(request.user, person_id)
     require_scope(request, SCOPE)

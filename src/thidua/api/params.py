@@ -1,16 +1,36 @@
 """Query parameters shared by the list endpoints: pagination and the refusal of
 parameters an endpoint does not know (a typo must not silently widen a list)."""
 
+from typing import Annotated
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema
+from pydantic import Field
 
-__all__ = ["MAX_LIMIT", "BadParameter", "Page", "check_params", "paginate"]
+__all__ = [
+    "MAX_LIMIT",
+    "BadParameter",
+    "Id",
+    "Limit",
+    "Offset",
+    "Page",
+    "Year",
+    "check_params",
+    "paginate",
+]
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 PAGE_PARAMS = ("limit", "offset")
+# Bounds the database can hold (a 64-bit key): a larger number is a 400 naming the
+# parameter, never an overflow in the database driver.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Offset = Annotated[int, Field(le=MAX_ID)]
+Limit = Annotated[int, Field(le=MAX_ID)]
 
 
 class BadParameter(ValueError):

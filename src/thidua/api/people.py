@@ -10,7 +10,8 @@ from thidua.organizations.models import Person
 from thidua.organizations.selectors import access_agency, access_person, person_list
 
 from .auth import require_scope
-from .params import BadParameter, Page, check_params, paginate
+from .params import BadParameter, Id, Limit, Offset, Page, check_params, paginate
+from .schemas import errors
 
 __all__ = ["router"]
 
@@ -61,14 +62,14 @@ def _out(person: Person) -> dict:
     }
 
 
-@router.get("/", response=PersonPage, summary="Danh sách cá nhân")
+@router.get("/", response={200: PersonPage, **errors()}, summary="Danh sách cá nhân")
 def list_people(
     request: HttpRequest,
     q: str | None = None,
-    unit: int | None = None,
+    unit: Id | None = None,
     cccd: str | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
+    limit: Limit | None = None,
+    offset: Offset | None = None,
 ):
     """Ordered by tên (Vietnamese order), then id. ``q``: words of the name, accents
     and case ignored (``nguyen van anh`` finds Nguyễn Văn Ánh); ``unit``: that agency
@@ -90,8 +91,10 @@ def list_people(
     return page
 
 
-@router.get("/{person_id}", response=PersonDetailOut, summary="Một cá nhân")
-def get_person(request: HttpRequest, person_id: int):
+@router.get(
+    "/{person_id}", response={200: PersonDetailOut, **errors()}, summary="Một cá nhân"
+)
+def get_person(request: HttpRequest, person_id: Id):
     check_params(request, paged=False)
     person = access_person(request.user, person_id)
     require_scope(request, SCOPE)

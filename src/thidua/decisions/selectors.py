@@ -9,12 +9,7 @@ from thidua.organizations.selectors import people_for_user
 
 from .models import Award, Decision
 
-__all__ = [
-    "access_award",
-    "access_decision",
-    "awards_for_user",
-    "decisions_for_user",
-]
+__all__ = ["access_award", "access_decision", "awards_for_user", "decisions_for_user"]
 
 
 def awards_for_user(user) -> QuerySet[Award]:
@@ -38,8 +33,8 @@ def access_award(user, pk) -> Award:
 
 
 def decisions_for_user(user) -> QuerySet[Decision]:
-    """Decisions in bulk, by :func:`access_decision`'s rule: the issuing agency's TĐKT
-    office (the round's agency in the officer's subtree), or an admin."""
+    """Decisions the caller may read: those of rounds of agencies whose TĐKT office they
+    staff (the rule of ``access_decision``), every one for an admin."""
     scopes = scopes_for(user)
     base = Decision.objects.select_related("round__agency", "issued_document")
     if scopes.is_admin:

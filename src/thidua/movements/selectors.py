@@ -8,7 +8,7 @@ from thidua.accounts.scopes import scopes_for
 from thidua.organizations.models import Agency
 
 from .enums import MovementState
-from .models import Delivery, Movement
+from .models import Delivery, Movement, Registration
 
 __all__ = [
     "access_delivery",
@@ -18,6 +18,7 @@ __all__ = [
     "movements_for_user",
     "public_movements",
     "registration_rows",
+    "registrations_for_user",
 ]
 
 
@@ -61,6 +62,21 @@ def access_movement(user, pk) -> Movement:
         return movements_for_user(user).get(pk=pk)
     except (Movement.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def registrations_for_user(user) -> QuerySet[Registration]:
+    """Registrations of the movements the user sees, as the pages show them: all of a
+    movement to its launching office (the review list), a unit's own to its heads and
+    the TĐKT officers over it (the registration form)."""
+    scopes = scopes_for(user)
+    base = Registration.objects.select_related("movement", "agency")
+    if scopes.is_admin:
+        return base
+    return base.filter(
+        Q(movement__launcher_id__in=scopes.officer_agencies)
+        | Q(agency_id__in=scopes.unit_head_agencies | scopes.officer_agencies),
+        movement__in=movements_for_user(user).values("pk"),
+    )
 
 
 def public_movements() -> QuerySet[Movement]:

@@ -10,7 +10,7 @@ from django.http import Http404
 from thidua.accounts.scopes import scopes_for
 from thidua.common.text import fold
 
-from .models import Agency, Cluster, Council, Person
+from .models import Agency, Assessment, Cluster, Council, Person
 
 __all__ = [
     "access_agency",
@@ -19,6 +19,7 @@ __all__ = [
     "access_person",
     "agencies_for_user",
     "agency_tree",
+    "assessments_for_user",
     "clusters_for_user",
     "councils_for_user",
     "people_for_user",
@@ -55,6 +56,11 @@ def access_person(user, pk) -> Person:
         return people_for_user(user).select_related("unit").get(pk=pk)
     except (Person.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def assessments_for_user(user) -> QuerySet[Assessment]:
+    """Yearly ratings of the people the user may see (as on the person page)."""
+    return Assessment.objects.filter(person__in=people_for_user(user))
 
 
 def person_list(

@@ -1,0 +1,183 @@
+"""The award register through the REST API under load (issue #6): 100,000 awards, 20
+clients at once on ``GET /api/v1/awards/`` through a real server on loopback.
+
+    .venv/bin/python bench/api_awards.py                     # SQLite (fresh WAL file)
+    THIDUA_DATABASE_URL=postgres://… .venv/bin/python bench/api_awards.py  # scratch DB
+
+``thidua serve`` (gunicorn sync workers + huey) serves a fresh data folder; an officer of
+the agency, whose subtree holds every awardee, reads with a bearer token. Each client
+runs its requests back to back; p50/p95 are over every request of a scenario.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from _common import ROOT, machine, make_agency, setup_django
+
+sys.path.insert(0, str(ROOT))
+
+SCENARIOS = {
+    "first page (50)": "/api/v1/awards/",
+    "filtered (year=2024&code=LDTT)": "/api/v1/awards/?year=2024&code=LDTT",
+    "deep page (offset=50000)": "/api/v1/awards/?offset=50000",
+}
+
+
+def make_awards(n: int, people: int, units: list, seed: int = 2026) -> None:
+    """``people`` staff spread over ``units``, ``n`` awards among them (bulk)."""
+    from thidua.common.text import fold, person_sort_key
+    from thidua.decisions.models import Award
+    from thidua.demo.names import vietnamese_name
+    from thidua.organizations.models import Person
+
+    rng = random.Random(seed)
+    staff = []
+    for i in range(people):
+        gender = rng.choice(["nam", "nu"])
+        name = vietnamese_name(rng, gender)
+        cccd = f"020{1 if gender == 'nu' else 0}85{i:06d}"
+        staff.append(Person(
+            full_name=name, gender=gender, birth_date=datetime.date(1985, 5, 17),
+            cccd=cccd, unit=rng.choice(units), category="cong_chuc",
+            position="Chuyên viên", search_text=f"{fold(name)} {cccd}",
+            sort_key=person_sort_key(name),
+        ))  # fmt: skip
+    staff = Person.objects.bulk_create(staff, batch_size=2000)
+    slots = [(p, code, year) for p in staff for code in ("LDTT", "CSTDCS")
+             for year in range(2006, 2026)]  # fmt: skip
+    rng.shuffle(slots)
+    batch = []
+    for person, code, year in slots[:n]:
+        batch.append(Award(
+            person=person, code=code, year=year, award_type="cong_trang",
+            decision_number=f"{rng.randint(1, 300)}/QĐ-SKHĐT",
+            decision_date=datetime.date(year + 1, 1, rng.randint(5, 28)),
+            decided_by="Giám đốc Sở",
+        ))  # fmt: skip
+        if len(batch) == 5000:
+            Award.objects.bulk_create(batch)
+            batch = []
+    Award.objects.bulk_create(batch)
+
+
+def hammer(base: str, path: str, token: str, clients: int, each: int):
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    barrier = threading.Barrier(clients)
+
+    def client() -> None:
+        barrier.wait()
+        for _ in range(each):
+            request = urllib.request.Request(
+                base + path, headers={"Authorization": f"Bearer {token}"}
+            )
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    response.read()
+                    status = response.status
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    return statistics.median(latencies), p95, len(latencies) / wall, statuses
+
+
+def run(args, database_url: str) -> int:
+    data = setup_django(database_url or None)
+    from django.db import connection
+
+    from thidua.accounts.enums import Role
+    from thidua.accounts.services import create_account, issue_token
+    from thidua.organizations.models import Agency
+
+    root, codes = make_agency(10)
+    units = list(Agency.objects.filter(code__in=codes))
+    started = time.perf_counter()
+    make_awards(args.awards, args.people, units)
+    loaded = time.perf_counter() - started
+    officer = create_account(username="canbo", password="mat-khau-bench-2026",
+                             roles=[(Role.OFFICER, root, None)])  # fmt: skip
+    expires = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
+    _token, plaintext = issue_token(officer, "bench", ["awards:read"], expires)
+    vendor = connection.vendor
+    connection.close()
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "THIDUA_DATA_DIR": str(data)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--no-migrate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    results = {}
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        for name, path in SCENARIOS.items():
+            hammer(base, path, plaintext, args.clients, 2)  # warm the workers
+            results[name] = hammer(base, path, plaintext, args.clients, args.each)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+    print(f"machine: {machine()}")
+    print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"database: {vendor}; {args.awards:,} awards of {args.people:,} people "
+          f"bulk-loaded in {loaded:.1f} s")  # fmt: skip
+    print(f"server: thidua serve, {args.workers} gunicorn sync workers; "
+          f"{args.clients} clients × {args.each} requests per scenario")  # fmt: skip
+    bad = 0
+    for name, (p50, p95, rate, statuses) in results.items():
+        print(f"{name:34} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+              f"{rate:6.1f} req/s  {statuses}")  # fmt: skip
+        bad += sum(n for code, n in statuses.items() if code != 200)
+    return 1 if bad else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--awards", type=int, default=100_000)
+    parser.add_argument("--people", type=int, default=5_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--each", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    from tests.scratch import scratch_database
+
+    with scratch_database("bench_api") as url:
+        return run(args, url)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
