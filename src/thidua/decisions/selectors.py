@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from thidua.accounts.scopes import scopes_for
-from thidua.organizations.selectors import people_for_user
+from thidua.organizations.selectors import person_condition
 
 from .models import Award, Decision
 
@@ -19,7 +19,9 @@ def awards_for_user(user) -> QuerySet[Award]:
     scopes = scopes_for(user)
     if scopes.is_admin:
         return Award.objects.all()
-    condition = Q(person__in=people_for_user(user))
+    # A join on the person's columns, not "person IN (subquery)": the database can then
+    # walk the register in list order and stop at the page (bench/api_awards.py).
+    condition = person_condition(user, prefix="person__")
     if scopes.officer_agencies:
         condition |= Q(agency_id__in=scopes.officer_agencies)
     return Award.objects.filter(condition)

@@ -23,9 +23,27 @@ __all__ = [
     "clusters_for_user",
     "councils_for_user",
     "people_for_user",
+    "person_condition",
     "person_list",
     "units_for_filter",
 ]
+
+
+def person_condition(user, prefix: str = "") -> Q | None:
+    """The rule of :func:`people_for_user` as a condition on a person or on a relation to
+    one (``prefix="person__"``), so other registers filter by join, not by subquery.
+    ``None``: everyone (system admin)."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return None
+    condition = Q(**{f"{prefix}pk__in": []})
+    if scopes.officer_agencies:
+        condition |= Q(**{f"{prefix}unit_id__in": scopes.officer_agencies})
+    if scopes.unit_head_agencies:
+        condition |= Q(**{f"{prefix}unit_id__in": scopes.unit_head_agencies})
+    if scopes.person_id:
+        condition |= Q(**{f"{prefix}pk": scopes.person_id})
+    return condition
 
 
 def people_for_user(user) -> QuerySet[Person]:
@@ -38,17 +56,10 @@ def people_for_user(user) -> QuerySet[Person]:
     - council members, and officers of a higher agency: nobody beyond their own
       record (they see people only through what is submitted to them).
     """
-    scopes = scopes_for(user)
-    if scopes.is_admin:
-        return Person.objects.all()
-    condition = Q(pk__in=[])
-    if scopes.officer_agencies:
-        condition |= Q(unit_id__in=scopes.officer_agencies)
-    if scopes.unit_head_agencies:
-        condition |= Q(unit_id__in=scopes.unit_head_agencies)
-    if scopes.person_id:
-        condition |= Q(pk=scopes.person_id)
-    return Person.objects.filter(condition)
+    condition = person_condition(user)
+    return (
+        Person.objects.all() if condition is None else Person.objects.filter(condition)
+    )
 
 
 def access_person(user, pk) -> Person:

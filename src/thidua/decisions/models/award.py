@@ -83,6 +83,16 @@ class Award(models.Model):
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("sổ khen thưởng")
         ordering = ["-year", "-decision_date"]
+        # The register is listed newest first (pages, API): walked in index order, a page
+        # costs what it shows, not a sort of the whole register (bench/api_awards.py).
+        indexes = [
+            models.Index(
+                fields=["year", "decision_date", "id"], name="award_list_order"
+            ),
+            models.Index(
+                fields=["code", "year", "decision_date", "id"], name="award_code_year"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False, agency__isnull=True)
