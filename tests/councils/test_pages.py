@@ -149,6 +149,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     from docx import Document as Docx
 
     from thidua.councils.minutes import minutes_document
+    from thidua.councils.tally import tally_document
     from thidua.documents.services.render import render_issued_document
 
     org.council.abbreviation = "HĐTĐKT"
@@ -169,6 +170,9 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     early = secretary.post(action, {"action": "minutes"}, follow=True)  # not closed yet
     assert any("sau khi bế mạc" in str(m) for m in early.context["messages"])
     secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    seat = secretary.get(reverse("councils:vote")).context["open_items"][0][0]
+    secretary.post(reverse("councils:vote"),
+                   {"seat": seat.pk, "item": item.pk, "choice": "dong_y"})  # fmt: skip
     secretary.post(action, {"action": "close_ballot", "item": item.pk})
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
@@ -187,6 +191,22 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     text += "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "BIÊN BẢN" in text and "Phiên họp 2025" in text
     assert "Số: 01/BB-HĐTĐKT" in text and "CHỦ TỌA" in text and "THƯ KÝ" in text
-    assert "Không thông qua" in text  # nobody voted: 0 of 3
+    assert "Không thông qua" in text  # 1 of 3: not more than half
     assert f"có mặt {len(members)}" in text
     assert client_for("other_officer").get(url).status_code == 404
+    # The count has its own biên bản, the next number of the council's series.
+    tally = tally_document(meeting)
+    assert tally.symbol == "02/BB-HĐTĐKT"
+    render_issued_document(tally.pk)
+    secretary = client_for("council_secretary")
+    tally_url = reverse("councils:tally-file", args=[meeting.pk, "docx"])
+    assert tally_url in secretary.get(
+        reverse("councils:meeting-detail", args=[meeting.pk])).content.decode()  # fmt: skip
+    doc = Docx(io.BytesIO(b"".join(secretary.get(tally_url).streaming_content)))
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    counted = next(r for r in rows if r[0] == "1")
+    # roster 3, 1 ballot given and counted (none in writing), 1 yes, 0 no
+    assert counted[2:8] == ["3", "1", "0", "1", "1", "0"]
+    assert "33.3 %; không thông qua" in counted[8]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Kiểm phiếu: Phiên họp 2025" in text and "Người kiểm phiếu" in text

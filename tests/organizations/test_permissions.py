@@ -383,7 +383,7 @@ COVERED_ELSEWHERE = {
     "nominations:submission-file",
     # tests/councils/test_pages.py
     "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
-    "councils:vote", "councils:minutes-file",
+    "councils:vote", "councils:minutes-file", "councils:tally-file",
     # tests/documents/test_register_pages.py
     "documents:register", "documents:register-settings", "documents:file",
     "documents:layouts",

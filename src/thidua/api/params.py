@@ -1,8 +1,11 @@
 """Query parameters shared by the list endpoints: pagination and the refusal of
 parameters an endpoint does not know (a typo must not silently widen a list)."""
 
+import hashlib
 from typing import Annotated
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -60,6 +63,24 @@ def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def _count(items: QuerySet) -> int:
+    """The list's size, remembered for ``THIDUA_API_COUNT_CACHE_SECONDS`` per query (the
+    SQL carries the caller's scope and filters): counting 100,000 rows on every page is
+    most of a page's cost, and a count a few seconds old is what list APIs give."""
+    seconds = settings.THIDUA_API_COUNT_CACHE_SECONDS
+    if not seconds:
+        return items.count()
+    sql, params = items.order_by().query.get_compiler(using=items.db).as_sql()
+    key = (
+        "thidua:api-count:" + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+    )
+    count = cache.get(key)
+    if count is None:
+        count = items.count()
+        cache.set(key, count, seconds)
+    return count
+
+
 def paginate(
     request: HttpRequest, items: QuerySet, limit: int | None, offset: int | None
 ) -> dict:
@@ -71,7 +92,7 @@ def paginate(
         raise BadParameter("limit", _("phải từ 1 đến %d") % MAX_LIMIT)
     if offset < 0:
         raise BadParameter("offset", _("không được âm"))
-    count = items.count()
+    count = _count(items)
     results = list(items[offset : offset + limit])
     return {
         "count": count,

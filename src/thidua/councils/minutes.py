@@ -1,5 +1,6 @@
-"""Biên bản họp Hội đồng và kiểm phiếu: numbered in the council's own series (BB), rendered
-through the NĐ 30 pipeline, signed by the chair (chủ tọa) and the secretary (thư ký)."""
+"""Biên bản họp Hội đồng: numbered in the council's own series (BB), rendered through the
+NĐ 30 pipeline, signed by the chair (chủ tọa) and the secretary (thư ký); issued together
+with the biên bản kiểm phiếu (:mod:`.tally`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from thidua.documents.services.numbering import issue_document
 from .enums import MeetingState
 from .models import Meeting
 from .selectors import seated_members
+from .tally import KIND as TALLY_KIND
 
 __all__ = ["issue_minutes", "minutes_document", "minutes_spec", "spec_for_meeting_id"]
 
@@ -49,11 +51,21 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
             signer_title=_("Chủ tọa"), signer_name=chair.person.full_name if chair else "",
             source_kind=KIND, source_id=locked.pk, actor=actor,
         )  # fmt: skip
+        # The count of the ballots gets its own biên bản, next number of the series.
+        tally = issue_document(
+            type_code="BB", council=locked.council,
+            issued_on=timezone.localtime(locked.closed_at).date(),
+            summary=_("Kiểm phiếu: %(t)s") % {"t": locked.title},
+            signer_title=_("Chủ tọa"), signer_name=chair.person.full_name if chair else "",
+            source_kind=TALLY_KIND, source_id=locked.pk, actor=actor,
+        )  # fmt: skip
         log_action(locked, "councils.minutes", actor=actor,
-                   agency_id=locked.council.agency_id, data={"symbol": document.symbol})  # fmt: skip
+                   agency_id=locked.council.agency_id,
+                   data={"symbol": document.symbol, "tally": tally.symbol})  # fmt: skip
         from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
+        enqueue_on_commit(task_render_document, tally.pk)
     return document
 
 

@@ -26,4 +26,9 @@ urlpatterns = [
         views.MinutesFileView.as_view(),
         name="minutes-file",
     ),
+    path(
+        "hoi-dong/hop/<int:pk>/bien-ban-kiem-phieu.<str:fmt>",
+        views.MinutesFileView.as_view(tally=True),
+        name="tally-file",
+    ),
 ]

@@ -39,6 +39,7 @@ from .services.meeting import (
     recuse,
     schedule_meeting,
 )
+from .tally import tally_document
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
 
@@ -126,6 +127,7 @@ class MeetingDetailView(TemplateView):
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
             minutes=minutes_document(meeting),
+            tally=tally_document(meeting),
             can_run=self.request.user.has_perm(
                 "organizations.change_council", meeting.council
             ),
@@ -269,10 +271,12 @@ class VoteView(TemplateView):
 
 
 class MinutesFileView(View):
-    """The meeting's biên bản, for whoever may open the meeting."""
+    """The meeting's biên bản (or, for ``tally=True``, its biên bản kiểm phiếu), for
+    whoever may open the meeting."""
+
+    tally = False
 
     def get(self, request, pk, fmt):
         meeting = access_meeting(request.user, pk)
-        return file_response(
-            minutes_document(meeting), fmt, inline=False, request=request
-        )
+        document = tally_document(meeting) if self.tally else minutes_document(meeting)
+        return file_response(document, fmt, inline=False, request=request)

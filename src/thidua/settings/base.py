@@ -231,6 +231,8 @@ THIDUA_STAMP_FONT = env.str(
 THIDUA_PUBLIC_VERIFY_PER_HOUR = env.int("THIDUA_PUBLIC_VERIFY_PER_HOUR", default=30)
 # Comments on a public notice from one address per hour (anonymous form).
 THIDUA_PUBLIC_COMMENTS_PER_HOUR = env.int("THIDUA_PUBLIC_COMMENTS_PER_HOUR", default=10)
+# API lists remember their total count this long (0: count on every page).
+THIDUA_API_COUNT_CACHE_SECONDS = env.int("THIDUA_API_COUNT_CACHE_SECONDS", default=30)
 
 # --- i18n ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -12,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 HUEY["immediate"] = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
+# Tests read their own writes at once; tests/api/test_count_cache.py turns it on.
+THIDUA_API_COUNT_CACHE_SECONDS = 0

@@ -29,6 +29,7 @@ SPEC_BUILDERS = {
     "review": "thidua.movements.rendering:spec_for_review_id",
     "decision": "thidua.decisions.rendering:spec_for_decision_id",
     "council_minutes": "thidua.councils.minutes:spec_for_meeting_id",
+    "council_tally": "thidua.councils.tally:spec_for_tally_meeting_id",
     "submission": "thidua.nominations.rendering:spec_for_submission_id",
 }
 

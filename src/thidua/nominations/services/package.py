@@ -47,7 +47,7 @@ def _minutes_documents(submission: Submission):
         subject_kind=SubjectKind.NOMINATION, subject_id__in=nomination_ids
     ).values_list("meeting_id", flat=True)
     return IssuedDocument.objects.filter(
-        source_kind="council_minutes", source_id__in=list(meetings),
+        source_kind__in=("council_minutes", "council_tally"), source_id__in=list(meetings),
         status=IssuedDocument.Status.READY,
     ).order_by("issued_on", "number")  # fmt: skip
 
