@@ -1,6 +1,11 @@
 """What an account's roles reach, computed once per request and cached on the user."""
 
+import hashlib
 from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from .enums import Role
 
@@ -42,26 +47,59 @@ def _subtree_ids(root_ids: set[int]) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _tree_stamp() -> tuple:
+    """Changes whenever an agency is added, removed or edited (every edit through the
+    services bumps ``version``), so a cached subtree is never used after the tree moved."""
+    from thidua.organizations.models import Agency  # noqa: PLC0415 (accounts loads first)
+
+    stamp = Agency.objects.aggregate(n=Count("id"), v=Sum("version"), top=Max("id"))
+    return (stamp["n"], stamp["v"], stamp["top"])
+
+
 def scopes_for(user) -> Scopes:
-    """The agencies (whole subtrees) and councils the user's roles reach."""
+    """The agencies (whole subtrees) and councils the user's roles reach.
+
+    Subtrees are the costly part (a tree query per role); they are kept in the cache for
+    ``THIDUA_SCOPES_CACHE_SECONDS`` under a key made of the account's roles and a stamp of
+    the agency tree, both read from the database — so a role granted or revoked, or an
+    agency moved, takes effect at once in every worker."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Scopes()
     cached = getattr(user, "_thidua_scopes", None)
     if cached is not None:
         return cached
+    rows = sorted(
+        user.roles.values_list("role", "agency_id", "council_id"),
+        key=lambda r: (r[0], r[1] or 0, r[2] or 0),
+    )
+    seconds = settings.THIDUA_SCOPES_CACHE_SECONDS
+    key = None
+    if seconds and any(agency_id for _r, agency_id, _c in rows):
+        raw = repr((user.pk, user.is_superuser, user.person_id, rows, _tree_stamp()))
+        key = "thidua:scopes:" + hashlib.sha256(raw.encode()).hexdigest()
+        scopes = cache.get(key)
+        if scopes is not None:
+            user._thidua_scopes = scopes
+            return scopes
+    scopes = _compute(user, rows)
+    if key:
+        cache.set(key, scopes, seconds)
+    user._thidua_scopes = scopes
+    return scopes
+
+
+def _compute(user, rows) -> Scopes:
     roots: dict[str, set[int]] = {}
     councils: dict[str, set[int]] = {}
     is_admin = user.is_superuser
-    for role, agency_id, council_id in user.roles.values_list(
-        "role", "agency_id", "council_id"
-    ):
+    for role, agency_id, council_id in rows:
         if role == Role.ADMIN:
             is_admin = True
         if agency_id:
             roots.setdefault(role, set()).add(agency_id)
         if council_id:
             councils.setdefault(role, set()).add(council_id)
-    scopes = Scopes(
+    return Scopes(
         is_admin=is_admin,
         officer_agencies=_subtree_ids(roots.get(Role.OFFICER, set())),
         unit_head_agencies=_subtree_ids(roots.get(Role.UNIT_HEAD, set())),
@@ -73,5 +111,3 @@ def scopes_for(user) -> Scopes:
         secretary_council_ids=frozenset(councils.get(Role.COUNCIL_SECRETARY, set())),
         person_id=user.person_id,
     )
-    user._thidua_scopes = scopes
-    return scopes

@@ -231,6 +231,9 @@ THIDUA_STAMP_FONT = env.str(
 THIDUA_PUBLIC_VERIFY_PER_HOUR = env.int("THIDUA_PUBLIC_VERIFY_PER_HOUR", default=30)
 # Comments on a public notice from one address per hour (anonymous form).
 THIDUA_PUBLIC_COMMENTS_PER_HOUR = env.int("THIDUA_PUBLIC_COMMENTS_PER_HOUR", default=10)
+# Role scopes (agency subtrees) kept this long under a key of the roles and the tree's
+# stamp, both read on every request (0: recompute every request).
+THIDUA_SCOPES_CACHE_SECONDS = env.int("THIDUA_SCOPES_CACHE_SECONDS", default=300)
 # API lists remember their total count this long (0: count on every page).
 THIDUA_API_COUNT_CACHE_SECONDS = env.int("THIDUA_API_COUNT_CACHE_SECONDS", default=30)
 

@@ -14,3 +14,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
 # Tests read their own writes at once; tests/api/test_count_cache.py turns it on.
 THIDUA_API_COUNT_CACHE_SECONDS = 0
+# Test databases roll back and reuse ids: a cached scope could outlive its tree.
+THIDUA_SCOPES_CACHE_SECONDS = 0
