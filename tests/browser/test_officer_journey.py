@@ -33,7 +33,7 @@ def test_officer_finds_a_person_without_typing_diacritics(
     assert page.get_by_role("heading", name="Tổng quan").is_visible()
 
     page.get_by_role("link", name="Cá nhân", exact=True).click()
-    page.get_by_role("searchbox").fill("vu hoang quy")
+    page.get_by_role("searchbox", name="Tìm cá nhân").fill("vu hoang quy")
     table = page.get_by_test_id("person-table")
     expect(table.locator("tbody tr")).to_have_count(1)  # filtered live through htmx
     link = table.get_by_role("link", name="Vũ Hoàng Quý")
