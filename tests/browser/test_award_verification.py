@@ -20,7 +20,10 @@ def test_certificate_verification_then_annulment(demo_server, browser, page):
     page.wait_for_url(f"{demo_server}/")
     page.get_by_role("link", name="Cá nhân", exact=True).click()
     page.get_by_role("searchbox", name="Tìm cá nhân").fill("vu hoang quy")
-    page.get_by_test_id("person-table").get_by_role("link", name="Vũ Hoàng Quý").click()
+    table = page.get_by_test_id("person-table")
+    expect(table.locator("tbody tr")).to_have_count(1)  # htmx has swapped the list in
+    expect(page).to_have_url(re.compile(r"q=vu(%20|\+)hoang(%20|\+)quy"))
+    table.get_by_role("link", name="Vũ Hoàng Quý").click()
     expect(page.get_by_test_id("person-name")).to_have_text("Vũ Hoàng Quý")
     page.locator('a[href="?tab=awards"]').click()  # the profile's tab, not the menu
     page.wait_for_url(re.compile(r"tab=awards"))
