@@ -4,6 +4,7 @@ import re
 import zipfile
 from decimal import Decimal
 
+import openpyxl
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
@@ -136,6 +137,19 @@ def test_owner_unit_reports_progress_with_evidence(
     assert board.context["at_risk"] == 1
     body = board.content.decode()
     assert 'data-values="70.00"' in body and "Có nguy cơ không đạt" in body
+    assert 'data-testid="indicators-excel"' in body
+    sheet = client_for("officer").get(
+        reverse("movements:indicator-board", args=[movement.pk]), {"excel": "1"}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(sheet.content))
+    row = [c.value for c in book["Chỉ tiêu"][3]]
+    assert (
+        row[0] == indicator.name and row[6] == 70.0 and row[8] == "Có nguy cơ không đạt"
+    )
+    assert [c.value for c in book["Số liệu"][2]][1:3] == [
+        datetime.datetime(2026, 6, 30),  # noqa: DTZ001 (openpyxl reads naive)
+        70.0,
+    ]
     evidence = client_for("officer").get(
         reverse("movements:evidence", args=[movement.pk, report.pk])
     )

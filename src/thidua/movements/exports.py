@@ -4,7 +4,7 @@ from io import BytesIO
 
 from .models import Movement
 
-__all__ = ["registrations_workbook", "safe_cell"]
+__all__ = ["indicators_workbook", "registrations_workbook", "safe_cell"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,3 +73,41 @@ def registrations_workbook(movement: Movement) -> bytes:
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
+    """The indicator board's data: one sheet of indicators with their status, one of
+    every reported value (the series the charts draw)."""
+    from openpyxl import Workbook  # noqa: PLC0415 (heavy)
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+    board = workbook.active
+    board.title = "Chỉ tiêu"
+    board.append([safe_cell(f"Chỉ tiêu và tiến độ: {movement.name}")])
+    board.append(["Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị tính", "Ban đầu", "Mục tiêu",
+                  "Thời hạn", "Số liệu gần nhất", "Tiến độ (%)", "Tình trạng"])  # fmt: skip
+    series = workbook.create_sheet("Số liệu")
+    series.append(["Chỉ tiêu", "Ngày báo cáo", "Giá trị", "Ghi chú"])
+    for row in (board[1], board[2], series[1]):
+        for cell in row:
+            cell.font = bold
+    for row in rows:
+        status = row["status"]
+        indicator = status.indicator
+        board.append([
+            safe_cell(indicator.name), safe_cell(indicator.owner.display_name),
+            safe_cell(indicator.unit_of_measure), float(indicator.baseline),
+            float(indicator.target), indicator.due_on,
+            float(status.latest.value) if status.latest else None, status.percent,
+            str(status.label),
+        ])  # fmt: skip
+        board.cell(board.max_row, 6).number_format = "DD/MM/YYYY"
+        for report in row["reports"]:
+            series.append([safe_cell(indicator.name), report.reported_on,
+                           float(report.value), safe_cell(report.note)])  # fmt: skip
+            series.cell(series.max_row, 2).number_format = "DD/MM/YYYY"
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
 
+from ..exports import indicators_workbook
 from ..models import Indicator, ProgressReport
 from ..selectors import access_movement
 from ..services.progress import indicator_status, report_progress, save_indicator
@@ -65,6 +66,19 @@ class ProgressForm(StyledFormMixin, forms.Form):
 
 class IndicatorBoardView(TemplateView):
     template_name = "movements/progress/board.html"
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if "excel" in request.GET:  # the charts' data, as the dashboards offer theirs
+            response = HttpResponse(
+                indicators_workbook(context["movement"], context["rows"]),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                'attachment; filename="chi-tieu-tien-do.xlsx"'
+            )
+            return response
+        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         movement = access_movement(self.request.user, kwargs["pk"])
