@@ -4,8 +4,13 @@ import datetime
 import os
 import random
 import resource
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,3 +118,31 @@ def write_staff_workbook(path: Path, n: int, unit_codes: list[str]) -> Path:
         sheet.append(row)
     workbook.save(path)
     return path
+
+
+@contextmanager
+def serve(data: Path, workers: int):
+    """``thidua serve`` on a free loopback port over ``data`` (already migrated), until
+    /healthz answers; yields the base URL and stops the server afterwards."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "THIDUA_DATA_DIR": str(data)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--no-migrate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield base
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)

@@ -11,10 +11,8 @@ runs its requests back to back; p50/p95 are over every request of a scenario.
 
 import argparse
 import datetime
-import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from _common import ROOT, machine, make_agency, setup_django
+from _common import ROOT, machine, make_agency, serve, setup_django
 
 sys.path.insert(0, str(ROOT))
 
@@ -147,26 +145,9 @@ def run(args, database_url: str) -> int:
     vendor = connection.vendor
     connection.close()
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "THIDUA_DATA_DIR": str(data)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--no-migrate"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
     results = {}
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        use_wrk = shutil.which("wrk") and not args.python_client
+    use_wrk = shutil.which("wrk") and not args.python_client
+    with serve(data, args.workers) as base:
         for name, path in SCENARIOS.items():
             hammer(base, path, plaintext, args.clients, 2)  # warm the workers
             results[name] = (
@@ -174,9 +155,6 @@ def run(args, database_url: str) -> int:
                 if use_wrk
                 else hammer(base, path, plaintext, args.clients, args.each)
             )
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
 
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")

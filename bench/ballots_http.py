@@ -14,11 +14,8 @@ tallies equal the drawn choices. Exit status 1 on any problem.
 import argparse
 import datetime
 import http.cookiejar
-import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -27,7 +24,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 
-from _common import ROOT, machine, setup_django
+from _common import ROOT, machine, serve, setup_django
 
 sys.path.insert(0, str(ROOT))
 PASSWORD = "Bo-phieu-kin-2026!"
@@ -89,24 +86,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     truth = [[rng.choice(["dong_y", "khong_dong_y"]) for _ in seats] for _ in ballots]
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "THIDUA_DATA_DIR": str(data)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--no-migrate"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with serve(data, args.workers) as base:
         sessions = [login(base, f"uyvien{i:02d}") for i in range(len(seats))]
         statuses: Counter = Counter()
         accepted: Counter = Counter()
@@ -136,9 +116,6 @@ def main() -> int:
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
 
     problems = []
     if set(statuses) - {302, 409}:

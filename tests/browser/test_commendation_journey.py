@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from thidua.demo.loader import DEMO_PASSWORD
+from .helpers import login, logout
 
 pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -18,19 +18,6 @@ ROUND = "Xét khen thưởng thành tích năm 2025"
 # The seven seats: Vũ Hoàng Quý (chair) is away and sends a written vote; the head of
 # Phòng ĐKKD (truongphong) is in conflict with his own staff; the other five vote here.
 VOTERS = ("phochutich", "thuongtruc", "uyvien", "uyvien2", "thuky")
-
-
-def login(page, base, username):
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
-
-
-def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
 
 
 def move(page, label, **fields):

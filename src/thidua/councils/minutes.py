@@ -47,7 +47,7 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
         document = issue_document(
             type_code="BB", council=locked.council,
             issued_on=timezone.localtime(locked.closed_at).date(),
-            summary=_("Họp Hội đồng và kiểm phiếu: %(t)s") % {"t": locked.title},
+            summary=_("Họp Hội đồng: %(t)s") % {"t": locked.title},
             signer_title=_("Chủ tọa"), signer_name=chair.person.full_name if chair else "",
             source_kind=KIND, source_id=locked.pk, actor=actor,
         )  # fmt: skip
@@ -70,8 +70,6 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
 
 
 def minutes_spec(meeting: Meeting) -> Document:
-    council = meeting.council
-    agency = council.agency
     document = minutes_document(meeting)
     seated, chair, secretary = _officers(meeting)
     attendance = {a.member_id: a for a in meeting.attendances.all()}
@@ -130,25 +128,30 @@ def minutes_spec(meeting: Meeting) -> Document:
         Paragraph(f"Cuộc họp kết thúc lúc {end:%H} giờ {end:%M} phút cùng ngày./.")
     )
     return Document(
-        issuer=Issuer(
-            name=council.name,
-            abbreviation=council.abbreviation or "HĐTĐKT",
-            parent_name=agency.short_name or agency.name,
-        ),  # fmt: skip
-        number=document.number if document else None,
-        type_code="BB",
-        type_title="Biên bản",
-        trich_yeu=f"Họp Hội đồng và kiểm phiếu: {meeting.title}",
-        place=agency.place_name or "…",
-        issue_date=end.date(),
-        show_date_in_header=False,
+        **record_frame(meeting, document, end),
+        trich_yeu=f"Họp Hội đồng: {meeting.title}",
         opening=opening,
         body=tuple(body),
-        recipients=("Thành viên Hội đồng", "Hồ sơ khen thưởng"),
-        filing=("VT", council.abbreviation or "HĐTĐKT"),
         signer=Signer("Chủ tọa", chair.person.full_name if chair else "…"),
         co_signer=Signer("Thư ký", secretary.person.full_name if secretary else "…"),
     )
+
+
+def record_frame(meeting: Meeting, document, end) -> dict:
+    """What the council's two biên bản of a meeting share (NĐ 30 Mẫu 1.9): the issuer
+    block in the council's name, the BB number, place, no date line in the header,
+    recipients and filing."""
+    council = meeting.council
+    agency = council.agency
+    return {
+        "issuer": Issuer(name=council.name, abbreviation=council.abbreviation or "HĐTĐKT",
+                         parent_name=agency.short_name or agency.name),
+        "number": document.number if document else None,
+        "type_code": "BB", "type_title": "Biên bản", "place": agency.place_name or "…",
+        "issue_date": end.date(), "show_date_in_header": False,
+        "recipients": ("Thành viên Hội đồng", "Hồ sơ khen thưởng"),
+        "filing": ("VT", council.abbreviation or "HĐTĐKT"),
+    }  # fmt: skip
 
 
 def spec_for_meeting_id(meeting_id: int) -> Document:

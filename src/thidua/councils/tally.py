@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from thidua.documents.models import IssuedDocument
-from thidua.documents.rendering import Document, Issuer, Paragraph, Signer, Table
+from thidua.documents.rendering import Document, Paragraph, Signer, Table
 
 from .enums import VoteChannel
 from .models import BallotParticipation, Meeting
@@ -22,10 +22,8 @@ def tally_document(meeting: Meeting) -> IssuedDocument | None:
 
 
 def tally_spec(meeting: Meeting) -> Document:
-    from .minutes import _officers  # noqa: PLC0415 (the minutes module imports this one)
+    from .minutes import _officers, record_frame  # noqa: PLC0415 (minutes imports us)
 
-    council = meeting.council
-    agency = council.agency
     document = tally_document(meeting)
     _seated, chair, secretary = _officers(meeting)
     taken: dict[int, dict[str, int]] = {}
@@ -61,18 +59,8 @@ def tally_spec(meeting: Meeting) -> Document:
     end = timezone.localtime(meeting.closed_at or meeting.scheduled_at)
     counter = secretary.person.full_name if secretary else "…"
     return Document(
-        issuer=Issuer(
-            name=council.name,
-            abbreviation=council.abbreviation or "HĐTĐKT",
-            parent_name=agency.short_name or agency.name,
-        ),  # fmt: skip
-        number=document.number if document else None,
-        type_code="BB",
-        type_title="Biên bản",
+        **record_frame(meeting, document, end),
         trich_yeu=f"Kiểm phiếu: {meeting.title}",
-        place=agency.place_name or "…",
-        issue_date=end.date(),
-        show_date_in_header=False,
         opening=(
             f"Phiên họp: {meeting.title}, ngày {end:%d/%m/%Y}.",
             f"Người kiểm phiếu: {counter} (Thư ký Hội đồng), dưới sự giám sát của Chủ tọa "
@@ -104,8 +92,6 @@ def tally_spec(meeting: Meeting) -> Document:
                 "được phiếu của mình đã được kiểm bằng mã biên nhận trên hệ thống./."
             ),
         ),
-        recipients=("Thành viên Hội đồng", "Hồ sơ khen thưởng"),
-        filing=("VT", council.abbreviation or "HĐTĐKT"),
         signer=Signer("Chủ tọa", chair.person.full_name if chair else "…"),
         co_signer=Signer("Người kiểm phiếu", counter),
     )

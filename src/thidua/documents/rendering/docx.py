@@ -26,7 +26,13 @@ from .layout import Layout
 from .metrics import line_widths_pt
 from .spec import Appendix, Document, roman
 
-__all__ = ["build_docx", "package_bytes", "setup_defaults", "setup_section"]
+__all__ = [
+    "blank_document",
+    "build_docx",
+    "package_bytes",
+    "setup_defaults",
+    "setup_section",
+]
 
 _A4_TWIPS = (11906, 16838)
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -136,8 +142,9 @@ def package_bytes(document) -> bytes:
     return out.getvalue()
 
 
-def build_docx(spec: Document, layout: Layout) -> bytes:
-    """The DOCX bytes of ``spec`` (already validated) under ``layout``."""
+def blank_document(layout: Layout):
+    """An empty A4 document in ``layout`` (margins, fonts), page numbers from page 2:
+    where every document thidua writes starts, numbered or not."""
     document = docx.Document()
     setup_defaults(document, layout)
     section = document.sections[0]
@@ -146,9 +153,14 @@ def build_docx(spec: Document, layout: Layout) -> bytes:
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
-
     ctx = Ctx(document, layout, Footnotes(layout))
     add_page_numbers(section, ctx)
+    return document, ctx
+
+
+def build_docx(spec: Document, layout: Layout) -> bytes:
+    """The DOCX bytes of ``spec`` (already validated) under ``layout``."""
+    document, ctx = blank_document(layout)
     add_heading_block(document, spec, ctx)
     size = layout.size("body")
     for opening in spec.opening:

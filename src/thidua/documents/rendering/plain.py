@@ -5,13 +5,10 @@ NĐ 30 renderer, without issuer block, Số/ký hiệu or Nơi nhận."""
 import datetime
 
 import docx
-from docx.oxml.ns import qn
 from docx.table import _Cell
 
-from .docx import package_bytes, setup_defaults, setup_section
+from .docx import blank_document, package_bytes
 from .docx_body import body_paragraph, write_rich
-from .docx_footnotes import Footnotes
-from .docx_header import add_page_numbers
 from .docx_xml import (
     Ctx,
     add_rule,
@@ -43,17 +40,7 @@ BLANK = "……"
 
 def new_document(layout: Layout | None = None) -> tuple[docx.document.Document, Ctx]:
     """An empty A4 document set up like the official ones, page numbers from page 2."""
-    layout = layout or Layout()
-    document = docx.Document()
-    setup_defaults(document, layout)
-    section = document.sections[0]
-    setup_section(section, layout)
-    body = document.element.body
-    for paragraph in list(body.iterchildren(qn("w:p"))):
-        body.remove(paragraph)
-    ctx = Ctx(document, layout, Footnotes(layout))
-    add_page_numbers(section, ctx)
-    return document, ctx
+    return blank_document(layout or Layout())
 
 
 def centred(document, text, ctx, size, *, bold=False, italic=False, before=0, after=0):
