@@ -116,3 +116,44 @@ def test_queries_do_not_grow_with_the_register(org, users):
     for i in range(15):
         give("LDTT", 2023 + i % 3, person=make_person(org.dkkd, f"Lò Văn Số {i}"))
     assert count() == small
+
+
+def test_one_movement_s_figures(register, org, users, client_for):
+    """With ?phong_trao=, only what the movement brought: the nominations of its rounds
+    and the awards its rounds' decisions wrote."""
+    from thidua.decisions.services.decision import issue_decision
+    from thidua.documents.services.render import render_issued_document
+    from thidua.movements.models import Movement
+    from thidua.nominations.services.nomination import open_round
+
+    from ..decisions.test_decisions import decided
+
+    movement = Movement.objects.create(
+        name="Phong trào chuyển đổi số", kind="chuyen_de", year=2025, launcher=org.skhdt,
+        scope_agency=org.skhdt,
+    )  # fmt: skip
+    org.skhdt.place_name = "Lạng Sơn"
+    org.skhdt.save()
+    round_ = open_round(agency=org.skhdt, name="Tổng kết chuyển đổi số", kind="tong_ket_phong_trao",
+                        year=2025, movement=movement,
+                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    nomination = decided(round_, org, "dkkd_staff", "GIAY_KHEN", users)
+    decision = issue_decision(round_, [nomination], issued_on=datetime.date(2026, 1, 15),
+                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    render_issued_document(decision.issued_document.pk)
+    years = range(2024, 2026)
+    only = {
+        c.key: c for c in dashboard_charts(users["officer"], org.skhdt, years, movement)
+    }
+    counted = sum(sum(r[1:]) for r in only["awards_by_year"].rows)
+    assert counted == 1  # the Giấy khen, not the five awards of the register fixture
+    assert dict(only["nominations"].rows) == {"Đã khen thưởng": 1}
+    assert [r[0] for r in only["movements"].rows] == ["Phong trào chuyển đổi số"]
+    client = client_for("officer")
+    page = client.get(reverse("dashboard-charts"), {"tu": 2024, "den": 2025,
+                                                    "phong_trao": movement.pk})  # fmt: skip
+    assert 'data-testid="dashboard-movement"' in page.content.decode()
+    assert (
+        client.get(reverse("dashboard-charts"), {"phong_trao": 999999}).status_code
+        == 404
+    )

@@ -5,11 +5,12 @@ awards and nominations selectors the pages use."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from thidua.accounts.scopes import scopes_for
+from thidua.decisions.models import Decision
 from thidua.decisions.selectors import awards_for_user
 from thidua.eligibility.catalog import SHORT_NAMES
 from thidua.movements.enums import RegistrationState
@@ -139,11 +140,12 @@ def _priority(awards, years: range) -> Chart:
     )  # fmt: skip
 
 
-def _nominations(user, ids) -> Chart:
+def _nominations(user, ids, movement=None) -> Chart:
+    nominations = nominations_for_user(user).filter(round__agency_id__in=ids)
+    if movement is not None:
+        nominations = nominations.filter(round__movement=movement)
     counts = dict(
-        nominations_for_user(user)
-        .filter(round__agency_id__in=ids)
-        .values_list("state")
+        nominations.values_list("state")
         .annotate(n=Count("id"))
         .values_list("state", "n")
     )
@@ -156,9 +158,16 @@ def _nominations(user, ids) -> Chart:
                  [_("Trạng thái"), _("Số hồ sơ")], rows)  # fmt: skip
 
 
-def _movements(ids, years: range) -> Chart:
+def _movements(ids, years: range, movement=None) -> Chart:
+    chosen = (
+        Movement.objects.filter(pk=movement.pk)
+        if movement is not None
+        else Movement.objects.filter(
+            launcher_id__in=ids, year__gte=years.start, year__lt=years.stop
+        )
+    )
     movements = list(
-        Movement.objects.filter(launcher_id__in=ids, year__gte=years.start, year__lt=years.stop)
+        chosen
         .annotate(
             registered=Count("registrations", filter=~Q(registrations__state=RegistrationState.DRAFT),
                              distinct=True),
@@ -190,12 +199,30 @@ def _movements(ids, years: range) -> Chart:
     )  # fmt: skip
 
 
-def dashboard_charts(user, agency: Agency, years: range) -> list[Chart]:
+def _movement_awards(awards, movement: Movement):
+    """Awards written by the decisions of the movement's rounds (its tổng kết): the
+    register keeps the decision's number and date, the decision its round."""
+    decided = Decision.objects.filter(
+        round__movement=movement,
+        issued_document__symbol=OuterRef("decision_number"),
+        issued_document__issued_on=OuterRef("decision_date"),
+    )
+    return awards.filter(Exists(decided))
+
+
+def dashboard_charts(
+    user, agency: Agency, years: range, movement: Movement | None = None
+) -> list[Chart]:
+    """The agency's charts; with ``movement``, only what that movement brought: its
+    rounds' nominations, the awards its decisions wrote, its own registrations and
+    indicators."""
     ids, awards = _subtree_awards(user, agency, years)
+    if movement is not None:
+        awards = _movement_awards(awards, movement)
     return [
         _by_year_and_code(awards, years),
         _priority(awards, years),
         _by_unit(awards, agency),
-        _nominations(user, ids),
-        _movements(ids, years),
+        _nominations(user, ids, movement),
+        _movements(ids, years, movement),
     ]

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from thidua.movements.exports import safe_cell
+from thidua.movements.selectors import access_movement
 
 from .selectors import dashboard_agencies, dashboard_charts
 
@@ -60,7 +61,10 @@ class DashboardChartsView(TemplateView):
         if agency is None:
             raise Http404
         years = _years(request)
-        charts = dashboard_charts(request.user, agency, years)
+        movement = None
+        if request.GET.get("phong_trao"):  # one movement's figures (hidden == missing)
+            movement = access_movement(request.user, request.GET["phong_trao"])
+        charts = dashboard_charts(request.user, agency, years, movement)
         wanted = request.GET.get("excel")
         if wanted is not None:
             picked = [c for c in charts if wanted in ("", "tat-ca", c.key)]
@@ -70,10 +74,12 @@ class DashboardChartsView(TemplateView):
                 workbook(picked),
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-            name = f"thong-ke-{agency.pk}-{years.start}-{years.stop - 1}-{wanted or 'tat-ca'}"
+            scope = f"pt{movement.pk}-" if movement else ""
+            name = f"thong-ke-{agency.pk}-{scope}{years.start}-{years.stop - 1}-{wanted or 'tat-ca'}"
             response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
             return response
         return self.render_to_response(self.get_context_data(
             agency=agency, agencies=agencies.order_by("name"), years=years, charts=charts,
+            movement=movement,
             title=_("Thống kê thi đua, khen thưởng"),
         ))  # fmt: skip
