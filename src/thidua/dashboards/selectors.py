@@ -5,11 +5,10 @@ awards and nominations selectors the pages use."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from thidua.accounts.scopes import scopes_for
 from thidua.decisions.models import Decision
 from thidua.decisions.selectors import awards_for_user
 from thidua.eligibility.catalog import SHORT_NAMES
@@ -20,7 +19,7 @@ from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import nominations_for_user
 from thidua.organizations.models import Agency
 
-__all__ = ["Chart", "dashboard_agencies", "dashboard_charts"]
+__all__ = ["Chart", "dashboard_charts"]
 
 
 @dataclass
@@ -40,16 +39,6 @@ class Chart:
     def payload(self) -> dict:
         """What the page's script draws (json_script: inert, allowed by the CSP)."""
         return {"columns": self.columns, "rows": self.rows, "unit": self.unit}
-
-
-def dashboard_agencies(user) -> QuerySet[Agency]:
-    """Agencies whose dashboard the user may open: the TĐKT offices' own (and below)."""
-    scopes = scopes_for(user)
-    if scopes.is_admin:
-        return Agency.objects.all()
-    return Agency.objects.filter(
-        pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
-    )
 
 
 def _subtree_awards(user, agency: Agency, years: range):

@@ -12,8 +12,9 @@ from openpyxl.styles import Font
 
 from thidua.movements.exports import safe_cell
 from thidua.movements.selectors import access_movement
+from thidua.organizations.selectors import office_agencies
 
-from .selectors import dashboard_agencies, dashboard_charts
+from .selectors import dashboard_charts
 
 __all__ = ["DashboardChartsView"]
 
@@ -54,7 +55,7 @@ class DashboardChartsView(TemplateView):
     template_name = "dashboards/agency.html"
 
     def get(self, request, *args, **kwargs):
-        agencies = dashboard_agencies(request.user)
+        agencies = office_agencies(request.user)
         chosen = request.GET.get("co_quan")
         agency = (agencies.filter(pk=chosen).first() if chosen
                   else agencies.order_by("id").first())  # fmt: skip

@@ -22,6 +22,7 @@ __all__ = [
     "assessments_for_user",
     "clusters_for_user",
     "councils_for_user",
+    "office_agencies",
     "people_for_user",
     "person_condition",
     "person_list",
@@ -103,6 +104,18 @@ def agencies_for_user(user) -> QuerySet[Agency]:
     if not user.is_authenticated:
         return Agency.objects.none()
     return Agency.objects.all()
+
+
+def office_agencies(user) -> QuerySet[Agency]:
+    """Agencies the user works on as a TĐKT office — its own subtrees as officer or as a
+    higher-level officer, every agency for an admin: whose figures it reports, whose
+    dashboard it opens, whose inbox of tờ trình it keeps."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
+    )
 
 
 def access_agency(user, pk) -> Agency:

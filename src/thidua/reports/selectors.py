@@ -29,9 +29,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from thidua.accounts.scopes import scopes_for
 from thidua.decisions.models import Award
 from thidua.organizations.models import Agency
+from thidua.organizations.selectors import office_agencies
 
 from .definitions import Form, Group, Regime
 
@@ -41,25 +41,13 @@ __all__ = [
     "access_report_agency",
     "compute_report",
     "register_groups",
-    "reportable_agencies",
     "reporting_period",
 ]
 
 
-def reportable_agencies(user):
-    """Agencies whose figures the user may report: the subtrees they are TĐKT officer
-    (or higher-level officer) of; every agency for an admin."""
-    scopes = scopes_for(user)
-    if scopes.is_admin:
-        return Agency.objects.all()
-    return Agency.objects.filter(
-        pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
-    )
-
-
 def access_report_agency(user, pk) -> Agency:
     try:
-        return reportable_agencies(user).get(pk=pk)
+        return office_agencies(user).get(pk=pk)
     except (Agency.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -8,6 +8,7 @@ from django.views import View
 
 from thidua.common.text import fold
 from thidua.documents.files import generated_file_response
+from thidua.organizations.selectors import office_agencies
 
 from .definitions import REGIMES, regime_for
 from .exports import report_docx, report_workbook
@@ -15,7 +16,6 @@ from .forms import ReportForm, default_year
 from .selectors import (
     access_report_agency,
     compute_report,
-    reportable_agencies,
     reporting_period,
 )
 
@@ -25,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _agencies(user):
-    agencies = list(reportable_agencies(user).with_tree_fields())
+    agencies = list(office_agencies(user).with_tree_fields())
     if not agencies:
         raise PermissionDenied
     return agencies

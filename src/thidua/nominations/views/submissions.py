@@ -19,6 +19,7 @@ from thidua.decisions.authority import can_decide
 from thidua.documents.files import file_response
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
+from thidua.organizations.selectors import office_agencies
 
 from ..enums import ItemOutcome, NominationState
 from ..models import SubmissionItem
@@ -107,14 +108,6 @@ class SubmissionCreateView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-def _receiving_agencies(user):
-    scopes = scopes_for(user)
-    if scopes.is_admin:
-        return Agency.objects.all()
-    ids = scopes.officer_agencies | scopes.higher_officer_agencies
-    return Agency.objects.filter(pk__in=ids)
-
-
 class SubmissionListView(TemplateView):
     template_name = "nominations/submission_list.html"
 
@@ -126,7 +119,7 @@ class SubmissionListView(TemplateView):
             inbox=visible.exclude(from_agency_id__in=mine)
             if not scopes.is_admin else visible,
             outbox=visible.filter(from_agency_id__in=mine),
-            can_import=_receiving_agencies(self.request.user).exists(),
+            can_import=office_agencies(self.request.user).exists(),
             **kwargs,
         )  # fmt: skip
 
@@ -301,14 +294,14 @@ class PackageForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_agency"].queryset = _receiving_agencies(user)
+        self.fields["to_agency"].queryset = office_agencies(user)
 
 
 class PackageImportView(TemplateView):
     template_name = "nominations/submission_import.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not _receiving_agencies(request.user).exists():
+        if not office_agencies(request.user).exists():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
