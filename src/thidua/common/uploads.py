@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-__all__ = ["CheckedFile", "check_attachment"]
+__all__ = ["CheckedFile", "check_attachment", "zip_problem"]
 
 _OOXML = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 _SIGNATURES = [
@@ -43,12 +43,32 @@ def _safe_name(name: str) -> str:
     return name or "tep-dinh-kem"
 
 
+def zip_problem(
+    entries, *, max_entries: int, max_ratio: int, max_total: int | None = None
+):
+    """Why a ZIP's table of contents looks hostile, read before anything is inflated:
+    "entries" (too many), "ratio" (an entry inflating more than ``max_ratio`` times — a
+    zip bomb), "total" (all together larger than ``max_total``); None if none of these.
+    Every reader of uploaded ZIPs (OOXML files, staff workbooks, dossier packages) asks
+    this, and words the answer for its own page."""
+    if len(entries) > max_entries:
+        return "entries"
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size / max(entry.compress_size, 1) > max_ratio:
+            return "ratio"
+        if max_total is not None and total > max_total:
+            return "total"
+    return None
+
+
 def _ooxml_kind(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES or any(
-                e.file_size / max(e.compress_size, 1) > MAX_ZIP_RATIO for e in entries
+            if zip_problem(
+                entries, max_entries=MAX_ZIP_ENTRIES, max_ratio=MAX_ZIP_RATIO
             ):
                 return None
             names = {e.filename for e in entries}

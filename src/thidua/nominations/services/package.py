@@ -20,6 +20,7 @@ from openpyxl import Workbook
 
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
+from thidua.common.uploads import zip_problem
 from thidua.decisions.enums import AWARD_CODES, AwardType
 from thidua.movements.exports import safe_cell
 
@@ -138,9 +139,6 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
             {"package": [_("Tệp không phải gói hồ sơ ZIP.")]}
         ) from None
     infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise ValidationError({"package": [_("Gói có quá nhiều tệp.")]})
-    total = 0
     for info in infos:
         name = info.filename
         if (name.startswith("/") or "\\" in name or ".." in name.split("/")
@@ -148,11 +146,14 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
             raise ValidationError(
                 {"package": [_("Tên tệp trong gói không hợp lệ: %(n)s") % {"n": name}]}
             )
-        total += info.file_size
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise ValidationError({"package": [_("Gói bị nén bất thường (zip bomb).")]})
-    if total > 4 * settings.THIDUA_MAX_PACKAGE_BYTES:
-        raise ValidationError({"package": [_("Gói giải nén quá lớn.")]})
+    problem = zip_problem(infos, max_entries=MAX_ENTRIES, max_ratio=MAX_RATIO,
+                          max_total=4 * settings.THIDUA_MAX_PACKAGE_BYTES)  # fmt: skip
+    if problem:
+        raise ValidationError({"package": [{
+            "entries": _("Gói có quá nhiều tệp."),
+            "ratio": _("Gói bị nén bất thường (zip bomb)."),
+            "total": _("Gói giải nén quá lớn."),
+        }[problem]]})  # fmt: skip
     return zf
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from thidua.common.uploads import zip_problem
+
 __all__ = ["WorkbookRejected", "check_workbook_file", "open_rows"]
 
 MAX_ZIP_ENTRIES = 2_000
@@ -33,19 +35,17 @@ def check_workbook_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES:
+            problem = zip_problem(entries, max_entries=MAX_ZIP_ENTRIES,
+                                  max_ratio=MAX_RATIO, max_total=MAX_UNCOMPRESSED)  # fmt: skip
+            if problem == "entries":
                 raise WorkbookRejected(
                     _("Tệp có cấu trúc bất thường (quá nhiều thành phần).")
                 )
+            if problem:
+                raise WorkbookRejected(
+                    _("Tệp bị nén bất thường (nghi ngờ “bom nén”), không thể đọc.")
+                )
             names = {e.filename for e in entries}
-            total = 0
-            for entry in entries:
-                total += entry.file_size
-                ratio = entry.file_size / max(entry.compress_size, 1)
-                if ratio > MAX_RATIO or total > MAX_UNCOMPRESSED:
-                    raise WorkbookRejected(
-                        _("Tệp bị nén bất thường (nghi ngờ “bom nén”), không thể đọc.")
-                    )
             if "xl/workbook.xml" not in names:
                 raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
             if any(n.lower().endswith("vbaproject.bin") for n in names):
