@@ -41,13 +41,17 @@ class Chart:
         return {"columns": self.columns, "rows": self.rows, "unit": self.unit}
 
 
-def _subtree_awards(user, agency: Agency, years: range):
-    ids = list(
+def _subtree(agency: Agency) -> dict[int, int | None]:
+    """The agency's subtree as {id: parent id}: one query, read once per dashboard."""
+    return dict(
         Agency.objects.descendants(agency, include_self=True).values_list(
-            "id", flat=True
+            "id", "parent_id"
         )
     )
-    return ids, awards_for_user(user).filter(
+
+
+def _subtree_awards(user, ids, years: range):
+    return awards_for_user(user).filter(
         Q(person__unit_id__in=ids) | Q(agency_id__in=ids),
         revoked=False, year__gte=years.start, year__lt=years.stop,
     )  # fmt: skip
@@ -67,14 +71,9 @@ def _by_year_and_code(awards, years: range) -> Chart:
     )  # fmt: skip
 
 
-def _by_unit(awards, agency: Agency) -> Chart:
+def _by_unit(awards, agency: Agency, parents: dict[int, int | None]) -> Chart:
     """Per direct child unit of the agency (the agency itself for its own staff)."""
     children = {a.pk: a for a in agency.children.all()}
-    parents = dict(
-        Agency.objects.descendants(agency, include_self=True).values_list(
-            "id", "parent_id"
-        )
-    )
     branch = {}
     for node in parents:  # walk up to the child of ``agency`` the node lies under
         step = node
@@ -205,13 +204,15 @@ def dashboard_charts(
     """The agency's charts; with ``movement``, only what that movement brought: its
     rounds' nominations, the awards its decisions wrote, its own registrations and
     indicators."""
-    ids, awards = _subtree_awards(user, agency, years)
+    parents = _subtree(agency)
+    ids = list(parents)
+    awards = _subtree_awards(user, ids, years)
     if movement is not None:
         awards = _movement_awards(awards, movement)
     return [
         _by_year_and_code(awards, years),
         _priority(awards, years),
-        _by_unit(awards, agency),
+        _by_unit(awards, agency, parents),
         _nominations(user, ids, movement),
         _movements(ids, years, movement),
     ]
