@@ -211,3 +211,39 @@ def test_cli_import_and_template(org, tmp_path, capsys):
     )
     with pytest.raises(CommandError, match="Không có cơ quan"):
         call_command("import_staff", str(path), agency="XYZ")
+
+
+def test_training_level_and_tdkt_work_are_read_and_checked(org, tmp_path):
+    mai = cccd("nu")
+    rows = [
+        row("Lương Thị Mai", mai, gender="Nữ", **{
+            "Trình độ đào tạo": "Thạc sĩ", "Làm công tác TĐKT từ ngày": "01/09/2015",
+        }),
+        row("Triệu Văn Hùng", cccd(), **{"Trình độ đào tạo": "cao đẳng"}),
+    ]  # fmt: skip
+    assert import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt).ok
+    person = Person.objects.get(cccd=mai)
+    assert (person.education_level, person.tdkt_since) == (
+        "tren_dai_hoc", datetime.date(2015, 9, 1),
+    )  # fmt: skip
+    assert Person.objects.get(full_name="Triệu Văn Hùng").education_level == "cao_dang"
+    bad = [
+        row("Lò Văn Pá", cccd(), **{"Trình độ đào tạo": "Phổ thông"}),
+        row("Lò Văn Pọ", cccd(), **{"Làm công tác TĐKT từ ngày": "01/01/1970"}),
+    ]
+    result = import_staff(write_xlsx(tmp_path / "bad.xlsx", bad), agency=org.skhdt)
+    columns = {(e.row, e.column) for e in result.errors}
+    assert columns == {(2, "Trình độ đào tạo"), (3, "Làm công tác TĐKT từ ngày")}
+    # An older workbook without the two columns leaves the values as they are.
+    old_headers = [h for h in HEADERS if h not in (
+        "Trình độ đào tạo", "Làm công tác TĐKT từ ngày")]  # fmt: skip
+    old_row = [v for h, v in zip(HEADERS, rows[0], strict=True) if h in old_headers]
+    old_row[old_headers.index("Chức vụ")] = "Phó Chánh Văn phòng"
+    again = import_staff(write_xlsx(tmp_path / "old.xlsx", [old_row], old_headers),
+                         agency=org.skhdt)  # fmt: skip
+    assert (again.ok, again.updated) == (True, 1)
+    person.refresh_from_db()
+    assert person.position == "Phó Chánh Văn phòng"
+    assert (person.education_level, person.tdkt_since) == (
+        "tren_dai_hoc", datetime.date(2015, 9, 1),
+    )  # fmt: skip

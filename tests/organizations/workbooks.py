@@ -24,6 +24,8 @@ def row(name, cccd, unit="SKHĐT-VP", *, gender="Nam", birth="17/05/1985", **ext
         "Ngạch": "Chuyên viên",
         "Trực tiếp lao động, công tác": "Không",
         "Ngày tuyển dụng": "01/03/2010",
+        "Trình độ đào tạo": "Đại học",
+        "Làm công tác TĐKT từ ngày": "",
         "Mã đơn vị": unit,
     } | extra
     return [values[h] for h in HEADERS]

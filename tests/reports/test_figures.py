@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from thidua.reports.definitions import REGIMES, regime_for
-from thidua.reports.selectors import compute_report, reporting_period
+from thidua.reports.selectors import SOURCES, compute_report, reporting_period
 
 from .helpers import D, award, seed
 
@@ -122,5 +122,5 @@ def test_constant_number_of_queries_whatever_the_data(org):
               D(2025, 1, 1 + i % 28), award_type="dot_xuat", year=1990 + i)  # fmt: skip
     with CaptureQueriesContext(connection) as large:
         rep = report(org.province)
-    assert len(small) == len(large) == 2
+    assert len(small) == len(large) == 1 + len(SOURCES)  # the subtree + one a source
     assert figures(rep, "tk01n").value("01", "total") == 40

@@ -45,6 +45,8 @@ class PersonDetailOut(PersonOut):
     civil_rank: str
     is_direct_worker: bool
     recruited_on: datetime.date | None
+    education_level: str
+    tdkt_since: datetime.date | None
 
 
 class PersonPage(Page):
@@ -107,4 +109,6 @@ def get_person(request: HttpRequest, person_id: Id):
         "civil_rank": person.civil_rank,
         "is_direct_worker": person.is_direct_worker,
         "recruited_on": person.recruited_on,
+        "education_level": person.education_level,
+        "tdkt_since": person.tdkt_since,
     }

@@ -19,10 +19,12 @@ from thidua.organizations.enums import (
     ClusterKind,
     CouncilRole,
     DisciplineForm,
+    EducationLevel,
     InitiativeScope,
     PersonCategory,
     Rating,
     ReviewKind,
+    TdktBody,
 )
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.services.person import create_person
@@ -123,6 +125,7 @@ class _People:
         gender=None,
         rank="",
         name=None,
+        tdkt_since=None,
     ):
         rng = self.rng
         gender = gender or rng.choice(["nam", "nu"])
@@ -169,9 +172,21 @@ class _People:
                 "is_direct_worker": category == PersonCategory.NGUOI_LAO_DONG
                 or rng.random() < 0.15,
                 "recruited_on": recruited,
+                "education_level": _education(category, serial),
+                "tdkt_since": tdkt_since,
             },
             unit=unit,
         )
+
+
+def _education(category: str, serial: str) -> str:
+    """Trình độ đào tạo from the CCCD serial, so the demo's random sequence is unchanged."""
+    n = int(serial) % 10
+    if category == PersonCategory.NGUOI_LAO_DONG:
+        return EducationLevel.TRUNG_CAP if n < 6 else EducationLevel.SO_CAP
+    if n < 2:
+        return EducationLevel.TREN_DAI_HOC
+    return EducationLevel.DAI_HOC if n < 9 else EducationLevel.CAO_DANG
 
 
 def _agencies() -> dict[str, Agency]:
@@ -201,6 +216,7 @@ def _agencies() -> dict[str, Agency]:
         abbreviation="BTĐKT",
         level=AgencyLevel.UNIT,
         place_name="Lạng Sơn",
+        tdkt_body=TdktBody.BAN_THUOC_SNV,
     )
     made["SKHĐT"] = create_agency(
         parent=made["UBND"],
@@ -288,10 +304,18 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         for _ in range(size - 2):
             category = PersonCategory.VIEN_CHUC if code.endswith("TTXT") else None
             maker.make(unit, position="", category=category)
-    named["officer"] = maker.make(agencies["SKHĐT-VP"], position="Chuyên viên TĐKT")
+    named["officer"] = maker.make(
+        agencies["SKHĐT-VP"],
+        position="Chuyên viên TĐKT",
+        tdkt_since=datetime.date(2019, 9, 1),
+    )
     named["secretary"] = maker.make(agencies["SKHĐT-VP"], position="Chuyên viên")
     named["staff"] = maker.make(agencies["SKHĐT-KTN"], position="Chuyên viên")
-    named["btdkt"] = maker.make(agencies["BTDKT"], position="Chuyên viên")
+    named["btdkt"] = maker.make(
+        agencies["BTDKT"],
+        position="Chuyên viên",
+        tdkt_since=datetime.date(2012, 3, 1),
+    )
     for code, *_rest in PEERS:
         maker.make(agencies[code], position="Chuyên viên")
 

@@ -9,12 +9,14 @@ __all__ = [
     "ClusterKind",
     "CouncilRole",
     "DisciplineForm",
+    "EducationLevel",
     "Gender",
     "InitiativeKind",
     "InitiativeScope",
     "PersonCategory",
     "Rating",
     "ReviewKind",
+    "TdktBody",
 ]
 
 
@@ -90,3 +92,25 @@ class CouncilRole(models.TextChoices):
 class ClusterKind(models.TextChoices):
     CUM = "cum", _("Cụm thi đua")
     KHOI = "khoi", _("Khối thi đua")
+
+
+class EducationLevel(models.TextChoices):
+    """Trình độ đào tạo as counted by form 0605.N/BNV-TĐKT (TT 02/2023)."""
+
+    SO_CAP = "so_cap", _("Sơ cấp")
+    TRUNG_CAP = "trung_cap", _("Trung cấp")
+    CAO_DANG = "cao_dang", _("Cao đẳng")
+    DAI_HOC = "dai_hoc", _("Đại học")
+    TREN_DAI_HOC = "tren_dai_hoc", _("Trên đại học")
+
+
+class TdktBody(models.TextChoices):
+    """The kinds of organisation doing TĐKT work counted by form 0604.N/BNV-TĐKT."""
+
+    VU = "vu", _("Vụ (hoặc tương đương) làm công tác TĐKT của bộ, ngành")
+    PHONG_THUOC_VU = "phong_thuoc_vu", _("Phòng, ban thuộc vụ làm công tác TĐKT")
+    BAN_THUOC_SNV = "ban_thuoc_snv", _("Ban Thi đua – Khen thưởng thuộc Sở Nội vụ")
+    PHONG_THUOC_SNV = (
+        "phong_thuoc_snv",
+        _("Phòng Thi đua – Khen thưởng thuộc Sở Nội vụ"),
+    )

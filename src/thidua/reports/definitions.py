@@ -9,9 +9,12 @@ versioned per circular, because the forms of TT 18/2025/TT-BNV have not been see
 """
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from thidua.eligibility.catalog import NAMES
+
+from .layout import ANY, Column, Form, Group, Line, Match, Regime
+from .organisation_forms import F0601, F0604, F0605
 
 __all__ = [
     "DEFAULT_REGIME",
@@ -34,97 +37,6 @@ FORMS_BY_LEVEL = (
     ("Cấp bộ, ban, ngành, tỉnh", MINISTRY_PROVINCE),
     ("Cấp cơ sở", BASE),
 )
-
-
-@dataclass(frozen=True)
-class Group:
-    """One row of the register's aggregate: awards sharing every counted attribute."""
-
-    unit_id: int | None
-    code: str
-    collective: bool
-    award_type: str
-    gender: str | None
-    minority: bool | None
-    direct: bool | None
-    n: int
-
-
-@dataclass(frozen=True)
-class Match:
-    """Which groups a row or column counts; ``None`` on a field means "any"."""
-
-    codes: frozenset[str] | None = None
-    collective: bool | None = None
-    award_types: frozenset[str] | None = None
-    gender: str | None = None
-    minority: bool | None = None
-    direct: bool | None = None
-
-    def __call__(self, g: Group) -> bool:
-        return (
-            (self.codes is None or g.code in self.codes)
-            and (self.collective is None or g.collective == self.collective)
-            and (self.award_types is None or g.award_type in self.award_types)
-            and (self.gender is None or g.gender == self.gender)
-            and (self.minority is None or g.minority == self.minority)
-            and (self.direct is None or g.direct == self.direct)
-        )
-
-
-ANY = Match()
-
-
-@dataclass(frozen=True)
-class Line:
-    """A row: its code (Mã số), label, indent, predicate (None: not recorded), tag."""
-
-    code: str
-    label: str
-    match: Match | None = ANY
-    tag: str = "V"
-    indent: int = 0
-    note: str = ""
-    heading: bool = False  # a "1. Chia theo …" line: no figures of its own
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    match: Match | None = ANY
-    tag: str = "V"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Form:
-    code: str
-    title: str
-    circular: str
-    unit: str
-    scope: Match
-    rows: tuple[Line, ...]
-    columns: tuple[Column, ...]
-    official: bool = True
-    receipt: str = "Ngày 15 tháng 12 năm báo cáo"
-    receipt_tag: str = "V"
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def slug(self) -> str:
-        return self.code.split("/")[0].replace(".", "").lower()
-
-
-@dataclass(frozen=True)
-class Regime:
-    key: str
-    circular: str
-    effective: str
-    forms: tuple[Form, ...]
-
-    def form(self, slug: str) -> Form | None:
-        return next((f for f in self.forms if f.slug == slug), None)
 
 
 def _codes(*codes: str) -> frozenset[str]:
@@ -346,9 +258,10 @@ REGIMES: dict[str, Regime] = {
         key="tt02_2023",
         circular=TT02,
         effective="10/05/2023",
-        forms=(F0602, F0603, TK01),
+        forms=(F0601, F0602, F0603, F0604, F0605, TK01),
     ),
     # TT 03/2018: same rows in the vendor renderings; which of 0702/0703 is which is [U].
+    # Its 0701 (movements) has other duration rows whose codes are not known: left out.
     "tt03_2018": Regime(
         key="tt03_2018",
         circular=TT03,

@@ -5,6 +5,8 @@ the "Người lập biểu / Thủ trưởng đơn vị" footer."""
 
 from io import BytesIO
 
+from django.conf import settings
+
 from thidua.movements.exports import safe_cell
 
 from .selectors import FormFigures, Report
@@ -25,11 +27,21 @@ DATA_FIRST_ROW = 12
 NOT_RECORDED_MARK = "x"  # GSO convention for a cell that has no meaning / no source
 
 
-def period_text(report: Report) -> str:
-    return (
-        f"Từ ngày {report.start:%d/%m/%Y} đến ngày {report.end:%d/%m/%Y}"
-        f" (theo ngày quyết định khen thưởng)"
+def period_text(report: Report, form) -> str:
+    if form.source in ("bodies", "staff"):
+        return f"Tại ngày {report.end:%d/%m/%Y}"
+    basis = (
+        "theo ngày quyết định khen thưởng"
+        if form.source == "awards"
+        else movement_basis()
     )
+    return f"Từ ngày {report.start:%d/%m/%Y} đến ngày {report.end:%d/%m/%Y} ({basis})"
+
+
+def movement_basis() -> str:
+    if settings.THIDUA_REPORT_MOVEMENTS == "dien_ra":
+        return "phong trào diễn ra trong kỳ"
+    return "theo ngày ban hành văn bản phát động"
 
 
 def receiver_name(report: Report) -> str:
@@ -66,7 +78,7 @@ def _header_lines(report: Report, figures: FormFigures) -> tuple[list, list, lis
     left = [f"Biểu số {form.code}", f"Ban hành kèm theo {form.circular}"]
     if form.receipt:
         left.append(f"Ngày nhận báo cáo: {form.receipt}")
-    centre = [form.title.upper(), period_text(report)]
+    centre = [form.title.upper(), period_text(report, form)]
     right = [
         f"Đơn vị báo cáo: {report.agency.name}",
         f"Đơn vị nhận báo cáo: {receiver_name(report)}",
@@ -123,10 +135,11 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
         shown = [excel_value(v) for v in values]
         _boxed_row(sheet, row, [safe_cell(name), "", *shown], box, bold=False)
     row += 2
+    right = len(header)  # the head signs under the last column
     sheet.cell(row, 1, "Người lập biểu").font = bold
-    sheet.cell(row, 4, "Thủ trưởng đơn vị").font = bold
+    sheet.cell(row, right, "Thủ trưởng đơn vị").font = bold
     sheet.cell(row + 1, 1, "(Ký, họ tên)")
-    sheet.cell(row + 1, 4, "(Ký, họ tên, đóng dấu)")
+    sheet.cell(row + 1, right, "(Ký, họ tên, đóng dấu)")
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 8
     for col in range(3, len(header) + 1):

@@ -1,8 +1,10 @@
-"""Figures of the statistical forms, computed from the award register.
+"""Figures of the statistical forms, computed from the award register (and, for 0601,
+0604 and 0605, from the movements, TĐKT organisations and TĐKT staff: ``sources``).
 
-Two queries whatever the data size: the agency subtree (with tree paths, to know which
-direct child each unit belongs to) and one aggregate of the register grouped by every
-attribute a row or column counts. Every cell is then a sum over those groups.
+One query for the agency subtree (with tree paths, to know which direct child each unit
+belongs to) and one per kind of record the regime's forms count — for awards an
+aggregate of the register grouped by every attribute a row or column counts. Every cell
+is then a sum over those groups. The count does not grow with the data.
 
 Rules (docs/reports.md):
 - an award counts in the period when its **decision date** is inside it (the TĐKT
@@ -15,7 +17,8 @@ Rules (docs/reports.md):
 """
 
 import datetime
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from django.db.models import (
     BooleanField,
@@ -34,6 +37,7 @@ from thidua.organizations.models import Agency
 from thidua.organizations.selectors import office_agencies
 
 from .definitions import Form, Group, Regime
+from .sources import body_groups, movement_groups, staff_groups
 
 __all__ = [
     "FormFigures",
@@ -102,6 +106,15 @@ def register_groups(unit_ids, start: datetime.date, end: datetime.date) -> list[
     ]
 
 
+# What a form counts (Form.source) -> the groups of the records inside the period.
+SOURCES = {
+    "awards": register_groups,
+    "movements": movement_groups,
+    "bodies": body_groups,
+    "staff": staff_groups,
+}
+
+
 @dataclass
 class FormFigures:
     """One form's cells: ``cells[row_index][col_index]`` is a count, or None when the
@@ -120,20 +133,19 @@ class FormFigures:
         return self.cells[0]
 
 
-def _merge(groups: list[Group], key) -> dict:
+def _merge(groups: list, key) -> dict:
     """Groups summed per ``key(group)``, the unit dropped: far fewer groups to sum."""
     out: dict = {}
     for g in groups:
-        bucket = out.setdefault(key(g), {})
-        attrs = (g.code, g.collective, g.award_type, g.gender, g.minority, g.direct)
-        bucket[attrs] = bucket.get(attrs, 0) + g.n
+        bucket = out.setdefault(key(g), Counter())
+        bucket[replace(g, unit_id=None, n=0)] += g.n
     return {
-        k: [Group(None, *attrs, n) for attrs, n in bucket.items()]
+        k: [replace(attrs, n=n) for attrs, n in bucket.items()]
         for k, bucket in out.items()
     }
 
 
-def form_figures(form: Form, groups: list[Group]) -> FormFigures:
+def form_figures(form: Form, groups: list) -> FormFigures:
     groups = [g for g in groups if form.scope(g)]
     cells = []
     for line in form.rows:
@@ -188,15 +200,18 @@ def compute_report(
         child_of[node.pk] = path[depth] if len(path) > depth else agency.pk
         if len(path) == depth + 1:
             children.append(node)
-    groups = register_groups(list(child_of), start, end)
-    by_child: dict[int, list[Group]] = {}
-    for child_id, merged in _merge(groups, lambda g: child_of[g.unit_id]).items():
-        by_child[child_id] = merged
-    totals = _merge(groups, lambda g: None).get(None, [])
+    sources = {form.source for form in regime.forms}
+    by_child: dict[str, dict[int, list]] = {}
+    totals: dict[str, list] = {}
+    for source in sources:
+        groups = SOURCES[source](list(child_of), start, end)
+        by_child[source] = _merge(groups, lambda g: child_of[g.unit_id])
+        totals[source] = _merge(groups, lambda g: None).get(None, [])
     children.sort(key=lambda a: (a.position, a.name))
     parts = [
         Part(node, node.pk == agency.pk,
-             [form_figures(f, by_child.get(node.pk, [])) for f in regime.forms])
+             [form_figures(f, by_child[f.source].get(node.pk, []))
+              for f in regime.forms])
         for node in [agency, *children]
     ]  # fmt: skip
     return Report(
@@ -204,6 +219,6 @@ def compute_report(
         start=start,
         end=end,
         regime=regime,
-        figures=[form_figures(f, totals) for f in regime.forms],
+        figures=[form_figures(f, totals[f.source]) for f in regime.forms],
         parts=parts,
     )

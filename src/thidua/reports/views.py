@@ -11,7 +11,7 @@ from thidua.documents.files import generated_file_response
 from thidua.organizations.selectors import office_agencies
 
 from .definitions import REGIMES, regime_for
-from .exports import report_docx, report_workbook
+from .exports import period_text, report_docx, report_workbook
 from .forms import ReportForm, default_year
 from .selectors import (
     access_report_agency,
@@ -94,6 +94,7 @@ def _tables(report):
             "figures": figures,
             "rows": list(zip(figures.form.rows, figures.cells, strict=True)),
             "parts": report.part_rows(index),
+            "period": period_text(report, figures.form),
         }
         for index, figures in enumerate(report.figures)
     ]

@@ -236,6 +236,13 @@ THIDUA_PUBLIC_COMMENTS_PER_HOUR = env.int("THIDUA_PUBLIC_COMMENTS_PER_HOUR", def
 THIDUA_SCOPES_CACHE_SECONDS = env.int("THIDUA_SCOPES_CACHE_SECONDS", default=300)
 # API lists remember their total count this long (0: count on every page).
 THIDUA_API_COUNT_CACHE_SECONDS = env.int("THIDUA_API_COUNT_CACHE_SECONDS", default=30)
+# Statistical form 0601 (số phong trào thi đua) — both [U]: which movements belong to a
+# reporting period ("phat_dong": launched in it; "dien_ra": running during it), and the
+# agency codes counted as "Cấp Trung ương (HĐTĐKT Trung ương)".
+THIDUA_REPORT_MOVEMENTS = env.str("THIDUA_REPORT_MOVEMENTS", default="phat_dong")
+THIDUA_REPORT_NATIONAL_AGENCIES = env.list(
+    "THIDUA_REPORT_NATIONAL_AGENCIES", default=[]
+)
 
 # --- i18n ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

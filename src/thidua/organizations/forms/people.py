@@ -32,7 +32,11 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = PERSON_FIELDS
-        widgets = {"birth_date": DateInput(), "recruited_on": DateInput()}
+        widgets = {
+            "birth_date": DateInput(),
+            "recruited_on": DateInput(),
+            "tdkt_since": DateInput(),
+        }
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)

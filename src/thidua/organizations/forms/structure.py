@@ -32,6 +32,7 @@ class AgencyForm(StyledFormMixin, forms.ModelForm):
             "level",
             "place_name",
             "is_small_collective",
+            "tdkt_body",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from thidua.common.services.audit import log_actions_bulk, snapshot
 from thidua.common.text import fold, nfc
 
-from ..enums import Gender, PersonCategory
+from ..enums import EducationLevel, Gender, PersonCategory
 from ..models import Agency, Membership, Person
 from ..services.person import (
     PERSON_FIELDS,
@@ -52,11 +52,21 @@ COLUMNS = [
     Column("civil_rank", "Ngạch", False, 22),
     Column("is_direct_worker", "Trực tiếp lao động, công tác", False, 14),
     Column("recruited_on", "Ngày tuyển dụng", False, 14),
+    Column("education_level", "Trình độ đào tạo", False, 14),
+    Column("tdkt_since", "Làm công tác TĐKT từ ngày", False, 14),
     Column("unit_code", "Mã đơn vị", True, 14),
 ]
 HEADER_ROW = 1
 _GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE}
 _CATEGORIES = {fold(label): value for value, label in PersonCategory.choices}
+# Trình độ đào tạo as written in HR workbooks; a master's or doctorate is "trên đại học".
+_EDUCATION = {fold(label): value for value, label in EducationLevel.choices} | {
+    "thac si": EducationLevel.TREN_DAI_HOC,
+    "tien si": EducationLevel.TREN_DAI_HOC,
+}
+# Columns added after the first template: a workbook without them leaves the values as
+# they are instead of blanking them.
+_LATER_COLUMNS = ("education_level", "tdkt_since")
 _YES = {"co", "x", "1", "true", "yes"}
 _NO = {"khong", "", "0", "false", "no"}
 
@@ -197,7 +207,13 @@ class _RowParser:
                 _("Chỉ nhận “Có” hoặc “Không”.")
             )
         data["is_direct_worker"] = direct in _YES
-        for key in ("birth_date", "recruited_on"):
+        education = fold(_text(raw["education_level"]))
+        if education and education not in _EDUCATION:
+            errors.setdefault("education_level", []).append(
+                _("Chỉ nhận: sơ cấp, trung cấp, cao đẳng, đại học, trên đại học.")
+            )
+        data["education_level"] = _EDUCATION.get(education, "")
+        for key in ("birth_date", "recruited_on", "tdkt_since"):
             messages: list[str] = []
             data[key] = _parse_date(raw[key], messages)
             if messages:
@@ -208,6 +224,9 @@ class _RowParser:
                 _("Mã đơn vị “%(code)s” không có trong cơ quan này.") % {"code": code}
             )
         data["unit"] = self.unit_codes.get(code)
+        for key in _LATER_COLUMNS:
+            if key not in self.positions:
+                del data[key]
         return normalise_person_data(data), errors
 
 
@@ -346,13 +365,15 @@ def _apply(
                 unit = data.pop("unit")
                 person = existing.get(data["cccd"])
                 if person is None:
-                    person = Person(**{k: data[k] for k in PERSON_FIELDS}, unit=unit)
+                    fields = {k: data[k] for k in PERSON_FIELDS if k in data}
+                    person = Person(**fields, unit=unit)
                     derive_person_fields(person)
                     new_people.append(person)
                     continue
                 before = snapshot(person, PERSON_FIELDS)
                 for name in PERSON_FIELDS:
-                    setattr(person, name, data[name])
+                    if name in data:
+                        setattr(person, name, data[name])
                 after = snapshot(person, PERSON_FIELDS)
                 changes = {
                     k: [before[k], after[k]] for k in after if before[k] != after[k]

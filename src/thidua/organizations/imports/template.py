@@ -4,7 +4,7 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 
-from ..enums import Gender, PersonCategory
+from ..enums import EducationLevel, Gender, PersonCategory
 from ..ethnicities import ETHNICITIES
 from ..models import Agency
 from .staff import COLUMNS
@@ -32,7 +32,13 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
-        if column.key in ("cccd", "birth_date", "recruited_on", "unit_code"):
+        if column.key in (
+            "cccd",
+            "birth_date",
+            "recruited_on",
+            "tdkt_since",
+            "unit_code",
+        ):
             for row in range(2, 2002):
                 sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
@@ -48,6 +54,7 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         "Trực tiếp lao động, công tác": ["Có", "Không"],
         "Mã đơn vị": [u.code for u in units],
         "Tên đơn vị": [u.name for u in units],
+        "Trình độ đào tạo": [str(label) for _v, label in EducationLevel.choices],
     }
     for col, (title, values) in enumerate(catalogues.items(), start=1):
         lists.cell(row=1, column=col, value=title).font = bold
@@ -59,6 +66,7 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         ("category", 2),
         ("ethnicity", 3),
         ("is_direct_worker", 4),
+        ("education_level", 7),
     ):
         values = list(catalogues.values())[col - 1]
         target = next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key)
@@ -76,6 +84,10 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         _("Ngày ghi dạng dd/mm/yyyy, ví dụ 05/09/1985."),
         _("Số CCCD gồm 12 chữ số, nhập dạng văn bản để giữ số 0 ở đầu."),
         _("Mã đơn vị lấy ở trang “Danh mục”."),
+        _(
+            "“Làm công tác TĐKT từ ngày” chỉ ghi với công chức làm công tác thi đua, "
+            "khen thưởng (biểu thống kê 0605.N/BNV-TĐKT)."
+        ),
         _("Nhập lại cùng tệp sẽ cập nhật theo số CCCD, không tạo trùng."),
         _(
             "Chỉ cần một dòng sai, toàn bộ tệp không được ghi; hãy sửa theo danh sách lỗi."

@@ -5,7 +5,7 @@ from tree_queries.models import OrderableTreeNode
 
 from thidua.common.text import search_words
 
-from ..enums import AgencyLevel
+from ..enums import AgencyLevel, TdktBody
 
 __all__ = ["Agency"]
 
@@ -28,6 +28,14 @@ class Agency(OrderableTreeNode):
     is_small_collective = models.BooleanField(_("tập thể nhỏ"), default=False)
     place_name = models.CharField(_("địa danh"), max_length=80, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    tdkt_body = models.CharField(
+        _("tổ chức làm công tác TĐKT"),
+        max_length=20,
+        choices=TdktBody.choices,
+        blank=True,
+        help_text=_("Chỉ chọn khi đơn vị này là tổ chức chuyên trách công tác thi đua, "
+                    "khen thưởng (biểu 0604.N/BNV-TĐKT)."),
+    )  # fmt: skip
     # Numbers the law leaves to the issuing authority (quotas, vote thresholds, rounding):
     # overrides of the eligibility engine's Policy, inherited down the tree.
     eligibility_policy = models.JSONField(

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import Gender, PersonCategory
+from ..enums import EducationLevel, Gender, PersonCategory
 
 __all__ = ["Person"]
 
@@ -29,6 +29,16 @@ class Person(models.Model):
         _("người trực tiếp lao động, công tác"), default=False
     )
     recruited_on = models.DateField(_("ngày tuyển dụng"), null=True, blank=True)
+    education_level = models.CharField(
+        _("trình độ đào tạo"), max_length=16, choices=EducationLevel.choices, blank=True
+    )
+    tdkt_since = models.DateField(
+        _("làm công tác TĐKT từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Chỉ ghi với công chức làm công tác thi đua, khen thưởng "
+                    "(biểu 0605.N/BNV-TĐKT)."),
+    )  # fmt: skip
     unit = models.ForeignKey(
         "organizations.Agency",
         verbose_name=_("đơn vị hiện tại"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from thidua.common.services.audit import diff, log_action, snapshot
 from thidua.common.text import fold, nfc, person_sort_key
 
-from ..enums import Gender, PersonCategory
+from ..enums import EducationLevel, Gender, PersonCategory
 from ..ethnicities import canonical_ethnicity
 from ..models import Agency, Membership, Person
 from ..validators import validate_cccd_for
@@ -38,6 +38,8 @@ PERSON_FIELDS = [
     "civil_rank",
     "is_direct_worker",
     "recruited_on",
+    "education_level",
+    "tdkt_since",
 ]
 TEXT_FIELDS = ["full_name", "position", "civil_rank", "cccd"]
 
@@ -83,6 +85,17 @@ def person_field_errors(merged: dict, *, today: datetime.date) -> dict[str, list
             add("recruited_on", _("Ngày tuyển dụng không được ở tương lai."))
         elif birth and recruited < birth:
             add("recruited_on", _("Ngày tuyển dụng phải sau ngày sinh."))
+    since = merged.get("tdkt_since")
+    if since:
+        if since > today:
+            add(
+                "tdkt_since",
+                _("Ngày bắt đầu làm công tác TĐKT không được ở tương lai."),
+            )
+        elif birth and since < birth:
+            add("tdkt_since", _("Ngày bắt đầu làm công tác TĐKT phải sau ngày sinh."))
+    if merged.get("education_level") not in ("", None, *EducationLevel.values):
+        add("education_level", _("Trình độ đào tạo không hợp lệ."))
     try:
         validate_cccd_for(
             merged.get("cccd") or "", gender=merged.get("gender"), birth_date=birth

@@ -39,6 +39,7 @@ AGENCY_FIELDS = [
     "level",
     "is_small_collective",
     "place_name",
+    "tdkt_body",
     "parent",
 ]
 

@@ -1,0 +1,119 @@
+"""The records forms 0601, 0604 and 0605 count, as groups (one query each).
+
+Movements, TĐKT organisations and TĐKT staff number in the tens or hundreds per agency,
+so each is read in one narrow ``values_list`` and classified here; awards, which number
+in the hundreds of thousands, are aggregated in the database (``selectors``).
+"""
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.db.models import Q
+
+from thidua.movements.models import Movement
+from thidua.organizations.enums import AgencyLevel
+from thidua.organizations.models import Agency, Person
+
+from .organisation_forms import (
+    BodyGroup,
+    MovementGroup,
+    StaffGroup,
+    age_band,
+    duration_band,
+    seniority_band,
+    years_between,
+)
+
+__all__ = ["agency_tier", "body_groups", "movement_groups", "staff_groups"]
+
+# THIDUA_REPORT_MOVEMENTS: which movements belong to a period.
+LAUNCHED = "phat_dong"  # the launch document was issued inside it
+RUNNING = "dien_ra"  # the movement ran during some of it
+
+
+def agency_tier(code: str, level: str) -> str:
+    """The 0601 column of a launcher: the national council (only the agencies named in
+    THIDUA_REPORT_NATIONAL_AGENCIES: the tree does not tell it from a ministry), a
+    ministry or province, or any other agency."""
+    if code in settings.THIDUA_REPORT_NATIONAL_AGENCIES:
+        return "trung_uong"
+    if level in (AgencyLevel.CENTRAL, AgencyLevel.PROVINCE):
+        return "bo_tinh"
+    return "co_quan"
+
+
+_SCOPE_OF_TIER = {
+    "trung_uong": "toan_quoc",
+    "bo_tinh": "bo_nganh",
+    "co_quan": "co_quan",
+}
+
+
+def _in_period(start: datetime.date, end: datetime.date) -> Q:
+    launched = Q(issued_document__issued_on__range=(start, end))
+    if settings.THIDUA_REPORT_MOVEMENTS != RUNNING:
+        return launched
+    dated = Q(starts_on__isnull=False, ends_on__isnull=False)
+    return (dated & Q(starts_on__lte=end, ends_on__gte=start)) | (~dated & launched)
+
+
+def movement_groups(unit_ids, start: datetime.date, end: datetime.date):
+    """Issued movements of the period, counted for the agency that launched them."""
+    rows = (
+        Movement.objects.filter(launcher_id__in=unit_ids, issued_document__isnull=False)
+        .filter(_in_period(start, end))
+        .values_list(
+            "launcher_id",
+            "launcher__code",
+            "launcher__level",
+            "scope_cluster_id",
+            "scope_agency__code",
+            "scope_agency__level",
+            "kind",
+            "year",
+            "starts_on",
+            "ends_on",
+        )  # fmt: skip
+        .order_by()
+    )
+    counts: Counter = Counter()
+    for (unit, code, level, cluster, scope_code, scope_level, kind, year, starts,
+         ends) in rows:  # fmt: skip
+        tier = agency_tier(code, level)
+        if cluster is not None:
+            scope = "cum_khoi"
+        elif scope_code is not None:
+            scope = _SCOPE_OF_TIER[agency_tier(scope_code, scope_level)]
+        else:
+            scope = _SCOPE_OF_TIER[tier]
+        counts[(unit, tier, scope, duration_band(kind, year, starts, ends), kind)] += 1
+    return [MovementGroup(*key, n) for key, n in counts.items()]
+
+
+def body_groups(unit_ids, start: datetime.date, end: datetime.date):
+    """Active TĐKT organisations in the subtree, as recorded today."""
+    rows = (
+        Agency.objects.filter(pk__in=unit_ids, is_active=True)
+        .exclude(tdkt_body="")
+        .values_list("pk", "tdkt_body")
+        .order_by()
+    )
+    return [BodyGroup(pk, kind, 1) for pk, kind in rows]
+
+
+def staff_groups(unit_ids, start: datetime.date, end: datetime.date):
+    """People doing TĐKT work on the last day of the period, in their current unit."""
+    rows = (
+        Person.objects.filter(
+            unit_id__in=unit_ids, tdkt_since__isnull=False, tdkt_since__lte=end
+        )
+        .values_list("unit_id", "gender", "birth_date", "education_level", "tdkt_since")
+        .order_by()
+    )
+    counts: Counter = Counter()
+    for unit, gender, birth, education, since in rows:
+        counts[(unit, gender == "nu", age_band(years_between(birth, end)),
+                education or None,
+                seniority_band(years_between(since, end)))] += 1  # fmt: skip
+    return [StaffGroup(*key, n) for key, n in counts.items()]
