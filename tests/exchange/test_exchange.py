@@ -182,3 +182,37 @@ def test_cli_export_and_import(org, tmp_path):
     stc.write_text(json.dumps(_stc_file(org)), encoding="utf-8")
     call_command("exchange", "import", str(stc), "--into", "STC")
     assert Agency.objects.filter(code="STC-NS").exists()
+
+
+def test_tdkt_fields_travel_and_older_files_keep_them(org, users):
+    """The fields of forms 0604/0605 are exported and imported; a file without them
+    (written before they existed) leaves the receiving values alone."""
+    from thidua.organizations.services.structure import update_agency  # noqa: PLC0415
+
+    staff = org.people["vp_staff"]
+    staff.education_level, staff.tdkt_since = "dai_hoc", datetime.date(2016, 4, 1)
+    staff.save(update_fields=["education_level", "tdkt_since"])
+    update_agency(org.vp, expected_version=org.vp.version, tdkt_body="phong_thuoc_snv")
+    data = export_agency(org.skhdt)
+    row = next(p for p in data["people"] if p["cccd"] == staff.cccd)
+    assert (row["education_level"], row["tdkt_since"]) == ("dai_hoc", "2016-04-01")
+    assert next(a for a in data["agencies"] if a["code"] == "SKHĐT-VP")["tdkt_body"]
+    row["education_level"], row["tdkt_since"] = "tren_dai_hoc", "2015-04-01"
+    result = import_exchange(
+        copy.deepcopy(data), into=org.skhdt, actor=users["officer"]
+    )
+    assert result.updated["people"] == 1
+    staff.refresh_from_db()
+    assert (staff.education_level, staff.tdkt_since) == (
+        "tren_dai_hoc", datetime.date(2015, 4, 1),
+    )  # fmt: skip
+    for person in data["people"]:
+        del person["education_level"], person["tdkt_since"]
+    for agency in data["agencies"]:
+        del agency["tdkt_body"]
+    old = import_exchange(data, into=org.skhdt, actor=users["officer"])
+    assert sum(old.updated.values()) == 0
+    staff.refresh_from_db()
+    org.vp.refresh_from_db()
+    assert staff.tdkt_since == datetime.date(2015, 4, 1)
+    assert org.vp.tdkt_body == "phong_thuoc_snv"

@@ -25,6 +25,7 @@ class AgencyOut(Schema):
     level: str
     parent_id: int | None
     is_active: bool
+    tdkt_body: str  # TdktBody (form 0604), empty when the agency is not one
 
 
 class AgencyPage(Page):

@@ -22,7 +22,7 @@ def _agency(a: Agency, codes: dict[int, str]) -> dict:
         "code": a.code, "name": a.name, "short_name": a.short_name,
         "abbreviation": a.abbreviation, "level": a.level,
         "parent": codes.get(a.parent_id), "is_small_collective": a.is_small_collective,
-        "place_name": a.place_name,
+        "place_name": a.place_name, "tdkt_body": a.tdkt_body,
     }  # fmt: skip
 
 
@@ -32,6 +32,7 @@ def _person(p: Person, codes: dict[int, str]) -> dict:
         "birth_date": _date(p.birth_date), "ethnicity": p.ethnicity, "category": p.category,
         "position": p.position, "civil_rank": p.civil_rank,
         "is_direct_worker": p.is_direct_worker, "recruited_on": _date(p.recruited_on),
+        "education_level": p.education_level, "tdkt_since": _date(p.tdkt_since),
         "unit": codes[p.unit_id],
     }  # fmt: skip
 

@@ -36,7 +36,7 @@ from .schema import SCHEMA
 __all__ = ["ExchangeResult", "import_exchange", "schema_errors"]
 
 AGENCY_FIELDS = ("name", "short_name", "abbreviation", "level", "is_small_collective",
-                 "place_name")  # fmt: skip
+                 "place_name", "tdkt_body")  # fmt: skip
 AWARD_FIELDS = ("award_type", "period_from", "decision_number", "decision_date",
                 "decided_by", "cash_amount")  # fmt: skip
 MESSAGES = {
@@ -158,7 +158,7 @@ class _Importer:
         if unit is None:
             raise ValidationError({"unit": [_("Đơn vị không thuộc phạm vi nhập.")]})
         data = normalise_person_data({k: row[k] for k in PERSON_FIELDS if k in row})
-        for name in ("birth_date", "recruited_on"):
+        for name in ("birth_date", "recruited_on", "tdkt_since"):
             if name in data:
                 data[name] = _day(data[name])
         existing = Person.objects.filter(cccd=row["cccd"]).first()

@@ -5,7 +5,13 @@ The copy in ``docs/exchange-v1.schema.json`` is this dictionary written out
 """
 
 from thidua.decisions.enums import AWARD_CODES, AwardType
-from thidua.organizations.enums import AgencyLevel, Gender, PersonCategory
+from thidua.organizations.enums import (
+    AgencyLevel,
+    EducationLevel,
+    Gender,
+    PersonCategory,
+    TdktBody,
+)
 
 __all__ = ["FORMAT", "SCHEMA", "VERSION"]
 
@@ -38,6 +44,7 @@ AGENCY = _object(
         "parent": {"anyOf": [CODE, {"type": "null"}]},
         "is_small_collective": {"type": "boolean"},
         "place_name": {"type": "string", "maxLength": 80},
+        "tdkt_body": {"enum": ["", *TdktBody.values]},
     },
     ["code", "name", "level", "parent"],
 )
@@ -54,6 +61,8 @@ PERSON = _object(
         "civil_rank": {"type": "string", "maxLength": 120},
         "is_direct_worker": {"type": "boolean"},
         "recruited_on": OPTIONAL_DATE,
+        "education_level": {"enum": ["", *EducationLevel.values]},
+        "tdkt_since": OPTIONAL_DATE,
         "unit": CODE,
     },
     ["cccd", "full_name", "gender", "birth_date", "ethnicity", "category", "unit"],
