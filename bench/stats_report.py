@@ -99,7 +99,57 @@ def build(people: int, years: int, seed: int) -> tuple:
                 if rng.random() < p:
                     add(agency=unit, code=code, year=year)
     Award.objects.bulk_create(batch)
-    return province, total, len(units) + 1
+    movements = _movements(rng, [province, *tops[:20]], years)
+    _tdkt(rng, persons, tops)
+    return province, total, len(units) + 1, movements
+
+
+def _movements(rng, launchers, years: int) -> int:
+    """Each year the province and every Sở launch a regular and a thematic movement
+    (form 0601), with their numbered launch plans."""
+    from thidua.documents.models import IssuedDocument, NumberSeries
+    from thidua.movements.models import Movement
+
+    made = []
+    for year in range(LAST_YEAR - years, LAST_YEAR + 1):
+        series = NumberSeries.objects.bulk_create(
+            [NumberSeries(agency=a, year=year, last_number=2) for a in launchers]
+        )
+        docs = IssuedDocument.objects.bulk_create(
+            [IssuedDocument(series=s, number=n, year=year, type_code="KH",
+                            type_name="Kế hoạch", symbol=f"{n}/KH-{s.agency.code}",
+                            issued_on=datetime.date(year, rng.randint(1, 3), 10),
+                            summary="Phát động thi đua", signer_title="Giám đốc",
+                            signer_name="Bench", status="ready")
+             for s in series for n in (1, 2)]
+        )  # fmt: skip
+        for doc in docs:
+            thematic = doc.number == 2
+            start = datetime.date(year, 4, 1)
+            made.append(Movement(
+                name=f"Phong trào {doc.symbol}", year=year, launcher=doc.series.agency,
+                kind="chuyen_de" if thematic else "thuong_xuyen", starts_on=start,
+                ends_on=start + datetime.timedelta(days=rng.choice((180, 700, 1500)))
+                if thematic else datetime.date(year, 12, 31),
+                issued_document=doc, state="dang_thuc_hien",
+            ))  # fmt: skip
+    Movement.objects.bulk_create(made)
+    return len(made)
+
+
+def _tdkt(rng, persons, tops) -> None:
+    """A TĐKT body under the first Sở (the Sở Nội vụ's Ban) and ~1 % of people doing
+    TĐKT work (forms 0604, 0605)."""
+    from thidua.organizations.models import Agency, Person
+
+    Agency.objects.filter(pk=tops[0].pk).update(tdkt_body="ban_thuoc_snv")
+    staff = rng.sample(persons, len(persons) // 100)
+    for person in staff:
+        person.tdkt_since = datetime.date(rng.randint(1995, 2024), 1, 1)
+        person.education_level = rng.choice(("dai_hoc", "tren_dai_hoc", "cao_dang"))
+    Person.objects.bulk_update(
+        staff, ["tdkt_since", "education_level"], batch_size=2000
+    )
 
 
 def main() -> None:
@@ -126,13 +176,13 @@ def run(args) -> None:
     from thidua.reports.exports import report_docx, report_workbook
     from thidua.reports.selectors import compute_report, reporting_period
 
-    seconds, (province, awards, agencies) = timed(
+    seconds, (province, awards, agencies, movements) = timed(
         build, args.people, args.years, args.seed
     )
     print(f"machine: {machine()}")
     print(f"database: {connection.vendor}")
-    print(f"setup: {args.people} people, {agencies} agencies, {awards} awards "
-          f"in {seconds:.1f} s")  # fmt: skip
+    print(f"setup: {args.people} people, {agencies} agencies, {awards} awards, "
+          f"{movements} movements in {seconds:.1f} s")  # fmt: skip
     regime = REGIMES["tt02_2023"]
     start, end = reporting_period(LAST_YEAR)
     cases = {
@@ -144,6 +194,8 @@ def run(args) -> None:
         with CaptureQueriesContext(connection) as queries:
             report = compute_report(province, first, last, regime)
         counted = report.figures[-1].value("01", "total")
+        launched = report.figures[0].value("01", "total")
+        staff = next(f for f in report.figures if f.form.slug == "0605n")
         times = {"figures": [], "xlsx": [], "docx": [], "figures+xlsx": []}
         for _ in range(args.repeat):
             t_fig, report = timed(compute_report, province, first, last, regime)
@@ -157,7 +209,8 @@ def run(args) -> None:
             f"{name} {statistics.median(values):.3f} s"
             for name, values in times.items()
         )
-        print(f"{label}: {counted} awards counted, {len(queries)} queries; "
+        print(f"{label}: {counted} awards, {launched} movements, "
+              f"{staff.value('01', 'total')} TĐKT staff counted, {len(queries)} queries; "
               f"median of {args.repeat}: {medians}")  # fmt: skip
     if args.pdf:
         from thidua.documents.rendering import docx_to_pdf

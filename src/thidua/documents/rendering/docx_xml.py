@@ -250,10 +250,17 @@ def set_table_grid(
     either no borders at all or single lines everywhere."""
     table.autofit = False
     tbl_pr = table._tbl.tblPr
+    rows = table._tbl.tr_lst
+    plain = all(len(tr.tc_lst) == len(widths_cm) for tr in rows)
+    grid = table._tbl.tblGrid.gridCol_lst
     for i, width in enumerate(widths_cm):
-        table.columns[i].width = Cm(width)
-        for cell in table.columns[i].cells:
-            cell.width = Cm(width)
+        grid[i].w = Cm(width)
+        if plain:  # no merged cells: straight down the rows (column.cells is O(n²))
+            for tr in rows:
+                tr.tc_lst[i].width = Cm(width)
+        else:
+            for cell in table.columns[i].cells:
+                cell.width = Cm(width)
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
