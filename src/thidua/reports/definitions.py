@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from thidua.eligibility.catalog import NAMES
 
-from .layout import ANY, Column, Form, Group, Line, Match, Regime
+from .layout import ANY, TT02, Column, Form, Group, Line, Match, Regime
 from .organisation_forms import F0601, F0604, F0605
 
 __all__ = [
@@ -97,7 +97,6 @@ def _method_rows(first: int) -> tuple[Line, ...]:
     )
 
 
-TT02 = "Thông tư số 02/2023/TT-BNV"
 TT03 = "Thông tư số 03/2018/TT-BNV"
 
 F0602 = Form(

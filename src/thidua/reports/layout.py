@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ANY",
+    "TT02",
     "Column",
     "Form",
     "Group",
@@ -20,6 +21,9 @@ __all__ = [
     "Regime",
     "where",
 ]
+
+
+TT02 = "Thông tư số 02/2023/TT-BNV"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ only), so they are tagged as the spec tags them, and row 15 of 0605 is [U].
 import datetime
 from dataclasses import dataclass
 
-from .layout import Column, Form, Line, where
+from .layout import TT02, Column, Form, Line, where
 
 __all__ = [
     "F0601",
@@ -23,8 +23,6 @@ __all__ = [
     "seniority_band",
     "years_between",
 ]
-
-TT02 = "Thông tư số 02/2023/TT-BNV"
 
 
 @dataclass(frozen=True)
