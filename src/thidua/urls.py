@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from thidua.api.v1 import api
@@ -10,6 +11,12 @@ from thidua.dashboards.views import DashboardChartsView
 @login_not_required
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page has no <link rel="icon"> (PDFs, JSON)."""
+    return HttpResponsePermanentRedirect(static("thidua/favicon.svg"))
 
 
 urlpatterns = [
@@ -26,5 +33,6 @@ urlpatterns = [
     path("", include("thidua.decisions.urls")),
     path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", api.urls),
 ]

@@ -331,7 +331,7 @@ COVERED_ELSEWHERE = {
     "search",
     # tests/dashboards/test_dashboard.py
     "dashboard-charts",
-    "dashboard", "healthz", "accounts:login", "accounts:logout", "organizations:agency-list",
+    "dashboard", "healthz", "favicon", "accounts:login", "accounts:logout", "organizations:agency-list",
     "organizations:person-list", "organizations:person-create", "organizations:council-list",
     "organizations:cluster-list", "organizations:import-job",
     # tests/accounts/test_accounts_admin.py: admin-only, 403 for every other role
