@@ -18,6 +18,7 @@ def test_certificate_verification_then_annulment(demo_server, browser, page):
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(f"{demo_server}/")
+    page.get_by_role("button", name="Tổ chức").click()
     page.get_by_role("link", name="Cá nhân", exact=True).click()
     page.get_by_role("searchbox", name="Tìm cá nhân").fill("vu hoang quy")
     table = page.get_by_test_id("person-table")

@@ -99,6 +99,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
 
     # 3. The secretary schedules the meeting, takes attendance, records the recusal.
     login(page, base, "thuky")
+    page.get_by_role("button", name="Tổ chức").click()
     page.get_by_role("link", name="Hội đồng TĐKT", exact=True).click()
     page.get_by_role(
         "link", name=re.compile("Hội đồng Thi đua – Khen thưởng Sở Kế")

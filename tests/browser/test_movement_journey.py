@@ -73,6 +73,7 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
     logout(page)
 
     login(page, demo_server, "truongphong")
+    page.get_by_role("button", name="Văn bản").click()
     page.get_by_role("link", name="Văn bản đến").click()
     row = page.get_by_test_id("inbox").locator("tr", has_text=NAME)
     row.get_by_role("link", name="Xác nhận đã quán triệt").click()

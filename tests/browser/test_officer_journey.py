@@ -32,6 +32,7 @@ def test_officer_finds_a_person_without_typing_diacritics(
     page.wait_for_url(f"{demo_server}/")
     assert page.get_by_role("heading", name="Tổng quan").is_visible()
 
+    page.get_by_role("button", name="Tổ chức").click()
     page.get_by_role("link", name="Cá nhân", exact=True).click()
     page.get_by_role("searchbox", name="Tìm cá nhân").fill("vu hoang quy")
     table = page.get_by_test_id("person-table")
