@@ -131,6 +131,8 @@ def main() -> None:
             "CCCD (12 digits)": data["cccd"],
             "document number '1501/qd-skhdt'": "1501/qd-skhdt",
             "no hit 'zzqx'": "zzqx",
+            "two letters 'th'": "th",
+            "no hit, two letters 'zq'": "zq",
         }
         print(f"machine: {machine()}")
         print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
