@@ -8,9 +8,13 @@ derived as the services derive them) in 40 units of one Sở; 200 agencies, 300
 movements and 2,000 issued documents (half of them decisions' numbers) beside them.
 Each query is timed as an admin (everything visible) and as the Sở's TĐKT officer.
 Target (issue #6): interactive, ≤ 150 ms p95.
+
+On SQLite ``--compare`` also times the LIKE scan (the FTS5 index switched off, as on a
+SQLite without FTS5), alternating the two so that a busy machine skews both alike.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
@@ -107,6 +111,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--compare", action="store_true")
     args = parser.parse_args()
     url = os.environ.pop("THIDUA_DATABASE_URL", "")
     from tests.scratch import scratch_database
@@ -138,22 +143,43 @@ def main() -> None:
         print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
         print(f"database: {connection.vendor}; {args.people} people (built in "
               f"{built:.0f} s)")  # fmt: skip
+        modes = ["fts5", "like"] if args.compare else [""]
         for who, user in data["accounts"].items():
             for label, q in queries.items():
-                search_all(user, q)  # warm up (and the user's scopes)
-                times = []
+                times = {mode: [] for mode in modes}
+                for mode in modes:
+                    with like_only(mode == "like"):
+                        search_all(user, q)  # warm up (and the user's scopes)
                 for _ in range(args.repeat):
-                    start = time.perf_counter()
-                    results = search_all(user, q)
-                    times.append((time.perf_counter() - start) * 1000)
+                    for mode in modes:
+                        with like_only(mode == "like"):
+                            start = time.perf_counter()
+                            results = search_all(user, q)
+                            times[mode].append((time.perf_counter() - start) * 1000)
                 with CaptureQueriesContext(connection) as captured:
                     search_all(user, q)
-                times.sort()
-                print(
-                    f"{who:8} {label:34} median {statistics.median(times):6.1f} ms, "
-                    f"p95 {times[int(len(times) * 0.95) - 1]:6.1f} ms, "
-                    f"{len(captured)} queries, {results.total} shown"
-                )
+                for mode, figures in times.items():
+                    figures.sort()
+                    print(
+                        f"{who:8} {label:34} {mode:4} "
+                        f"median {statistics.median(figures):6.1f} ms, "
+                        f"p95 {figures[int(len(figures) * 0.95) - 1]:6.1f} ms, "
+                        f"{len(captured)} queries, {results.total} shown"
+                    )
+
+
+@contextlib.contextmanager
+def like_only(on: bool):
+    """Search as a SQLite without FTS5 would: LIKE on search_text."""
+    from thidua.common import fts
+
+    saved = fts.fts5_trigram_available
+    if on:
+        fts.fts5_trigram_available = lambda: False
+    try:
+        yield
+    finally:
+        fts.fts5_trigram_available = saved
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from thidua.common import fts
 from thidua.common.search import search_all
+from thidua.nominations.services.nomination import create_nomination, open_round
 from thidua.organizations.models import Person
 from thidua.organizations.selectors import person_list
 from thidua.organizations.services.person import derive_person_fields
@@ -115,17 +116,38 @@ def test_hidden_people_are_not_found_through_the_index(org, users):
 
 @pytest.mark.parametrize(
     "query",
-    ["nguyen", "thi", "th", "an", "nguyen v", "ng an", "1900001", "van anh", "n t an"],
+    [
+        "nguyen",
+        "thi",
+        "th",
+        "an",
+        "nguyen v",
+        "ng an",
+        "1900001",
+        "van anh",
+        "n t an",
+        "dang ky",
+        "phong",
+    ],  # fmt: skip
 )
 @pytest.mark.parametrize("role", ["admin", "officer", "unit_head"])
 def test_index_and_like_find_the_same_rows_in_the_same_order(
     org, users, monkeypatch, query, role
 ):
+    round_ = open_round(
+        agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )  # fmt: skip
     for i, name in enumerate(["Nguyễn Thị An", "Nguyễn Văn Thanh", "Lê Văn Nguyên"]):
-        _bulk_person(org.dkkd, name, f"00119000010{i}")
+        person = _bulk_person(org.dkkd, name, f"00119000010{i}")
+        create_nomination(round_, proposing_unit=org.dkkd, person=person, code="LDTT")
+    create_nomination(round_, proposing_unit=org.dkkd, agency=org.dkkd, code="TTLDXS")
     with_index = search_all(users[role], query)
     monkeypatch.setattr(fts, "fts5_trigram_available", lambda: False)
     without = search_all(users[role], query)
+    assert with_index.total
+    if role == "admin" and query in ("nguyen", "dang ky"):
+        assert next(g for g in with_index.groups if g.key == "nominations").items
     assert [(g.key, g.items, g.more) for g in with_index.groups] == [
         (g.key, g.items, g.more) for g in without.groups
     ]

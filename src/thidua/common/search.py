@@ -18,7 +18,7 @@ from thidua.decisions.selectors import decisions_for_user
 from thidua.documents.selectors import issued_documents_for_user
 from thidua.movements.selectors import movements_for_user
 from thidua.nominations.selectors import nominations_for_user
-from thidua.organizations.models import Person
+from thidua.organizations.models import Agency, Person
 from thidua.organizations.selectors import (
     agencies_for_user,
     people_for_user,
@@ -67,6 +67,19 @@ def _people(user, words: list[str]):
         # reading every visible row through the unit index (bench/search_100k.py).
         matching = matching.filter(pk__in=people_for_user(user).values("pk"))
     return matching.select_related("unit").order_by("search_text", "id")
+
+
+def _nomination_subjects(words: list[str]) -> Q:
+    """Nominations whose person or collective holds every word."""
+    if fts_applies(words, "organizations_person"):
+        # Subjects as id lists: SQLite reads the nominations through the person and
+        # agency indexes instead of joining every visible one (docs/benchmarks.md).
+        people = Person.objects.filter(
+            contains_words(words, table="organizations_person")
+        )
+        agencies = Agency.objects.filter(contains_words(words))
+        return Q(person__in=people.values("pk")) | Q(agency__in=agencies.values("pk"))
+    return contains_words(words, "person__") | contains_words(words, "agency__")
 
 
 def _take(queryset, limit: int) -> tuple[list, bool]:
@@ -128,10 +141,7 @@ def search_all(user, q: str, limit_per_kind: int = 10) -> SearchResults | None:
         "nominations",
         _("Hồ sơ đề nghị"),
         nominations_for_user(user)
-        .filter(
-            contains_words(words, "person__", table="organizations_person")
-            | contains_words(words, "agency__")
-        )
+        .filter(_nomination_subjects(words))
         .order_by("-year", "-pk"),
     )
     add(
