@@ -27,6 +27,7 @@ __all__ = [
     "fts_applies",
     "fts_enabled",
     "install",
+    "matching_ids",
     "repair",
     "uninstall",
 ]
@@ -139,20 +140,19 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def matching_ids(words: list[str], table: str) -> RawSQL:
+    """Ids of ``table``'s rows holding every word of three characters or more."""
+    fts = f"{table}_fts"
+    match = " AND ".join(_fts_phrase(w) for w in words if len(w) >= MIN_TRIGRAM)
+    return RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", (match,))
+
+
 def contains_words(words: list[str], prefix: str = "", table: str | None = None) -> Q:
     """Every word occurs in ``{prefix}search_text``: the FTS index of ``table`` for words
     of three characters or more when it can, ``LIKE`` otherwise."""
     condition = Q()
     if fts_applies(words, table):
-        fts = f"{table}_fts"
-        match = " AND ".join(_fts_phrase(w) for w in words if len(w) >= MIN_TRIGRAM)
-        condition &= Q(
-            **{
-                f"{prefix}pk__in": RawSQL(
-                    f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", (match,)
-                )
-            }
-        )
+        condition &= Q(**{f"{prefix}pk__in": matching_ids(words, table)})
         words = [w for w in words if len(w) < MIN_TRIGRAM]
     for word in words:
         condition &= Q(**{f"{prefix}search_text__contains": word})

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.fts import contains_words, fts_applies
+from thidua.common.fts import (
+    MIN_TRIGRAM,
+    contains_words,
+    fts_applies,
+    matching_ids,
+)
 from thidua.common.text import nfc, search_words
 from thidua.decisions.selectors import decisions_for_user
 from thidua.documents.selectors import issued_documents_for_user
@@ -71,15 +76,17 @@ def _people(user, words: list[str]):
 
 def _nomination_subjects(words: list[str]) -> Q:
     """Nominations whose person or collective holds every word."""
-    if fts_applies(words, "organizations_person"):
-        # Subjects as id lists: SQLite reads the nominations through the person and
-        # agency indexes instead of joining every visible one (docs/benchmarks.md).
-        people = Person.objects.filter(
-            contains_words(words, table="organizations_person")
-        )
-        agencies = Agency.objects.filter(contains_words(words))
-        return Q(person__in=people.values("pk")) | Q(agency__in=agencies.values("pk"))
-    return contains_words(words, "person__") | contains_words(words, "agency__")
+    table = "organizations_person"
+    if not fts_applies(words, table):
+        return contains_words(words, "person__") | contains_words(words, "agency__")
+    # Subjects as id lists: SQLite reads the nominations through the person and agency
+    # indexes instead of joining every visible one (docs/benchmarks.md).
+    if all(len(word) >= MIN_TRIGRAM for word in words):
+        people = matching_ids(words, table)
+    else:
+        people = Person.objects.filter(contains_words(words, table=table)).values("pk")
+    agencies = Agency.objects.filter(contains_words(words)).values("pk")
+    return Q(person__in=people) | Q(agency__in=agencies)
 
 
 def _take(queryset, limit: int) -> tuple[list, bool]:
