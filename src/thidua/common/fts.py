@@ -17,17 +17,20 @@ import sqlite3
 from django.core import checks
 from django.db import connection as default_connection
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "INDEXED_TABLES",
+    "MIN_TRIGRAM",
     "contains_words",
     "fts_applies",
     "fts_enabled",
     "install",
     "matching_ids",
+    "missing_parts",
     "repair",
     "uninstall",
 ]
@@ -36,6 +39,7 @@ __all__ = [
 # B-tree scan of search_text answers as fast (docs/benchmarks.md).
 INDEXED_TABLES = ("organizations_person",)
 MIN_TRIGRAM = 3
+MIGRATION = ("common", "0003_search_fts")
 
 
 @functools.cache
@@ -101,29 +105,33 @@ def uninstall(connection) -> None:
             cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
 
 
-def missing_triggers(connection) -> list[str]:
-    """Triggers of installed FTS tables that are gone: Django rebuilds a table to alter
-    it on SQLite, and the rebuild drops the table's triggers."""
+def missing_parts(connection) -> list[str]:
+    """FTS tables and triggers that are not there. Django rebuilds a table to alter it
+    on SQLite, and the rebuild drops the table's triggers."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
         )
         present = {name for (name,) in cursor.fetchall()}
-    return [
-        f"{table}_fts_{suffix}"
+    wanted = [
+        f"{table}_fts{suffix}"
         for table in INDEXED_TABLES
-        if f"{table}_fts" in present
-        for suffix in ("insert", "delete", "update")
-        if f"{table}_fts_{suffix}" not in present
+        for suffix in ("", "_insert", "_delete", "_update")
     ]
+    return [name for name in wanted if name not in present]
 
 
 def repair(sender=None, using="default", **kwargs) -> None:
-    """post_migrate: reinstall triggers a later migration's table rebuild dropped, and
-    rebuild the index (rows may have changed meanwhile). Tables the migration did not
-    install (FTS5 missing then) are left alone."""
+    """post_migrate: once the migration that installs the index is applied, put back
+    what is missing — triggers a later table rebuild dropped, or the whole index when
+    the migration ran on a SQLite without FTS5 — and refill the index (rows may have
+    changed meanwhile). ``thidua serve`` migrates on start, so this runs then too."""
     connection = connections[using]
-    if fts_enabled(connection) and missing_triggers(connection):
+    if not fts_enabled(connection):
+        return
+    if MIGRATION not in MigrationRecorder(connection).applied_migrations():
+        return
+    if missing_parts(connection):
         install(connection)
 
 
