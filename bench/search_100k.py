@@ -1,16 +1,22 @@
 """Search across the installation with 100,000 people: median and p95 of ``search_all``.
 
-    .venv/bin/python bench/search_100k.py [--people 100000] [--repeat 30]
+    .venv/bin/python bench/search_100k.py [--people 100000] [--repeat 30] \
+        [--nominations 0] [--compare]
     THIDUA_DATABASE_URL=postgres://… .venv/bin/python bench/search_100k.py  # scratch DB
 
 People are bulk-created (names from the demo generator, search text and sort key
 derived as the services derive them) in 40 units of one Sở; 200 agencies, 300
-movements and 2,000 issued documents (half of them decisions' numbers) beside them.
-Each query is timed as an admin (everything visible) and as the Sở's TĐKT officer.
+movements and 2,000 issued documents (half of them decisions' numbers) beside them;
+``--nominations N`` adds N LĐTT nominations of those people. Each query is timed as
+an admin (everything visible) and as the Sở's TĐKT officer.
 Target (issue #6): interactive, ≤ 150 ms p95.
+
+On SQLite ``--compare`` also times the LIKE scan (the FTS5 index switched off, as on a
+SQLite without FTS5), alternating the two so that a busy machine skews both alike.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
@@ -23,7 +29,7 @@ from _common import ROOT, machine, setup_django
 sys.path.insert(0, str(ROOT))
 
 
-def make_data(people: int, seed: int = 11) -> dict:
+def make_data(people: int, nominations: int = 0, seed: int = 11) -> dict:
     from django.db import transaction
 
     from thidua.accounts.enums import Role
@@ -100,6 +106,20 @@ def make_data(people: int, seed: int = 11) -> dict:
             username=name, password="mat-khau-benchmark-2026", roles=roles
         )
     assert Agency.objects.count() == 202
+    if nominations:
+        from thidua.nominations.models import Nomination, ReviewRound
+
+        round_ = ReviewRound.objects.create(
+            agency=root, name="Xét 2025", kind="hang_nam", year=2025,
+            submission_deadline=datetime.date(2099, 1, 1),
+        )  # fmt: skip
+        subjects = Person.objects.values_list("pk", "unit_id")[:nominations]
+        Nomination.objects.bulk_create(
+            (Nomination(round=round_, proposing_unit_id=unit, person_id=pk,
+                        code="LDTT", award_type="danh_hieu", year=2025)
+             for pk, unit in subjects),
+            batch_size=5000,
+        )  # fmt: skip
     return {"accounts": accounts, **sample}
 
 
@@ -107,6 +127,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--nominations", type=int, default=0)
     args = parser.parse_args()
     url = os.environ.pop("THIDUA_DATABASE_URL", "")
     from tests.scratch import scratch_database
@@ -119,7 +141,7 @@ def main() -> None:
         from thidua.common.search import search_all
 
         started = time.perf_counter()
-        data = make_data(args.people)
+        data = make_data(args.people, args.nominations)
         built = time.perf_counter() - started
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -131,27 +153,50 @@ def main() -> None:
             "CCCD (12 digits)": data["cccd"],
             "document number '1501/qd-skhdt'": "1501/qd-skhdt",
             "no hit 'zzqx'": "zzqx",
+            "two letters 'th'": "th",
+            "no hit, two letters 'zq'": "zq",
         }
         print(f"machine: {machine()}")
         print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
-        print(f"database: {connection.vendor}; {args.people} people (built in "
-              f"{built:.0f} s)")  # fmt: skip
+        print(f"database: {connection.vendor}; {args.people} people, "
+              f"{args.nominations} nominations (built in {built:.0f} s)")  # fmt: skip
+        modes = ["fts5", "like"] if args.compare else [""]
         for who, user in data["accounts"].items():
             for label, q in queries.items():
-                search_all(user, q)  # warm up (and the user's scopes)
-                times = []
+                times = {mode: [] for mode in modes}
+                for mode in modes:
+                    with like_only(mode == "like"):
+                        search_all(user, q)  # warm up (and the user's scopes)
                 for _ in range(args.repeat):
-                    start = time.perf_counter()
-                    results = search_all(user, q)
-                    times.append((time.perf_counter() - start) * 1000)
+                    for mode in modes:
+                        with like_only(mode == "like"):
+                            start = time.perf_counter()
+                            results = search_all(user, q)
+                            times[mode].append((time.perf_counter() - start) * 1000)
                 with CaptureQueriesContext(connection) as captured:
                     search_all(user, q)
-                times.sort()
-                print(
-                    f"{who:8} {label:34} median {statistics.median(times):6.1f} ms, "
-                    f"p95 {times[int(len(times) * 0.95) - 1]:6.1f} ms, "
-                    f"{len(captured)} queries, {results.total} shown"
-                )
+                for mode, figures in times.items():
+                    figures.sort()
+                    print(
+                        f"{who:8} {label:34} {mode:4} "
+                        f"median {statistics.median(figures):6.1f} ms, "
+                        f"p95 {figures[int(len(figures) * 0.95) - 1]:6.1f} ms, "
+                        f"{len(captured)} queries, {results.total} shown"
+                    )
+
+
+@contextlib.contextmanager
+def like_only(on: bool):
+    """Search as a SQLite without FTS5 would: LIKE on search_text."""
+    from thidua.common import fts
+
+    saved = fts.fts5_trigram_available
+    if on:
+        fts.fts5_trigram_available = lambda: False
+    try:
+        yield
+    finally:
+        fts.fts5_trigram_available = saved
 
 
 if __name__ == "__main__":

@@ -1,8 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from thidua.common import fts  # registers the FTS5 system check
 
 
 class CommonConfig(AppConfig):
     name = "thidua.common"
     label = "common"
     verbose_name = _("Chung")
+
+    def ready(self):
+        # SQLite drops a table's triggers when a migration rebuilds it: put the search
+        # index's back (and refill it) after every migrate.
+        post_migrate.connect(fts.repair, sender=self, dispatch_uid="thidua-fts-repair")

@@ -12,13 +12,23 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.fts import (
+    MIN_TRIGRAM,
+    contains_words,
+    fts_applies,
+    matching_ids,
+)
 from thidua.common.text import nfc, search_words
 from thidua.decisions.selectors import decisions_for_user
 from thidua.documents.selectors import issued_documents_for_user
 from thidua.movements.selectors import movements_for_user
 from thidua.nominations.selectors import nominations_for_user
-from thidua.organizations.models import Person
-from thidua.organizations.selectors import agencies_for_user, people_for_user
+from thidua.organizations.models import Agency, Person
+from thidua.organizations.selectors import (
+    agencies_for_user,
+    people_for_user,
+    person_condition,
+)
 
 __all__ = ["MIN_QUERY_LENGTH", "SearchGroup", "SearchResults", "search_all"]
 
@@ -46,11 +56,37 @@ class SearchResults:
         return sum(len(group.items) for group in self.groups)
 
 
-def _all_words(prefix: str, words: list[str]) -> Q:
-    condition = Q()
-    for word in words:
-        condition &= Q(**{f"{prefix}search_text__contains": word})
-    return condition
+def _people(user, words: list[str]):
+    """Visible people whose search text holds every word, in folded-name order."""
+    matching = Person.objects.filter(
+        contains_words(words, table="organizations_person")
+    )
+    if fts_applies(words, "organizations_person"):
+        # The FTS rowids drive: the visibility rule is checked on those rows only.
+        condition = person_condition(user)
+        if condition is not None:
+            matching = matching.filter(condition)
+    else:
+        # Visibility as a subquery and the folded name as the order: SQLite then walks
+        # the narrow search_text index and stops at the first matches instead of
+        # reading every visible row through the unit index (bench/search_100k.py).
+        matching = matching.filter(pk__in=people_for_user(user).values("pk"))
+    return matching.select_related("unit").order_by("search_text", "id")
+
+
+def _nomination_subjects(words: list[str]) -> Q:
+    """Nominations whose person or collective holds every word."""
+    table = "organizations_person"
+    if not fts_applies(words, table):
+        return contains_words(words, "person__") | contains_words(words, "agency__")
+    # Subjects as id lists: SQLite reads the nominations through the person and agency
+    # indexes instead of joining every visible one (docs/benchmarks.md).
+    if all(len(word) >= MIN_TRIGRAM for word in words):
+        people = matching_ids(words, table)
+    else:
+        people = Person.objects.filter(contains_words(words, table=table)).values("pk")
+    agencies = Agency.objects.filter(contains_words(words)).values("pk")
+    return Q(person__in=people) | Q(agency__in=agencies)
 
 
 def _take(queryset, limit: int) -> tuple[list, bool]:
@@ -95,23 +131,13 @@ def search_all(user, q: str, limit_per_kind: int = 10) -> SearchResults | None:
         documents = Q(search_text__startswith=key)
         decisions = Q(issued_document__search_text__startswith=key)
     else:
-        documents = _all_words("", words)
-        decisions = _all_words("issued_document__", words)
-    # Visibility as a subquery and the folded name as the order: SQLite then walks the
-    # narrow search_text index and stops at the first matches instead of reading
-    # every visible row through the unit index (bench/search_100k.py).
-    add(
-        "people",
-        _("Cá nhân"),
-        Person.objects.filter(pk__in=people_for_user(user).values("pk"))
-        .filter(_all_words("", words))
-        .select_related("unit")
-        .order_by("search_text", "id"),
-    )
+        documents = contains_words(words)
+        decisions = contains_words(words, "issued_document__")
+    add("people", _("Cá nhân"), _people(user, words))
     add(
         "agencies",
         _("Tập thể, cơ quan, đơn vị"),
-        agencies_for_user(user).filter(_all_words("", words)).order_by("name", "id"),
+        agencies_for_user(user).filter(contains_words(words)).order_by("name", "id"),
     )
     add(
         "movements",
@@ -122,7 +148,7 @@ def search_all(user, q: str, limit_per_kind: int = 10) -> SearchResults | None:
         "nominations",
         _("Hồ sơ đề nghị"),
         nominations_for_user(user)
-        .filter(_all_words("person__", words) | _all_words("agency__", words))
+        .filter(_nomination_subjects(words))
         .order_by("-year", "-pk"),
     )
     add(

@@ -1,9 +1,10 @@
 """Migration helpers for the search columns (docs/search.md).
 
 ``trigram_index`` adds a pg_trgm GIN index on PostgreSQL so that ``LIKE '%word%'``
-(Django's ``contains``) is answered from the index; other databases get nothing
-(SQLite scans the narrow B-tree index of the column instead, measured in
-docs/benchmarks.md). ``backfill`` fills a search column of existing rows.
+(Django's ``contains``) is answered from the index; other databases get nothing here
+(SQLite: people have an FTS5 trigram index, common/fts.py; the other columns are small
+enough for a scan of their B-tree index, docs/benchmarks.md). ``backfill`` fills a
+search column of existing rows.
 """
 
 from django.db import migrations

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from thidua.accounts.scopes import scopes_for
+from thidua.common.fts import contains_words
 from thidua.common.text import fold
 
 from .models import Agency, Assessment, Cluster, Council, Person
@@ -93,8 +94,9 @@ def person_list(
         people = people.filter(category=category)
     if direct_only:
         people = people.filter(is_direct_worker=True)
-    for word in fold(query).split():
-        people = people.filter(search_text__contains=word)
+    people = people.filter(
+        contains_words(fold(query).split(), table="organizations_person")
+    )
     return people.order_by("sort_key", "id")
 
 
