@@ -49,7 +49,14 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 Offset = Annotated[int, Field(le=MAX_ID)]
 Limit = Annotated[int, Field(le=MAX_ID)]
 # Opaque: the ``next``/``previous`` links carry it (a few hundred characters at most).
-Cursor = Annotated[str, Field(max_length=4000)]
+Cursor = Annotated[
+    str,
+    Field(
+        max_length=4000,
+        description="Opaque position in the list, from a page's next/previous link "
+        "(docs/api.md, Pagination); not with offset.",
+    ),
+]
 
 
 class BadParameter(ValueError):
