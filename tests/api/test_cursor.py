@@ -208,6 +208,7 @@ def test_nullable_and_tied_order_keys_page_correctly(org):
         ("-annulled_on", "id"),
         ("annulled_on", "-id"),
         ("person__sort_key", "-annulled_on", "-year", "id"),
+        ("-revoked", "-decision_date", "year", "-id"),  # row values, then one key
     ):
         items = Award.objects.order_by(*order)
         expected = in_python(items, order)

@@ -112,27 +112,28 @@ class _Row(Func):
 
 
 class _Compare(Func):
-    """``(a, b, c) < (x, y, z)``: a single range of an index on (a, b, c) for SQLite and
+    """``(a, b, c) < (x, y, z)``: one range of an index on (a, b, c) for SQLite and
     PostgreSQL, where the spelled-out OR of the same is a scan with a filter."""
 
     template = "%(expressions)s"
     output_field = BooleanField()
 
-    def __init__(self, lhs, rhs, less: bool):
-        self.arg_joiner = " < " if less else " > "
+    def __init__(self, lhs, rhs, operator: str):
+        self.arg_joiner = f" {operator} "
         super().__init__(lhs, rhs)
 
 
-def _strictly(run: list[Key], values: list, forward: bool):
+def _strictly(run: list[Key], values: list, forward: bool, or_equal: bool = False):
     """Rows beyond ``values`` on a run of non-null keys sorted the same way."""
-    less = run[0].desc == forward
+    operator = ("<" if run[0].desc == forward else ">") + ("=" if or_equal else "")
     if len(run) == 1:
-        return Q(**{f"{run[0].path}__{'lt' if less else 'gt'}": values[0]})
+        lookup = {"<": "lt", ">": "gt", "<=": "lte", ">=": "gte"}[operator]
+        return Q(**{f"{run[0].path}__{lookup}": values[0]})
     lhs = _Row(*(F(key.path) for key in run))
     rhs = _Row(
         *(Value(v, output_field=key.field) for key, v in zip(run, values, strict=True))
     )
-    return _Compare(lhs, rhs, less)
+    return _Compare(lhs, rhs, operator)
 
 
 def _equal(key: Key, value) -> Q:
@@ -169,8 +170,9 @@ def _runs(keys: list[Key], values: list):
 def beyond(keys: list[Key], position: Position):
     """The filter of the rows after ``position`` (before it, walking backward)."""
     forward = not position.backward
+    runs = _runs(keys, position.values)
     condition = None
-    for run, values in reversed(_runs(keys, position.values)):
+    for run, values in reversed(runs):
         if run[0].nullable:
             strictly = _beyond_nullable(run[0], values[0], forward)
             equal = _equal(run[0], values[0])
@@ -183,11 +185,12 @@ def beyond(keys: list[Key], position: Position):
             condition = equal & condition
         else:
             condition = strictly | (equal & condition)
-    first = keys[0]
-    if not first.nullable and len(keys) > 1:
-        # The same bound again, alone: where an index on the first key starts.
-        lookup = "lte" if first.desc == forward else "gte"
-        return Q(**{f"{first.path}__{lookup}": position.values[0]}) & Q(condition)
+    first, values = runs[0]
+    if len(runs) > 1 and not first[0].nullable:
+        # The first run's bound again, alone: where the index scan starts (an OR
+        # alone is a scan from the top with a filter). Not with one run: SQLite
+        # would take the bound for the range and filter the rest of the row value.
+        return _strictly(first, values, forward, or_equal=True) & Q(condition)
     return condition
 
 
