@@ -270,3 +270,24 @@ def test_a_list_not_ordered_by_its_key_is_a_programming_error(org):
         paginate(RequestFactory().get("/x/"), Award.objects.order_by("year"), 5, None)
     with pytest.raises(BadParameter):
         paginate(RequestFactory().get("/x/"), Award.objects.order_by("id"), 0, None)
+
+
+def test_rows_deleted_under_a_walk_neither_break_nor_repeat_it(org):
+    people = [make_person(org.dkkd, "Lê Văn An") for _ in range(6)]
+    for person in people:
+        award("LDTT", 2020, person=person)
+    factory, items = RequestFactory(), Award.objects.order_by("-year", "id")
+    ids = list(items.values_list("id", flat=True))
+    first = paginate(factory.get("/x/"), items, 2, None)
+    second_url = at(first["next"])
+    second = paginate(factory.get(second_url), items, 2, None, cursor_in(second_url))
+    assert [a.pk for a in second["results"]] == ids[2:4]
+    Award.objects.filter(pk__in=ids[:3]).delete()  # the first page and one row after
+    back_url = at(second["previous"])
+    back = paginate(factory.get(back_url), items, 2, None, cursor_in(back_url))
+    # Nothing before any more: ``next`` is the first page of what is left.
+    assert back["results"] == [] and back["previous"] is None
+    assert query(back["next"]) == {"limit": ["2"]}
+    third_url = at(second["next"])
+    third = paginate(factory.get(third_url), items, 2, None, cursor_in(third_url))
+    assert [a.pk for a in third["results"]] == ids[4:6]

@@ -187,13 +187,12 @@ def _keyset_page(
 
     if backward:
         previous = link(rows[0], True) if more else None
-        following = (
-            None
-            if position.values is None
-            else link(rows[-1], False)
-            if rows
-            else _cursor_url(request, limit, None)  # nothing before: the first page
-        )
+        if position.values is None:  # the last page
+            following = None
+        elif rows:
+            following = link(rows[-1], False)
+        else:  # nothing before the position: what follows is the first page
+            following = _cursor_url(request, limit, None)
         return {"next": following, "previous": previous, "results": rows}
     following = link(rows[-1], False) if more else None
     if position is None:
