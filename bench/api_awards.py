@@ -16,6 +16,7 @@ and by the cursor the walk was given there; the deep cursor page is then a scena
 import argparse
 import datetime
 import json
+import os
 import random
 import shutil
 import statistics
@@ -221,7 +222,7 @@ def run(args, database_url: str) -> int:
                 else hammer(base, path, plaintext, args.clients, args.each)
             )
 
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"database: {vendor}; {args.awards:,} awards of {args.people:,} people "
           f"bulk-loaded in {loaded:.1f} s")  # fmt: skip
