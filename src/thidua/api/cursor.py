@@ -9,6 +9,8 @@ clients, refused when forged or reused on another list."""
 import datetime
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
+from uuid import UUID
 
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -108,7 +110,7 @@ def ordered(items: QuerySet, keys: list[Key], reverse: bool = False) -> QuerySet
 
 class _Row(Func):
     template = "(%(expressions)s)"
-    output_field = BooleanField()
+    output_field = BooleanField()  # never read: the ORM wants one for mixed types
 
 
 class _Compare(Func):
@@ -209,6 +211,8 @@ def _digest(request: HttpRequest, keys: list[Key]) -> str:
 def _plain(value):
     if isinstance(value, datetime.date):  # datetimes too, to the microsecond
         return value.isoformat()
+    if isinstance(value, Decimal | UUID):
+        return str(value)
     return value
 
 
