@@ -7,10 +7,16 @@ clients at once on ``GET /api/v1/awards/`` through a real server on loopback.
 ``thidua serve`` (gunicorn sync workers + huey) serves a fresh data folder; an officer of
 the agency, whose subtree holds every awardee, reads with a bearer token. Each client
 runs its requests back to back; p50/p95 are over every request of a scenario.
+
+One client first walks the whole register along ``next`` (cursor pages of 200): the
+time of its first and last pages, and of single pages at several depths by ``offset``
+and by the cursor the walk was given there; the deep cursor page is then a scenario.
 """
 
 import argparse
 import datetime
+import json
+import os
 import random
 import shutil
 import statistics
@@ -20,6 +26,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from _common import ROOT, machine, make_agency, serve, setup_django
 
@@ -67,6 +74,55 @@ def make_awards(n: int, people: int, units: list, seed: int = 2026) -> None:
             Award.objects.bulk_create(batch)
             batch = []
     Award.objects.bulk_create(batch)
+
+
+def get(url: str, token: str) -> tuple[float, dict]:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        body = json.load(response)
+    return time.perf_counter() - started, body
+
+
+def with_limit(url: str, limit: int) -> str:
+    """``url`` as a path, its ``limit`` replaced (a cursor keeps its place)."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query["limit"] = str(limit)
+    return f"{parts.path}?{urlencode(query)}"
+
+
+def walk(base: str, token: str, limit: int = 200):
+    """One client following ``next`` to the end: each page's latency, and the link it
+    followed at each depth."""
+    url, depth = f"{base}/api/v1/awards/?limit={limit}", 0
+    latencies, links = [], {}
+    while url:
+        links[depth] = url
+        elapsed, body = get(url, token)
+        latencies.append(elapsed)
+        depth += len(body["results"])
+        url = body["next"]
+    return latencies, links, depth
+
+
+def by_depth(base: str, token: str, links: dict, repeat: int = 5):
+    """Median latency of one 50-row page at each depth, by offset and by cursor: the
+    start, a quarter, half, three quarters, the last page of the walk."""
+    last = max(links)
+    rows = []
+    for depth in sorted(
+        {d - d % 200 for d in (0, last // 4, last // 2, last * 3 // 4, last)}
+    ):
+        paths = (
+            f"/api/v1/awards/?limit=50&offset={depth}",
+            with_limit(links[depth], 50),
+        )
+        rows.append((depth, *(
+            statistics.median(get(base + path, token)[0] for _ in range(repeat))
+            for path in paths
+        )))  # fmt: skip
+    return rows
 
 
 def hammer_wrk(base: str, path: str, token: str, clients: int, seconds: int):
@@ -148,7 +204,17 @@ def run(args, database_url: str) -> int:
     results = {}
     use_wrk = shutil.which("wrk") and not args.python_client
     with serve(data, args.workers) as base:
-        for name, path in SCENARIOS.items():
+        get(f"{base}/api/v1/awards/", plaintext)  # a worker up
+        started = time.perf_counter()
+        pages, links, walked = walk(base, plaintext)
+        walk_seconds = time.perf_counter() - started
+        depths = by_depth(base, plaintext, links)
+        half = walked // 2 - walked // 2 % 200
+        scenarios = {
+            **SCENARIOS,
+            f"deep page (cursor at {half})": with_limit(links[half], 50),
+        }
+        for name, path in scenarios.items():
             hammer(base, path, plaintext, args.clients, 2)  # warm the workers
             results[name] = (
                 hammer_wrk(base, path, plaintext, args.clients, args.seconds)
@@ -156,7 +222,7 @@ def run(args, database_url: str) -> int:
                 else hammer(base, path, plaintext, args.clients, args.each)
             )
 
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"database: {vendor}; {args.awards:,} awards of {args.people:,} people "
           f"bulk-loaded in {loaded:.1f} s")  # fmt: skip
@@ -165,7 +231,13 @@ def run(args, database_url: str) -> int:
     print(
         f"server: thidua serve, {args.workers} gunicorn sync workers; {client} per scenario"
     )
-    bad = 0
+    print(f"walk along next (one client, 200 a page): {walked:,} rows, {len(pages)} pages "
+          f"in {walk_seconds:.1f} s; first 10 pages {statistics.mean(pages[:10]) * 1000:.1f}"
+          f" ms, last 10 {statistics.mean(pages[-10:]) * 1000:.1f} ms a page")  # fmt: skip
+    print("one 50-row page, one client (median of 5):  depth  by offset  by cursor")
+    for depth, offset, cursor in depths:
+        print(f"{depth:48,}  {offset * 1000:6.1f} ms  {cursor * 1000:6.1f} ms")
+    bad = 0 if walked == args.awards else 1
     for name, (p50, p95, rate, statuses) in results.items():
         print(f"{name:34} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
               f"{rate:6.1f} req/s  {statuses}")  # fmt: skip

@@ -7,7 +7,7 @@ from thidua.organizations.enums import AgencyLevel
 from thidua.organizations.selectors import access_agency, agencies_for_user
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, check_params, paginate
 from .schemas import errors
 
 __all__ = ["router"]
@@ -41,6 +41,7 @@ def list_agencies(
     level: AgencyLevel | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Ordered by id. ``parent``: the direct children of one agency; ``level``: one
     level (``tinh``, ``so_ban_nganh``, ``phong_don_vi``, …)."""
@@ -51,7 +52,7 @@ def list_agencies(
         agencies = agencies.filter(parent_id=parent)
     if level:
         agencies = agencies.filter(level=level)
-    return paginate(request, agencies, limit, offset)
+    return paginate(request, agencies, limit, offset, cursor)
 
 
 @router.get(

@@ -7,7 +7,7 @@ from thidua.organizations.models import Assessment
 from thidua.organizations.selectors import assessments_for_user
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, Year, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -49,6 +49,7 @@ def list_assessments(
     year: Year | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Newest year first, then by tên, then id. ``person``: one person's ratings;
     ``year``: one year's."""
@@ -60,7 +61,7 @@ def list_assessments(
     if year is not None:
         assessments = assessments.filter(year=year)
     assessments = assessments.order_by("-year", "person__sort_key", "id")
-    page = paginate(request, assessments, limit, offset)
+    page = paginate(request, assessments, limit, offset, cursor)
     page["results"] = [_out(a) for a in page["results"]]
     return page
 

@@ -11,6 +11,7 @@ from thidua.decisions.selectors import access_award, awards_for_user
 
 from .auth import require_scope
 from .params import (
+    Cursor,
     Id,
     Limit,
     Offset,
@@ -103,6 +104,7 @@ def list_awards(
     revoked: bool | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Newest first (year, decision date, then id). ``person``: awards of one person;
     ``agency``: collective awards of one unit; ``revoked``: ``true`` for the annulled
@@ -122,7 +124,7 @@ def list_awards(
         awards = awards.filter(revoked=revoked)
     awards = awards.order_by("-year", "-decision_date", "-id")
     # Plain rows, not model instances: a busy list spends its time building objects.
-    page = paginate(request, awards.values(*ROW_FIELDS), limit, offset)
+    page = paginate(request, awards.values(*ROW_FIELDS), limit, offset, cursor)
     page["results"] = [_row(r) for r in page["results"]]
     return page_response(page)
 

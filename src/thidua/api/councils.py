@@ -11,7 +11,7 @@ from thidua.organizations.models import Council
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -69,6 +69,7 @@ def list_councils(
     agency: Id | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """By name, then id. ``agency``: the councils of one agency."""
     check_params(request, "agency")
@@ -77,7 +78,7 @@ def list_councils(
     if agency is not None:
         councils = councils.filter(agency_id=agency)
     councils = councils.order_by("name", "id")
-    page = paginate(request, councils, limit, offset)
+    page = paginate(request, councils, limit, offset, cursor)
     page["results"] = [_out(c) for c in page["results"]]
     return page
 

@@ -11,7 +11,7 @@ from thidua.decisions.models import Decision
 from thidua.decisions.selectors import access_decision, decisions_for_user
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, Year, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -86,6 +86,7 @@ def list_decisions(
     agency: Id | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Newest first (date issued, then id). ``year``: the achievement year of the
     review round; ``agency``: the issuing agency (that agency only)."""
@@ -97,7 +98,7 @@ def list_decisions(
     if agency is not None:
         decisions = decisions.filter(round__agency_id=agency)
     decisions = decisions.order_by("-issued_document__issued_on", "-id")
-    page = paginate(request, decisions, limit, offset)
+    page = paginate(request, decisions, limit, offset, cursor)
     page["results"] = [_out(d, d.n_items) for d in page["results"]]
     return page
 

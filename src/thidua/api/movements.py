@@ -18,7 +18,7 @@ from thidua.movements.selectors import (
 )
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, Year, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["movements_router", "registrations_router"]
@@ -129,6 +129,7 @@ def list_movements(
     state: MovementState | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Newest year first, then id. ``year``: one year; ``state``: one state (``nhap``,
     ``da_ban_hanh``, ``dang_thuc_hien``, …)."""
@@ -142,7 +143,7 @@ def list_movements(
     if state:
         movements = movements.filter(state=state)
     movements = movements.order_by("-year", "-id")
-    page = paginate(request, movements, limit, offset)
+    page = paginate(request, movements, limit, offset, cursor)
     page["results"] = [_movement(m) for m in page["results"]]
     return page
 
@@ -170,6 +171,7 @@ def list_registrations(
     agency: Id | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """By movement (newest first), then unit name, then id. ``movement``: one
     movement's; ``agency``: one unit's."""
@@ -183,7 +185,7 @@ def list_registrations(
     if agency is not None:
         registrations = registrations.filter(agency_id=agency)
     registrations = registrations.order_by("-movement_id", "agency__name", "id")
-    page = paginate(request, registrations, limit, offset)
+    page = paginate(request, registrations, limit, offset, cursor)
     page["results"] = [_registration(r, r.n_entries) for r in page["results"]]
     return page
 

@@ -13,7 +13,7 @@ from thidua.nominations.selectors import access_nomination, nominations_for_user
 from thidua.nominations.services.nomination import transition_nomination
 
 from .auth import require_scope
-from .params import Id, Limit, Offset, Page, Year, check_params, paginate
+from .params import Cursor, Id, Limit, Offset, Page, Year, check_params, paginate
 from .schemas import Ref, errors, ref
 
 __all__ = ["router"]
@@ -122,6 +122,7 @@ def list_nominations(
     proposing_unit: Id | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Newest first (created, then id). ``round``: one đợt xét; ``state``: one state
     (``nhap``, ``da_gui``, ``tra_lai``, …); ``code``: the proposed title or form
@@ -141,7 +142,7 @@ def list_nominations(
     if proposing_unit is not None:
         nominations = nominations.filter(proposing_unit_id=proposing_unit)
     nominations = nominations.order_by("-created_at", "-id")
-    page = paginate(request, nominations, limit, offset)
+    page = paginate(request, nominations, limit, offset, cursor)
     page["results"] = [_out(n) for n in page["results"]]
     return page
 

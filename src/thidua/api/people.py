@@ -10,7 +10,16 @@ from thidua.organizations.models import Person
 from thidua.organizations.selectors import access_agency, access_person, person_list
 
 from .auth import require_scope
-from .params import BadParameter, Id, Limit, Offset, Page, check_params, paginate
+from .params import (
+    BadParameter,
+    Cursor,
+    Id,
+    Limit,
+    Offset,
+    Page,
+    check_params,
+    paginate,
+)
 from .schemas import errors
 
 __all__ = ["router"]
@@ -72,6 +81,7 @@ def list_people(
     cccd: str | None = None,
     limit: Limit | None = None,
     offset: Offset | None = None,
+    cursor: Cursor | None = None,
 ):
     """Ordered by tên (Vietnamese order), then id. ``q``: words of the name, accents
     and case ignored (``nguyen van anh`` finds Nguyễn Văn Ánh); ``unit``: that agency
@@ -88,7 +98,7 @@ def list_people(
     people = person_list(request.user, query=q or "", unit=subtree)
     if cccd is not None:
         people = people.filter(cccd=cccd.strip())
-    page = paginate(request, people, limit, offset)
+    page = paginate(request, people, limit, offset, cursor)
     page["results"] = [_out(p) for p in page["results"]]
     return page
 
