@@ -246,3 +246,28 @@ def test_person_dates_are_checked(org, client_for):
     with pytest.raises(ValidationError) as error:
         clean_person_data({"education_level": "tien_si"}, instance=person)
     assert "education_level" in error.value.message_dict
+
+
+def test_the_page_lists_what_each_new_form_counted(client_for, org):
+    movements(org)
+    _staff(org.people["btdkt_staff"], birth=D(1968, 3, 1), since=D(2012, 3, 1),
+           education="tren_dai_hoc")  # fmt: skip
+    update_agency(org.btdkt, expected_version=org.btdkt.version,
+                  tdkt_body="ban_thuoc_snv")  # fmt: skip
+    client = client_for("higher_officer")
+    url = reverse("reports:report", args=[org.province.pk])
+    html = client.get(url, {"nam": 2025}).content.decode()
+    for slug, n in (("0601n", 5), ("0604n", 1), ("0605n", 1)):
+        assert f'data-testid="counted-{slug}"' in html
+        assert f"Danh sách được tính ({n})" in html
+    assert "Vi Thị Oanh" in html and "Trên đại học" in html
+    assert "Ban Thi đua – Khen thưởng" in html
+    assert Movement.objects.get(launcher=org.dkkd).name in html
+    # the Sở's officer sees only its subtree: the province's movements are not listed
+    page = (
+        client_for("officer")
+        .get(reverse("reports:report", args=[org.skhdt.pk]), {"nam": 2025})
+        .content.decode()
+    )
+    assert "Danh sách được tính (2)" in page
+    assert Movement.objects.filter(launcher=org.province).first().name not in page

@@ -25,7 +25,13 @@ from .organisation_forms import (
     years_between,
 )
 
-__all__ = ["agency_tier", "body_groups", "movement_groups", "staff_groups"]
+__all__ = [
+    "agency_tier",
+    "body_groups",
+    "counted_records",
+    "movement_groups",
+    "staff_groups",
+]
 
 # THIDUA_REPORT_MOVEMENTS: which movements belong to a period.
 LAUNCHED = "phat_dong"  # the launch document was issued inside it
@@ -58,11 +64,17 @@ def _in_period(start: datetime.date, end: datetime.date) -> Q:
     return (dated & Q(starts_on__lte=end, ends_on__gte=start)) | (~dated & launched)
 
 
+def counted_movements(unit_ids, start: datetime.date, end: datetime.date):
+    """The issued movements form 0601 counts for these launchers in the period."""
+    return Movement.objects.filter(
+        launcher_id__in=unit_ids, issued_document__isnull=False
+    ).filter(_in_period(start, end))
+
+
 def movement_groups(unit_ids, start: datetime.date, end: datetime.date):
     """Issued movements of the period, counted for the agency that launched them."""
     rows = (
-        Movement.objects.filter(launcher_id__in=unit_ids, issued_document__isnull=False)
-        .filter(_in_period(start, end))
+        counted_movements(unit_ids, start, end)
         .values_list(
             "launcher_id",
             "launcher__code",
@@ -91,23 +103,26 @@ def movement_groups(unit_ids, start: datetime.date, end: datetime.date):
     return [MovementGroup(*key, n) for key, n in counts.items()]
 
 
+def counted_bodies(unit_ids):
+    """The active TĐKT organisations form 0604 counts, as recorded today."""
+    return Agency.objects.filter(pk__in=unit_ids, is_active=True).exclude(tdkt_body="")
+
+
 def body_groups(unit_ids, start: datetime.date, end: datetime.date):
-    """Active TĐKT organisations in the subtree, as recorded today."""
-    rows = (
-        Agency.objects.filter(pk__in=unit_ids, is_active=True)
-        .exclude(tdkt_body="")
-        .values_list("pk", "tdkt_body")
-        .order_by()
-    )
+    rows = counted_bodies(unit_ids).values_list("pk", "tdkt_body").order_by()
     return [BodyGroup(pk, kind, 1) for pk, kind in rows]
 
 
-def staff_groups(unit_ids, start: datetime.date, end: datetime.date):
+def counted_staff(unit_ids, end: datetime.date):
     """People doing TĐKT work on the last day of the period, in their current unit."""
+    return Person.objects.filter(
+        unit_id__in=unit_ids, tdkt_since__isnull=False, tdkt_since__lte=end
+    )
+
+
+def staff_groups(unit_ids, start: datetime.date, end: datetime.date):
     rows = (
-        Person.objects.filter(
-            unit_id__in=unit_ids, tdkt_since__isnull=False, tdkt_since__lte=end
-        )
+        counted_staff(unit_ids, end)
         .values_list("unit_id", "gender", "birth_date", "education_level", "tdkt_since")
         .order_by()
     )
@@ -117,3 +132,18 @@ def staff_groups(unit_ids, start: datetime.date, end: datetime.date):
                 education or None,
                 seniority_band(years_between(since, end)))] += 1  # fmt: skip
     return [StaffGroup(*key, n) for key, n in counts.items()]
+
+
+def counted_records(agency: Agency, start: datetime.date, end: datetime.date) -> dict:
+    """What forms 0601, 0604 and 0605 counted, by form slug, for the report page: an
+    officer checks the figures against the records before sending them upward."""
+    units = Agency.objects.descendants(agency, include_self=True).values("pk")
+    return {
+        "0601n": counted_movements(units, start, end)
+        .select_related("launcher", "issued_document")
+        .order_by("issued_document__issued_on", "pk"),
+        "0604n": counted_bodies(units).order_by("name", "pk"),
+        "0605n": counted_staff(units, end)
+        .select_related("unit")
+        .order_by("sort_key", "pk"),
+    }

@@ -18,6 +18,7 @@ from .selectors import (
     compute_report,
     reporting_period,
 )
+from .sources import counted_records
 
 __all__ = ["ReportFileView", "ReportIndexView", "ReportView"]
 
@@ -81,16 +82,21 @@ class ReportView(View):
                 "agency": agency,
                 "form": form,
                 "report": report,
-                "tables": _tables(report) if report else [],
+                "tables": _tables(
+                    report, counted_records(agency, report.start, report.end)
+                )
+                if report
+                else [],
                 "query": request.GET.urlencode(),
                 "agencies": _agencies(request.user),
             },
         )
 
 
-def _tables(report):
+def _tables(report, counted: dict):
     return [
         {
+            "records": counted.get(figures.form.slug),
             "figures": figures,
             "rows": list(zip(figures.form.rows, figures.cells, strict=True)),
             "parts": report.part_rows(index),
