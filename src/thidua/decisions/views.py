@@ -16,13 +16,11 @@ from thidua.documents.files import file_response
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
-    nominations_for_user,
     notice_blockers,
 )
 from thidua.organizations.forms.widgets import DateInput
 
-from .authority import can_decide
-from .selectors import access_award, access_decision
+from .selectors import access_award, access_decision, nominations_by_authority
 from .services.annulment import annul_award, annul_decision, decision_awards
 from .services.decision import DECIDABLE_STATES, issue_decision
 
@@ -59,13 +57,9 @@ class DecisionCreateView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _rows(self, day):
-        nominations = (
-            nominations_for_user(self.request.user)
-            .filter(round=self.round, state__in=DECIDABLE_STATES)
-            .prefetch_related("notices", "comments")
+        return nominations_by_authority(
+            self.request.user, self.round, DECIDABLE_STATES, day
         )
-        level = self.round.agency.level
-        return [(n, can_decide(level, n.code, day)) for n in nominations]
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault(

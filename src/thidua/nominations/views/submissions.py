@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from thidua.accounts.scopes import scopes_for
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
-from thidua.decisions.authority import can_decide
+from thidua.decisions.selectors import nominations_by_authority
 from thidua.documents.files import file_response
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
@@ -26,7 +26,6 @@ from ..models import SubmissionItem
 from ..selectors import (
     access_round,
     access_submission,
-    nominations_for_user,
     notice_blockers,
     submissions_for_user,
 )
@@ -67,19 +66,12 @@ class SubmissionCreateView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _rows(self, day):
-        nominations = (
-            nominations_for_user(self.request.user)
-            .filter(round=self.round, state__in=service.SENDABLE_STATES)
-            .prefetch_related("notices", "comments")
+        rows = nominations_by_authority(
+            self.request.user, self.round, service.SENDABLE_STATES, day
         )
-        level = self.round.agency.level
         return [
-            (
-                n,
-                not can_decide(level, n.code, day),
-                notice_blockers(n, NominationState.SENT_UP),
-            )
-            for n in nominations
+            (n, not within, notice_blockers(n, NominationState.SENT_UP))
+            for n, within in rows
         ]
 
     def get_context_data(self, **kwargs):
