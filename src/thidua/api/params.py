@@ -80,9 +80,20 @@ def check_params(request: HttpRequest, *allowed: str, paged: bool = True) -> Non
             raise BadParameter(name, _("tham số không được hỗ trợ"))
 
 
-def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
+def _page_url(
+    request: HttpRequest, limit: int, *, offset: int | None = None, cursor=None
+) -> str:
+    """This request's URL moved to another page: by ``offset``, or by ``cursor`` (None:
+    the first page)."""
     query = request.GET.copy()
-    query["limit"], query["offset"] = str(limit), str(offset)
+    query.pop("cursor", None)
+    if offset is None:
+        query.pop("offset", None)
+    query["limit"] = str(limit)
+    if offset is not None:
+        query["offset"] = str(offset)
+    if cursor:
+        query["cursor"] = cursor
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
@@ -136,24 +147,14 @@ def paginate(
     results = list(items[offset : offset + limit])
     return {
         "count": count,
-        "next": _page_url(request, limit, offset + limit)
+        "next": _page_url(request, limit, offset=offset + limit)
         if offset + limit < count
         else None,
-        "previous": _page_url(request, limit, max(offset - limit, 0))
+        "previous": _page_url(request, limit, offset=max(offset - limit, 0))
         if offset > 0
         else None,
         "results": results,
     }
-
-
-def _cursor_url(request: HttpRequest, limit: int, cursor: str | None) -> str:
-    query = request.GET.copy()
-    for name in ("offset", "cursor"):
-        query.pop(name, None)
-    query["limit"] = str(limit)
-    if cursor:
-        query["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 def _keyset_page(
@@ -181,8 +182,8 @@ def _keyset_page(
             row[f"_key{i}"] if isinstance(row, dict) else getattr(row, f"_key{i}")
             for i in range(len(keys))
         ]
-        return _cursor_url(
-            request, limit, encode(request, keys, Position(values, backward))
+        return _page_url(
+            request, limit, cursor=encode(request, keys, Position(values, backward))
         )
 
     if backward:
@@ -192,7 +193,7 @@ def _keyset_page(
         elif rows:
             following = link(rows[-1], False)
         else:  # nothing before the position: what follows is the first page
-            following = _cursor_url(request, limit, None)
+            following = _page_url(request, limit)
         return {"next": following, "previous": previous, "results": rows}
     following = link(rows[-1], False) if more else None
     if position is None:
@@ -200,8 +201,8 @@ def _keyset_page(
     elif rows:
         previous = link(rows[0], True)
     else:  # past the end (rows deleted since): the last page
-        previous = _cursor_url(
-            request, limit, encode(request, keys, Position(None, True))
+        previous = _page_url(
+            request, limit, cursor=encode(request, keys, Position(None, True))
         )
     return {"next": following, "previous": previous, "results": rows}
 
