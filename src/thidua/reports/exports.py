@@ -10,6 +10,7 @@ from django.conf import settings
 from thidua.movements.exports import safe_cell
 
 from .selectors import FormFigures, Report
+from .sources import MOVEMENT_PERIODS
 
 __all__ = [
     "DATA_FIRST_ROW",
@@ -33,15 +34,9 @@ def period_text(report: Report, form) -> str:
     basis = (
         "theo ngày quyết định khen thưởng"
         if form.source == "awards"
-        else movement_basis()
+        else MOVEMENT_PERIODS[settings.THIDUA_REPORT_MOVEMENTS]
     )
     return f"Từ ngày {report.start:%d/%m/%Y} đến ngày {report.end:%d/%m/%Y} ({basis})"
-
-
-def movement_basis() -> str:
-    if settings.THIDUA_REPORT_MOVEMENTS == "dien_ra":
-        return "phong trào diễn ra trong kỳ"
-    return "theo ngày ban hành văn bản phát động"
 
 
 def receiver_name(report: Report) -> str:

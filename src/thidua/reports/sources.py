@@ -26,6 +26,7 @@ from .organisation_forms import (
 )
 
 __all__ = [
+    "MOVEMENT_PERIODS",
     "agency_tier",
     "body_groups",
     "counted_records",
@@ -33,9 +34,13 @@ __all__ = [
     "staff_groups",
 ]
 
-# THIDUA_REPORT_MOVEMENTS: which movements belong to a period.
+# THIDUA_REPORT_MOVEMENTS: which movements belong to a period, and how the form says so.
 LAUNCHED = "phat_dong"  # the launch document was issued inside it
 RUNNING = "dien_ra"  # the movement ran during some of it
+MOVEMENT_PERIODS = {
+    LAUNCHED: "theo ngày ban hành văn bản phát động",
+    RUNNING: "phong trào diễn ra trong kỳ",
+}
 
 
 def agency_tier(code: str, level: str) -> str:

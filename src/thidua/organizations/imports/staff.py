@@ -29,7 +29,7 @@ from ..services.person import (
 )
 from .workbook import WorkbookRejected, open_rows
 
-__all__ = ["COLUMNS", "ImportResult", "RowError", "import_staff"]
+__all__ = ["COLUMNS", "DATE_COLUMNS", "ImportResult", "RowError", "import_staff"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ _EDUCATION = {fold(label): value for value, label in EducationLevel.choices} | {
 # Columns added after the first template: a workbook without them leaves the values as
 # they are instead of blanking them.
 _LATER_COLUMNS = ("education_level", "tdkt_since")
+# Dates, written dd/mm/yyyy (the template formats these columns as text).
+DATE_COLUMNS = ("birth_date", "recruited_on", "tdkt_since")
 _YES = {"co", "x", "1", "true", "yes"}
 _NO = {"khong", "", "0", "false", "no"}
 
@@ -213,7 +215,7 @@ class _RowParser:
                 _("Chỉ nhận: sơ cấp, trung cấp, cao đẳng, đại học, trên đại học.")
             )
         data["education_level"] = _EDUCATION.get(education, "")
-        for key in ("birth_date", "recruited_on", "tdkt_since"):
+        for key in DATE_COLUMNS:
             messages: list[str] = []
             data[key] = _parse_date(raw[key], messages)
             if messages:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ..enums import EducationLevel, Gender, PersonCategory
 from ..ethnicities import ETHNICITIES
 from ..models import Agency
-from .staff import COLUMNS
+from .staff import COLUMNS, DATE_COLUMNS
 
 __all__ = ["staff_template_bytes"]
 
@@ -32,13 +32,7 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
-        if column.key in (
-            "cccd",
-            "birth_date",
-            "recruited_on",
-            "tdkt_since",
-            "unit_code",
-        ):
+        if column.key in ("cccd", *DATE_COLUMNS, "unit_code"):
             for row in range(2, 2002):
                 sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
