@@ -6,6 +6,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.scopes import scopes_for
 from thidua.accounts.selectors import unit_contacts
@@ -22,6 +23,7 @@ from ..selectors import notice_blockers
 
 __all__ = [
     "DUPLICATE_MESSAGE",
+    "STALE",
     "add_attachment",
     "can_propose",
     "checklist",
@@ -34,6 +36,8 @@ DUPLICATE_MESSAGE = _(
     "Đối tượng đã có hồ sơ đề nghị hoặc đã được khen thưởng danh hiệu, hình thức này cho "
     "năm %(year)s."
 )
+# A dossier changed since the page showed it (every service that moves a nomination).
+STALE = gettext_lazy("Hồ sơ đã được người khác cập nhật.")
 # Titles whose criteria rest on an initiative or S&T work (Luật TĐKT 2022 Art 21–23).
 NEEDS_INITIATIVE = {"CSTDCS", "CSTD_BO_TINH", "CSTDTQ"}
 
@@ -248,7 +252,7 @@ def transition_nomination(
             .get(pk=nomination.pk)
         )
         if expected_version is not None and locked.version != expected_version:
-            raise ValidationError(_("Hồ sơ đã được người khác cập nhật."), code="stale")
+            raise ValidationError(STALE, code="stale")
         rule = TRANSITIONS.get((locked.state, to))
         if rule is None:
             raise ValidationError(

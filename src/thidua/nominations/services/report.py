@@ -15,11 +15,10 @@ from thidua.common.text import nfc
 from ..enums import AttachmentKind, NominationState
 from ..models import AchievementReport, Nomination, NominationAttachment
 from ..selectors import report_for
-from .nomination import can_propose
+from .nomination import STALE, can_propose
 
 __all__ = [
     "EDITABLE_STATES",
-    "STALE_MESSAGE",
     "generate_report_file",
     "report_docx_bytes",
     "report_file_name",
@@ -27,7 +26,6 @@ __all__ = [
 ]
 
 EDITABLE_STATES = (NominationState.DRAFT, NominationState.RETURNED)
-STALE_MESSAGE = _("Hồ sơ đã được người khác cập nhật.")
 _REQUIRED = {
     False: ("hometown", "residence", "duties", "achievements"),
     True: ("address", "functions", "achievements"),
@@ -101,7 +99,7 @@ def save_report(
         )
         current = report.version if report else 0
         if expected_version is not None and int(expected_version) != current:
-            raise ValidationError(STALE_MESSAGE, code="stale")
+            raise ValidationError(STALE, code="stale")
         if report is None:
             report = report_for(locked)
         cleaned = _clean(report, data)

@@ -27,7 +27,7 @@ from thidua.eligibility.errors import CaseError
 from ..enums import ItemOutcome, NominationState
 from ..models import Nomination, Submission, SubmissionItem
 from ..selectors import notice_blockers
-from .nomination import transition_nomination
+from .nomination import STALE, transition_nomination
 
 __all__ = [
     "SENDABLE_STATES",
@@ -40,7 +40,6 @@ __all__ = [
 ]
 
 SENDABLE_STATES = (NominationState.COUNCIL_DONE, NominationState.PUBLIC_NOTICE)
-STALE = _("Hồ sơ đã được người khác cập nhật.")
 
 
 def is_receiving_office(user, submission: Submission) -> bool:
