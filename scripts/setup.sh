@@ -13,7 +13,7 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 # Official documents: DOCX → PDF through LibreOffice, Times New Roman metrics.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 # Visible signature stamps (pyHanko): an OTF Times clone with 1000 units per em.
 [ -f /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf ] || need+=(fonts-texgyre)
 if [ "$mode" = "--test" ]; then
@@ -36,19 +36,25 @@ python_bin="${THIDUA_PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   echo "==> python -m venv .venv"
   "$python_bin" -m venv .venv
-  .venv/bin/pip install -q --upgrade pip
 fi
-extras=""
-stamp=".venv/.thidua-installed"
-if [ "$mode" = "--test" ]; then
-  extras="[test]"
-  stamp=".venv/.thidua-installed-test"
-fi
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "==> pip install -e .$extras"
-  .venv/bin/pip install -q -e ".$extras"
-  echo "$want" > "$stamp"
+# Python packages come from the lock alone (requirements/*.txt, written by scripts/lock.sh):
+# every package pinned with its hashes, no resolution, no build tool from outside the lock.
+# The test lock is the runtime lock plus the test tools, so a venv set up for the tests
+# also serves the demo.
+profile=main
+[ "$mode" = "--test" ] && profile=test
+stamp_of() { cat "requirements/$1.txt" pyproject.toml | sha256sum | cut -d' ' -f1; }
+installed="$(cat .venv/.thidua-lock 2>/dev/null || true)"
+if [ "$installed" != "$profile $(stamp_of "$profile")" ] &&
+   { [ "$profile" = test ] || [ "$installed" != "test $(stamp_of test)" ]; }; then
+  echo "==> pip install -r requirements/$profile.txt (hashes checked)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
+    --no-deps --only-binary :all: -r "requirements/$profile.txt"
+  # Whatever an earlier lock installed and this one no longer lists goes away.
+  .venv/bin/python scripts/lock_sync.py "requirements/$profile.txt"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
+    --no-build-isolation --no-index -e .
+  echo "$profile $(stamp_of "$profile")" > .venv/.thidua-lock
 fi
 
 lock="$(sha256sum package-lock.json | cut -d' ' -f1)"

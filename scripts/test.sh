@@ -10,8 +10,8 @@ export DJANGO_SETTINGS_MODULE=thidua.settings.test
 status=0
 
 echo "==> ruff"
-ruff check src tests bench
-ruff format --check src tests bench
+ruff check src tests bench scripts
+ruff format --check src tests bench scripts
 
 echo "==> makemigrations --check"
 django-admin makemigrations --check --dry-run >/dev/null
