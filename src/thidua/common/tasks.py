@@ -1,11 +1,12 @@
-"""Periodic jobs: the daily signed checkpoint of the audit chain."""
+"""Periodic jobs of the whole site, and what every worker does when it starts."""
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, on_startup
 
+from .jobs import recover_stale
 from .services.audit import write_checkpoint
 
-__all__ = ["task_write_audit_checkpoint"]
+__all__ = ["recover_jobs_at_start", "task_recover_jobs", "task_write_audit_checkpoint"]
 
 
 @db_periodic_task(
@@ -13,3 +14,15 @@ __all__ = ["task_write_audit_checkpoint"]
 )
 def task_write_audit_checkpoint() -> None:
     write_checkpoint()
+
+
+@db_periodic_task(crontab(minute="*/5"), name="thidua.common.recover_jobs")
+def task_recover_jobs() -> None:
+    recover_stale()
+
+
+@on_startup(name="thidua.common.recover_jobs")
+def recover_jobs_at_start() -> None:
+    """A worker that starts picks up at once what a dead one left (this machine's dead
+    processes are known at once; another machine's after THIDUA_JOB_STALE_SECONDS)."""
+    recover_stale()

@@ -285,6 +285,11 @@ else:
     }
 HUEY["immediate"] = env.bool("THIDUA_JOBS_IMMEDIATE", default=False)
 HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
+# A job whose worker shows no life for this long (another machine's worker; a dead
+# process on this machine is noticed at once) is queued again (thidua.common.jobs).
+THIDUA_JOB_STALE_SECONDS = env.int("THIDUA_JOB_STALE_SECONDS", default=900)
+# Starts after which a job that keeps killing its worker is marked failed instead.
+THIDUA_JOB_MAX_ATTEMPTS = env.int("THIDUA_JOB_MAX_ATTEMPTS", default=3)
 
 # --- Mail and logging ---------------------------------------------------------------
 EMAIL_BACKEND = env.str(

@@ -1,3 +1,4 @@
 from .activity_log import ActivityLog, AuditCheckpoint, ChainHead
+from .durable import DurableJob
 
-__all__ = ["ActivityLog", "AuditCheckpoint", "ChainHead"]
+__all__ = ["ActivityLog", "AuditCheckpoint", "ChainHead", "DurableJob"]

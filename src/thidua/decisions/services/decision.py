@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from thidua.common.jobs import enqueue_on_commit
+from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
+from thidua.documents.models import IssuedDocument
 from thidua.documents.services.numbering import issue_document
 from thidua.eligibility.cash import cash_award
 from thidua.nominations.enums import NominationState
@@ -18,7 +19,7 @@ from ..authority import can_decide
 from ..models import Decision, DecisionItem
 from .awards import record_award
 
-__all__ = ["DECIDABLE_STATES", "issue_decision", "write_awards"]
+__all__ = ["DECIDABLE_STATES", "issue_decision", "write_awards", "write_missing_awards"]
 
 DECIDABLE_STATES = (NominationState.COUNCIL_DONE, NominationState.PUBLIC_NOTICE)
 
@@ -102,7 +103,9 @@ def issue_decision(
 
 def write_awards(decision_id: int) -> int:
     """After the decision's files exist: write every awardee into the register and mark
-    the nominations awarded. Idempotent (runs once per decision)."""
+    the nominations awarded. Called in the transaction that marks the document ready
+    (documents.services.render.AFTER_RENDER), so either both happen or neither;
+    idempotent (a decision's awards are written once)."""
     with transaction.atomic():
         decision = (
             Decision.objects.select_for_update()
@@ -126,6 +129,17 @@ def write_awards(decision_id: int) -> int:
             )  # fmt: skip
             transition_nomination(nomination, NominationState.AWARDED)
             count += 1
+            checkpoint("decisions.write_awards")
         decision.awards_written = True
         decision.save(update_fields=["awards_written"])
     return count
+
+
+def write_missing_awards() -> int:
+    """Periodic repair (thidua.common.jobs): a decision whose document is ready while
+    its awards are not in the register — left by a version that wrote them after the
+    document, in a separate step a crash could cut — gets them now."""
+    pending = Decision.objects.filter(
+        awards_written=False, issued_document__status=IssuedDocument.Status.READY
+    ).values_list("pk", flat=True)
+    return sum(1 for pk in pending if write_awards(pk))

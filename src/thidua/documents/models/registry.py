@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.models import DurableJob
 from thidua.common.text import search_words
 
 __all__ = ["IssuedDocument", "LocalDocumentType", "NumberSeries"]
@@ -82,7 +83,7 @@ class NumberSeries(models.Model):
         return f"{self.agency or self.council} {self.year}: {self.last_number}"
 
 
-class IssuedDocument(models.Model):
+class IssuedDocument(DurableJob):
     """An outgoing document with its number. Never edited once its files are stored
     (a database trigger refuses it); a correction is a new document."""
 

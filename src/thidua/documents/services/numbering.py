@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from thidua.common.jobs import fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..doc_types import doc_type
@@ -106,6 +107,8 @@ def issue_document(
         issued_by=actor if actor is not None and actor.is_authenticated else None,
         source_kind=source_kind,
         source_id=source_id,
+        # Rendered by a job the caller queues: the row carries its lease from now on.
+        **fresh_lease(),
     )
     log_action(
         document,

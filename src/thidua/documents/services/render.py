@@ -10,16 +10,26 @@ import logging
 from collections.abc import Callable
 from importlib import import_module
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..models import DocumentLayout, DocumentSignature, IssuedDocument
 from .signing import sign_for_document
 
-__all__ = ["SPEC_BUILDERS", "build_spec", "render_issued_document", "render_source"]
+__all__ = [
+    "ACTIVE",
+    "SPEC_BUILDERS",
+    "build_spec",
+    "give_up_render",
+    "render_issued_document",
+    "render_source",
+    "rerender_document",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -65,26 +75,36 @@ def render_source(kind: str, source_id: int, fmt: str) -> bytes:
     return docx if fmt == "docx" else rendering.docx_to_pdf(docx)
 
 
+# A document in this state has no files yet: a job renders it, or waits to.
+ACTIVE = (IssuedDocument.Status.RENDERING,)
+
+
 def _failed(document, message: str, exc: Exception) -> None:
     logger.exception("rendering %s failed", document.symbol)
     IssuedDocument.objects.filter(pk=document.pk).update(
         status=IssuedDocument.Status.FAILED,
         error=message % {"reason": str(exc)[:500]},
+        job_owner=None,
     )
 
 
 def render_issued_document(document_id: int) -> None:
     """Render, sign the PDF when the issuer has a credential, store both files with
-    their SHA-256, mark the document ready (frozen).
+    their SHA-256, mark the document ready (frozen) — and, in that same transaction,
+    run what the source kind does once its files exist (a decision writes its awards),
+    so a document is never ready with its consequences missing.
 
-    On failure the document is marked failed with the reason, so the page says so and
-    a retry can run; nothing half-written is kept.
-    """
+    Safe to run again after a crash: it claims the document first (one that is ready,
+    failed, or held by a live worker is left alone) and keeps its number. On an error
+    the document is marked failed with the reason; an officer can render it again
+    (:func:`rerender_document`)."""
     from .. import rendering  # noqa: PLC0415 (heavy)
 
-    document = IssuedDocument.objects.filter(pk=document_id).first()
-    if document is None or document.status == IssuedDocument.Status.READY:
+    if not claim(IssuedDocument, document_id, ACTIVE):
         return
+    document = IssuedDocument.objects.select_related("series__council").get(
+        pk=document_id
+    )
     try:
         layout = layout_for(document.source_kind)
         docx = rendering.render_docx(
@@ -94,6 +114,7 @@ def render_issued_document(document_id: int) -> None:
     except Exception as exc:
         _failed(document, _("Không tạo được tệp: %(reason)s"), exc)
         raise
+    checkpoint("documents.render.converted", IssuedDocument, document.pk)
     try:
         pdf, signature = sign_for_document(document, pdf, layout)
     except Exception as exc:
@@ -102,12 +123,15 @@ def render_issued_document(document_id: int) -> None:
     base = document.symbol.replace("/", "_")
     with transaction.atomic():
         locked = IssuedDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status != IssuedDocument.Status.RENDERING:
+            return  # rendered meanwhile by a worker that took it over
         locked.docx.save(f"{base}.docx", ContentFile(docx), save=False)
         locked.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
         locked.docx_sha256 = hashlib.sha256(docx).hexdigest()
         locked.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         locked.status = IssuedDocument.Status.READY
         locked.error = ""
+        locked.job_owner = None
         locked.save()
         agency_id = locked.series.agency_id or locked.series.council.agency_id
         log_action(
@@ -123,6 +147,44 @@ def render_issued_document(document_id: int) -> None:
                              "fingerprint": row.fingerprint,
                              "signed_at": row.signed_at,
                              "pdf_sha256": locked.pdf_sha256})  # fmt: skip
-    if document.source_kind in AFTER_RENDER:
-        module, _sep, name = AFTER_RENDER[document.source_kind].partition(":")
-        getattr(import_module(module), name)(document.source_id)
+        if document.source_kind in AFTER_RENDER:
+            after = AFTER_RENDER[document.source_kind]
+            module, _sep, name = after.partition(":")
+            getattr(import_module(module), name)(document.source_id)
+
+
+def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument:
+    """Render a document whose rendering failed once more, under the number it already
+    has (a legal number is never taken twice)."""
+    from ..tasks import task_render_document  # noqa: PLC0415 (tasks import this module)
+
+    with transaction.atomic():
+        locked = IssuedDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status != IssuedDocument.Status.FAILED:
+            raise ValidationError(
+                _(
+                    "Chỉ tạo lại tệp của văn bản đã tạo tệp lỗi (%(symbol)s: %(status)s)."
+                )
+                % {"symbol": locked.symbol, "status": locked.get_status_display()}
+            )
+        previous = locked.error
+        IssuedDocument.objects.filter(pk=locked.pk).update(
+            status=IssuedDocument.Status.RENDERING, error="", **fresh_lease()
+        )
+        log_action(
+            locked,
+            "documents.rerender",
+            actor=actor,
+            agency_id=locked.series.agency_id or locked.series.council.agency_id,
+            data={"symbol": locked.symbol, "previous_error": previous[:500]},
+        )
+        enqueue_on_commit(task_render_document, locked.pk)
+    locked.refresh_from_db()
+    return locked
+
+
+def give_up_render(document_id: int, reason: str) -> None:
+    """The worker died on this document too often (thidua.common.jobs)."""
+    IssuedDocument.objects.filter(pk=document_id, status__in=ACTIVE).update(
+        status=IssuedDocument.Status.FAILED, error=reason, job_owner=None
+    )

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.models import DurableJob
+
 __all__ = ["StaffImport"]
 
 
-class StaffImport(models.Model):
+class StaffImport(DurableJob):
     """One upload of a staff workbook, its progress and its outcome."""
 
     class Status(models.TextChoices):

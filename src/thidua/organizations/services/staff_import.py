@@ -9,16 +9,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.common.jobs import enqueue_on_commit
+from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..imports.staff import import_staff
 from ..imports.workbook import WorkbookRejected, check_workbook_file
 from ..models import Agency, StaffImport
 
-__all__ = ["run_staff_import", "start_staff_import"]
+__all__ = ["ACTIVE", "give_up_staff_import", "run_staff_import", "start_staff_import"]
 
 logger = logging.getLogger(__name__)
+
+# A job in these states has not ended: a worker holds it or it waits in the queue.
+ACTIVE = (StaffImport.Status.QUEUED, StaffImport.Status.RUNNING)
 
 
 def _estimate_rows(path: Path) -> int:
@@ -53,6 +56,7 @@ def start_staff_import(
         file_name=Path(upload.name or "upload.xlsx").name[:255],
         stored_path=str(stored),
         dry_run=dry_run,
+        **fresh_lease(),
     )
     try:
         if size > settings.THIDUA_MAX_UPLOAD_BYTES:
@@ -82,18 +86,19 @@ def start_staff_import(
 
 
 def run_staff_import(job_id: int) -> None:
-    """Run a stored import; records counts, errors and an audit entry for the batch."""
-    job = (
-        StaffImport.objects.select_related("agency", "uploaded_by")
-        .filter(pk=job_id)
-        .first()
-    )
-    if job is None or job.is_finished:
+    """Run a stored import; records counts, errors and an audit entry for the batch.
+
+    Safe to run again after a crash: it claims the job first (a finished job, or one a
+    live worker holds, is left alone), nothing is written before the one transaction
+    that writes every row, and the upload is removed only once the outcome is saved."""
+    if not claim(StaffImport, job_id, ACTIVE):
         return
+    job = StaffImport.objects.select_related("agency", "uploaded_by").get(pk=job_id)
     StaffImport.objects.filter(pk=job.pk).update(status=StaffImport.Status.RUNNING)
 
     def progress(rows: int) -> None:
         StaffImport.objects.filter(pk=job.pk).update(processed_rows=rows)
+        checkpoint("staff_import.rows", StaffImport, job.pk)
 
     path = Path(job.stored_path)
     try:
@@ -126,6 +131,7 @@ def run_staff_import(job_id: int) -> None:
     job.message = result.rejected
     job.status = StaffImport.Status.DONE if result.ok else StaffImport.Status.FAILED
     job.finished_at = timezone.now()
+    job.job_owner = None
     with transaction.atomic():
         job.save()
         log_action(
@@ -145,3 +151,15 @@ def run_staff_import(job_id: int) -> None:
             },
         )
     path.unlink(missing_ok=True)
+
+
+def give_up_staff_import(job_id: int, reason: str) -> None:
+    """The worker died on this import too often (thidua.common.jobs): nothing of it was
+    written; the user reads why and may upload the file again."""
+    job = StaffImport.objects.filter(pk=job_id).first()
+    if job is None:
+        return
+    StaffImport.objects.filter(pk=job_id).update(
+        status=StaffImport.Status.FAILED, message=reason, finished_at=timezone.now()
+    )
+    Path(job.stored_path).unlink(missing_ok=True)
