@@ -389,6 +389,8 @@ COVERED_ELSEWHERE = {
     "documents:layouts",
     # tests/documents/test_signing_pages.py (credentials: also in MATRIX above)
     "documents:credential-deactivate", "documents:verify-pdf",
+    # tests/documents/test_rerender.py (officer of the agency; others 404)
+    "documents:rerender",
     # tests/movements/test_reviews.py
     "movements:review-create", "movements:review-edit", "movements:review-draft",
     "movements:review-issue", "movements:review-file",

@@ -12,6 +12,8 @@ def is_officer(user) -> bool:
 
 
 rules.add_perm("documents.view_register", is_admin | is_officer)
+# Render once more a document whose rendering failed (the view also checks its scope).
+rules.add_perm("documents.rerender", is_admin | is_officer)
 rules.add_perm("documents.change_layout", is_admin)
 # The page itself is scoped to the agencies the admin role reaches.
 rules.add_perm("documents.manage_signing", is_admin)

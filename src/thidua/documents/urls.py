@@ -16,6 +16,11 @@ urlpatterns = [
         views.DocumentFileView.as_view(),
         name="file",
     ),
+    path(
+        "van-ban-di/<int:pk>/tao-lai-tep/",
+        views.DocumentRerenderView.as_view(),
+        name="rerender",
+    ),
     path("van-ban-di/bo-cuc/", views.LayoutView.as_view(), name="layouts"),
     path(
         "van-ban-di/chung-thu-so/",

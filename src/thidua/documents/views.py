@@ -4,7 +4,9 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -22,9 +24,15 @@ from .rendering import Layout
 from .selectors import access_issued_document, issued_documents_for_user
 from .services.layouts import save_layout
 from .services.numbering import declare_numbers_used
-from .services.render import SPEC_BUILDERS, layout_for
+from .services.render import SPEC_BUILDERS, layout_for, rerender_document
 
-__all__ = ["DocumentFileView", "LayoutView", "RegisterSettingsView", "RegisterView"]
+__all__ = [
+    "DocumentFileView",
+    "DocumentRerenderView",
+    "LayoutView",
+    "RegisterSettingsView",
+    "RegisterView",
+]
 
 KIND_LABELS = {"movement": gettext_lazy("Văn bản phát động phong trào"),
                "review": gettext_lazy("Báo cáo sơ kết, tổng kết")}  # fmt: skip
@@ -63,6 +71,30 @@ class DocumentFileView(View):
     def get(self, request, pk, fmt):
         document = access_issued_document(request.user, pk)
         return file_response(document, fmt, inline=False, request=request)
+
+
+class DocumentRerenderView(View):
+    """"Tạo lại tệp": render a failed document again under its number."""
+
+    def post(self, request, pk):
+        document = access_issued_document(request.user, pk)
+        require_perm(request.user, "documents.rerender", document)
+        try:
+            rerender_document(document, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Đang tạo lại tệp của văn bản %(symbol)s (giữ nguyên số, ký hiệu).")
+                % {"symbol": document.symbol},
+            )
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            target = reverse("documents:register") + f"?nam={document.year}"
+        return redirect(target)
 
 
 class DeclareForm(StyledFormMixin, forms.Form):

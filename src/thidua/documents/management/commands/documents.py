@@ -1,4 +1,5 @@
-"""``thidua documents render movement REF --format docx|pdf -o PATH [--year YYYY]``.
+"""``thidua documents render movement REF --format docx|pdf -o PATH [--year YYYY]``
+and ``thidua documents rerender --failed | --id N ...``.
 
 REF is the movement's id or its issued number, e.g. ``173/PD-SKHĐT --year 2023``.
 """
@@ -8,7 +9,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.documents.models import IssuedDocument
-from thidua.documents.services.render import SPEC_BUILDERS, render_source
+from thidua.documents.services.render import (
+    SPEC_BUILDERS,
+    render_issued_document,
+    render_source,
+    rerender_document,
+)
 
 
 class Command(BaseCommand):
@@ -24,8 +30,21 @@ class Command(BaseCommand):
         )
         render.add_argument("--format", choices=["docx", "pdf"], default="pdf")
         render.add_argument("-o", "--output", required=True)
+        again = sub.add_parser(
+            "rerender",
+            help="Tạo lại tệp của văn bản đã cấp số mà tạo tệp lỗi (giữ nguyên số).",
+        )
+        which = again.add_mutually_exclusive_group(required=True)
+        which.add_argument(
+            "--failed", action="store_true", help="Mọi văn bản đang ở trạng thái lỗi."
+        )
+        which.add_argument(
+            "--id", type=int, nargs="+", dest="ids", help="Mã (id) các văn bản."
+        )
 
     def handle(self, *args, **options):
+        if options["action"] == "rerender":
+            return self.rerender(options)
         kind, ref = options["kind"], options["ref"]
         if ref.isdigit():
             source_id = int(ref)
@@ -45,3 +64,39 @@ class Command(BaseCommand):
             raise CommandError(f"Không tìm thấy {kind} {ref}.") from exc
         Path(options["output"]).write_bytes(data)
         self.stdout.write(f"Đã ghi {options['output']} ({len(data)} byte).")
+
+    def rerender(self, options):
+        failed = IssuedDocument.objects.filter(status=IssuedDocument.Status.FAILED)
+        if options["ids"]:
+            found = set(
+                IssuedDocument.objects.filter(pk__in=options["ids"]).values_list(
+                    "pk", flat=True
+                )
+            )
+            missing = sorted(set(options["ids"]) - found)
+            if missing:
+                raise CommandError(
+                    "Không có văn bản mã " + ", ".join(map(str, missing)) + "."
+                )
+            failed = failed.filter(pk__in=options["ids"])
+        documents = list(failed.order_by("pk"))
+        if not documents:
+            self.stdout.write("Không có văn bản nào tạo tệp lỗi.")
+            return
+        still_failed = 0
+        for document in documents:
+            rerender_document(document)
+            try:
+                render_issued_document(document.pk)
+            except Exception:  # the reason is stored on the document, printed below
+                pass
+            document.refresh_from_db()
+            if document.status == IssuedDocument.Status.READY:
+                self.stdout.write(f"{document.symbol} (mã {document.pk}): đã tạo tệp.")
+            else:
+                still_failed += 1
+                self.stdout.write(
+                    f"{document.symbol} (mã {document.pk}): vẫn lỗi — {document.error}"
+                )
+        if still_failed:
+            raise CommandError(f"{still_failed} văn bản vẫn tạo tệp lỗi.")
