@@ -6,6 +6,7 @@ the job queue to Redis.
 """
 
 import datetime
+import warnings
 from pathlib import Path
 
 import environ
@@ -13,6 +14,10 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 env = environ.Env()
+
+# cryptography 51 deprecates DSA; pyHanko 0.38 imports its key classes to recognise
+# such keys. thidua makes and accepts no DSA keys: keep the server log quiet about it.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env.str("THIDUA_DATA_DIR", default=str(Path.cwd() / "data"))).resolve()
