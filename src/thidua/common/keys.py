@@ -70,19 +70,23 @@ def _owned(path: Path) -> bool:
         return False
 
 
-def private_dir(path: Path) -> Path:
-    """Create ``path`` (0700), or take group and other access away from it."""
+def private_dir(path: Path, *, tighten: bool = False) -> Path:
+    """Create ``path`` (0700, with missing parents). ``tighten``: also take group and
+    other access away from an existing folder — only for thidua's own folders (the
+    data and keys folders), never for a folder an admin chose to put a file in."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077 and _owned(path):
-        path.chmod(mode & 0o700)
+    if tighten:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        # Never a shared folder such as /tmp (sticky bit), whatever the settings say.
+        if mode & 0o077 and not mode & stat.S_ISVTX and _owned(path):
+            path.chmod(mode & 0o700)
     return path
 
 
 def secure_data_dir(data_dir: Path) -> None:
     """The data folder 0700 and its database and key files 0600 (SQLite creates the
     -wal and -shm files with the database file's mode)."""
-    private_dir(data_dir)
+    private_dir(data_dir, tighten=True)
     for name in PRIVATE_DATA_FILES:
         path = data_dir / name
         try:
@@ -94,8 +98,9 @@ def secure_data_dir(data_dir: Path) -> None:
 
 
 def write_private_file(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Write ``data`` to a 0600 file (folders 0700). ``exclusive``: fail with
-    FileExistsError when the file exists, so two processes never make two keys."""
+    """Write ``data`` to a 0600 file (a missing folder is made 0700). ``exclusive``:
+    fail with FileExistsError when the file exists, so two processes never make two
+    keys."""
     private_dir(path.parent)
     if exclusive:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -128,6 +133,7 @@ def read_key_file(path: Path) -> str:
 
 def _create_key(path: Path, value: str) -> str:
     try:
+        private_dir(path.parent, tighten=True)  # the keys folder
         write_private_file(path, (value + "\n").encode(), exclusive=True)
     except FileExistsError:
         return read_key_file(path)  # another process made it first

@@ -234,6 +234,9 @@ THIDUA_SIGNING_KEY = env.str("THIDUA_SIGNING_KEY", default="") or keys.read_key_
 )
 # HMAC key of the audit checkpoints; empty: KEYS_DIR/audit_key, made on first use.
 THIDUA_AUDIT_KEY = env.str("THIDUA_AUDIT_KEY", default="")
+# Folder of pg_dump / pg_restore for `thidua backup` and `thidua restore` on
+# PostgreSQL; empty: the newest /usr/lib/postgresql/*/bin, then PATH.
+THIDUA_PG_BIN = env.str("THIDUA_PG_BIN", default="")
 # Extra trust anchors (a PEM bundle file, e.g. the national root CA) for verification.
 THIDUA_SIGNATURE_TRUST_ROOTS = env.str("THIDUA_SIGNATURE_TRUST_ROOTS", default="")
 THIDUA_STAMP_FONT = env.str(
