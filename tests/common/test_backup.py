@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -142,8 +143,17 @@ def _build(shared: Path) -> dict:
             "secret_key": (site.keys / "secret_key").read_text().strip(),
             "audit_key": (site.keys / "audit_key").read_text().strip(),
         }
-        plain = site.run("backup", str(shared / "thidua.tar.gz"))
+        # Nightly style: into a folder, with retention (three older dated backups).
+        folder = shared / "hang-dem"
+        folder.mkdir()
+        for day in (1, 2, 3):
+            (folder / f"thidua-2020010{day}-020000.tar.gz").write_text("cũ")
+        plain = site.run("backup", f"{folder}/", "--keep-daily", "2",
+                         "--keep-weekly", "0", "--keep-monthly", "0")  # fmt: skip
         assert plain.returncode == 0, plain.stderr
+        info["nightly"] = sorted(p.name for p in folder.iterdir())
+        made = [n for n in info["nightly"] if not n.startswith("thidua-2020")]
+        shutil.copy(folder / made[0], shared / "thidua.tar.gz")
         keyed = site.run("backup", str(shared / "voi-khoa.tar"), "--include-keys")
         assert keyed.returncode == 0, keyed.stderr
         info["backup_output"] = [
@@ -296,6 +306,17 @@ def test_data_files_are_created_owner_only(demo_backup):
     assert keys_modes == {".": 0o700, "secret_key": 0o600, "audit_key": 0o600}
     assert mode(demo_backup["plain"]) == 0o600 and mode(demo_backup["keyed"]) == 0o600
     assert not list(demo_backup["plain"].parent.glob(".*.part"))
+
+
+def test_backup_into_a_folder_gets_a_dated_name_and_prunes_old_ones(demo_backup):
+    nightly = demo_backup["nightly"]
+    assert len(nightly) == 2 and "thidua-20200103-020000.tar.gz" in nightly
+    made = next(n for n in nightly if n != "thidua-20200103-020000.tar.gz")
+    assert re.fullmatch(r"thidua-\d{8}-\d{6}\.tar\.gz", made)
+    assert (
+        "Đã xóa bản sao lưu cũ thidua-20200101-020000.tar.gz"
+        in (demo_backup["backup_output"][0])
+    )
 
 
 def _flip(path: Path, offset: int) -> None:

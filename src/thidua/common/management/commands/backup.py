@@ -1,10 +1,16 @@
-"""``thidua backup ĐƯỜNG_DẪN [--include-keys]``: one archive with a consistent copy of
-the database, the uploads and generated documents, and a manifest (docs/backup.md)."""
+"""``thidua backup ĐƯỜNG_DẪN [--include-keys] [--keep-daily N --keep-weekly N
+--keep-monthly N]``: one archive with a consistent copy of the database, the uploads
+and generated documents, and a manifest; in a folder, optionally the older dated
+backups pruned (docs/backup.md)."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
 from thidua.common.backup import BackupError, create_backup
+from thidua.common.backup.prune import prune
 
 KEYS_WARNING = """
 CẢNH BÁO: bản sao lưu này CHỨA KHÓA BÍ MẬT ({keys}).
@@ -32,14 +38,41 @@ class Command(BaseCommand):
             help="Kèm các khóa bí mật (SECRET_KEY, khóa chứng thư số, khóa mốc kiểm "
             "chứng). Tệp khi đó phải được cất giữ như khóa.",
         )
+        for period, default_help in (
+            ("daily", "ngày"),
+            ("weekly", "tuần"),
+            ("monthly", "tháng"),
+        ):
+            parser.add_argument(
+                f"--keep-{period}",
+                type=int,
+                metavar="N",
+                help=f"Khi ĐƯỜNG_DẪN là thư mục: giữ bản mới nhất của mỗi {default_help} "
+                f"trong N {default_help} gần nhất, xóa các bản thidua-*.tar.gz cũ khác.",
+            )
 
     def handle(self, *args, **options):
+        policy = {
+            period: options[f"keep_{period}"] or 0
+            for period in ("daily", "weekly", "monthly")
+        }
+        pruning = any(options[f"keep_{p}"] is not None for p in policy)
+        folder = Path(options["path"])
+        if pruning and not (folder.is_dir() or options["path"].endswith("/")):
+            raise CommandError("--keep-… chỉ dùng khi ĐƯỜNG_DẪN là một thư mục.")
         try:
             result = create_backup(
                 options["path"], include_keys=options["include_keys"]
             )
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        if result.path.resolve().is_relative_to(Path(settings.DATA_DIR)):
+            self.stderr.write(
+                self.style.WARNING(
+                    "Cảnh báo: bản sao lưu nằm trong thư mục dữ liệu; hãy lưu ở ổ đĩa "
+                    "hoặc máy khác (quy tắc 3-2-1, docs/backup.md)."
+                )
+            )
         manifest = result.manifest
         rows = sum(manifest["tables"].values())
         self.stdout.write(
@@ -67,3 +100,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  không kèm khóa bí mật: giữ các khóa ở nơi riêng (docs/backup.md)."
             )
+        if pruning:
+            for path in prune(result.path.parent, protect=result.path, **policy):
+                self.stdout.write(f"  Đã xóa bản sao lưu cũ {path.name}")

@@ -2,9 +2,11 @@
 ``thidua backup``, put it back, then run ``thidua audit verify`` and
 ``thidua documents verify --all`` (docs/backup.md)."""
 
+import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from thidua.common.backup import BackupError, restore_backup
 
@@ -39,8 +41,11 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         manifest = result.manifest
+        made = timezone.localtime(
+            datetime.datetime.fromisoformat(manifest["created_at"])
+        )
         self.stdout.write(
-            f"Đã khôi phục bản sao lưu {manifest['created_at']} "
+            f"Đã khôi phục bản sao lưu lúc {made:%H:%M:%S ngày %d/%m/%Y} "
             f"(thidua {manifest['thidua_version']}, {manifest['engine']}, "
             f"máy {manifest.get('host', '?')})."
         )
