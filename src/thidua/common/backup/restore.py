@@ -168,6 +168,17 @@ def _compare(manifest: dict, result: RestoreResult) -> None:
             f"Số dòng {len(manifest.get('tables', {}))} bảng ({total} dòng) và "
             f"{len(manifest.get('triggers', []))} trigger khớp với bản sao lưu."
         )
+    if "documents_issueddocument" in live["tables"]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM documents_issueddocument WHERE status = 'rendering'"
+            )
+            pending = cursor.fetchone()[0]
+        if pending:
+            result.notes.append(
+                f"{pending} văn bản đang được tạo tệp lúc sao lưu (hàng đợi không nằm "
+                "trong bản sao lưu): chúng chưa có tệp."
+            )
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     if plan:
