@@ -138,9 +138,11 @@ def create_backup(target: str | Path, *, include_keys: bool = False) -> BackupRe
                 writer = ArchiveWriter(handle, compression_for(target))
                 writer.add_file(db_name, db_file)
                 for path in media:
-                    writer.add_file(
-                        "media/" + path.relative_to(media_root).as_posix(), path
-                    )
+                    name = "media/" + path.relative_to(media_root).as_posix()
+                    try:
+                        writer.add_file(name, path)
+                    except FileNotFoundError:  # deleted since the listing
+                        skipped.append(str(path))
                 keys = _keys() if include_keys else {}
                 for name, value in keys.items():
                     writer.add_bytes(f"keys/{name}", value + b"\n")

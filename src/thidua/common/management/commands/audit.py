@@ -85,7 +85,10 @@ class Command(BaseCommand):
                 ) from exc
             except ExportError as exc:
                 raise CommandError(f"{against}: {exc}") from exc
-        report = verify_chain()
+        try:
+            report = verify_chain()
+        except KeyFileError as exc:
+            raise CommandError(str(exc)) from exc
         problems = []
         if report.first_bad_seq is not None:
             problems.append(
