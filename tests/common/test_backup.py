@@ -388,6 +388,36 @@ def test_new_server_gets_the_keys_and_a_non_empty_target_needs_force(
         assert not place.query(
             "SELECT 1 FROM accounts_user WHERE username = 'du.lieu.moi'"
         )
+        # Someone with the database file drops the guard, changes an entry and puts
+        # the guard back: `thidua audit verify` names that entry.
+        _tamper_behind_the_trigger(place, seq=10)
+        broken = place.run("audit", "verify")
+        assert broken.returncode != 0
+        assert "Chuỗi nhật ký bị hỏng từ mục #10" in broken.stderr
+
+
+def _tamper_behind_the_trigger(place: Place, seq: int) -> None:
+    with place.db() as conn:
+        if place.url:
+            name = "common_activitylog_append_only"
+            (create,) = conn.execute(
+                "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = %s",
+                [name],
+            ).fetchone()
+            conn.execute(f"DROP TRIGGER {name} ON common_activitylog")
+        else:
+            name = "common_activitylog_no_update"
+            (create,) = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", [name]
+            ).fetchone()
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(
+            f"UPDATE common_activitylog SET object_repr = 'giả mạo' WHERE seq = {seq}"
+        )
+        conn.execute(create)
+        conn.commit()
+    with pytest.raises(Exception, match="append-only"), place.db() as conn:
+        conn.execute("UPDATE common_activitylog SET object_repr = 'x'")
 
 
 def _member_names_and_bytes(path: Path) -> tuple[list[str], bytes]:
