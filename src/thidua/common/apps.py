@@ -14,3 +14,11 @@ class CommonConfig(AppConfig):
         # SQLite drops a table's triggers when a migration rebuilds it: put the search
         # index's back (and refill it) after every migrate.
         post_migrate.connect(fts.repair, sender=self, dispatch_uid="thidua-fts-repair")
+        # A signed checkpoint of the audit chain at every install and upgrade.
+        from .services.audit import checkpoint_after_migrate  # noqa: PLC0415 (models are ready now)
+
+        post_migrate.connect(
+            checkpoint_after_migrate,
+            sender=self,
+            dispatch_uid="thidua-audit-checkpoint",
+        )

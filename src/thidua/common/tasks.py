@@ -9,10 +9,10 @@ from .services.audit import write_checkpoint
 __all__ = ["recover_jobs_at_start", "task_recover_jobs", "task_write_audit_checkpoint"]
 
 
-@db_periodic_task(
-    crontab(hour="23", minute="55"), name="thidua.common.write_checkpoint"
-)
+@db_periodic_task(crontab(minute="55"), name="thidua.common.write_checkpoint")
 def task_write_audit_checkpoint() -> None:
+    """Hourly signed checkpoint of the audit chain's head (one per head: an hour
+    without writes adds nothing)."""
     write_checkpoint()
 
 

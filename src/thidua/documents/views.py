@@ -74,7 +74,7 @@ class DocumentFileView(View):
 
 
 class DocumentRerenderView(View):
-    """"Tạo lại tệp": render a failed document again under its number."""
+    """ "Tạo lại tệp": render a failed document again under its number."""
 
     def post(self, request, pk):
         document = access_issued_document(request.user, pk)
@@ -91,7 +91,9 @@ class DocumentRerenderView(View):
             )
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
         ):
             target = reverse("documents:register") + f"?nam={document.year}"
         return redirect(target)

@@ -13,6 +13,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from thidua.common import keys
+
 env = environ.Env()
 
 # cryptography 51 deprecates DSA; pyHanko 0.38 imports its key classes to recognise
@@ -21,6 +23,13 @@ warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env.str("THIDUA_DATA_DIR", default=str(Path.cwd() / "data"))).resolve()
+# Owner-only: the data folder (0700) and its database and key files (0600).
+keys.secure_data_dir(DATA_DIR)
+# Keys live apart from the data folder (docs/backup.md): a copy of the database and
+# the uploads alone does not decrypt the signing credentials nor sign checkpoints.
+KEYS_DIR = Path(
+    env.str("THIDUA_KEYS_DIR", default=str(keys.default_keys_dir(DATA_DIR)))
+).resolve()
 NODE_MODULES_DIR = Path(
     env.str(
         "THIDUA_NODE_MODULES", default=str(PACKAGE_DIR.parent.parent / "node_modules")
@@ -36,15 +45,12 @@ if not _secret:
         raise ImproperlyConfigured(
             "THIDUA_SECRET_KEY phải được đặt khi chạy production."
         )
-    # Embedded installs keep a generated key in the data folder, never in git.
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    _key_file = DATA_DIR / "secret_key"
-    if not _key_file.exists():
-        from django.core.management.utils import get_random_secret_key  # noqa: PLC0415 (only when no key is configured)
-
-        _key_file.write_text(get_random_secret_key() + get_random_secret_key())
-        _key_file.chmod(0o600)
-    _secret = _key_file.read_text().strip()
+    # Embedded installs keep a generated key in the keys folder (older installs: in
+    # the data folder, still read), never in git.
+    try:
+        _secret = keys.secret_key_from_files(KEYS_DIR, DATA_DIR)
+    except keys.KeyFileError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
 SECRET_KEY = _secret
 
 ALLOWED_HOSTS = env.list("THIDUA_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -118,7 +124,6 @@ DATABASE_URL = env.str("THIDUA_DATABASE_URL", default="")
 if DATABASE_URL:
     DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -209,6 +214,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Upload limits: request bodies and each uploaded file (checked in forms too).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploads and generated documents: owner-only, like the rest of the data folder.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 THIDUA_MAX_PACKAGE_BYTES = env.int(
@@ -225,7 +233,15 @@ THIDUA_AUTO_REMIND = env.bool("THIDUA_AUTO_REMIND", default=True)
 # --- Digital signatures (PAdES) -----------------------------------------------------
 # Key encrypting the agencies' PKCS#12 files at rest; empty: derived from SECRET_KEY
 # (changing either makes the stored credentials unreadable: upload them again).
-THIDUA_SIGNING_KEY = env.str("THIDUA_SIGNING_KEY", default="")
+# The key may also sit in KEYS_DIR/signing_key (where `thidua restore` puts it back).
+THIDUA_SIGNING_KEY = env.str("THIDUA_SIGNING_KEY", default="") or keys.read_key_file(
+    KEYS_DIR / keys.SIGNING_KEY_FILE
+)
+# HMAC key of the audit checkpoints; empty: KEYS_DIR/audit_key, made on first use.
+THIDUA_AUDIT_KEY = env.str("THIDUA_AUDIT_KEY", default="")
+# Folder of pg_dump / pg_restore for `thidua backup` and `thidua restore` on
+# PostgreSQL; empty: the newest /usr/lib/postgresql/*/bin, then PATH.
+THIDUA_PG_BIN = env.str("THIDUA_PG_BIN", default="")
 # Extra trust anchors (a PEM bundle file, e.g. the national root CA) for verification.
 THIDUA_SIGNATURE_TRUST_ROOTS = env.str("THIDUA_SIGNATURE_TRUST_ROOTS", default="")
 THIDUA_STAMP_FONT = env.str(

@@ -6,6 +6,7 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from thidua.common.services.audit import write_checkpoint
 from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
 
 from .serve import serve_forever
@@ -30,7 +31,12 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Đang nạp dữ liệu mẫu…")
             load_demo()
+            checkpoint = write_checkpoint()  # the install's signed audit checkpoint
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+            if checkpoint is not None:
+                self.stdout.write(
+                    f"Đã đóng mốc nhật ký thao tác tại #{checkpoint.seq}."
+                )
         self.stdout.write("")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in demo_accounts():

@@ -58,7 +58,9 @@ class _Child:
         if self.process is not None:
             code = self.process.returncode
             ran = now - self.started
-            self.pause = 0 if ran >= STABLE_SECONDS else min(MAX_PAUSE, self.pause * 2 or 1)
+            self.pause = (
+                0 if ran >= STABLE_SECONDS else min(MAX_PAUSE, self.pause * 2 or 1)
+            )
             self.stdout.write(
                 f"{self.name} đã dừng (mã {code}); khởi động lại sau {self.pause:.0f} giây."
             )

@@ -1,9 +1,13 @@
 """``thidua documents render movement REF --format docx|pdf -o PATH [--year YYYY]``
-and ``thidua documents rerender --failed | --id N ...``.
+and ``thidua documents rerender --failed | --id N ...``
+and ``thidua documents verify --all`` (or ``verify SỐ [--year YYYY]``).
 
 REF is the movement's id or its issued number, e.g. ``173/PD-SKHĐT --year 2023``.
+``verify`` checks every issued document's stored files: SHA-256 as registered at
+issue and, for a signed PDF, its digital signature; exit status 1 when one fails.
 """
 
+import contextlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -42,9 +46,27 @@ class Command(BaseCommand):
             "--id", type=int, nargs="+", dest="ids", help="Mã (id) các văn bản."
         )
 
+        verify = sub.add_parser(
+            "verify",
+            help="Kiểm tra tệp của văn bản đã phát hành: mã SHA-256 và chữ ký số.",
+        )
+        verify.add_argument(
+            "symbol", nargs="?", help="Số, ký hiệu, ví dụ 173/PD-SKHĐT."
+        )
+        verify.add_argument("--year", type=int, help="Năm ban hành.")
+        verify.add_argument(
+            "--all", action="store_true", help="Kiểm tra mọi văn bản có tệp."
+        )
+
     def handle(self, *args, **options):
         if options["action"] == "rerender":
-            return self.rerender(options)
+            self.rerender(options)
+        elif options["action"] == "verify":
+            self._verify(options)
+        else:
+            self.render(options)
+
+    def render(self, options):
         kind, ref = options["kind"], options["ref"]
         if ref.isdigit():
             source_id = int(ref)
@@ -86,10 +108,9 @@ class Command(BaseCommand):
         still_failed = 0
         for document in documents:
             rerender_document(document)
-            try:
+            # An error's reason is stored on the document and printed below.
+            with contextlib.suppress(Exception):
                 render_issued_document(document.pk)
-            except Exception:  # the reason is stored on the document, printed below
-                pass
             document.refresh_from_db()
             if document.status == IssuedDocument.Status.READY:
                 self.stdout.write(f"{document.symbol} (mã {document.pk}): đã tạo tệp.")
@@ -100,3 +121,37 @@ class Command(BaseCommand):
                 )
         if still_failed:
             raise CommandError(f"{still_failed} văn bản vẫn tạo tệp lỗi.")
+
+    def _verify(self, options):
+        from thidua.documents.services.integrity import check_documents  # noqa: PLC0415 (pyHanko loads slowly)
+
+        documents = None
+        if options["all"] == bool(options["symbol"]):
+            raise CommandError("Chọn một văn bản (số, ký hiệu) hoặc --all.")
+        if options["symbol"]:
+            documents = IssuedDocument.objects.filter(symbol=options["symbol"])
+            if options["year"]:
+                documents = documents.filter(year=options["year"])
+            if not documents.exists():
+                raise CommandError(f"Không tìm thấy văn bản “{options['symbol']}”.")
+        total = signed = 0
+        failed = []
+        for check in check_documents(documents):
+            total += 1
+            signed += check.signed
+            label = f"{check.document.symbol} ({check.document.year})"
+            if check.ok:
+                what = "không ký số, mã SHA-256 khớp"
+                if check.signed:
+                    what = f"chữ ký số hợp lệ, ký bởi {check.signer}"
+                self.stdout.write(f"  đạt   {label}: {what}")
+            else:
+                failed.append(check)
+                self.stdout.write(f"  LỖI   {label}: {' '.join(check.problems)}")
+        summary = (
+            f"{total} văn bản có tệp đã kiểm tra ({signed} có chữ ký số), "
+            f"{len(failed)} lỗi."
+        )
+        if failed:
+            raise CommandError(f"Văn bản phát hành không toàn vẹn: {summary}")
+        self.stdout.write(self.style.SUCCESS(f"Văn bản phát hành toàn vẹn: {summary}"))
