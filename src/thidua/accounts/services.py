@@ -27,6 +27,7 @@ __all__ = [
     "revoke_token",
     "set_active",
     "TokenRefused",
+    "token_login_name",
 ]
 
 
@@ -224,7 +225,20 @@ def revoke_token(token: ApiToken, *, actor=None) -> ApiToken:
 
 class TokenRefused(Exception):
     """The presented API token does not authenticate; ``str()`` says why, in Vietnamese.
-    Expiry, revocation and a locked owner are told only to the holder of the secret."""
+    Expiry, revocation and a locked owner are told only to the holder of the secret;
+    ``wrong_secret`` says the caller does not hold it (a guess, counted as a failed
+    login)."""
+
+    def __init__(self, message: str, *, wrong_secret: bool = False) -> None:
+        super().__init__(message)
+        self.wrong_secret = wrong_secret
+
+
+def token_login_name(plaintext: str) -> str:
+    """The name failed uses of a token are counted under: ``api:<prefix>``."""
+    parts = (plaintext or "").strip().split("_", 2)
+    prefix = parts[1] if len(parts) == 3 and parts[0] == TOKEN_PREFIX else ""
+    return f"api:{prefix[:40]}"
 
 
 def authenticate_token(plaintext: str) -> ApiToken:
@@ -237,7 +251,7 @@ def authenticate_token(plaintext: str) -> ApiToken:
     if token is None or not hmac.compare_digest(
         token.secret_hash, _hash_secret(parts[2])
     ):
-        raise TokenRefused(_("Khóa API không hợp lệ."))
+        raise TokenRefused(_("Khóa API không hợp lệ."), wrong_secret=True)
     now = timezone.now()
     if token.revoked_at is not None:
         raise TokenRefused(_("Khóa API đã bị thu hồi."))

@@ -166,11 +166,24 @@ SESSION_ABSOLUTE_SECONDS = env.int("THIDUA_SESSION_ABSOLUTE_SECONDS", default=8 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-AXES_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=5)
+# Failed logins (and failed API tokens) are counted in the database by django-axes, so
+# every worker process sees the same counts (accounts/lockout.py): per account and
+# address, per account from any address, per address for any account.
+THIDUA_LOGIN_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=5)
+THIDUA_LOGIN_ACCOUNT_FAILURE_LIMIT = env.int(
+    "THIDUA_LOGIN_ACCOUNT_FAILURE_LIMIT", default=10
+)
+THIDUA_LOGIN_IP_FAILURE_LIMIT = env.int("THIDUA_LOGIN_IP_FAILURE_LIMIT", default=30)
+AXES_HANDLER = "thidua.accounts.lockout.LoginFailureHandler"
+AXES_FAILURE_LIMIT = THIDUA_LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = env.float("THIDUA_LOGIN_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Attempts during a lockout are refused without being counted, so the time the
+# lockout page announces is the time it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "thidua.accounts.lockout.axes_client_ip"
 AXES_VERBOSE = False
 
 HTTPS = env.bool("THIDUA_HTTPS", default=PRODUCTION)
