@@ -20,6 +20,7 @@ from .models import ApiToken, RoleAssignment, User
 __all__ = [
     "authenticate_token",
     "change_password",
+    "check_password_policy",
     "create_account",
     "grant_role",
     "issue_token",
@@ -55,6 +56,15 @@ def grant_role(
     return assignment
 
 
+def check_password_policy(password: str, user: User) -> None:
+    """AUTH_PASSWORD_VALIDATORS (accounts/passwords.py); every problem at once, under
+    the ``password`` field."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
+
+
 def create_account(
     *,
     username: str,
@@ -79,7 +89,7 @@ def create_account(
         last_name=last_name,
         email=email,
     )
-    validate_password(password, user)
+    check_password_policy(password, user)
     user.set_password(password)
     with transaction.atomic():
         user.full_clean(exclude=["password"])
@@ -134,7 +144,7 @@ def set_active(user: User, active: bool, *, actor=None) -> User:
 
 def change_password(user: User, password: str, *, actor=None) -> User:
     """Set a new password (checked against the policy); other sessions end."""
-    validate_password(password, user)
+    check_password_policy(password, user)
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])

@@ -144,16 +144,16 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "thidua.accounts.backends.PasswordBackend",
 ]
+# Django's checks with Vietnamese messages, plus passwords common in Vietnam
+# (accounts/passwords.py), compared without accents, case or punctuation.
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "thidua.accounts.passwords.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "thidua.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "thidua.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "thidua.accounts.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
