@@ -1,5 +1,6 @@
 """Opening staff workbooks safely: size, zip bombs, macros, XML entities, formulas."""
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.common.uploads import zip_problem
 
-__all__ = ["WorkbookRejected", "check_workbook_file", "open_rows"]
+__all__ = ["WorkbookRejected", "check_workbook_file", "count_data_rows", "open_rows"]
 
 MAX_ZIP_ENTRIES = 2_000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -80,6 +81,9 @@ def open_rows(path: Path):
         ) from exc
     try:
         sheet = workbook.worksheets[0]
+        # Read-only mode stops at the sheet's <dimension>, which the program that
+        # wrote the file may have got wrong ("A1:N2" over 50 rows): read every row.
+        sheet.reset_dimensions()
         try:
             yield from enumerate(sheet.iter_rows(), start=1)
         except WorkbookRejected:
@@ -90,3 +94,35 @@ def open_rows(path: Path):
             ) from exc
     finally:
         workbook.close()
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t)\b[^>]*>\s*[^<\s]")
+
+
+def count_data_rows(path: Path) -> int:
+    """Rows after the header with a value in some cell, counted in the first sheet's
+    XML without trusting its <dimension>: the estimate that decides whether an import
+    runs in the background, and the total its progress bar shows. 0 if unreadable."""
+    import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        try:
+            # The part of the first sheet, as openpyxl resolved it from the workbook.
+            part = workbook.worksheets[0]._worksheet_path
+        finally:
+            workbook.close()
+        count, tail = 0, b""
+        with zipfile.ZipFile(path) as archive, archive.open(part) as source:
+            for chunk in iter(lambda: source.read(1 << 20), b""):
+                data = tail + chunk
+                end = 0
+                for match in _ROW.finditer(data):
+                    end = match.end()
+                    if match.group(1) and _VALUE.search(match.group(1)):
+                        count += 1
+                tail = data[end:]
+    except Exception:  # a broken file is reported by the import itself
+        return 0
+    return max(count - 1, 0)  # the header
