@@ -4,7 +4,6 @@ import hashlib
 import re
 import unicodedata
 import uuid
-import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -14,7 +13,9 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-__all__ = ["CheckedFile", "check_attachment", "zip_problem"]
+from .zips import GuardedZip, ZipRefused
+
+__all__ = ["CheckedFile", "check_attachment"]
 
 _OOXML = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 _SIGNATURES = [
@@ -22,8 +23,6 @@ _SIGNATURES = [
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpg"),
 ]
-MAX_ZIP_ENTRIES = 2_000
-MAX_ZIP_RATIO = 200
 
 
 @dataclass
@@ -43,40 +42,14 @@ def _safe_name(name: str) -> str:
     return name or "tep-dinh-kem"
 
 
-def zip_problem(
-    entries, *, max_entries: int, max_ratio: int, max_total: int | None = None
-):
-    """Why a ZIP's table of contents looks hostile, read before anything is inflated:
-    "entries" (too many), "ratio" (an entry inflating more than ``max_ratio`` times — a
-    zip bomb), "total" (all together larger than ``max_total``); None if none of these.
-    Every reader of uploaded ZIPs (OOXML files, staff workbooks, dossier packages) asks
-    this, and words the answer for its own page."""
-    if len(entries) > max_entries:
-        return "entries"
-    total = 0
-    for entry in entries:
-        total += entry.file_size
-        if entry.file_size / max(entry.compress_size, 1) > max_ratio:
-            return "ratio"
-        if max_total is not None and total > max_total:
-            return "total"
-    return None
-
-
 def _ooxml_kind(data: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            entries = archive.infolist()
-            if zip_problem(
-                entries, max_entries=MAX_ZIP_ENTRIES, max_ratio=MAX_ZIP_RATIO
-            ):
-                return None
-            names = {e.filename for e in entries}
-            if any(n.lower().endswith("vbaproject.bin") for n in names):
-                return None
-            return next((kind for part, kind in _OOXML.items() if part in names), None)
-    except zipfile.BadZipFile:
+    """docx or xlsx by the parts inside; None for another ZIP or one with macros.
+    Raises ZipRefused for a hostile archive (common/zips.py)."""
+    with GuardedZip(BytesIO(data), archive_size=len(data)) as archive:
+        names = set(archive.namelist())
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
         return None
+    return next((kind for part, kind in _OOXML.items() if part in names), None)
 
 
 def check_attachment(upload) -> CheckedFile:
@@ -90,7 +63,10 @@ def check_attachment(upload) -> CheckedFile:
     data = b"".join(upload.chunks())
     kind = next((k for sig, k in _SIGNATURES if data.startswith(sig)), None)
     if kind is None and data.startswith(b"PK\x03\x04"):
-        kind = _ooxml_kind(data)
+        try:
+            kind = _ooxml_kind(data)
+        except ZipRefused as exc:
+            raise ValidationError(exc.message(_("Tệp"))) from None
     if kind is None:
         raise ValidationError(
             _(

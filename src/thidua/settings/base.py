@@ -222,6 +222,13 @@ THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 *
 THIDUA_MAX_PACKAGE_BYTES = env.int(
     "THIDUA_MAX_PACKAGE_BYTES", default=100 * 1024 * 1024
 )
+# Every uploaded ZIP (dossier packages, DOCX and XLSX files): at most this many bytes
+# once inflated, all entries together (common/zips.py); no entry (and not the whole
+# archive) inflating more than THIDUA_MAX_ZIP_RATIO times.
+THIDUA_MAX_UNZIPPED_BYTES = env.int(
+    "THIDUA_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024
+)
+THIDUA_MAX_ZIP_RATIO = env.int("THIDUA_MAX_ZIP_RATIO", default=100)
 THIDUA_IMPORT_MAX_ROWS = env.int("THIDUA_IMPORT_MAX_ROWS", default=50_000)
 THIDUA_IMPORT_BACKGROUND_ROWS = env.int("THIDUA_IMPORT_BACKGROUND_ROWS", default=500)
 # TT 59/2021/TT-BCA Art 7 layout of the CCCD number (province, gender/century, year);

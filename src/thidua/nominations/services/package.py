@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
-from thidua.common.uploads import zip_problem
+from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.decisions.enums import AWARD_CODES, AwardType
 from thidua.movements.exports import safe_cell
 
@@ -31,8 +31,6 @@ __all__ = ["FORMAT", "VERSION", "build_package", "import_package", "package_file
 
 FORMAT = "thidua.to-trinh"
 VERSION = 1
-MAX_ENTRIES = 2000
-MAX_RATIO = 100  # a deflated entry may not grow more than this (zip bombs)
 CODES = {code for code, _label in AWARD_CODES}
 
 
@@ -131,30 +129,27 @@ def build_package(submission: Submission) -> bytes:
 # -- import ---------------------------------------------------------------------------
 
 
-def _open_zip(data: bytes) -> zipfile.ZipFile:
+def _open_zip(data: bytes) -> GuardedZip:
+    """The package, its table of contents checked (names, and the limits of
+    common/zips.py); every read from it is counted against THIDUA_MAX_UNZIPPED_BYTES."""
+    if not data.startswith(b"PK"):
+        raise ValidationError({"package": [_("Tệp không phải gói hồ sơ ZIP.")]})
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ValidationError(
-            {"package": [_("Tệp không phải gói hồ sơ ZIP.")]}
-        ) from None
-    infos = zf.infolist()
-    for info in infos:
+        zf = GuardedZip(io.BytesIO(data), archive_size=len(data))
+    except ZipRefused as exc:
+        raise _refused(exc) from None
+    for info in zf.infolist():
         name = info.filename
         if (name.startswith("/") or "\\" in name or ".." in name.split("/")
                 or info.flag_bits & 0x1):  # fmt: skip
             raise ValidationError(
                 {"package": [_("Tên tệp trong gói không hợp lệ: %(n)s") % {"n": name}]}
             )
-    problem = zip_problem(infos, max_entries=MAX_ENTRIES, max_ratio=MAX_RATIO,
-                          max_total=4 * settings.THIDUA_MAX_PACKAGE_BYTES)  # fmt: skip
-    if problem:
-        raise ValidationError({"package": [{
-            "entries": _("Gói có quá nhiều tệp."),
-            "ratio": _("Gói bị nén bất thường (zip bomb)."),
-            "total": _("Gói giải nén quá lớn."),
-        }[problem]]})  # fmt: skip
     return zf
+
+
+def _refused(exc: ZipRefused) -> ValidationError:
+    return ValidationError({"package": [exc.message(_("Gói hồ sơ"))]})
 
 
 def _text(value, where: str, problems: list, *, required=True, limit=500) -> str:
@@ -182,7 +177,7 @@ def _check_file(zf, names, entry, where, problems) -> dict | None:
             "kind": str(entry.get("kind", "")), "name": str(entry.get("name", ""))[:200]}  # fmt: skip
 
 
-def _parse(zf: zipfile.ZipFile) -> tuple[dict, list[dict], list[str]]:
+def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
     names = set(zf.namelist())
     if "manifest.json" not in names:
         raise ValidationError({"package": [_("Gói thiếu tệp manifest.json.")]})
@@ -281,7 +276,11 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
     ).first()
     if existing is not None:
         return existing
-    head, items, problems = _parse(_open_zip(data))
+    with _open_zip(data) as zf:
+        try:
+            head, items, problems = _parse(zf)
+        except ZipRefused as exc:
+            raise _refused(exc) from None
     if problems:
         raise ValidationError([_("Gói hồ sơ không hợp lệ, chưa nhập gì:"), *problems])
     with transaction.atomic():
@@ -324,7 +323,7 @@ def package_file(item: SubmissionItem, index: int) -> tuple[str, bytes] | None:
     package = origin.submission.package
     if not package or "path" not in entry:
         return None
-    with package.open("rb") as stored, zipfile.ZipFile(stored) as zf:
+    with package.open("rb") as stored, GuardedZip(stored) as zf:
         return entry.get("name") or posixpath.basename(entry["path"]), zf.read(
             entry["path"]
         )

@@ -7,13 +7,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from thidua.common.uploads import zip_problem
+from thidua.common.zips import GuardedZip, ZipRefused
 
 __all__ = ["WorkbookRejected", "check_workbook_file", "count_data_rows", "open_rows"]
-
-MAX_ZIP_ENTRIES = 2_000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
 
 
 class WorkbookRejected(Exception):
@@ -21,7 +17,8 @@ class WorkbookRejected(Exception):
 
 
 def check_workbook_file(path: Path) -> None:
-    """Refuse anything that is not a plain .xlsx before openpyxl reads a byte of XML."""
+    """Refuse anything that is not a plain .xlsx before openpyxl reads a byte of XML:
+    the archive's limits (common/zips.py) bound what openpyxl may inflate later."""
     size = path.stat().st_size
     if size > settings.THIDUA_MAX_UPLOAD_BYTES:
         raise WorkbookRejected(
@@ -34,19 +31,8 @@ def check_workbook_file(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-            problem = zip_problem(entries, max_entries=MAX_ZIP_ENTRIES,
-                                  max_ratio=MAX_RATIO, max_total=MAX_UNCOMPRESSED)  # fmt: skip
-            if problem == "entries":
-                raise WorkbookRejected(
-                    _("Tệp có cấu trúc bất thường (quá nhiều thành phần).")
-                )
-            if problem:
-                raise WorkbookRejected(
-                    _("Tệp bị nén bất thường (nghi ngờ “bom nén”), không thể đọc.")
-                )
-            names = {e.filename for e in entries}
+        with GuardedZip(path, archive_size=size) as archive:
+            names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
                 raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx."))
             if any(n.lower().endswith("vbaproject.bin") for n in names):
@@ -58,8 +44,8 @@ def check_workbook_file(path: Path) -> None:
                 raise WorkbookRejected(
                     _("Tệp chứa macro; chỉ nhận tệp .xlsx không có macro.")
                 )
-    except zipfile.BadZipFile as exc:
-        raise WorkbookRejected(_("Tệp Excel bị hỏng, không thể đọc.")) from exc
+    except ZipRefused as exc:
+        raise WorkbookRejected(exc.message(_("Tệp Excel"))) from exc
     except KeyError as exc:
         raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx.")) from exc
 
