@@ -20,6 +20,7 @@ from .factories import ISSUED_ON, make_movement
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
 
 def docx_bytes(part="word/document.xml"):
@@ -54,7 +55,7 @@ def indicator(movement, org):
 
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
-    [("a.pdf", PDF, "pdf"), ("b.png", b"\x89PNG\r\n\x1a\n0000", "png"),
+    [("a.pdf", PDF, "pdf"), ("b.png", PNG, "png"),
      ("c.jpg", b"\xff\xd8\xff\xe0JFIF", "jpg"), ("d.docx", docx_bytes(), "docx"),
      ("e.xlsx", docx_bytes("xl/workbook.xml"), "xlsx")],
 )  # fmt: skip
