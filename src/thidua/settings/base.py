@@ -6,6 +6,7 @@ the job queue to Redis.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thidua.common.middleware.HealthCheckMiddleware",
+    "thidua.common.middleware.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.common.middleware.RequestIdMiddleware",
@@ -197,7 +200,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env.bool("THIDUA_BEHIND_PROXY", default=False):
+# Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
+# networks); from anyone else those headers are dropped (common/proxy.py). Empty: no
+# proxy. THIDUA_BEHIND_PROXY=true (older installs) means a proxy on this machine.
+THIDUA_PROXY_IPS = env.list("THIDUA_PROXY_IPS", default=[])
+if not THIDUA_PROXY_IPS and env.bool("THIDUA_BEHIND_PROXY", default=False):
+    THIDUA_PROXY_IPS = ["127.0.0.1", "::1"]
+for _proxy in THIDUA_PROXY_IPS:
+    try:
+        ipaddress.ip_network(_proxy)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"THIDUA_PROXY_IPS: “{_proxy}” không phải địa chỉ IP hay dải mạng hợp lệ "
+            "(ví dụ 10.0.0.5 hoặc 10.0.0.0/24)."
+        ) from None
+if THIDUA_PROXY_IPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {

@@ -23,7 +23,7 @@ def serve_forever(bind: str, workers: int, stdout) -> int:
         [
             sys.executable, "-m", "gunicorn", "thidua.wsgi:application",
             "--bind", bind, "--workers", str(workers), "--timeout", "120",
-            "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+            "--access-logfile", "-", "--forwarded-allow-ips", ",".join(settings.THIDUA_PROXY_IPS),
             # Path only: query strings can carry a searched CCCD.
             "--access-logformat", ACCESS_LOG_FORMAT,
         ],
