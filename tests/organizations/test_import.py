@@ -310,3 +310,19 @@ def test_empty_template_rows_are_not_rows(org, tmp_path):
     workbook.save(path)
     result = import_staff(path, agency=org.skhdt)
     assert (result.ok, result.rows, result.created) == (True, 2, 2)
+
+
+def test_cells_typed_in_nfd_are_stored_in_nfc(org, tmp_path):
+    import unicodedata
+
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    number = cccd("nu")
+    rows = [row(nfd("Lương Thị Mai"), number, gender=nfd("Nữ"),
+                **{"Chức vụ": nfd("Phó Trưởng phòng"), "Dân tộc": nfd("Tày")})]  # fmt: skip
+    assert import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt).ok
+    person = Person.objects.get(cccd=number)
+    assert (person.full_name, person.position, person.ethnicity) == (
+        "Lương Thị Mai", "Phó Trưởng phòng", "Tày",
+    )  # fmt: skip

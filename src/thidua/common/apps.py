@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common import fts  # registers the FTS5 system check
@@ -14,3 +14,7 @@ class CommonConfig(AppConfig):
         # SQLite drops a table's triggers when a migration rebuilds it: put the search
         # index's back (and refill it) after every migrate.
         post_migrate.connect(fts.repair, sender=self, dispatch_uid="thidua-fts-repair")
+        # Every text stored by a thidua model is NFC (common/normalise.py).
+        from .normalise import normalise_on_save  # noqa: PLC0415 (needs the app registry)
+
+        pre_save.connect(normalise_on_save, dispatch_uid="thidua-nfc")

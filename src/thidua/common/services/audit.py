@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ..context import current_request_id
 from ..models import ActivityLog, AuditCheckpoint, ChainHead
+from ..normalise import normalise_instance
 
 __all__ = [
     "ChainReport",
@@ -138,6 +139,7 @@ def log_action(
         request_id=current_request_id(),
         prev_hash=head.hash,
     )
+    normalise_instance(entry)  # NFC, as every stored text; before it is hashed
     entry.hash = _digest_of(entry)
     entry.save(force_insert=True)
     head.seq, head.hash = seq, entry.hash
@@ -184,6 +186,7 @@ def log_actions_bulk(
             request_id=request_id,
             prev_hash=prev,
         )
+        normalise_instance(entry)
         entry.hash = prev = _digest_of(entry)
         rows.append(entry)
     ActivityLog.objects.bulk_create(rows, batch_size=500)

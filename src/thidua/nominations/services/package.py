@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
+from thidua.common.text import nfc, nfc_data, nfc_text
 from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.decisions.enums import AWARD_CODES, AwardType
 from thidua.movements.exports import safe_cell
@@ -152,7 +152,8 @@ def _refused(exc: ZipRefused) -> ValidationError:
     return ValidationError({"package": [exc.message(_("Gói hồ sơ"))]})
 
 
-def _text(value, where: str, problems: list, *, required=True, limit=500) -> str:
+def _text(value, where: str, problems: list, *, required=True, limit=500,
+          paragraphs=False) -> str:  # fmt: skip
     if value is None or value == "":
         if required:
             problems.append(_("%(w)s: thiếu dữ liệu.") % {"w": where})
@@ -161,7 +162,7 @@ def _text(value, where: str, problems: list, *, required=True, limit=500) -> str
         problems.append(_("%(w)s: phải là chuỗi không quá %(n)s ký tự.")
                         % {"w": where, "n": limit})  # fmt: skip
         return ""
-    return nfc(value)
+    return nfc_text(value) if paragraphs else nfc(value)
 
 
 def _check_file(zf, names, entry, where, problems) -> dict | None:
@@ -173,8 +174,9 @@ def _check_file(zf, names, entry, where, problems) -> dict | None:
         problems.append(_("%(w)s (%(p)s): mã SHA-256 không khớp, tệp đã bị thay đổi.")
                         % {"w": where, "p": entry["path"]})  # fmt: skip
         return None
-    return {"path": entry["path"], "sha256": entry["sha256"],
-            "kind": str(entry.get("kind", "")), "name": str(entry.get("name", ""))[:200]}  # fmt: skip
+    return {"path": nfc_data(entry["path"]), "sha256": entry["sha256"],
+            "kind": nfc(str(entry.get("kind", ""))),
+            "name": nfc(str(entry.get("name", "")))[:200]}  # fmt: skip
 
 
 def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
@@ -247,9 +249,9 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
             "is_collective": bool(raw.get("is_collective")), "code": code, "year": year,
             "award_type": award_type,
             "achievement": _text(raw.get("achievement"), where, problems, required=False,
-                                 limit=20_000),
+                                 limit=20_000, paragraphs=True),
             "appraisal": _text(raw.get("appraisal"), where, problems, required=False,
-                               limit=20_000),
+                               limit=20_000, paragraphs=True),
             "files": [f for f in files if f],
         })  # fmt: skip
     return head, items, problems
@@ -324,6 +326,9 @@ def package_file(item: SubmissionItem, index: int) -> tuple[str, bytes] | None:
     if not package or "path" not in entry:
         return None
     with package.open("rb") as stored, GuardedZip(stored) as zf:
-        return entry.get("name") or posixpath.basename(entry["path"]), zf.read(
-            entry["path"]
-        )
+        # The path is stored in NFC; the archive may spell it otherwise.
+        wanted = nfc_data(entry["path"])
+        path = next((n for n in zf.namelist() if nfc_data(n) == wanted), None)
+        if path is None:
+            return None
+        return entry.get("name") or posixpath.basename(path), zf.read(path)
