@@ -209,6 +209,20 @@ def test_transition_goes_through_the_service_and_is_audited(api, world, users):
     assert Nomination.objects.get(pk=nomination.pk).state == "da_tham_dinh"
 
 
+def test_transition_text_is_stored_in_nfc(api, world):
+    import unicodedata
+
+    nomination = world.nominations["submitted"]
+    text = "Đủ điều kiện theo Điều 24 Luật Thi đua, khen thưởng."
+    body = {"to": "da_tham_dinh", "version": nomination.version,
+            "appraisal": unicodedata.normalize("NFD", text)}  # fmt: skip
+    assert (
+        move(api("officer", ["nominations:write"]), nomination, body).status_code == 200
+    )
+    nomination.refresh_from_db()
+    assert nomination.appraisal == text
+
+
 def test_transition_refusals(api, world):
     n = world.nominations
     submitted, theirs = n["submitted"], n["theirs"]

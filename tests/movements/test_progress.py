@@ -20,6 +20,7 @@ from .factories import ISSUED_ON, make_movement
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
 
 def docx_bytes(part="word/document.xml"):
@@ -54,7 +55,7 @@ def indicator(movement, org):
 
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
-    [("a.pdf", PDF, "pdf"), ("b.png", b"\x89PNG\r\n\x1a\n0000", "png"),
+    [("a.pdf", PDF, "pdf"), ("b.png", PNG, "png"),
      ("c.jpg", b"\xff\xd8\xff\xe0JFIF", "jpg"), ("d.docx", docx_bytes(), "docx"),
      ("e.xlsx", docx_bytes("xl/workbook.xml"), "xlsx")],
 )  # fmt: skip
@@ -209,3 +210,23 @@ def make_movement_draft(movement):
         {"name": "Nháp", "kind": "thuong_xuyen", "year": 2026},
         launcher=movement.launcher,
     )
+
+
+@time_machine.travel(datetime.date(2026, 7, 2))
+def test_evidence_keeps_its_vietnamese_name_on_download(
+    client_for, movement, indicator
+):
+    from thidua.movements.services.progress import report_progress
+
+    name = 'Báo cáo "quý 2"; bản cuối.pdf'
+    report = report_progress(indicator, reported_on=datetime.date(2026, 6, 30),
+                             value=Decimal(70), evidence=SimpleUploadedFile(name, PDF))  # fmt: skip
+    response = client_for("officer").get(
+        reverse("movements:evidence", args=[movement.pk, report.pk])
+    )
+    assert response["Content-Disposition"] == (
+        'attachment; filename="Bao cao _quy 2_ ban cuoi.pdf"; '
+        "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%22qu%C3%BD%202%22%3B%20"
+        "b%E1%BA%A3n%20cu%E1%BB%91i.pdf"
+    )
+    assert b"".join(response.streaming_content) == PDF  # consumed: file closed

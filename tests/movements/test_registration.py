@@ -114,3 +114,23 @@ def test_only_the_unit_registers_and_only_its_members(client_for, movement, org)
     officer = client_for("unit_head")
     registration_list = reverse("movements:registration-list", args=[movement.pk])
     assert officer.get(registration_list).status_code == 403
+
+
+@time_machine.travel(TODAY)
+def test_registrations_are_stored_in_nfc(movement, org):
+    import unicodedata
+
+    from thidua.movements.services.registration import save_registration
+
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    member = org.people["dkkd_staff"]
+    registration = save_registration(
+        movement, org.dkkd, collective_title="TTLDTT",
+        pledges=nfd("Hoàn thành 100% hồ sơ.\r\nKhông để trễ hạn."),
+        entries=[{"person": member, "title": "LDTT", "pledge": nfd("Số hóa hồ sơ")}],
+    )  # fmt: skip
+    registration.refresh_from_db()
+    assert registration.pledges == "Hoàn thành 100% hồ sơ.\nKhông để trễ hạn."
+    assert registration.entries.get().pledge == "Số hóa hồ sơ"

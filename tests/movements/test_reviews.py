@@ -73,3 +73,32 @@ def test_reviews_need_a_running_movement_and_the_office(client_for, org):
         .status_code
         == 404
     )
+
+
+def test_review_sections_and_confirmation_notes_are_stored_in_nfc(running, org):
+    import unicodedata
+
+    from thidua.movements.services.review import draft_review, update_review
+
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    review = draft_review(running, "so_ket")
+    sections = [{"title": nfd(s["title"]), "text": nfd("Đã triển khai.\r\n\r\nTốt.")}
+                for s in review.sections]  # fmt: skip
+    update_review(review, title=nfd("Sơ kết phong trào"), sections=sections,
+                  signer_title=nfd("Giám đốc"), signer_name=nfd("Vũ Hoàng Quý"))  # fmt: skip
+    review.refresh_from_db()
+    assert review.title == "Sơ kết phong trào"
+    assert review.sections[0]["text"] == "Đã triển khai.\n\nTốt."
+    assert all(
+        unicodedata.is_normalized("NFC", s["title"] + s["text"])
+        for s in review.sections
+    )
+    with time_machine.travel(datetime.date(2026, 2, 10)):
+        delivery = confirm_delivery(
+            running.deliveries.get(agency=org.vp), confirmed_on=datetime.date(2026, 2, 9),
+            staff_reached=1, note=nfd("Đã quán triệt tại cuộc họp giao ban."),
+        )  # fmt: skip
+    delivery.refresh_from_db()
+    assert delivery.note == "Đã quán triệt tại cuộc họp giao ban."

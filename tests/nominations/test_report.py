@@ -164,7 +164,7 @@ def test_docx_draft_has_the_structure_and_the_register(client_for, org, users):
         reverse("nominations:nomination-report-docx", args=[nomination.pk])
     )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert response["Content-Disposition"].endswith('.docx"')
+    assert response["Content-Disposition"].endswith(".docx")
     xml = (
         zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode()
     )

@@ -8,10 +8,11 @@ from thidua.common.models import ActivityLog
 from thidua.common.services.audit import verify_chain
 from thidua.organizations.imports.staff import import_staff
 from thidua.organizations.imports.template import staff_template_bytes
+from thidua.organizations.imports.workbook import count_data_rows
 from thidua.organizations.models import Membership, Person
 
 from ..factories import cccd_for
-from .workbooks import HEADERS, rewrite_zip, row, write_xlsx, zip_bomb
+from .workbooks import HEADERS, rewrite_zip, row, set_dimension, write_xlsx, zip_bomb
 
 pytestmark = pytest.mark.django_db
 BORN = datetime.date(1985, 5, 17)
@@ -246,4 +247,82 @@ def test_training_level_and_tdkt_work_are_read_and_checked(org, tmp_path):
     assert person.position == "Phó Chánh Văn phòng"
     assert (person.education_level, person.tdkt_since) == (
         "tren_dai_hoc", datetime.date(2015, 9, 1),
+    )  # fmt: skip
+
+
+def test_every_row_is_read_when_the_dimension_is_wrong(org, tmp_path):
+    path = write_xlsx(tmp_path / "ds.xlsx", good_rows(50))
+    lying = set_dimension(path, "A1:N2")  # says one data row; holds fifty
+    assert load_workbook(lying, read_only=True).worksheets[0].max_row == 2
+    assert count_data_rows(lying) == 50
+    result = import_staff(lying, agency=org.skhdt)
+    assert (result.ok, result.rows, result.created) == (True, 50, 50)
+
+
+def test_an_upload_with_a_wrong_dimension_runs_in_the_background_whole(
+    org, users, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.organizations.services.staff_import import start_staff_import
+
+    settings.THIDUA_IMPORT_BACKGROUND_ROWS = 20
+    lying = set_dimension(write_xlsx(tmp_path / "ds.xlsx", good_rows(50)), "A1:N2")
+    upload = SimpleUploadedFile("ds.xlsx", lying.read_bytes())
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        job = start_staff_import(upload, agency=org.skhdt, actor=users["officer"])
+    assert len(queued) == 1  # the estimate did not trust the dimension either
+    job.refresh_from_db()
+    assert (job.status, job.total_rows, job.created_count) == ("done", 50, 50)
+
+
+def test_every_error_of_a_row_is_reported_at_once(org, tmp_path):
+    rows = [
+        row("Nguyễn Văn Tú", cccd(), "KHONG-CO", gender="Khác", **{
+            "Dân tộc": "Không rõ", "Ngày tuyển dụng": "01/01/1970",
+            "Trình độ đào tạo": "Phổ thông", "Làm công tác TĐKT từ ngày": "32/01/2020",
+        }),
+    ]  # fmt: skip
+    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (2, "Giới tính", "Giới tính phải là “Nam” hoặc “Nữ”."),
+        (2, "Dân tộc", "Dân tộc “Không rõ” không có trong danh mục 54 dân tộc."),
+        (2, "Ngày tuyển dụng", "Ngày tuyển dụng phải sau ngày sinh."),
+        (2, "Trình độ đào tạo",
+         "Chỉ nhận: sơ cấp, trung cấp, cao đẳng, đại học, trên đại học."),
+        (2, "Làm công tác TĐKT từ ngày",
+         "“32/01/2020” không phải ngày hợp lệ dạng dd/mm/yyyy."),
+        (2, "Mã đơn vị", "Mã đơn vị “KHONG-CO” không có trong cơ quan này."),
+    ]  # fmt: skip
+
+
+def test_empty_template_rows_are_not_rows(org, tmp_path):
+    path = tmp_path / "mau.xlsx"
+    path.write_bytes(staff_template_bytes(org.skhdt))  # 2,000 formatted rows
+    workbook = load_workbook(path)
+    sheet = workbook["Danh sách"]
+    for number, values in enumerate(good_rows(2), start=2):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=number, column=column, value=value)
+    for number in range(4, 40):  # numbered in advance, never filled
+        sheet.cell(row=number, column=1, value=number - 1)
+    sheet.cell(row=41, column=2, value="   ")  # a space typed into a name
+    workbook.save(path)
+    result = import_staff(path, agency=org.skhdt)
+    assert (result.ok, result.rows, result.created) == (True, 2, 2)
+
+
+def test_cells_typed_in_nfd_are_stored_in_nfc(org, tmp_path):
+    import unicodedata
+
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    number = cccd("nu")
+    rows = [row(nfd("Lương Thị Mai"), number, gender=nfd("Nữ"),
+                **{"Chức vụ": nfd("Phó Trưởng phòng"), "Dân tộc": nfd("Tày")})]  # fmt: skip
+    assert import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt).ok
+    person = Person.objects.get(cccd=number)
+    assert (person.full_name, person.position, person.ethnicity) == (
+        "Lương Thị Mai", "Phó Trưởng phòng", "Tày",
     )  # fmt: skip

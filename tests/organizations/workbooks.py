@@ -64,3 +64,17 @@ def zip_bomb(path: Path) -> Path:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (50 * 1024 * 1024))
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def set_dimension(path: Path, ref: str) -> Path:
+    """Rewrite the first sheet's <dimension> (as some programs write it wrongly)."""
+    import re
+
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    xml, count = re.subn(r'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>', xml)
+    assert count == 1
+    return rewrite_zip(
+        path, path.with_name("dim-" + path.name),
+        replace={"xl/worksheets/sheet1.xml": xml.encode()},
+    )  # fmt: skip

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
@@ -40,11 +41,14 @@ class AccountCreateForm(StyledFormMixin, forms.Form):
     last_name = forms.CharField(label=_("Họ và đệm"), required=False, max_length=150)
     first_name = forms.CharField(label=_("Tên"), required=False, max_length=150)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
-    password = forms.CharField(label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput)
+    password = forms.CharField(
+        label=_("Mật khẩu ban đầu"), strip=False, widget=forms.PasswordInput
+    )
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        self.fields["password"].help_text = password_validators_help_text_html()
 
 
 class RoleForm(StyledFormMixin, forms.Form):
@@ -66,7 +70,13 @@ class RoleForm(StyledFormMixin, forms.Form):
 
 
 class PasswordSetForm(StyledFormMixin, forms.Form):
-    password = forms.CharField(label=_("Mật khẩu mới"), widget=forms.PasswordInput)
+    password = forms.CharField(
+        label=_("Mật khẩu mới"), strip=False, widget=forms.PasswordInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = password_validators_help_text_html()
 
 
 class OwnPasswordChangeForm(StyledFormMixin, PasswordChangeForm):

@@ -20,6 +20,7 @@ from .models import ApiToken, RoleAssignment, User
 __all__ = [
     "authenticate_token",
     "change_password",
+    "check_password_policy",
     "create_account",
     "grant_role",
     "issue_token",
@@ -27,6 +28,7 @@ __all__ = [
     "revoke_token",
     "set_active",
     "TokenRefused",
+    "token_login_name",
 ]
 
 
@@ -54,6 +56,15 @@ def grant_role(
     return assignment
 
 
+def check_password_policy(password: str, user: User) -> None:
+    """AUTH_PASSWORD_VALIDATORS (accounts/passwords.py); every problem at once, under
+    the ``password`` field."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
+
+
 def create_account(
     *,
     username: str,
@@ -78,7 +89,7 @@ def create_account(
         last_name=last_name,
         email=email,
     )
-    validate_password(password, user)
+    check_password_policy(password, user)
     user.set_password(password)
     with transaction.atomic():
         user.full_clean(exclude=["password"])
@@ -133,7 +144,7 @@ def set_active(user: User, active: bool, *, actor=None) -> User:
 
 def change_password(user: User, password: str, *, actor=None) -> User:
     """Set a new password (checked against the policy); other sessions end."""
-    validate_password(password, user)
+    check_password_policy(password, user)
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
@@ -224,7 +235,20 @@ def revoke_token(token: ApiToken, *, actor=None) -> ApiToken:
 
 class TokenRefused(Exception):
     """The presented API token does not authenticate; ``str()`` says why, in Vietnamese.
-    Expiry, revocation and a locked owner are told only to the holder of the secret."""
+    Expiry, revocation and a locked owner are told only to the holder of the secret;
+    ``wrong_secret`` says the caller does not hold it (a guess, counted as a failed
+    login)."""
+
+    def __init__(self, message: str, *, wrong_secret: bool = False) -> None:
+        super().__init__(message)
+        self.wrong_secret = wrong_secret
+
+
+def token_login_name(plaintext: str) -> str:
+    """The name failed uses of a token are counted under: ``api:<prefix>``."""
+    parts = (plaintext or "").strip().split("_", 2)
+    prefix = parts[1] if len(parts) == 3 and parts[0] == TOKEN_PREFIX else ""
+    return f"api:{prefix[:40]}"
 
 
 def authenticate_token(plaintext: str) -> ApiToken:
@@ -237,7 +261,7 @@ def authenticate_token(plaintext: str) -> ApiToken:
     if token is None or not hmac.compare_digest(
         token.secret_hash, _hash_secret(parts[2])
     ):
-        raise TokenRefused(_("Khóa API không hợp lệ."))
+        raise TokenRefused(_("Khóa API không hợp lệ."), wrong_secret=True)
     now = timezone.now()
     if token.revoked_at is not None:
         raise TokenRefused(_("Khóa API đã bị thu hồi."))

@@ -1,13 +1,20 @@
 """Who calls the API: a bearer token (``Authorization: Bearer tdk_…``) or the signed-in
 session (the browsable docs). A token acts as its owner, narrowed to its scopes."""
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, django_auth
 
 from thidua.accounts.enums import READ_SCOPES
-from thidua.accounts.services import TokenRefused, authenticate_token
+from thidua.accounts.lockout import lockout_message
+from thidua.accounts.services import (
+    TokenRefused,
+    authenticate_token,
+    token_login_name,
+)
 
 __all__ = ["ScopeMissing", "TokenAuth", "api_auth", "require_scope", "scopes_of"]
 
@@ -17,9 +24,18 @@ class TokenAuth(HttpBearer):
     session is not consulted."""
 
     def authenticate(self, request: HttpRequest, token: str):
+        # Wrong secrets count as failed logins (django-axes, in the database): the
+        # address that guesses is locked out of the API and the login page alike.
+        credentials = {"username": token_login_name(token)}
+        if not AxesProxyHandler.is_allowed(request, credentials):
+            raise HttpError(429, lockout_message(request, credentials))
         try:
             api_token = authenticate_token(token)
         except TokenRefused as exc:
+            if exc.wrong_secret:
+                user_login_failed.send(
+                    sender=__name__, credentials=credentials, request=request
+                )
             raise AuthenticationError(401, str(exc)) from None
         request.user = api_token.user
         request.api_token = api_token

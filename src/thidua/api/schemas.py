@@ -29,10 +29,10 @@ class ErrorOut(Schema):
 
 
 # Every authenticated operation: bad parameters, no or bad credentials, missing scope,
-# missing or hidden object.
-COMMON = (400, 401, 403, 404)
+# missing or hidden object, too many failed logins from the address (or of the token).
+COMMON = (400, 401, 403, 404, 429)
 
 
 def errors(*extra: int) -> dict[int, type[ErrorOut]]:
-    """``{400: ErrorOut, 401: …, 403: …, 404: …}`` plus ``extra`` codes (409, 413)."""
+    """``{400: ErrorOut, 401: …, 403: …, 404: …, 429: …}`` plus ``extra`` codes (409, 413)."""
     return dict.fromkeys((*COMMON, *extra), ErrorOut)

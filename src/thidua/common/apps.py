@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common import fts  # registers the FTS5 system check
@@ -22,3 +22,8 @@ class CommonConfig(AppConfig):
             sender=self,
             dispatch_uid="thidua-audit-checkpoint",
         )
+
+        # Every text stored by a thidua model is NFC (common/normalise.py).
+        from .normalise import normalise_on_save  # noqa: PLC0415 (needs the app registry)
+
+        pre_save.connect(normalise_on_save, dispatch_uid="thidua-nfc")

@@ -1,4 +1,7 @@
-"""Bootstrap classes on every form field, so templates stay generic."""
+"""Bootstrap classes on every form field, so templates stay generic; every text a form
+hands on is NFC."""
+
+import unicodedata
 
 from django import forms
 
@@ -14,6 +17,17 @@ class StyledFormMixin:
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def _clean_fields(self):
+        # Text typed or pasted in NFD (macOS, some Vietnamese keyboards) reaches clean()
+        # and the services in NFC; passwords stay exactly as typed.
+        super()._clean_fields()
+        for name, value in list(self.cleaned_data.items()):
+            field = self.fields.get(name)
+            if isinstance(value, str) and not isinstance(
+                getattr(field, "widget", None), forms.PasswordInput
+            ):
+                self.cleaned_data[name] = unicodedata.normalize("NFC", value)
 
     def full_clean(self):
         super().full_clean()

@@ -1,4 +1,5 @@
-"""Request id for logs and the audit trail; absolute session lifetime."""
+"""Health check, proxy headers, request id for logs and the audit trail; absolute
+session lifetime."""
 
 import time
 
@@ -7,15 +8,50 @@ from django.contrib.auth import logout
 from django.contrib.auth.middleware import (
     LoginRequiredMiddleware as DjangoLoginRequired,
 )
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from .context import new_request_id, reset_request_id
+from .proxy import strip_untrusted_headers
 
 __all__ = [
+    "HealthCheckMiddleware",
     "LoginRequiredMiddleware",
+    "ProxyHeadersMiddleware",
     "RequestIdMiddleware",
     "SessionLifetimeMiddleware",
 ]
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """``/healthz`` answers 200 "ok" before anything else runs: no HTTPS redirect, no
+    host check (a load balancer or ``curl http://127.0.0.1:8000/healthz`` probes by
+    address), no session, no database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == HEALTH_PATH and request.method in ("GET", "HEAD"):
+            response = HttpResponse("ok", content_type="text/plain")
+            response["Cache-Control"] = "no-store"
+            response["X-Content-Type-Options"] = "nosniff"
+            return response
+        return self.get_response(request)
+
+
+class ProxyHeadersMiddleware:
+    """Forwarding headers count only from THIDUA_PROXY_IPS (common/proxy.py); from
+    anyone else they are dropped before SecurityMiddleware reads the scheme."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        strip_untrusted_headers(request)
+        return self.get_response(request)
 
 
 class RequestIdMiddleware:

@@ -11,6 +11,8 @@ import unicodedata
 __all__ = [
     "fold",
     "nfc",
+    "nfc_data",
+    "nfc_text",
     "search_words",
     "person_sort_key",
     "split_name",
@@ -73,6 +75,31 @@ def nfc(value: str | None) -> str:
     if not value:
         return ""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+
+
+_LINE_BREAKS = re.compile(r"\r\n?")
+_TRAILING_SPACES = re.compile(r"[ \t\u00a0]+\n")
+
+
+def nfc_text(value: str | None) -> str:
+    """Multi-line text in NFC: line breaks kept (CR LF as LF), spaces at the end of a
+    line and at both ends dropped; spaces inside a line left as typed."""
+    if not value:
+        return ""
+    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", str(value)))
+    return _TRAILING_SPACES.sub("\n", text).strip()
+
+
+def nfc_data(value):
+    """JSON-like data (dicts, lists, strings) with every string, keys too, in NFC;
+    nothing else changed."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc_data(k): nfc_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [nfc_data(v) for v in value]
+    return value
 
 
 def fold(value: str | None) -> str:

@@ -1,4 +1,6 @@
 """A fixed-window rate limit on Django's cache, for public forms (one IP, one scope).
+The address is the client's as common/proxy.py finds it (behind a configured proxy,
+from X-Forwarded-For).
 
 With the default per-process cache each worker counts on its own, so the effective
 limit is at most ``limit`` × workers; a shared cache (Redis) makes it exact.
@@ -8,6 +10,8 @@ import hashlib
 import time
 
 from django.core.cache import cache
+
+from .proxy import client_ip
 
 __all__ = ["client_ip", "hit"]
 
@@ -25,8 +29,3 @@ def hit(scope: str, key: str, limit: int, window_seconds: int) -> bool:
         cache.set(name, 1, timeout=window_seconds + 1)
         count = 1
     return count <= limit
-
-
-def client_ip(request) -> str:
-    """The peer address; a proxy in front must pass the real one as REMOTE_ADDR."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"

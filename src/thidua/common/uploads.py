@@ -4,7 +4,6 @@ import hashlib
 import re
 import unicodedata
 import uuid
-import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -14,16 +13,39 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-__all__ = ["CheckedFile", "check_attachment", "zip_problem"]
+from .zips import GuardedZip, ZipRefused
+
+__all__ = ["KINDS", "CheckedFile", "check_attachment", "sniff"]
 
 _OOXML = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
-_SIGNATURES = [
-    (b"%PDF-", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpg"),
-]
-MAX_ZIP_ENTRIES = 2_000
-MAX_ZIP_RATIO = 200
+KINDS = ("pdf", "docx", "xlsx", "png", "jpg")
+# The extensions a name may carry for each kind; another one is replaced on download.
+_EXTENSIONS = {"pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "png": {"png"},
+               "jpg": {"jpg", "jpeg", "jpe"}}  # fmt: skip
+_PDF_HEADER = re.compile(rb"%PDF-[12]\.[0-9]")
+# A JPEG's SOI marker is followed by another marker: APPn, DQT, SOFn, DHT, COM.
+_JPEG_SECOND = {*range(0xE0, 0xF0), 0xDB, 0xC4, 0xFE, *range(0xC0, 0xC4)}
+_MARKUP = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of ``data`` by its bytes: "pdf" (starts with %PDF-x.y and ends with
+    %%EOF), "png" (signature and IHDR), "jpg" (SOI and a marker), "docx"/"xlsx" (a ZIP
+    with the main part, no macros); None for anything else — an .exe, an HTML page
+    or script renamed .pdf, a PDF that is an HTML page after its first line.
+    Raises ZipRefused for a hostile ZIP (common/zips.py)."""
+    head = data[:1024].lower()
+    if _PDF_HEADER.match(data):
+        if b"%%eof" not in data[-1024:].lower() or any(m in head for m in _MARKUP):
+            return None
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        return "png"
+    if data[:3] == b"\xff\xd8\xff" and len(data) > 3 and data[3] in _JPEG_SECOND:
+        return "jpg"
+    if data.startswith(b"PK\x03\x04"):
+        return _ooxml_kind(data)
+    return None
 
 
 @dataclass
@@ -43,65 +65,66 @@ def _safe_name(name: str) -> str:
     return name or "tep-dinh-kem"
 
 
-def zip_problem(
-    entries, *, max_entries: int, max_ratio: int, max_total: int | None = None
-):
-    """Why a ZIP's table of contents looks hostile, read before anything is inflated:
-    "entries" (too many), "ratio" (an entry inflating more than ``max_ratio`` times — a
-    zip bomb), "total" (all together larger than ``max_total``); None if none of these.
-    Every reader of uploaded ZIPs (OOXML files, staff workbooks, dossier packages) asks
-    this, and words the answer for its own page."""
-    if len(entries) > max_entries:
-        return "entries"
-    total = 0
-    for entry in entries:
-        total += entry.file_size
-        if entry.file_size / max(entry.compress_size, 1) > max_ratio:
-            return "ratio"
-        if max_total is not None and total > max_total:
-            return "total"
-    return None
-
-
 def _ooxml_kind(data: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            entries = archive.infolist()
-            if zip_problem(
-                entries, max_entries=MAX_ZIP_ENTRIES, max_ratio=MAX_ZIP_RATIO
-            ):
-                return None
-            names = {e.filename for e in entries}
-            if any(n.lower().endswith("vbaproject.bin") for n in names):
-                return None
-            return next((kind for part, kind in _OOXML.items() if part in names), None)
-    except zipfile.BadZipFile:
+    """docx or xlsx by the parts inside; None for another ZIP or one with macros.
+    Raises ZipRefused for a hostile archive (common/zips.py)."""
+    with GuardedZip(BytesIO(data), archive_size=len(data)) as archive:
+        names = set(archive.namelist())
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
         return None
+    return next((kind for part, kind in _OOXML.items() if part in names), None)
 
 
-def check_attachment(upload) -> CheckedFile:
-    """Refuse anything but PDF, DOCX, XLSX, PNG or JPEG, or larger than the limit."""
+def _named_for(name: str, kind: str) -> str:
+    """The display name, its extension made to say what the content is: a PDF
+    uploaded as "trang.html" downloads as "trang.pdf", never as a page."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and ext.lower() in _EXTENSIONS[kind]:
+        return name
+    return f"{stem if dot and stem else name}.{kind}"
+
+
+def check_attachment(
+    upload, *, field: str = "file", label: str | None = None
+) -> CheckedFile:
+    """Refuse anything but PDF, DOCX, XLSX, PNG or JPEG (by content, not by name), or
+    larger than the limit. Errors are keyed by ``field`` and name ``label`` (the
+    field as the page calls it) and the file."""
+    name = _safe_name(upload.name)
+    if label:
+        what = _("Tệp “%(label)s” (%(name)s)") % {"label": label, "name": name}
+    else:
+        what = _("Tệp “%(name)s”") % {"name": name}
+
+    def refuse(message: str) -> ValidationError:
+        return ValidationError({field: [message]})
+
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
     if upload.size > limit:
-        raise ValidationError(
-            _("Tệp quá lớn (%(size)s), tối đa %(max)s.")
-            % {"size": filesizeformat(upload.size), "max": filesizeformat(limit)}
+        raise refuse(
+            _("%(what)s quá lớn (%(size)s), tối đa %(max)s.")
+            % {
+                "what": what,
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(limit),
+            }  # fmt: skip
         )
     data = b"".join(upload.chunks())
-    kind = next((k for sig, k in _SIGNATURES if data.startswith(sig)), None)
-    if kind is None and data.startswith(b"PK\x03\x04"):
-        kind = _ooxml_kind(data)
+    try:
+        kind = sniff(data)
+    except ZipRefused as exc:
+        raise refuse(exc.message(what)) from None
     if kind is None:
-        raise ValidationError(
+        raise refuse(
             _(
-                "Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung tệp)."
+                "%(what)s không hợp lệ. Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG "
+                "(kiểm tra theo nội dung tệp, không theo tên)."
             )
+            % {"what": what}
         )
-    if kind == "pdf" and b"<html" in data[:1024].lower():
-        raise ValidationError(_("Tệp PDF không hợp lệ."))
     return CheckedFile(
         content=ContentFile(data, name=f"{uuid.uuid4().hex}.{kind}"),
-        original_name=_safe_name(upload.name),
+        original_name=_named_for(name, kind),
         kind=kind,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),

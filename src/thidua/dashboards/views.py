@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from thidua.common.downloads import set_download_name
 from thidua.movements.exports import safe_cell
 from thidua.movements.selectors import access_movement
 from thidua.organizations.selectors import office_agencies
@@ -77,7 +78,7 @@ class DashboardChartsView(TemplateView):
             )
             scope = f"pt{movement.pk}-" if movement else ""
             name = f"thong-ke-{agency.pk}-{scope}{years.start}-{years.stop - 1}-{wanted or 'tat-ca'}"
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+            set_download_name(response, f"{name}.xlsx")
             return response
         return self.render_to_response(self.get_context_data(
             agency=agency, agencies=agencies.order_by("name"), years=years, charts=charts,

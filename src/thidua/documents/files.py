@@ -11,6 +11,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from thidua.common.downloads import set_download_name
+
 __all__ = ["CONTENT_TYPES", "ascii_header", "file_response", "generated_file_response"]
 
 
@@ -60,11 +62,9 @@ def file_response(document, fmt: str, *, inline: bool, request=None):
             return _tampered(request, document, report, problems)
         body = io.BytesIO(data)
     response = FileResponse(
-        body,
-        content_type=CONTENT_TYPES[fmt],
-        as_attachment=not inline,
-        filename=name,
+        body, content_type=CONTENT_TYPES[fmt], as_attachment=not inline
     )
+    set_download_name(response, name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     if signature is not None:
@@ -95,6 +95,6 @@ def generated_file_response(docx: bytes, fmt: str, name: str) -> HttpResponse:
                 content_type="text/plain; charset=utf-8",
             )
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    set_download_name(response, f"{name}.{fmt}")
     response["X-Content-Type-Options"] = "nosniff"
     return response

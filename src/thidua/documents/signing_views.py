@@ -16,7 +16,9 @@ from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
 from thidua.common.throttle import client_ip, hit
+from thidua.common.uploads import sniff
 from thidua.common.views import apply_errors
+from thidua.common.zips import ZipRefused
 from thidua.organizations.models import Agency
 
 from .models import IssuedDocument, SigningCredential
@@ -136,8 +138,18 @@ class VerifyForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         _check_size(upload, _("Tệp PDF"))
         data = b"".join(upload.chunks())
-        if not data.startswith(b"%PDF-"):
-            raise ValidationError(_("Tệp không phải là tệp PDF."))
+        try:
+            kind = sniff(data)
+        except ZipRefused:
+            kind = None
+        if kind != "pdf":
+            raise ValidationError(
+                _(
+                    "Tệp PDF: “%(name)s” không phải là tệp PDF (kiểm tra theo nội dung "
+                    "tệp, không theo tên)."
+                )
+                % {"name": upload.name}
+            )
         return data
 
 

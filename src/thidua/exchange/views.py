@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.selectors import access_agency
@@ -75,6 +76,6 @@ class ExchangeExportView(View):
         body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         name = f"thidua-{agency.pk}-{timezone.localdate():%Y%m%d}.json"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        set_download_name(response, name)
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from thidua.common.downloads import set_download_name
 from thidua.common.text import fold
 from thidua.documents.files import generated_file_response
 from thidua.organizations.selectors import office_agencies
@@ -118,7 +119,7 @@ class ReportFileView(View):
         )
         if fmt == "xlsx":
             response = HttpResponse(report_workbook(report), content_type=XLSX)
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+            set_download_name(response, f"{name}.xlsx")
             response["X-Content-Type-Options"] = "nosniff"
             return response
         return generated_file_response(report_docx(report), fmt, name)

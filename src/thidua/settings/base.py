@@ -6,6 +6,7 @@ the job queue to Redis.
 """
 
 import datetime
+import ipaddress
 import warnings
 from pathlib import Path
 
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thidua.common.middleware.HealthCheckMiddleware",
+    "thidua.common.middleware.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.common.middleware.RequestIdMiddleware",
@@ -154,16 +157,16 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "thidua.accounts.backends.PasswordBackend",
 ]
+# Django's checks with Vietnamese messages, plus passwords common in Vietnam
+# (accounts/passwords.py), compared without accents, case or punctuation.
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "thidua.accounts.passwords.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "thidua.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "thidua.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "thidua.accounts.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -176,11 +179,24 @@ SESSION_ABSOLUTE_SECONDS = env.int("THIDUA_SESSION_ABSOLUTE_SECONDS", default=8 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-AXES_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=5)
+# Failed logins (and failed API tokens) are counted in the database by django-axes, so
+# every worker process sees the same counts (accounts/lockout.py): per account and
+# address, per account from any address, per address for any account.
+THIDUA_LOGIN_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=5)
+THIDUA_LOGIN_ACCOUNT_FAILURE_LIMIT = env.int(
+    "THIDUA_LOGIN_ACCOUNT_FAILURE_LIMIT", default=10
+)
+THIDUA_LOGIN_IP_FAILURE_LIMIT = env.int("THIDUA_LOGIN_IP_FAILURE_LIMIT", default=30)
+AXES_HANDLER = "thidua.accounts.lockout.LoginFailureHandler"
+AXES_FAILURE_LIMIT = THIDUA_LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = env.float("THIDUA_LOGIN_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Attempts during a lockout are refused without being counted, so the time the
+# lockout page announces is the time it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "thidua.accounts.lockout.axes_client_ip"
 AXES_VERBOSE = False
 
 HTTPS = env.bool("THIDUA_HTTPS", default=PRODUCTION)
@@ -194,7 +210,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env.bool("THIDUA_BEHIND_PROXY", default=False):
+# Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
+# networks); from anyone else those headers are dropped (common/proxy.py). Empty: no
+# proxy. THIDUA_BEHIND_PROXY=true (older installs) means a proxy on this machine.
+THIDUA_PROXY_IPS = env.list("THIDUA_PROXY_IPS", default=[])
+if not THIDUA_PROXY_IPS and env.bool("THIDUA_BEHIND_PROXY", default=False):
+    THIDUA_PROXY_IPS = ["127.0.0.1", "::1"]
+for _proxy in THIDUA_PROXY_IPS:
+    try:
+        ipaddress.ip_network(_proxy)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"THIDUA_PROXY_IPS: “{_proxy}” không phải địa chỉ IP hay dải mạng hợp lệ "
+            "(ví dụ 10.0.0.5 hoặc 10.0.0.0/24)."
+        ) from None
+if THIDUA_PROXY_IPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -222,6 +252,13 @@ THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 *
 THIDUA_MAX_PACKAGE_BYTES = env.int(
     "THIDUA_MAX_PACKAGE_BYTES", default=100 * 1024 * 1024
 )
+# Every uploaded ZIP (dossier packages, DOCX and XLSX files): at most this many bytes
+# once inflated, all entries together (common/zips.py); no entry (and not the whole
+# archive) inflating more than THIDUA_MAX_ZIP_RATIO times.
+THIDUA_MAX_UNZIPPED_BYTES = env.int(
+    "THIDUA_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024
+)
+THIDUA_MAX_ZIP_RATIO = env.int("THIDUA_MAX_ZIP_RATIO", default=100)
 THIDUA_IMPORT_MAX_ROWS = env.int("THIDUA_IMPORT_MAX_ROWS", default=50_000)
 THIDUA_IMPORT_BACKGROUND_ROWS = env.int("THIDUA_IMPORT_BACKGROUND_ROWS", default=500)
 # TT 59/2021/TT-BCA Art 7 layout of the CCCD number (province, gender/century, year);

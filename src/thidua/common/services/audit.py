@@ -15,6 +15,7 @@ from django.utils import timezone
 from ..context import current_request_id
 from ..keys import KeyFileError, audit_key, audit_key_id, audit_key_source
 from ..models import ActivityLog, AuditCheckpoint, ChainHead
+from ..normalise import normalise_instance
 
 __all__ = [
     "ChainReport",
@@ -147,6 +148,7 @@ def log_action(
         request_id=current_request_id(),
         prev_hash=head.hash,
     )
+    normalise_instance(entry)  # NFC, as every stored text; before it is hashed
     entry.hash = _digest_of(entry)
     entry.save(force_insert=True)
     head.seq, head.hash = seq, entry.hash
@@ -195,6 +197,7 @@ def log_actions_bulk(
             request_id=request_id,
             prev_hash=prev,
         )
+        normalise_instance(entry)
         entry.hash = prev = _digest_of(entry)
         rows.append(entry)
     ActivityLog.objects.bulk_create(rows, batch_size=500)

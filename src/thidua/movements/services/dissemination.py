@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.selectors import unit_contacts
 from thidua.common.services.audit import log_action
+from thidua.common.text import nfc_text
 from thidua.organizations.models import Agency
 
 from ..enums import RecipientKind
@@ -108,7 +109,7 @@ def confirm_delivery(
             raise ValidationError(_("Đơn vị đã xác nhận quán triệt văn bản này."))
         locked.confirmed_on = confirmed_on
         locked.staff_reached = staff_reached
-        locked.note = note.strip()
+        locked.note = nfc_text(note)
         locked.confirmed_by = (
             actor if actor is not None and actor.is_authenticated else None
         )

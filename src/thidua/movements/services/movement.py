@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import diff, log_action, snapshot
-from thidua.common.text import nfc
+from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
 
 from ..enums import TRANSITIONS, MovementState
@@ -180,7 +180,7 @@ def replace_section(
             values = {k: raw.get(k) for k in fields if k in raw}
             for key, value in values.items():
                 if isinstance(value, str):
-                    values[key] = nfc(value) if key != "text" else value.strip()
+                    values[key] = nfc(value) if key != "text" else nfc_text(value)
             item = model(movement=locked, position=position, **values)
             item.full_clean(exclude=["movement"])
             new_items.append(item)

@@ -91,7 +91,7 @@ def report_progress(
         reported_by=actor if actor is not None and actor.is_authenticated else None,
     )
     if evidence is not None:
-        checked = check_attachment(evidence)
+        checked = check_attachment(evidence, field="evidence", label=_("Minh chứng"))
         report.evidence = checked.content
         report.evidence_name = checked.original_name
         report.evidence_sha256 = checked.sha256

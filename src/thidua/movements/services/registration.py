@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.scopes import scopes_for
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
+from thidua.common.text import nfc, nfc_text
 
 from ..enums import (
     COLLECTIVE_TITLES,
@@ -110,7 +110,9 @@ def save_registration(
                 code="stale",
             )
         registration.collective_title = collective_title
-        registration.pledges = nfc(pledges) if "\n" not in pledges else pledges.strip()
+        registration.pledges = (
+            nfc(pledges) if "\n" not in pledges else nfc_text(pledges)
+        )
         registration.version += 1
         registration.save()
         registration.entries.all().delete()

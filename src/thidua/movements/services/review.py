@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
+from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
 
 from ..enums import MovementState, RegistrationState
@@ -120,7 +120,7 @@ def update_review(review: Review, *, title: str, sections: list[dict], signer_ti
             raise ValidationError(_("Báo cáo đã ban hành không được sửa."))
         locked.title = nfc(title)
         locked.sections = [
-            {"title": nfc(s["title"]), "text": s["text"].strip()}
+            {"title": nfc(s["title"]), "text": nfc_text(s["text"])}
             for s in sections
             if s["title"]
         ]

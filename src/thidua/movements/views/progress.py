@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
+from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.forms.widgets import DateInput
@@ -74,9 +75,7 @@ class IndicatorBoardView(TemplateView):
                 indicators_workbook(context["movement"], context["rows"]),
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-            response["Content-Disposition"] = (
-                'attachment; filename="chi-tieu-tien-do.xlsx"'
-            )
+            set_download_name(response, "chi-tieu-tien-do.xlsx")
             return response
         return self.render_to_response(context)
 
@@ -191,9 +190,8 @@ class EvidenceView(View):
         ).first()
         if found is None or not found.evidence:
             raise Http404
-        response = FileResponse(
-            found.evidence.open("rb"), as_attachment=True, filename=found.evidence_name
-        )
+        response = FileResponse(found.evidence.open("rb"), as_attachment=True)
+        set_download_name(response, found.evidence_name)
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "sandbox"
         return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.models import Agency
@@ -188,5 +189,5 @@ class RegistrationExportView(View):
             registrations_workbook(movement),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = 'attachment; filename="dang-ky-thi-dua.xlsx"'
+        set_download_name(response, "dang-ky-thi-dua.xlsx")
         return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.services.render import render_source
@@ -142,7 +143,7 @@ class ReviewDraftView(_ReviewMixin, View):
         self.load(request, pk, review)
         data = render_source("review", self.review.pk, "docx")
         response = HttpResponse(data, content_type=DOCX)
-        response["Content-Disposition"] = 'attachment; filename="bao-cao-du-thao.docx"'
+        set_download_name(response, "bao-cao-du-thao.docx")
         return response
 
 

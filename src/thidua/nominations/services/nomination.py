@@ -143,7 +143,7 @@ def add_attachment(nomination: Nomination, *, kind: str, upload, actor=None):
     """Add a dossier file (checked by content) while the unit may still edit."""
     if kind not in AttachmentKind.values:
         raise ValidationError({"kind": [_("Loại tài liệu không hợp lệ.")]})
-    checked = check_attachment(upload)
+    checked = check_attachment(upload, field="file", label=AttachmentKind(kind).label)
     with transaction.atomic():
         state = Nomination.objects.select_for_update().get(pk=nomination.pk).state
         if state not in (NominationState.DRAFT, NominationState.RETURNED):

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
-from thidua.common.uploads import zip_problem
+from thidua.common.text import nfc, nfc_data, nfc_text
+from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.decisions.enums import AWARD_CODES, AwardType
 from thidua.movements.exports import safe_cell
 
@@ -31,8 +31,6 @@ __all__ = ["FORMAT", "VERSION", "build_package", "import_package", "package_file
 
 FORMAT = "thidua.to-trinh"
 VERSION = 1
-MAX_ENTRIES = 2000
-MAX_RATIO = 100  # a deflated entry may not grow more than this (zip bombs)
 CODES = {code for code, _label in AWARD_CODES}
 
 
@@ -131,33 +129,31 @@ def build_package(submission: Submission) -> bytes:
 # -- import ---------------------------------------------------------------------------
 
 
-def _open_zip(data: bytes) -> zipfile.ZipFile:
+def _open_zip(data: bytes) -> GuardedZip:
+    """The package, its table of contents checked (names, and the limits of
+    common/zips.py); every read from it is counted against THIDUA_MAX_UNZIPPED_BYTES."""
+    if not data.startswith(b"PK"):
+        raise ValidationError({"package": [_("Tệp không phải gói hồ sơ ZIP.")]})
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ValidationError(
-            {"package": [_("Tệp không phải gói hồ sơ ZIP.")]}
-        ) from None
-    infos = zf.infolist()
-    for info in infos:
+        zf = GuardedZip(io.BytesIO(data), archive_size=len(data))
+    except ZipRefused as exc:
+        raise _refused(exc) from None
+    for info in zf.infolist():
         name = info.filename
         if (name.startswith("/") or "\\" in name or ".." in name.split("/")
                 or info.flag_bits & 0x1):  # fmt: skip
             raise ValidationError(
                 {"package": [_("Tên tệp trong gói không hợp lệ: %(n)s") % {"n": name}]}
             )
-    problem = zip_problem(infos, max_entries=MAX_ENTRIES, max_ratio=MAX_RATIO,
-                          max_total=4 * settings.THIDUA_MAX_PACKAGE_BYTES)  # fmt: skip
-    if problem:
-        raise ValidationError({"package": [{
-            "entries": _("Gói có quá nhiều tệp."),
-            "ratio": _("Gói bị nén bất thường (zip bomb)."),
-            "total": _("Gói giải nén quá lớn."),
-        }[problem]]})  # fmt: skip
     return zf
 
 
-def _text(value, where: str, problems: list, *, required=True, limit=500) -> str:
+def _refused(exc: ZipRefused) -> ValidationError:
+    return ValidationError({"package": [exc.message(_("Gói hồ sơ"))]})
+
+
+def _text(value, where: str, problems: list, *, required=True, limit=500,
+          paragraphs=False) -> str:  # fmt: skip
     if value is None or value == "":
         if required:
             problems.append(_("%(w)s: thiếu dữ liệu.") % {"w": where})
@@ -166,7 +162,7 @@ def _text(value, where: str, problems: list, *, required=True, limit=500) -> str
         problems.append(_("%(w)s: phải là chuỗi không quá %(n)s ký tự.")
                         % {"w": where, "n": limit})  # fmt: skip
         return ""
-    return nfc(value)
+    return nfc_text(value) if paragraphs else nfc(value)
 
 
 def _check_file(zf, names, entry, where, problems) -> dict | None:
@@ -178,11 +174,12 @@ def _check_file(zf, names, entry, where, problems) -> dict | None:
         problems.append(_("%(w)s (%(p)s): mã SHA-256 không khớp, tệp đã bị thay đổi.")
                         % {"w": where, "p": entry["path"]})  # fmt: skip
         return None
-    return {"path": entry["path"], "sha256": entry["sha256"],
-            "kind": str(entry.get("kind", "")), "name": str(entry.get("name", ""))[:200]}  # fmt: skip
+    return {"path": nfc_data(entry["path"]), "sha256": entry["sha256"],
+            "kind": nfc(str(entry.get("kind", ""))),
+            "name": nfc(str(entry.get("name", "")))[:200]}  # fmt: skip
 
 
-def _parse(zf: zipfile.ZipFile) -> tuple[dict, list[dict], list[str]]:
+def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
     names = set(zf.namelist())
     if "manifest.json" not in names:
         raise ValidationError({"package": [_("Gói thiếu tệp manifest.json.")]})
@@ -252,9 +249,9 @@ def _parse(zf: zipfile.ZipFile) -> tuple[dict, list[dict], list[str]]:
             "is_collective": bool(raw.get("is_collective")), "code": code, "year": year,
             "award_type": award_type,
             "achievement": _text(raw.get("achievement"), where, problems, required=False,
-                                 limit=20_000),
+                                 limit=20_000, paragraphs=True),
             "appraisal": _text(raw.get("appraisal"), where, problems, required=False,
-                               limit=20_000),
+                               limit=20_000, paragraphs=True),
             "files": [f for f in files if f],
         })  # fmt: skip
     return head, items, problems
@@ -281,7 +278,11 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
     ).first()
     if existing is not None:
         return existing
-    head, items, problems = _parse(_open_zip(data))
+    with _open_zip(data) as zf:
+        try:
+            head, items, problems = _parse(zf)
+        except ZipRefused as exc:
+            raise _refused(exc) from None
     if problems:
         raise ValidationError([_("Gói hồ sơ không hợp lệ, chưa nhập gì:"), *problems])
     with transaction.atomic():
@@ -324,7 +325,10 @@ def package_file(item: SubmissionItem, index: int) -> tuple[str, bytes] | None:
     package = origin.submission.package
     if not package or "path" not in entry:
         return None
-    with package.open("rb") as stored, zipfile.ZipFile(stored) as zf:
-        return entry.get("name") or posixpath.basename(entry["path"]), zf.read(
-            entry["path"]
-        )
+    with package.open("rb") as stored, GuardedZip(stored) as zf:
+        # The path is stored in NFC; the archive may spell it otherwise.
+        wanted = nfc_data(entry["path"])
+        path = next((n for n in zf.namelist() if nfc_data(n) == wanted), None)
+        if path is None:
+            return None
+        return entry.get("name") or posixpath.basename(path), zf.read(path)

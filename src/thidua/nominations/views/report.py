@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.common.downloads import set_download_name
 from thidua.common.markup import to_html
 from thidua.common.views import ServiceFormView
 from thidua.documents.rendering import ConversionError
@@ -147,5 +148,5 @@ class ReportDocxView(View):
         nomination = access_nomination(request.user, pk)
         response = HttpResponse(report_docx_bytes(nomination), content_type=DOCX_TYPE)
         name = report_file_name(nomination, "docx")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        set_download_name(response, name)
         return response

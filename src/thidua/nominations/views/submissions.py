@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
+from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.decisions.selectors import nominations_by_authority
@@ -255,9 +256,7 @@ class SubmissionFileView(View):
             raise Http404
         name, data = found
         response = HttpResponse(data, content_type="application/octet-stream")
-        response["Content-Disposition"] = (
-            f'attachment; filename="ho-so-{item.pk}-{index + 1}"'
-        )
+        set_download_name(response, name)
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "sandbox"
         return response
@@ -274,7 +273,7 @@ class PackageView(View):
             return redirect(submission.get_absolute_url())
         name = submission.symbol.replace("/", "_") or f"to-trinh-{submission.pk}"
         response = HttpResponse(data, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        set_download_name(response, f"{name}.zip")
         return response
 
 

@@ -85,6 +85,17 @@ class StaffImportForm(StyledFormMixin, forms.Form):
             )
         if not (upload.name or "").lower().endswith(".xlsx"):
             raise ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
+        upload.seek(0)
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":  # an .xlsx is a ZIP; the rest is checked on import
+            raise ValidationError(
+                _(
+                    "Tệp danh sách “%(name)s” không phải bảng tính Excel .xlsx (kiểm tra "
+                    "theo nội dung tệp, không theo tên)."
+                )
+                % {"name": upload.name}
+            )
         return upload
 
 

@@ -57,6 +57,7 @@ COLUMNS = [
     Column("unit_code", "Mã đơn vị", True, 14),
 ]
 HEADER_ROW = 1
+_COLUMN_ORDER = {c.header: n for n, c in enumerate(COLUMNS)}
 _GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE}
 _CATEGORIES = {fold(label): value for value, label in PersonCategory.choices}
 # Trình độ đào tạo as written in HR workbooks; a master's or doctorate is "trên đại học".
@@ -160,12 +161,29 @@ class _RowParser:
         for key, messages in field_errors.items():
             for message in messages:
                 errors.append(RowError(number, _header_of(key), message))
-        if not errors:
-            merged = {k: data.get(k) for k in PERSON_FIELDS}
-            for key, messages in person_field_errors(merged, today=self.today).items():
-                for message in messages:
-                    errors.append(RowError(number, _header_of(key), message))
+        # Every error of the row at once: the checks of the values taken together run
+        # even when a cell could not be read, for the columns not reported yet.
+        reported = {e.column for e in errors}
+        merged = {k: data.get(k) for k in PERSON_FIELDS}
+        for key, messages in person_field_errors(merged, today=self.today).items():
+            if _header_of(key) in reported:
+                continue
+            for message in messages:
+                errors.append(RowError(number, _header_of(key), message))
+        errors.sort(key=lambda e: _COLUMN_ORDER[e.column])
         return data, errors
+
+    def is_blank(self, cells) -> bool:
+        """A row with nothing in the template's columns (a numbered STT alone, spaces,
+        formatting) is no row: the template formats two thousand of them."""
+        for column in COLUMNS:
+            index = self.positions.get(column.key)
+            if column.key == "stt" or index is None or index >= len(cells):
+                continue
+            value = getattr(cells[index], "value", None)
+            if value is not None and (not isinstance(value, str) or value.strip()):
+                return False
+        return True
 
     def _convert(self, raw: dict) -> tuple[dict, dict[str, list[str]]]:
         errors: dict[str, list[str]] = {}
@@ -287,7 +305,7 @@ def import_staff(
                     return result
                 parser = _RowParser(positions, units)
                 continue
-            if all(getattr(c, "value", None) in (None, "") for c in cells):
+            if parser.is_blank(cells):
                 continue
             result.rows += 1
             if result.rows > max_rows:

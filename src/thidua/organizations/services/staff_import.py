@@ -13,7 +13,7 @@ from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..imports.staff import import_staff
-from ..imports.workbook import WorkbookRejected, check_workbook_file
+from ..imports.workbook import WorkbookRejected, check_workbook_file, count_data_rows
 from ..models import Agency, StaffImport
 
 __all__ = ["ACTIVE", "give_up_staff_import", "run_staff_import", "start_staff_import"]
@@ -22,18 +22,6 @@ logger = logging.getLogger(__name__)
 
 # A job in these states has not ended: a worker holds it or it waits in the queue.
 ACTIVE = (StaffImport.Status.QUEUED, StaffImport.Status.RUNNING)
-
-
-def _estimate_rows(path: Path) -> int:
-    from openpyxl import load_workbook  # noqa: PLC0415 (heavy)
-
-    try:
-        workbook = load_workbook(path, read_only=True)
-        rows = max((workbook.worksheets[0].max_row or 1) - 1, 0)
-        workbook.close()
-    except Exception:  # a broken file is reported by the import itself
-        return 0
-    return rows
 
 
 def start_staff_import(
@@ -72,7 +60,7 @@ def start_staff_import(
         job.save()
         stored.unlink(missing_ok=True)
         return job
-    job.total_rows = _estimate_rows(stored)
+    job.total_rows = count_data_rows(stored)
     job.save()
     if job.total_rows > settings.THIDUA_IMPORT_BACKGROUND_ROWS:
         from ..tasks import task_import_staff  # noqa: PLC0415 (tasks import services)

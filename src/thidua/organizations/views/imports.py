@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from thidua.common.downloads import set_download_name
 from thidua.common.views import require_perm
 
 from ..forms import StaffImportForm
@@ -50,9 +51,7 @@ class StaffImportTemplateView(View):
         agency = access_agency(request.user, pk)
         require_perm(request.user, "organizations.import_staff", agency)
         response = HttpResponse(staff_template_bytes(agency), content_type=XLSX)
-        response["Content-Disposition"] = (
-            'attachment; filename="mau-danh-sach-can-bo.xlsx"'
-        )
+        set_download_name(response, "mau-danh-sach-can-bo.xlsx")
         return response
 
 

@@ -37,6 +37,11 @@ class Command(BaseCommand):
                 roles=[(Role.ADMIN, None, None)],
             )
         except ValidationError as exc:
+            problems = exc.message_dict if hasattr(exc, "error_dict") else {}
+            if "password" in problems:
+                raise CommandError(
+                    "Mật khẩu không đạt yêu cầu: " + " ".join(problems["password"])
+                ) from exc
             raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(
             self.style.SUCCESS(f"Đã tạo tài khoản quản trị “{options['username']}”.")

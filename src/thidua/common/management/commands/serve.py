@@ -29,7 +29,9 @@ def gunicorn_argv(bind: str, workers: int) -> list[str]:
     return [
         sys.executable, "-m", "gunicorn", "thidua.wsgi:application",
         "--bind", bind, "--workers", str(workers), "--timeout", "120",
-        "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+        "--access-logfile", "-",
+        # X-Forwarded-* only from THIDUA_PROXY_IPS (none by default), as in Django.
+        "--forwarded-allow-ips", ",".join(settings.THIDUA_PROXY_IPS),
         # Path only: query strings can carry a searched CCCD.
         "--access-logformat", ACCESS_LOG_FORMAT,
     ]  # fmt: skip
