@@ -163,7 +163,7 @@ class Site:
                 process.kill()
                 process.wait(timeout=30)
 
-    def wait(self, what: str, condition, timeout: float = 120) -> None:
+    def wait(self, what: str, condition, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if condition():

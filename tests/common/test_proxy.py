@@ -141,27 +141,7 @@ def test_healthz_under_production_settings(tmp_path):
 @pytest.mark.parametrize(
     ("proxies", "allowed"), [([], ""), (["10.0.0.0/24", "::1"], "10.0.0.0/24,::1")]
 )
-def test_gunicorn_trusts_the_same_proxies(settings, monkeypatch, proxies, allowed):
+def test_gunicorn_trusts_the_same_proxies(settings, proxies, allowed):
     settings.THIDUA_PROXY_IPS = proxies
-    started = []
-
-    class Child:
-        returncode = 0
-
-        def __init__(self, args, env=None):
-            started.append(args)
-
-        def poll(self):
-            return 0
-
-        def terminate(self):
-            pass
-
-        def wait(self, timeout=None):
-            return 0
-
-    monkeypatch.setattr(serve.subprocess, "Popen", Child)
-    monkeypatch.setattr(serve.signal, "signal", lambda *a: None)
-    serve.serve_forever("127.0.0.1:0", 1, None)
-    web = started[0]
+    web = serve.gunicorn_argv("127.0.0.1:0", 1)
     assert web[web.index("--forwarded-allow-ips") + 1] == allowed

@@ -150,14 +150,19 @@ def claim(model, pk: int, active) -> bool:
 
 def checkpoint(name: str, model=None, pk: int | None = None) -> None:
     """A step of a job is done: the row shows life (outside a transaction others see
-    it at once). ``THIDUA_JOB_PAUSE_AT=name`` stops the process here for good — only
-    the crash tests set it, to kill a worker at a known point of each kind of job."""
+    it at once). ``THIDUA_JOB_PAUSE_AT=name`` stops the first thread that gets here for
+    good — only the crash tests set it, to kill a worker at a known point of each kind
+    of job while its other thread goes on."""
     if model is not None:
         model.objects.filter(pk=pk, job_owner=worker_id()).update(
             job_seen_at=timezone.now()
         )
     if os.environ.get("THIDUA_JOB_PAUSE_AT") == name:
-        (Path(settings.DATA_DIR) / f"paused-{name}").write_text(str(os.getpid()))
+        try:  # the first thread to get here stops; others go on with their jobs
+            with (Path(settings.DATA_DIR) / f"paused-{name}").open("x") as marker:
+                marker.write(str(os.getpid()))
+        except FileExistsError:
+            return
         while True:  # until the test kills this process
             time.sleep(1)
 
