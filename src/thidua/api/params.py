@@ -14,6 +14,8 @@ from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
+from thidua.common.params import MAX_ID, BadParameter
+
 from .cursor import (
     InvalidCursor,
     Key,
@@ -41,9 +43,8 @@ __all__ = [
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 PAGE_PARAMS = ("limit", "offset", "cursor")
-# Bounds the database can hold (a 64-bit key): a larger number is a 400 naming the
-# parameter, never an overflow in the database driver.
-MAX_ID = 2**63 - 1
+# Bounds the database can hold (MAX_ID, a 64-bit key): a larger number is a 400 naming
+# the parameter, never an overflow in the database driver.
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Offset = Annotated[int, Field(le=MAX_ID)]
@@ -57,14 +58,6 @@ Cursor = Annotated[
         "(docs/api.md, Pagination); not with offset.",
     ),
 ]
-
-
-class BadParameter(ValueError):
-    """A query parameter out of range or unknown: 400 naming it."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {problem}")
 
 
 class Page(Schema):
