@@ -7,6 +7,7 @@ from typing import Annotated
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
@@ -97,7 +98,10 @@ def _count(items: QuerySet) -> int:
     seconds = settings.THIDUA_API_COUNT_CACHE_SECONDS
     if not seconds:
         return items.count()
-    sql, params = items.order_by().query.get_compiler(using=items.db).as_sql()
+    try:
+        sql, params = items.order_by().query.get_compiler(using=items.db).as_sql()
+    except EmptyResultSet:  # a filter that matches nothing (an empty scope): no query
+        return 0
     key = (
         "thidua:api-count:" + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
     )
