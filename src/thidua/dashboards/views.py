@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from thidua.movements.exports import safe_cell
+from thidua.common.excel import cell, row
 from thidua.movements.selectors import access_movement
 from thidua.organizations.selectors import office_agencies
 
@@ -38,13 +38,13 @@ def workbook(charts) -> bytes:
     book.remove(book.active)
     for chart in charts:
         sheet = book.create_sheet(chart.key[:31])
-        sheet.append([safe_cell(chart.title)])
+        sheet.append([cell(chart.title)])
         sheet["A1"].font = Font(bold=True)
-        sheet.append([safe_cell(c) for c in chart.columns])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in chart.rows:
-            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+        sheet.append(row(chart.columns))
+        for header in sheet[2]:
+            header.font = Font(bold=True)
+        for values in chart.rows:
+            sheet.append(row(values))
         sheet.freeze_panes = "A3"
     out = io.BytesIO()
     book.save(out)

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from thidua.common.excel import row
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import zip_problem
 from thidua.decisions.enums import AWARD_CODES, AwardType
-from thidua.movements.exports import safe_cell
 
 from ..models import Submission, SubmissionItem
 from .submission import is_receiving_office
@@ -57,11 +57,11 @@ def _list_workbook(submission: Submission) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    sheet.append([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
-                  _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")])  # fmt: skip
+    sheet.append(row([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
+                      _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")]))  # fmt: skip
     for item in submission.items.all():
-        sheet.append([item.position, safe_cell(item.subject_name),
-                      safe_cell(item.subject_detail), item.get_code_display(), item.year])  # fmt: skip
+        sheet.append(row([item.position, item.subject_name, item.subject_detail,
+                          item.get_code_display(), item.year]))  # fmt: skip
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
