@@ -9,8 +9,10 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as BusinessError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from thidua.eligibility import CaseError
 
@@ -28,6 +30,40 @@ from .people import router as people_router
 
 __all__ = ["api"]
 
+
+class JsonParser(Parser):
+    """JSON bodies as ninja reads them, refusing a NUL byte in any string (PostgreSQL
+    refuses it in a query; common.middleware refuses it in the rest of a request)."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        where = _nul_path(data, "")
+        if where is not None:
+            raise BadParameter(where or "body", _("không được chứa ký tự NUL"))
+        return data
+
+
+def _nul_path(value, path: str) -> str | None:
+    """The dotted path of the first string (key or value) holding a NUL, or None."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        here = f"{path}.{key}" if path else str(key)
+        if isinstance(key, str) and "\x00" in key:
+            return here.replace("\x00", "")
+        found = _nul_path(item, here)
+        if found is not None:
+            return found
+    return None
+
+
 api = NinjaAPI(
     title="thidua API",
     version="1",
@@ -35,6 +71,7 @@ api = NinjaAPI(
     auth=api_auth,
     docs_url="/docs",
     openapi_url="/schema/",
+    parser=JsonParser(),
 )
 api.add_router("/agencies", agencies_router)
 api.add_router("/people", people_router)
@@ -143,7 +180,10 @@ def refused(request, exc: BusinessError):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    # ninja's own: a body it cannot parse as JSON is the only one reaching here today.
+    # ninja's own: a body it cannot parse as JSON is the only one reaching here today
+    # (or one our parser refused, naming the field).
+    if isinstance(exc.__cause__, BadParameter):
+        return bad_parameter(request, exc.__cause__)
     if exc.status_code == 400 and exc.message.startswith("Cannot parse request body"):
         return _error(request, 400, "body: JSON không hợp lệ", "body")
     return _error(request, exc.status_code, exc.message)

@@ -1,4 +1,5 @@
-"""Request id for logs and the audit trail; absolute session lifetime."""
+"""Request id for logs and the audit trail; NUL bytes refused at the door; absolute
+session lifetime."""
 
 import time
 
@@ -8,11 +9,14 @@ from django.contrib.auth.middleware import (
     LoginRequiredMiddleware as DjangoLoginRequired,
 )
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from .context import new_request_id, reset_request_id
+from .params import BadParameter
 
 __all__ = [
     "LoginRequiredMiddleware",
+    "RejectNulMiddleware",
     "RequestIdMiddleware",
     "SessionLifetimeMiddleware",
 ]
@@ -29,6 +33,44 @@ class RequestIdMiddleware:
         finally:
             reset_request_id(token)
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL byte has no place in any text thidua keeps, and PostgreSQL refuses it in
+    a query ("text fields cannot contain NUL"), as the file system does in a name: a
+    path, query parameter, cookie, form field or upload name holding one answers 400
+    naming it, before any view, session or login lookup reads it. (JSON bodies: the
+    API's parser, api/v1.py.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        where = _nul_in(request)
+        if where is not None:
+            raise BadParameter(where, _("không được chứa ký tự NUL"))
+        return self.get_response(request)
+
+
+def _nul_in(request) -> str | None:
+    """The name of the first part of the request holding a NUL byte, or None."""
+    if "\x00" in request.path_info:
+        return _("đường dẫn")
+    for name, value in request.COOKIES.items():
+        if "\x00" in name or "\x00" in value:
+            return name.replace("\x00", "")
+    parts = [request.GET]
+    if request.method == "POST":
+        parts += [request.POST]
+    for data in parts:
+        for name, values in data.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return name.replace("\x00", "")
+    if request.method == "POST":
+        for name, upload in request.FILES.items():
+            if "\x00" in (upload.name or ""):
+                return name
+    return None
 
 
 class SessionLifetimeMiddleware:
