@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from thidua.common.excel import cell, row
+from thidua.common.params import id_param
 from thidua.movements.selectors import access_movement
 from thidua.organizations.selectors import office_agencies
 
@@ -56,7 +57,7 @@ class DashboardChartsView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         agencies = office_agencies(request.user)
-        chosen = request.GET.get("co_quan")
+        chosen = id_param(request.GET, "co_quan")
         agency = (agencies.filter(pk=chosen).first() if chosen
                   else agencies.order_by("id").first())  # fmt: skip
         if agency is None:
@@ -64,7 +65,9 @@ class DashboardChartsView(TemplateView):
         years = _years(request)
         movement = None
         if request.GET.get("phong_trao"):  # one movement's figures (hidden == missing)
-            movement = access_movement(request.user, request.GET["phong_trao"])
+            movement = access_movement(
+                request.user, id_param(request.GET, "phong_trao")
+            )
         charts = dashboard_charts(request.user, agency, years, movement)
         wanted = request.GET.get("excel")
         if wanted is not None:
