@@ -166,6 +166,16 @@ def test_the_download_opens_the_transaction_its_audit_entry_needs(org, client_fo
     assert json.loads(response.content)["root"] == "SKHĐT"
 
 
+def test_a_nul_byte_anywhere_in_the_file_is_named_and_nothing_written(org, users):
+    """PostgreSQL refuses NUL in text: the import was a 500 there."""
+    data = _stc_file(org)
+    data["people"][0]["full_name"] = "Hà Thị\u0000 Mai"
+    with pytest.raises(ValidationError) as exc:
+        import_exchange(data, into=org.other, actor=users["admin"])
+    assert "people[0].full_name: không được chứa ký tự NUL" in exc.value.messages
+    assert not Person.objects.filter(full_name__startswith="Hà Thị").exists()
+
+
 def test_page_import_reports_counts_or_the_errors(org, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

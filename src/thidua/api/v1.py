@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
+from thidua.common.text import nul_path
 from thidua.eligibility import CaseError
 
 from .agencies import router as agencies_router
@@ -37,31 +38,10 @@ class JsonParser(Parser):
 
     def parse_body(self, request):
         data = super().parse_body(request)
-        where = _nul_path(data, "")
+        where = nul_path(data)
         if where is not None:
             raise BadParameter(where or "body", _("không được chứa ký tự NUL"))
         return data
-
-
-def _nul_path(value, path: str) -> str | None:
-    """The dotted path of the first string (key or value) holding a NUL, or None."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, item in items:
-        here = f"{path}.{key}" if path else str(key)
-        if isinstance(key, str) and "\x00" in key:
-            return here.replace("\x00", "")
-        found = _nul_path(item, here)
-        if found is not None:
-            return found
-    return None
 
 
 api = NinjaAPI(

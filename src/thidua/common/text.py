@@ -11,6 +11,7 @@ import unicodedata
 __all__ = [
     "fold",
     "nfc",
+    "nul_path",
     "search_words",
     "person_sort_key",
     "split_name",
@@ -73,6 +74,33 @@ def nfc(value: str | None) -> str:
     if not value:
         return ""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+
+
+def nul_path(value, path: str = "") -> str | None:
+    """Where a NUL byte hides in decoded JSON (a key or a string at any depth), as
+    "people[0].full_name" ("" for the whole value); None when there is none. PostgreSQL refuses NUL in text, so
+    every JSON thidua reads (API bodies, exchange files, tờ trình packages) is checked
+    before a string reaches a query; query strings and form fields are refused by
+    ``common.middleware.RejectNulMiddleware``."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        if isinstance(key, int):
+            here = f"{path}[{key}]"
+        else:
+            here = f"{path}.{key}" if path else str(key)
+            if "\x00" in here:
+                return here.replace("\x00", "")
+        found = nul_path(item, here)
+        if found is not None:
+            return found
+    return None
 
 
 def fold(value: str | None) -> str:

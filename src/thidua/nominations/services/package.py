@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from thidua.common.excel import row
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
+from thidua.common.text import nfc, nul_path
 from thidua.common.uploads import zip_problem
 from thidua.decisions.enums import AWARD_CODES, AwardType
 
@@ -192,6 +192,10 @@ def _parse(zf: zipfile.ZipFile) -> tuple[dict, list[dict], list[str]]:
         raise ValidationError(
             {"package": [_("manifest.json không phải JSON hợp lệ.")]}
         ) from None
+    if (where := nul_path(manifest)) is not None:
+        raise ValidationError(
+            {"package": [f"manifest.json {where}: " + _("không được chứa ký tự NUL")]}
+        )
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ValidationError(
             {"package": [_("Gói không phải hồ sơ tờ trình của thidua.")]}
