@@ -104,3 +104,33 @@ def test_the_400_page_says_only_what_thidua_named(client):
     response = client.get("/", headers={"host": "evil\x00.example"})
     assert response.status_code == 400
     assert "evil" not in response.content.decode()
+
+
+def test_other_control_characters_are_dropped_where_text_comes_in(rf, org, client_for):
+    """No document thidua writes (DOCX, XLSX) can hold them: a name with one made its
+    award history a 500. A vertical tab (Word's line break, pasted) is a line break."""
+    from django.http import HttpResponse
+
+    from thidua.api.v1 import JsonParser
+    from thidua.common.middleware import ControlCharacterMiddleware
+    from thidua.decisions.services.awards import record_award
+
+    from ..factories import make_person
+
+    person = make_person(org.dkkd, "Trần\x01 Văn\x1f B")  # a service: nfc()
+    assert person.full_name == "Trần Văn B"
+    record_award(person=person, code="LDTT", year=2023, decision_number="01/QĐ-SKHĐT",
+                 decision_date=datetime.date(2024, 1, 15), decided_by="Giám đốc Sở")  # fmt: skip
+    history = reverse("decisions:person-award-history", args=[person.pk, "docx"])
+    assert client_for("officer").get(history).status_code == 200
+    seen = {}
+
+    def view(request):
+        seen.update(get=request.GET.get("q"), post=request.POST.getlist("pledges"))
+        return HttpResponse()
+
+    request = rf.post("/?q=a%07b", {"pledges": ["Dòng 1\x0bDòng 2\x02", "ok"]})
+    ControlCharacterMiddleware(view)(request)
+    assert seen == {"get": "ab", "post": ["Dòng 1\nDòng 2", "ok"]}
+    body = rf.post("/", {"reason": "a\x01b", "n": [1, "c\x0cd"]}, "application/json")
+    assert JsonParser().parse_body(body) == {"reason": "ab", "n": [1, "c\nd"]}

@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
-from thidua.common.text import nul_path
+from thidua.common.text import nul_path, strip_controls
 from thidua.eligibility import CaseError
 
 from .agencies import router as agencies_router
@@ -33,15 +33,26 @@ __all__ = ["api"]
 
 
 class JsonParser(Parser):
-    """JSON bodies as ninja reads them, refusing a NUL byte in any string (PostgreSQL
-    refuses it in a query; common.middleware refuses it in the rest of a request)."""
+    """JSON bodies as ninja reads them, as common.middleware treats the rest of a
+    request: a NUL byte in any string refused (PostgreSQL refuses it in a query), the
+    other control characters dropped (no document thidua writes can hold them)."""
 
     def parse_body(self, request):
         data = super().parse_body(request)
         where = nul_path(data)
         if where is not None:
             raise BadParameter(where or "body", _("không được chứa ký tự NUL"))
-        return data
+        return _without_controls(data)
+
+
+def _without_controls(value):
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    return value
 
 
 api = NinjaAPI(

@@ -1,5 +1,5 @@
-"""Request id for logs and the audit trail; NUL bytes refused at the door; absolute
-session lifetime."""
+"""Request id for logs and the audit trail; control characters at the door (NUL
+refused); absolute session lifetime."""
 
 import time
 
@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from .context import new_request_id, reset_request_id
 from .params import BadParameter
+from .text import CONTROLS, strip_controls
 
 __all__ = [
+    "ControlCharacterMiddleware",
     "LoginRequiredMiddleware",
-    "RejectNulMiddleware",
     "RequestIdMiddleware",
     "SessionLifetimeMiddleware",
 ]
@@ -35,12 +36,14 @@ class RequestIdMiddleware:
         return response
 
 
-class RejectNulMiddleware:
-    """A NUL byte has no place in any text thidua keeps, and PostgreSQL refuses it in
+class ControlCharacterMiddleware:
+    """Control characters in what a request sends, before any view, session or login
+    lookup reads it. A NUL byte has no place in any text and PostgreSQL refuses it in
     a query ("text fields cannot contain NUL"), as the file system does in a name: a
     path, query parameter, cookie, form field or upload name holding one answers 400
-    naming it, before any view, session or login lookup reads it. (JSON bodies: the
-    API's parser, api/v1.py.)"""
+    naming it. The other control characters, which no document thidua writes (DOCX,
+    XLSX) can hold, are dropped from query and form values (a vertical tab pasted from
+    Word becomes a line break). JSON bodies: the API's parser (api/v1.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,7 +52,21 @@ class RejectNulMiddleware:
         where = _nul_in(request)
         if where is not None:
             raise BadParameter(where, _("không được chứa ký tự NUL"))
+        request.GET = _without_controls(request.GET)
+        if request.method == "POST":
+            request.POST = _without_controls(request.POST)
         return self.get_response(request)
+
+
+def _without_controls(data):
+    """``data`` (a QueryDict), or a copy without control characters in its values."""
+    if not any(CONTROLS.search(v) for _name, values in data.lists() for v in values):
+        return data
+    clean = data.copy()
+    for name, values in clean.lists():
+        clean.setlist(name, [strip_controls(v) for v in values])
+    clean._mutable = False
+    return clean
 
 
 def _nul_in(request) -> str | None:

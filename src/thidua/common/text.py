@@ -12,6 +12,7 @@ __all__ = [
     "fold",
     "nfc",
     "nul_path",
+    "strip_controls",
     "search_words",
     "person_sort_key",
     "split_name",
@@ -67,13 +68,27 @@ _MODIFIED = {
 # huyền, hỏi, ngã, sắc, nặng
 _TONE = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SPACES = re.compile(r"\s+")
+# The control characters no XML document can hold (DOCX, XLSX: python-docx and
+# openpyxl raise on them), NUL apart: it is refused, not dropped (common.middleware).
+CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def strip_controls(value: str) -> str:
+    """``value`` without control characters: a vertical tab or form feed (Word's line
+    and page breaks, pasted) becomes a line break, the others go. Tab, line feed and
+    carriage return stay."""
+    if not CONTROLS.search(value):
+        return value
+    return CONTROLS.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def nfc(value: str | None) -> str:
-    """Return ``value`` in NFC with runs of white space folded and ends trimmed."""
+    """Return ``value`` in NFC with runs of white space folded, control characters
+    dropped and ends trimmed."""
     if not value:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    text = unicodedata.normalize("NFC", strip_controls(str(value)))
+    return _SPACES.sub(" ", text).strip()
 
 
 def nul_path(value, path: str = "") -> str | None:
@@ -81,7 +96,7 @@ def nul_path(value, path: str = "") -> str | None:
     "people[0].full_name" ("" for the whole value); None when there is none. PostgreSQL refuses NUL in text, so
     every JSON thidua reads (API bodies, exchange files, tờ trình packages) is checked
     before a string reaches a query; query strings and form fields are refused by
-    ``common.middleware.RejectNulMiddleware``."""
+    ``common.middleware.ControlCharacterMiddleware``."""
     if isinstance(value, str):
         return path if "\x00" in value else None
     if isinstance(value, dict):
