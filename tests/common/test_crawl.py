@@ -5,12 +5,14 @@ The demo data set (what real users see; tests/test_cli.py checks its content) is
 once per module and worker, with what the demo lacks so that every route has a real
 object and every form is offered (a decision, a sơ kết draft, a staff-import job, an API
 token, a council meeting in session with an open ballot), and rolled back at the end.
-Then, for each account:
+Then, for each account (GET requests change nothing in thidua; each runs in a
+savepoint anyway, so none that did could change the next):
 
 1. the crawl follows every same-site link (``a[href]``, ``hx-get`` as htmx sends it,
    GET forms with their values) from the home page, breadth first, one URL per route
-   and query shape, and the redirects; every download (Excel, PDF, DOCX, JSON, ZIP) is
-   read to its end;
+   and query shape (but every variant of a page it links to itself: each of the
+   dashboard's Excel files, each tab), and the redirects; every download (Excel, PDF,
+   DOCX, JSON, ZIP) is read to its end;
 2. every route of the URLconf is requested with its parameters filled from real
    objects (``ROUTES``; a meta-test fails when a new route is neither there nor in
    ``NOT_CRAWLED``);
@@ -65,8 +67,10 @@ ACCOUNTS = [account.username for account in demo_accounts()] + [ANONYMOUS]
 FULL = {next(a.username for a in demo_accounts() if a.role == role)
         for role in {a.role for a in demo_accounts()}} | {ANONYMOUS}  # fmt: skip
 
-# Pages followed from links per account (the routes' URLs come on top).
+# Pages followed from links per account (the routes' URLs come on top), and variants
+# of one page followed from its own links (its Excel files, tabs, pages).
 MAX_PAGES = 250
+VARIANTS = 20
 
 # Routes not requested, with the reason.
 NOT_CRAWLED = {
@@ -581,6 +585,7 @@ class Crawl:
     failures: list = field(default_factory=list)
     seen: set = field(default_factory=set)
     shapes: set = field(default_factory=set)
+    variants: dict = field(default_factory=dict)  # path -> variants of it followed
     params: dict = field(default_factory=dict)  # route -> query names its links carry
     forms: dict = field(default_factory=dict)  # (route, fields) -> (action, form)
     reached: dict = field(default_factory=dict)  # route -> content type of its 2xx
@@ -598,12 +603,19 @@ class Crawl:
                 b"".join(response.streaming_content)
             transaction.set_rollback(True)
         self.client.cookies = cookies
-        if response.status_code >= 500:
+        if response.status_code >= 500 or _technical_500(response):
             self.failures.append(_failure(method, url, data, response))
         elif response.status_code < 300 and (name := _route_name(url)):
             kind = response.get("Content-Type", "").split(";")[0]
             self.reached.setdefault(name, kind)
         return response
+
+
+def _technical_500(response) -> bool:
+    """Django's debug page for an exception, whatever the status it went out with."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/"):
+        return False
+    return b"Traceback (most recent call last)" in response.content
 
 
 def _failure(method, url, data, response) -> str:
@@ -648,20 +660,27 @@ def _shape(url):
 
 
 def _follow(crawl: Crawl, routes: list[str]):
-    """Breadth first from the home page, one URL per route and query shape; the
-    routes' URLs are requested whatever the caps, and their links followed too."""
-    queue = deque([("/", "")])
-    forced = deque((url, "") for url in routes)
+    """Breadth first from the home page, one URL per route and query shape — but each
+    variant of a page that the page links to (``?excel=…``, ``?tab=…``, ``?page=2``),
+    twenty at most; the routes' URLs are requested whatever the caps, and their links
+    followed too."""
+    queue = deque([("/", "", "")])
+    forced = deque((url, "", "") for url in routes)
     while queue or forced:
         capped = bool(queue) and len(crawl.seen) < MAX_PAGES
         if not capped and not forced:
             break
-        url, target = queue.popleft() if capped else forced.popleft()
+        url, target, parent = queue.popleft() if capped else forced.popleft()
         key = (url, target)
         if key in crawl.seen or _route_name(url) in NOT_CRAWLED:
             continue
         shape = (_shape(url), target)
-        if capped and shape in crawl.shapes:
+        path = urlsplit(url).path
+        if capped and path == parent:  # a variant of the page that links to it
+            if crawl.variants.get(path, 0) >= VARIANTS:
+                continue
+            crawl.variants[path] = crawl.variants.get(path, 0) + 1
+        elif capped and shape in crawl.shapes:
             continue
         crawl.shapes.add(shape)
         crawl.seen.add(key)
@@ -669,9 +688,10 @@ def _follow(crawl: Crawl, routes: list[str]):
         response = crawl.request(url, headers=headers)
         if 300 <= response.status_code < 400 and response.get("Location"):
             if location := _same_site(url, response["Location"]):
-                queue.append((location, ""))
+                queue.append((location, "", ""))
         elif response.get("Content-Type", "").startswith("text/html"):
-            queue.extend(_links(crawl, url, response.content.decode()))
+            links = _links(crawl, url, response.content.decode())
+            queue.extend((link, htmx, path) for link, htmx in links)
 
 
 def _links(crawl: Crawl, url, html) -> list[tuple[str, str]]:
