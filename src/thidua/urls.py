@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from thidua.api.v1 import api
-from thidua.common.views import AuditLogView, DashboardView, SearchView
+from thidua.common.views import AuditLogView, DashboardView, SearchView, bad_request
 from thidua.dashboards.views import DashboardChartsView
 
 
@@ -18,6 +18,8 @@ def favicon(request):
     """Browsers ask for /favicon.ico where a page has no <link rel="icon"> (PDFs, JSON)."""
     return HttpResponsePermanentRedirect(static("thidua/favicon.svg"))
 
+
+handler400 = bad_request
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),

@@ -26,3 +26,17 @@ def test_count_is_remembered_per_scope_and_filter(org, users, settings):
     assert other.get("/api/v1/awards/").json()["count"] == 0  # another scope
     cache.clear()
     assert officer.get("/api/v1/awards/").json()["count"] == 2
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/nominations/", "/api/v1/decisions/", "/api/v1/registrations/"]
+)
+def test_an_empty_scope_counts_nothing(org, users, settings, path):
+    """A caller whose roles reach no agency filters on an empty set, which compiles to
+    no SQL at all: the count is 0, not a 500 (it was, with the count cache on)."""
+    settings.THIDUA_API_COUNT_CACHE_SECONDS = 30
+    cache.clear()
+    staff = bearer(token_for(users["staff"])[1])
+    response = staff.get(path)
+    assert response.status_code == 200
+    assert response.json()["count"] == 0 and response.json()["results"] == []

@@ -3,7 +3,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.common.text import fold, nfc, person_sort_key, split_name, vi_name_key
+from thidua.common.text import (
+    fold,
+    nfc,
+    nul_path,
+    person_sort_key,
+    split_name,
+    vi_name_key,
+)
 
 VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 word = st.text(alphabet=VI_LETTERS + VI_LETTERS.upper(), min_size=1, max_size=6)
@@ -50,3 +57,9 @@ def test_sort_key_is_hex_only_and_ignores_normal_form(value):
     assert set(key) <= set("0123456789abcdef")
     assert person_sort_key(unicodedata.normalize("NFD", value)) == key
     assert fold(unicodedata.normalize("NFD", value)) == fold(value)
+
+
+def test_nul_path_names_where_a_nul_byte_hides_in_json():
+    assert nul_path({"a": [1, {"b": "ok"}, {"c": "x\x00"}]}) == "a[2].c"
+    assert nul_path({"k\x00": 1}) == "k" and nul_path("\x00") == ""
+    assert nul_path({"a": ["ok", 2, None, True]}) is None

@@ -157,3 +157,21 @@ def test_one_movement_s_figures(register, org, users, client_for):
         client.get(reverse("dashboard-charts"), {"phong_trao": 999999}).status_code
         == 404
     )
+
+
+def test_excel_of_nominations_by_state_writes_the_state_names(org, client_for):
+    """The state names are lazy translations, which openpyxl refused ("Cannot convert
+    'Nháp' to Excel"): the whole download and this sheet were a 500 on any agency with a
+    nomination."""
+    from thidua.nominations.services.nomination import create_nomination, open_round
+
+    round_ = open_round(agency=org.skhdt, name="Xét khen thưởng 2025", kind="hang_nam",
+                        year=2025, submission_deadline=datetime.date(2099, 12, 31))  # fmt: skip
+    create_nomination(round_, proposing_unit=org.dkkd,
+                      person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    client = client_for("officer")
+    for wanted in ("tat-ca", "nominations"):
+        response = client.get(reverse("dashboard-charts"), {"excel": wanted})
+        assert response.status_code == 200
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content))["nominations"]
+        assert [c.value for c in sheet[3]] == ["Nháp", 1]

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import cccd_for
+from tests.transactions import app_transactions_only
 from thidua.decisions.models import Award
 from thidua.decisions.services.awards import record_award
 from thidua.exchange.export import export_agency
@@ -153,6 +154,26 @@ def test_only_the_agency_s_office_imports_and_exports(org, users, client_for):
     assert response.status_code == 200
     assert json.loads(response.content)["root"] == "SKHĐT"
     assert page in officer.get(org.skhdt.get_absolute_url()).content.decode()
+
+
+def test_the_download_opens_the_transaction_its_audit_entry_needs(org, client_for):
+    """In production no test transaction surrounds a request: the export's audit entry
+    found none (log_action refuses), and every download answered 500."""
+    download = reverse("organizations:agency-exchange-export", args=[org.skhdt.pk])
+    with app_transactions_only():
+        response = client_for("officer").get(download)
+    assert response.status_code == 200
+    assert json.loads(response.content)["root"] == "SKHĐT"
+
+
+def test_a_nul_byte_anywhere_in_the_file_is_named_and_nothing_written(org, users):
+    """PostgreSQL refuses NUL in text: the import was a 500 there."""
+    data = _stc_file(org)
+    data["people"][0]["full_name"] = "Hà Thị\u0000 Mai"
+    with pytest.raises(ValidationError) as exc:
+        import_exchange(data, into=org.other, actor=users["admin"])
+    assert "people[0].full_name: không được chứa ký tự NUL" in exc.value.messages
+    assert not Person.objects.filter(full_name__startswith="Hà Thị").exists()
 
 
 def test_page_import_reports_counts_or_the_errors(org, client_for):

@@ -225,3 +225,18 @@ def test_preview_while_an_item_is_still_invalid_returns_only_the_document(
     body = response.content.decode()
     assert 'data-testid="document-preview"' in body
     assert "<form" not in body  # never the whole page inside the preview
+
+
+def test_a_section_builds_at_most_max_items_forms(client_for, org):
+    """A posted TOTAL_FORMS was believed up to Django's default (2,000 forms, built,
+    validated and rendered: twelve seconds for one request)."""
+    from thidua.movements.forms.movement import MAX_ITEMS
+
+    movement = make_movement(org)
+    before = list(movement.purposes.values_list("text", flat=True))
+    url = reverse("movements:movement-section", args=[movement.pk, "purposes"])
+    data = {"form-TOTAL_FORMS": "99999999999999999999", "form-INITIAL_FORMS": "0"}
+    response = client_for("officer").post(url, data)
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == MAX_ITEMS
+    assert list(movement.purposes.values_list("text", flat=True)) == before

@@ -293,6 +293,28 @@ def test_a_tampered_package_is_refused_and_nothing_written(package, org, users):
     assert Submission.objects.count() == before
 
 
+def test_a_nul_byte_in_the_manifest_is_named_and_nothing_written(package, org, users):
+    """PostgreSQL refuses NUL in text: the import was a 500 there (and stored it on
+    SQLite)."""
+    _s, data = package
+    before = Submission.objects.count()
+
+    def nul(name, content):
+        if name != "manifest.json":
+            return name, content
+        manifest = json.loads(content)
+        manifest["document"]["summary"] = "Về việc\u0000 đề nghị"
+        return name, json.dumps(manifest).encode()
+
+    with pytest.raises(ValidationError) as exc:
+        import_package(_upload(_rewrite(data, nul)), to_agency=org.other,
+                       actor=users["admin"])  # fmt: skip
+    assert exc.value.messages == [
+        "manifest.json document.summary: không được chứa ký tự NUL"
+    ]
+    assert Submission.objects.count() == before
+
+
 def test_only_a_receiving_office_imports(package, org, users):
     _s, data = package
     with pytest.raises(PermissionDenied):

@@ -7,12 +7,15 @@ from typing import Annotated
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
+
+from thidua.common.params import MAX_ID, BadParameter
 
 from .cursor import (
     InvalidCursor,
@@ -41,9 +44,8 @@ __all__ = [
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 PAGE_PARAMS = ("limit", "offset", "cursor")
-# Bounds the database can hold (a 64-bit key): a larger number is a 400 naming the
-# parameter, never an overflow in the database driver.
-MAX_ID = 2**63 - 1
+# Bounds the database can hold (MAX_ID, a 64-bit key): a larger number is a 400 naming
+# the parameter, never an overflow in the database driver.
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Offset = Annotated[int, Field(le=MAX_ID)]
@@ -57,14 +59,6 @@ Cursor = Annotated[
         "(docs/api.md, Pagination); not with offset.",
     ),
 ]
-
-
-class BadParameter(ValueError):
-    """A query parameter out of range or unknown: 400 naming it."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {problem}")
 
 
 class Page(Schema):
@@ -104,7 +98,10 @@ def _count(items: QuerySet) -> int:
     seconds = settings.THIDUA_API_COUNT_CACHE_SECONDS
     if not seconds:
         return items.count()
-    sql, params = items.order_by().query.get_compiler(using=items.db).as_sql()
+    try:
+        sql, params = items.order_by().query.get_compiler(using=items.db).as_sql()
+    except EmptyResultSet:  # a filter that matches nothing (an empty scope): no query
+        return 0
     key = (
         "thidua:api-count:" + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
     )

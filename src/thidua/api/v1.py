@@ -9,9 +9,12 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as BusinessError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
+from thidua.common.text import nul_path, strip_controls
 from thidua.eligibility import CaseError
 
 from .agencies import router as agencies_router
@@ -28,6 +31,30 @@ from .people import router as people_router
 
 __all__ = ["api"]
 
+
+class JsonParser(Parser):
+    """JSON bodies as ninja reads them, as common.middleware treats the rest of a
+    request: a NUL byte in any string refused (PostgreSQL refuses it in a query), the
+    other control characters dropped (no document thidua writes can hold them)."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        where = nul_path(data)
+        if where is not None:
+            raise BadParameter(where or "body", _("không được chứa ký tự NUL"))
+        return _without_controls(data)
+
+
+def _without_controls(value):
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    return value
+
+
 api = NinjaAPI(
     title="thidua API",
     version="1",
@@ -35,6 +62,7 @@ api = NinjaAPI(
     auth=api_auth,
     docs_url="/docs",
     openapi_url="/schema/",
+    parser=JsonParser(),
 )
 api.add_router("/agencies", agencies_router)
 api.add_router("/people", people_router)
@@ -143,7 +171,10 @@ def refused(request, exc: BusinessError):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    # ninja's own: a body it cannot parse as JSON is the only one reaching here today.
+    # ninja's own: a body it cannot parse as JSON is the only one reaching here today
+    # (or one our parser refused, naming the field).
+    if isinstance(exc.__cause__, BadParameter):
+        return bad_parameter(request, exc.__cause__)
     if exc.status_code == 400 and exc.message.startswith("Cannot parse request body"):
         return _error(request, 400, "body: JSON không hợp lệ", "body")
     return _error(request, exc.status_code, exc.message)

@@ -1,5 +1,5 @@
-"""Health check, proxy headers, request id for logs and the audit trail; absolute
-session lifetime."""
+"""Health check, proxy headers, request id for logs and the audit trail; control
+characters at the door (NUL refused); absolute session lifetime."""
 
 import time
 
@@ -10,11 +10,15 @@ from django.contrib.auth.middleware import (
 )
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from .context import new_request_id, reset_request_id
+from .params import BadParameter
 from .proxy import strip_untrusted_headers
+from .text import CONTROLS, strip_controls
 
 __all__ = [
+    "ControlCharacterMiddleware",
     "HealthCheckMiddleware",
     "LoginRequiredMiddleware",
     "ProxyHeadersMiddleware",
@@ -65,6 +69,60 @@ class RequestIdMiddleware:
         finally:
             reset_request_id(token)
         return response
+
+
+class ControlCharacterMiddleware:
+    """Control characters in what a request sends, before any view, session or login
+    lookup reads it. A NUL byte has no place in any text and PostgreSQL refuses it in
+    a query ("text fields cannot contain NUL"), as the file system does in a name: a
+    path, query parameter, cookie, form field or upload name holding one answers 400
+    naming it. The other control characters, which no document thidua writes (DOCX,
+    XLSX) can hold, are dropped from query and form values (a vertical tab pasted from
+    Word becomes a line break). JSON bodies: the API's parser (api/v1.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        where = _nul_in(request)
+        if where is not None:
+            raise BadParameter(where, _("không được chứa ký tự NUL"))
+        request.GET = _without_controls(request.GET)
+        if request.method == "POST":
+            request.POST = _without_controls(request.POST)
+        return self.get_response(request)
+
+
+def _without_controls(data):
+    """``data`` (a QueryDict), or a copy without control characters in its values."""
+    if not any(CONTROLS.search(v) for _name, values in data.lists() for v in values):
+        return data
+    clean = data.copy()
+    for name, values in clean.lists():
+        clean.setlist(name, [strip_controls(v) for v in values])
+    clean._mutable = False
+    return clean
+
+
+def _nul_in(request) -> str | None:
+    """The name of the first part of the request holding a NUL byte, or None."""
+    if "\x00" in request.path_info:
+        return _("đường dẫn")
+    for name, value in request.COOKIES.items():
+        if "\x00" in name or "\x00" in value:
+            return name.replace("\x00", "")
+    parts = [request.GET]
+    if request.method == "POST":
+        parts += [request.POST]
+    for data in parts:
+        for name, values in data.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return name.replace("\x00", "")
+    if request.method == "POST":
+        for name, upload in request.FILES.items():
+            if "\x00" in (upload.name or ""):
+                return name
+    return None
 
 
 class SessionLifetimeMiddleware:

@@ -13,6 +13,8 @@ __all__ = [
     "nfc",
     "nfc_data",
     "nfc_text",
+    "nul_path",
+    "strip_controls",
     "search_words",
     "person_sort_key",
     "split_name",
@@ -68,13 +70,54 @@ _MODIFIED = {
 # huyền, hỏi, ngã, sắc, nặng
 _TONE = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SPACES = re.compile(r"\s+")
+# The control characters no XML document can hold (DOCX, XLSX: python-docx and
+# openpyxl raise on them), NUL apart: it is refused, not dropped (common.middleware).
+CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def strip_controls(value: str) -> str:
+    """``value`` without control characters: a vertical tab or form feed (Word's line
+    and page breaks, pasted) becomes a line break, the others go. Tab, line feed and
+    carriage return stay."""
+    if not CONTROLS.search(value):
+        return value
+    return CONTROLS.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def nfc(value: str | None) -> str:
-    """Return ``value`` in NFC with runs of white space folded and ends trimmed."""
+    """Return ``value`` in NFC with runs of white space folded, control characters
+    dropped and ends trimmed."""
     if not value:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    text = unicodedata.normalize("NFC", strip_controls(str(value)))
+    return _SPACES.sub(" ", text).strip()
+
+
+def nul_path(value, path: str = "") -> str | None:
+    """Where a NUL byte hides in decoded JSON (a key or a string at any depth), as
+    "people[0].full_name" ("" for the whole value); None when there is none. PostgreSQL refuses NUL in text, so
+    every JSON thidua reads (API bodies, exchange files, tờ trình packages) is checked
+    before a string reaches a query; query strings and form fields are refused by
+    ``common.middleware.ControlCharacterMiddleware``."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        if isinstance(key, int):
+            here = f"{path}[{key}]"
+        else:
+            here = f"{path}.{key}" if path else str(key)
+            if "\x00" in here:
+                return here.replace("\x00", "")
+        found = nul_path(item, here)
+        if found is not None:
+            return found
+    return None
 
 
 _LINE_BREAKS = re.compile(r"\r\n?")
@@ -82,19 +125,21 @@ _TRAILING_SPACES = re.compile(r"[ \t\u00a0]+\n")
 
 
 def nfc_text(value: str | None) -> str:
-    """Multi-line text in NFC: line breaks kept (CR LF as LF), spaces at the end of a
-    line and at both ends dropped; spaces inside a line left as typed."""
+    """Multi-line text in NFC: line breaks kept (CR LF as LF), control characters
+    dropped as in :func:`nfc`, spaces at the end of a line and at both ends dropped;
+    spaces inside a line left as typed."""
     if not value:
         return ""
-    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", str(value)))
+    text = unicodedata.normalize("NFC", strip_controls(str(value)))
+    text = _LINE_BREAKS.sub("\n", text)
     return _TRAILING_SPACES.sub("\n", text).strip()
 
 
 def nfc_data(value):
-    """JSON-like data (dicts, lists, strings) with every string, keys too, in NFC;
-    nothing else changed."""
+    """JSON-like data (dicts, lists, strings) with every string, keys too, in NFC and
+    without control characters; nothing else changed."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return unicodedata.normalize("NFC", strip_controls(value))
     if isinstance(value, dict):
         return {nfc_data(k): nfc_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

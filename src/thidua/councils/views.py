@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.params import id_list, id_param
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.files import file_response
 from thidua.eligibility.regimes import select_regime
@@ -152,13 +153,15 @@ class MeetingActionView(View):
         return redirect("councils:meeting-detail", pk=meeting.pk)
 
     def _item(self, request, meeting) -> AgendaItem:
-        item = meeting.agenda_items.filter(pk=request.POST.get("item")).first()
+        item = meeting.agenda_items.filter(pk=id_param(request.POST, "item")).first()
         if item is None:
             raise Http404
         return item
 
     def _member(self, request, meeting):
-        member = meeting.council.members.filter(pk=request.POST.get("member")).first()
+        member = meeting.council.members.filter(
+            pk=id_param(request.POST, "member")
+        ).first()
         if member is None:
             raise Http404
         return member
@@ -176,7 +179,7 @@ class MeetingActionView(View):
                               actor=user)  # fmt: skip
         elif action == "add":
             nominations = Nomination.objects.filter(
-                pk__in=request.POST.getlist("nomination"),
+                pk__in=id_list(request.POST, "nomination"),
                 state=NominationState.TO_COUNCIL,
                 round__agency=meeting.council.agency,
             ).select_related("person", "agency")
@@ -250,7 +253,7 @@ class VoteView(TemplateView):
         seat = next(
             (s for s in self._seats() if str(s.pk) == request.POST.get("seat")), None
         )
-        item = AgendaItem.objects.filter(pk=request.POST.get("item")).select_related(
+        item = AgendaItem.objects.filter(pk=id_param(request.POST, "item")).select_related(
             "ballot").first()  # fmt: skip
         if seat is None or item is None or item.meeting.council_id != seat.council_id:
             raise PermissionDenied

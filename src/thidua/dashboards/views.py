@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from thidua.common.downloads import set_download_name
-from thidua.movements.exports import safe_cell
+from thidua.common.excel import cell, row
+from thidua.common.params import id_param
 from thidua.movements.selectors import access_movement
 from thidua.organizations.selectors import office_agencies
 
@@ -39,13 +40,13 @@ def workbook(charts) -> bytes:
     book.remove(book.active)
     for chart in charts:
         sheet = book.create_sheet(chart.key[:31])
-        sheet.append([safe_cell(chart.title)])
+        sheet.append([cell(chart.title)])
         sheet["A1"].font = Font(bold=True)
-        sheet.append([safe_cell(c) for c in chart.columns])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in chart.rows:
-            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+        sheet.append(row(chart.columns))
+        for header in sheet[2]:
+            header.font = Font(bold=True)
+        for values in chart.rows:
+            sheet.append(row(values))
         sheet.freeze_panes = "A3"
     out = io.BytesIO()
     book.save(out)
@@ -57,7 +58,7 @@ class DashboardChartsView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         agencies = office_agencies(request.user)
-        chosen = request.GET.get("co_quan")
+        chosen = id_param(request.GET, "co_quan")
         agency = (agencies.filter(pk=chosen).first() if chosen
                   else agencies.order_by("id").first())  # fmt: skip
         if agency is None:
@@ -65,7 +66,9 @@ class DashboardChartsView(TemplateView):
         years = _years(request)
         movement = None
         if request.GET.get("phong_trao"):  # one movement's figures (hidden == missing)
-            movement = access_movement(request.user, request.GET["phong_trao"])
+            movement = access_movement(
+                request.user, id_param(request.GET, "phong_trao")
+            )
         charts = dashboard_charts(request.user, agency, years, movement)
         wanted = request.GET.get("excel")
         if wanted is not None:

@@ -1,6 +1,7 @@
 """Export of an agency's subtree in the exchange format (``schema.py``): its units, their
 people, the award register of both, and the decisions it issued."""
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -63,33 +64,34 @@ def _decision(d: Decision, codes: dict[int, str]) -> dict:
 def export_agency(agency: Agency, *, actor=None) -> dict:
     """Everything of ``agency`` and its subtree, parents before children; audited (the
     file carries personal data: who took it, when, how much)."""
-    agencies = list(Agency.objects.descendants(agency, include_self=True))
-    codes = {a.pk: a.code for a in agencies}
-    people = list(Person.objects.filter(unit_id__in=codes).order_by("cccd"))
-    awards = (
-        Award.objects.filter(Q(person__unit_id__in=codes) | Q(agency_id__in=codes))
-        .select_related("person")
-        .order_by("year", "decision_date", "pk")
-    )
-    decisions = (
-        Decision.objects.filter(round__agency_id__in=codes)
-        .select_related("issued_document", "round")
-        .annotate(awardee_count=Count("items"))
-        .order_by("issued_document__issued_on", "pk")
-    )
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": timezone.localtime().isoformat(timespec="seconds"),
-        "root": agency.code,
-        "agencies": [_agency(a, codes) for a in agencies],
-        "people": [_person(p, codes) for p in people],
-        "awards": [_award(a, codes) for a in awards],
-        "decisions": [_decision(d, codes) for d in decisions],
-    }
-    data["agencies"][0]["parent"] = None  # the root's parent is not part of the file
-    log_action(
-        agency, "exchange.export", actor=actor, agency_id=agency.pk,
-        data={k: len(data[k]) for k in ("agencies", "people", "awards", "decisions")},
-    )  # fmt: skip
-    return data
+    with transaction.atomic():  # log_action writes only inside one (it was a 500)
+        agencies = list(Agency.objects.descendants(agency, include_self=True))
+        codes = {a.pk: a.code for a in agencies}
+        people = list(Person.objects.filter(unit_id__in=codes).order_by("cccd"))
+        awards = (
+            Award.objects.filter(Q(person__unit_id__in=codes) | Q(agency_id__in=codes))
+            .select_related("person")
+            .order_by("year", "decision_date", "pk")
+        )
+        decisions = (
+            Decision.objects.filter(round__agency_id__in=codes)
+            .select_related("issued_document", "round")
+            .annotate(awardee_count=Count("items"))
+            .order_by("issued_document__issued_on", "pk")
+        )
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": timezone.localtime().isoformat(timespec="seconds"),
+            "root": agency.code,
+            "agencies": [_agency(a, codes) for a in agencies],
+            "people": [_person(p, codes) for p in people],
+            "awards": [_award(a, codes) for a in awards],
+            "decisions": [_decision(d, codes) for d in decisions],
+        }
+        data["agencies"][0]["parent"] = None  # the root's parent is not in the file
+        log_action(
+            agency, "exchange.export", actor=actor, agency_id=agency.pk,
+            data={k: len(data[k]) for k in ("agencies", "people", "awards", "decisions")},
+        )  # fmt: skip
+        return data

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
 from thidua.common.services.audit import log_action
+from thidua.common.text import nul_path
 from thidua.decisions.models import Award
 from thidua.decisions.services.annulment import annul_award
 from thidua.decisions.services.awards import record_award
@@ -92,6 +93,9 @@ def schema_errors(data) -> list[str]:
         elif error.validator == "required":
             message = f"{message}: {error.message.split(chr(39))[1]}"
         problems.append(f"{_path(error)}: {message}")
+    where = nul_path(data)
+    if where is not None:
+        problems.append(f"{where or '(tệp)'}: " + _("không được chứa ký tự NUL"))
     return problems
 
 

@@ -1,19 +1,13 @@
-"""Excel exports of movement data (registrations), safe against formula injection."""
+"""Excel exports of movement data (registrations, indicators); every value goes through
+``common.excel`` (plain values, safe against formula injection)."""
 
 from io import BytesIO
 
+from thidua.common.excel import row as cells
+
 from .models import Movement
 
-__all__ = ["indicators_workbook", "registrations_workbook", "safe_cell"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+__all__ = ["indicators_workbook", "registrations_workbook"]
 
 
 def registrations_workbook(movement: Movement) -> bytes:
@@ -25,13 +19,13 @@ def registrations_workbook(movement: Movement) -> bytes:
     workbook = Workbook()
     units = workbook.active
     units.title = "Tập thể"
-    units.append([f"Đăng ký thi đua: {movement.name}"])
+    units.append(cells([f"Đăng ký thi đua: {movement.name}"]))
     units["A1"].font = bold
-    units.append(["STT", "Đơn vị", "Danh hiệu tập thể", "Số cá nhân đăng ký",
-                  "Trạng thái", "Giao ước, cam kết"])  # fmt: skip
+    units.append(cells(["STT", "Đơn vị", "Danh hiệu tập thể", "Số cá nhân đăng ký",
+                        "Trạng thái", "Giao ước, cam kết"]))  # fmt: skip
     people = workbook.create_sheet("Cá nhân")
-    people.append(["STT", "Họ và tên", "Đơn vị", "Chức vụ", "Danh hiệu đăng ký", "Cam kết",
-                   "Trạng thái"])  # fmt: skip
+    people.append(cells(["STT", "Họ và tên", "Đơn vị", "Chức vụ", "Danh hiệu đăng ký",
+                         "Cam kết", "Trạng thái"]))  # fmt: skip
     for row in (units[2], people[1]):
         for cell in row:
             cell.font = bold
@@ -42,27 +36,31 @@ def registrations_workbook(movement: Movement) -> bytes:
     for index, registration in enumerate(registrations, start=1):
         entries = list(registration.entries.all())
         units.append(
-            [
-                index,
-                safe_cell(registration.agency.name),
-                registration.get_collective_title_display(),
-                len(entries),
-                registration.get_state_display(),
-                safe_cell(registration.pledges),
-            ]
+            cells(
+                [
+                    index,
+                    registration.agency.name,
+                    registration.get_collective_title_display(),
+                    len(entries),
+                    registration.get_state_display(),
+                    registration.pledges,
+                ]
+            )
         )
         for entry in entries:
             person_index += 1
             people.append(
-                [
-                    person_index,
-                    safe_cell(entry.person.full_name),
-                    safe_cell(registration.agency.name),
-                    safe_cell(entry.person.position),
-                    entry.get_title_display(),
-                    safe_cell(entry.pledge),
-                    registration.get_state_display(),
-                ]
+                cells(
+                    [
+                        person_index,
+                        entry.person.full_name,
+                        registration.agency.name,
+                        entry.person.position,
+                        entry.get_title_display(),
+                        entry.pledge,
+                        registration.get_state_display(),
+                    ]
+                )
             )
     for sheet, widths in (
         (units, [6, 40, 32, 12, 12, 60]),
@@ -85,28 +83,28 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
     workbook = Workbook()
     board = workbook.active
     board.title = "Chỉ tiêu"
-    board.append([safe_cell(f"Chỉ tiêu và tiến độ: {movement.name}")])
-    board.append(["Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị tính", "Ban đầu", "Mục tiêu",
-                  "Thời hạn", "Số liệu gần nhất", "Tiến độ (%)", "Tình trạng"])  # fmt: skip
+    board.append(cells([f"Chỉ tiêu và tiến độ: {movement.name}"]))
+    board.append(cells(["Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị tính", "Ban đầu", "Mục tiêu",
+                        "Thời hạn", "Số liệu gần nhất", "Tiến độ (%)", "Tình trạng"]))  # fmt: skip
     series = workbook.create_sheet("Số liệu")
-    series.append(["Chỉ tiêu", "Ngày báo cáo", "Giá trị", "Ghi chú"])
+    series.append(cells(["Chỉ tiêu", "Ngày báo cáo", "Giá trị", "Ghi chú"]))
     for row in (board[1], board[2], series[1]):
         for cell in row:
             cell.font = bold
     for row in rows:
         status = row["status"]
         indicator = status.indicator
-        board.append([
-            safe_cell(indicator.name), safe_cell(indicator.owner.display_name),
-            safe_cell(indicator.unit_of_measure), float(indicator.baseline),
+        board.append(cells([
+            indicator.name, indicator.owner.display_name,
+            indicator.unit_of_measure, float(indicator.baseline),
             float(indicator.target), indicator.due_on,
             float(status.latest.value) if status.latest else None, status.percent,
-            str(status.label),
-        ])  # fmt: skip
+            status.label,
+        ]))  # fmt: skip
         board.cell(board.max_row, 6).number_format = "DD/MM/YYYY"
         for report in row["reports"]:
-            series.append([safe_cell(indicator.name), report.reported_on,
-                           float(report.value), safe_cell(report.note)])  # fmt: skip
+            series.append(cells([indicator.name, report.reported_on,
+                                 float(report.value), report.note]))  # fmt: skip
             series.cell(series.max_row, 2).number_format = "DD/MM/YYYY"
     out = BytesIO()
     workbook.save(out)

@@ -7,7 +7,7 @@ from io import BytesIO
 
 from django.conf import settings
 
-from thidua.movements.exports import safe_cell
+from thidua.common.excel import cell
 
 from .selectors import FormFigures, Report
 from .sources import MOVEMENT_PERIODS
@@ -95,20 +95,20 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     left, centre, right = _header_lines(report, figures)
     for offset, text in enumerate(left, start=1):
-        sheet.cell(offset, 1, safe_cell(text)).font = bold if offset == 1 else Font()
+        sheet.cell(offset, 1, cell(text)).font = bold if offset == 1 else Font()
     for offset, text in enumerate(centre, start=4):
-        sheet.cell(offset, 1, safe_cell(text)).font = bold
+        sheet.cell(offset, 1, cell(text)).font = bold
     for offset, text in enumerate(right, start=6):
-        sheet.cell(offset, 1, safe_cell(text))
+        sheet.cell(offset, 1, cell(text))
     header = ["Chỉ tiêu", "Mã số", *(c.label for c in form.columns)]
     numbers = ["A", "B", *(str(i) for i in range(1, len(form.columns) + 1))]
     for col, (text, number) in enumerate(zip(header, numbers, strict=True), start=1):
-        top = sheet.cell(HEADER_ROW, col, text)
+        top = sheet.cell(HEADER_ROW, col, cell(text))
         top.font, top.border = bold, box
         top.alignment = Alignment(
             wrap_text=True, horizontal="center", vertical="center"
         )
-        below = sheet.cell(HEADER_ROW + 1, col, number)
+        below = sheet.cell(HEADER_ROW + 1, col, cell(number))
         below.font, below.border = bold, box
         below.alignment = Alignment(horizontal="center")
     row = DATA_FIRST_ROW
@@ -119,7 +119,7 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
         sheet.cell(row, 1).alignment = Alignment(indent=2 * line.indent, wrap_text=True)
         row += 1
     row += 1
-    sheet.cell(row, 1, "Chia theo đơn vị cấp dưới (dòng Tổng số)").font = bold
+    sheet.cell(row, 1, cell("Chia theo đơn vị cấp dưới (dòng Tổng số)")).font = bold
     row += 1
     _boxed_row(
         sheet, row, ["Đơn vị", "", *(c.label for c in form.columns)], box, bold=True
@@ -128,7 +128,7 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
         row += 1
         name = part.agency.name + (" (tại cơ quan)" if part.own else "")
         shown = [excel_value(v) for v in values]
-        _boxed_row(sheet, row, [safe_cell(name), "", *shown], box, bold=False)
+        _boxed_row(sheet, row, [cell(name), "", *shown], box, bold=False)
     row += 2
     right = len(header)  # the head signs under the last column
     sheet.cell(row, 1, "Người lập biểu").font = bold
@@ -146,10 +146,10 @@ def _boxed_row(sheet, row: int, values: list, box, *, bold: bool) -> None:
     from openpyxl.styles import Font  # noqa: PLC0415
 
     for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row, col, value)
-        cell.border = box
+        target = sheet.cell(row, col, cell(value))
+        target.border = box
         if bold:
-            cell.font = Font(bold=True)
+            target.font = Font(bold=True)
 
 
 def report_workbook(report: Report) -> bytes:

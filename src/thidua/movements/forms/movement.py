@@ -137,19 +137,22 @@ class ImplementedDocumentForm(_ItemForm):
     )
 
 
-# section -> (title, formset class, model, fields shown)
+# Items per section: a posted TOTAL_FORMS is believed up to this (Django's default,
+# 1,000 more than max_num, made one request build and render 2,000 forms: seconds).
+MAX_ITEMS = 100
+
+
+def _section(form):
+    return formset_factory(form, extra=1, can_delete=True, can_order=True,
+                           max_num=MAX_ITEMS, absolute_max=MAX_ITEMS, validate_max=True)  # fmt: skip
+
+
+# section -> (title, formset class)
 SECTION_FORMSETS = {
-    "purposes": (_("Mục đích"), formset_factory(PurposeForm, extra=1, can_delete=True,
-                                                can_order=True)),
-    "contents": (_("Nội dung thi đua"), formset_factory(ContentItemForm, extra=1,
-                                                        can_delete=True, can_order=True)),
-    "duties": (_("Tổ chức thực hiện"), formset_factory(DutyForm, extra=1, can_delete=True,
-                                                       can_order=True)),
-    "recipients": (_("Nơi nhận"), formset_factory(RecipientForm, extra=1, can_delete=True,
-                                                  can_order=True)),
-    "parents": (_("Phong trào cấp trên được lồng ghép"),
-                formset_factory(ParentMovementForm, extra=1, can_delete=True, can_order=True)),
-    "implemented": (_("Văn bản được thực hiện"),
-                    formset_factory(ImplementedDocumentForm, extra=1, can_delete=True,
-                                    can_order=True)),
-}  # fmt: skip
+    "purposes": (_("Mục đích"), _section(PurposeForm)),
+    "contents": (_("Nội dung thi đua"), _section(ContentItemForm)),
+    "duties": (_("Tổ chức thực hiện"), _section(DutyForm)),
+    "recipients": (_("Nơi nhận"), _section(RecipientForm)),
+    "parents": (_("Phong trào cấp trên được lồng ghép"), _section(ParentMovementForm)),
+    "implemented": (_("Văn bản được thực hiện"), _section(ImplementedDocumentForm)),
+}

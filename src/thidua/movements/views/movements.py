@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
+from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.doc_types import doc_type
@@ -89,7 +90,8 @@ class MovementCreateView(ServiceFormView):
 
     def dispatch(self, request, *args, **kwargs):
         launchable = _launchable(request.user)
-        self.launcher = launchable.filter(pk=request.GET.get("co_quan")).first() or (
+        chosen = id_param(request.GET, "co_quan")
+        self.launcher = (chosen and launchable.filter(pk=chosen).first()) or (
             launchable.first()
         )
         if self.launcher is None:

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from thidua.common.excel import row
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc, nfc_data, nfc_text
+from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.decisions.enums import AWARD_CODES, AwardType
-from thidua.movements.exports import safe_cell
 
 from ..models import Submission, SubmissionItem
 from .submission import is_receiving_office
@@ -55,11 +55,11 @@ def _list_workbook(submission: Submission) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    sheet.append([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
-                  _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")])  # fmt: skip
+    sheet.append(row([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
+                      _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")]))  # fmt: skip
     for item in submission.items.all():
-        sheet.append([item.position, safe_cell(item.subject_name),
-                      safe_cell(item.subject_detail), item.get_code_display(), item.year])  # fmt: skip
+        sheet.append(row([item.position, item.subject_name, item.subject_detail,
+                          item.get_code_display(), item.year]))  # fmt: skip
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -189,6 +189,10 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
         raise ValidationError(
             {"package": [_("manifest.json không phải JSON hợp lệ.")]}
         ) from None
+    if (where := nul_path(manifest)) is not None:
+        raise ValidationError(
+            {"package": [f"manifest.json {where}: " + _("không được chứa ký tự NUL")]}
+        )
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ValidationError(
             {"package": [_("Gói không phải hồ sơ tờ trình của thidua.")]}

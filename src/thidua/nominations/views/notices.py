@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.params import id_param
 from thidua.common.throttle import client_ip, hit
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.forms.widgets import DateInput
@@ -100,7 +101,7 @@ class NoticeDetailView(TemplateView):
     def post(self, request, *args, **kwargs):
         notice = self._notice()
         comment = NoticeComment.objects.filter(
-            notice=notice, pk=request.POST.get("comment")
+            notice=notice, pk=id_param(request.POST, "comment")
         ).first()
         if comment is None:
             raise Http404

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
+from thidua.common.params import int_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, apply_errors, require_perm
 from thidua.eligibility import check_case
@@ -216,7 +217,7 @@ class NominationMoveView(View):
                 actor=request.user,
                 reason=request.POST.get("reason", ""),
                 appraisal=request.POST.get("appraisal", ""),
-                expected_version=int(request.POST.get("version") or 0) or None,
+                expected_version=int_param(request.POST, "version", min_value=1),
             )
         except ValidationError as exc:
             for message in exc.messages:

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from thidua.accounts.scopes import scopes_for
 from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
+from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
 from thidua.decisions.selectors import nominations_by_authority
 from thidua.documents.files import file_response
@@ -209,7 +210,7 @@ class ItemActionView(View):
                     messages.error(request, f"{form.fields[field].label}: {message}")
             return redirect(submission.get_absolute_url())
         data = form.cleaned_data
-        version = int(request.POST.get("version") or 0) or None
+        version = int_param(request.POST, "version", min_value=1)
         common = {"actor": request.user, "expected_version": version}
         try:
             if action == "tham-dinh":

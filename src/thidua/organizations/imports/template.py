@@ -4,6 +4,8 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 
+from thidua.common.excel import cell as plain
+
 from ..enums import EducationLevel, Gender, PersonCategory
 from ..ethnicities import ETHNICITIES
 from ..models import Agency
@@ -24,12 +26,12 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
     sheet.title = "Danh sách"
     bold = Font(name="Times New Roman", bold=True)
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
-        cell.font = bold
-        cell.alignment = Alignment(
+        header = sheet.cell(row=1, column=index, value=plain(column.header))
+        header.font = bold
+        header.alignment = Alignment(
             wrap_text=True, vertical="center", horizontal="center"
         )
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        header.fill = PatternFill("solid", fgColor="DDEBF7")
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         if column.key in ("cccd", *DATE_COLUMNS, "unit_code"):
@@ -51,9 +53,9 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         "Trình độ đào tạo": [str(label) for _v, label in EducationLevel.choices],
     }
     for col, (title, values) in enumerate(catalogues.items(), start=1):
-        lists.cell(row=1, column=col, value=title).font = bold
+        lists.cell(row=1, column=col, value=plain(title)).font = bold
         for row, value in enumerate(values, start=2):
-            lists.cell(row=row, column=col, value=value)
+            lists.cell(row=row, column=col, value=plain(value))
         lists.column_dimensions[get_column_letter(col)].width = 30 if col == 6 else 18
     for key, col in (
         ("gender", 1),
@@ -88,7 +90,9 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         ),
     ]
     for row, line in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=line).font = bold if row == 1 else Font()
+        guide.cell(row=row, column=1, value=plain(line)).font = (
+            bold if row == 1 else Font()
+        )
     guide.column_dimensions["A"].width = 100
     buffer = BytesIO()
     workbook.save(buffer)

@@ -1,0 +1,45 @@
+"""What thidua writes into a workbook cell, whatever the caller holds: every Excel writer
+passes each value through :func:`cell` (or a whole row through :func:`row`).
+
+openpyxl takes only plain values and raises on the rest ("Cannot convert 'Nháp' to
+Excel" for a lazy translation, an error for a time-zone-aware datetime or a control
+character), so a label or a name entered with a stray control character would make the
+download a server error. Text that a spreadsheet would run as a formula gets a leading
+apostrophe (formula injection)."""
+
+import datetime
+import enum
+import re
+from decimal import Decimal
+
+from django.utils import timezone
+
+__all__ = ["cell", "row"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The characters the XML of a workbook cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def cell(value):
+    """``value`` as openpyxl writes it: numbers, dates and None as they are; a choice
+    (enum member) as its label; text (lazy translations too) as a plain str without
+    control characters, formula-safe; a time-zone-aware datetime in local time; any
+    other object as its text."""
+    if isinstance(value, enum.Enum):
+        value = getattr(value, "label", value.value)
+    if value is None or isinstance(value, bool | int | float | Decimal):
+        return value
+    if isinstance(value, datetime.datetime):
+        return timezone.make_naive(value) if timezone.is_aware(value) else value
+    if isinstance(value, datetime.date | datetime.time):
+        return value
+    text = _ILLEGAL.sub("", str(value))  # a lazy string, a str subclass, an object
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def row(values) -> list:
+    """Each value of a row through :func:`cell`, for ``sheet.append``."""
+    return [cell(value) for value in values]
