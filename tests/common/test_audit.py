@@ -134,13 +134,17 @@ def test_checkpoint_key_is_generated_owner_only_outside_the_data_folder(
     assert "signature" in verify_chain().problem
 
 
-def test_checkpoints_signed_the_old_way_are_accepted_then_re_signed(org):
-    head = ChainHead.objects.get()
+def _legacy_checkpoint(head) -> None:
     with transaction.atomic():
         AuditCheckpoint.objects.create(
             seq=head.seq, head_hash=head.hash, created_at=timezone.now(),
             signature=_legacy_signature(head.seq, head.hash),
         )  # fmt: skip
+
+
+def test_checkpoints_signed_the_old_way_are_accepted_then_re_signed(org):
+    head = ChainHead.objects.get()
+    _legacy_checkpoint(head)
     report = verify_chain()
     assert report.ok and report.legacy_checkpoints == 1
     resigned = write_checkpoint()  # the upgrade: a new one beside it, same head
@@ -151,11 +155,7 @@ def test_checkpoints_signed_the_old_way_are_accepted_then_re_signed(org):
     # with SECRET_KEY (which sits beside the database on an embedded install).
     make_person(org.vp, "Đinh Văn Khôi")
     head = ChainHead.objects.get()
-    with transaction.atomic():
-        AuditCheckpoint.objects.create(
-            seq=head.seq, head_hash=head.hash, created_at=timezone.now(),
-            signature=_legacy_signature(head.seq, head.hash),
-        )  # fmt: skip
+    _legacy_checkpoint(head)
     assert "legacy signature after key" in verify_chain().problem
 
 

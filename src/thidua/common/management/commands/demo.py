@@ -1,6 +1,5 @@
 """Set up the demo: migrate, load the Lạng Sơn demo data once, print accounts, serve."""
 
-import os
 import sys
 
 from django.core.management import call_command
@@ -9,7 +8,7 @@ from django.core.management.base import BaseCommand
 from thidua.common.services.audit import write_checkpoint
 from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
 
-from .serve import serve_forever
+from .serve import add_web_arguments, serve_forever
 
 
 class Command(BaseCommand):
@@ -19,10 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--load-only", action="store_true", help="Chỉ nạp dữ liệu mẫu."
         )
-        parser.add_argument(
-            "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
-        )
-        parser.add_argument("--workers", type=int, default=3)
+        add_web_arguments(parser)
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)

@@ -16,7 +16,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-__all__ = ["ACCESS_LOG_FORMAT", "Command", "gunicorn_argv", "serve_forever"]
+__all__ = [
+    "ACCESS_LOG_FORMAT",
+    "Command",
+    "add_web_arguments",
+    "gunicorn_argv",
+    "serve_forever",
+]
 
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 # A child that ran this long before dying is restarted at once; one that dies sooner
@@ -35,6 +41,16 @@ def gunicorn_argv(bind: str, workers: int) -> list[str]:
         # Path only: query strings can carry a searched CCCD.
         "--access-logformat", ACCESS_LOG_FORMAT,
     ]  # fmt: skip
+
+
+def add_web_arguments(parser) -> None:
+    """--bind and --workers, for `thidua serve`, `thidua web` and `thidua demo`."""
+    parser.add_argument(
+        "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
+    )
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("THIDUA_WEB_WORKERS", "3"))
+    )
 
 
 def worker_argv() -> list[str]:
@@ -121,14 +137,7 @@ class Command(BaseCommand):
     help = "Chạy máy chủ web và tiến trình xử lý nền (huey); khởi động lại tiến trình nào dừng."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
-        )
-        parser.add_argument(
-            "--workers",
-            type=int,
-            default=int(os.environ.get("THIDUA_WEB_WORKERS", "3")),
-        )
+        add_web_arguments(parser)
         parser.add_argument("--no-migrate", action="store_true")
 
     def handle(self, *args, **options):

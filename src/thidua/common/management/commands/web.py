@@ -6,21 +6,14 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from .serve import gunicorn_argv
+from .serve import add_web_arguments, gunicorn_argv
 
 
 class Command(BaseCommand):
     help = "Chạy máy chủ web (gunicorn), không kèm tiến trình xử lý nền."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--bind", default=os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
-        )
-        parser.add_argument(
-            "--workers",
-            type=int,
-            default=int(os.environ.get("THIDUA_WEB_WORKERS", "3")),
-        )
+        add_web_arguments(parser)
 
     def handle(self, *args, **options):
         argv = gunicorn_argv(options["bind"], options["workers"])
