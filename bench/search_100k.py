@@ -138,7 +138,7 @@ def main() -> None:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from thidua.common.search import search_all
+        from thidua.site.search import search_all
 
         started = time.perf_counter()
         data = make_data(args.people, args.nominations)

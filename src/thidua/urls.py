@@ -4,8 +4,9 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from thidua.api.v1 import api
-from thidua.common.views import AuditLogView, DashboardView, SearchView, bad_request
+from thidua.common.views import bad_request
 from thidua.dashboards.views import DashboardChartsView
+from thidua.site.views import AuditLogView, DashboardView, SearchView
 
 
 @login_not_required
@@ -26,8 +27,9 @@ urlpatterns = [
     path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
     path("thong-ke/", DashboardChartsView.as_view(), name="dashboard-charts"),
     path("tim-kiem/", SearchView.as_view(), name="search"),
-    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("tai-khoan/", include("thidua.site.account_urls")),
     path("", include("thidua.organizations.urls")),
+    path("", include("thidua.exchange.urls")),
     path("", include("thidua.movements.urls")),
     path("", include("thidua.documents.urls")),
     path("", include("thidua.nominations.urls")),

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from thidua.accounts.models import User
-from thidua.accounts.scopes import scopes_for
 from thidua.accounts.services import grant_role, revoke_role
+from thidua.organizations.access import scopes_for
 from thidua.organizations.services.structure import update_agency
 
 pytestmark = pytest.mark.django_db

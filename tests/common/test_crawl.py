@@ -314,9 +314,6 @@ ROUTES = {
             "import-template",
             "council-create",
             "cluster-create",
-            "agency-exchange",
-            "agency-exchange-export",
-            "agency-award",
         )
     },  # fmt: skip
     "organizations:import-job": lambda o: [
@@ -325,7 +322,6 @@ ROUTES = {
     **{
         f"organizations:{name}": lambda o: _each("pk", [o.person.pk, o.disciplined.pk])
         for name in (
-            "person-award",
             "person-detail",
             "person-edit",
             "person-transfer",
@@ -462,6 +458,12 @@ ROUTES = {
     "decisions:decision-file": lambda o: [
         {"pk": o.decision.pk, **f} for f in _fmts("docx", "pdf")
     ],
+    **{
+        f"exchange:{name}": lambda o: _each("pk", [o.skhdt.pk, o.unit.pk])
+        for name in ("agency-exchange", "agency-exchange-export")
+    },
+    "decisions:agency-award": lambda o: _each("pk", [o.skhdt.pk, o.unit.pk]),
+    "decisions:person-award": lambda o: _each("pk", [o.person.pk, o.disciplined.pk]),
     "decisions:person-award-history": lambda o: [
         {"pk": o.person.pk, **f} for f in _fmts("xlsx", "docx", "pdf")
     ],

@@ -7,13 +7,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from thidua.common.search import search_all
 from thidua.common.text import search_words
 from thidua.decisions.models import Decision
 from thidua.documents.services.numbering import declare_numbers_used, issue_document
 from thidua.movements.models import Movement
 from thidua.nominations.services.nomination import create_nomination, open_round
 from thidua.organizations.services.structure import update_agency
+from thidua.site.search import search_all
 
 from ..factories import make_person
 

@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from thidua.common import fts
-from thidua.common.search import search_all
 from thidua.nominations.services.nomination import create_nomination, open_round
 from thidua.organizations.models import Person
 from thidua.organizations.selectors import person_list
 from thidua.organizations.services.person import derive_person_fields
+from thidua.site.search import search_all
 
 pytestmark = pytest.mark.django_db
 FTS_TABLE = "organizations_person_fts"

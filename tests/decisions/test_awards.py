@@ -28,7 +28,7 @@ def award(subject_kw, code, year, **extra):
 def test_officer_records_a_paper_decision_in_the_ui(client_for, org):
     person = org.people["dkkd_staff"]
     response = client_for("officer").post(
-        reverse("organizations:person-award", args=[person.pk]),
+        reverse("decisions:person-award", args=[person.pk]),
         {"code": "CSTDCS", "award_type": "cong_trang", "year": 2023,
          "decision_number": "12/QĐ-SKHĐT", "decision_date": "15/01/2024",
          "decided_by": "Giám đốc Sở Kế hoạch và Đầu tư"},

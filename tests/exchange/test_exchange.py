@@ -145,8 +145,8 @@ def test_records_outside_the_scope_roll_everything_back(org, users):
 def test_only_the_agency_s_office_imports_and_exports(org, users, client_for):
     with pytest.raises(PermissionDenied):
         import_exchange(_stc_file(org), into=org.other, actor=users["officer"])
-    page = reverse("organizations:agency-exchange", args=[org.skhdt.pk])
-    download = reverse("organizations:agency-exchange-export", args=[org.skhdt.pk])
+    page = reverse("exchange:agency-exchange", args=[org.skhdt.pk])
+    download = reverse("exchange:agency-exchange-export", args=[org.skhdt.pk])
     assert client_for("other_officer").get(download).status_code in (403, 404)
     assert client_for("staff").get(page).status_code in (403, 404)
     officer = client_for("officer")
@@ -159,7 +159,7 @@ def test_only_the_agency_s_office_imports_and_exports(org, users, client_for):
 def test_the_download_opens_the_transaction_its_audit_entry_needs(org, client_for):
     """In production no test transaction surrounds a request: the export's audit entry
     found none (log_action refuses), and every download answered 500."""
-    download = reverse("organizations:agency-exchange-export", args=[org.skhdt.pk])
+    download = reverse("exchange:agency-exchange-export", args=[org.skhdt.pk])
     with app_transactions_only():
         response = client_for("officer").get(download)
     assert response.status_code == 200
@@ -180,7 +180,7 @@ def test_page_import_reports_counts_or_the_errors(org, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = client_for("admin")
-    url = reverse("organizations:agency-exchange", args=[org.other.pk])
+    url = reverse("exchange:agency-exchange", args=[org.other.pk])
     upload = SimpleUploadedFile("stc.json", json.dumps(_stc_file(org)).encode(),
                                 content_type="application/json")  # fmt: skip
     response = client.post(url, {"file": upload}, follow=True)

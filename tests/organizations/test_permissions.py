@@ -144,7 +144,7 @@ MATRIX = {
         404,
         404,
     ],
-    ("organizations:person-award", "dkkd_staff"): [
+    ("decisions:person-award", "dkkd_staff"): [
         200,
         200,
         403,
@@ -154,7 +154,7 @@ MATRIX = {
         404,
         404,
     ],
-    ("organizations:agency-award", "dkkd"): [200, 200, 403, 403, 403, 403, 403, 403],
+    ("decisions:agency-award", "dkkd"): [200, 200, 403, 403, 403, 403, 403, 403],
     ("organizations:person-initiative", "other_staff"): [
         200,
         404,
@@ -369,7 +369,7 @@ COVERED_ELSEWHERE = {
     "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
     "decisions:award-certificate", "decisions:decision-certificates",
     # tests/exchange/test_exchange.py
-    "organizations:agency-exchange", "organizations:agency-exchange-export",
+    "exchange:agency-exchange", "exchange:agency-exchange-export",
     # tests/decisions/test_award_history.py
     "decisions:person-award-history", "decisions:agency-award-history",
     # tests/nominations/test_notices.py

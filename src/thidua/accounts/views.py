@@ -2,9 +2,12 @@
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+
+from thidua.common.services.audit import log_action
 
 from .forms import LoginForm, OwnPasswordChangeForm
 
@@ -31,9 +34,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         from django.contrib import messages  # noqa: PLC0415 (rare path)
-        from django.db import transaction  # noqa: PLC0415
-
-        from thidua.common.services.audit import log_action  # noqa: PLC0415
 
         with transaction.atomic():
             response = super().form_valid(form)

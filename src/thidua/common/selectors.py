@@ -1,25 +1,11 @@
-"""Reads of the audit trail, scoped like everything else."""
+"""Reads of the audit trail about one object (its history on its page)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
-from thidua.accounts.scopes import scopes_for
-
 from .models import ActivityLog
 
-__all__ = ["activity_for_user", "history_of"]
-
-
-def activity_for_user(user) -> QuerySet[ActivityLog]:
-    """Admins see the whole trail; officers the entries of their agency subtree."""
-    scopes = scopes_for(user)
-    if scopes.is_admin:
-        return ActivityLog.objects.order_by("-seq")
-    if scopes.officer_agencies:
-        return ActivityLog.objects.filter(
-            agency_id__in=scopes.officer_agencies
-        ).order_by("-seq")
-    return ActivityLog.objects.none()
+__all__ = ["history_of"]
 
 
 def history_of(obj: Model) -> QuerySet[ActivityLog]:

@@ -2,20 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
-
-from thidua.accounts.scopes import scopes_for
+from django.views.generic import FormView
 
 from .params import BadParameter
-from .selectors import activity_for_user
 
 __all__ = [
-    "AuditLogView",
-    "DashboardView",
     "ServiceFormView",
     "apply_errors",
     "bad_request",
@@ -72,52 +66,3 @@ class ServiceFormView(FormView):
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
-
-
-class DashboardView(TemplateView):
-    template_name = "common/dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        from thidua.organizations.selectors import dashboard_figures  # noqa: PLC0415 (app layering)
-
-        context = super().get_context_data(**kwargs)
-        context["scopes"] = scopes_for(self.request.user)
-        context["figures"] = dashboard_figures(self.request.user)
-        context["recent"] = activity_for_user(self.request.user)[:10]
-        return context
-
-
-class AuditLogView(TemplateView):
-    template_name = "common/audit_log.html"
-
-    def get_context_data(self, **kwargs):
-        require_perm(self.request.user, "common.view_activitylog")
-        context = super().get_context_data(**kwargs)
-        entries = activity_for_user(self.request.user)
-        action = self.request.GET.get("action", "").strip()
-        if action:
-            entries = entries.filter(action__startswith=action)
-        context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        context["action"] = action
-        return context
-
-
-class SearchView(TemplateView):
-    """``/tim-kiem/?q=…``: matches of every kind the user may see (docs/search.md)."""
-
-    template_name = "common/search.html"
-
-    def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "search-results":
-            return ["common/_search_results.html"]
-        return [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        from .search import MIN_QUERY_LENGTH, search_all  # noqa: PLC0415 (reads every app)
-
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "")[:200]
-        context["query"] = query
-        context["min_length"] = MIN_QUERY_LENGTH
-        context["results"] = search_all(self.request.user, query)
-        return context

@@ -4,8 +4,8 @@ concern: whoever may see the person (or the collective) may see its awards."""
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from thidua.accounts.scopes import scopes_for
 from thidua.nominations.selectors import nominations_for_user
+from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import person_condition
 
 from .authority import can_decide

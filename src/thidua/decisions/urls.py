@@ -1,10 +1,20 @@
 from django.urls import path
 
-from . import certificate_views, history_views, public, views
+from . import certificate_views, history_views, public, record_views, views
 
 app_name = "decisions"
 
 urlpatterns = [
+    path(
+        "co-quan/<int:pk>/khen-thuong/",
+        record_views.AgencyAwardCreateView.as_view(),
+        name="agency-award",
+    ),
+    path(
+        "ca-nhan/<int:pk>/khen-thuong/",
+        record_views.PersonAwardCreateView.as_view(),
+        name="person-award",
+    ),
     path("xac-minh/<str:code>/", public.VerifyView.as_view(), name="verify"),
     path(
         "khen-thuong/so/<int:pk>/huy-bo/",

@@ -178,8 +178,8 @@ def _first_page_size(writer) -> tuple[float, float]:
 
 def _stamp_style(font_path: str):
     from pyhanko.pdf_utils import layout  # noqa: PLC0415 (pyHanko loads slowly)
-    from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: PLC0415
-    from pyhanko.stamp import TextStampStyle  # noqa: PLC0415
+    from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
+    from pyhanko.stamp import TextStampStyle  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
 
     # Same size in the factory and the box style, or multi-line text drifts
     # (pyHanko #733); an OTF font, since 2048-unit TrueType doubles the spacing.
@@ -212,8 +212,8 @@ def sign_pdf_bytes(pdf: bytes, p12: bytes, passphrase: str, *, stamp_lines=None,
                    font_path: str = "", margins_mm=(20.0, 15.0, 30.0)) -> bytes:  # fmt: skip
     """PAdES (ETSI.CAdES.detached), SHA-256, one new field; visible when
     ``stamp_lines`` is given (top, right, left margins in ``margins_mm``)."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415
-    from pyhanko.sign import fields, signers  # noqa: PLC0415
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
+    from pyhanko.sign import fields, signers  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
 
     signer = signers.SimpleSigner.load_pkcs12_data(
         p12, other_certs=[], passphrase=passphrase.encode("utf-8") or None
@@ -257,7 +257,7 @@ class RawSignature:
 
 
 def load_trust_roots(pem_blobs) -> list:
-    from pyhanko.keys import load_certs_from_pemder_data  # noqa: PLC0415
+    from pyhanko.keys import load_certs_from_pemder_data  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
 
     roots = []
     for blob in pem_blobs:
@@ -271,9 +271,9 @@ def inspect_pdf(
     pdf: bytes, trust_roots: list, *, moment=None
 ) -> list[RawSignature] | None:
     """Every signature's status, or None when the file is not a readable PDF."""
-    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415
-    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415
-    from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415
+    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
+    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
+    from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415 (heavy: loaded when a PDF is checked)
 
     try:
         embedded = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures

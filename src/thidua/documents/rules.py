@@ -2,8 +2,7 @@
 
 import rules
 
-from thidua.accounts.rules import is_admin
-from thidua.accounts.scopes import scopes_for
+from thidua.organizations.access import is_admin, scopes_for
 
 
 @rules.predicate

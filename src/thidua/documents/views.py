@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
+from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
 from .doc_types import OFFICIAL_TYPES

@@ -65,7 +65,7 @@ class ExchangeView(TemplateView):
                         "c": sum(result.created.values()), "u": sum(result.updated.values()),
                         "n": sum(result.unchanged.values()), "d": result.informative_decisions,
                     })  # fmt: skip
-                return redirect("organizations:agency-exchange", pk=agency.pk)
+                return redirect("exchange:agency-exchange", pk=agency.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 

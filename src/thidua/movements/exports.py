@@ -13,7 +13,7 @@ __all__ = ["indicators_workbook", "registrations_workbook"]
 def registrations_workbook(movement: Movement) -> bytes:
     """Consolidated registration list: one sheet of units, one of individuals."""
     from openpyxl import Workbook  # noqa: PLC0415 (heavy)
-    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415 (heavy: loaded when a workbook is written)
 
     bold = Font(bold=True)
     workbook = Workbook()
@@ -77,7 +77,7 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
     """The indicator board's data: one sheet of indicators with their status, one of
     every reported value (the series the charts draw)."""
     from openpyxl import Workbook  # noqa: PLC0415 (heavy)
-    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415 (heavy: loaded when a workbook is written)
 
     bold = Font(bold=True)
     workbook = Workbook()

@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from thidua.accounts.scopes import scopes_for
+from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
 from .enums import MovementState

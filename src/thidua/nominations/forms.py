@@ -8,6 +8,7 @@ from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Person
 
 from .enums import AttachmentKind, RoundKind
+from .models import AchievementReport
 
 __all__ = ["AttachmentForm", "NominationForm", "ReportForm", "RoundForm"]
 
@@ -60,7 +61,6 @@ class ReportForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, field_names, **kwargs):
-        from .models import AchievementReport  # noqa: PLC0415
 
         super().__init__(*args, **kwargs)
         markup = _(

@@ -6,7 +6,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.scopes import scopes_for
+from thidua.eligibility.catalog import TITLE_CODES
+from thidua.organizations.access import scopes_for
+from thidua.organizations.models import Agency
 
 from .enums import NominationState
 from .models import (
@@ -44,7 +46,6 @@ def rounds_for_user(user) -> QuerySet[ReviewRound]:
     units = scopes.officer_agencies | scopes.unit_head_agencies
     if not units:
         return ReviewRound.objects.none()
-    from thidua.organizations.models import Agency  # noqa: PLC0415 (selectors of another app)
 
     above = set()
     for unit_id in scopes.unit_head_agencies:
@@ -174,7 +175,6 @@ def report_awards(nomination: Nomination) -> tuple[list, list]:
     period of the proposed code (ending with the review year), split into emulation
     titles and forms of commendation."""
     from thidua.decisions.models import Award  # noqa: PLC0415 (selectors of another app)
-    from thidua.eligibility.catalog import TITLE_CODES  # noqa: PLC0415
 
     first = nomination.year - lookback_years(nomination.code) + 1
     awards = Award.objects.filter(
@@ -193,7 +193,6 @@ def report_awards(nomination: Nomination) -> tuple[list, list]:
 def report_place(nomination: Nomination) -> str:
     """The place of the date line: the first place name set on the subject's unit or
     the units above it (nd30-and-forms.md §6.2 footnote [1])."""
-    from thidua.organizations.models import Agency  # noqa: PLC0415
 
     unit_id = (
         nomination.person.unit_id if nomination.person_id else nomination.agency_id

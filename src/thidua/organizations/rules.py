@@ -2,8 +2,7 @@
 
 import rules
 
-from thidua.accounts.rules import is_admin
-from thidua.accounts.scopes import scopes_for
+from .access import is_admin, scopes_for
 
 __all__ = [
     "can_manage_agency",
@@ -65,3 +64,6 @@ rules.add_perm("organizations.import_staff", is_admin | can_manage_agency)
 rules.add_perm("organizations.change_council", is_admin | can_manage_council)
 rules.add_perm("organizations.change_cluster", is_admin | can_manage_cluster)
 rules.add_perm("common.view_activitylog", is_admin | can_view_audit)
+
+# Accounts are managed by system administrators only (the accounts app reads no tree).
+rules.add_perm("accounts.manage_accounts", is_admin)

@@ -7,9 +7,9 @@ one (Http404), so that probing ids tells nothing.
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.fts import contains_words
 from thidua.common.text import fold
+from thidua.organizations.access import scopes_for
 
 from .models import Agency, Assessment, Cluster, Council, Person
 

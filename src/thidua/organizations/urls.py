@@ -1,7 +1,5 @@
 from django.urls import path
 
-from thidua.exchange import views as exchange_views
-
 from .views import bodies, imports, people, structure
 
 app_name = "organizations"
@@ -48,26 +46,6 @@ urlpatterns = [
         "co-quan/<int:pk>/them-cum-khoi/",
         bodies.ClusterCreateView.as_view(),
         name="cluster-create",
-    ),
-    path(
-        "co-quan/<int:pk>/trao-doi-du-lieu/",
-        exchange_views.ExchangeView.as_view(),
-        name="agency-exchange",
-    ),
-    path(
-        "co-quan/<int:pk>/trao-doi-du-lieu.json",
-        exchange_views.ExchangeExportView.as_view(),
-        name="agency-exchange-export",
-    ),
-    path(
-        "co-quan/<int:pk>/khen-thuong/",
-        structure.AgencyAwardCreateView.as_view(),
-        name="agency-award",
-    ),
-    path(
-        "ca-nhan/<int:pk>/khen-thuong/",
-        people.PersonAwardCreateView.as_view(),
-        name="person-award",
     ),
     path("ca-nhan/", people.PersonListView.as_view(), name="person-list"),
     path("ca-nhan/them/", people.PersonCreateView.as_view(), name="person-create"),

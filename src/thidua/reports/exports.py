@@ -143,7 +143,7 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
 
 
 def _boxed_row(sheet, row: int, values: list, box, *, bold: bool) -> None:
-    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415 (heavy: loaded when a workbook is written)
 
     for col, value in enumerate(values, start=1):
         target = sheet.cell(row, col, cell(value))
@@ -171,7 +171,7 @@ LANDSCAPE_TEXT_CM = 29.7 - 3.0 - 2.0  # A4 landscape, left 30 mm, right 20 mm
 
 
 def _landscape(document) -> None:
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
 
     section = document.sections[0]
     width, height = section.page_width, section.page_height
@@ -180,9 +180,9 @@ def _landscape(document) -> None:
 
 
 def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
-    from docx.table import _Cell  # noqa: PLC0415
+    from docx.table import _Cell  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
 
-    from thidua.documents.rendering.docx_xml import (  # noqa: PLC0415
+    from thidua.documents.rendering.docx_xml import (  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
         add_text,
         cell_paragraph,
         format_paragraph,
@@ -207,10 +207,10 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
 
 
 def _form_page(document, ctx, report: Report, index: int) -> None:
-    from thidua.documents.rendering import Table  # noqa: PLC0415
-    from thidua.documents.rendering.docx_body import add_table  # noqa: PLC0415
-    from thidua.documents.rendering.docx_xml import add_text, format_paragraph  # noqa: PLC0415
-    from thidua.documents.rendering.plain import heading, signature_row  # noqa: PLC0415
+    from thidua.documents.rendering import Table  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.docx_body import add_table  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.docx_xml import add_text, format_paragraph  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.plain import heading, signature_row  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
 
     figures = report.figures[index]
     form = figures.form
@@ -254,7 +254,7 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
 
 
 def report_docx(report: Report) -> bytes:
-    from thidua.documents.rendering.plain import finish, new_document  # noqa: PLC0415
+    from thidua.documents.rendering.plain import finish, new_document  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
 
     document, ctx = new_document()
     _landscape(document)

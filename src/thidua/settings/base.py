@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "thidua.councils",
     "thidua.decisions",
     "thidua.nominations",
+    "thidua.exchange",
     "thidua.reports",
+    "thidua.site",
 ]
 
 MIDDLEWARE = [

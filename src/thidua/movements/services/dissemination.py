@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.selectors import unit_contacts
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc_text
+from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import RecipientKind

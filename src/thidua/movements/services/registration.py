@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_text
+from thidua.organizations.access import scopes_for
 
 from ..enums import (
     COLLECTIVE_TITLES,

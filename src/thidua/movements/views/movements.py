@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.doc_types import doc_type
 from thidua.documents.services.numbering import local_types_for
+from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
 
 from ..document import movement_document

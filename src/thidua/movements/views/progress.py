@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.organizations.access import scopes_for
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
 

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.accounts.scopes import scopes_for
-from thidua.accounts.selectors import unit_contacts
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
 from thidua.decisions.models import Award
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
+from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import TRANSITIONS, UPWARD, AttachmentKind, NominationState

@@ -36,8 +36,8 @@ CODES = {code for code, _label in AWARD_CODES}
 
 def _minutes_documents(submission: Submission):
     from thidua.councils.enums import SubjectKind  # noqa: PLC0415 (apps load order)
-    from thidua.councils.models import AgendaItem  # noqa: PLC0415
-    from thidua.documents.models import IssuedDocument  # noqa: PLC0415
+    from thidua.councils.models import AgendaItem  # noqa: PLC0415 (nominations sits below councils: moves with the tờ trình to a submissions app)
+    from thidua.documents.models import IssuedDocument  # noqa: PLC0415 (loaded with the councils import above it)
 
     nomination_ids = [
         i.nomination_id for i in submission.items.all() if i.nomination_id

@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import diff, log_action
@@ -121,7 +122,6 @@ def save_report(
 
 
 def report_file_name(nomination: Nomination, ext: str) -> str:
-    from django.utils.text import slugify  # noqa: PLC0415
 
     subject = slugify(str(nomination.subject).replace("đ", "d").replace("Đ", "D"))
     return f"bao-cao-thanh-tich-{subject or nomination.pk}.{ext}"
@@ -140,7 +140,7 @@ def generate_report_file(nomination: Nomination, *, actor=None) -> NominationAtt
 
     The PDF is rendered before the transaction (1–2 s) and the state is checked again
     under lock before it is filed."""
-    from thidua.documents.rendering import docx_to_pdf  # noqa: PLC0415
+    from thidua.documents.rendering import docx_to_pdf  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
 
     if actor is not None and not can_propose(actor, nomination.proposing_unit):
         raise PermissionDenied

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
@@ -23,6 +22,7 @@ from thidua.decisions.services.awards import record_award
 from thidua.documents.services.numbering import issue_document
 from thidua.eligibility.cash import cash_award
 from thidua.eligibility.errors import CaseError
+from thidua.organizations.access import scopes_for
 
 from ..enums import ItemOutcome, NominationState
 from ..models import Nomination, Submission, SubmissionItem

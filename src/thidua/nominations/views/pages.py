@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.params import int_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, apply_errors, require_perm
 from thidua.eligibility import check_case
+from thidua.organizations.access import scopes_for
 from thidua.organizations.eligibility import (
     collective_case,
     person_case,

@@ -17,9 +17,9 @@ __all__ = ["staff_template_bytes"]
 def staff_template_bytes(agency: Agency | None = None) -> bytes:
     """An .xlsx with the header row, text-formatted CCCD column, pick lists and a guide."""
     from openpyxl import Workbook  # noqa: PLC0415 (heavy)
-    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 (heavy: loaded when a workbook is written)
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 (heavy: loaded when a workbook is written)
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 (heavy: loaded when a workbook is written)
 
     workbook = Workbook()
     sheet = workbook.active

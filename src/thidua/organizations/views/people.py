@@ -7,12 +7,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
-from thidua.decisions.forms import AwardForm
-from thidua.decisions.services.awards import record_award
+from thidua.organizations.access import scopes_for
 
 from ..eligibility import person_forecast, verdict_for_person
 from ..eligibility_view import review_year_from, verdict_rows
@@ -43,10 +41,10 @@ from ..services.records import (
 )
 
 __all__ = [
+    "PersonRecordView",
     "AssessmentCreateView",
     "DisciplineCreateView",
     "InitiativeCreateView",
-    "PersonAwardCreateView",
     "PersonCreateView",
     "PersonDetailView",
     "PersonEditView",
@@ -201,7 +199,7 @@ class PersonEditView(ServiceFormView):
         return self.person.get_absolute_url()
 
 
-class _PersonRecordView(ServiceFormView):
+class PersonRecordView(ServiceFormView):
     """A form that adds one record to a person the user manages."""
 
     template_name = "organizations/person/record_form.html"
@@ -220,7 +218,7 @@ class _PersonRecordView(ServiceFormView):
         return self.person.get_absolute_url() + f"?tab={self.tab}"
 
 
-class PersonTransferView(_PersonRecordView):
+class PersonTransferView(PersonRecordView):
     form_class = TransferForm
     title = _("Điều động, chuyển đơn vị")
     tab = "units"
@@ -239,7 +237,7 @@ class PersonTransferView(_PersonRecordView):
         )
 
 
-class AssessmentCreateView(_PersonRecordView):
+class AssessmentCreateView(PersonRecordView):
     form_class = AssessmentForm
     title = _("Xếp loại chất lượng hằng năm")
     tab = "assessments"
@@ -251,7 +249,7 @@ class AssessmentCreateView(_PersonRecordView):
         )
 
 
-class DisciplineCreateView(_PersonRecordView):
+class DisciplineCreateView(PersonRecordView):
     form_class = DisciplineForm
     title = _("Kỷ luật")
     tab = "discipline"
@@ -263,7 +261,7 @@ class DisciplineCreateView(_PersonRecordView):
         )
 
 
-class ReviewMatterCreateView(_PersonRecordView):
+class ReviewMatterCreateView(PersonRecordView):
     form_class = ReviewMatterForm
     title = _("Đang xem xét kỷ luật, điều tra, khiếu nại")
     tab = "discipline"
@@ -275,7 +273,7 @@ class ReviewMatterCreateView(_PersonRecordView):
         )
 
 
-class InitiativeCreateView(_PersonRecordView):
+class InitiativeCreateView(PersonRecordView):
     form_class = InitiativeForm
     title = _("Sáng kiến, đề tài khoa học")
     tab = "initiatives"
@@ -287,7 +285,7 @@ class InitiativeCreateView(_PersonRecordView):
         )
 
 
-class ReviewMatterCloseView(_PersonRecordView):
+class ReviewMatterCloseView(PersonRecordView):
     form_class = ReviewCloseForm
     title = _("Kết thúc vụ việc đang xem xét")
     tab = "discipline"
@@ -299,18 +297,4 @@ class ReviewMatterCloseView(_PersonRecordView):
             raise Http404
         return close_review_matter(
             matter, end_date=form.cleaned_data["end_date"], actor=self.request.user
-        )
-
-
-class PersonAwardCreateView(_PersonRecordView):
-    """Enter an award from a decision (earlier paper decisions included)."""
-
-    form_class = AwardForm
-    title = _("Ghi sổ khen thưởng")
-    tab = "awards"
-    success_message = _("Đã ghi sổ khen thưởng.")
-
-    def perform(self, form):
-        return record_award(
-            person=self.person, actor=self.request.user, **form.cleaned_data
         )

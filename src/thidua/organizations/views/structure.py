@@ -5,12 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from thidua.accounts.scopes import scopes_for
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
-from thidua.decisions.forms import AwardForm
-from thidua.decisions.services.awards import record_award
+from thidua.organizations.access import scopes_for
 
 from ..eligibility import verdict_for_agency
 from ..eligibility_view import review_year_from, verdict_rows
@@ -34,7 +32,6 @@ from ..services.structure import (
 )
 
 __all__ = [
-    "AgencyAwardCreateView",
     "AgencyCreateView",
     "AgencyDetailView",
     "AgencyEditView",
@@ -244,30 +241,3 @@ class ClusterDetailView(TemplateView):
             history=history_rows(history_of(cluster)[:50]) if can_edit else [],
             **kwargs,
         )
-
-
-class AgencyAwardCreateView(ServiceFormView):
-    template_name = "organizations/agency/record_form.html"
-    form_class = AwardForm
-    success_message = _("Đã ghi sổ khen thưởng.")
-
-    def dispatch(self, request, *args, **kwargs):
-        self.agency = access_agency(request.user, kwargs["pk"])
-        require_perm(request.user, "organizations.change_agency", self.agency)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "collective": True}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            agency=self.agency, title=_("Ghi sổ khen thưởng tập thể"), **kwargs
-        )
-
-    def perform(self, form):
-        return record_award(
-            agency=self.agency, actor=self.request.user, **form.cleaned_data
-        )
-
-    def get_success_url(self):
-        return self.agency.get_absolute_url()

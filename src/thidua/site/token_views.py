@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.accounts.forms import ApiTokenForm
+from thidua.accounts.services import issue_token, revoke_token
 from thidua.common.views import apply_errors
-
-from .forms import ApiTokenForm
-from .scopes import scopes_for
-from .selectors import access_token, tokens_for_user
-from .services import issue_token, revoke_token
+from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import access_token, tokens_for_user
 
 __all__ = ["TokenListView", "TokenRevokeView"]
 

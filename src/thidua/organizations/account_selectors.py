@@ -1,11 +1,13 @@
-"""Reads of accounts: only system administrators manage them."""
+"""Reads of accounts and API tokens, scoped by the roles' reach in the tree: only
+system administrators manage accounts; everyone their own tokens."""
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from .enums import Role
-from .models import ApiToken, RoleAssignment, User
-from .scopes import scopes_for
+from thidua.accounts.enums import Role
+from thidua.accounts.models import ApiToken, RoleAssignment, User
+
+from .access import scopes_for
 
 __all__ = [
     "access_account",

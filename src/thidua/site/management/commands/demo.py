@@ -5,10 +5,9 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from thidua.common.management.commands.serve import add_web_arguments, serve_forever
 from thidua.common.services.audit import write_checkpoint
 from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
-
-from .serve import add_web_arguments, serve_forever
 
 
 class Command(BaseCommand):

@@ -1,15 +1,19 @@
-"""What an account's roles reach, computed once per request and cached on the user."""
+"""What an account's roles reach in the organisation tree, computed once per request
+and cached on the user; ``is_admin``, the predicate every app's rules start from."""
 
 import hashlib
 from dataclasses import dataclass, field
 
+import rules
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 
-from .enums import Role
+from thidua.accounts.enums import Role
 
-__all__ = ["Scopes", "scopes_for"]
+from .models import Agency
+
+__all__ = ["Scopes", "is_admin", "scopes_for"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,6 @@ class Scopes:
 
 
 def _subtree_ids(root_ids: set[int]) -> frozenset[int]:
-    from thidua.organizations.models import Agency  # noqa: PLC0415 (accounts loads before organizations)
 
     ids: set[int] = set()
     for root in root_ids:
@@ -50,7 +53,6 @@ def _subtree_ids(root_ids: set[int]) -> frozenset[int]:
 def _tree_stamp() -> tuple:
     """Changes whenever an agency is added, removed or edited (every edit through the
     services bumps ``version``), so a cached subtree is never used after the tree moved."""
-    from thidua.organizations.models import Agency  # noqa: PLC0415 (accounts loads first)
 
     stamp = Agency.objects.aggregate(n=Count("id"), v=Sum("version"), top=Max("id"))
     return (stamp["n"], stamp["v"], stamp["top"])
@@ -111,3 +113,8 @@ def _compute(user, rows) -> Scopes:
         secretary_council_ids=frozenset(councils.get(Role.COUNCIL_SECRETARY, set())),
         person_id=user.person_id,
     )
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return scopes_for(user).is_admin

@@ -8,22 +8,21 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.history import history_rows
-from thidua.common.selectors import history_of
-from thidua.common.views import ServiceFormView, apply_errors
-from thidua.organizations.models import Agency, Council
-from thidua.organizations.selectors import people_for_user
-
-from .forms import AccountCreateForm, PasswordSetForm, RoleForm
-from .scopes import scopes_for
-from .selectors import access_account, accounts_for_user
-from .services import (
+from thidua.accounts.forms import AccountCreateForm, PasswordSetForm, RoleForm
+from thidua.accounts.services import (
     change_password,
     create_account,
     grant_role,
     revoke_role,
     set_active,
 )
+from thidua.common.history import history_rows
+from thidua.common.selectors import history_of
+from thidua.common.views import ServiceFormView, apply_errors
+from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import access_account, accounts_for_user
+from thidua.organizations.models import Agency, Council
+from thidua.organizations.selectors import people_for_user
 
 __all__ = [
     "AccountCreateView",

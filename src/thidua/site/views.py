@@ -1,0 +1,58 @@
+"""The pages that read across every domain: home page, audit log, search."""
+
+from django.core.paginator import Paginator
+from django.views.generic import TemplateView
+
+from thidua.common.views import require_perm
+from thidua.organizations.access import scopes_for
+from thidua.organizations.selectors import dashboard_figures
+
+from .search import MIN_QUERY_LENGTH, search_all
+from .selectors import activity_for_user
+
+__all__ = ["AuditLogView", "DashboardView", "SearchView"]
+
+
+class DashboardView(TemplateView):
+    template_name = "common/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["scopes"] = scopes_for(self.request.user)
+        context["figures"] = dashboard_figures(self.request.user)
+        context["recent"] = activity_for_user(self.request.user)[:10]
+        return context
+
+
+class AuditLogView(TemplateView):
+    template_name = "common/audit_log.html"
+
+    def get_context_data(self, **kwargs):
+        require_perm(self.request.user, "common.view_activitylog")
+        context = super().get_context_data(**kwargs)
+        entries = activity_for_user(self.request.user)
+        action = self.request.GET.get("action", "").strip()
+        if action:
+            entries = entries.filter(action__startswith=action)
+        context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
+        context["action"] = action
+        return context
+
+
+class SearchView(TemplateView):
+    """``/tim-kiem/?q=…``: matches of every kind the user may see (docs/search.md)."""
+
+    template_name = "common/search.html"
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "search-results":
+            return ["common/_search_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")[:200]
+        context["query"] = query
+        context["min_length"] = MIN_QUERY_LENGTH
+        context["results"] = search_all(self.request.user, query)
+        return context
