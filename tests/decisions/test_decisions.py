@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.decisions.authority import can_decide
 from thidua.decisions.models import Award
 from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.render import render_issued_document
+from thidua.eligibility.authority import can_decide
 from thidua.nominations.services.nomination import (
     add_attachment,
     create_nomination,

@@ -5,7 +5,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from thidua.decisions.enums import AWARD_CODES
+from thidua.common.awards import AWARD_CODES
 from thidua.decisions.models import Award
 from thidua.decisions.selectors import access_award, awards_for_user
 

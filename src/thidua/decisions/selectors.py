@@ -4,11 +4,9 @@ concern: whoever may see the person (or the collective) may see its awards."""
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from thidua.nominations.selectors import nominations_for_user
 from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import person_condition
 
-from .authority import can_decide
 from .models import Award, Decision
 
 __all__ = [
@@ -16,7 +14,6 @@ __all__ = [
     "access_decision",
     "awards_for_user",
     "decisions_for_user",
-    "nominations_by_authority",
 ]
 
 
@@ -64,17 +61,3 @@ def access_decision(user, pk) -> Decision:
     ):
         raise Http404
     return decision
-
-
-def nominations_by_authority(user, round_, states, day) -> list:
-    """The round's nominations in ``states`` that ``user`` sees (notices and comments
-    fetched, for their blockers), each paired with whether the head of the round's
-    agency may decide it on ``day``: the decision page offers those, the tờ trình page
-    the others."""
-    nominations = (
-        nominations_for_user(user)
-        .filter(round=round_, state__in=states)
-        .prefetch_related("notices", "comments")
-    )
-    level = round_.agency.level
-    return [(n, can_decide(level, n.code, day)) for n in nominations]

@@ -16,11 +16,12 @@ from thidua.documents.files import file_response
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
+    nominations_by_authority,
     notice_blockers,
 )
 from thidua.organizations.forms.widgets import DateInput
 
-from .selectors import access_award, access_decision, nominations_by_authority
+from .selectors import access_award, access_decision
 from .services.annulment import annul_award, annul_decision, decision_awards
 from .services.decision import DECIDABLE_STATES, issue_decision
 

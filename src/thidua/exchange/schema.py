@@ -4,7 +4,7 @@ The copy in ``docs/exchange-v1.schema.json`` is this dictionary written out
 (``thidua exchange schema``); a test keeps the two equal.
 """
 
-from thidua.decisions.enums import AWARD_CODES, AwardType
+from thidua.common.awards import AWARD_CODES, AwardType
 from thidua.organizations.enums import (
     AgencyLevel,
     EducationLevel,

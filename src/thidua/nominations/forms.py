@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.awards import AwardType
 from thidua.common.forms import StyledFormMixin
-from thidua.decisions.enums import AwardType
 from thidua.eligibility.catalog import CODES, NAMES
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Person

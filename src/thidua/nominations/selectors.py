@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.eligibility.authority import can_decide
 from thidua.eligibility.catalog import TITLE_CODES
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
@@ -24,6 +25,7 @@ from .report_catalog import lookback_years, template_for
 __all__ = [
     "access_nomination",
     "access_round",
+    "nominations_by_authority",
     "nominations_for_user",
     "access_notice",
     "notice_blockers",
@@ -208,3 +210,17 @@ def report_place(nomination: Nomination) -> str:
             return current.place_name
         current = by_id.get(current.parent_id)
     return nomination.round.agency.place_name
+
+
+def nominations_by_authority(user, round_, states, day) -> list:
+    """The round's nominations in ``states`` that ``user`` sees (notices and comments
+    fetched, for their blockers), each paired with whether the head of the round's
+    agency may decide it on ``day``: the decision page offers those, the tờ trình page
+    the others."""
+    nominations = (
+        nominations_for_user(user)
+        .filter(round=round_, state__in=states)
+        .prefetch_related("notices", "comments")
+    )
+    level = round_.agency.level
+    return [(n, can_decide(level, n.code, day)) for n in nominations]

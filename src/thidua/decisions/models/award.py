@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import AWARD_CODES, AwardType
+from thidua.common.awards import AWARD_CODES, AwardType
 
 __all__ = ["Award", "new_verification_code"]
 

@@ -10,12 +10,12 @@ from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services.numbering import issue_document
+from thidua.eligibility.authority import can_decide
 from thidua.eligibility.cash import cash_award
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
 
-from ..authority import can_decide
 from ..models import Decision, DecisionItem
 from .awards import record_award
 

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thidua.decisions.enums import AWARD_CODES, AwardType
+from thidua.common.awards import AWARD_CODES, AwardType
 
 from ..enums import ACTIVE_STATES, AttachmentKind, NominationState, RoundKind
 

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from thidua.common.awards import AWARD_CODES, AwardType
 from thidua.common.excel import row
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
-from thidua.decisions.enums import AWARD_CODES, AwardType
 
 from ..models import Submission, SubmissionItem
 from .submission import is_receiving_office

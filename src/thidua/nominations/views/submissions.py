@@ -16,8 +16,8 @@ from thidua.common.downloads import set_download_name
 from thidua.common.forms import StyledFormMixin
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
-from thidua.decisions.selectors import nominations_by_authority
 from thidua.documents.files import file_response
+from thidua.nominations.selectors import nominations_by_authority
 from thidua.organizations.access import scopes_for
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency

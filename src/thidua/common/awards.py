@@ -1,4 +1,5 @@
-"""Codes of the award register: the eligibility engine's catalog."""
+"""The award vocabulary every app that names an award uses: the codes of the
+eligibility engine's catalog and the kinds of award (loại hình khen thưởng)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
