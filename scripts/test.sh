@@ -13,6 +13,9 @@ echo "==> ruff"
 ruff check src tests bench scripts
 ruff format --check src tests bench scripts
 
+echo "==> lint-imports (one-way layers, pyproject.toml)"
+lint-imports --no-cache --no-logo
+
 echo "==> makemigrations --check"
 django-admin makemigrations --check --dry-run >/dev/null
 
