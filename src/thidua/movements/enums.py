@@ -8,7 +8,6 @@ __all__ = [
     "COLLECTIVE_TITLES",
     "INDIVIDUAL_TITLES",
     "REGISTRATION_TRANSITIONS",
-    "TRANSITIONS",
     "DutyActor",
     "MovementKind",
     "MovementState",
@@ -31,17 +30,6 @@ class MovementState(models.TextChoices):
     INTERIM = "da_so_ket", pgettext_lazy("movement state", "Đã sơ kết")
     FINAL = "da_tong_ket", pgettext_lazy("movement state", "Đã tổng kết")
     CLOSED = "ket_thuc", pgettext_lazy("movement state", "Kết thúc")
-
-
-# (from, to) -> permission name checked by the transition service.
-TRANSITIONS = {
-    ("nhap", "da_ban_hanh"): "movements.issue_movement",
-    ("da_ban_hanh", "dang_thuc_hien"): "movements.change_movement",
-    ("dang_thuc_hien", "da_so_ket"): "movements.change_movement",
-    ("dang_thuc_hien", "da_tong_ket"): "movements.change_movement",
-    ("da_so_ket", "da_tong_ket"): "movements.change_movement",
-    ("da_tong_ket", "ket_thuc"): "movements.change_movement",
-}
 
 
 class DutyActor(models.TextChoices):

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from thidua.common.services.audit import diff, log_action, snapshot
 from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
 
-from ..enums import TRANSITIONS, MovementState
+from ..enums import MovementState
 from ..models import (
     ContentItem,
     Duty,
@@ -22,6 +22,7 @@ from ..models import (
     Purpose,
     Recipient,
 )
+from ..workflows import MOVEMENT
 from .checks import missing_elements
 from .dissemination import deliver_movement
 
@@ -208,68 +209,45 @@ def transition_movement(
     issued_on: datetime.date | None = None,
     check_permission: bool = True,
 ) -> Movement:
-    """The one way a movement changes state (table in ``enums.TRANSITIONS``).
+    """The one way a movement changes state (``workflows.MOVEMENT``).
 
     Issuing (nháp → đã ban hành) checks that every required element is present,
-    takes the number from the registry in the same transaction, and queues the
-    DOCX/PDF rendering after commit.
+    takes the number from the registry in the same transaction, delivers the
+    document and queues the DOCX/PDF rendering after commit.
     """
-    with transaction.atomic():
-        locked = (
-            Movement.objects.select_for_update()
-            .select_related("launcher")
-            .get(pk=movement.pk)
-        )
-        permission = TRANSITIONS.get((locked.state, to))
-        if permission is None:
-            raise ValidationError(
-                _("Không thể chuyển phong trào từ “%(a)s” sang “%(b)s”.")
-                % {
-                    "a": locked.get_state_display(),
-                    "b": dict(MovementState.choices).get(to, to),
-                }
-            )
-        if (
-            check_permission
-            and actor is not None
-            and not actor.has_perm(permission, locked)
-        ):
-            raise PermissionDenied
-        before = locked.state
-        if to == MovementState.ISSUED:
-            missing = missing_elements(locked)
-            if missing:
-                raise ValidationError(
-                    [_("Chưa đủ thành phần để ban hành:")] + [f"– {m}" for m in missing]
-                )
-            document = issue_document(
-                type_code=locked.type_code,
-                agency=locked.launcher,
-                issued_on=issued_on or timezone.localdate(),
-                summary=locked.name,
-                signer_title=locked.signer_title,
-                signer_name=locked.signer_name,
-                source_kind="movement",
-                source_id=locked.pk,
-                actor=actor,
-            )
-            locked.issued_document = document
-            deliver_movement(locked, actor=actor)
-            from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (documents tasks import movements)
 
-            enqueue_on_commit(task_render_document, document.pk)
-        locked.state = to
-        locked.save(update_fields=["state", "issued_document"])
-        log_action(
-            locked,
-            "movements.transition",
+    def effect(locked: Movement, move) -> list[str]:
+        if move.target != MovementState.ISSUED:
+            return []
+        missing = missing_elements(locked)
+        if missing:
+            raise ValidationError(
+                [_("Chưa đủ thành phần để ban hành:")] + [f"– {m}" for m in missing]
+            )
+        document = issue_document(
+            type_code=locked.type_code,
+            agency=locked.launcher,
+            issued_on=issued_on or timezone.localdate(),
+            summary=locked.name,
+            signer_title=locked.signer_title,
+            signer_name=locked.signer_name,
+            source_kind="movement",
+            source_id=locked.pk,
             actor=actor,
-            agency_id=locked.launcher_id,
-            changes={"state": [before, to]},
-            data={
-                "symbol": locked.issued_document.symbol
-                if locked.issued_document
-                else ""
-            },
         )
-    return locked
+        locked.issued_document = document
+        deliver_movement(locked, actor=actor)
+        from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (documents tasks import movements)
+
+        enqueue_on_commit(task_render_document, document.pk)
+        return ["issued_document"]
+
+    def symbol(locked: Movement) -> dict:
+        document = locked.issued_document
+        return {"symbol": document.symbol if document else ""}
+
+    return MOVEMENT.transition(
+        movement, to, actor=actor, check_permission=check_permission,
+        effect=effect, data=symbol,
+        lock=lambda query: query.select_related("launcher", "issued_document"),
+    )  # fmt: skip

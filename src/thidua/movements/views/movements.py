@@ -18,7 +18,7 @@ from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
 
 from ..document import movement_document
-from ..enums import TRANSITIONS, MovementState
+from ..enums import MovementState
 from ..forms import SECTION_FORMSETS, MovementForm
 from ..selectors import access_movement, delivery_board, movements_for_user
 from ..services.checks import missing_elements
@@ -30,6 +30,7 @@ from ..services.movement import (
     transition_movement,
     update_movement,
 )
+from ..workflows import MOVEMENT
 
 __all__ = [
     "MovementCreateView",
@@ -172,11 +173,6 @@ class MovementDetailView(TemplateView):
         movement = access_movement(self.request.user, kwargs["pk"])
         user = self.request.user
         can_edit = user.has_perm("movements.change_movement", movement)
-        next_states = [
-            (to, MovementState(to).label)
-            for (source, to) in TRANSITIONS
-            if source == movement.state and to != MovementState.ISSUED
-        ]
         return super().get_context_data(
             movement=movement,
             doc=movement_document(movement),
@@ -184,7 +180,7 @@ class MovementDetailView(TemplateView):
             missing=missing_elements(movement) if movement.is_editable else [],
             doc_type=doc_type(movement.type_code, local_types_for(movement.launcher)),
             sections=[(key, title) for key, (title, _f) in SECTION_FORMSETS.items()],
-            next_states=next_states if can_edit else [],
+            moves=MOVEMENT.available(user, movement),
             history=history_rows(history_of(movement)[:50]) if can_edit else [],
             board=delivery_board(movement) if can_edit else [],
             reviews=movement.reviews.select_related("issued_document")

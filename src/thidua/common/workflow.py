@@ -1,0 +1,129 @@
+"""The one workflow kernel: every state machine of thidua declares its transitions as
+data and moves through :meth:`Workflow.transition`.
+
+A transition names its source and target states, the permission (a django-rules name,
+checked against the object), the verb a button shows, whether a reason is required,
+and guards — functions that return the reasons (Vietnamese, for the user) why the move
+may not happen now. ``transition()`` locks the row, finds the transition, checks the
+permission and the guards, runs the machine's effect (number a document, deliver it…),
+saves the state, writes the audit entry in the same transaction and runs the on-commit
+hooks. ``available()`` is what views, templates and the API offer a user, so "who may
+move" is decided in one place.
+
+No FSM library: the tables stay readable in each app's ``workflows.py``.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .services.audit import log_action
+
+__all__ = ["Transition", "Workflow"]
+
+Guard = Callable[..., list[str]]
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    permission: str
+    label: str  # the verb on the button: "Ban hành", "Bắt đầu thực hiện"
+    needs_reason: bool = False
+    guards: tuple[Guard, ...] = ()
+    # Offered as a button wherever the object shows its actions (some moves happen
+    # only as part of another action, e.g. a sơ kết report issued).
+    offered: bool = True
+
+
+@dataclass
+class Workflow:
+    """A state machine over ``model.<state_field>``; ``action`` is its audit action code."""
+
+    model: type
+    transitions: Iterable[Transition]
+    action: str
+    state_field: str = "state"
+    noun: str = ""  # "phong trào": what error messages call the object
+    agency_of: Callable = staticmethod(lambda obj: None)
+    _table: dict = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.transitions = tuple(self.transitions)
+        self._table = {(t.source, t.target): t for t in self.transitions}
+
+    def find(self, source: str, target: str) -> Transition | None:
+        return self._table.get((source, target))
+
+    def available(self, user, obj) -> list[Transition]:
+        """The moves ``user`` may make on ``obj`` now, in table order."""
+        state = getattr(obj, self.state_field)
+        return [
+            t
+            for t in self.transitions
+            if t.source == state and t.offered and user.has_perm(t.permission, obj)
+        ]
+
+    def _label(self, value: str) -> str:
+        choices = dict(self.model._meta.get_field(self.state_field).choices)
+        return str(choices.get(value, value))
+
+    def transition(
+        self,
+        obj,
+        to: str,
+        *,
+        actor=None,
+        reason: str = "",
+        check_permission: bool = True,
+        effect: Callable | None = None,
+        data: dict | None = None,
+        lock: Callable | None = None,
+    ):
+        """Move ``obj`` to ``to``. ``effect(locked, transition)`` runs inside the
+        transaction before the state is saved and returns the names of the other
+        fields it changed; ``data`` goes into the audit entry. Trusted callers (a
+        service moving the machine as part of its own checked action) pass
+        ``check_permission=False``."""
+        with transaction.atomic():
+            query = self.model.objects.select_for_update()
+            locked = (lock(query) if lock else query).get(pk=obj.pk)
+            before = getattr(locked, self.state_field)
+            move = self.find(before, to)
+            if move is None:
+                raise ValidationError(
+                    _("Không thể chuyển %(noun)s từ “%(a)s” sang “%(b)s”.")
+                    % {
+                        "noun": self.noun,
+                        "a": self._label(before),
+                        "b": self._label(to),
+                    }
+                )
+            if (
+                check_permission
+                and actor is not None
+                and not actor.has_perm(move.permission, locked)
+            ):
+                raise PermissionDenied
+            if move.needs_reason and not reason.strip():
+                raise ValidationError({"reason": _("Cần ghi rõ lý do.")})
+            problems = [p for guard in move.guards for p in guard(locked)]
+            if problems:
+                raise ValidationError(problems)
+            changed = list(effect(locked, move) or []) if effect else []
+            setattr(locked, self.state_field, to)
+            locked.save(update_fields=[self.state_field, *changed])
+            log_action(
+                locked,
+                self.action,
+                actor=actor,
+                agency_id=self.agency_of(locked),
+                changes={self.state_field: [before, to]},
+                data={**({"reason": reason.strip()} if reason.strip() else {}),
+                      **(data(locked) if callable(data) else data or {})},
+            )  # fmt: skip
+        return locked

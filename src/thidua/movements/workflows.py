@@ -1,0 +1,34 @@
+"""The movement's state machine, as data (thidua.common.workflow).
+
+nháp → đã ban hành → đang thực hiện → (đã sơ kết →) đã tổng kết → kết thúc. Issuing
+takes the number and delivers the document (services.movement.transition_movement's
+effect); the sơ kết and tổng kết steps follow the report being issued, or are recorded
+by hand for a report made outside thidua."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.workflow import Transition, Workflow
+
+from .enums import MovementState as S
+from .models import Movement
+
+__all__ = ["MOVEMENT"]
+
+CHANGE = "movements.change_movement"
+
+MOVEMENT = Workflow(
+    model=Movement,
+    action="movements.transition",
+    noun=_("phong trào"),
+    agency_of=lambda movement: movement.launcher_id,
+    transitions=[
+        # Issued from its own form (with the issue date), not a bare button.
+        Transition(S.DRAFT, S.ISSUED, "movements.issue_movement", _("Ban hành"),
+                   offered=False),
+        Transition(S.ISSUED, S.RUNNING, CHANGE, _("Bắt đầu thực hiện")),
+        Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận đã sơ kết")),
+        Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
+        Transition(S.INTERIM, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
+        Transition(S.FINAL, S.CLOSED, CHANGE, _("Kết thúc phong trào")),
+    ],
+)  # fmt: skip
