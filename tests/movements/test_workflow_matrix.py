@@ -4,12 +4,17 @@ transition's permission move it (and are offered the move), the others get 403 a
 are offered nothing. A transition added to the table is in this matrix at once."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from thidua.movements.enums import MovementState
+from thidua.movements.enums import MovementState, RegistrationState
 from thidua.movements.models import Movement
 from thidua.movements.services.movement import transition_movement
-from thidua.movements.workflows import MOVEMENT
+from thidua.movements.services.registration import (
+    save_registration,
+    transition_registration,
+)
+from thidua.movements.workflows import MOVEMENT, REGISTRATION
 
 from .factories import ISSUED_ON, make_movement
 
@@ -57,3 +62,66 @@ def test_transition_by_role(org, users, move, role):
             transition_movement(movement, move.target, actor=user,
                                 issued_on=ISSUED_ON)  # fmt: skip
         assert Movement.objects.get(pk=movement.pk).state == move.source
+
+
+# --- Registrations ---------------------------------------------------------------------
+
+REGISTRATION_HOLDERS = {
+    # The unit's head and the officers over the unit (the Sở's officer) send it.
+    "movements.submit_registration": {"admin", "officer", "unit_head"},
+    # The launching Sở's officers decide.
+    "movements.decide_registration": {"admin", "officer"},
+}
+REGISTRATION_SOURCE = {
+    RegistrationState.DRAFT: [],
+    RegistrationState.SUBMITTED: [RegistrationState.SUBMITTED],
+    RegistrationState.RETURNED: [
+        RegistrationState.SUBMITTED,
+        RegistrationState.RETURNED,
+    ],
+}
+
+
+def _registration_in(org, state):
+    movement = transition_movement(
+        make_movement(org), MovementState.ISSUED, issued_on=ISSUED_ON
+    )
+    registration = save_registration(
+        movement, org.dkkd, collective_title="TTLDTT", pledges="", entries=[]
+    )
+    for step in REGISTRATION_SOURCE[state]:
+        registration = transition_registration(registration, step, reason="Bổ sung.")
+    return registration
+
+
+def test_every_registration_permission_is_in_the_matrix():
+    assert {t.permission for t in REGISTRATION.transitions} == set(REGISTRATION_HOLDERS)
+
+
+@time_machine.travel(ISSUED_ON)
+@pytest.mark.parametrize(
+    "move", REGISTRATION.transitions, ids=lambda t: f"{t.source}->{t.target}"
+)
+@pytest.mark.parametrize("role", ROLES)
+def test_registration_transition_by_role(org, users, move, role):
+    registration = _registration_in(org, move.source)
+    user = users[role]
+    allowed = role in REGISTRATION_HOLDERS[move.permission]
+    offered = [t.target for t in REGISTRATION.available(user, registration)]
+    assert (move.target in offered) == (allowed and move.offered)
+    if allowed:
+        moved = transition_registration(registration, move.target, actor=user,
+                                        reason="Thiếu minh chứng.")  # fmt: skip
+        assert moved.state == move.target
+    else:
+        with pytest.raises(PermissionDenied):
+            transition_registration(registration, move.target, actor=user,
+                                    reason="Thiếu minh chứng.")  # fmt: skip
+
+
+def test_returning_needs_a_reason(org, users):
+    registration = _registration_in(org, RegistrationState.SUBMITTED)
+    with pytest.raises(ValidationError, match="Phải ghi lý do trả lại"):
+        transition_registration(
+            registration, RegistrationState.RETURNED, actor=users["officer"]
+        )

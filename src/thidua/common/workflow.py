@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .services.audit import log_action
+from .text import nfc
 
 __all__ = ["Transition", "Workflow"]
 
@@ -110,7 +111,12 @@ class Workflow:
             ):
                 raise PermissionDenied
             if move.needs_reason and not reason.strip():
-                raise ValidationError({"reason": _("Cần ghi rõ lý do.")})
+                raise ValidationError(
+                    {
+                        "reason": _("Phải ghi lý do %(verb)s.")
+                        % {"verb": move.label.lower()}
+                    }
+                )
             problems = [p for guard in move.guards for p in guard(locked)]
             if problems:
                 raise ValidationError(problems)
@@ -123,7 +129,7 @@ class Workflow:
                 actor=actor,
                 agency_id=self.agency_of(locked),
                 changes={self.state_field: [before, to]},
-                data={**({"reason": reason.strip()} if reason.strip() else {}),
+                data={**({"reason": nfc(reason)} if reason.strip() else {}),
                       **(data(locked) if callable(data) else data or {})},
             )  # fmt: skip
         return locked

@@ -7,7 +7,6 @@ from django.utils.translation import pgettext_lazy
 __all__ = [
     "COLLECTIVE_TITLES",
     "INDIVIDUAL_TITLES",
-    "REGISTRATION_TRANSITIONS",
     "DutyActor",
     "MovementKind",
     "MovementState",
@@ -68,12 +67,3 @@ class RegistrationState(models.TextChoices):
     SUBMITTED = "da_gui", pgettext_lazy("registration state", "Đã gửi")
     RETURNED = "tra_lai", pgettext_lazy("registration state", "Trả lại")
     APPROVED = "da_duyet", pgettext_lazy("registration state", "Đã duyệt")
-
-
-# (from, to) -> who: "unit" (the registering unit) or "launcher" (the movement's office)
-REGISTRATION_TRANSITIONS = {
-    ("nhap", "da_gui"): "unit",
-    ("tra_lai", "da_gui"): "unit",
-    ("da_gui", "da_duyet"): "launcher",
-    ("da_gui", "tra_lai"): "launcher",
-}

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.workflow import Transition, Workflow
 
 from .enums import MovementState as S
-from .models import Movement
+from .enums import RegistrationState as R
+from .models import Movement, Registration
 
-__all__ = ["MOVEMENT"]
+__all__ = ["MOVEMENT", "REGISTRATION"]
 
 CHANGE = "movements.change_movement"
 
@@ -30,5 +31,24 @@ MOVEMENT = Workflow(
         Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
         Transition(S.INTERIM, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
         Transition(S.FINAL, S.CLOSED, CHANGE, _("Kết thúc phong trào")),
+    ],
+)  # fmt: skip
+
+SUBMIT = "movements.submit_registration"
+DECIDE = "movements.decide_registration"
+
+# A unit's registration: drafted and sent by the unit, approved or returned (with the
+# reason) by the launching office, sent again after a return. Sending checks the
+# deadline and that something is registered (services.registration).
+REGISTRATION = Workflow(
+    model=Registration,
+    action="registrations.transition",
+    noun=_("bản đăng ký"),
+    agency_of=lambda registration: registration.agency_id,
+    transitions=[
+        Transition(R.DRAFT, R.SUBMITTED, SUBMIT, _("Gửi đăng ký"), offered=False),
+        Transition(R.RETURNED, R.SUBMITTED, SUBMIT, _("Gửi lại"), offered=False),
+        Transition(R.SUBMITTED, R.APPROVED, DECIDE, _("Duyệt")),
+        Transition(R.SUBMITTED, R.RETURNED, DECIDE, _("Trả lại"), needs_reason=True),
     ],
 )  # fmt: skip

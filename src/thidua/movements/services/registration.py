@@ -1,23 +1,22 @@
 """Đăng ký thi đua: units register targets before the deadline; the launching office
 approves or returns them; a consolidated list per agency."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_text
-from thidua.organizations.access import scopes_for
 
 from ..enums import (
     COLLECTIVE_TITLES,
     INDIVIDUAL_TITLES,
-    REGISTRATION_TRANSITIONS,
     MovementState,
     RegistrationState,
 )
 from ..models import Registration, RegistrationEntry
+from ..workflows import REGISTRATION
 
 __all__ = [
     "can_register",
@@ -31,15 +30,7 @@ OPEN_STATES = (MovementState.ISSUED, MovementState.RUNNING)
 
 def can_register(user, registration_or_agency) -> bool:
     """The unit's heads and the TĐKT officers over it fill in its registration."""
-    agency_id = (
-        getattr(registration_or_agency, "agency_id", None) or registration_or_agency.pk
-    )
-    scopes = scopes_for(user)
-    return (
-        scopes.is_admin
-        or agency_id in scopes.unit_head_agencies
-        or agency_id in scopes.officer_agencies
-    )
+    return user.has_perm("movements.submit_registration", registration_or_agency)
 
 
 def check_deadline(movement) -> None:
@@ -141,56 +132,30 @@ def save_registration(
 def transition_registration(
     registration: Registration, to: str, *, actor=None, reason: str = ""
 ) -> Registration:
-    """The one way a registration changes state: submit, approve, return (with reason)."""
-    with transaction.atomic():
-        locked = (
-            Registration.objects.select_for_update()
-            .select_related("movement", "agency")
-            .get(pk=registration.pk)
-        )
-        who = REGISTRATION_TRANSITIONS.get((locked.state, to))
-        if who is None:
-            raise ValidationError(
-                _("Không thể chuyển bản đăng ký từ “%(a)s” sang “%(b)s”.")
-                % {
-                    "a": locked.get_state_display(),
-                    "b": dict(RegistrationState.choices).get(to, to),
-                }
-            )
-        if actor is not None:
-            allowed = (
-                can_register(actor, locked)
-                if who == "unit"
-                else actor.has_perm("movements.change_movement", locked.movement)
-            )
-            if not allowed:
-                raise PermissionDenied
+    """The one way a registration changes state (``workflows.REGISTRATION``): send,
+    approve, return with the reason."""
+
+    def effect(locked: Registration, move) -> list[str]:
+        now = timezone.now()
         if to == RegistrationState.SUBMITTED:
             check_deadline(locked.movement)
             if not (locked.collective_title or locked.entries.exists()):
                 raise ValidationError(_("Bản đăng ký chưa có danh hiệu nào."))
-            locked.submitted_at = timezone.now()
-        if to == RegistrationState.RETURNED:
-            if not reason.strip():
-                raise ValidationError({"reason": [_("Phải ghi lý do trả lại.")]})
-            locked.return_reason = nfc(reason)
-        if to in (RegistrationState.APPROVED, RegistrationState.RETURNED):
-            locked.decided_at = timezone.now()
+            locked.submitted_at = now
+            changed = ["submitted_at"]
+        else:
+            locked.decided_at = now
             locked.decided_by = (
                 actor if actor is not None and actor.is_authenticated else None
             )
-        before = locked.state
-        locked.state = to
+            changed = ["decided_at", "decided_by"]
+        if to == RegistrationState.RETURNED:
+            locked.return_reason = nfc(reason)
+            changed.append("return_reason")
         locked.version += 1
-        locked.save()
-        log_action(
-            locked,
-            "registrations.transition",
-            actor=actor,
-            agency_id=locked.agency_id,
-            changes={"state": [before, to]},
-            data={"reason": locked.return_reason}
-            if to == RegistrationState.RETURNED
-            else {},
-        )
-    return locked
+        return [*changed, "version"]
+
+    return REGISTRATION.transition(
+        registration, to, actor=actor, reason=reason, effect=effect,
+        lock=lambda query: query.select_related("movement", "agency"),
+    )  # fmt: skip
