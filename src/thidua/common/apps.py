@@ -11,6 +11,13 @@ class CommonConfig(AppConfig):
     verbose_name = _("Chung")
 
     def ready(self):
+        # Every app's audit action labels (their actions.py), and the check that
+        # every action the code writes has one.
+        from django.utils.module_loading import autodiscover_modules  # noqa: PLC0415 (needs the app registry)
+
+        from . import checks  # noqa: F401, PLC0415 (registers the system check)
+
+        autodiscover_modules("actions")
         # SQLite drops a table's triggers when a migration rebuilds it: put the search
         # index's back (and refill it) after every migrate.
         post_migrate.connect(fts.repair, sender=self, dispatch_uid="thidua-fts-repair")

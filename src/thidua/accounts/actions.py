@@ -1,0 +1,19 @@
+"""Vietnamese labels of the audit actions this app writes (tài khoản, khóa API):
+what the audit log and the history pages show instead of the code."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.actions import register_actions
+
+register_actions(
+    {
+        "accounts.create": _("Tạo tài khoản"),
+        "accounts.grant_role": _("Phân quyền"),
+        "accounts.revoke_role": _("Thu hồi quyền"),
+        "accounts.set_password": _("Đặt mật khẩu"),
+        "accounts.issue_token": _("Cấp khóa API"),
+        "accounts.revoke_token": _("Thu hồi khóa API"),
+        "accounts.lock": _("Khóa tài khoản"),
+        "accounts.unlock": _("Mở khóa tài khoản"),
+    }
+)

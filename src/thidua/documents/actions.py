@@ -1,0 +1,20 @@
+"""Vietnamese labels of the audit actions this app writes (văn bản đi, ký số):
+what the audit log and the history pages show instead of the code."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.actions import register_actions
+
+register_actions(
+    {
+        "documents.issue": _("Cấp số văn bản đi"),
+        "documents.render": _("Tạo tệp văn bản"),
+        "documents.rerender": _("Tạo lại tệp văn bản"),
+        "documents.declare_numbers": _("Khai báo số đã dùng"),
+        "documents.layout": _("Sửa bố cục văn bản"),
+        "documents.credential_deactivate": _("Ngừng dùng chứng thư số"),
+        "documents.credential_upload": _("Tải lên chứng thư số"),
+        "documents.sign": _("Ký số văn bản"),
+        "documents.tamper_detected": _("Phát hiện tệp văn bản bị thay đổi"),
+    }
+)

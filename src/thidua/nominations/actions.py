@@ -1,0 +1,21 @@
+"""Vietnamese labels of the audit actions this app writes (đợt xét, hồ sơ, công khai, tờ trình):
+what the audit log and the history pages show instead of the code."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.actions import register_actions
+
+register_actions(
+    {
+        "notices.open": _("Công khai danh sách đề nghị khen thưởng"),
+        "notices.comment": _("Góp ý danh sách công khai"),
+        "notices.acknowledge": _("Xem xét góp ý công khai"),
+        "nominations.open_round": _("Mở đợt xét khen thưởng"),
+        "nominations.create": _("Lập hồ sơ đề nghị"),
+        "nominations.attach": _("Thêm tài liệu hồ sơ"),
+        "nominations.transition": _("Chuyển trạng thái hồ sơ"),
+        "nominations.report_generate": _("Tạo báo cáo thành tích"),
+        "nominations.report_save": _("Lưu báo cáo thành tích"),
+        "submissions.import": _("Nhập gói hồ sơ trình cấp trên"),
+    }
+)
