@@ -140,6 +140,19 @@ class IssuedDocument(DurableJob):
     def __str__(self) -> str:
         return self.symbol
 
+    # For templates, which never compare raw status strings.
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def is_rendering(self) -> bool:
+        return self.status == self.Status.RENDERING
+
     def save(self, *args, **kwargs):
         self.search_text = search_words(self.symbol, self.summary)[:600]
         update_fields = kwargs.get("update_fields")
