@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
 from thidua.decisions.services.awards import record_award
-from thidua.nominations.enums import TRANSITIONS, NominationState
+from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import (
     add_attachment,
@@ -15,6 +15,7 @@ from thidua.nominations.services.nomination import (
     open_round,
     transition_nomination,
 )
+from thidua.nominations.workflows import NOMINATION
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%%EOF"
@@ -40,13 +41,12 @@ def complete(nomination):
 
 def test_every_state_is_reachable_and_terminal_states_stay_put():
     states = set(NominationState.values)
-    targets = {to for _from, to in TRANSITIONS}
+    moves = NOMINATION.transitions
+    targets = {t.target for t in moves}
     assert states - targets == {"nhap"}
-    assert {
-        source for source, _to in TRANSITIONS if source == "khong_khen_thuong"
-    } == set()
-    assert all(needs for (_f, to), (_who, needs) in TRANSITIONS.items()
-               if to in ("tra_lai", "khong_khen_thuong", "huy_bo"))  # fmt: skip
+    assert {t.source for t in moves if t.source == "khong_khen_thuong"} == set()
+    assert all(t.needs_reason for t in moves
+               if t.target in ("tra_lai", "khong_khen_thuong", "huy_bo"))  # fmt: skip
 
 
 def test_duplicate_nominations_are_refused(round_, org):

@@ -42,7 +42,9 @@ def test_round_proposal_dossier_and_appraisal_through_the_pages(client_for, org)
     nomination.refresh_from_db()
     assert nomination.state == "da_gui"
     officer = client_for("officer")
-    moves = [m[0] for m in officer.get(nomination.get_absolute_url()).context["moves"]]
+    moves = [
+        m.target for m in officer.get(nomination.get_absolute_url()).context["moves"]
+    ]
     assert moves == ["tra_lai", "da_tham_dinh"]
     officer.post(reverse("nominations:nomination-move", args=[nomination.pk]),
                  {"to": "da_tham_dinh", "appraisal": "Đủ điều kiện theo Điều 24"})  # fmt: skip

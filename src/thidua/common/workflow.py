@@ -39,6 +39,11 @@ class Transition:
     # Offered as a button wherever the object shows its actions (some moves happen
     # only as part of another action, e.g. a sơ kết report issued).
     offered: bool = True
+    # A field the form of this move asks for besides the reason ("appraisal").
+    asks_for: str = ""
+    # Made only by the named service (e.g. "to_trinh": a nomination sent up is moved
+    # by the tờ trình service, which checked the actor itself); never offered.
+    only_through: str = ""
 
 
 @dataclass
@@ -50,6 +55,10 @@ class Workflow:
     action: str
     state_field: str = "state"
     noun: str = ""  # "phong trào": what error messages call the object
+    # Messages of the machine's own wording, where its users already know them.
+    reason_message: str = ""
+    stale_message: str = ""
+    through_message: str = ""
     agency_of: Callable = staticmethod(lambda obj: None)
     _table: dict = field(init=False, repr=False)
 
@@ -66,7 +75,10 @@ class Workflow:
         return [
             t
             for t in self.transitions
-            if t.source == state and t.offered and user.has_perm(t.permission, obj)
+            if t.source == state
+            and t.offered
+            and not t.only_through
+            and user.has_perm(t.permission, obj)
         ]
 
     def _label(self, value: str) -> str:
@@ -84,17 +96,34 @@ class Workflow:
         effect: Callable | None = None,
         data: dict | None = None,
         lock: Callable | None = None,
+        expected_version: int | None = None,
+        through: str = "",
     ):
         """Move ``obj`` to ``to``. ``effect(locked, transition)`` runs inside the
         transaction before the state is saved and returns the names of the other
         fields it changed; ``data`` goes into the audit entry. Trusted callers (a
         service moving the machine as part of its own checked action) pass
-        ``check_permission=False``."""
+        ``check_permission=False``; the service named by a transition's
+        ``only_through`` passes ``through=`` that name. ``expected_version``: the
+        ``version`` the user saw; another is refused as stale."""
         with transaction.atomic():
             query = self.model.objects.select_for_update()
             locked = (lock(query) if lock else query).get(pk=obj.pk)
+            if expected_version is not None and locked.version != expected_version:
+                raise ValidationError(
+                    self.stale_message or _("Dữ liệu đã được người khác cập nhật."),
+                    code="stale",
+                )
             before = getattr(locked, self.state_field)
             move = self.find(before, to)
+            if move is not None and move.only_through != through:
+                if move.only_through:
+                    raise ValidationError(
+                        self.through_message
+                        or _("Bước này chỉ được thực hiện qua %(via)s.")
+                        % {"via": move.only_through}
+                    )
+                move = None
             if move is None:
                 raise ValidationError(
                     _("Không thể chuyển %(noun)s từ “%(a)s” sang “%(b)s”.")
@@ -111,12 +140,10 @@ class Workflow:
             ):
                 raise PermissionDenied
             if move.needs_reason and not reason.strip():
-                raise ValidationError(
-                    {
-                        "reason": _("Phải ghi lý do %(verb)s.")
-                        % {"verb": move.label.lower()}
-                    }
-                )
+                message = self.reason_message or _("Phải ghi lý do %(verb)s.") % {
+                    "verb": move.label.lower()
+                }
+                raise ValidationError({"reason": [message]})
             problems = [p for guard in move.guards for p in guard(locked)]
             if problems:
                 raise ValidationError(problems)

@@ -7,8 +7,6 @@ from django.utils.translation import pgettext_lazy
 __all__ = [
     "ACTIVE_STATES",
     "FINAL_OUTCOMES",
-    "TRANSITIONS",
-    "UPWARD",
     "AttachmentKind",
     "ItemOutcome",
     "NominationState",
@@ -42,37 +40,6 @@ ACTIVE_STATES = (
     "nhap", "da_gui", "tra_lai", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet",
     "cong_khai", "da_quyet_dinh", "trinh_cap_tren", "da_khen_thuong",
 )  # fmt: skip
-
-UPWARD = "upward"
-
-# (from, to) -> (who may do it, reason required)
-#   "unit": the proposing unit; "office": the TĐKT office of the round's agency;
-#   "secretary": the council's secretary (or the office when recording the council's result).
-#   "upward": only through a tờ trình to the higher agency (services/submission.py), whose
-#             office returns it, or records the higher level's decision.
-TRANSITIONS = {
-    ("nhap", "da_gui"): ("unit", False),
-    ("tra_lai", "da_gui"): ("unit", False),
-    ("da_gui", "tra_lai"): ("office", True),
-    ("da_gui", "da_tham_dinh"): ("office", False),
-    ("da_tham_dinh", "tra_lai"): ("office", True),
-    ("da_tham_dinh", "trinh_hoi_dong"): ("office", False),
-    ("trinh_hoi_dong", "hoi_dong_da_xet"): ("secretary", False),
-    ("hoi_dong_da_xet", "cong_khai"): ("office", False),
-    ("hoi_dong_da_xet", "da_quyet_dinh"): ("office", False),
-    ("hoi_dong_da_xet", "trinh_cap_tren"): (UPWARD, False),
-    ("hoi_dong_da_xet", "khong_khen_thuong"): ("office", True),
-    ("cong_khai", "da_quyet_dinh"): ("office", False),
-    ("cong_khai", "trinh_cap_tren"): (UPWARD, False),
-    ("cong_khai", "khong_khen_thuong"): ("office", True),
-    ("da_quyet_dinh", "da_khen_thuong"): ("office", False),
-    ("trinh_cap_tren", "da_khen_thuong"): (UPWARD, False),
-    ("trinh_cap_tren", "khong_khen_thuong"): (UPWARD, True),
-    ("trinh_cap_tren", "hoi_dong_da_xet"): (UPWARD, True),
-    ("nhap", "huy_bo"): ("unit", True),
-    ("tra_lai", "huy_bo"): ("unit", True),
-    ("da_khen_thuong", "huy_bo"): ("office", True),
-}
 
 
 class AttachmentKind(models.TextChoices):

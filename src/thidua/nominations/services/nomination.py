@@ -1,7 +1,7 @@
 """Nominations: rounds, proposals with their dossier, and the one transition service."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,13 +13,14 @@ from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
 from thidua.decisions.models import Award
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
-from thidua.organizations.access import scopes_for
 from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
-from ..enums import TRANSITIONS, UPWARD, AttachmentKind, NominationState
+from ..enums import AttachmentKind, NominationState
 from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
+from ..rules import proposes_for
 from ..selectors import notice_blockers
+from ..workflows import NOMINATION, TO_TRINH
 
 __all__ = [
     "DUPLICATE_MESSAGE",
@@ -51,11 +52,8 @@ def _in_subtree(agency_id: int, root: Agency) -> bool:
 
 
 def can_propose(user, unit: Agency) -> bool:
-    scopes = scopes_for(user)
-    return (
-        scopes.is_admin
-        or unit.pk in scopes.unit_head_agencies | scopes.officer_agencies
-    )
+    """The unit's heads and the TĐKT officers over it propose (nominations/rules.py)."""
+    return proposes_for(user, unit)
 
 
 def open_round(*, agency: Agency, actor=None, **fields) -> ReviewRound:
@@ -182,23 +180,6 @@ def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
     return [(str(label), done) for label, done in items]
 
 
-def _allowed(actor, nomination: Nomination, who: str) -> bool:
-    if who == UPWARD:  # never a direct move: the tờ trình service decides who may
-        return False
-    scopes = scopes_for(actor)
-    if scopes.is_admin:
-        return True
-    if who == "unit":
-        return can_propose(actor, nomination.proposing_unit)
-    office = nomination.round.agency_id in scopes.officer_agencies
-    if who == "office":
-        return office
-    secretary = nomination.round.agency.councils.filter(
-        pk__in=scopes.secretary_council_ids
-    )
-    return office or secretary.exists()
-
-
 # Outcomes the proposing unit is told about by e-mail as well as on its timeline.
 NOTIFIED = {
     NominationState.RETURNED: _("Hồ sơ đề nghị khen thưởng bị trả lại"),
@@ -239,40 +220,14 @@ def transition_nomination(
     expected_version: int | None = None,
     upward: bool = False,
 ) -> Nomination:
-    """The one way a nomination changes state (``enums.TRANSITIONS``): permission, reason
-    where required, dossier completeness on submission, conflict detection, timeline and
-    audit, all in one transaction.
+    """The one way a nomination changes state (``workflows.NOMINATION``): permission,
+    reason where required, dossier completeness on submission, notice blockers, the
+    timeline and the unit's e-mail, the audit log — all in one transaction.
 
     ``upward`` is set only by the tờ trình service (services/submission.py), which has
     checked that the actor is the sending or the receiving office."""
-    with transaction.atomic():
-        locked = (
-            Nomination.objects.select_for_update()
-            .select_related("round__agency", "proposing_unit")
-            .get(pk=nomination.pk)
-        )
-        if expected_version is not None and locked.version != expected_version:
-            raise ValidationError(STALE, code="stale")
-        rule = TRANSITIONS.get((locked.state, to))
-        if rule is None:
-            raise ValidationError(
-                _("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”.")
-                % {"a": locked.get_state_display(),
-                   "b": dict(NominationState.choices).get(to, to)}
-            )  # fmt: skip
-        who, needs_reason = rule
-        if (who == UPWARD) != upward:
-            raise ValidationError(
-                _("Hồ sơ trình cấp trên chỉ được xử lý qua tờ trình.")
-                if who == UPWARD
-                else _("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”.")
-                % {"a": locked.get_state_display(),
-                   "b": dict(NominationState.choices).get(to, to)}
-            )  # fmt: skip
-        if actor is not None and not upward and not _allowed(actor, locked, who):
-            raise PermissionDenied
-        if needs_reason and not reason.strip():
-            raise ValidationError({"reason": [_("Phải ghi rõ lý do.")]})
+
+    def effect(locked: Nomination, move) -> list[str]:
         blockers = notice_blockers(locked, to)
         if blockers:
             raise ValidationError(blockers)
@@ -283,24 +238,23 @@ def transition_nomination(
                 raise ValidationError(
                     [_("Hồ sơ còn thiếu:")] + [f"– {m}" for m in missing]
                 )
-        before = locked.state
-        locked.state = to
         if reason.strip():
             locked.reason = nfc(reason)
         if appraisal.strip():
             locked.appraisal = nfc(appraisal)
         locked.version += 1
-        locked.save(update_fields=["state", "reason", "appraisal", "version"])
         display = (actor.get_full_name() or actor.username) if actor else "hệ thống"
         NominationEvent.objects.create(
-            nomination=locked, from_state=before, to_state=to, actor_display=display,
-            reason=nfc(reason),
+            nomination=locked, from_state=locked.state, to_state=to,
+            actor_display=display, reason=nfc(reason),
         )  # fmt: skip
         if to in NOTIFIED:
             _notify_unit(locked, to)
-        log_action(
-            locked, "nominations.transition", actor=actor,
-            agency_id=locked.proposing_unit_id, changes={"state": [before, to]},
-            data={"reason": nfc(reason)} if reason.strip() else {},
-        )  # fmt: skip
-    return locked
+        return ["reason", "appraisal", "version"]
+
+    return NOMINATION.transition(
+        nomination, to, actor=actor, reason=reason, effect=effect,
+        expected_version=expected_version, check_permission=not upward,
+        through=TO_TRINH if upward else "",
+        lock=lambda query: query.select_related("round__agency", "proposing_unit"),
+    )  # fmt: skip

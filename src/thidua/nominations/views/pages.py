@@ -22,7 +22,7 @@ from thidua.organizations.eligibility_view import verdict_rows
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.selectors import access_agency
 
-from ..enums import TRANSITIONS, NominationState
+from ..enums import NominationState
 from ..forms import AttachmentForm, NominationForm, RoundForm
 from ..quotas import round_quotas
 from ..selectors import (
@@ -40,6 +40,7 @@ from ..services.nomination import (
     open_round,
     transition_nomination,
 )
+from ..workflows import NOMINATION
 from .report import report_card
 
 __all__ = [
@@ -164,16 +165,6 @@ class NominationCreateView(ServiceFormView):
         return self.result.get_absolute_url()
 
 
-def _moves_for(user, nomination) -> list[tuple[str, str, bool]]:
-    from ..services.nomination import _allowed  # noqa: PLC0415 (the service's own rule)
-
-    return [
-        (to, dict(NominationState.choices)[to], needs_reason)
-        for (source, to), (who, needs_reason) in TRANSITIONS.items()
-        if source == nomination.state and _allowed(user, nomination, who)
-    ]
-
-
 class NominationDetailView(TemplateView):
     template_name = "nominations/detail.html"
 
@@ -197,7 +188,7 @@ class NominationDetailView(TemplateView):
             review_year=nomination.year,
             attachments=nomination.attachments.all(),
             events=nomination.events.all(),
-            moves=_moves_for(self.request.user, nomination),
+            moves=NOMINATION.available(self.request.user, nomination),
             upward=upward_trail(nomination),
             attachment_form=AttachmentForm() if editable and can_propose(
                 self.request.user, nomination.proposing_unit) else None,

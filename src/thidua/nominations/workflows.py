@@ -1,0 +1,62 @@
+"""The nomination's state machine, as data (thidua.common.workflow).
+
+The unit proposes (sends, sends again, withdraws a draft); the TĐKT office of the
+round's agency appraises, returns with a reason, sends to the council, publishes,
+decides within the head's authority or refuses; the council's secretary records the
+council's result. A nomination beyond the head's authority goes up only through a tờ
+trình (services/submission.py), whose service moves it — never a button."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.workflow import Transition, Workflow
+
+from .enums import NominationState as N
+from .models import Nomination
+
+__all__ = ["NOMINATION", "TO_TRINH"]
+
+PROPOSE = "nominations.propose_nomination"
+PROCESS = "nominations.process_nomination"
+COUNCIL = "nominations.record_council_result"
+TO_TRINH = "tờ trình"
+
+NOMINATION = Workflow(
+    model=Nomination,
+    action="nominations.transition",
+    noun=_("hồ sơ"),
+    agency_of=lambda nomination: nomination.proposing_unit_id,
+    reason_message=_("Phải ghi rõ lý do."),
+    stale_message=_("Hồ sơ đã được người khác cập nhật."),
+    through_message=_("Hồ sơ trình cấp trên chỉ được xử lý qua tờ trình."),
+    transitions=[
+        Transition(N.DRAFT, N.SUBMITTED, PROPOSE, _("Gửi hồ sơ")),
+        Transition(N.RETURNED, N.SUBMITTED, PROPOSE, _("Gửi lại hồ sơ")),
+        Transition(N.SUBMITTED, N.RETURNED, PROCESS, _("Trả lại"), needs_reason=True),
+        Transition(N.SUBMITTED, N.APPRAISED, PROCESS, _("Ghi nhận thẩm định"),
+                   asks_for="appraisal"),
+        Transition(N.APPRAISED, N.RETURNED, PROCESS, _("Trả lại"), needs_reason=True),
+        Transition(N.APPRAISED, N.TO_COUNCIL, PROCESS, _("Trình Hội đồng")),
+        Transition(N.TO_COUNCIL, N.COUNCIL_DONE, COUNCIL, _("Ghi nhận kết quả Hội đồng")),
+        Transition(N.COUNCIL_DONE, N.PUBLIC_NOTICE, PROCESS, _("Công khai")),
+        Transition(N.COUNCIL_DONE, N.DECIDED, PROCESS, _("Ghi nhận đã quyết định")),
+        Transition(N.COUNCIL_DONE, N.SENT_UP, PROCESS, _("Trình cấp trên"),
+                   only_through=TO_TRINH),
+        Transition(N.COUNCIL_DONE, N.NOT_AWARDED, PROCESS, _("Không khen thưởng"),
+                   needs_reason=True),
+        Transition(N.PUBLIC_NOTICE, N.DECIDED, PROCESS, _("Ghi nhận đã quyết định")),
+        Transition(N.PUBLIC_NOTICE, N.SENT_UP, PROCESS, _("Trình cấp trên"),
+                   only_through=TO_TRINH),
+        Transition(N.PUBLIC_NOTICE, N.NOT_AWARDED, PROCESS, _("Không khen thưởng"),
+                   needs_reason=True),
+        Transition(N.DECIDED, N.AWARDED, PROCESS, _("Ghi nhận đã khen thưởng")),
+        Transition(N.SENT_UP, N.AWARDED, PROCESS, _("Cấp trên đã khen thưởng"),
+                   only_through=TO_TRINH),
+        Transition(N.SENT_UP, N.NOT_AWARDED, PROCESS, _("Cấp trên không khen thưởng"),
+                   needs_reason=True, only_through=TO_TRINH),
+        Transition(N.SENT_UP, N.COUNCIL_DONE, PROCESS, _("Cấp trên trả lại"),
+                   needs_reason=True, only_through=TO_TRINH),
+        Transition(N.DRAFT, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
+        Transition(N.RETURNED, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
+        Transition(N.AWARDED, N.CANCELLED, PROCESS, _("Hủy bỏ"), needs_reason=True),
+    ],
+)  # fmt: skip
