@@ -109,3 +109,39 @@ def test_every_inline_import_says_why():
             if match and not match.group("why"):
                 silent.append(f"{path.relative_to(SRC)}:{number}")
     assert silent == []
+
+
+# Where a state is still set by hand, until its machine moves to the workflow kernel
+# (common/workflow.py). The ballot keeps its own functions: secrecy shapes them.
+STATE_SET_BY_HAND = {
+    "councils/services/ballot.py",
+    "councils/services/meeting.py",
+    "documents/services/render.py",
+    "organizations/services/staff_import.py",
+}
+
+
+def test_states_move_through_the_kernel():
+    """No ``x.state = …`` / ``x.status = …`` (tuple targets too) outside the kernel and
+    the modules still listed above; the list only shrinks."""
+    found = set()
+    for path in SRC.rglob("*.py"):
+        if "migrations" in path.parts or path.parts[-2:] == (
+            "eligibility",
+            "results.py",
+        ):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Assign):
+                continue
+            targets = [
+                t
+                for target in node.targets
+                for t in (target.elts if isinstance(target, ast.Tuple) else [target])
+            ]
+            if any(
+                isinstance(t, ast.Attribute) and t.attr in ("state", "status")
+                for t in targets
+            ):
+                found.add(str(path.relative_to(SRC)))
+    assert found == STATE_SET_BY_HAND
