@@ -40,7 +40,7 @@ def actions_in_source() -> dict[str, str]:
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
                 if name == "log_action" and len(node.args) >= 2:
                     codes += _strings(node.args[1])
-                if name == "Workflow":
+                if name in ("Workflow", "Transition"):
                     codes += [s for k in node.keywords if k.arg == "action"
                               for s in _strings(k.value)]  # fmt: skip
             elif isinstance(node, ast.Tuple) and len(node.elts) == 4:

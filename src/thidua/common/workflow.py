@@ -41,6 +41,8 @@ class Transition:
     offered: bool = True
     # A field the form of this move asks for besides the reason ("appraisal").
     asks_for: str = ""
+    # Its own audit action code, where the machine's moves were audited apart before.
+    action: str = ""
     # Made only by the named service (e.g. "to_trinh": a nomination sent up is moved
     # by the tờ trình service, which checked the actor itself); never offered.
     only_through: str = ""
@@ -152,7 +154,7 @@ class Workflow:
             locked.save(update_fields=[self.state_field, *changed])
             log_action(
                 locked,
-                self.action,
+                move.action or self.action,
                 actor=actor,
                 agency_id=self.agency_of(locked),
                 changes={self.state_field: [before, to]},

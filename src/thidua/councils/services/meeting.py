@@ -16,6 +16,7 @@ from thidua.organizations.models import Agency, Council, CouncilMember, Person
 from ..enums import BallotState, MeetingState, QuorumRule, SubjectKind
 from ..models import AgendaItem, Attendance, Ballot, Meeting, Recusal
 from ..selectors import meeting_date, seated_members
+from ..workflows import MEETING
 from ._common import audit_actor, officer_seat, require_member_of
 
 __all__ = [
@@ -73,52 +74,52 @@ def schedule_meeting(
     return meeting
 
 
+def _run_meeting(meeting: Meeting, to: str, *, actor, check=None) -> Meeting:
+    """Open or close the sitting through the kernel (``workflows.MEETING``): the
+    secretary's or chair's seat is checked (an actor may be their login or their seat)
+    and recorded in the audit entry."""
+    seat_of: dict = {}
+
+    def effect(locked: Meeting, move) -> list[str]:
+        now = timezone.now()
+        seat_of["pk"] = officer_seat(
+            locked.council, actor, on=timezone.localdate(now)
+        ).pk
+        if check:
+            check(locked)
+        field = "opened_at" if to == MeetingState.OPEN else "closed_at"
+        setattr(locked, field, now)
+        return [field]
+
+    MEETING.transition(
+        meeting, to, actor=audit_actor(actor), check_permission=False, effect=effect,
+        data=lambda _locked: {"by_member": seat_of["pk"]},
+        lock=lambda query: query.select_related("council"),
+    )  # fmt: skip
+    # The caller's object shows the meeting as it now is.
+    meeting.refresh_from_db(fields=["state", "opened_at", "closed_at"])
+    return meeting
+
+
 def open_meeting(meeting: Meeting, *, actor) -> Meeting:
     """Declare the sitting open (secretary or chair); ballots can then be opened."""
-    with transaction.atomic():
-        locked = _locked(meeting)
-        if locked.state != MeetingState.SCHEDULED:
-            raise ValidationError(_("Phiên họp không ở trạng thái chờ khai mạc."))
-        now = timezone.now()
-        seat = officer_seat(locked.council, actor, on=timezone.localdate(now))
-        locked.state, locked.opened_at = MeetingState.OPEN, now
-        locked.save(update_fields=["state", "opened_at"])
-        log_action(
-            locked,
-            "councils.meeting.open",
-            actor=audit_actor(actor),
-            agency_id=locked.council.agency_id,
-            data={"by_member": seat.pk},
+    return _run_meeting(meeting, MeetingState.OPEN, actor=actor)
+
+
+def _no_open_ballot(meeting: Meeting) -> None:
+    if Ballot.objects.filter(
+        agenda_item__meeting=meeting, state=BallotState.OPEN
+    ).exists():
+        raise ValidationError(
+            _("Còn nội dung đang bỏ phiếu, cần đóng phiếu trước khi kết thúc họp.")
         )
-    meeting.state, meeting.opened_at = locked.state, locked.opened_at
-    return meeting
 
 
 def close_meeting(meeting: Meeting, *, actor) -> Meeting:
     """End the sitting; refused while any of its ballots is still open."""
-    with transaction.atomic():
-        locked = _locked(meeting)
-        if locked.state != MeetingState.OPEN:
-            raise ValidationError(_("Phiên họp chưa khai mạc hoặc đã kết thúc."))
-        now = timezone.now()
-        seat = officer_seat(locked.council, actor, on=timezone.localdate(now))
-        if Ballot.objects.filter(
-            agenda_item__meeting=locked, state=BallotState.OPEN
-        ).exists():
-            raise ValidationError(
-                _("Còn nội dung đang bỏ phiếu, cần đóng phiếu trước khi kết thúc họp.")
-            )
-        locked.state, locked.closed_at = MeetingState.CLOSED, now
-        locked.save(update_fields=["state", "closed_at"])
-        log_action(
-            locked,
-            "councils.meeting.close",
-            actor=audit_actor(actor),
-            agency_id=locked.council.agency_id,
-            data={"by_member": seat.pk},
-        )
-    meeting.state, meeting.closed_at = locked.state, locked.closed_at
-    return meeting
+    return _run_meeting(
+        meeting, MeetingState.CLOSED, actor=actor, check=_no_open_ballot
+    )
 
 
 def find_conflicts(
