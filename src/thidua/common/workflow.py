@@ -109,7 +109,9 @@ class Workflow:
         ``only_through`` passes ``through=`` that name. ``expected_version``: the
         ``version`` the user saw; another is refused as stale."""
         with transaction.atomic():
-            query = self.model.objects.select_for_update()
+            # Lock the object's own row only: related rows joined for reading (a
+            # nullable one included, which PostgreSQL cannot lock) stay unlocked.
+            query = self.model.objects.select_for_update(of=("self",))
             locked = (lock(query) if lock else query).get(pk=obj.pk)
             if expected_version is not None and locked.version != expected_version:
                 raise ValidationError(
