@@ -49,7 +49,7 @@ def nominate(page, base, round_url, index) -> tuple[str, str]:
         page.get_by_role("button", name="Thêm tài liệu").click()
         expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible()
     expect(page.get_by_test_id("checklist")).not_to_contain_text("thiếu")
-    move(page, "Đã gửi")
+    move(page, "Gửi hồ sơ")
     expect(page.get_by_test_id("nomination-state")).to_have_text("Đã gửi")
     return name, page.url
 
@@ -92,7 +92,9 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     for _name, url in nominees:
         page.goto(url)
         move(
-            page, "Đã thẩm định", **{"Ý kiến thẩm định": "Hồ sơ đầy đủ, đủ tiêu chuẩn."}
+            page,
+            "Ghi nhận thẩm định",
+            **{"Ý kiến thẩm định": "Hồ sơ đầy đủ, đủ tiêu chuẩn."},
         )
         move(page, "Trình Hội đồng")
     logout(page)
