@@ -5,10 +5,9 @@ are offered nothing. A transition added to the table is in this matrix at once."
 
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from thidua.movements.enums import MovementState, RegistrationState
-from thidua.movements.models import Movement
 from thidua.movements.services.movement import transition_movement
 from thidua.movements.services.registration import (
     save_registration,
@@ -16,12 +15,11 @@ from thidua.movements.services.registration import (
 )
 from thidua.movements.workflows import MOVEMENT, REGISTRATION
 
+from ..workflow_matrix import ROLES, check_move, each_transition
 from .factories import ISSUED_ON, make_movement
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "unit_head", "council_member", "council_secretary",
-         "staff", "higher_officer", "other_officer"]  # fmt: skip
 # Who holds each permission named in the table, for a movement of the officer's Sở.
 HOLDERS = {
     "movements.issue_movement": {"admin", "officer"},
@@ -43,25 +41,15 @@ def test_every_permission_in_the_table_is_in_the_matrix():
     assert {t.permission for t in MOVEMENT.transitions} == set(HOLDERS)
 
 
-@pytest.mark.parametrize(
-    "move", MOVEMENT.transitions, ids=lambda t: f"{t.source}->{t.target}"
-)
+@each_transition(MOVEMENT)
 @pytest.mark.parametrize("role", ROLES)
 def test_transition_by_role(org, users, move, role):
-    movement = _in_state(org, move.source)
-    user = users[role]
-    allowed = role in HOLDERS[move.permission]
-    offered = [t.target for t in MOVEMENT.available(user, movement)]
-    assert (move.target in offered) == (allowed and move.offered)
-    if allowed:
-        moved = transition_movement(movement, move.target, actor=user,
-                                    issued_on=ISSUED_ON)  # fmt: skip
-        assert moved.state == move.target
-    else:
-        with pytest.raises(PermissionDenied):
-            transition_movement(movement, move.target, actor=user,
-                                issued_on=ISSUED_ON)  # fmt: skip
-        assert Movement.objects.get(pk=movement.pk).state == move.source
+    check_move(
+        MOVEMENT, _in_state(org, move.source), users[role], move,
+        role in HOLDERS[move.permission],
+        lambda obj, to, user: transition_movement(obj, to, actor=user,
+                                                  issued_on=ISSUED_ON),
+    )  # fmt: skip
 
 
 # --- Registrations ---------------------------------------------------------------------
@@ -99,24 +87,15 @@ def test_every_registration_permission_is_in_the_matrix():
 
 
 @time_machine.travel(ISSUED_ON)
-@pytest.mark.parametrize(
-    "move", REGISTRATION.transitions, ids=lambda t: f"{t.source}->{t.target}"
-)
+@each_transition(REGISTRATION)
 @pytest.mark.parametrize("role", ROLES)
 def test_registration_transition_by_role(org, users, move, role):
-    registration = _registration_in(org, move.source)
-    user = users[role]
-    allowed = role in REGISTRATION_HOLDERS[move.permission]
-    offered = [t.target for t in REGISTRATION.available(user, registration)]
-    assert (move.target in offered) == (allowed and move.offered)
-    if allowed:
-        moved = transition_registration(registration, move.target, actor=user,
-                                        reason="Thiếu minh chứng.")  # fmt: skip
-        assert moved.state == move.target
-    else:
-        with pytest.raises(PermissionDenied):
-            transition_registration(registration, move.target, actor=user,
-                                    reason="Thiếu minh chứng.")  # fmt: skip
+    check_move(
+        REGISTRATION, _registration_in(org, move.source), users[role], move,
+        role in REGISTRATION_HOLDERS[move.permission],
+        lambda obj, to, user: transition_registration(obj, to, actor=user,
+                                                      reason="Thiếu minh chứng."),
+    )  # fmt: skip
 
 
 def test_returning_needs_a_reason(org, users):

@@ -9,12 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from thidua.nominations.workflows import NOMINATION
 
+from ..workflow_matrix import ROLES, each_transition
 from .test_nominations import propose, round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "unit_head", "council_member", "council_secretary",
-         "staff", "higher_officer", "other_officer"]  # fmt: skip
 HOLDERS = {
     # The proposing unit (Phòng ĐKKD): its head, and the Sở's officer above it.
     "nominations.propose_nomination": {"admin", "officer", "unit_head"},
@@ -29,9 +28,7 @@ def test_every_permission_in_the_table_is_in_the_matrix():
     assert {t.permission for t in NOMINATION.transitions} == set(HOLDERS)
 
 
-@pytest.mark.parametrize(
-    "move", NOMINATION.transitions, ids=lambda t: f"{t.source}->{t.target}"
-)
+@each_transition(NOMINATION)
 @pytest.mark.parametrize("role", ROLES)
 def test_offered_and_refused_by_role(round_, org, users, move, role):  # noqa: F811
     nomination = propose(round_, org)

@@ -43,7 +43,7 @@ class Transition:
     asks_for: str = ""
     # Its own audit action code, where the machine's moves were audited apart before.
     action: str = ""
-    # Made only by the named service (e.g. "to_trinh": a nomination sent up is moved
+    # Made only by the named service (e.g. "tờ trình": a nomination sent up is moved
     # by the tờ trình service, which checked the actor itself); never offered.
     only_through: str = ""
 
@@ -96,14 +96,14 @@ class Workflow:
         reason: str = "",
         check_permission: bool = True,
         effect: Callable | None = None,
-        data: dict | None = None,
+        data: dict | Callable | None = None,
         lock: Callable | None = None,
         expected_version: int | None = None,
         through: str = "",
     ):
         """Move ``obj`` to ``to``. ``effect(locked, transition)`` runs inside the
         transaction before the state is saved and returns the names of the other
-        fields it changed; ``data`` goes into the audit entry. Trusted callers (a
+        fields it changed; ``data`` (or ``data(locked)``) goes into the audit entry. Trusted callers (a
         service moving the machine as part of its own checked action) pass
         ``check_permission=False``; the service named by a transition's
         ``only_through`` passes ``through=`` that name. ``expected_version``: the
