@@ -7,7 +7,6 @@ and every ``manage.py`` command.
 
 import os
 import sys
-import warnings
 
 __all__ = ["main"]
 
@@ -16,11 +15,6 @@ def main(argv: list[str] | None = None) -> None:
     # Everything thidua writes (database, uploads, documents, keys, backups) is for
     # its own account only: files 0600, folders 0700.
     os.umask(0o077)
-    # cryptography 51 deprecates DSA, which pyHanko still imports; thidua makes and
-    # accepts no DSA keys (same filter as the tests' in pyproject.toml).
-    warnings.filterwarnings(
-        "ignore", "DSA is deprecated", category=UserWarning, module="pyhanko"
-    )
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):
