@@ -81,11 +81,7 @@ ACTIVE = (IssuedDocument.Status.RENDERING,)
 
 def _failed(document, message: str, exc: Exception) -> None:
     logger.exception("rendering %s failed", document.symbol)
-    IssuedDocument.objects.filter(pk=document.pk).update(
-        status=IssuedDocument.Status.FAILED,
-        error=message % {"reason": str(exc)[:500]},
-        job_owner=None,
-    )
+    give_up_render(document.pk, message % {"reason": str(exc)[:500]})
 
 
 def render_issued_document(document_id: int) -> None:
@@ -184,7 +180,9 @@ def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument
 
 
 def give_up_render(document_id: int, reason: str) -> None:
-    """The worker died on this document too often (thidua.common.jobs)."""
+    """Mark a document still rendering as failed with ``reason`` for the user: after a
+    rendering or signing error, or when the worker died on it too often
+    (thidua.common.jobs)."""
     IssuedDocument.objects.filter(pk=document_id, status__in=ACTIVE).update(
         status=IssuedDocument.Status.FAILED, error=reason, job_owner=None
     )
