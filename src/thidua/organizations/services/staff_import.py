@@ -101,15 +101,13 @@ def run_staff_import(job_id: int) -> None:
         # Nothing was written (the import is one transaction); the user gets a
         # message, the traceback stays in the server log under the request id.
         logger.exception("staff import %s failed", job.pk)
-        StaffImport.objects.filter(pk=job.pk).update(
-            status=StaffImport.Status.FAILED,
-            message=_(
+        give_up_staff_import(
+            job.pk,
+            _(
                 "Lỗi hệ thống khi xử lý tệp; không ghi dữ liệu nào. Mã lượt nhập: %(id)s."
             )
             % {"id": job.pk},
-            finished_at=timezone.now(),
         )
-        path.unlink(missing_ok=True)
         return
     job.file_sha256 = result.sha256
     job.total_rows = job.processed_rows = result.rows
@@ -142,12 +140,15 @@ def run_staff_import(job_id: int) -> None:
 
 
 def give_up_staff_import(job_id: int, reason: str) -> None:
-    """The worker died on this import too often (thidua.common.jobs): nothing of it was
-    written; the user reads why and may upload the file again."""
+    """End an import that wrote nothing — a system error, or a worker that died on it
+    too often (thidua.common.jobs): the user reads why and may upload the file again."""
     job = StaffImport.objects.filter(pk=job_id).first()
     if job is None:
         return
     StaffImport.objects.filter(pk=job_id).update(
-        status=StaffImport.Status.FAILED, message=reason, finished_at=timezone.now()
+        status=StaffImport.Status.FAILED,
+        message=reason,
+        finished_at=timezone.now(),
+        job_owner=None,
     )
     Path(job.stored_path).unlink(missing_ok=True)
