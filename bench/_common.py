@@ -130,11 +130,22 @@ def serve(data: Path, workers: int):
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "THIDUA_DATA_DIR": str(data)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--no-migrate"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "thidua.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-migrate",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )  # fmt: skip
+    )
     try:
         for _ in range(120):
             try:

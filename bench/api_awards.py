@@ -52,24 +52,40 @@ def make_awards(n: int, people: int, units: list, seed: int = 2026) -> None:
         gender = rng.choice(["nam", "nu"])
         name = vietnamese_name(rng, gender)
         cccd = f"020{1 if gender == 'nu' else 0}85{i:06d}"
-        staff.append(Person(
-            full_name=name, gender=gender, birth_date=datetime.date(1985, 5, 17),
-            cccd=cccd, unit=rng.choice(units), category="cong_chuc",
-            position="Chuyên viên", search_text=f"{fold(name)} {cccd}",
-            sort_key=person_sort_key(name),
-        ))  # fmt: skip
+        staff.append(
+            Person(
+                full_name=name,
+                gender=gender,
+                birth_date=datetime.date(1985, 5, 17),
+                cccd=cccd,
+                unit=rng.choice(units),
+                category="cong_chuc",
+                position="Chuyên viên",
+                search_text=f"{fold(name)} {cccd}",
+                sort_key=person_sort_key(name),
+            )
+        )
     staff = Person.objects.bulk_create(staff, batch_size=2000)
-    slots = [(p, code, year) for p in staff for code in ("LDTT", "CSTDCS")
-             for year in range(2006, 2026)]  # fmt: skip
+    slots = [
+        (p, code, year)
+        for p in staff
+        for code in ("LDTT", "CSTDCS")
+        for year in range(2006, 2026)
+    ]
     rng.shuffle(slots)
     batch = []
     for person, code, year in slots[:n]:
-        batch.append(Award(
-            person=person, code=code, year=year, award_type="cong_trang",
-            decision_number=f"{rng.randint(1, 300)}/QĐ-SKHĐT",
-            decision_date=datetime.date(year + 1, 1, rng.randint(5, 28)),
-            decided_by="Giám đốc Sở",
-        ))  # fmt: skip
+        batch.append(
+            Award(
+                person=person,
+                code=code,
+                year=year,
+                award_type="cong_trang",
+                decision_number=f"{rng.randint(1, 300)}/QĐ-SKHĐT",
+                decision_date=datetime.date(year + 1, 1, rng.randint(5, 28)),
+                decided_by="Giám đốc Sở",
+            )
+        )
         if len(batch) == 5000:
             Award.objects.bulk_create(batch)
             batch = []
@@ -118,10 +134,15 @@ def by_depth(base: str, token: str, links: dict, repeat: int = 5):
             f"/api/v1/awards/?limit=50&offset={depth}",
             with_limit(links[depth], 50),
         )
-        rows.append((depth, *(
-            statistics.median(get(base + path, token)[0] for _ in range(repeat))
-            for path in paths
-        )))  # fmt: skip
+        rows.append(
+            (
+                depth,
+                *(
+                    statistics.median(get(base + path, token)[0] for _ in range(repeat))
+                    for path in paths
+                ),
+            )
+        )
     return rows
 
 
@@ -130,19 +151,39 @@ def hammer_wrk(base: str, path: str, token: str, clients: int, seconds: int):
     figures are the server's. p95 from wrk's own latency histogram (wrk_report.lua)."""
     script = Path(__file__).with_name("wrk_report.lua")
     out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "-s", str(script),
-         "-H", f"Authorization: Bearer {token}", base + path],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(clients),
+            "-d",
+            f"{seconds}s",
+            "-s",
+            str(script),
+            "-H",
+            f"Authorization: Bearer {token}",
+            base + path,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     values = dict(
-        line.split(" ", 1) for line in out.splitlines() if line.split(" ", 1)[0] in
-        ("p50", "p95", "requests", "seconds", "errors")
-    )  # fmt: skip
+        line.split(" ", 1)
+        for line in out.splitlines()
+        if line.split(" ", 1)[0] in ("p50", "p95", "requests", "seconds", "errors")
+    )
     rate = int(values["requests"]) / float(values["seconds"])
     # wrk counts non-2xx as "status" errors; every request was 200 if errors is 0.
-    return (int(values["p50"]) / 1e6, int(values["p95"]) / 1e6, rate,
-            {200: int(values["requests"])} if values["errors"].strip() == "0"
-            else {"errors": int(values["errors"])})  # fmt: skip
+    return (
+        int(values["p50"]) / 1e6,
+        int(values["p95"]) / 1e6,
+        rate,
+        {200: int(values["requests"])}
+        if values["errors"].strip() == "0"
+        else {"errors": int(values["errors"])},
+    )
 
 
 def hammer(base: str, path: str, token: str, clients: int, each: int):
@@ -194,8 +235,11 @@ def run(args, database_url: str) -> int:
     started = time.perf_counter()
     make_awards(args.awards, args.people, units)
     loaded = time.perf_counter() - started
-    officer = create_account(username="canbo", password="mat-khau-bench-2026",
-                             roles=[(Role.OFFICER, root, None)])  # fmt: skip
+    officer = create_account(
+        username="canbo",
+        password="mat-khau-bench-2026",
+        roles=[(Role.OFFICER, root, None)],
+    )
     expires = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
     _token, plaintext = issue_token(officer, "bench", ["awards:read"], expires)
     vendor = connection.vendor
@@ -224,23 +268,32 @@ def run(args, database_url: str) -> int:
 
     print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
-    print(f"database: {vendor}; {args.awards:,} awards of {args.people:,} people "
-          f"bulk-loaded in {loaded:.1f} s")  # fmt: skip
-    client = (f"wrk, {args.clients} connections × {args.seconds} s" if use_wrk
-              else f"Python threads, {args.clients} clients × {args.each} requests")  # fmt: skip
+    print(
+        f"database: {vendor}; {args.awards:,} awards of {args.people:,} people "
+        f"bulk-loaded in {loaded:.1f} s"
+    )
+    client = (
+        f"wrk, {args.clients} connections × {args.seconds} s"
+        if use_wrk
+        else f"Python threads, {args.clients} clients × {args.each} requests"
+    )
     print(
         f"server: thidua serve, {args.workers} gunicorn sync workers; {client} per scenario"
     )
-    print(f"walk along next (one client, 200 a page): {walked:,} rows, {len(pages)} pages "
-          f"in {walk_seconds:.1f} s; first 10 pages {statistics.mean(pages[:10]) * 1000:.1f}"
-          f" ms, last 10 {statistics.mean(pages[-10:]) * 1000:.1f} ms a page")  # fmt: skip
+    print(
+        f"walk along next (one client, 200 a page): {walked:,} rows, {len(pages)} pages "
+        f"in {walk_seconds:.1f} s; first 10 pages {statistics.mean(pages[:10]) * 1000:.1f}"
+        f" ms, last 10 {statistics.mean(pages[-10:]) * 1000:.1f} ms a page"
+    )
     print("one 50-row page, one client (median of 5):  depth  by offset  by cursor")
     for depth, offset, cursor in depths:
         print(f"{depth:48,}  {offset * 1000:6.1f} ms  {cursor * 1000:6.1f} ms")
     bad = 0 if walked == args.awards else 1
     for name, (p50, p95, rate, statuses) in results.items():
-        print(f"{name:34} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
-              f"{rate:6.1f} req/s  {statuses}")  # fmt: skip
+        print(
+            f"{name:34} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+            f"{rate:6.1f} req/s  {statuses}"
+        )
         bad += sum(n for code, n in statuses.items() if code != 200)
     return 1 if bad else 0
 

@@ -42,8 +42,9 @@ def login(base: str, username: str):
     )
     page = opener.open(f"{base}/tai-khoan/dang-nhap/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username,
-                                   "password": PASSWORD}).encode()  # fmt: skip
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD}
+    ).encode()
     try:
         opener.open(f"{base}/tai-khoan/dang-nhap/", data)
     except urllib.error.HTTPError as exc:
@@ -54,8 +55,9 @@ def login(base: str, username: str):
 
 
 def post_vote(opener, base, csrf, seat, item, choice) -> int:
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "seat": seat,
-                                   "item": item, "choice": choice}).encode()  # fmt: skip
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": csrf, "seat": seat, "item": item, "choice": choice}
+    ).encode()
     try:
         return opener.open(f"{base}/hoi-dong/bo-phieu/", data, timeout=120).status
     except urllib.error.HTTPError as exc:
@@ -108,8 +110,10 @@ def main() -> int:
         for m in range(len(seats)):
             order = list(range(len(ballots)))
             random.Random(args.seed + m).shuffle(order)
-            threads += [threading.Thread(target=worker, args=(m, order))
-                        for _ in range(args.copies)]  # fmt: skip
+            threads += [
+                threading.Thread(target=worker, args=(m, order))
+                for _ in range(args.copies)
+            ]
         started = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -141,10 +145,14 @@ def main() -> int:
     print(
         f"server: thidua serve, {args.workers} gunicorn sync workers, SQLite ({data})"
     )
-    print(f"{len(seats)} members × {len(ballots)} items × {args.copies} simultaneous posts "
-          f"= {posts} requests in {elapsed:.2f} s ({posts / elapsed:.0f} req/s)")  # fmt: skip
-    print(f"accepted (302): {statuses[302]} ({statuses[302] / elapsed:.0f} votes/s); "
-          f"refused as already voted (409): {statuses[409]}")  # fmt: skip
+    print(
+        f"{len(seats)} members × {len(ballots)} items × {args.copies} simultaneous posts "
+        f"= {posts} requests in {elapsed:.2f} s ({posts / elapsed:.0f} req/s)"
+    )
+    print(
+        f"accepted (302): {statuses[302]} ({statuses[302] / elapsed:.0f} votes/s); "
+        f"refused as already voted (409): {statuses[409]}"
+    )
     if problems:
         print("PROBLEMS:")
         for problem in problems:

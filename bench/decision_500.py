@@ -51,8 +51,13 @@ def main() -> None:
     path = data / "staff.xlsx"
     write_staff_workbook(path, args.awardees, codes)
     assert import_staff(path, agency=root).ok
-    round_ = open_round(agency=root, name="Xét 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=root,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     people = list(Person.objects.select_related("unit").order_by("sort_key"))
     nominations = [
         create_nomination(round_, proposing_unit=p.unit, person=p, code="LDTT")
@@ -61,9 +66,13 @@ def main() -> None:
     Nomination.objects.filter(round=round_).update(state="hoi_dong_da_xet")
 
     issue_s, decision = timed(
-        issue_decision, round_, nominations, issued_on=datetime.date(2026, 1, 15),
-        signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-    )  # fmt: skip
+        issue_decision,
+        round_,
+        nominations,
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
 
     def docx_from_db():
         return render_docx(decision_spec(decision))
@@ -78,8 +87,9 @@ def main() -> None:
         verify_pdf,
     )
 
-    credential = upload_credential(root, make_test_p12(passphrase="bench"), "bench",
-                                   "Bench", True, actor=None)  # fmt: skip
+    credential = upload_credential(
+        root, make_test_p12(passphrase="bench"), "bench", "Bench", True, actor=None
+    )
     symbol = decision.issued_document.symbol
     pdf = pdf_runs[0][1]
     sign_runs = [timed(sign_pdf, pdf, credential, symbol) for _ in range(args.runs)]
@@ -88,26 +98,37 @@ def main() -> None:
     write_s, _ = timed(write_awards, decision.pk)  # needs no files: bench calls it
     awards = list(Award.objects.select_related("person__unit").order_by("pk"))
     cert_s, certs = timed(
-        certificate_docx, ((a, f"https://example.gov.vn/xac-minh/{a.verification_code}/")
-                           for a in awards)
-    )  # fmt: skip
+        certificate_docx,
+        (
+            (a, f"https://example.gov.vn/xac-minh/{a.verification_code}/")
+            for a in awards
+        ),
+    )
     cert_pdf_s, cert_pdf = timed(docx_to_pdf, certs)
 
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"awardees: {len(nominations)}; issue_decision: {issue_s:.2f} s")
-    print(f"decision DOCX ({len(docx) / 1024:.0f} KiB), target ≤ 2 s: median "
-          f"{statistics.median(t for t, _ in docx_runs):.2f} s "
-          f"(first {docx_runs[0][0]:.2f} s)")  # fmt: skip
-    print(f"decision PDF ({len(pdf_runs[0][1]) / 1024:.0f} KiB, {args.runs} runs), "
-          f"target ≤ 10 s: median {statistics.median(t for t, _ in pdf_runs):.2f} s")  # fmt: skip
-    print(f"sign the PDF (PAdES, visible stamp): median "
-          f"{statistics.median(t for t, _ in sign_runs):.2f} s "
-          f"(first {sign_runs[0][0]:.2f} s); verify: median "
-          f"{statistics.median(t for t, _ in verify_runs):.2f} s")  # fmt: skip
+    print(
+        f"decision DOCX ({len(docx) / 1024:.0f} KiB), target ≤ 2 s: median "
+        f"{statistics.median(t for t, _ in docx_runs):.2f} s "
+        f"(first {docx_runs[0][0]:.2f} s)"
+    )
+    print(
+        f"decision PDF ({len(pdf_runs[0][1]) / 1024:.0f} KiB, {args.runs} runs), "
+        f"target ≤ 10 s: median {statistics.median(t for t, _ in pdf_runs):.2f} s"
+    )
+    print(
+        f"sign the PDF (PAdES, visible stamp): median "
+        f"{statistics.median(t for t, _ in sign_runs):.2f} s "
+        f"(first {sign_runs[0][0]:.2f} s); verify: median "
+        f"{statistics.median(t for t, _ in verify_runs):.2f} s"
+    )
     print(f"write {len(awards)} awards to the register: {write_s:.2f} s")
-    print(f"certificates DOCX ({len(awards)} pages): {cert_s:.2f} s; "
-          f"PDF ({len(cert_pdf) / 1024:.0f} KiB): {cert_pdf_s:.2f} s")  # fmt: skip
+    print(
+        f"certificates DOCX ({len(awards)} pages): {cert_s:.2f} s; "
+        f"PDF ({len(cert_pdf) / 1024:.0f} KiB): {cert_pdf_s:.2f} s"
+    )
 
 
 if __name__ == "__main__":

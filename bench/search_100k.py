@@ -44,34 +44,42 @@ def make_data(people: int, nominations: int = 0, seed: int = 11) -> dict:
 
     rng = random.Random(seed)
     root = create_agency(
-        code="SKHĐT", name="Sở Kế hoạch và Đầu tư", abbreviation="SKHĐT",
+        code="SKHĐT",
+        name="Sở Kế hoạch và Đầu tư",
+        abbreviation="SKHĐT",
         level="so_ban_nganh",
-    )  # fmt: skip
+    )
     units = [
         create_agency(
             parent=root,
             code=f"SKHĐT-{i:02d}",
             name=f"Phòng số {i}",
             level="phong_don_vi",
-        )  # fmt: skip
+        )
         for i in range(40)
     ]
     other = create_agency(
         code="STC", name="Sở Tài chính", abbreviation="STC", level="so_ban_nganh"
     )
     for i in range(160):
-        create_agency(parent=other, code=f"STC-{i:03d}", name=f"Phòng Tài chính {i}",
-                      level="phong_don_vi")  # fmt: skip
+        create_agency(
+            parent=other,
+            code=f"STC-{i:03d}",
+            name=f"Phòng Tài chính {i}",
+            level="phong_don_vi",
+        )
     batch = []
     sample = {}
     for i in range(people):
         gender = rng.choice(["nam", "nu"])
         person = Person(
-            full_name=vietnamese_name(rng, gender), gender=gender,
+            full_name=vietnamese_name(rng, gender),
+            gender=gender,
             birth_date=datetime.date(1980, 1, 1) + datetime.timedelta(days=i % 7000),
-            cccd=f"079{i % 2}{80 + i % 20:02d}{i:06d}", category="cong_chuc",
+            cccd=f"079{i % 2}{80 + i % 20:02d}{i:06d}",
+            category="cong_chuc",
             unit=units[i % len(units)],
-        )  # fmt: skip
+        )
         derive_person_fields(person)
         batch.append(person)
         if i == people // 2:
@@ -87,21 +95,36 @@ def make_data(people: int, nominations: int = 0, seed: int = 11) -> dict:
             kind = "QĐ" if n % 2 else "KH"
             symbol = f"{n:02d}/{kind}-SKHĐT"
             summary = f"Về việc khen thưởng đợt {n} năm 2026"
-            docs.append(IssuedDocument(
-                series=series, number=n, year=2026, type_code=kind, type_name=kind,
-                symbol=symbol, issued_on=datetime.date(2026, 1, 1), summary=summary,
-                signer_title="Giám đốc", signer_name="Vũ Hoàng Quý", status="ready",
-                search_text=search_words(symbol, summary),
-            ))  # fmt: skip
+            docs.append(
+                IssuedDocument(
+                    series=series,
+                    number=n,
+                    year=2026,
+                    type_code=kind,
+                    type_name=kind,
+                    symbol=symbol,
+                    issued_on=datetime.date(2026, 1, 1),
+                    summary=summary,
+                    signer_title="Giám đốc",
+                    signer_name="Vũ Hoàng Quý",
+                    status="ready",
+                    search_text=search_words(symbol, summary),
+                )
+            )
         IssuedDocument.objects.bulk_create(docs)
     for i in range(300):
         Movement.objects.create(
-            name=f"Thi đua chuyên đề số {i} năm 2026", kind="chuyen_de", year=2026,
-            launcher=root, scope_agency=root,
-        )  # fmt: skip
+            name=f"Thi đua chuyên đề số {i} năm 2026",
+            kind="chuyen_de",
+            year=2026,
+            launcher=root,
+            scope_agency=root,
+        )
     accounts = {}
-    for name, roles in (("admin", [(Role.ADMIN, None, None)]),
-                        ("officer", [(Role.OFFICER, root, None)])):  # fmt: skip
+    for name, roles in (
+        ("admin", [(Role.ADMIN, None, None)]),
+        ("officer", [(Role.OFFICER, root, None)]),
+    ):
         accounts[name] = create_account(
             username=name, password="mat-khau-benchmark-2026", roles=roles
         )
@@ -110,16 +133,27 @@ def make_data(people: int, nominations: int = 0, seed: int = 11) -> dict:
         from thidua.nominations.models import Nomination, ReviewRound
 
         round_ = ReviewRound.objects.create(
-            agency=root, name="Xét 2025", kind="hang_nam", year=2025,
+            agency=root,
+            name="Xét 2025",
+            kind="hang_nam",
+            year=2025,
             submission_deadline=datetime.date(2099, 1, 1),
-        )  # fmt: skip
+        )
         subjects = Person.objects.values_list("pk", "unit_id")[:nominations]
         Nomination.objects.bulk_create(
-            (Nomination(round=round_, proposing_unit_id=unit, person_id=pk,
-                        code="LDTT", award_type="danh_hieu", year=2025)
-             for pk, unit in subjects),
+            (
+                Nomination(
+                    round=round_,
+                    proposing_unit_id=unit,
+                    person_id=pk,
+                    code="LDTT",
+                    award_type="danh_hieu",
+                    year=2025,
+                )
+                for pk, unit in subjects
+            ),
             batch_size=5000,
-        )  # fmt: skip
+        )
     return {"accounts": accounts, **sample}
 
 
@@ -158,8 +192,10 @@ def main() -> None:
         }
         print(f"machine: {machine()}")
         print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
-        print(f"database: {connection.vendor}; {args.people} people, "
-              f"{args.nominations} nominations (built in {built:.0f} s)")  # fmt: skip
+        print(
+            f"database: {connection.vendor}; {args.people} people, "
+            f"{args.nominations} nominations (built in {built:.0f} s)"
+        )
         modes = ["fts5", "like"] if args.compare else [""]
         for who, user in data["accounts"].items():
             for label, q in queries.items():

@@ -31,19 +31,44 @@ def build(people: int, years: int, seed: int) -> tuple:
     from thidua.organizations.models import Agency, Person
 
     rng = random.Random(seed)
-    province = Agency.objects.create(code="T", name="Ủy ban nhân dân tỉnh Bench",
-                                     level="tinh", position=0)  # fmt: skip
+    province = Agency.objects.create(
+        code="T", name="Ủy ban nhân dân tỉnh Bench", level="tinh", position=0
+    )
     tops = Agency.objects.bulk_create(
-        [Agency(parent=province, code=f"S{i:02d}", name=f"Sở số {i:02d}",
-                level="so_ban_nganh", position=i) for i in range(20)]
-        + [Agency(parent=province, code=f"X{i:03d}", name=f"Xã số {i:03d}",
-                  level="xa", position=100 + i) for i in range(100)]
-    )  # fmt: skip
+        [
+            Agency(
+                parent=province,
+                code=f"S{i:02d}",
+                name=f"Sở số {i:02d}",
+                level="so_ban_nganh",
+                position=i,
+            )
+            for i in range(20)
+        ]
+        + [
+            Agency(
+                parent=province,
+                code=f"X{i:03d}",
+                name=f"Xã số {i:03d}",
+                level="xa",
+                position=100 + i,
+            )
+            for i in range(100)
+        ]
+    )
     units = list(tops[20:]) + Agency.objects.bulk_create(
-        [Agency(parent=top, code=f"{top.code}-{j}", name=f"Phòng {j} {top.name}",
-                level="phong_don_vi", position=j)
-         for top in tops[:20] for j in range(8)]
-    )  # fmt: skip
+        [
+            Agency(
+                parent=top,
+                code=f"{top.code}-{j}",
+                name=f"Phòng {j} {top.name}",
+                level="phong_don_vi",
+                position=j,
+            )
+            for top in tops[:20]
+            for j in range(8)
+        ]
+    )
     units += tops[:20]
     minorities = ["Tày", "Nùng", "Dao", "H'Mông", "Thái"]
     persons = [
@@ -73,22 +98,49 @@ def build(people: int, years: int, seed: int) -> tuple:
             days=rng.randint(0, 110)
         )
         kind = rng.random()
-        award_type = ("chuyen_de" if kind < 0.05 else "dot_xuat" if kind < 0.08
-                      else "nien_han" if kind < 0.09 else "cong_trang")  # fmt: skip
-        batch.append(Award(decision_number=f"{total}/QĐ", decision_date=decided,
-                           decided_by="Chủ tịch UBND tỉnh", award_type=award_type,
-                           revoked=rng.random() < 0.002, **kw))  # fmt: skip
+        award_type = (
+            "chuyen_de"
+            if kind < 0.05
+            else "dot_xuat"
+            if kind < 0.08
+            else "nien_han"
+            if kind < 0.09
+            else "cong_trang"
+        )
+        batch.append(
+            Award(
+                decision_number=f"{total}/QĐ",
+                decision_date=decided,
+                decided_by="Chủ tịch UBND tỉnh",
+                award_type=award_type,
+                revoked=rng.random() < 0.002,
+                **kw,
+            )
+        )
         total += 1
         if len(batch) >= 5000:
             Award.objects.bulk_create(batch)
             batch.clear()
 
-    person_awards = (("LDTT", 0.6), ("CSTDCS", 0.1), ("GIAY_KHEN", 0.1),
-                     ("BK_BO_TINH", 0.02), ("CSTD_BO_TINH", 0.005), ("BK_TTG", 0.001),
-                     ("HCLD_3", 0.0002), ("CSTDTQ", 0.0001))  # fmt: skip
-    unit_awards = (("TTLDTT", 0.7), ("TTLDXS", 0.2), ("GIAY_KHEN", 0.2),
-                   ("BK_BO_TINH", 0.05), ("CO_BO_TINH", 0.03), ("CO_CP", 0.005),
-                   ("BK_TTG", 0.005))  # fmt: skip
+    person_awards = (
+        ("LDTT", 0.6),
+        ("CSTDCS", 0.1),
+        ("GIAY_KHEN", 0.1),
+        ("BK_BO_TINH", 0.02),
+        ("CSTD_BO_TINH", 0.005),
+        ("BK_TTG", 0.001),
+        ("HCLD_3", 0.0002),
+        ("CSTDTQ", 0.0001),
+    )
+    unit_awards = (
+        ("TTLDTT", 0.7),
+        ("TTLDXS", 0.2),
+        ("GIAY_KHEN", 0.2),
+        ("BK_BO_TINH", 0.05),
+        ("CO_BO_TINH", 0.03),
+        ("CO_CP", 0.005),
+        ("BK_TTG", 0.005),
+    )
     for year in range(LAST_YEAR - years, LAST_YEAR):
         for person in persons:
             for code, p in person_awards:
@@ -116,23 +168,42 @@ def _movements(rng, launchers, years: int) -> int:
             [NumberSeries(agency=a, year=year, last_number=2) for a in launchers]
         )
         docs = IssuedDocument.objects.bulk_create(
-            [IssuedDocument(series=s, number=n, year=year, type_code="KH",
-                            type_name="Kế hoạch", symbol=f"{n}/KH-{s.agency.code}",
-                            issued_on=datetime.date(year, rng.randint(1, 3), 10),
-                            summary="Phát động thi đua", signer_title="Giám đốc",
-                            signer_name="Bench", status="ready")
-             for s in series for n in (1, 2)]
-        )  # fmt: skip
+            [
+                IssuedDocument(
+                    series=s,
+                    number=n,
+                    year=year,
+                    type_code="KH",
+                    type_name="Kế hoạch",
+                    symbol=f"{n}/KH-{s.agency.code}",
+                    issued_on=datetime.date(year, rng.randint(1, 3), 10),
+                    summary="Phát động thi đua",
+                    signer_title="Giám đốc",
+                    signer_name="Bench",
+                    status="ready",
+                )
+                for s in series
+                for n in (1, 2)
+            ]
+        )
         for doc in docs:
             thematic = doc.number == 2
             start = datetime.date(year, 4, 1)
-            made.append(Movement(
-                name=f"Phong trào {doc.symbol}", year=year, launcher=doc.series.agency,
-                kind="chuyen_de" if thematic else "thuong_xuyen", starts_on=start,
-                ends_on=start + datetime.timedelta(days=rng.choice((180, 700, 1500)))
-                if thematic else datetime.date(year, 12, 31),
-                issued_document=doc, state="dang_thuc_hien",
-            ))  # fmt: skip
+            made.append(
+                Movement(
+                    name=f"Phong trào {doc.symbol}",
+                    year=year,
+                    launcher=doc.series.agency,
+                    kind="chuyen_de" if thematic else "thuong_xuyen",
+                    starts_on=start,
+                    ends_on=start
+                    + datetime.timedelta(days=rng.choice((180, 700, 1500)))
+                    if thematic
+                    else datetime.date(year, 12, 31),
+                    issued_document=doc,
+                    state="dang_thuc_hien",
+                )
+            )
     Movement.objects.bulk_create(made)
     return len(made)
 
@@ -181,8 +252,10 @@ def run(args) -> None:
     )
     print(f"machine: {machine()}")
     print(f"database: {connection.vendor}")
-    print(f"setup: {args.people} people, {agencies} agencies, {awards} awards, "
-          f"{movements} movements in {seconds:.1f} s")  # fmt: skip
+    print(
+        f"setup: {args.people} people, {agencies} agencies, {awards} awards, "
+        f"{movements} movements in {seconds:.1f} s"
+    )
     regime = REGIMES["tt02_2023"]
     start, end = reporting_period(LAST_YEAR)
     cases = {
@@ -209,9 +282,11 @@ def run(args) -> None:
             f"{name} {statistics.median(values):.3f} s"
             for name, values in times.items()
         )
-        print(f"{label}: {counted} awards, {launched} movements, "
-              f"{staff.value('01', 'total')} TĐKT staff counted, {len(queries)} queries; "
-              f"median of {args.repeat}: {medians}")  # fmt: skip
+        print(
+            f"{label}: {counted} awards, {launched} movements, "
+            f"{staff.value('01', 'total')} TĐKT staff counted, {len(queries)} queries; "
+            f"median of {args.repeat}: {medians}"
+        )
     if args.pdf:
         from thidua.documents.rendering import docx_to_pdf
 

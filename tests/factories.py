@@ -62,9 +62,11 @@ class Org:
 
 def make_org() -> Org:
     province = create_agency(
-        code="UBND-LS", name="Ủy ban nhân dân tỉnh Lạng Sơn", abbreviation="UBND",
+        code="UBND-LS",
+        name="Ủy ban nhân dân tỉnh Lạng Sơn",
+        abbreviation="UBND",
         level=AgencyLevel.PROVINCE,
-    )  # fmt: skip
+    )
     sknv = create_agency(
         parent=province, code="SNV", name="Sở Nội vụ", level=AgencyLevel.DEPARTMENT
     )
@@ -75,16 +77,22 @@ def make_org() -> Org:
         level=AgencyLevel.UNIT,
     )
     skhdt = create_agency(
-        parent=province, code="SKHĐT", name="Sở Kế hoạch và Đầu tư", abbreviation="SKHĐT",
+        parent=province,
+        code="SKHĐT",
+        name="Sở Kế hoạch và Đầu tư",
+        abbreviation="SKHĐT",
         level=AgencyLevel.DEPARTMENT,
-    )  # fmt: skip
+    )
     vp = create_agency(
         parent=skhdt, code="SKHĐT-VP", name="Văn phòng Sở", level=AgencyLevel.UNIT
     )
     dkkd = create_agency(
-        parent=skhdt, code="SKHĐT-ĐKKD", name="Phòng Đăng ký kinh doanh", level=AgencyLevel.UNIT,
+        parent=skhdt,
+        code="SKHĐT-ĐKKD",
+        name="Phòng Đăng ký kinh doanh",
+        level=AgencyLevel.UNIT,
         is_small_collective=True,
-    )  # fmt: skip
+    )
     other = create_agency(
         parent=province, code="STC", name="Sở Tài chính", level=AgencyLevel.DEPARTMENT
     )
@@ -109,13 +117,17 @@ def make_org() -> Org:
         term_start=datetime.date(2022, 1, 1),
     )
     add_council_member(
-        council, person=people["head"], role=CouncilRole.CHAIR,
+        council,
+        person=people["head"],
+        role=CouncilRole.CHAIR,
         start_date=datetime.date(2022, 1, 1),
-    )  # fmt: skip
+    )
     add_council_member(
-        council, person=people["secretary"], role=CouncilRole.SECRETARY,
+        council,
+        person=people["secretary"],
+        role=CouncilRole.SECRETARY,
         start_date=datetime.date(2022, 1, 1),
-    )  # fmt: skip
+    )
     other_council = create_council(
         agency=other,
         name="Hội đồng TĐKT Sở Tài chính",
@@ -126,8 +138,19 @@ def make_org() -> Org:
     )
     add_cluster_member(cluster, agency=skhdt, from_year=2022)
     add_cluster_member(cluster, agency=other, from_year=2022)
-    return Org(province, sknv, btdkt, skhdt, vp, dkkd, other, other_unit, council,
-               other_council, people)  # fmt: skip
+    return Org(
+        province,
+        sknv,
+        btdkt,
+        skhdt,
+        vp,
+        dkkd,
+        other,
+        other_unit,
+        council,
+        other_council,
+        people,
+    )
 
 
 def make_users(org: Org) -> dict:
@@ -137,11 +160,17 @@ def make_users(org: Org) -> dict:
         "officer": (org.people["officer"], [(Role.OFFICER, org.skhdt, None)]),
         "unit_head": (org.people["head"], [(Role.UNIT_HEAD, org.dkkd, None)]),
         "council_member": (None, [(Role.COUNCIL_MEMBER, None, org.council)]),
-        "council_secretary": (org.people["secretary"], [(Role.COUNCIL_SECRETARY, None, org.council)]),
+        "council_secretary": (
+            org.people["secretary"],
+            [(Role.COUNCIL_SECRETARY, None, org.council)],
+        ),
         "staff": (org.people["vp_staff"], [(Role.STAFF, None, None)]),
-        "higher_officer": (org.people["btdkt_staff"], [(Role.HIGHER_OFFICER, org.province, None)]),
+        "higher_officer": (
+            org.people["btdkt_staff"],
+            [(Role.HIGHER_OFFICER, org.province, None)],
+        ),
         "other_officer": (org.people["other_staff"], [(Role.OFFICER, org.other, None)]),
-    }  # fmt: skip
+    }
     return {
         name: create_account(
             username=name, password=PASSWORD, person=person, roles=roles

@@ -38,16 +38,29 @@ def scratch_database(prefix: str, url: str | None = None):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run_worker(worker: Path, args: list[str], data_dir: Path, *, prefix: str,
-               settings_module: str | None = None) -> subprocess.CompletedProcess:  # fmt: skip
+def run_worker(
+    worker: Path,
+    args: list[str],
+    data_dir: Path,
+    *,
+    prefix: str,
+    settings_module: str | None = None,
+) -> subprocess.CompletedProcess:
     """Run a worker script in a subprocess against a scratch database of its own."""
-    env = {**os.environ, "THIDUA_DATA_DIR": str(data_dir),
-           "DJANGO_SETTINGS_MODULE": settings_module
-           or os.environ["DJANGO_SETTINGS_MODULE"]}  # fmt: skip
+    env = {
+        **os.environ,
+        "THIDUA_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": settings_module
+        or os.environ["DJANGO_SETTINGS_MODULE"],
+    }
     with scratch_database(prefix) as url:
         if url:
             env["THIDUA_DATABASE_URL"] = url
         return subprocess.run(
             [sys.executable, str(worker), *args],
-            env=env, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )

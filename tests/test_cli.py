@@ -14,18 +14,26 @@ from thidua.common.services.audit import verify_chain
 
 
 def run_thidua(*args, tmp_path):
-    env = {**os.environ, "THIDUA_DATA_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "thidua.settings.base"}  # fmt: skip
+    env = {
+        **os.environ,
+        "THIDUA_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+    }
     env.pop("THIDUA_DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "thidua.cli", *args],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_console_command_maps_dashed_names(tmp_path):
-    result = run_thidua("import-staff", "--template", str(tmp_path / "mau.xlsx"),
-                        tmp_path=tmp_path)  # fmt: skip
+    result = run_thidua(
+        "import-staff", "--template", str(tmp_path / "mau.xlsx"), tmp_path=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "mau.xlsx").stat().st_size > 1000
 
@@ -34,11 +42,19 @@ def test_embedded_sqlite_runs_in_wal_mode_with_immediate_transactions(
     tmp_path, django_db_blocker
 ):
     wrapper = DatabaseWrapper(
-        {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3",
-         "NAME": str(tmp_path / "x.sqlite3"), "OPTIONS": settings.SQLITE_OPTIONS,
-         "TIME_ZONE": None, "CONN_HEALTH_CHECKS": False, "CONN_MAX_AGE": 0,
-         "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False, "TEST": {}},
-    )  # fmt: skip
+        {
+            **settings.DATABASES["default"],
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(tmp_path / "x.sqlite3"),
+            "OPTIONS": settings.SQLITE_OPTIONS,
+            "TIME_ZONE": None,
+            "CONN_HEALTH_CHECKS": False,
+            "CONN_MAX_AGE": 0,
+            "AUTOCOMMIT": True,
+            "ATOMIC_REQUESTS": False,
+            "TEST": {},
+        },
+    )
     with django_db_blocker.unblock(), wrapper.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
@@ -80,8 +96,12 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
     skhdt = Agency.objects.get(code="SKHĐT")
     assert skhdt.abbreviation == "SKHĐT" and skhdt.parent.abbreviation == "UBND"
     units = set(skhdt.children.values_list("name", flat=True))
-    assert {"Văn phòng Sở", "Thanh tra Sở", "Phòng Đăng ký kinh doanh",
-            "Trung tâm Xúc tiến đầu tư"} <= units  # fmt: skip
+    assert {
+        "Văn phòng Sở",
+        "Thanh tra Sở",
+        "Phòng Đăng ký kinh doanh",
+        "Trung tâm Xúc tiến đầu tư",
+    } <= units
     staff = Person.objects.filter(unit__in=skhdt.descendants(include_self=True))
     assert 90 <= staff.count() <= 110
     assert staff.filter(full_name="Vũ Hoàng Quý", position="Giám đốc Sở").exists()

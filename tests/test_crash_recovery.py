@@ -122,17 +122,27 @@ class Site:
 
     def run(self, *args, timeout=300):
         result = subprocess.run(
-            [sys.executable, "-m", "thidua.cli", *args], env=self.env, cwd=ROOT,
-            capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
+            [sys.executable, "-m", "thidua.cli", *args],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
     def python(self, code: str, **env) -> None:
         result = subprocess.run(
-            [sys.executable, "-c", code], env={**self.env, **env}, cwd=ROOT,
-            capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+            [sys.executable, "-c", code],
+            env={**self.env, **env},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
 
     def query(self, sql: str) -> list[tuple]:
@@ -150,9 +160,12 @@ class Site:
             env["THIDUA_JOB_PAUSE_AT"] = pause_at
         with (self.folder / "worker.log").open("a") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "thidua.cli", "worker"], env=env, cwd=ROOT,
-                stdout=log, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+                [sys.executable, "-m", "thidua.cli", "worker"],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         self.processes.append(process)
         return process
 
@@ -289,11 +302,23 @@ def test_work_survives_a_worker_killed_in_each_kind_of_job(site):
 def test_serve_keeps_the_web_server_when_the_worker_dies(site):
     port = _free_port()
     serve = subprocess.Popen(
-        [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--no-migrate"],
-        env=site.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "thidua.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--no-migrate",
+        ],
+        env=site.env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-    )  # fmt: skip
+    )
     site.processes.append(serve)
     url = f"http://127.0.0.1:{port}/healthz"
 

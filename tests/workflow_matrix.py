@@ -6,8 +6,16 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 # Every role of tests.factories.make_users.
-ROLES = ["admin", "officer", "unit_head", "council_member", "council_secretary",
-         "staff", "higher_officer", "other_officer"]  # fmt: skip
+ROLES = [
+    "admin",
+    "officer",
+    "unit_head",
+    "council_member",
+    "council_secretary",
+    "staff",
+    "higher_officer",
+    "other_officer",
+]
 
 
 def each_transition(workflow):

@@ -82,10 +82,16 @@ def test_failures_written_by_another_worker_count(users, limits):
     with time_machine.travel(NOW, tick=False):
         for n in range(5):
             AccessAttempt.objects.create(
-                username="officer", ip_address=f"10.1.0.{n}", user_agent="khác",
-                failures_since_start=1, attempt_time=timezone.now(),
-                get_data="", post_data="", http_accept="", path_info="/",
-            )  # fmt: skip
+                username="officer",
+                ip_address=f"10.1.0.{n}",
+                user_agent="khác",
+                failures_since_start=1,
+                attempt_time=timezone.now(),
+                get_data="",
+                post_data="",
+                http_accept="",
+                path_info="/",
+            )
         assert login("officer", PASSWORD, "10.2.0.1").status_code == 429
 
 

@@ -51,9 +51,15 @@ def test_common_vietnamese_passwords_are_refused(password, message):
 
 @pytest.mark.parametrize(
     "password",
-    [PASSWORD, "thidua-demo-2026", "mot-mat-khau-dai-2026", "Đèo Mã Phục bảy khúc",
-     "correct horse battery staple", "Lạng Sơn mùa hoa đào 2026"],
-)  # fmt: skip
+    [
+        PASSWORD,
+        "thidua-demo-2026",
+        "mot-mat-khau-dai-2026",
+        "Đèo Mã Phục bảy khúc",
+        "correct horse battery staple",
+        "Lạng Sơn mùa hoa đào 2026",
+    ],
+)
 def test_ordinary_passphrases_pass(password):
     validate_password(password, User(username="khac"))
 
@@ -75,9 +81,13 @@ def test_every_message_is_vietnamese():
 def test_admin_creating_an_account(client_for):
     response = client_for("admin").post(
         reverse("accounts:account-create"),
-        {"username": "moi.nv", "last_name": "Trần Văn", "first_name": "Mới",
-         "password": "Mật khẩu 123456"},
-    )  # fmt: skip
+        {
+            "username": "moi.nv",
+            "last_name": "Trần Văn",
+            "first_name": "Mới",
+            "password": "Mật khẩu 123456",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["password"] == [COMMON]
     assert not User.objects.filter(username="moi.nv").exists()
@@ -98,9 +108,12 @@ def test_admin_setting_a_password(client_for, users):
 def test_changing_ones_own_password(client_for, users):
     response = client_for("staff").post(
         reverse("accounts:password-change"),
-        {"old_password": PASSWORD, "new_password1": "anhyeuem2024",
-         "new_password2": "anhyeuem2024"},
-    )  # fmt: skip
+        {
+            "old_password": PASSWORD,
+            "new_password1": "anhyeuem2024",
+            "new_password2": "anhyeuem2024",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["new_password2"][0].startswith(ONE_WORD)
     users["staff"].refresh_from_db()

@@ -134,8 +134,15 @@ def test_logs_never_carry_a_cccd_or_a_password(caplog):
     from thidua.common.logging import RedactFilter
 
     logger = logging.getLogger("thidua.test")
-    record = logging.LogRecord("thidua.test", logging.INFO, __file__, 1,
-                               "Nhập %s với password=%s", ("020085123456", "bimat"), None)  # fmt: skip
+    record = logging.LogRecord(
+        "thidua.test",
+        logging.INFO,
+        __file__,
+        1,
+        "Nhập %s với password=%s",
+        ("020085123456", "bimat"),
+        None,
+    )
     RedactFilter().filter(record)
     assert record.getMessage() == "Nhập [CCCD] với password=***"
     assert logger.name == "thidua.test"
@@ -152,19 +159,41 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
     }
     env.pop("THIDUA_DATABASE_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "thidua.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "thidua.cli",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
-           "THIDUA_PRODUCTION": "true", "THIDUA_DATA_DIR": str(tmp_path)}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+        "THIDUA_PRODUCTION": "true",
+        "THIDUA_DATA_DIR": str(tmp_path),
+    }
     env.pop("THIDUA_SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "-m", "thidua.cli", "check"], env=env,
-                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "thidua.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0
     assert "THIDUA_SECRET_KEY" in result.stderr
 

@@ -67,38 +67,73 @@ def build_world(org, users) -> World:
         agency.save(update_fields=["place_name", "abbreviation"])
     deadline = datetime.date(2099, 12, 31)
     world = World(
-        round=open_round(agency=org.skhdt, name="Xét khen thưởng năm 2025",
-                         kind="hang_nam", year=2025, submission_deadline=deadline),
-        other_round=open_round(agency=org.other, name="Xét khen thưởng Sở Tài chính 2025",
-                               kind="hang_nam", year=2025, submission_deadline=deadline),
-    )  # fmt: skip
+        round=open_round(
+            agency=org.skhdt,
+            name="Xét khen thưởng năm 2025",
+            kind="hang_nam",
+            year=2025,
+            submission_deadline=deadline,
+        ),
+        other_round=open_round(
+            agency=org.other,
+            name="Xét khen thưởng Sở Tài chính 2025",
+            kind="hang_nam",
+            year=2025,
+            submission_deadline=deadline,
+        ),
+    )
     admin, people = users["admin"], org.people
     n = world.nominations
     n["draft"] = propose(world.round, org.dkkd, people["dkkd_staff"], "CSTDCS")
-    n["submitted"] = propose(world.round, org.dkkd, people["head"], "LDTT",
-                             through=["da_gui"], actor=admin)  # fmt: skip
-    n["decided"] = propose(world.round, org.vp, people["vp_staff"], "LDTT",
-                           through=COUNCIL_DONE, actor=admin)  # fmt: skip
-    n["theirs"] = propose(world.other_round, org.other_unit, people["other_staff"],
-                          "LDTT", through=COUNCIL_DONE, actor=admin)  # fmt: skip
+    n["submitted"] = propose(
+        world.round, org.dkkd, people["head"], "LDTT", through=["da_gui"], actor=admin
+    )
+    n["decided"] = propose(
+        world.round,
+        org.vp,
+        people["vp_staff"],
+        "LDTT",
+        through=COUNCIL_DONE,
+        actor=admin,
+    )
+    n["theirs"] = propose(
+        world.other_round,
+        org.other_unit,
+        people["other_staff"],
+        "LDTT",
+        through=COUNCIL_DONE,
+        actor=admin,
+    )
     signer = {"signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"}
-    world.decision = issue_decision(world.round, [n["decided"]],
-                                    issued_on=datetime.date(2026, 1, 15), **signer)  # fmt: skip
-    world.other_decision = issue_decision(world.other_round, [n["theirs"]],
-                                          issued_on=datetime.date(2026, 1, 16), **signer)  # fmt: skip
+    world.decision = issue_decision(
+        world.round, [n["decided"]], issued_on=datetime.date(2026, 1, 15), **signer
+    )
+    world.other_decision = issue_decision(
+        world.other_round, [n["theirs"]], issued_on=datetime.date(2026, 1, 16), **signer
+    )
     for key in ("decided", "theirs"):
         n[key].refresh_from_db()
-    world.movement = transition_movement(make_movement(org), "da_ban_hanh",
-                                         issued_on=ISSUED_ON)  # fmt: skip
+    world.movement = transition_movement(
+        make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
+    )
     world.registration = save_registration(
-        world.movement, org.dkkd, collective_title="TTLDXS", pledges="Đúng hạn.",
+        world.movement,
+        org.dkkd,
+        collective_title="TTLDXS",
+        pledges="Đúng hạn.",
         entries=[{"person": people["dkkd_staff"], "title": "LDTT", "pledge": ""}],
-    )  # fmt: skip
-    save_registration(world.movement, org.vp, collective_title="", pledges="",
-                      entries=[])  # fmt: skip
+    )
+    save_registration(
+        world.movement, org.vp, collective_title="", pledges="", entries=[]
+    )
     for key in ("dkkd_staff", "vp_staff", "other_staff"):
         world.assessments[key] = record_assessment(people[key], year=2024, rating="HTT")
-    record_award(person=people["dkkd_staff"], code="LDTT", year=2023,
-                 decision_number="01/QĐ-SKHĐT", decision_date=datetime.date(2024, 1, 15),
-                 decided_by="Giám đốc Sở")  # fmt: skip
+    record_award(
+        person=people["dkkd_staff"],
+        code="LDTT",
+        year=2023,
+        decision_number="01/QĐ-SKHĐT",
+        decision_date=datetime.date(2024, 1, 15),
+        decided_by="Giám đốc Sở",
+    )
     return world

@@ -41,8 +41,9 @@ def test_nominations_are_seen_by_the_unit_and_the_round_office_only(api, world):
     ours = {n["draft"].pk, n["submitted"].pk, n["decided"].pk}
     assert ids(api("officer").get("/api/v1/nominations/")) == ours
     assert ids(api("unit_head").get("/api/v1/nominations/")) == {
-        n["draft"].pk, n["submitted"].pk
-    }  # fmt: skip
+        n["draft"].pk,
+        n["submitted"].pk,
+    }
     assert ids(api("other_officer").get("/api/v1/nominations/")) == {n["theirs"].pk}
     hidden = api("officer").get(f"/api/v1/nominations/{n['theirs'].pk}")
     assert (hidden.status_code, hidden.json()) == (404, {"detail": "Không tìm thấy."})
@@ -126,8 +127,9 @@ def test_councils_and_assessments(api, world, org):
     assert {s["role"] for s in seats} == {"chu_tich", "thu_ky"}
     a = world.assessments
     assert ids(officer.get("/api/v1/assessments/")) == {
-        a["dkkd_staff"].pk, a["vp_staff"].pk
-    }  # fmt: skip
+        a["dkkd_staff"].pk,
+        a["vp_staff"].pk,
+    }
     person = org.people["dkkd_staff"]
     assert ids(officer.get(f"/api/v1/assessments/?person={person.pk}&year=2024")) == {
         a["dkkd_staff"].pk
@@ -214,8 +216,11 @@ def test_transition_text_is_stored_in_nfc(api, world):
 
     nomination = world.nominations["submitted"]
     text = "Đủ điều kiện theo Điều 24 Luật Thi đua, khen thưởng."
-    body = {"to": "da_tham_dinh", "version": nomination.version,
-            "appraisal": unicodedata.normalize("NFD", text)}  # fmt: skip
+    body = {
+        "to": "da_tham_dinh",
+        "version": nomination.version,
+        "appraisal": unicodedata.normalize("NFD", text),
+    }
     assert (
         move(api("officer", ["nominations:write"]), nomination, body).status_code == 200
     )
@@ -235,8 +240,11 @@ def test_transition_refusals(api, world):
     assert move(api("officer"), theirs, body).status_code == 404
     assert move(api("officer", ["people:read"]), theirs, body).status_code == 404
     # Visible but no write scope: 403 naming it.
-    read_only = move(api("officer", ["nominations:read"]), submitted,
-                     {"to": "da_tham_dinh", "version": version})  # fmt: skip
+    read_only = move(
+        api("officer", ["nominations:read"]),
+        submitted,
+        {"to": "da_tham_dinh", "version": version},
+    )
     assert read_only.status_code == 403
     assert read_only.json()["scope"] == "nominations:write"
     # A reason is required to return it.
@@ -253,16 +261,35 @@ def test_transition_refusals(api, world):
 @pytest.mark.parametrize(
     ("body", "field", "detail"),
     [
-        ({"to": "da_tham_dinh", "version": 2, "note": "x"}, "note",
-         "note: không được hỗ trợ"),
-        ({"to": "da_tham_dinh", "version": "2"}, "version", "version: phải là số nguyên"),
-        ({"to": "da_tham_dinh", "version": True}, "version", "version: phải là số nguyên"),
+        (
+            {"to": "da_tham_dinh", "version": 2, "note": "x"},
+            "note",
+            "note: không được hỗ trợ",
+        ),
+        (
+            {"to": "da_tham_dinh", "version": "2"},
+            "version",
+            "version: phải là số nguyên",
+        ),
+        (
+            {"to": "da_tham_dinh", "version": True},
+            "version",
+            "version: phải là số nguyên",
+        ),
         ({"to": "da_tham_dinh"}, "version", "version: bắt buộc"),
-        ({"to": "nope", "version": 2}, "to", "to: không nằm trong các giá trị cho phép"),
-        ({"to": "tra_lai", "reason": 5, "version": 2}, "reason", "reason: phải là chuỗi"),
+        (
+            {"to": "nope", "version": 2},
+            "to",
+            "to: không nằm trong các giá trị cho phép",
+        ),
+        (
+            {"to": "tra_lai", "reason": 5, "version": 2},
+            "reason",
+            "reason: phải là chuỗi",
+        ),
         ([], "body", "body: phải là một đối tượng JSON"),
     ],
-)  # fmt: skip
+)
 def test_transition_bodies_are_checked_field_by_field(api, world, body, field, detail):
     response = move(api("officer"), world.nominations["submitted"], body)
     assert response.status_code == 400

@@ -19,11 +19,13 @@ CASE = {
     "subject": {
         "kind": "individual",
         "recruited_on": "2015-08-01",
-        "years": {"2023": {"rating": "HTXS", "titles": ["LDTT", "CSTDCS"]},
-                  "2024": {"rating": "HTXS", "titles": ["LDTT"]}},
+        "years": {
+            "2023": {"rating": "HTXS", "titles": ["LDTT", "CSTDCS"]},
+            "2024": {"rating": "HTXS", "titles": ["LDTT"]},
+        },
         "initiatives": [{"year": 2024, "scope": "co_so"}],
     },
-}  # fmt: skip
+}
 URL = "/api/v1/eligibility/check"
 
 
@@ -42,13 +44,18 @@ def test_check_answers_the_engines_json(client_for):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ({**CASE, "subject": {**CASE["subject"], "years": {"2024": {"rating": "XS"}}}},
-         'subject.years.2024.rating: "XS" không hợp lệ'),
+        (
+            {
+                **CASE,
+                "subject": {**CASE["subject"], "years": {"2024": {"rating": "XS"}}},
+            },
+            'subject.years.2024.rating: "XS" không hợp lệ',
+        ),
         ({"subject": {"kind": "individual"}}, "review_year"),
         ("{not json", "JSON không hợp lệ"),
         ({**CASE, "codes": ["NOPE"]}, "codes"),
     ],
-)  # fmt: skip
+)
 def test_bad_cases_get_400_with_a_vietnamese_line(client_for, body, message):
     response = post(client_for("officer"), body)
     assert response.status_code == 400

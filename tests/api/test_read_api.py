@@ -18,10 +18,13 @@ pytestmark = pytest.mark.django_db
 
 def award(code, year, **subject):
     return record_award(
-        code=code, year=year, decision_number=f"{year}/QĐ-UBND",
-        decision_date=datetime.date(year + 1, 1, 15), decided_by="Chủ tịch UBND tỉnh",
+        code=code,
+        year=year,
+        decision_number=f"{year}/QĐ-UBND",
+        decision_date=datetime.date(year + 1, 1, 15),
+        decided_by="Chủ tịch UBND tỉnh",
         **subject,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -57,14 +60,17 @@ def test_agency_a_token_never_reads_agency_b(officer, org, awards):
     assert officer.get(f"/api/v1/people/?cccd={other.cccd}").json()["count"] == 0
     assert officer.get(f"/api/v1/people/?q={other.cccd}").json()["count"] == 0
     assert ids(officer.get("/api/v1/awards/")) == {
-        awards["ours"].pk, awards["ours_2024"].pk, awards["collective"].pk
-    }  # fmt: skip
+        awards["ours"].pk,
+        awards["ours_2024"].pk,
+        awards["collective"].pk,
+    }
     for key in ("theirs", "their_unit"):
         assert officer.get(f"/api/v1/awards/{awards[key].pk}").status_code == 404
     mirror = bearer(token_for(org.people["other_staff"].user)[1])
     assert ids(mirror.get("/api/v1/awards/")) == {
-        awards["theirs"].pk, awards["their_unit"].pk
-    }  # fmt: skip
+        awards["theirs"].pk,
+        awards["their_unit"].pk,
+    }
 
 
 def test_unit_head_sees_people_awards_of_the_unit_but_not_collective_ones(
@@ -107,12 +113,14 @@ def test_people_filters(officer, org):
 def test_award_filters(officer, org, awards):
     person = org.people["dkkd_staff"]
     assert ids(officer.get("/api/v1/awards/?year=2024")) == {
-        awards["ours_2024"].pk, awards["collective"].pk
-    }  # fmt: skip
+        awards["ours_2024"].pk,
+        awards["collective"].pk,
+    }
     assert ids(officer.get("/api/v1/awards/?code=LDTT")) == {awards["ours"].pk}
     assert ids(officer.get(f"/api/v1/awards/?person={person.pk}")) == {
-        awards["ours"].pk, awards["ours_2024"].pk
-    }  # fmt: skip
+        awards["ours"].pk,
+        awards["ours_2024"].pk,
+    }
     assert ids(officer.get(f"/api/v1/awards/?agency={org.dkkd.pk}")) == {
         awards["collective"].pk
     }
@@ -201,9 +209,14 @@ def test_oversized_and_malformed_bodies(officer, settings):
 
 def test_schema_lists_the_endpoints_and_the_bearer_scheme(db):
     schema = Client().get("/api/v1/schema/").json()
-    for path in ["/api/v1/agencies/", "/api/v1/agencies/{agency_id}",
-                 "/api/v1/people/", "/api/v1/people/{person_id}",
-                 "/api/v1/awards/", "/api/v1/awards/{award_id}"]:  # fmt: skip
+    for path in [
+        "/api/v1/agencies/",
+        "/api/v1/agencies/{agency_id}",
+        "/api/v1/people/",
+        "/api/v1/people/{person_id}",
+        "/api/v1/awards/",
+        "/api/v1/awards/{award_id}",
+    ]:
         assert "get" in schema["paths"][path]
     schemes = schema["components"]["securitySchemes"]
     assert {"type": "http", "scheme": "bearer"}.items() <= schemes["TokenAuth"].items()

@@ -33,8 +33,15 @@ from ..factories import make_org, make_users
 from .data import build_world
 from .helpers import token_for
 
-ROLES = ["officer", "admin", "unit_head", "council_member", "council_secretary",
-         "higher_officer", "staff"]  # fmt: skip
+ROLES = [
+    "officer",
+    "admin",
+    "unit_head",
+    "council_member",
+    "council_secretary",
+    "higher_officer",
+    "staff",
+]
 # Per operation: valid requests, and requests schemathesis makes invalid on purpose;
 # the officer and the admin reach most of the world, the others little of it.
 EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 8}

@@ -15,8 +15,15 @@ import pytest
 from ..scratch import scratch_database
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -36,8 +43,11 @@ def demo_server_log() -> Path:
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     port = _free_port()
-    env = {**os.environ, "THIDUA_DATA_DIR": str(tmp_path_factory.mktemp("demo")),
-           "DJANGO_SETTINGS_MODULE": "thidua.settings.base"}  # fmt: skip
+    env = {
+        **os.environ,
+        "THIDUA_DATA_DIR": str(tmp_path_factory.mktemp("demo")),
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+    }
     with scratch_database("e2e") as url:
         if url:
             env["THIDUA_DATABASE_URL"] = url
@@ -48,10 +58,21 @@ def _serve_demo(env: dict, port: int):
     log = LOG_DIR / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "thidua.cli", "demo", "--bind", f"127.0.0.1:{port}",
-             "--workers", "1"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "thidua.cli",
+                "demo",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:

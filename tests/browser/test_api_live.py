@@ -19,8 +19,12 @@ from schemathesis.specs.openapi.checks import (
 from thidua.demo.loader import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]  # fmt: skip
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 def signed_in(base: str) -> requests.Session:
@@ -28,10 +32,16 @@ def signed_in(base: str) -> requests.Session:
     login = f"{base}/tai-khoan/dang-nhap/"
     session.get(login, timeout=30)
     response = session.post(
-        login, timeout=30, allow_redirects=False, headers={"Referer": login},
-        data={"username": "canbotdkt", "password": DEMO_PASSWORD,
-              "csrfmiddlewaretoken": session.cookies["csrftoken"]},
-    )  # fmt: skip
+        login,
+        timeout=30,
+        allow_redirects=False,
+        headers={"Referer": login},
+        data={
+            "username": "canbotdkt",
+            "password": DEMO_PASSWORD,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+    )
     assert response.status_code == 302, response.text[:500]
     return session
 
@@ -42,15 +52,21 @@ def test_read_operations_on_the_live_demo_server(demo_server):
     assert raw.status_code == 200
     schema = schemathesis.openapi.from_dict(raw.json())
     operations = [
-        result.ok() for result in schema.get_all_operations()
+        result.ok()
+        for result in schema.get_all_operations()
         if result.ok().method.upper() == "GET"
-    ]  # fmt: skip
+    ]
     assert len(operations) >= 20
     for operation in operations:
 
         @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-        @settings(max_examples=6, derandomize=True, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))  # fmt: skip
+        @settings(
+            max_examples=6,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case):
             case.call_and_validate(base_url=demo_server, session=session, checks=CHECKS)
 

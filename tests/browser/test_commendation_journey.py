@@ -41,11 +41,15 @@ def nominate(page, base, round_url, index) -> tuple[str, str]:
     )
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_test_id("nomination-state")).to_have_text("Nháp")
-    for kind, file_name in (("bao_cao_thanh_tich", "bao-cao.pdf"),
-                            ("bien_ban_binh_xet", "bien-ban.pdf")):  # fmt: skip
+    for kind, file_name in (
+        ("bao_cao_thanh_tich", "bao-cao.pdf"),
+        ("bien_ban_binh_xet", "bien-ban.pdf"),
+    ):
         page.select_option("#id_kind", kind)
-        page.set_input_files("#id_file", files=[
-            {"name": file_name, "mimeType": "application/pdf", "buffer": PDF}])  # fmt: skip
+        page.set_input_files(
+            "#id_file",
+            files=[{"name": file_name, "mimeType": "application/pdf", "buffer": PDF}],
+        )
         page.get_by_role("button", name="Thêm tài liệu").click()
         expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible()
     expect(page.get_by_test_id("checklist")).not_to_contain_text("thiếu")
@@ -191,8 +195,12 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     doctored[len(signed) // 4] ^= 0x01  # one bit, inside the signed byte range
     for content, verdict in ((signed, "Có"), (bytes(doctored), "Không")):
         checker.goto(f"{base}/xac-minh/van-ban/")
-        checker.set_input_files("#id_file", files=[
-            {"name": "qd.pdf", "mimeType": "application/pdf", "buffer": content}])  # fmt: skip
+        checker.set_input_files(
+            "#id_file",
+            files=[
+                {"name": "qd.pdf", "mimeType": "application/pdf", "buffer": content}
+            ],
+        )
         checker.get_by_role("button", name="Kiểm tra").click()
         report = checker.get_by_test_id("signature-report")
         expect(

@@ -41,20 +41,40 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
     expect(page.get_by_test_id("missing")).to_contain_text("Mục đích")
     detail = page.url
 
-    save_section(page, detail, "purposes",
-                 lambda p: p.fill("#id_form-0-text", "Đẩy mạnh **chuyển đổi số**."))  # fmt: skip
+    save_section(
+        page,
+        detail,
+        "purposes",
+        lambda p: p.fill("#id_form-0-text", "Đẩy mạnh **chuyển đổi số**."),
+    )
     expect(page.get_by_test_id("document-preview")).to_contain_text("chuyển đổi số")
-    save_section(page, detail, "contents",
-                 lambda p: p.fill("#id_form-0-text", "100% hồ sơ trực tuyến[^Theo NQ 49.]"))  # fmt: skip
-    save_section(page, detail, "duties", lambda p: (
-        p.select_option("#id_form-0-actor", "don_vi"),
-        p.fill("#id_form-0-text", "Các phòng quán triệt, đăng ký thi đua."),
-    ))  # fmt: skip
-    save_section(page, detail, "recipients", lambda p: (
-        p.select_option("#id_form-0-kind", "don_vi_truc_thuoc"),
-        p.fill("#id_form-0-label", "Các phòng, đơn vị trực thuộc Sở"),
-        p.select_option("#id_form-0-agency", label="Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"),
-    ))  # fmt: skip
+    save_section(
+        page,
+        detail,
+        "contents",
+        lambda p: p.fill("#id_form-0-text", "100% hồ sơ trực tuyến[^Theo NQ 49.]"),
+    )
+    save_section(
+        page,
+        detail,
+        "duties",
+        lambda p: (
+            p.select_option("#id_form-0-actor", "don_vi"),
+            p.fill("#id_form-0-text", "Các phòng quán triệt, đăng ký thi đua."),
+        ),
+    )
+    save_section(
+        page,
+        detail,
+        "recipients",
+        lambda p: (
+            p.select_option("#id_form-0-kind", "don_vi_truc_thuoc"),
+            p.fill("#id_form-0-label", "Các phòng, đơn vị trực thuộc Sở"),
+            p.select_option(
+                "#id_form-0-agency", label="Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"
+            ),
+        ),
+    )
 
     page.goto(detail)
     expect(page.get_by_test_id("missing")).to_have_count(0)

@@ -54,8 +54,10 @@ def test_rolled_back_action_leaves_no_entry_and_no_gap(org):
     assert verify_chain().ok
 
 
-@pytest.mark.parametrize("statement", ["UPDATE common_activitylog SET action = 'x'",
-                                       "DELETE FROM common_activitylog"])  # fmt: skip
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE common_activitylog SET action = 'x'", "DELETE FROM common_activitylog"],
+)
 def test_database_refuses_update_and_delete_of_the_trail(org, statement):
     with (
         pytest.raises((IntegrityError, InternalError, OperationalError, DatabaseError)),
@@ -137,9 +139,11 @@ def test_checkpoint_key_is_generated_owner_only_outside_the_data_folder(
 def _legacy_checkpoint(head) -> None:
     with transaction.atomic():
         AuditCheckpoint.objects.create(
-            seq=head.seq, head_hash=head.hash, created_at=timezone.now(),
+            seq=head.seq,
+            head_hash=head.hash,
+            created_at=timezone.now(),
             signature=_legacy_signature(head.seq, head.hash),
-        )  # fmt: skip
+        )
 
 
 def test_checkpoints_signed_the_old_way_are_accepted_then_re_signed(org):
@@ -195,25 +199,35 @@ def test_audit_verify_command_reports_ok_and_broken(org, capsys):
 
 TRIGGERS = {
     "sqlite": [
-        ("common_activitylog_no_update",
-         "CREATE TRIGGER common_activitylog_no_update BEFORE UPDATE ON common_activitylog "
-         "BEGIN SELECT RAISE(ABORT, 'append-only: common_activitylog'); END"),
-        ("common_activitylog_no_delete",
-         "CREATE TRIGGER common_activitylog_no_delete BEFORE DELETE ON common_activitylog "
-         "BEGIN SELECT RAISE(ABORT, 'append-only: common_activitylog'); END"),
-        ("common_auditcheckpoint_no_delete",
-         "CREATE TRIGGER common_auditcheckpoint_no_delete BEFORE DELETE ON "
-         "common_auditcheckpoint BEGIN SELECT RAISE(ABORT, 'append-only: x'); END"),
+        (
+            "common_activitylog_no_update",
+            "CREATE TRIGGER common_activitylog_no_update BEFORE UPDATE ON common_activitylog "
+            "BEGIN SELECT RAISE(ABORT, 'append-only: common_activitylog'); END",
+        ),
+        (
+            "common_activitylog_no_delete",
+            "CREATE TRIGGER common_activitylog_no_delete BEFORE DELETE ON common_activitylog "
+            "BEGIN SELECT RAISE(ABORT, 'append-only: common_activitylog'); END",
+        ),
+        (
+            "common_auditcheckpoint_no_delete",
+            "CREATE TRIGGER common_auditcheckpoint_no_delete BEFORE DELETE ON "
+            "common_auditcheckpoint BEGIN SELECT RAISE(ABORT, 'append-only: x'); END",
+        ),
     ],
     "postgresql": [
-        ("common_activitylog_append_only ON common_activitylog",
-         "CREATE TRIGGER common_activitylog_append_only BEFORE UPDATE OR DELETE ON "
-         "common_activitylog FOR EACH ROW EXECUTE FUNCTION thidua_append_only()"),
-        ("common_auditcheckpoint_append_only ON common_auditcheckpoint",
-         "CREATE TRIGGER common_auditcheckpoint_append_only BEFORE UPDATE OR DELETE ON "
-         "common_auditcheckpoint FOR EACH ROW EXECUTE FUNCTION thidua_append_only()"),
+        (
+            "common_activitylog_append_only ON common_activitylog",
+            "CREATE TRIGGER common_activitylog_append_only BEFORE UPDATE OR DELETE ON "
+            "common_activitylog FOR EACH ROW EXECUTE FUNCTION thidua_append_only()",
+        ),
+        (
+            "common_auditcheckpoint_append_only ON common_auditcheckpoint",
+            "CREATE TRIGGER common_auditcheckpoint_append_only BEFORE UPDATE OR DELETE ON "
+            "common_auditcheckpoint FOR EACH ROW EXECUTE FUNCTION thidua_append_only()",
+        ),
     ],
-}  # fmt: skip
+}
 
 
 def _as_an_attacker(*statements, rewrite_from: int | None = None):

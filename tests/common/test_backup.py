@@ -34,8 +34,14 @@ from ..scratch import scratch_database
 
 pytestmark = pytest.mark.needs_system
 
-CLEAN_ENV = ("THIDUA_DATABASE_URL", "THIDUA_SECRET_KEY", "THIDUA_SIGNING_KEY",
-             "THIDUA_AUDIT_KEY", "THIDUA_KEYS_DIR", "THIDUA_DATA_DIR")  # fmt: skip
+CLEAN_ENV = (
+    "THIDUA_DATABASE_URL",
+    "THIDUA_SECRET_KEY",
+    "THIDUA_SIGNING_KEY",
+    "THIDUA_AUDIT_KEY",
+    "THIDUA_KEYS_DIR",
+    "THIDUA_DATA_DIR",
+)
 
 
 @dataclass
@@ -48,15 +54,22 @@ class Place:
 
     def run(self, *args, extra: dict | None = None, timeout: int = 600):
         env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENV}
-        env.update(THIDUA_DATA_DIR=str(self.data), THIDUA_KEYS_DIR=str(self.keys),
-                   DJANGO_SETTINGS_MODULE="thidua.settings.base")  # fmt: skip
+        env.update(
+            THIDUA_DATA_DIR=str(self.data),
+            THIDUA_KEYS_DIR=str(self.keys),
+            DJANGO_SETTINGS_MODULE="thidua.settings.base",
+        )
         if self.url:
             env["THIDUA_DATABASE_URL"] = self.url
         env.update(extra or {})
         return subprocess.run(
             [sys.executable, "-m", "thidua.cli", *args],
-            env=env, capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     @contextmanager
     def db(self):
@@ -148,8 +161,16 @@ def _build(shared: Path) -> dict:
         folder.mkdir()
         for day in (1, 2, 3):
             (folder / f"thidua-2020010{day}-020000.tar.gz").write_text("cũ")
-        plain = site.run("backup", f"{folder}/", "--keep-daily", "2",
-                         "--keep-weekly", "0", "--keep-monthly", "0")  # fmt: skip
+        plain = site.run(
+            "backup",
+            f"{folder}/",
+            "--keep-daily",
+            "2",
+            "--keep-weekly",
+            "0",
+            "--keep-monthly",
+            "0",
+        )
         assert plain.returncode == 0, plain.stderr
         info["nightly"] = sorted(p.name for p in folder.iterdir())
         made = [n for n in info["nightly"] if not n.startswith("thidua-2020")]
@@ -207,14 +228,20 @@ print("xong", flush=True)
 def _backup_while_writing(place: Place, archive: Path) -> None:
     """``thidua backup`` while another process appends to the audit trail."""
     env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENV}
-    env.update(THIDUA_DATA_DIR=str(place.data), THIDUA_KEYS_DIR=str(place.keys),
-               DJANGO_SETTINGS_MODULE="thidua.settings.base")  # fmt: skip
+    env.update(
+        THIDUA_DATA_DIR=str(place.data),
+        THIDUA_KEYS_DIR=str(place.keys),
+        DJANGO_SETTINGS_MODULE="thidua.settings.base",
+    )
     if place.url:
         env["THIDUA_DATABASE_URL"] = place.url
     writer = subprocess.Popen(
         [sys.executable, "-m", "thidua.cli", "shell", "-c", WRITER],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         while "bat-dau" not in writer.stdout.readline():
             assert writer.poll() is None, writer.stderr.read()
@@ -265,9 +292,11 @@ def test_backup_wipe_restore_verify(demo_backup, tmp_path):
                 conn.execute(statement)
         # Sequences continue after the restored rows: new writes work and chain on.
         created = site.run(
-            "createadmin", "--username", "sau.khoi.phuc",
+            "createadmin",
+            "--username",
+            "sau.khoi.phuc",
             extra={"THIDUA_ADMIN_PASSWORD": "mat-khau-sau-khoi-phuc-2026"},
-        )  # fmt: skip
+        )
         assert created.returncode == 0, created.stderr
         verified = site.run("audit", "verify")
         assert verified.returncode == 0, verified.stderr
@@ -343,8 +372,11 @@ def test_damaged_archives_are_refused_and_nothing_is_written(demo_backup, tmp_pa
     truncated = tmp_path / "cut.tar.gz"
     data = demo_backup["plain"].read_bytes()
     truncated.write_bytes(data[: len(data) // 2])
-    cases = [(flipped_tar, "không khớp mã SHA-256"), (flipped_gz, "bị hỏng"),
-             (truncated, "bị hỏng")]  # fmt: skip
+    cases = [
+        (flipped_tar, "không khớp mã SHA-256"),
+        (flipped_gz, "bị hỏng"),
+        (truncated, "bị hỏng"),
+    ]
     for number, (archive, message) in enumerate(cases):
         with fresh_place(tmp_path, f"dich-{number}") as place:
             result = place.run("restore", str(archive))
@@ -371,9 +403,11 @@ def test_new_server_gets_the_keys_and_a_non_empty_target_needs_force(
         assert list(place.keys.glob("secret_key.before-restore-*"))  # generated one
         # Now it holds data: a second restore is refused and changes nothing ...
         created = place.run(
-            "createadmin", "--username", "du.lieu.moi",
+            "createadmin",
+            "--username",
+            "du.lieu.moi",
             extra={"THIDUA_ADMIN_PASSWORD": "mat-khau-du-lieu-moi-2026"},
-        )  # fmt: skip
+        )
         assert created.returncode == 0, created.stderr
         before = facts(place)
         refused = place.run("restore", str(demo_backup["plain"]))

@@ -68,14 +68,16 @@ def test_nul_in_a_form_field_a_cookie_or_a_json_body(client, client_for, users, 
     assert client.get("/").status_code == 400
     api = bearer(token_for(users["officer"])[1])
     assert api.get("/api/v1/people/?q=%00").json() == {
-        "detail": "q: không được chứa ký tự NUL", "field": "q"
-    }  # fmt: skip
+        "detail": "q: không được chứa ký tự NUL",
+        "field": "q",
+    }
     body = {"to": "da_gui", "reason": "x\x00", "version": 1}
     response = api.post("/api/v1/nominations/1/transition", body, "application/json")
     assert response.status_code == 400
     assert response.json() == {
-        "detail": "reason: không được chứa ký tự NUL", "field": "reason"
-    }  # fmt: skip
+        "detail": "reason: không được chứa ký tự NUL",
+        "field": "reason",
+    }
 
 
 @pytest.mark.parametrize("value", ["abc", "1e3", HUGE, "-1"])
@@ -88,10 +90,16 @@ def test_ids_in_query_strings(client_for, org, value):
 
 
 def test_a_version_that_is_no_number_is_named(client_for, org):
-    round_ = open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 12, 31))  # fmt: skip
-    nomination = create_nomination(round_, proposing_unit=org.dkkd,
-                                   person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 12, 31),
+    )
+    nomination = create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people["dkkd_staff"], code="LDTT"
+    )
     url = reverse("nominations:nomination-move", args=[nomination.pk])
     for value in ("abc", "0"):
         response = client_for("officer").post(url, {"to": "da_gui", "version": value})
@@ -119,8 +127,14 @@ def test_other_control_characters_are_dropped_where_text_comes_in(rf, org, clien
 
     person = make_person(org.dkkd, "Trần\x01 Văn\x1f B")  # a service: nfc()
     assert person.full_name == "Trần Văn B"
-    record_award(person=person, code="LDTT", year=2023, decision_number="01/QĐ-SKHĐT",
-                 decision_date=datetime.date(2024, 1, 15), decided_by="Giám đốc Sở")  # fmt: skip
+    record_award(
+        person=person,
+        code="LDTT",
+        year=2023,
+        decision_number="01/QĐ-SKHĐT",
+        decision_date=datetime.date(2024, 1, 15),
+        decided_by="Giám đốc Sở",
+    )
     history = reverse("decisions:person-award-history", args=[person.pk, "docx"])
     assert client_for("officer").get(history).status_code == 200
     seen = {}

@@ -64,8 +64,10 @@ pytestmark = pytest.mark.django_db
 ANONYMOUS = "anonymous"
 ACCOUNTS = [account.username for account in demo_accounts()] + [ANONYMOUS]
 # The first account of each role gets the garbage (steps 3 and 4).
-FULL = {next(a.username for a in demo_accounts() if a.role == role)
-        for role in {a.role for a in demo_accounts()}} | {ANONYMOUS}  # fmt: skip
+FULL = {
+    next(a.username for a in demo_accounts() if a.role == role)
+    for role in {a.role for a in demo_accounts()}
+} | {ANONYMOUS}
 
 # Pages followed from links per account (the routes' URLs come on top), and variants
 # of one page followed from its own links (its Excel files, tabs, pages).
@@ -83,10 +85,34 @@ ONE_AT_A_TIME = ["abc", "", "-1", HUGE, "31/02/2025"]
 PAGES = {"text/html", "application/json"}
 # Query parameters the pages read; the crawl adds those it sees in links and forms.
 QUERY_PARAMS = [
-    "page", "q", "nam", "tu", "den", "year", "date", "co_quan", "don_vi", "phong_trao",
-    "unit", "category", "direct", "size", "tab", "action", "excel", "bieu", "limit",
-    "offset", "cursor", "agency", "round", "state", "code", "person", "movement",
-]  # fmt: skip
+    "page",
+    "q",
+    "nam",
+    "tu",
+    "den",
+    "year",
+    "date",
+    "co_quan",
+    "don_vi",
+    "phong_trao",
+    "unit",
+    "category",
+    "direct",
+    "size",
+    "tab",
+    "action",
+    "excel",
+    "bieu",
+    "limit",
+    "offset",
+    "cursor",
+    "agency",
+    "round",
+    "state",
+    "code",
+    "person",
+    "movement",
+]
 # What a path parameter becomes: an int converter takes only digits.
 BAD_INTS = [HUGE]
 BAD_STRINGS = ["abc", HUGE, "%00"]
@@ -122,15 +148,25 @@ def _extras() -> None:
 
     notice = PublicNotice.objects.get()
     listed = list(notice.nominations.order_by("id"))
-    add_comment(notice, listed[1].pk, name="Nguyễn Văn A", contact="0912345678",
-                content="Đồng ý với đề nghị.")  # fmt: skip
+    add_comment(
+        notice,
+        listed[1].pk,
+        name="Nguyễn Văn A",
+        contact="0912345678",
+        content="Đồng ý với đề nghị.",
+    )
     after = notice.ends_on + datetime.timedelta(days=1)
     with (
         time_machine.travel(after, tick=False),  # once the notice is over
         TestCase.captureOnCommitCallbacks(execute=True),  # rendered then too
     ):
-        issue_decision(notice.round, listed[:1], issued_on=after,
-                       signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+        issue_decision(
+            notice.round,
+            listed[:1],
+            issued_on=after,
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
     draft_review(Movement.objects.get(), "so_ket")
     skhdt = Agency.objects.get(code="SKHĐT")
     admin = User.objects.get(username="quantri")
@@ -169,18 +205,26 @@ def _meeting_in_session(skhdt) -> None:
     for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong"):
         nomination = transition_nomination(nomination, to, appraisal="Đủ điều kiện.")
     council = Council.objects.get(agency=skhdt)
-    meeting = schedule_meeting(council, title="Phiên họp xét khen thưởng (đợt 2)",
-                               scheduled_at=timezone.now(), location="Phòng họp")  # fmt: skip
+    meeting = schedule_meeting(
+        council,
+        title="Phiên họp xét khen thưởng (đợt 2)",
+        scheduled_at=timezone.now(),
+        location="Phòng họp",
+    )
     seats = list(seated_members(council, on=timezone.localdate()))
     secretary = next(s for s in seats if s.role == "thu_ky")
     open_meeting(meeting, actor=secretary)
     for seat in seats:
         record_attendance(meeting, seat, present=True)
     item = add_agenda_item(
-        meeting, label=str(nomination), title_code=nomination.code,
-        regime=select_regime(nomination.year), subject_id=nomination.pk,
-        nominee_person_id=nomination.person_id, nominee_unit_id=nomination.person.unit_id,
-    )  # fmt: skip
+        meeting,
+        label=str(nomination),
+        title_code=nomination.code,
+        regime=select_regime(nomination.year),
+        subject_id=nomination.pk,
+        nominee_person_id=nomination.person_id,
+        nominee_unit_id=nomination.person.unit_id,
+    )
     open_ballot(item, actor=secretary)
 
 
@@ -315,7 +359,7 @@ ROUTES = {
             "council-create",
             "cluster-create",
         )
-    },  # fmt: skip
+    },
     "organizations:import-job": lambda o: [
         {"pk": o.import_job.agency_id, "job": o.import_job.pk}
     ],
@@ -330,7 +374,7 @@ ROUTES = {
             "person-review",
             "person-initiative",
         )
-    },  # fmt: skip
+    },
     "organizations:person-review-close": lambda o: [
         {"pk": o.matter.person_id, "matter": o.matter.pk}
     ],
@@ -358,7 +402,7 @@ ROUTES = {
             "public-detail",
             "public-file",
         )
-    },  # fmt: skip
+    },
     "movements:movement-section": lambda o: _each(
         "section",
         ["implemented", "parents", "purposes", "contents", "duties", "recipients", "x"],
@@ -403,7 +447,7 @@ ROUTES = {
             "nomination-create",
             "submission-create",
         )
-    },  # fmt: skip
+    },
     "nominations:notice-detail": lambda o: [{"pk": o.notice.pk}],
     "nominations:public-notice": lambda o: [{"pk": o.notice.pk}],
     "nominations:round-create": lambda o: [{"agency": o.skhdt.pk}],
@@ -419,7 +463,7 @@ ROUTES = {
             "nomination-report-generate",
             "nomination-report-docx",
         )
-    },  # fmt: skip
+    },
     **{
         f"nominations:{name}": lambda o: [{"pk": o.submission.pk}]
         for name in ("submission-detail", "submission-forward", "submission-package")
@@ -633,8 +677,10 @@ def _failure(method, url, data, response) -> str:
         tb = tb.tb_next
     ours = [f for f in frames if "/src/thidua/" in f[0]] or frames
     path, line = ours[-1]
-    return (f"{where} → {response.status_code}: {exc[0].__name__}: {exc[1]} "
-            f"({path.split('/src/')[-1]}:{line})")  # fmt: skip
+    return (
+        f"{where} → {response.status_code}: {exc[0].__name__}: {exc[1]} "
+        f"({path.split('/src/')[-1]}:{line})"
+    )
 
 
 def _route_name(url):
@@ -799,7 +845,7 @@ def test_no_page_answers_a_server_error(demo, account):
             f"{len(crawl.failures)} server errors as {account} "
             f"({crawl.requests} requests):",
             *crawl.failures,
-        ]  # fmt: skip
+        ]
     )
 
 

@@ -23,19 +23,28 @@ def parsed(header: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize(
     ("name", "fallback", "real"),
     [
-        ("Quyết định 05/QĐ-UBND.pdf", "Quyet dinh 05_QD-UBND.pdf",
-         "Quyết định 05_QĐ-UBND.pdf"),
-        ('Báo cáo "quý 2"; bản cuối.docx', "Bao cao _quy 2_ ban cuoi.docx",
-         'Báo cáo "quý 2"; bản cuối.docx'),
-        ("Đơn\r\nSet-Cookie: x=1.pdf", "DonSet-Cookie_ x_1.pdf",
-         "ĐơnSet-Cookie: x=1.pdf"),
+        (
+            "Quyết định 05/QĐ-UBND.pdf",
+            "Quyet dinh 05_QD-UBND.pdf",
+            "Quyết định 05_QĐ-UBND.pdf",
+        ),
+        (
+            'Báo cáo "quý 2"; bản cuối.docx',
+            "Bao cao _quy 2_ ban cuoi.docx",
+            'Báo cáo "quý 2"; bản cuối.docx',
+        ),
+        (
+            "Đơn\r\nSet-Cookie: x=1.pdf",
+            "DonSet-Cookie_ x_1.pdf",
+            "ĐơnSet-Cookie: x=1.pdf",
+        ),
         ("漢字.pdf", "tep.pdf", "漢字.pdf"),
         ("../../etc/passwd", "etc_passwd", "_.._etc_passwd"),
         ("bao-cao.xlsx", "bao-cao.xlsx", "bao-cao.xlsx"),
         # NFD in, NFC out
         ("Ba\u0301o ca\u0301o.pdf", "Bao cao.pdf", "Báo cáo.pdf"),
     ],
-)  # fmt: skip
+)
 def test_names_survive_and_cannot_break_the_header(name, fallback, real):
     header = content_disposition(name)
     assert header.isascii() and "\r" not in header and "\n" not in header

@@ -65,9 +65,9 @@ def test_claim_takes_a_queued_row_once(decision):
     assert not jobs.claim(IssuedDocument, document.pk, ("rendering",))
 
 
-def test_dead_workers_document_is_rendered_with_its_number(decision, dead_owner,
-                                                          fast_render,
-                                                          django_capture_on_commit_callbacks):  # fmt: skip
+def test_dead_workers_document_is_rendered_with_its_number(
+    decision, dead_owner, fast_render, django_capture_on_commit_callbacks
+):
     document = decision.issued_document
     _lease(document, job_owner=dead_owner, job_seen_at=timezone.now(), job_attempts=1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -126,15 +126,20 @@ def test_after_too_many_crashes_the_user_reads_why(decision, dead_owner, setting
     assert ActivityLog.objects.filter(action="jobs.give_up").count() == 1
 
 
-def test_an_import_given_up_loses_its_upload(org, users, dead_owner, settings,
-                                             tmp_path):  # fmt: skip
+def test_an_import_given_up_loses_its_upload(
+    org, users, dead_owner, settings, tmp_path
+):
     upload = tmp_path / "ds.xlsx"
     upload.write_bytes(b"x")
     job = StaffImport.objects.create(
-        agency=org.skhdt, uploaded_by=users["officer"], file_name="ds.xlsx",
-        stored_path=str(upload), status=StaffImport.Status.RUNNING,
-        job_owner=dead_owner, job_attempts=settings.THIDUA_JOB_MAX_ATTEMPTS,
-    )  # fmt: skip
+        agency=org.skhdt,
+        uploaded_by=users["officer"],
+        file_name="ds.xlsx",
+        stored_path=str(upload),
+        status=StaffImport.Status.RUNNING,
+        job_owner=dead_owner,
+        job_attempts=settings.THIDUA_JOB_MAX_ATTEMPTS,
+    )
     assert len(jobs.recover_stale()) == 1
     job.refresh_from_db()
     assert job.status == "failed" and "dừng đột ngột" in job.message

@@ -84,10 +84,16 @@ def test_the_console_command_reads_key_files_and_writes_owner_only(tmp_path):
     data, key_dir = tmp_path / "data", tmp_path / "khoa"
     key_dir.mkdir()
     (key_dir / "signing_key").write_text("khoa-chung-thu-trong-tep\n")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("THIDUA_") or k == "THIDUA_NODE_MODULES"}  # fmt: skip
-    env.update(THIDUA_DATA_DIR=str(data), THIDUA_KEYS_DIR=str(key_dir),
-               DJANGO_SETTINGS_MODULE="thidua.settings.base")  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("THIDUA_") or k == "THIDUA_NODE_MODULES"
+    }
+    env.update(
+        THIDUA_DATA_DIR=str(data),
+        THIDUA_KEYS_DIR=str(key_dir),
+        DJANGO_SETTINGS_MODULE="thidua.settings.base",
+    )
     code = (
         "from django.conf import settings; "
         "print('KEY=' + settings.THIDUA_SIGNING_KEY); "
@@ -95,8 +101,12 @@ def test_the_console_command_reads_key_files_and_writes_owner_only(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-m", "thidua.cli", "shell", "-c", code],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "KEY=khoa-chung-thu-trong-tep" in result.stdout
     assert mode(data) == 0o700

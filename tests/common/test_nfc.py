@@ -57,9 +57,10 @@ def test_every_model_of_the_project_is_normalised_before_saving():
             continue
         instance = model()
         fields = [
-            f for f in model._meta.concrete_fields
+            f
+            for f in model._meta.concrete_fields
             if isinstance(f, models.CharField | models.TextField | models.JSONField)
-        ]  # fmt: skip
+        ]
         for field in fields:
             value = (
                 {nfd("Tên"): [nfd(NAME)]}
@@ -104,8 +105,12 @@ def test_forms_hand_on_nfc_but_passwords_as_typed():
 
 def test_audit_entries_are_stored_in_nfc_and_still_verify(org):
     with transaction.atomic():
-        log_action(org.dkkd, "people.note", data={nfd("ghi chú"): nfd(TEXT)},
-                   changes={"name": [nfd(NAME), NAME]})  # fmt: skip
+        log_action(
+            org.dkkd,
+            "people.note",
+            data={nfd("ghi chú"): nfd(TEXT)},
+            changes={"name": [nfd(NAME), NAME]},
+        )
     entry = ActivityLog.objects.latest("seq")
     assert entry.data == {"ghi chú": TEXT, "changes": {"name": [NAME, NAME]}}
     assert verify_chain().ok
@@ -116,10 +121,15 @@ def test_movement_sections_from_the_page(client_for, org):
 
     movement = make_movement(org)
     url = reverse("movements:movement-section", args=[movement.pk, "purposes"])
-    client_for("officer").post(url, {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-ORDER": "1",
-        "form-0-text": nfd("Động viên công chức **thi đua**.\r\nDòng hai."),
-    })  # fmt: skip
+    client_for("officer").post(
+        url,
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "0",
+            "form-0-ORDER": "1",
+            "form-0-text": nfd("Động viên công chức **thi đua**.\r\nDòng hai."),
+        },
+    )
     assert list(movement.purposes.values_list("text", flat=True)) == [
         "Động viên công chức **thi đua**.\nDòng hai."
     ]
@@ -131,8 +141,16 @@ def test_movement_sections_from_the_service(org):
 
     movement = make_movement(org)
     replace_section(movement, "duties", [{"actor": "don_vi", "text": nfd(TEXT)}])
-    replace_section(movement, "parents", [{"name": nfd("Phong trào “Cả nước thi đua”"),
-                                           "launched_by": nfd("Thủ tướng")}])  # fmt: skip
+    replace_section(
+        movement,
+        "parents",
+        [
+            {
+                "name": nfd("Phong trào “Cả nước thi đua”"),
+                "launched_by": nfd("Thủ tướng"),
+            }
+        ],
+    )
     assert movement.duties.get().text == TEXT
     assert movement.parents.get().name == "Phong trào “Cả nước thi đua”"
 
@@ -142,18 +160,34 @@ def test_a_package_from_another_system(org):
 
     pdf = b"%PDF-1.7\n%%EOF"
     manifest = {
-        "format": FORMAT, "version": VERSION,
+        "format": FORMAT,
+        "version": VERSION,
         "from": {"code": "X", "name": nfd("Sở Nội vụ tỉnh Cao Bằng")},
-        "document": {"symbol": nfd("09/TTr-SNV"), "issued_on": "2026-01-20",
-                     "summary": nfd("Đề nghị khen thưởng"), "signer_title": nfd("Giám đốc"),
-                     "signer_name": nfd("Nông Văn Ba")},
+        "document": {
+            "symbol": nfd("09/TTr-SNV"),
+            "issued_on": "2026-01-20",
+            "summary": nfd("Đề nghị khen thưởng"),
+            "signer_title": nfd("Giám đốc"),
+            "signer_name": nfd("Nông Văn Ba"),
+        },
         "files": [],
-        "items": [{"subject_name": nfd(NAME), "code": "CSTD_BO_TINH", "year": 2025,
-                   "achievement": nfd(TEXT),
-                   "files": [{"path": "ho-so/01.pdf", "kind": "bao_cao_thanh_tich",
-                              "name": nfd("Báo cáo thành tích.pdf"),
-                              "sha256": hashlib.sha256(pdf).hexdigest()}]}],
-    }  # fmt: skip
+        "items": [
+            {
+                "subject_name": nfd(NAME),
+                "code": "CSTD_BO_TINH",
+                "year": 2025,
+                "achievement": nfd(TEXT),
+                "files": [
+                    {
+                        "path": "ho-so/01.pdf",
+                        "kind": "bao_cao_thanh_tich",
+                        "name": nfd("Báo cáo thành tích.pdf"),
+                        "sha256": hashlib.sha256(pdf).hexdigest(),
+                    }
+                ],
+            }
+        ],
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("manifest.json", json.dumps(manifest))
@@ -162,8 +196,9 @@ def test_a_package_from_another_system(org):
     submission = import_package(upload, to_agency=org.other, actor=None)
     item = submission.items.get()
     assert (submission.from_name, submission.signer_name) == (
-        "Sở Nội vụ tỉnh Cao Bằng", "Nông Văn Ba",
-    )  # fmt: skip
+        "Sở Nội vụ tỉnh Cao Bằng",
+        "Nông Văn Ba",
+    )
     assert (item.subject_name, item.achievement) == (NAME, TEXT)  # paragraphs kept
     assert item.files[0]["name"] == "Báo cáo thành tích.pdf"
 
@@ -171,7 +206,11 @@ def test_a_package_from_another_system(org):
 def test_an_account_created_with_nfd_names(org):
     from thidua.accounts.services import create_account
 
-    user = create_account(username="ha.ntt", password="Lạng Sơn mùa hoa đào 2026",
-                          first_name=nfd("Hà"), last_name=nfd("Nguyễn Thị Thu"))  # fmt: skip
+    user = create_account(
+        username="ha.ntt",
+        password="Lạng Sơn mùa hoa đào 2026",
+        first_name=nfd("Hà"),
+        last_name=nfd("Nguyễn Thị Thu"),
+    )
     user.refresh_from_db()
     assert user.get_full_name() == NAME

@@ -83,10 +83,12 @@ def test_login_lockout_counts_the_client_behind_the_proxy(behind_proxy, users):
 
     def login(client_address, password="sai-mat-khau"):
         return Client(REMOTE_ADDR="10.0.0.7").post(
-            reverse(LOGIN), {"username": "officer", "password": password},
-            HTTP_HOST="thidua.example.gov.vn", HTTP_X_FORWARDED_PROTO="https",
+            reverse(LOGIN),
+            {"username": "officer", "password": password},
+            HTTP_HOST="thidua.example.gov.vn",
+            HTTP_X_FORWARDED_PROTO="https",
             HTTP_X_FORWARDED_FOR=client_address,
-        )  # fmt: skip
+        )
 
     for _ in range(3):
         login("198.51.100.4")
@@ -108,9 +110,14 @@ def test_healthz_answers_200_without_redirect_for_any_host(https_only, host):
 
 def test_healthz_under_production_settings(tmp_path):
     """The real production settings (THIDUA_PRODUCTION=true: HTTPS redirect, HSTS)."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
-           "THIDUA_PRODUCTION": "true", "THIDUA_SECRET_KEY": "k" * 50,
-           "THIDUA_ALLOWED_HOSTS": "thidua.example.gov.vn", "THIDUA_DATA_DIR": str(tmp_path)}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+        "THIDUA_PRODUCTION": "true",
+        "THIDUA_SECRET_KEY": "k" * 50,
+        "THIDUA_ALLOWED_HOSTS": "thidua.example.gov.vn",
+        "THIDUA_DATA_DIR": str(tmp_path),
+    }
     env.pop("THIDUA_DATABASE_URL", None)
     env.pop("THIDUA_PROXY_IPS", None)
     code = (
@@ -124,17 +131,35 @@ def test_healthz_under_production_settings(tmp_path):
         "assert r.status_code == 301, r.status_code\n"
         "print('ok')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     env["THIDUA_PROXY_IPS"] = "10.0.0.0/24,192.0.2.1"
     check = "import django; django.setup(); from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"
-    result = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert "HTTP_X_FORWARDED_PROTO" in result.stdout, result.stderr
     env["THIDUA_PROXY_IPS"] = "10.0.0.1/24"  # host bits set: gunicorn would refuse it
-    result = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0 and "THIDUA_PROXY_IPS" in result.stderr
 
 

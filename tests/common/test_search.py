@@ -29,21 +29,32 @@ def _found(results, kind) -> list[str]:
 def _issue(agency, type_code, summary):
     with transaction.atomic():
         return issue_document(
-            type_code=type_code, agency=agency, issued_on=DAY, summary=summary,
-            signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-        )  # fmt: skip
+            type_code=type_code,
+            agency=agency,
+            issued_on=DAY,
+            summary=summary,
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
 
 
 def _decision(round_, summary):
     with transaction.atomic():
         document = issue_document(
-            type_code="QĐ", agency=round_.agency, issued_on=DAY, summary=summary,
-            signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-        )  # fmt: skip
+            type_code="QĐ",
+            agency=round_.agency,
+            issued_on=DAY,
+            summary=summary,
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
         return Decision.objects.create(
-            round=round_, issued_document=document, summary=summary,
-            signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-        )  # fmt: skip
+            round=round_,
+            issued_document=document,
+            summary=summary,
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
 
 
 @pytest.fixture
@@ -54,19 +65,33 @@ def world(org):
     rounds = {}
     for key, agency in (("skhdt", org.skhdt), ("other", org.other)):
         rounds[key] = open_round(
-            agency=agency, name="Xét 2025", kind="hang_nam", year=2025,
+            agency=agency,
+            name="Xét 2025",
+            kind="hang_nam",
+            year=2025,
             submission_deadline=datetime.date(2099, 1, 1),
-        )  # fmt: skip
-    create_nomination(rounds["skhdt"], proposing_unit=org.dkkd,
-                      person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
-    create_nomination(rounds["other"], proposing_unit=org.other_unit,
-                      person=org.people["other_staff"], code="LDTT")  # fmt: skip
+        )
+    create_nomination(
+        rounds["skhdt"],
+        proposing_unit=org.dkkd,
+        person=org.people["dkkd_staff"],
+        code="LDTT",
+    )
+    create_nomination(
+        rounds["other"],
+        proposing_unit=org.other_unit,
+        person=org.people["other_staff"],
+        code="LDTT",
+    )
     _decision(rounds["skhdt"], "Về việc tặng danh hiệu Lao động tiên tiến năm 2025")
     _decision(rounds["other"], "Về việc tặng danh hiệu Lao động tiên tiến năm 2025")
     movement = Movement.objects.create(
-        name="Thi đua chuyển đổi số năm 2026", kind="chuyen_de", year=2026,
-        launcher=org.skhdt, scope_agency=org.skhdt,
-    )  # fmt: skip
+        name="Thi đua chuyển đổi số năm 2026",
+        kind="chuyen_de",
+        year=2026,
+        launcher=org.skhdt,
+        scope_agency=org.skhdt,
+    )
     # The văn thư's paper book ended at 172: the launch plan takes 173.
     declare_numbers_used(year=DAY.year, last_number=172, agency=org.skhdt)
     launch = _issue(org.skhdt, "KH", "Kế hoạch thi đua chuyển đổi số năm 2026")
@@ -210,9 +235,11 @@ def test_page_renders_grouped_results(world, client_for):
 def test_htmx_request_gets_only_the_results(world, client_for):
     client = client_for("officer")
     response = client.get(
-        reverse("search"), {"q": "173/KH-SKHĐT"},
-        HTTP_HX_REQUEST="true", HTTP_HX_TARGET="search-results",
-    )  # fmt: skip
+        reverse("search"),
+        {"q": "173/KH-SKHĐT"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="search-results",
+    )
     body = response.content.decode()
     assert "173/KH-SKHĐT" in body
     assert "<nav" not in body

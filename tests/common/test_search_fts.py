@@ -41,9 +41,13 @@ def _people_sql(user, q) -> str:
 
 def _bulk_person(unit, name, cccd) -> Person:
     person = Person(
-        full_name=name, gender="nu", birth_date=datetime.date(1990, 1, 2), cccd=cccd,
-        category="cong_chuc", unit=unit,
-    )  # fmt: skip
+        full_name=name,
+        gender="nu",
+        birth_date=datetime.date(1990, 1, 2),
+        cccd=cccd,
+        category="cong_chuc",
+        unit=unit,
+    )
     derive_person_fields(person)
     (person,) = Person.objects.bulk_create([person])
     return person
@@ -132,16 +136,19 @@ def test_hidden_people_are_not_found_through_the_index(org, users):
         "n t an",
         "dang ky",
         "phong",
-    ],  # fmt: skip
+    ],
 )
 @pytest.mark.parametrize("role", ["admin", "officer", "unit_head"])
 def test_index_and_like_find_the_same_rows_in_the_same_order(
     org, users, monkeypatch, query, role
 ):
     round_ = open_round(
-        agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
         submission_deadline=datetime.date(2099, 1, 1),
-    )  # fmt: skip
+    )
     for i, name in enumerate(["Nguyễn Thị An", "Nguyễn Văn Thanh", "Lê Văn Nguyên"]):
         person = _bulk_person(org.dkkd, name, f"00119000010{i}")
         create_nomination(round_, proposing_unit=org.dkkd, person=person, code="LDTT")

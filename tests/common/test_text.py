@@ -34,10 +34,36 @@ def test_split_name_gives_ho_dem_ten():
 
 
 def test_names_sort_by_ten_then_ho_then_dem_in_vietnamese_alphabet():
-    names = ["Vũ Đức", "Lê Ánh", "Trần Ăn", "Hoàng Dũng", "Nguyễn Văn Anh", "Phạm Âu",
-             "Đỗ Ông", "Lê Thị Oanh", "Bùi Ơn", "Hà Ưng", "Lý Uyên", "Trần An", "Nguyễn An"]  # fmt: skip
-    expected = ["Nguyễn An", "Trần An", "Nguyễn Văn Anh", "Lê Ánh", "Trần Ăn", "Phạm Âu",
-                "Hoàng Dũng", "Vũ Đức", "Lê Thị Oanh", "Đỗ Ông", "Bùi Ơn", "Lý Uyên", "Hà Ưng"]  # fmt: skip
+    names = [
+        "Vũ Đức",
+        "Lê Ánh",
+        "Trần Ăn",
+        "Hoàng Dũng",
+        "Nguyễn Văn Anh",
+        "Phạm Âu",
+        "Đỗ Ông",
+        "Lê Thị Oanh",
+        "Bùi Ơn",
+        "Hà Ưng",
+        "Lý Uyên",
+        "Trần An",
+        "Nguyễn An",
+    ]
+    expected = [
+        "Nguyễn An",
+        "Trần An",
+        "Nguyễn Văn Anh",
+        "Lê Ánh",
+        "Trần Ăn",
+        "Phạm Âu",
+        "Hoàng Dũng",
+        "Vũ Đức",
+        "Lê Thị Oanh",
+        "Đỗ Ông",
+        "Bùi Ơn",
+        "Lý Uyên",
+        "Hà Ưng",
+    ]
     assert sorted(names, key=vi_name_key) == expected
     assert sorted(names, key=person_sort_key) == expected
 

@@ -13,8 +13,13 @@ def _empty_cache():
 
 
 def test_allows_up_to_the_limit_then_refuses():
-    assert [hit("form", "10.0.0.1", 3, 60) for _ in range(5)] == [True, True, True,
-                                                                   False, False]  # fmt: skip
+    assert [hit("form", "10.0.0.1", 3, 60) for _ in range(5)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_keys_and_scopes_are_counted_apart():

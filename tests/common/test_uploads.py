@@ -44,8 +44,9 @@ def ooxml(*parts: str) -> bytes:
 )
 def test_renamed_and_forged_files_are_refused(name, data):
     with pytest.raises(ValidationError) as exc:
-        check_attachment(SimpleUploadedFile(name, data), field="evidence",
-                         label="Minh chứng")  # fmt: skip
+        check_attachment(
+            SimpleUploadedFile(name, data), field="evidence", label="Minh chứng"
+        )
     assert exc.value.message_dict == {
         "evidence": [
             f"Tệp “Minh chứng” ({name}) không hợp lệ. Chỉ nhận tệp PDF, DOCX, XLSX, "
@@ -77,8 +78,11 @@ def test_real_files_pass_and_keep_a_truthful_name(name, data, kind, shown):
 def test_the_size_message_names_the_field(settings):
     settings.THIDUA_MAX_UPLOAD_BYTES = 10
     with pytest.raises(ValidationError) as exc:
-        check_attachment(SimpleUploadedFile("to-trinh.pdf", PDF), field="file",
-                         label="Báo cáo thành tích")  # fmt: skip
+        check_attachment(
+            SimpleUploadedFile("to-trinh.pdf", PDF),
+            field="file",
+            label="Báo cáo thành tích",
+        )
     assert exc.value.message_dict["file"][0].startswith(
         "Tệp “Báo cáo thành tích” (to-trinh.pdf) quá lớn"
     )
@@ -90,17 +94,24 @@ def test_a_renamed_exe_is_refused_on_the_nomination_page(client_for, org):
 
     from thidua.nominations.services.nomination import create_nomination, open_round
 
-    round_ = open_round(agency=org.skhdt, name="Đợt 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Đợt 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     nomination = create_nomination(
         round_, proposing_unit=org.dkkd, person=org.people["dkkd_staff"], code="LDTT"
     )
     response = client_for("unit_head").post(
         reverse("nominations:nomination-attach", args=[nomination.pk]),
-        {"kind": "bao_cao_thanh_tich",
-         "file": SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00")},
+        {
+            "kind": "bao_cao_thanh_tich",
+            "file": SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00"),
+        },
         follow=True,
-    )  # fmt: skip
+    )
     assert "Tệp “Báo cáo thành tích” (bao-cao.pdf) không hợp lệ." in (
         response.content.decode()
     )

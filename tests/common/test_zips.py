@@ -58,15 +58,26 @@ def lie_about_size(data: bytes, name: str, declared: int) -> bytes:
 
 def package_with(files: list[dict], entries: dict[str, bytes]) -> bytes:
     manifest = {
-        "format": FORMAT, "version": VERSION,
+        "format": FORMAT,
+        "version": VERSION,
         "from": {"code": "X", "name": "Sở Nội vụ tỉnh Cao Bằng"},
-        "document": {"symbol": "09/TTr-SNV", "issued_on": "2026-01-20",
-                     "summary": "Đề nghị khen thưởng", "signer_title": "Giám đốc",
-                     "signer_name": "Nông Văn Ba"},
+        "document": {
+            "symbol": "09/TTr-SNV",
+            "issued_on": "2026-01-20",
+            "summary": "Đề nghị khen thưởng",
+            "signer_title": "Giám đốc",
+            "signer_name": "Nông Văn Ba",
+        },
         "files": files,
-        "items": [{"subject_name": "Nông Thị Lan", "code": "CSTD_BO_TINH",
-                   "year": 2025, "files": []}],
-    }  # fmt: skip
+        "items": [
+            {
+                "subject_name": "Nông Thị Lan",
+                "code": "CSTD_BO_TINH",
+                "year": 2025,
+                "files": [],
+            }
+        ],
+    }
     return make_zip({"manifest.json": json.dumps(manifest).encode(), **entries})
 
 
@@ -148,10 +159,14 @@ def test_a_workbook_bomb_lying_about_its_size_is_refused_in_bounded_memory(
     with zipfile.ZipFile(good) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
     # The sheet followed by 64 MB of spaces, declared as its real small size.
-    bomb = rewrite_zip(good, tmp_path / "bomb.xlsx",
-                       replace={"xl/worksheets/sheet1.xml": sheet + b" " * (64 * MB)})  # fmt: skip
-    bomb.write_bytes(lie_about_size(bomb.read_bytes(), "xl/worksheets/sheet1.xml",
-                                    len(sheet)))  # fmt: skip
+    bomb = rewrite_zip(
+        good,
+        tmp_path / "bomb.xlsx",
+        replace={"xl/worksheets/sheet1.xml": sheet + b" " * (64 * MB)},
+    )
+    bomb.write_bytes(
+        lie_about_size(bomb.read_bytes(), "xl/worksheets/sheet1.xml", len(sheet))
+    )
     tracemalloc.start()
     try:
         result = import_staff(bomb, agency=org.skhdt)
@@ -166,15 +181,17 @@ def test_a_workbook_bomb_lying_about_its_size_is_refused_in_bounded_memory(
 def test_a_workbook_inflating_too_much_is_refused(org, tmp_path, settings):
     settings.THIDUA_MAX_UNZIPPED_BYTES = MB
     good = write_xlsx(tmp_path / "good.xlsx", [row("Nguyễn Văn Tú", "001085000001")])
-    big = rewrite_zip(good, tmp_path / "big.xlsx",
-                      add={"xl/media/anh.bin": compressible(2 * MB)})  # fmt: skip
+    big = rewrite_zip(
+        good, tmp_path / "big.xlsx", add={"xl/media/anh.bin": compressible(2 * MB)}
+    )
     result = import_staff(big, agency=org.skhdt)
     assert result.rejected.startswith("Tệp Excel giải nén ra 2,0\xa0MB, quá giới hạn")
 
 
 def test_a_docx_attachment_bomb_is_refused_with_a_vietnamese_message():
-    bomb = make_zip({"[Content_Types].xml": b"<Types/>",
-                     "word/document.xml": b" " * (20 * MB)})  # fmt: skip
+    bomb = make_zip(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (20 * MB)}
+    )
     with pytest.raises(ValidationError) as exc:
         check_attachment(SimpleUploadedFile("bao-cao.docx", bomb))
     assert "“word/document.xml” nở ra hơn 100 lần" in exc.value.messages[0]

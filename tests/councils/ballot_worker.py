@@ -30,10 +30,12 @@ def seat_members(council, unit, count: int) -> list:
         person = make_person(unit, f"Ủy viên Số {i + 1:03d}")
         seats.append(
             add_council_member(
-                council, person=person, role="uy_vien",
+                council,
+                person=person,
+                role="uy_vien",
                 start_date=datetime.date(2022, 1, 1),
             )
-        )  # fmt: skip
+        )
     return seats
 
 
@@ -46,16 +48,25 @@ def make_council(members: int):
         create_council,
     )
 
-    agency = create_agency(code="SKHĐT", name="Sở Kế hoạch và Đầu tư",
-                           abbreviation="SKHĐT", level="so_ban_nganh")  # fmt: skip
-    unit = create_agency(parent=agency, code="SKHĐT-VP", name="Văn phòng Sở",
-                         level="phong_don_vi")  # fmt: skip
+    agency = create_agency(
+        code="SKHĐT",
+        name="Sở Kế hoạch và Đầu tư",
+        abbreviation="SKHĐT",
+        level="so_ban_nganh",
+    )
+    unit = create_agency(
+        parent=agency, code="SKHĐT-VP", name="Văn phòng Sở", level="phong_don_vi"
+    )
     council = create_council(
         agency=agency, name="Hội đồng TĐKT", term_start=datetime.date(2022, 1, 1)
     )
     for role, name in (("chu_tich", "Chủ Tịch"), ("thu_ky", "Thư Ký")):
-        add_council_member(council, person=make_person(unit, name), role=role,
-                           start_date=datetime.date(2022, 1, 1))  # fmt: skip
+        add_council_member(
+            council,
+            person=make_person(unit, name),
+            role=role,
+            start_date=datetime.date(2022, 1, 1),
+        )
     return council, unit, seat_members(council, unit, members)
 
 
@@ -171,7 +182,11 @@ def verify(ballots, seats, truth, outcome, *, officer) -> dict:
         if (result.yes, result.no) != (yes, len(seats) - yes):
             problems.append(f"ballot {b}: tally {result} ≠ truth yes={yes}")
         published = set(published_receipts(ballot))
-        mine = {h(outcome["receipts"][b, m]) for m in range(len(seats)) if (b, m) in outcome["receipts"]}  # fmt: skip
+        mine = {
+            h(outcome["receipts"][b, m])
+            for m in range(len(seats))
+            if (b, m) in outcome["receipts"]
+        }
         if not mine <= published or len(published) != taken:
             problems.append(f"ballot {b}: receipts not all published")
     return {"problems": problems}

@@ -51,13 +51,15 @@ def box_size(ballot) -> tuple[int, int]:
 def test_roster_is_frozen_at_opening_and_a_later_seat_cannot_vote(sitting, org):
     ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
     assert ballot.roster_size == 10
-    assert set(BallotRoster.objects.filter(ballot=ballot).values_list("member", flat=True)) == {
-        s.pk for s in sitting.seats
-    }  # fmt: skip
+    assert set(
+        BallotRoster.objects.filter(ballot=ballot).values_list("member", flat=True)
+    ) == {s.pk for s in sitting.seats}
     newcomer = add_council_member(
-        org.council, person=make_person(org.vp, "Người Mới Vào"), role="uy_vien",
+        org.council,
+        person=make_person(org.vp, "Người Mới Vào"),
+        role="uy_vien",
         start_date=datetime.date.today(),  # noqa: DTZ011 (a date, as the service takes)
-    )  # fmt: skip
+    )
     record_attendance(sitting.meeting, newcomer, present=True)
     with pytest.raises(ValidationError) as exc:
         cast_vote(ballot, newcomer, YES)
@@ -69,9 +71,11 @@ def test_roster_is_frozen_at_opening_and_a_later_seat_cannot_vote(sitting, org):
 
 def test_member_of_another_council_is_refused(sitting, org):
     outsider = add_council_member(
-        org.other_council, person=org.people["other_staff"], role="uy_vien",
+        org.other_council,
+        person=org.people["other_staff"],
+        role="uy_vien",
         start_date=datetime.date(2022, 1, 1),
-    )  # fmt: skip
+    )
     ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
     with pytest.raises(ValidationError) as exc:
         cast_vote(ballot, outsider, YES)

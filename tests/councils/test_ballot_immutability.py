@@ -74,7 +74,7 @@ def test_votes_and_participations_are_append_only(sitting, closed):
     refused(lambda: BallotVote.objects.filter(pk=vote.pk).update(choice="khong_dong_y"))
     refused(lambda: raw("UPDATE councils_ballotvote SET choice = 'dong_y'"))
     refused(lambda: raw("DELETE FROM councils_ballotvote"))
-    assert _digest(ballot) == before  # fmt: skip
+    assert _digest(ballot) == before
 
 
 def test_result_is_immutable_and_the_closed_ballot_frozen(sitting):
@@ -118,7 +118,13 @@ def test_no_result_for_an_open_ballot(sitting):
     ballot = _closed_ballot(sitting)
     refused(
         lambda: BallotResult.objects.create(
-            ballot=ballot, yes=10, no=0, abstained_or_absent=0, roster_size=10,
-            passed=True, rule="giả mạo", computed_at=timezone.now(),
+            ballot=ballot,
+            yes=10,
+            no=0,
+            abstained_or_absent=0,
+            roster_size=10,
+            passed=True,
+            rule="giả mạo",
+            computed_at=timezone.now(),
         )
-    )  # fmt: skip
+    )

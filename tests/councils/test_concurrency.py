@@ -14,8 +14,12 @@ WORKER = Path(__file__).with_name("ballot_worker.py")
 
 
 def test_double_submits_race_to_exactly_one_vote_per_member(tmp_path):
-    result = run_worker(WORKER, ["--members", "15", "--items", "3", "--copies", "2"],
-                        tmp_path, prefix="ballot")  # fmt: skip
+    result = run_worker(
+        WORKER,
+        ["--members", "15", "--items", "3", "--copies", "2"],
+        tmp_path,
+        prefix="ballot",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["problems"] == []

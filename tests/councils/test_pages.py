@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from thidua.councils.models import Meeting
 from thidua.nominations.services.nomination import (
@@ -18,17 +19,28 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def nomination(org, users):
-    round_ = open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
-    nomination = create_nomination(round_, proposing_unit=org.dkkd,
-                                   person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
+    nomination = create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people["dkkd_staff"], code="LDTT"
+    )
     for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
-        add_attachment(nomination, kind=kind,
-                       upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 %%EOF"))  # fmt: skip
+        add_attachment(
+            nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 %%EOF")
+        )
     for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong"):
         transition_nomination(nomination, to, actor=users["admin"])
-    add_council_member(org.council, person=org.people["vp_staff"], role="uy_vien",
-                       start_date=datetime.date(2022, 1, 1))  # fmt: skip
+    add_council_member(
+        org.council,
+        person=org.people["vp_staff"],
+        role="uy_vien",
+        start_date=datetime.date(2022, 1, 1),
+    )
     return nomination
 
 
@@ -36,9 +48,13 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     client_for, org, nomination
 ):
     secretary = client_for("council_secretary")
-    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
-                   {"title": "Phiên họp xét khen thưởng 2025",
-                    "scheduled_at": datetime.datetime.now().strftime("%d/%m/%Y %H:%M")})  # fmt: skip  # noqa: DTZ005
+    secretary.post(
+        reverse("councils:meeting-create", args=[org.council.pk]),
+        {
+            "title": "Phiên họp xét khen thưởng 2025",
+            "scheduled_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
+        },
+    )
     meeting = Meeting.objects.get()
     action = reverse("councils:meeting-action", args=[meeting.pk])
     page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
@@ -59,8 +75,15 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     detail = reverse("councils:meeting-detail", args=[meeting.pk])
     page = secretary.get(detail).content.decode()
     assert "Lê Minh Đức" in page and "Ghi nhận không tham gia biểu quyết" in page
-    secretary.post(action, {"action": "recuse", "item": item.pk, "member": chair.pk,
-                            "reason": "Cùng đơn vị với người được đề nghị"})  # fmt: skip
+    secretary.post(
+        action,
+        {
+            "action": "recuse",
+            "item": item.pk,
+            "member": chair.pk,
+            "reason": "Cùng đơn vị với người được đề nghị",
+        },
+    )
     page = secretary.get(detail).content.decode()
     assert "không tham gia biểu quyết" in page
     assert "Ghi nhận không tham gia biểu quyết" not in page
@@ -73,16 +96,23 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     ballots = voter.get(reverse("councils:vote")).context["open_items"]
     assert [i.pk for _seat, i in ballots] == [item.pk]
     seat = ballots[0][0]
-    response = voter.post(reverse("councils:vote"),
-                          {"seat": seat.pk, "item": item.pk, "choice": "dong_y"}, follow=True)  # fmt: skip
+    response = voter.post(
+        reverse("councils:vote"),
+        {"seat": seat.pk, "item": item.pk, "choice": "dong_y"},
+        follow=True,
+    )
     assert "Mã biên nhận" in response.content.decode()
-    again = voter.post(reverse("councils:vote"),
-                       {"seat": seat.pk, "item": item.pk, "choice": "khong_dong_y"})  # fmt: skip
+    again = voter.post(
+        reverse("councils:vote"),
+        {"seat": seat.pk, "item": item.pk, "choice": "khong_dong_y"},
+    )
     assert again.status_code == 409
     staff = client_for("staff")
     staff_seat = org.council.members.get(person=org.people["vp_staff"])
-    staff.post(reverse("councils:vote"),
-               {"seat": staff_seat.pk, "item": item.pk, "choice": "dong_y"})  # fmt: skip
+    staff.post(
+        reverse("councils:vote"),
+        {"seat": staff_seat.pk, "item": item.pk, "choice": "dong_y"},
+    )
 
     secretary = client_for("council_secretary")
     secretary.post(action, {"action": "close_ballot", "item": item.pk})
@@ -96,9 +126,11 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
 def test_only_council_members_reach_the_meeting(client_for, org, nomination):
     from thidua.councils.services.meeting import schedule_meeting
 
-    meeting = schedule_meeting(org.council, title="Họp",
-                               scheduled_at=datetime.datetime(2026, 1, 5, 8, 0,
-                                                              tzinfo=datetime.UTC))  # fmt: skip
+    meeting = schedule_meeting(
+        org.council,
+        title="Họp",
+        scheduled_at=datetime.datetime(2026, 1, 5, 8, 0, tzinfo=datetime.UTC),
+    )
     url = reverse("councils:meeting-detail", args=[meeting.pk])
     assert client_for("other_officer").get(url).status_code == 404
     assert client_for("staff").get(url).status_code == 200  # now a seated member
@@ -108,9 +140,13 @@ def test_only_council_members_reach_the_meeting(client_for, org, nomination):
 
 def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomination):
     secretary = client_for("council_secretary")
-    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
-                   {"title": "Phiên họp 2025",
-                    "scheduled_at": datetime.datetime.now().strftime("%d/%m/%Y %H:%M")})  # fmt: skip  # noqa: DTZ005
+    secretary.post(
+        reverse("councils:meeting-create", args=[org.council.pk]),
+        {
+            "title": "Phiên họp 2025",
+            "scheduled_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
+        },
+    )
     meeting = Meeting.objects.get()
     action = reverse("councils:meeting-action", args=[meeting.pk])
     absent = org.council.members.get(person=org.people["vp_staff"])
@@ -155,8 +191,10 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     org.council.abbreviation = "HĐTĐKT"
     org.council.save()
     secretary = client_for("council_secretary")
-    secretary.post(reverse("councils:meeting-create", args=[org.council.pk]),
-                   {"title": "Phiên họp 2025", "scheduled_at": "20/11/2026 08:00"})  # fmt: skip
+    secretary.post(
+        reverse("councils:meeting-create", args=[org.council.pk]),
+        {"title": "Phiên họp 2025", "scheduled_at": "20/11/2026 08:00"},
+    )
     meeting = Meeting.objects.get()
     action = reverse("councils:meeting-action", args=[meeting.pk])
     members = list(org.council.members.all())
@@ -171,8 +209,9 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert any("sau khi bế mạc" in str(m) for m in early.context["messages"])
     secretary.post(action, {"action": "open_ballot", "item": item.pk})
     seat = secretary.get(reverse("councils:vote")).context["open_items"][0][0]
-    secretary.post(reverse("councils:vote"),
-                   {"seat": seat.pk, "item": item.pk, "choice": "dong_y"})  # fmt: skip
+    secretary.post(
+        reverse("councils:vote"), {"seat": seat.pk, "item": item.pk, "choice": "dong_y"}
+    )
     secretary.post(action, {"action": "close_ballot", "item": item.pk})
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
@@ -200,8 +239,12 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     render_issued_document(tally.pk)
     secretary = client_for("council_secretary")
     tally_url = reverse("councils:tally-file", args=[meeting.pk, "docx"])
-    assert tally_url in secretary.get(
-        reverse("councils:meeting-detail", args=[meeting.pk])).content.decode()  # fmt: skip
+    assert (
+        tally_url
+        in secretary.get(
+            reverse("councils:meeting-detail", args=[meeting.pk])
+        ).content.decode()
+    )
     doc = Docx(io.BytesIO(b"".join(secretary.get(tally_url).streaming_content)))
     rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     counted = next(r for r in rows if r[0] == "1")

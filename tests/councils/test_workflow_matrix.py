@@ -24,9 +24,12 @@ def test_every_permission_in_the_table_is_in_the_matrix():
 @pytest.mark.parametrize("role", ROLES)
 def test_meeting_moves_by_role(board, users, move, role):
     meeting = schedule_meeting(
-        board.council, title="Phiên họp", scheduled_at=timezone.now(),
-        location="Phòng họp", actor=board.secretary_user,
-    )  # fmt: skip
+        board.council,
+        title="Phiên họp",
+        scheduled_at=timezone.now(),
+        location="Phòng họp",
+        actor=board.secretary_user,
+    )
     if move.source != "scheduled":
         MEETING.transition(meeting, "open", actor=board.secretary_user)
         meeting.refresh_from_db()

@@ -20,9 +20,14 @@ YEARS = range(2023, 2026)
 
 
 def give(code, year, **subject):
-    return record_award(code=code, year=year, decision_number=f"{year}/QĐ-SKHĐT",
-                        decision_date=datetime.date(year + 1, 1, 10),
-                        decided_by="Giám đốc Sở", **subject)  # fmt: skip
+    return record_award(
+        code=code,
+        year=year,
+        decision_number=f"{year}/QĐ-SKHĐT",
+        decision_date=datetime.date(year + 1, 1, 10),
+        decided_by="Giám đốc Sở",
+        **subject,
+    )
 
 
 @pytest.fixture
@@ -99,8 +104,9 @@ def test_excel_equals_the_figures_cell_by_cell(register, org, users, client_for)
         for r, row in enumerate(chart.rows, start=3):
             assert [c.value for c in sheet[r]] == row
         assert sheet.max_row == 2 + len(chart.rows)
-    one = client_for("officer").get(reverse("dashboard-charts"),
-                                    {"tu": 2023, "den": 2025, "excel": "priority"})  # fmt: skip
+    one = client_for("officer").get(
+        reverse("dashboard-charts"), {"tu": 2023, "den": 2025, "excel": "priority"}
+    )
     assert openpyxl.load_workbook(io.BytesIO(one.content)).sheetnames == ["priority"]
 
 
@@ -129,17 +135,30 @@ def test_one_movement_s_figures(register, org, users, client_for):
     from ..decisions.test_decisions import decided
 
     movement = Movement.objects.create(
-        name="Phong trào chuyển đổi số", kind="chuyen_de", year=2025, launcher=org.skhdt,
+        name="Phong trào chuyển đổi số",
+        kind="chuyen_de",
+        year=2025,
+        launcher=org.skhdt,
         scope_agency=org.skhdt,
-    )  # fmt: skip
+    )
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
-    round_ = open_round(agency=org.skhdt, name="Tổng kết chuyển đổi số", kind="tong_ket_phong_trao",
-                        year=2025, movement=movement,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Tổng kết chuyển đổi số",
+        kind="tong_ket_phong_trao",
+        year=2025,
+        movement=movement,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     nomination = decided(round_, org, "dkkd_staff", "GIAY_KHEN", users)
-    decision = issue_decision(round_, [nomination], issued_on=datetime.date(2026, 1, 15),
-                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    decision = issue_decision(
+        round_,
+        [nomination],
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
     render_issued_document(decision.issued_document.pk)
     years = range(2024, 2026)
     only = {
@@ -150,8 +169,10 @@ def test_one_movement_s_figures(register, org, users, client_for):
     assert dict(only["nominations"].rows) == {"Đã khen thưởng": 1}
     assert [r[0] for r in only["movements"].rows] == ["Phong trào chuyển đổi số"]
     client = client_for("officer")
-    page = client.get(reverse("dashboard-charts"), {"tu": 2024, "den": 2025,
-                                                    "phong_trao": movement.pk})  # fmt: skip
+    page = client.get(
+        reverse("dashboard-charts"),
+        {"tu": 2024, "den": 2025, "phong_trao": movement.pk},
+    )
     assert 'data-testid="dashboard-movement"' in page.content.decode()
     assert (
         client.get(reverse("dashboard-charts"), {"phong_trao": 999999}).status_code
@@ -165,10 +186,16 @@ def test_excel_of_nominations_by_state_writes_the_state_names(org, client_for):
     nomination."""
     from thidua.nominations.services.nomination import create_nomination, open_round
 
-    round_ = open_round(agency=org.skhdt, name="Xét khen thưởng 2025", kind="hang_nam",
-                        year=2025, submission_deadline=datetime.date(2099, 12, 31))  # fmt: skip
-    create_nomination(round_, proposing_unit=org.dkkd,
-                      person=org.people["dkkd_staff"], code="LDTT")  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét khen thưởng 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 12, 31),
+    )
+    create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people["dkkd_staff"], code="LDTT"
+    )
     client = client_for("officer")
     for wanted in ("tat-ca", "nominations"):
         response = client.get(reverse("dashboard-charts"), {"excel": wanted})

@@ -51,9 +51,12 @@ def test_annulment_marks_the_award_and_flags_later_awards(org, users):
     first = award(subject, "LDTT", 2022)
     later = award(subject, "CSTDCS", 2023)
     annul_award(
-        first, reason="Gian dối", annulment_decision="45/QĐ-SKHĐT",
-        annulled_on=datetime.date(2025, 3, 10), actor=users["officer"],
-    )  # fmt: skip
+        first,
+        reason="Gian dối",
+        annulment_decision="45/QĐ-SKHĐT",
+        annulled_on=datetime.date(2025, 3, 10),
+        actor=users["officer"],
+    )
     first.refresh_from_db()
     later.refresh_from_db()
     assert first.revoked and first.revoked_reason == "Gian dối"
@@ -62,16 +65,22 @@ def test_annulment_marks_the_award_and_flags_later_awards(org, users):
     assert log.data["flagged"] == [later.pk]
     with pytest.raises(ValidationError):
         annul_award(
-            first, reason="lần hai", annulment_decision="46/QĐ-SKHĐT",
+            first,
+            reason="lần hai",
+            annulment_decision="46/QĐ-SKHĐT",
             annulled_on=datetime.date(2025, 3, 11),
-        )  # fmt: skip
+        )
 
 
 def test_annulment_needs_a_reason_and_a_decision(org):
     entry = award({"person": org.people["dkkd_staff"]}, "LDTT", 2022)
     with pytest.raises(ValidationError) as exc:
-        annul_award(entry, reason=" ", annulment_decision="",
-                    annulled_on=datetime.date(2025, 1, 1))  # fmt: skip
+        annul_award(
+            entry,
+            reason=" ",
+            annulment_decision="",
+            annulled_on=datetime.date(2025, 1, 1),
+        )
     assert set(exc.value.message_dict) == {"reason", "annulment_decision"}
     entry.refresh_from_db()
     assert not entry.revoked

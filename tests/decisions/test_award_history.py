@@ -26,8 +26,12 @@ def test_person_history_lists_titles_and_forms_and_marks_annulled(client_for, or
     award({"person": person}, "LDTT", 2022)
     award({"person": person}, "CSTDCS", 2023)
     gone = award({"person": person}, "GIAY_KHEN", 2023)
-    annul_award(gone, reason="Kê khai sai", annulment_decision="45/QĐ-SKHĐT",
-                annulled_on=datetime.date(2024, 3, 10))  # fmt: skip
+    annul_award(
+        gone,
+        reason="Kê khai sai",
+        annulment_decision="45/QĐ-SKHĐT",
+        annulled_on=datetime.date(2024, 3, 10),
+    )
     client = client_for("officer")
     tab = client.get(person.get_absolute_url(), {"tab": "awards"}).content.decode()
     url = reverse("decisions:person-award-history", args=[person.pk, "docx"])

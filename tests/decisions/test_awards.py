@@ -19,20 +19,29 @@ pytestmark = pytest.mark.django_db
 
 def award(subject_kw, code, year, **extra):
     return record_award(
-        code=code, year=year, decision_number=f"{year}/QĐ-SKHĐT",
-        decision_date=datetime.date(year + 1, 1, 15), decided_by="Giám đốc Sở KH&ĐT",
-        **subject_kw, **extra,
-    )  # fmt: skip
+        code=code,
+        year=year,
+        decision_number=f"{year}/QĐ-SKHĐT",
+        decision_date=datetime.date(year + 1, 1, 15),
+        decided_by="Giám đốc Sở KH&ĐT",
+        **subject_kw,
+        **extra,
+    )
 
 
 def test_officer_records_a_paper_decision_in_the_ui(client_for, org):
     person = org.people["dkkd_staff"]
     response = client_for("officer").post(
         reverse("decisions:person-award", args=[person.pk]),
-        {"code": "CSTDCS", "award_type": "cong_trang", "year": 2023,
-         "decision_number": "12/QĐ-SKHĐT", "decision_date": "15/01/2024",
-         "decided_by": "Giám đốc Sở Kế hoạch và Đầu tư"},
-    )  # fmt: skip
+        {
+            "code": "CSTDCS",
+            "award_type": "cong_trang",
+            "year": 2023,
+            "decision_number": "12/QĐ-SKHĐT",
+            "decision_date": "15/01/2024",
+            "decided_by": "Giám đốc Sở Kế hoạch và Đầu tư",
+        },
+    )
     assert response.status_code == 302
     entry = Award.objects.get()
     assert (entry.person, entry.code, entry.year) == (person, "CSTDCS", 2023)

@@ -101,6 +101,10 @@ def test_no_certificate_for_strangers_or_annulled_awards(client_for, org):
     entry = award({"person": org.people["dkkd_staff"]}, "GIAY_KHEN", 2024)
     url = reverse("decisions:award-certificate", args=[entry.pk, "docx"])
     assert client_for("other_officer").get(url).status_code == 404
-    annul_award(entry, reason="Sai", annulment_decision="9/QĐ-SKHĐT",
-                annulled_on=datetime.date(2025, 6, 1))  # fmt: skip
+    annul_award(
+        entry,
+        reason="Sai",
+        annulment_decision="9/QĐ-SKHĐT",
+        annulled_on=datetime.date(2025, 6, 1),
+    )
     assert client_for("officer").get(url).status_code == 404

@@ -22,8 +22,9 @@ PDF = b"%PDF-1.7 %%EOF"
 
 
 def decided(round_, org, person, code, users):
-    nomination = create_nomination(round_, proposing_unit=org.dkkd,
-                                   person=org.people[person], code=code)  # fmt: skip
+    nomination = create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people[person], code=code
+    )
     kinds = ["bao_cao_thanh_tich", "bien_ban_binh_xet"]
     if code.startswith("CSTD"):
         kinds.append("chung_nhan_sang_kien")
@@ -38,8 +39,13 @@ def decided(round_, org, person, code, users):
 def round_(org):
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
-    return open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
-                      submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    return open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
 
 
 def test_authority_table_follows_the_dates():
@@ -54,17 +60,28 @@ def test_authority_table_follows_the_dates():
 def test_decision_outside_the_authority_is_refused(round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     with pytest.raises(ValidationError) as exc:
-        issue_decision(round_, [nomination], issued_on=datetime.date(2025, 12, 30),
-                       signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+        issue_decision(
+            round_,
+            [nomination],
+            issued_on=datetime.date(2025, 12, 30),
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
     assert "vượt thẩm quyền" in " ".join(exc.value.messages)
 
 
-def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(round_, org,
-                                                                              users):  # fmt: skip
+def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(
+    round_, org, users
+):
     first = decided(round_, org, "dkkd_staff", "LDTT", users)
     second = decided(round_, org, "head", "CSTDCS", users)
-    decision = issue_decision(round_, [first, second], issued_on=datetime.date(2026, 1, 15),
-                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    decision = issue_decision(
+        round_,
+        [first, second],
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
     assert decision.issued_document.symbol == "01/QĐ-SKHĐT"
     amounts = list(decision.items.values_list("cash_amount", flat=True))
     assert amounts == [710_000, 2_340_000]  # 0.3 and 1.0 × 2,340,000 đ, rounded up
@@ -74,10 +91,15 @@ def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(rou
     render_issued_document(decision.issued_document.pk)
     decision.refresh_from_db()
     assert decision.awards_written and decision.issued_document.status == "ready"
-    awards = list(Award.objects.order_by("code").values_list("code", "year", "cash_amount",
-                                                             "decision_number"))  # fmt: skip
-    assert awards == [("CSTDCS", 2025, 2_340_000, "01/QĐ-SKHĐT"),
-                      ("LDTT", 2025, 710_000, "01/QĐ-SKHĐT")]  # fmt: skip
+    awards = list(
+        Award.objects.order_by("code").values_list(
+            "code", "year", "cash_amount", "decision_number"
+        )
+    )
+    assert awards == [
+        ("CSTDCS", 2025, 2_340_000, "01/QĐ-SKHĐT"),
+        ("LDTT", 2025, 710_000, "01/QĐ-SKHĐT"),
+    ]
     first.refresh_from_db()
     assert first.state == "da_khen_thuong"
     render_issued_document(decision.issued_document.pk)  # idempotent
@@ -91,13 +113,19 @@ def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, 
     other = decided(round_, org, "head", "CSTD_BO_TINH", users)
     client = client_for("officer")
     page = client.get(reverse("decisions:decision-create", args=[round_.pk]))
-    assert [(n.pk, ok) for n, ok in page.context["rows"]] == [(other.pk, False),
-                                                              (nomination.pk, True)]  # fmt: skip
+    assert [(n.pk, ok) for n, ok in page.context["rows"]] == [
+        (other.pk, False),
+        (nomination.pk, True),
+    ]
     response = client.post(
         reverse("decisions:decision-create", args=[round_.pk]),
-        {"nomination": [nomination.pk, other.pk], "issued_on": "15/01/2026",
-         "signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"},
-    )  # fmt: skip
+        {
+            "nomination": [nomination.pk, other.pk],
+            "issued_on": "15/01/2026",
+            "signer_title": "Giám đốc",
+            "signer_name": "Vũ Hoàng Quý",
+        },
+    )
     assert response.status_code == 302  # the out-of-authority row is simply not offered
     detail = client.get(response.url)
     assert [i.nomination for i in detail.context["items"]] == [nomination]
@@ -115,8 +143,13 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
 
     first = decided(round_, org, "dkkd_staff", "LDTT", users)
     second = decided(round_, org, "head", "CSTDCS", users)
-    decision = issue_decision(round_, [first, second], issued_on=datetime.date(2026, 1, 15),
-                              signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    decision = issue_decision(
+        round_,
+        [first, second],
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
     render_issued_document(decision.issued_document.pk)
     client = client_for("officer")
     url = reverse("decisions:decision-annul", args=[decision.pk])
@@ -130,8 +163,11 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     pdf = pypdf.PdfReader(io.BytesIO(client.get(batch).content))
     assert len(pdf.pages) == 2  # one certificate per awardee
     assert "Vũ Hoàng Quý" in pdf.pages[0].extract_text()  # the decision's signer
-    form = {"reason": "Hồ sơ kê khai sai", "annulment_decision": "05/QĐ-SKHĐT",
-            "annulled_on": "01/03/2026"}  # fmt: skip
+    form = {
+        "reason": "Hồ sơ kê khai sai",
+        "annulment_decision": "05/QĐ-SKHĐT",
+        "annulled_on": "01/03/2026",
+    }
     assert client_for("staff").post(url, form).status_code == 404
     assert not Award.objects.filter(revoked=True).exists()
     client = client_for("officer")  # client_for logs the one test client in again

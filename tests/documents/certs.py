@@ -23,17 +23,33 @@ def _key(slot: int):
     return ec.generate_private_key(ec.SECP256R1())
 
 
-def make_cert(cn="Sở Kế hoạch và Đầu tư (thử nghiệm)", *, slot=0, days=365,
-              starts_in_days=-1, usage=SIGNING, issuer=None):  # fmt: skip
+def make_cert(
+    cn="Sở Kế hoạch và Đầu tư (thử nghiệm)",
+    *,
+    slot=0,
+    days=365,
+    starts_in_days=-1,
+    usage=SIGNING,
+    issuer=None,
+):
     """(key, certificate); self-signed unless ``issuer`` is a (key, cert) pair."""
     key = _key(slot)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
     now = datetime.datetime.now(datetime.UTC)
     flags = dict.fromkeys(
-        ("digital_signature", "content_commitment", "key_encipherment",
-         "data_encipherment", "key_agreement", "key_cert_sign", "crl_sign",
-         "encipher_only", "decipher_only"), False,
-    )  # fmt: skip
+        (
+            "digital_signature",
+            "content_commitment",
+            "key_encipherment",
+            "data_encipherment",
+            "key_agreement",
+            "key_cert_sign",
+            "crl_sign",
+            "encipher_only",
+            "decipher_only",
+        ),
+        False,
+    )
     flags.update(dict.fromkeys(usage, True))
     issuer_key, issuer_name = (issuer[0], issuer[1].subject) if issuer else (key, name)
     builder = (
@@ -52,9 +68,12 @@ def make_cert(cn="Sở Kế hoạch và Đầu tư (thử nghiệm)", *, slot=0,
 
 def make_p12(key, cert, passphrase=PASSPHRASE, extra=()) -> bytes:
     return pkcs12.serialize_key_and_certificates(
-        b"thidua", key, cert, list(extra) or None,
+        b"thidua",
+        key,
+        cert,
+        list(extra) or None,
         serialization.BestAvailableEncryption(passphrase.encode()),
-    )  # fmt: skip
+    )
 
 
 def blank_pdf(pages=1) -> bytes:

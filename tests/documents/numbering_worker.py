@@ -22,8 +22,13 @@ def main() -> int:
     from thidua.documents.services.numbering import issue_document
     from thidua.organizations.services.structure import create_agency
 
-    agency = create_agency(code="SKHĐT", name="Sở Kế hoạch và Đầu tư", abbreviation="SKHĐT",
-                           level="so_ban_nganh", place_name="Lạng Sơn")  # fmt: skip
+    agency = create_agency(
+        code="SKHĐT",
+        name="Sở Kế hoạch và Đầu tư",
+        abbreviation="SKHĐT",
+        level="so_ban_nganh",
+        place_name="Lạng Sơn",
+    )
     barrier = threading.Barrier(args.threads)
     errors = []
 
@@ -33,10 +38,13 @@ def main() -> int:
             for _ in range(args.per_thread):
                 with transaction.atomic():
                     issue_document(
-                        type_code="QĐ", issued_on=datetime.date(2026, 11, 25),
-                        summary="Khen thưởng", signer_title="Giám đốc",
-                        signer_name="Vũ Hoàng Quý", agency=agency,
-                    )  # fmt: skip
+                        type_code="QĐ",
+                        issued_on=datetime.date(2026, 11, 25),
+                        summary="Khen thưởng",
+                        signer_title="Giám đốc",
+                        signer_name="Vũ Hoàng Quý",
+                        agency=agency,
+                    )
         except Exception as exc:  # reported below
             errors.append(repr(exc))
         finally:

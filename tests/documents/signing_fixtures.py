@@ -17,22 +17,38 @@ CN = "Sở Kế hoạch và Đầu tư (thử nghiệm)"
 
 @pytest.fixture
 def credential(org, users):
-    return upload_credential(org.skhdt, make_p12(*make_cert(CN)), PASSPHRASE,
-                             "Chứng thư Sở", True, users["admin"])  # fmt: skip
+    return upload_credential(
+        org.skhdt,
+        make_p12(*make_cert(CN)),
+        PASSPHRASE,
+        "Chứng thư Sở",
+        True,
+        users["admin"],
+    )
 
 
 @pytest.fixture
 def round_(org):
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
-    return open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
-                      submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    return open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
 
 
 def issue(round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    return issue_decision(round_, [nomination], issued_on=datetime.date(2026, 1, 15),
-                          signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+    return issue_decision(
+        round_,
+        [nomination],
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,12 @@ WORKER = Path(__file__).with_name("numbering_worker.py")
 
 
 def test_concurrent_issuers_get_unique_gapless_numbers(tmp_path):
-    result = run_worker(WORKER, ["--threads", "8", "--per-thread", "15"], tmp_path,
-                        prefix="num", settings_module="thidua.settings.base")  # fmt: skip
+    result = run_worker(
+        WORKER,
+        ["--threads", "8", "--per-thread", "15"],
+        tmp_path,
+        prefix="num",
+        settings_module="thidua.settings.base",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "numbers 1..120 unique and gapless" in result.stdout

@@ -20,9 +20,13 @@ def issue(org, code="QĐ", day=DAY, **issuer):
     issuer = issuer or {"agency": org.skhdt}
     with transaction.atomic():
         return issue_document(
-            type_code=code, issued_on=day, summary="Về việc khen thưởng",
-            signer_title="Giám đốc", signer_name="Vũ Hoàng Quý", **issuer,
-        )  # fmt: skip
+            type_code=code,
+            issued_on=day,
+            summary="Về việc khen thưởng",
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+            **issuer,
+        )
 
 
 def test_symbols_pad_numbers_below_ten():
@@ -66,8 +70,14 @@ def test_declared_numbers_continue_the_paper_register(org):
 
 def test_a_rolled_back_issue_gives_its_number_back(org):
     with pytest.raises(RuntimeError), transaction.atomic():
-        issue_document(type_code="QĐ", issued_on=DAY, summary="x", signer_title="Giám đốc",
-                       signer_name="A", agency=org.skhdt)  # fmt: skip
+        issue_document(
+            type_code="QĐ",
+            issued_on=DAY,
+            summary="x",
+            signer_title="Giám đốc",
+            signer_name="A",
+            agency=org.skhdt,
+        )
         raise RuntimeError
     assert issue(org).number == 1
 
@@ -76,9 +86,17 @@ def test_the_database_refuses_a_duplicate_number(org):
     document = issue(org)
     with pytest.raises(IntegrityError), transaction.atomic():
         IssuedDocument.objects.create(
-            series=document.series, number=1, year=2023, type_code="QĐ", type_name="Quyết định",
-            symbol="01/QĐ-SKHĐT", issued_on=DAY, summary="x", signer_title="x", signer_name="x",
-        )  # fmt: skip
+            series=document.series,
+            number=1,
+            year=2023,
+            type_code="QĐ",
+            type_name="Quyết định",
+            symbol="01/QĐ-SKHĐT",
+            issued_on=DAY,
+            summary="x",
+            signer_title="x",
+            signer_name="x",
+        )
 
 
 def test_an_issued_document_with_files_is_frozen(org):

@@ -15,9 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def issue(org, agency):
     with transaction.atomic():
-        return issue_document(type_code="QĐ", issued_on=datetime.date(2026, 3, 2),
-                              summary="Khen thưởng", signer_title="Giám đốc",
-                              signer_name="Vũ Hoàng Quý", agency=agency)  # fmt: skip
+        return issue_document(
+            type_code="QĐ",
+            issued_on=datetime.date(2026, 3, 2),
+            summary="Khen thưởng",
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+            agency=agency,
+        )
 
 
 def test_register_lists_only_the_officers_agencies(client_for, org):
@@ -66,8 +71,9 @@ def test_admin_edits_a_layout_checked_against_the_decree(client_for, org):
 
     client = client_for("admin")
     url = reverse("documents:layouts")
-    bad = client.post(url, {"kind": "movement",
-                            "layout": json.dumps({"margins": {"left_mm": 50}})})  # fmt: skip
+    bad = client.post(
+        url, {"kind": "movement", "layout": json.dumps({"margins": {"left_mm": 50}})}
+    )
     assert "Lề trái" in bad.content.decode()
     assert not DocumentLayout.objects.exists()
     client.post(
@@ -94,11 +100,29 @@ def test_render_command_by_id_and_by_number(org, tmp_path):
         make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
     )
     by_number = tmp_path / "a.docx"
-    call_command("documents", "render", "movement", "01/KH-SKHĐT", "--year", "2026",
-                 "--format", "docx", "-o", str(by_number))  # fmt: skip
+    call_command(
+        "documents",
+        "render",
+        "movement",
+        "01/KH-SKHĐT",
+        "--year",
+        "2026",
+        "--format",
+        "docx",
+        "-o",
+        str(by_number),
+    )
     by_id = tmp_path / "b.docx"
-    call_command("documents", "render", "movement", str(movement.pk), "--format", "docx",
-                 "-o", str(by_id))  # fmt: skip
+    call_command(
+        "documents",
+        "render",
+        "movement",
+        str(movement.pk),
+        "--format",
+        "docx",
+        "-o",
+        str(by_id),
+    )
     assert by_number.read_bytes() == by_id.read_bytes()
     text = "\n".join(p.text for p in docx.Document(str(by_id)).paragraphs)
     assert "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2026" in text

@@ -65,8 +65,9 @@ def test_officer_renders_again_from_the_decision_page(failed_decision, client_fo
     assert ActivityLog.objects.filter(action="documents.rerender").count() == 1
 
 
-def test_rerender_runs_the_job_on_commit(failed_decision, users,
-                                         django_capture_on_commit_callbacks):  # fmt: skip
+def test_rerender_runs_the_job_on_commit(
+    failed_decision, users, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         rerender_document(failed_decision.issued_document, actor=users["officer"])
     failed_decision.refresh_from_db()
@@ -113,8 +114,9 @@ def test_cli_renders_every_failed_document(failed_decision):
     call_command("documents", "rerender", "--failed")
 
 
-def test_cli_names_unknown_ids_and_reports_what_still_fails(failed_decision,
-                                                            monkeypatch):  # fmt: skip
+def test_cli_names_unknown_ids_and_reports_what_still_fails(
+    failed_decision, monkeypatch
+):
     with pytest.raises(CommandError, match="Không có văn bản mã 999999"):
         call_command("documents", "rerender", "--id", "999999")
     monkeypatch.setattr(rendering, "docx_to_pdf", _broken)

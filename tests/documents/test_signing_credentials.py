@@ -20,8 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def upload(org, users, data, passphrase=PASSPHRASE, **extra):
-    return upload_credential(org.skhdt, data, passphrase, extra.get("label", "Chứng thư Sở"),
-                             True, users["admin"])  # fmt: skip
+    return upload_credential(
+        org.skhdt,
+        data,
+        passphrase,
+        extra.get("label", "Chứng thư Sở"),
+        True,
+        users["admin"],
+    )
 
 
 def errors(exc) -> dict:
@@ -64,21 +70,43 @@ def test_key_and_passphrase_are_encrypted_at_rest(org, users):
 @pytest.mark.parametrize(
     ("make", "field", "text"),
     [
-        (lambda: (b"not a pkcs12 file" * 10, PASSPHRASE), "p12", "không phải tệp PKCS#12"),
+        (
+            lambda: (b"not a pkcs12 file" * 10, PASSPHRASE),
+            "p12",
+            "không phải tệp PKCS#12",
+        ),
         (lambda: (make_p12(*make_cert()), "sai-mat-khau"), "passphrase", "Mật khẩu"),
-        (lambda: (pkcs12.serialize_key_and_certificates(
-            b"x", None, make_cert()[1], None, NoEncryption()), ""), "p12", "khóa bí mật"),
-        (lambda: (make_p12(*make_cert(days=10, starts_in_days=-30)), PASSPHRASE), "p12",
-         "hết hạn"),
-        (lambda: (make_p12(*make_cert(starts_in_days=5)), PASSPHRASE), "p12",
-         "chỉ có hiệu lực từ"),
-        (lambda: (make_p12(*make_cert(usage=("key_encipherment",))), PASSPHRASE), "p12",
-         "Key Usage"),
+        (
+            lambda: (
+                pkcs12.serialize_key_and_certificates(
+                    b"x", None, make_cert()[1], None, NoEncryption()
+                ),
+                "",
+            ),
+            "p12",
+            "khóa bí mật",
+        ),
+        (
+            lambda: (make_p12(*make_cert(days=10, starts_in_days=-30)), PASSPHRASE),
+            "p12",
+            "hết hạn",
+        ),
+        (
+            lambda: (make_p12(*make_cert(starts_in_days=5)), PASSPHRASE),
+            "p12",
+            "chỉ có hiệu lực từ",
+        ),
+        (
+            lambda: (make_p12(*make_cert(usage=("key_encipherment",))), PASSPHRASE),
+            "p12",
+            "Key Usage",
+        ),
     ],
     ids=["not-p12", "passphrase", "no-key", "expired", "not-yet-valid", "key-usage"],
-)  # fmt: skip
-def test_bad_uploads_are_refused_with_a_message_naming_the_field(org, users, make, field,
-                                                                 text):  # fmt: skip
+)
+def test_bad_uploads_are_refused_with_a_message_naming_the_field(
+    org, users, make, field, text
+):
     data, passphrase = make()
     with pytest.raises(ValidationError) as exc:
         upload(org, users, data, passphrase)

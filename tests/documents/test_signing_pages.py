@@ -58,8 +58,9 @@ def test_agency_without_a_credential_gets_the_pdf_unchanged(
     assert not DocumentSignature.objects.exists()
 
 
-def test_signing_failure_marks_the_document_failed(credential, round_, org, users,
-                                                   fast_pdf, settings):  # fmt: skip
+def test_signing_failure_marks_the_document_failed(
+    credential, round_, org, users, fast_pdf, settings
+):
     settings.THIDUA_SIGNING_KEY = "khoa-khac"  # the stored credential cannot be read
     decision = issue(round_, org, users)
     with pytest.raises(Exception, match="giải mã"):
@@ -120,16 +121,30 @@ def test_admin_uploads_and_deactivates_a_credential(client_for, org):
     url = reverse("documents:credentials")
     assert "documents:credentials" and client.get(url).status_code == 200
     upload = SimpleUploadedFile("so.p12", make_p12(*make_cert(CN)))
-    response = client.post(url, {"agency": org.skhdt.pk, "label": "Chứng thư Sở",
-                                 "p12": upload, "passphrase": PASSPHRASE,
-                                 "visible_stamp": "on"})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "agency": org.skhdt.pk,
+            "label": "Chứng thư Sở",
+            "p12": upload,
+            "passphrase": PASSPHRASE,
+            "visible_stamp": "on",
+        },
+    )
     assert response.status_code == 302
     credential = SigningCredential.objects.get(agency=org.skhdt)
     assert credential.active and credential.visible_stamp
     page = client.get(url).content.decode()
     assert CN in page and PASSPHRASE not in page and credential.fingerprint[:16] in page
-    bad = client.post(url, {"agency": org.skhdt.pk, "label": "x", "passphrase": "sai",
-                            "p12": SimpleUploadedFile("so.p12", make_p12(*make_cert()))})  # fmt: skip
+    bad = client.post(
+        url,
+        {
+            "agency": org.skhdt.pk,
+            "label": "x",
+            "passphrase": "sai",
+            "p12": SimpleUploadedFile("so.p12", make_p12(*make_cert())),
+        },
+    )
     assert bad.status_code == 200 and "Mật khẩu: không mở được" in bad.content.decode()
     assert 'value="sai"' not in bad.content.decode()
     deactivate = reverse("documents:credential-deactivate", args=[credential.pk])
@@ -145,24 +160,31 @@ def test_register_links_the_credentials_page_for_admins(client_for):
     assert reverse("documents:credentials") not in page
 
 
-def test_credentials_are_hidden_from_officers_and_other_agencies_admins(client, client_for,
-                                                                      credential, org):  # fmt: skip
+def test_credentials_are_hidden_from_officers_and_other_agencies_admins(
+    client, client_for, credential, org
+):
     url = reverse("documents:credentials")
     deactivate = reverse("documents:credential-deactivate", args=[credential.pk])
     for role in ("officer", "other_officer", "higher_officer", "staff"):
         other = client_for(role)
         assert other.get(url).status_code == 404
         assert other.post(deactivate).status_code == 404
-    admin = create_account(username="qt-stc", password=PASSWORD, person=None,
-                           roles=[(Role.ADMIN, org.other, None)])  # fmt: skip
+    admin = create_account(
+        username="qt-stc",
+        password=PASSWORD,
+        person=None,
+        roles=[(Role.ADMIN, org.other, None)],
+    )
     client.force_login(admin)
     page = client.get(url)
     assert page.status_code == 200 and CN not in page.content.decode()
     assert org.skhdt not in page.context["form"].fields["agency"].queryset
     assert client.post(deactivate).status_code == 404
     upload = SimpleUploadedFile("so.p12", make_p12(*make_cert("Kẻ mạo danh", slot=6)))
-    response = client.post(url, {"agency": org.skhdt.pk, "label": "x", "p12": upload,
-                                 "passphrase": PASSPHRASE})  # fmt: skip
+    response = client.post(
+        url,
+        {"agency": org.skhdt.pk, "label": "x", "p12": upload, "passphrase": PASSPHRASE},
+    )
     assert response.status_code == 200
     credential.refresh_from_db()
     assert credential.active
@@ -173,8 +195,9 @@ def test_credentials_are_hidden_from_officers_and_other_agencies_admins(client, 
 
 
 def check(client, data, name="vb.pdf"):
-    return client.post(reverse("documents:verify-pdf"),
-                       {"file": SimpleUploadedFile(name, data)})  # fmt: skip
+    return client.post(
+        reverse("documents:verify-pdf"), {"file": SimpleUploadedFile(name, data)}
+    )
 
 
 def test_public_checker_reports_signed_tampered_and_unsigned(signed_decision):

@@ -20,8 +20,14 @@ CN = "Sở Kế hoạch và Đầu tư (thử nghiệm)"
 
 @pytest.fixture
 def credential(org, users):
-    return upload_credential(org.skhdt, make_p12(*make_cert(CN)), PASSPHRASE,
-                             "Chứng thư Sở", True, users["admin"])  # fmt: skip
+    return upload_credential(
+        org.skhdt,
+        make_p12(*make_cert(CN)),
+        PASSPHRASE,
+        "Chứng thư Sở",
+        True,
+        users["admin"],
+    )
 
 
 @pytest.fixture
@@ -42,8 +48,11 @@ def test_signed_pdf_is_intact_valid_and_trusted(signed, credential, org):
 
 def test_visible_stamp_sits_in_the_top_right_margin_with_symbol_and_iso_time(signed):
     page = PdfReader(io.BytesIO(signed)).pages[0]
-    annot = next(a.get_object() for a in page["/Annots"]
-                 if a.get_object()["/Subtype"] == "/Widget")  # fmt: skip
+    annot = next(
+        a.get_object()
+        for a in page["/Annots"]
+        if a.get_object()["/Subtype"] == "/Widget"
+    )
     x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     assert x2 == pytest.approx(width - 15 * pades.MM, abs=1)  # right margin
@@ -59,8 +68,12 @@ def test_stamp_text_reads_back(signed, tmp_path):
         pytest.skip("pdftotext missing: install the Debian package poppler-utils")
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
-                          capture_output=True, check=True, timeout=60).stdout.decode()  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout.decode()
     assert "Số: 05/QĐ-SKHĐT" in text
     assert f"Ký bởi: {CN}" in text
     assert "+07:00" in text and "Thời gian ký: 20" in text
@@ -113,8 +126,11 @@ def test_unregistered_certificate_is_not_trusted(credential):
 def test_trust_roots_setting_adds_an_anchor(settings, tmp_path, db):
     from cryptography.hazmat.primitives.serialization import Encoding
 
-    ca = make_cert("CA thử nghiệm TĐKT", slot=4, usage=("key_cert_sign", "crl_sign",
-                                                          "digital_signature"))  # fmt: skip
+    ca = make_cert(
+        "CA thử nghiệm TĐKT",
+        slot=4,
+        usage=("key_cert_sign", "crl_sign", "digital_signature"),
+    )
     key, leaf = make_cert("Nguyễn Văn Thành", slot=5, issuer=ca)
     data = pades.sign_pdf_bytes(
         blank_pdf(), make_p12(key, leaf, extra=[ca[1]]), PASSPHRASE
@@ -141,7 +157,8 @@ def test_pdfsig_agrees(signed, tmp_path):
         pytest.skip("pdfsig missing: install the Debian package poppler-utils")
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed)
-    out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True,
-                         timeout=60, check=False)  # fmt: skip
+    out = subprocess.run(
+        ["pdfsig", str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert "Signature is Valid" in out.stdout
     assert "ETSI.CAdES.detached" in out.stdout and "Total document signed" in out.stdout

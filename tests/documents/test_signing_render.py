@@ -15,8 +15,9 @@ from .signing_fixtures import CN, issue
 pytestmark = [pytest.mark.django_db, pytest.mark.needs_system]
 
 
-def test_rendered_decision_is_signed_with_the_stamp_top_right(credential, round_, org,
-                                                              users, tmp_path):  # fmt: skip
+def test_rendered_decision_is_signed_with_the_stamp_top_right(
+    credential, round_, org, users, tmp_path
+):
     require_soffice()
     require_poppler()
     decision = issue(round_, org, users)
@@ -41,6 +42,11 @@ def test_rendered_decision_is_signed_with_the_stamp_top_right(credential, round_
     assert local[:10] in lines[2] or "Thời gian ký" in lines[2]
     assert "UBND TỈNH LẠNG SƠN" in lines[3] or "SỞ KẾ HOẠCH" in first
     if shutil.which("pdfsig"):
-        out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True,
-                             timeout=60, check=False)  # fmt: skip
+        out = subprocess.run(
+            ["pdfsig", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert "Signature is Valid" in out.stdout

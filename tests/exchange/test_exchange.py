@@ -24,9 +24,15 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "exchange-v1.schema.json"
 
 
 def _award(**subject):
-    return record_award(code=subject.pop("code", "LDTT"), year=2024,
-                        decision_number="12/QĐ-SKHĐT", decision_date=datetime.date(2025, 1, 10),
-                        decided_by="Giám đốc Sở KH&ĐT", cash_amount=702_000, **subject)  # fmt: skip
+    return record_award(
+        code=subject.pop("code", "LDTT"),
+        year=2024,
+        decision_number="12/QĐ-SKHĐT",
+        decision_date=datetime.date(2025, 1, 10),
+        decided_by="Giám đốc Sở KH&ĐT",
+        cash_amount=702_000,
+        **subject,
+    )
 
 
 def _stc_file(org):
@@ -34,27 +40,65 @@ def _stc_file(org):
     it, their award and the unit's."""
     cccd = cccd_for("nu", datetime.date(1990, 3, 2))
     return {
-        "format": "thidua.exchange", "version": 1, "exported_at": "2026-11-25T10:00:00+07:00",
+        "format": "thidua.exchange",
+        "version": 1,
+        "exported_at": "2026-11-25T10:00:00+07:00",
         "root": "STC",
         "agencies": [
-            {"code": "STC", "name": "Sở Tài chính", "level": "so_ban_nganh", "parent": None},
-            {"code": "STC-NS", "name": "Phòng Ngân sách", "level": "phong_don_vi",
-             "parent": "STC", "is_small_collective": True},
+            {
+                "code": "STC",
+                "name": "Sở Tài chính",
+                "level": "so_ban_nganh",
+                "parent": None,
+            },
+            {
+                "code": "STC-NS",
+                "name": "Phòng Ngân sách",
+                "level": "phong_don_vi",
+                "parent": "STC",
+                "is_small_collective": True,
+            },
         ],
-        "people": [{"cccd": cccd, "full_name": "Hà Thị Mai", "gender": "nu",
-                    "birth_date": "1990-03-02", "ethnicity": "Tày", "category": "cong_chuc",
-                    "unit": "STC-NS", "position": "Chuyên viên"}],
+        "people": [
+            {
+                "cccd": cccd,
+                "full_name": "Hà Thị Mai",
+                "gender": "nu",
+                "birth_date": "1990-03-02",
+                "ethnicity": "Tày",
+                "category": "cong_chuc",
+                "unit": "STC-NS",
+                "position": "Chuyên viên",
+            }
+        ],
         "awards": [
-            {"person": cccd, "code": "LDTT", "year": 2024, "decision_number": "7/QĐ-STC",
-             "decision_date": "2025-01-12", "decided_by": "Giám đốc Sở Tài chính",
-             "cash_amount": 702000},
-            {"agency": "STC-NS", "code": "TTLDTT", "year": 2024,
-             "decision_number": "7/QĐ-STC", "decision_date": "2025-01-12",
-             "decided_by": "Giám đốc Sở Tài chính"},
+            {
+                "person": cccd,
+                "code": "LDTT",
+                "year": 2024,
+                "decision_number": "7/QĐ-STC",
+                "decision_date": "2025-01-12",
+                "decided_by": "Giám đốc Sở Tài chính",
+                "cash_amount": 702000,
+            },
+            {
+                "agency": "STC-NS",
+                "code": "TTLDTT",
+                "year": 2024,
+                "decision_number": "7/QĐ-STC",
+                "decision_date": "2025-01-12",
+                "decided_by": "Giám đốc Sở Tài chính",
+            },
         ],
-        "decisions": [{"symbol": "7/QĐ-STC", "issued_on": "2025-01-12", "issuer": "STC",
-                       "awardees": 2}],
-    }  # fmt: skip
+        "decisions": [
+            {
+                "symbol": "7/QĐ-STC",
+                "issued_on": "2025-01-12",
+                "issuer": "STC",
+                "awardees": 2,
+            }
+        ],
+    }
 
 
 def test_the_docs_copy_of_the_schema_is_the_code_s():
@@ -127,12 +171,27 @@ def test_schema_problems_name_the_field_and_nothing_is_written(org, users):
 
 def test_records_outside_the_scope_roll_everything_back(org, users):
     bad = _stc_file(org)
-    bad["people"].append({"cccd": org.people["dkkd_staff"].cccd, "full_name": "Nguyễn Văn Ánh",
-                          "gender": "nam", "birth_date": "1985-05-17", "ethnicity": "Kinh",
-                          "category": "cong_chuc", "unit": "STC-NS"})  # fmt: skip
-    bad["awards"].append({"agency": "SKHĐT-VP", "code": "TTLDTT", "year": 2024,
-                          "decision_number": "1/QĐ", "decision_date": "2025-01-01",
-                          "decided_by": "X"})  # fmt: skip
+    bad["people"].append(
+        {
+            "cccd": org.people["dkkd_staff"].cccd,
+            "full_name": "Nguyễn Văn Ánh",
+            "gender": "nam",
+            "birth_date": "1985-05-17",
+            "ethnicity": "Kinh",
+            "category": "cong_chuc",
+            "unit": "STC-NS",
+        }
+    )
+    bad["awards"].append(
+        {
+            "agency": "SKHĐT-VP",
+            "code": "TTLDTT",
+            "year": 2024,
+            "decision_number": "1/QĐ",
+            "decision_date": "2025-01-01",
+            "decided_by": "X",
+        }
+    )
     with pytest.raises(ValidationError) as exc:
         import_exchange(bad, into=org.other, actor=users["admin"])
     text = " | ".join(exc.value.messages)
@@ -181,8 +240,9 @@ def test_page_import_reports_counts_or_the_errors(org, client_for):
 
     client = client_for("admin")
     url = reverse("exchange:agency-exchange", args=[org.other.pk])
-    upload = SimpleUploadedFile("stc.json", json.dumps(_stc_file(org)).encode(),
-                                content_type="application/json")  # fmt: skip
+    upload = SimpleUploadedFile(
+        "stc.json", json.dumps(_stc_file(org)).encode(), content_type="application/json"
+    )
     response = client.post(url, {"file": upload}, follow=True)
     assert "tạo mới 4" in response.content.decode()
     broken = SimpleUploadedFile(
@@ -225,8 +285,9 @@ def test_tdkt_fields_travel_and_older_files_keep_them(org, users):
     assert result.updated["people"] == 1
     staff.refresh_from_db()
     assert (staff.education_level, staff.tdkt_since) == (
-        "tren_dai_hoc", datetime.date(2015, 4, 1),
-    )  # fmt: skip
+        "tren_dai_hoc",
+        datetime.date(2015, 4, 1),
+    )
     for person in data["people"]:
         del person["education_level"], person["tdkt_since"]
     for agency in data["agencies"]:

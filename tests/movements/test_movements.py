@@ -101,11 +101,13 @@ def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org):
     assert "Chưa đủ thành phần để ban hành:" in detail
     url = reverse("movements:movement-section", args=[movement.pk, "purposes"])
     data = {
-        "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0",
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "0",
         "form-0-text": "Nâng cao **chất lượng** dịch vụ công.[^Theo Nghị quyết 49.]",
         "form-0-ORDER": "2",
-        "form-1-text": "Động viên công chức.", "form-1-ORDER": "1",
-    }  # fmt: skip
+        "form-1-text": "Động viên công chức.",
+        "form-1-ORDER": "1",
+    }
     preview = client.post(url, {**data, "preview": "1"}, headers={"HX-Request": "true"})
     body = preview.content.decode()
     assert "<strong>chất lượng</strong>" in body and "<sup>1</sup>" in body
@@ -154,7 +156,7 @@ def test_edit_of_an_issued_movement_is_refused_in_the_ui(client_for, org):
             "signer_title": "GĐ",
             "signer_name": "A",
             "archive_units": "VT",
-        },  # fmt: skip
+        },
     )
     assert "Văn bản đã ban hành không được sửa" in response.content.decode()
 
@@ -218,10 +220,16 @@ def test_preview_while_an_item_is_still_invalid_returns_only_the_document(
     url = reverse("movements:movement-section", args=[movement.pk, "recipients"])
     response = client_for("officer").post(
         url,
-        {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-ORDER": "1",
-         "form-0-kind": "don_vi_truc_thuoc", "form-0-label": "Các phòng", "preview": "1"},
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "0",
+            "form-0-ORDER": "1",
+            "form-0-kind": "don_vi_truc_thuoc",
+            "form-0-label": "Các phòng",
+            "preview": "1",
+        },
         headers={"HX-Request": "true"},
-    )  # fmt: skip
+    )
     body = response.content.decode()
     assert 'data-testid="document-preview"' in body
     assert "<form" not in body  # never the whole page inside the preview

@@ -55,10 +55,14 @@ def indicator(movement, org):
 
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
-    [("a.pdf", PDF, "pdf"), ("b.png", PNG, "png"),
-     ("c.jpg", b"\xff\xd8\xff\xe0JFIF", "jpg"), ("d.docx", docx_bytes(), "docx"),
-     ("e.xlsx", docx_bytes("xl/workbook.xml"), "xlsx")],
-)  # fmt: skip
+    [
+        ("a.pdf", PDF, "pdf"),
+        ("b.png", PNG, "png"),
+        ("c.jpg", b"\xff\xd8\xff\xe0JFIF", "jpg"),
+        ("d.docx", docx_bytes(), "docx"),
+        ("e.xlsx", docx_bytes("xl/workbook.xml"), "xlsx"),
+    ],
+)
 def test_attachments_are_recognised_by_content(name, data, kind):
     checked = check_attachment(SimpleUploadedFile(name, data))
     assert checked.kind == kind
@@ -67,9 +71,13 @@ def test_attachments_are_recognised_by_content(name, data, kind):
 
 @pytest.mark.parametrize(
     ("name", "data"),
-    [("virus.exe", b"MZ\x90\x00"), ("trang.pdf", b"<html><script>alert(1)</script>"),
-     ("macro.docx", docx_bytes("xl/vbaProject.bin")), ("x.pdf", b"%PDF-<html>")],
-)  # fmt: skip
+    [
+        ("virus.exe", b"MZ\x90\x00"),
+        ("trang.pdf", b"<html><script>alert(1)</script>"),
+        ("macro.docx", docx_bytes("xl/vbaProject.bin")),
+        ("x.pdf", b"%PDF-<html>"),
+    ],
+)
 def test_other_files_are_refused(name, data):
     with pytest.raises(ValidationError):
         check_attachment(SimpleUploadedFile(name, data))
@@ -84,9 +92,16 @@ def test_attachment_names_are_cleaned():
 
 def test_indicator_direction_is_checked(movement, org):
     with pytest.raises(ValidationError) as exc:
-        save_indicator(movement, name="PCI", unit_of_measure="hạng", baseline=Decimal(30),
-                       target=Decimal(40), direction="giam", owner=org.skhdt,
-                       due_on=datetime.date(2026, 12, 31))  # fmt: skip
+        save_indicator(
+            movement,
+            name="PCI",
+            unit_of_measure="hạng",
+            baseline=Decimal(30),
+            target=Decimal(40),
+            direction="giam",
+            owner=org.skhdt,
+            due_on=datetime.date(2026, 12, 31),
+        )
     assert exc.value.message_dict["target"] == [
         "Chỉ tiêu phải thấp hơn giá trị ban đầu."
     ]
@@ -109,8 +124,14 @@ def test_indicator_direction_is_checked(movement, org):
 def test_indicator_status(indicator, today, value, state):
     reports = []
     if value:
-        reports = [ProgressReport(indicator=indicator, reported_on=datetime.date(2026, 6, 30),
-                                  value=Decimal(value), pk=1)]  # fmt: skip
+        reports = [
+            ProgressReport(
+                indicator=indicator,
+                reported_on=datetime.date(2026, 6, 30),
+                value=Decimal(value),
+                pk=1,
+            )
+        ]
     assert indicator_status(indicator, reports, today=today).state == state
 
 
@@ -122,11 +143,24 @@ def test_owner_unit_reports_progress_with_evidence(
     assert client_for("staff").get(url).status_code == 403  # sees it, not the owner
     assert client_for("other_officer").get(url).status_code == 404
     client = client_for("unit_head")
-    bad = client.post(url, {"reported_on": "30/06/2026", "value": "70",
-                            "evidence": SimpleUploadedFile("x.pdf", b"<html>")})  # fmt: skip
+    bad = client.post(
+        url,
+        {
+            "reported_on": "30/06/2026",
+            "value": "70",
+            "evidence": SimpleUploadedFile("x.pdf", b"<html>"),
+        },
+    )
     assert "Chỉ nhận tệp PDF" in bad.content.decode()
-    client.post(url, {"reported_on": "30/06/2026", "value": "70", "note": "Quý II",
-                      "evidence": SimpleUploadedFile("bao-cao-quy-2.pdf", PDF)})  # fmt: skip
+    client.post(
+        url,
+        {
+            "reported_on": "30/06/2026",
+            "value": "70",
+            "note": "Quý II",
+            "evidence": SimpleUploadedFile("bao-cao-quy-2.pdf", PDF),
+        },
+    )
     report = ProgressReport.objects.get()
     assert (report.value, report.evidence_name) == (
         Decimal("70.00"),
@@ -162,9 +196,16 @@ def test_officer_adds_indicators_in_the_ui(client_for, movement, org):
     client = client_for("officer")
     client.post(
         reverse("movements:indicator-create", args=[movement.pk]),
-        {"name": "Giải ngân vốn đầu tư công", "unit_of_measure": "%", "baseline": "0",
-         "target": "95", "direction": "tang", "owner": org.skhdt.pk, "due_on": "31/12/2026"},
-    )  # fmt: skip
+        {
+            "name": "Giải ngân vốn đầu tư công",
+            "unit_of_measure": "%",
+            "baseline": "0",
+            "target": "95",
+            "direction": "tang",
+            "owner": org.skhdt.pk,
+            "due_on": "31/12/2026",
+        },
+    )
     assert Indicator.objects.get().target == Decimal("95.00")
     assert (
         client_for("unit_head")
@@ -219,8 +260,12 @@ def test_evidence_keeps_its_vietnamese_name_on_download(
     from thidua.movements.services.progress import report_progress
 
     name = 'Báo cáo "quý 2"; bản cuối.pdf'
-    report = report_progress(indicator, reported_on=datetime.date(2026, 6, 30),
-                             value=Decimal(70), evidence=SimpleUploadedFile(name, PDF))  # fmt: skip
+    report = report_progress(
+        indicator,
+        reported_on=datetime.date(2026, 6, 30),
+        value=Decimal(70),
+        evidence=SimpleUploadedFile(name, PDF),
+    )
     response = client_for("officer").get(
         reverse("movements:evidence", args=[movement.pk, report.pk])
     )

@@ -60,8 +60,9 @@ def test_unit_registers_members_submits_and_office_approves(client_for, movement
     officer.post(decide, {"to": "tra_lai", "reason": "Bổ sung cam kết cá nhân"})
     registration.refresh_from_db()
     assert (registration.state, registration.return_reason) == (
-        "tra_lai", "Bổ sung cam kết cá nhân",
-    )  # fmt: skip
+        "tra_lai",
+        "Bổ sung cam kết cá nhân",
+    )
     client = client_for("unit_head")
     data[f"pledge_{staff.pk}"] = '=HYPERLINK("http://x")'
     client.post(edit_url(movement, org.dkkd), {**data, "action": "submit"})
@@ -78,10 +79,23 @@ def test_unit_registers_members_submits_and_office_approves(client_for, movement
     people = [
         [c.value for c in row] for row in workbook["Cá nhân"].iter_rows(min_row=2)
     ]
-    assert units == [[1, "Phòng Đăng ký kinh doanh", "Tập thể lao động xuất sắc", 2,
-                      "Đã duyệt", "Hoàn thành 100% hồ sơ đúng hạn."]]  # fmt: skip
-    assert people[0][1:6] == ["Nguyễn Văn Ánh", "Phòng Đăng ký kinh doanh", "Chuyên viên",
-                              "Lao động tiên tiến", "'=HYPERLINK(\"http://x\")"]  # fmt: skip
+    assert units == [
+        [
+            1,
+            "Phòng Đăng ký kinh doanh",
+            "Tập thể lao động xuất sắc",
+            2,
+            "Đã duyệt",
+            "Hoàn thành 100% hồ sơ đúng hạn.",
+        ]
+    ]
+    assert people[0][1:6] == [
+        "Nguyễn Văn Ánh",
+        "Phòng Đăng ký kinh doanh",
+        "Chuyên viên",
+        "Lao động tiên tiến",
+        '\'=HYPERLINK("http://x")',
+    ]
     assert people[1][1] == "Lê Minh Đức" and people[1][4] == "Chiến sĩ thi đua cơ sở"
     listing = officer.get(reverse("movements:registration-list", args=[movement.pk]))
     states = {r["agency"].code: r["registration"] for r in listing.context["rows"]}
@@ -108,8 +122,13 @@ def test_only_the_unit_registers_and_only_its_members(client_for, movement, org)
     from thidua.movements.services.registration import save_registration
 
     with pytest.raises(Exception) as exc:
-        save_registration(movement, org.dkkd, collective_title="", pledges="",
-                          entries=[{"person": outsider, "title": "LDTT"}])  # fmt: skip
+        save_registration(
+            movement,
+            org.dkkd,
+            collective_title="",
+            pledges="",
+            entries=[{"person": outsider, "title": "LDTT"}],
+        )
     assert "không thuộc đơn vị" in str(exc.value)
     officer = client_for("unit_head")
     registration_list = reverse("movements:registration-list", args=[movement.pk])
@@ -127,10 +146,12 @@ def test_registrations_are_stored_in_nfc(movement, org):
 
     member = org.people["dkkd_staff"]
     registration = save_registration(
-        movement, org.dkkd, collective_title="TTLDTT",
+        movement,
+        org.dkkd,
+        collective_title="TTLDTT",
         pledges=nfd("Hoàn thành 100% hồ sơ.\r\nKhông để trễ hạn."),
         entries=[{"person": member, "title": "LDTT", "pledge": nfd("Số hóa hồ sơ")}],
-    )  # fmt: skip
+    )
     registration.refresh_from_db()
     assert registration.pledges == "Hoàn thành 100% hồ sơ.\nKhông để trễ hạn."
     assert registration.entries.get().pledge == "Số hóa hồ sơ"

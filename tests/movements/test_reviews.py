@@ -20,15 +20,19 @@ def running(org):
             make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
         )
     with time_machine.travel(datetime.date(2026, 2, 10)):
-        confirm_delivery(movement.deliveries.get(agency=org.dkkd),
-                         confirmed_on=datetime.date(2026, 2, 9), staff_reached=2)  # fmt: skip
+        confirm_delivery(
+            movement.deliveries.get(agency=org.dkkd),
+            confirmed_on=datetime.date(2026, 2, 9),
+            staff_reached=2,
+        )
     return transition_movement(movement, "dang_thuc_hien")
 
 
 def test_interim_review_is_prefilled_edited_and_issued(client_for, running, org):
     client = client_for("officer")
-    response = client.post(reverse("movements:review-create", args=[running.pk]),
-                           {"kind": "so_ket"})  # fmt: skip
+    response = client.post(
+        reverse("movements:review-create", args=[running.pk]), {"kind": "so_ket"}
+    )
     review = Review.objects.get()
     assert response.url == reverse(
         "movements:review-edit", args=[running.pk, review.pk]
@@ -62,8 +66,11 @@ def test_interim_review_is_prefilled_edited_and_issued(client_for, running, org)
 def test_reviews_need_a_running_movement_and_the_office(client_for, org):
     draft = make_movement(org)
     client = client_for("officer")
-    response = client.post(reverse("movements:review-create", args=[draft.pk]),
-                           {"kind": "tong_ket"}, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("movements:review-create", args=[draft.pk]),
+        {"kind": "tong_ket"},
+        follow=True,
+    )
     assert (
         "Chỉ sơ kết, tổng kết phong trào đang thực hiện." in response.content.decode()
     )
@@ -84,10 +91,17 @@ def test_review_sections_and_confirmation_notes_are_stored_in_nfc(running, org):
         return unicodedata.normalize("NFD", text)
 
     review = draft_review(running, "so_ket")
-    sections = [{"title": nfd(s["title"]), "text": nfd("Đã triển khai.\r\n\r\nTốt.")}
-                for s in review.sections]  # fmt: skip
-    update_review(review, title=nfd("Sơ kết phong trào"), sections=sections,
-                  signer_title=nfd("Giám đốc"), signer_name=nfd("Vũ Hoàng Quý"))  # fmt: skip
+    sections = [
+        {"title": nfd(s["title"]), "text": nfd("Đã triển khai.\r\n\r\nTốt.")}
+        for s in review.sections
+    ]
+    update_review(
+        review,
+        title=nfd("Sơ kết phong trào"),
+        sections=sections,
+        signer_title=nfd("Giám đốc"),
+        signer_name=nfd("Vũ Hoàng Quý"),
+    )
     review.refresh_from_db()
     assert review.title == "Sơ kết phong trào"
     assert review.sections[0]["text"] == "Đã triển khai.\n\nTốt."
@@ -97,8 +111,10 @@ def test_review_sections_and_confirmation_notes_are_stored_in_nfc(running, org):
     )
     with time_machine.travel(datetime.date(2026, 2, 10)):
         delivery = confirm_delivery(
-            running.deliveries.get(agency=org.vp), confirmed_on=datetime.date(2026, 2, 9),
-            staff_reached=1, note=nfd("Đã quán triệt tại cuộc họp giao ban."),
-        )  # fmt: skip
+            running.deliveries.get(agency=org.vp),
+            confirmed_on=datetime.date(2026, 2, 9),
+            staff_reached=1,
+            note=nfd("Đã quán triệt tại cuộc họp giao ban."),
+        )
     delivery.refresh_from_db()
     assert delivery.note == "Đã quán triệt tại cuộc họp giao ban."

@@ -18,12 +18,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seed_movement(org):
-    update_agency(org.province, short_name="UBND tỉnh Lạng Sơn",
-                  expected_version=org.province.version)  # fmt: skip
-    skhdt = update_agency(org.skhdt, short_name="Sở Kế hoạch và Đầu tư",
-                          place_name="Lạng Sơn", expected_version=org.skhdt.version)  # fmt: skip
-    province_council = create_council(agency=org.province, name="Hội đồng TĐKT tỉnh",
-                                      term_start=datetime.date(2021, 6, 15))  # fmt: skip
+    update_agency(
+        org.province,
+        short_name="UBND tỉnh Lạng Sơn",
+        expected_version=org.province.version,
+    )
+    skhdt = update_agency(
+        org.skhdt,
+        short_name="Sở Kế hoạch và Đầu tư",
+        place_name="Lạng Sơn",
+        expected_version=org.skhdt.version,
+    )
+    province_council = create_council(
+        agency=org.province,
+        name="Hội đồng TĐKT tỉnh",
+        term_start=datetime.date(2021, 6, 15),
+    )
     director = make_person(skhdt, "Vũ Hoàng Quý", position="Giám đốc Sở")
     return load_seed_movement(
         skhdt=skhdt,
@@ -50,7 +60,8 @@ def test_the_seed_carries_its_parent_movements_and_implemented_directive(seed_mo
     assert len(parents) == 8 and parents[0] == "Thủ tướng Chính phủ"
     directive = seed_movement.implemented_documents.get()
     assert (directive.number_symbol, directive.issued_on) == (
-        "02/CT-UBND", datetime.date(2023, 1, 13),
-    )  # fmt: skip
+        "02/CT-UBND",
+        datetime.date(2023, 1, 13),
+    )
     units = set(seed_movement.deliveries.values_list("agency__code", flat=True))
     assert {"SKHĐT-VP", "SKHĐT-ĐKKD", "STC"} <= units  # own units and cluster members

@@ -26,8 +26,13 @@ HOLDERS = {
     "movements.change_movement": {"admin", "officer"},
 }
 # The path from a draft to each state, through the table.
-PATH = [MovementState.ISSUED, MovementState.RUNNING, MovementState.INTERIM,
-        MovementState.FINAL, MovementState.CLOSED]  # fmt: skip
+PATH = [
+    MovementState.ISSUED,
+    MovementState.RUNNING,
+    MovementState.INTERIM,
+    MovementState.FINAL,
+    MovementState.CLOSED,
+]
 
 
 def _in_state(org, state):
@@ -45,11 +50,15 @@ def test_every_permission_in_the_table_is_in_the_matrix():
 @pytest.mark.parametrize("role", ROLES)
 def test_transition_by_role(org, users, move, role):
     check_move(
-        MOVEMENT, _in_state(org, move.source), users[role], move,
+        MOVEMENT,
+        _in_state(org, move.source),
+        users[role],
+        move,
         role in HOLDERS[move.permission],
-        lambda obj, to, user: transition_movement(obj, to, actor=user,
-                                                  issued_on=ISSUED_ON),
-    )  # fmt: skip
+        lambda obj, to, user: transition_movement(
+            obj, to, actor=user, issued_on=ISSUED_ON
+        ),
+    )
 
 
 # --- Registrations ---------------------------------------------------------------------
@@ -91,11 +100,15 @@ def test_every_registration_permission_is_in_the_matrix():
 @pytest.mark.parametrize("role", ROLES)
 def test_registration_transition_by_role(org, users, move, role):
     check_move(
-        REGISTRATION, _registration_in(org, move.source), users[role], move,
+        REGISTRATION,
+        _registration_in(org, move.source),
+        users[role],
+        move,
         role in REGISTRATION_HOLDERS[move.permission],
-        lambda obj, to, user: transition_registration(obj, to, actor=user,
-                                                      reason="Thiếu minh chứng."),
-    )  # fmt: skip
+        lambda obj, to, user: transition_registration(
+            obj, to, actor=user, reason="Thiếu minh chứng."
+        ),
+    )
 
 
 def test_returning_needs_a_reason(org, users):

@@ -33,15 +33,21 @@ def prepare(count: int):
     users = make_users(org)
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
-    round_ = open_round(agency=org.skhdt, name="Xét 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     from tests.factories import make_person
 
     nominations = []
     for i in range(count):
         person = make_person(org.dkkd, f"Nguyễn Văn Thử {i:03d}")
-        nomination = create_nomination(round_, proposing_unit=org.dkkd, person=person,
-                                       code="LDTT")  # fmt: skip
+        nomination = create_nomination(
+            round_, proposing_unit=org.dkkd, person=person, code="LDTT"
+        )
         for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
             add_attachment(
                 nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF)
@@ -100,13 +106,20 @@ def run(count: int) -> dict:
         seen = Nomination.objects.get(
             pk=n.pk
         ).version  # what each officer's page showed
-        pairs.append((
-            lambda n=n, v=seen: transition_nomination(
-                n, "da_tham_dinh", actor=officer, appraisal="Đủ tiêu chuẩn",
-                expected_version=v),
-            lambda n=n, v=seen: transition_nomination(
-                n, "tra_lai", actor=other, reason="Thiếu chữ ký", expected_version=v),
-        ))  # fmt: skip
+        pairs.append(
+            (
+                lambda n=n, v=seen: transition_nomination(
+                    n,
+                    "da_tham_dinh",
+                    actor=officer,
+                    appraisal="Đủ tiêu chuẩn",
+                    expected_version=v,
+                ),
+                lambda n=n, v=seen: transition_nomination(
+                    n, "tra_lai", actor=other, reason="Thiếu chữ ký", expected_version=v
+                ),
+            )
+        )
     moved = pairs_race(pairs)
     states = Counter(Nomination.objects.values_list("state", flat=True))
     events = NominationEvent.objects.filter(from_state="da_gui").count()
@@ -124,28 +137,43 @@ def run(count: int) -> dict:
     upward = []
     for i in range(max(count // 2, 1)):
         person = make_person(org.dkkd, f"Trần Thị Trình {i:03d}")
-        n = create_nomination(round_, proposing_unit=org.dkkd, person=person,
-                              code="CSTD_BO_TINH")  # fmt: skip
+        n = create_nomination(
+            round_, proposing_unit=org.dkkd, person=person, code="CSTD_BO_TINH"
+        )
         for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet", "chung_nhan_sang_kien"):
             add_attachment(n, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
         for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
             transition_nomination(n, to, actor=users["admin"])
         upward.append(n)
-    submission = submit_nominations(round_, upward, issued_on=datetime.date(2026, 1, 20),
-                                    signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-                                    actor=officer)  # fmt: skip
+    submission = submit_nominations(
+        round_,
+        upward,
+        issued_on=datetime.date(2026, 1, 20),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+        actor=officer,
+    )
     higher = users["higher_officer"]
     item_pairs = []
     for item in submission.items.all():
         seen = item.version
-        item_pairs.append((
-            lambda i=item, v=seen: record_outcome(
-                i, awarded=True, decision_number="125/QĐ-UBND",
-                decision_date=datetime.date(2026, 2, 2), decision_signer="Hồ Tiến Thiệu",
-                decided_by="Chủ tịch UBND tỉnh", actor=higher, expected_version=v),
-            lambda i=item, v=seen: return_item(
-                i, reason="Bổ sung hồ sơ", actor=users["admin"], expected_version=v),
-        ))  # fmt: skip
+        item_pairs.append(
+            (
+                lambda i=item, v=seen: record_outcome(
+                    i,
+                    awarded=True,
+                    decision_number="125/QĐ-UBND",
+                    decision_date=datetime.date(2026, 2, 2),
+                    decision_signer="Hồ Tiến Thiệu",
+                    decided_by="Chủ tịch UBND tỉnh",
+                    actor=higher,
+                    expected_version=v,
+                ),
+                lambda i=item, v=seen: return_item(
+                    i, reason="Bổ sung hồ sơ", actor=users["admin"], expected_version=v
+                ),
+            )
+        )
     decided = pairs_race(item_pairs)
     from thidua.decisions.models import Award
 

@@ -23,13 +23,19 @@ PDF = b"%PDF-1.7\n%%EOF"
 
 @pytest.fixture
 def round_(org):
-    return open_round(agency=org.skhdt, name="Xét khen thưởng năm 2025", kind="hang_nam",
-                      year=2025, submission_deadline=datetime.date(2099, 12, 31))  # fmt: skip
+    return open_round(
+        agency=org.skhdt,
+        name="Xét khen thưởng năm 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 12, 31),
+    )
 
 
 def propose(round_, org, code="CSTDCS", person="dkkd_staff"):
-    return create_nomination(round_, proposing_unit=org.dkkd, person=org.people[person],
-                             code=code)  # fmt: skip
+    return create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people[person], code=code
+    )
 
 
 def complete(nomination):
@@ -45,8 +51,11 @@ def test_every_state_is_reachable_and_terminal_states_stay_put():
     targets = {t.target for t in moves}
     assert states - targets == {"nhap"}
     assert {t.source for t in moves if t.source == "khong_khen_thuong"} == set()
-    assert all(t.needs_reason for t in moves
-               if t.target in ("tra_lai", "khong_khen_thuong", "huy_bo"))  # fmt: skip
+    assert all(
+        t.needs_reason
+        for t in moves
+        if t.target in ("tra_lai", "khong_khen_thuong", "huy_bo")
+    )
 
 
 def test_duplicate_nominations_are_refused(round_, org):
@@ -57,14 +66,24 @@ def test_duplicate_nominations_are_refused(round_, org):
     # The database refuses it even if the check is bypassed (two units at once).
     first = Nomination.objects.get()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Nomination.objects.create(round=round_, proposing_unit=org.vp, person=first.person,
-                                  code="CSTDCS", year=2025)  # fmt: skip
+        Nomination.objects.create(
+            round=round_,
+            proposing_unit=org.vp,
+            person=first.person,
+            code="CSTDCS",
+            year=2025,
+        )
 
 
 def test_already_awarded_is_refused(round_, org):
-    record_award(person=org.people["dkkd_staff"], code="LDTT", year=2025,
-                 decision_number="01/QĐ-SKHĐT", decision_date=datetime.date(2025, 12, 30),
-                 decided_by="Giám đốc Sở")  # fmt: skip
+    record_award(
+        person=org.people["dkkd_staff"],
+        code="LDTT",
+        year=2025,
+        decision_number="01/QĐ-SKHĐT",
+        decision_date=datetime.date(2025, 12, 30),
+        decided_by="Giám đốc Sở",
+    )
     with pytest.raises(ValidationError):
         propose(round_, org, code="LDTT")
 
@@ -101,11 +120,19 @@ def test_who_may_move_it_reasons_and_the_timeline(round_, org, users):
     with pytest.raises(ValidationError) as exc:
         transition_nomination(nomination, "tra_lai", actor=users["officer"])
     assert exc.value.message_dict["reason"] == ["Phải ghi rõ lý do."]
-    transition_nomination(nomination, "tra_lai", actor=users["officer"],
-                          reason="Thiếu xác nhận sáng kiến cấp cơ sở")  # fmt: skip
+    transition_nomination(
+        nomination,
+        "tra_lai",
+        actor=users["officer"],
+        reason="Thiếu xác nhận sáng kiến cấp cơ sở",
+    )
     transition_nomination(nomination, "da_gui", actor=users["unit_head"])
-    transition_nomination(nomination, "da_tham_dinh", actor=users["officer"],
-                          appraisal="Đủ tiêu chuẩn theo Điều 23")  # fmt: skip
+    transition_nomination(
+        nomination,
+        "da_tham_dinh",
+        actor=users["officer"],
+        appraisal="Đủ tiêu chuẩn theo Điều 23",
+    )
     transition_nomination(nomination, "trinh_hoi_dong", actor=users["officer"])
     transition_nomination(
         nomination, "hoi_dong_da_xet", actor=users["council_secretary"]
@@ -125,8 +152,13 @@ def test_stale_moves_are_refused(round_, org, users):
         nomination, "da_gui", actor=users["unit_head"], expected_version=seen
     )
     with pytest.raises(ValidationError) as exc:
-        transition_nomination(nomination, "huy_bo", actor=users["unit_head"],
-                              reason="x", expected_version=seen)  # fmt: skip
+        transition_nomination(
+            nomination,
+            "huy_bo",
+            actor=users["unit_head"],
+            reason="x",
+            expected_version=seen,
+        )
     assert exc.value.messages == ["Hồ sơ đã được người khác cập nhật."]
 
 

@@ -37,15 +37,21 @@ def test_notice_blocks_the_decision_until_it_ends_and_comments_are_answered(
     round_, org, users
 ):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    notice = open_notice(round_, [nomination], starts_on=MONDAY, working_days=10,
-                         actor=users["officer"])  # fmt: skip
+    notice = open_notice(
+        round_, [nomination], starts_on=MONDAY, working_days=10, actor=users["officer"]
+    )
     assert notice.ends_on == datetime.date(2026, 5, 12)
     nomination.refresh_from_db()
     assert nomination.state == "cong_khai"
     sign = {"signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"}
     with time_machine.travel(datetime.date(2026, 5, 5)):
-        comment = add_comment(notice, nomination.pk, name="Nguyễn Văn A",
-                              contact="0912 345 678", content="Đề nghị xem lại ngày công")  # fmt: skip
+        comment = add_comment(
+            notice,
+            nomination.pk,
+            name="Nguyễn Văn A",
+            contact="0912 345 678",
+            content="Đề nghị xem lại ngày công",
+        )
         with pytest.raises(ValidationError) as exc:
             issue_decision(
                 round_, [nomination], issued_on=datetime.date(2026, 5, 5), **sign
@@ -61,10 +67,12 @@ def test_notice_blocks_the_decision_until_it_ends_and_comments_are_answered(
         assert "còn góp ý chưa được xem xét" in " ".join(exc.value.messages)
         with pytest.raises(ValidationError):
             acknowledge_comment(comment, response=" ", actor=users["officer"])
-        acknowledge_comment(comment, response="Đã xác minh, đúng quy định",
-                            actor=users["officer"])  # fmt: skip
-        decision = issue_decision(round_, [nomination], issued_on=datetime.date(2026, 5, 13),
-                                  **sign)  # fmt: skip
+        acknowledge_comment(
+            comment, response="Đã xác minh, đúng quy định", actor=users["officer"]
+        )
+        decision = issue_decision(
+            round_, [nomination], issued_on=datetime.date(2026, 5, 13), **sign
+        )
     assert decision.items.count() == 1
 
 
@@ -88,14 +96,20 @@ def test_only_council_decided_nominations_are_published(round_, org, users):
 def test_pages_publish_comment_and_acknowledge(client_for, client, round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
     officer = client_for("officer")
-    assert reverse("nominations:notice-create", args=[round_.pk]) in officer.get(
-        round_.get_absolute_url()).content.decode()  # fmt: skip
+    assert (
+        reverse("nominations:notice-create", args=[round_.pk])
+        in officer.get(round_.get_absolute_url()).content.decode()
+    )
     today = timezone.localdate()
     response = officer.post(
         reverse("nominations:notice-create", args=[round_.pk]),
-        {"nomination": [nomination.pk], "starts_on": today.strftime("%d/%m/%Y"),
-         "working_days": 10, "title": ""},
-    )  # fmt: skip
+        {
+            "nomination": [nomination.pk],
+            "starts_on": today.strftime("%d/%m/%Y"),
+            "working_days": 10,
+            "title": "",
+        },
+    )
     assert response.status_code == 302
     notice = nomination.notices.get()
     assert staff_cannot_see(client_for, notice)
@@ -106,12 +120,20 @@ def test_pages_publish_comment_and_acknowledge(client_for, client, round_, org, 
     text = page.content.decode()
     person = org.people["dkkd_staff"]
     assert person.full_name in text and person.cccd not in text
-    bad = client.post(notice.get_public_url(), {"nomination": nomination.pk, "name": "",
-                                                "contact": "x", "content": "y"})  # fmt: skip
+    bad = client.post(
+        notice.get_public_url(),
+        {"nomination": nomination.pk, "name": "", "contact": "x", "content": "y"},
+    )
     assert bad.status_code == 200 and bad.context["form"].errors["name"]
-    ok = client.post(notice.get_public_url(), {"nomination": nomination.pk,
-                     "name": "Trần Thị B", "contact": "tranb@example.vn",
-                     "content": "Ý kiến về thành tích"})  # fmt: skip
+    ok = client.post(
+        notice.get_public_url(),
+        {
+            "nomination": nomination.pk,
+            "name": "Trần Thị B",
+            "contact": "tranb@example.vn",
+            "content": "Ý kiến về thành tích",
+        },
+    )
     assert ok.status_code == 302
     comment = NoticeComment.objects.get()
     officer = client_for("officer")
@@ -155,10 +177,15 @@ def test_anonymous_comments_are_rate_limited_per_address(
     notice = open_notice(
         round_, [nomination], starts_on=timezone.localdate(), working_days=10
     )
-    form = {"nomination": nomination.pk, "name": "Nguyễn Văn C", "contact": "0912 000 111",
-            "content": "Góp ý"}  # fmt: skip
-    assert [client.post(notice.get_public_url(), form).status_code for _ in range(3)] == [
-        302, 302, 429]  # fmt: skip
+    form = {
+        "nomination": nomination.pk,
+        "name": "Nguyễn Văn C",
+        "contact": "0912 000 111",
+        "content": "Góp ý",
+    }
+    assert [
+        client.post(notice.get_public_url(), form).status_code for _ in range(3)
+    ] == [302, 302, 429]
     assert NoticeComment.objects.count() == 2
     other = client.post(notice.get_public_url(), form, REMOTE_ADDR="203.0.113.7")
     assert other.status_code == 302  # another address is not held back

@@ -48,23 +48,32 @@ PERSON_DATA = {
 def make_round(org, year):
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
-    return open_round(agency=org.skhdt, name=f"Xét {year}", kind="hang_nam", year=year,
-                      submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    return open_round(
+        agency=org.skhdt,
+        name=f"Xét {year}",
+        kind="hang_nam",
+        year=year,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
 
 
 def propose(org, year=2025, code="CSTD_BO_TINH", person="dkkd_staff", agency=None):
     subject = {"agency": agency} if agency else {"person": org.people[person]}
-    return create_nomination(make_round(org, year), proposing_unit=org.dkkd, code=code,
-                             **subject)  # fmt: skip
+    return create_nomination(
+        make_round(org, year), proposing_unit=org.dkkd, code=code, **subject
+    )
 
 
 def award(org, code, year, *, person="dkkd_staff", number=None, **extra):
     return record_award(
-        person=org.people[person], code=code, year=year,
+        person=org.people[person],
+        code=code,
+        year=year,
         decision_number=number or f"{year % 100:02d}/QĐ-UBND",
-        decision_date=datetime.date(year, 12, 20), decided_by="Chủ tịch UBND tỉnh",
+        decision_date=datetime.date(year, 12, 20),
+        decided_by="Chủ tịch UBND tỉnh",
         **extra,
-    )  # fmt: skip
+    )
 
 
 def test_template_follows_the_regime_of_the_review_year_and_the_subject():
@@ -86,16 +95,18 @@ def test_template_follows_the_regime_of_the_review_year_and_the_subject():
 def test_saved_report_keeps_its_template_and_version(org, users):
     nomination = propose(org, year=2024)
     assert report_for(nomination).version == 0
-    report = save_report(nomination, PERSON_DATA, actor=users["unit_head"],
-                         expected_version=0)  # fmt: skip
+    report = save_report(
+        nomination, PERSON_DATA, actor=users["unit_head"], expected_version=0
+    )
     assert (report.template, report.version) == ("nd98_mau03", 1)
     assert report.achievements.startswith("Giải quyết **1.250**")
     assert "\n\nĐề xuất" in report.achievements  # paragraphs kept
     # An old report stays on its template even if the catalogue maps the year anew.
     AchievementReport.objects.filter(pk=report.pk).update(template="nd91_mau02")
     nomination.refresh_from_db()
-    report = save_report(nomination, PERSON_DATA, actor=users["unit_head"],
-                         expected_version=1)  # fmt: skip
+    report = save_report(
+        nomination, PERSON_DATA, actor=users["unit_head"], expected_version=1
+    )
     assert (report.template, report.version) == ("nd91_mau02", 2)
     with pytest.raises(ValidationError) as exc:
         save_report(nomination, PERSON_DATA, actor=users["officer"], expected_version=1)
@@ -115,8 +126,11 @@ def test_validation_names_each_field(org, users):
     assert "address" not in errors  # a collective's field, not asked of a person
     collective = propose(org, code="TTLDXS", agency=org.dkkd)
     with pytest.raises(ValidationError) as exc:
-        save_report(collective, {"phone": "gọi tôi", "achievements": "Tốt"},
-                    actor=users["unit_head"])  # fmt: skip
+        save_report(
+            collective,
+            {"phone": "gọi tôi", "achievements": "Tốt"},
+            actor=users["unit_head"],
+        )
     errors = exc.value.message_dict
     assert errors["phone"] == ["Số điện thoại không hợp lệ."]
     assert errors["address"] == ["Chưa ghi địa chỉ trụ sở."]
@@ -168,10 +182,19 @@ def test_docx_draft_has_the_structure_and_the_register(client_for, org, users):
     xml = (
         zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode()
     )
-    for text in ("BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA BỘ",
-                 "I. SƠ LƯỢC LÝ LỊCH", "Nguyễn Văn Ánh", "17/05/1985", "Lạng Sơn, ngày",
-                 "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "15/QĐ-SKHĐT",
-                 "NGƯỜI BÁO CÁO THÀNH TÍCH", "Times New Roman", "1.250"):  # fmt: skip
+    for text in (
+        "BÁO CÁO THÀNH TÍCH",
+        "ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA BỘ",
+        "I. SƠ LƯỢC LÝ LỊCH",
+        "Nguyễn Văn Ánh",
+        "17/05/1985",
+        "Lạng Sơn, ngày",
+        "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+        "15/QĐ-SKHĐT",
+        "NGƯỜI BÁO CÁO THÀNH TÍCH",
+        "Times New Roman",
+        "1.250",
+    ):
         assert text in xml, text
     assert "Số:" not in xml and "**" not in xml  # no number; markup rendered
     # A collective: its own sections and signatures.
@@ -204,15 +227,26 @@ def test_generate_files_the_pdf_and_replaces_only_the_generated_one(
     with generated.file.open("rb") as handle:
         text = "".join(p.extract_text() for p in pypdf.PdfReader(handle).pages)
     text = " ".join(text.split())
-    for part in ("BÁO CÁO THÀNH TÍCH", "Nguyễn Văn Ánh", "I. SƠ LƯỢC LÝ LỊCH",
-                 "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
-                 "15/QĐ-SKHĐT"):  # fmt: skip
+    for part in (
+        "BÁO CÁO THÀNH TÍCH",
+        "Nguyễn Văn Ánh",
+        "I. SƠ LƯỢC LÝ LỊCH",
+        "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+        "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+        "15/QĐ-SKHĐT",
+    ):
         assert part in text, part
-    add_attachment(nomination, kind="bao_cao_thanh_tich",
-                   upload=SimpleUploadedFile("tu-soan.pdf", PDF))  # fmt: skip
+    add_attachment(
+        nomination,
+        kind="bao_cao_thanh_tich",
+        upload=SimpleUploadedFile("tu-soan.pdf", PDF),
+    )
     head.post(generate)
-    names = list(nomination.attachments.filter(kind="bao_cao_thanh_tich")
-                 .values_list("name", flat=True))  # fmt: skip
+    names = list(
+        nomination.attachments.filter(kind="bao_cao_thanh_tich").values_list(
+            "name", flat=True
+        )
+    )
     assert len(names) == 2 and "tu-soan.pdf" in names
     assert not nomination.attachments.filter(pk=generated.pk).exists()
     page = head.get(nomination.get_absolute_url())

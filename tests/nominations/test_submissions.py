@@ -112,7 +112,11 @@ def test_the_final_decision_flows_back_into_the_register(sent, users, org):
     assert nomination.state == "da_khen_thuong"
     award = Award.objects.get(person=org.people["dkkd_staff"])
     assert (award.code, award.year, award.decision_number, award.decision_date) == (
-        "CSTD_BO_TINH", 2025, "125/QĐ-UBND", datetime.date(2026, 2, 2))  # fmt: skip
+        "CSTD_BO_TINH",
+        2025,
+        "125/QĐ-UBND",
+        datetime.date(2026, 2, 2),
+    )
     assert "Hồ Tiến Thiệu" in award.decided_by
     assert award.cash_amount > 0  # from the engine at the decision date
     with pytest.raises(ValidationError):  # decided once
@@ -127,8 +131,12 @@ def test_not_awarded_needs_a_reason_and_reaches_the_unit(sent, users):
     assert "reason" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:
         record_outcome(item, awarded=True, actor=users["higher_officer"])
-    assert set(exc.value.message_dict) == {"decision_number", "decision_date",
-                                           "decision_signer", "decided_by"}  # fmt: skip
+    assert set(exc.value.message_dict) == {
+        "decision_number",
+        "decision_date",
+        "decision_signer",
+        "decided_by",
+    }
     record_outcome(
         item, awarded=False, reason="Chưa đủ tỷ lệ phiếu", actor=users["higher_officer"]
     )
@@ -158,14 +166,24 @@ def test_concurrent_edits_are_detected(sent, users):
         item, appraisal="Đã xem", actor=users["higher_officer"], expected_version=seen
     )
     with pytest.raises(ValidationError) as exc:
-        record_outcome(item, awarded=True, actor=users["higher_officer"],
-                       expected_version=seen, **AWARD)  # fmt: skip
+        record_outcome(
+            item,
+            awarded=True,
+            actor=users["higher_officer"],
+            expected_version=seen,
+            **AWARD,
+        )
     assert exc.value.messages == ["Hồ sơ đã được người khác cập nhật."]
 
 
 def test_forwarding_up_and_the_decision_walks_back_down(org, users):
-    round_ = open_round(agency=org.dkkd, name="Xét phòng 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.dkkd,
+        name="Xét phòng 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     first = submit_nominations(round_, [nomination], actor=users["admin"], **SIGN)
     assert first.to_agency == org.skhdt
@@ -191,8 +209,13 @@ def test_forwarding_up_and_the_decision_walks_back_down(org, users):
 
 
 def test_returning_a_forwarded_item_reopens_the_one_below(org, users):
-    round_ = open_round(agency=org.dkkd, name="Xét phòng 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.dkkd,
+        name="Xét phòng 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     lower = submit_nominations(
         round_, [nomination], actor=users["admin"], **SIGN
@@ -277,8 +300,9 @@ def test_a_tampered_package_is_refused_and_nothing_written(package, org, users):
         return name, json.dumps(manifest).encode()
 
     with pytest.raises(ValidationError) as exc:
-        import_package(_upload(_rewrite(data, bad_code)), to_agency=org.other,
-                       actor=users["admin"])  # fmt: skip
+        import_package(
+            _upload(_rewrite(data, bad_code)), to_agency=org.other, actor=users["admin"]
+        )
     assert (
         "Đối tượng 1: mã danh hiệu “HUY_CHUONG_VANG” không hợp lệ."
         in exc.value.messages
@@ -307,8 +331,9 @@ def test_a_nul_byte_in_the_manifest_is_named_and_nothing_written(package, org, u
         return name, json.dumps(manifest).encode()
 
     with pytest.raises(ValidationError) as exc:
-        import_package(_upload(_rewrite(data, nul)), to_agency=org.other,
-                       actor=users["admin"])  # fmt: skip
+        import_package(
+            _upload(_rewrite(data, nul)), to_agency=org.other, actor=users["admin"]
+        )
     assert exc.value.messages == [
         "manifest.json document.summary: không được chứa ký tự NUL"
     ]
@@ -334,9 +359,14 @@ def test_inbox_pages_for_the_higher_office(sent, client_for, org):
     item = submission.items.get()
     response = client.post(
         reverse("nominations:submission-item-action", args=[item.pk, "khen-thuong"]),
-        {f"i{item.pk}-{k}": v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v
-         for k, v in AWARD.items()} | {"version": item.version},
-    )  # fmt: skip
+        {
+            f"i{item.pk}-{k}": v.strftime("%d/%m/%Y")
+            if isinstance(v, datetime.date)
+            else v
+            for k, v in AWARD.items()
+        }
+        | {"version": item.version},
+    )
     assert response.status_code == 302
     nomination.refresh_from_db()
     assert nomination.state == "da_khen_thuong"
@@ -365,8 +395,15 @@ def test_send_up_page(round_, org, users, client_for):
     client = client_for("officer")
     url = reverse("nominations:submission-create", args=[round_.pk])
     assert "vượt thẩm quyền" in client.get(url).content.decode()
-    response = client.post(url, {"nomination": [nomination.pk], "issued_on": "20/01/2026",
-                                 "signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "nomination": [nomination.pk],
+            "issued_on": "20/01/2026",
+            "signer_title": "Giám đốc",
+            "signer_name": "Vũ Hoàng Quý",
+        },
+    )
     assert response.status_code == 302
     nomination.refresh_from_db()
     assert nomination.state == "trinh_cap_tren"
@@ -402,8 +439,13 @@ def test_package_pages_export_and_import(package, client_for, org):
 
 
 def test_forward_page(org, users, client_for):
-    round_ = open_round(agency=org.dkkd, name="Xét phòng 2025", kind="hang_nam", year=2025,
-                        submission_deadline=datetime.date(2099, 1, 1))  # fmt: skip
+    round_ = open_round(
+        agency=org.dkkd,
+        name="Xét phòng 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     lower_submission = submit_nominations(
         round_, [nomination], actor=users["admin"], **SIGN
@@ -414,13 +456,19 @@ def test_forward_page(org, users, client_for):
     assert 'data-testid="forward"' in page
     response = client.post(
         reverse("nominations:submission-forward", args=[lower_submission.pk]),
-        {"item": [lower.pk], "issued_on": "20/01/2026", "signer_title": "Giám đốc",
-         "signer_name": "Vũ Hoàng Quý"},
-    )  # fmt: skip
+        {
+            "item": [lower.pk],
+            "issued_on": "20/01/2026",
+            "signer_title": "Giám đốc",
+            "signer_name": "Vũ Hoàng Quý",
+        },
+    )
     upper = Submission.objects.get(from_agency=org.skhdt)
     assert response.status_code == 302 and upper.to_agency == org.province
-    response = client.post(reverse("nominations:submission-forward", args=[lower_submission.pk]),
-                           {"issued_on": "20/01/2026"})  # fmt: skip
+    response = client.post(
+        reverse("nominations:submission-forward", args=[lower_submission.pk]),
+        {"issued_on": "20/01/2026"},
+    )
     assert response.status_code == 200  # nothing chosen, no signer: the form says so
 
 
@@ -441,8 +489,12 @@ def test_the_unit_is_told_by_mail(
     users["unit_head"].save()
     item = submission.items.get()
     with django_capture_on_commit_callbacks(execute=True):
-        record_outcome(item, awarded=False, reason="Chưa đủ 3 năm CSTĐCS liên tục",
-                       actor=users["higher_officer"])  # fmt: skip
+        record_outcome(
+            item,
+            awarded=False,
+            reason="Chưa đủ 3 năm CSTĐCS liên tục",
+            actor=users["higher_officer"],
+        )
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == ["truongphong@skhdt.langson.gov.vn"]

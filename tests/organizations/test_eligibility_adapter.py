@@ -21,13 +21,19 @@ def test_person_case_is_the_engines_format(org):
     for year, rating in [(2022, "HTT"), (2023, "HTXS"), (2024, "HTXS")]:
         record_assessment(person, year=year, rating=rating)
     record_initiative(person, title="Số hóa", year=2023, scope="bo_tinh", kind="de_tai")
-    record_discipline(person, form="khien_trach", start_date=datetime.date(2021, 3, 1),
-                      end_date=datetime.date(2022, 2, 28))  # fmt: skip
+    record_discipline(
+        person,
+        form="khien_trach",
+        start_date=datetime.date(2021, 3, 1),
+        end_date=datetime.date(2022, 2, 28),
+    )
     case = person_case(person, 2023)
     assert case["review_year"] == 2023
     subject = case["subject"]
-    assert subject["years"] == {"2022": {"rating": "HTT", "titles": []},
-                                "2023": {"rating": "HTXS", "titles": []}}  # fmt: skip
+    assert subject["years"] == {
+        "2022": {"rating": "HTT", "titles": []},
+        "2023": {"rating": "HTXS", "titles": []},
+    }
     assert subject["initiatives"] == [
         {"year": 2023, "scope": "bo_tinh", "kind": "de_tai_khcn"}
     ]
@@ -51,8 +57,15 @@ def test_collective_case_counts_members(org):
     record_assessment(org.people["head"], year=2024, rating="HTXS")
     record_assessment(org.people["dkkd_staff"], year=2024, rating="HT")
     year = collective_case(org.dkkd, 2024)["subject"]["years"]["2024"]
-    assert year == {"rating": "HTXS", "titles": [], "members": 2, "members_completed": 2,
-                    "members_ldtt": 1, "members_cstdcs": 1, "members_disciplined": 0}  # fmt: skip
+    assert year == {
+        "rating": "HTXS",
+        "titles": [],
+        "members": 2,
+        "members_completed": 2,
+        "members_ldtt": 1,
+        "members_cstdcs": 1,
+        "members_disciplined": 0,
+    }
     check_case(collective_case(org.dkkd, 2024))
 
 

@@ -38,17 +38,25 @@ def test_template_has_the_headers_and_the_agency_unit_codes(org, tmp_path):
 
 def test_valid_file_creates_people_memberships_and_audit_entries(org, tmp_path):
     rows = [
-        row("Lương Thị Mai", cccd("nu"), "SKHĐT-ĐKKD", gender="Nữ",
-            **{"Trực tiếp lao động, công tác": "Có"}),
+        row(
+            "Lương Thị Mai",
+            cccd("nu"),
+            "SKHĐT-ĐKKD",
+            gender="Nữ",
+            **{"Trực tiếp lao động, công tác": "Có"},
+        ),
         row("Triệu Văn Hùng", cccd(), birth=datetime.datetime(1985, 5, 17)),  # noqa: DTZ001 (Excel dates are naive)
-    ]  # fmt: skip
+    ]
     path = write_xlsx(tmp_path / "ds.xlsx", rows)
     result = import_staff(path, agency=org.skhdt)
     assert (result.ok, result.rows, result.created, result.updated) == (True, 2, 2, 0)
     mai = Person.objects.get(full_name="Lương Thị Mai")
     assert (mai.gender, mai.unit, mai.ethnicity, mai.is_direct_worker) == (
-        "nu", org.dkkd, "Tày", True,
-    )  # fmt: skip
+        "nu",
+        org.dkkd,
+        "Tày",
+        True,
+    )
     assert mai.recruited_on == datetime.date(2010, 3, 1)
     assert Membership.objects.filter(person=mai, unit=org.dkkd).exists()
     assert ActivityLog.objects.filter(action="people.import_create").count() == 2
@@ -88,8 +96,15 @@ def test_one_bad_row_writes_nothing_and_every_error_is_listed(org, tmp_path):
     result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
     assert not result.ok
     found = {(e.row, e.column) for e in result.errors}
-    assert {(3, "Số CCCD"), (4, "Số CCCD"), (5, "Mã đơn vị"), (6, "Ngày sinh"),
-            (7, "Giới tính"), (8, "Ngày sinh"), (9, "Họ và tên")} <= found  # fmt: skip
+    assert {
+        (3, "Số CCCD"),
+        (4, "Số CCCD"),
+        (5, "Mã đơn vị"),
+        (6, "Ngày sinh"),
+        (7, "Giới tính"),
+        (8, "Ngày sinh"),
+        (9, "Họ và tên"),
+    } <= found
     messages = {(e.row, e.column): e.message for e in result.errors}
     assert messages[(3, "Số CCCD")] == "Số CCCD trùng với dòng 2."
     assert (
@@ -136,8 +151,9 @@ def test_missing_header_is_reported(org, tmp_path):
 
 def test_dry_run_validates_without_writing(org, tmp_path):
     before = Person.objects.count()
-    result = import_staff(write_xlsx(tmp_path / "ds.xlsx", good_rows(2)), agency=org.skhdt,
-                          dry_run=True)  # fmt: skip
+    result = import_staff(
+        write_xlsx(tmp_path / "ds.xlsx", good_rows(2)), agency=org.skhdt, dry_run=True
+    )
     assert (result.ok, result.created) == (True, 2)
     assert Person.objects.count() == before
 
@@ -217,16 +233,23 @@ def test_cli_import_and_template(org, tmp_path, capsys):
 def test_training_level_and_tdkt_work_are_read_and_checked(org, tmp_path):
     mai = cccd("nu")
     rows = [
-        row("Lương Thị Mai", mai, gender="Nữ", **{
-            "Trình độ đào tạo": "Thạc sĩ", "Làm công tác TĐKT từ ngày": "01/09/2015",
-        }),
+        row(
+            "Lương Thị Mai",
+            mai,
+            gender="Nữ",
+            **{
+                "Trình độ đào tạo": "Thạc sĩ",
+                "Làm công tác TĐKT từ ngày": "01/09/2015",
+            },
+        ),
         row("Triệu Văn Hùng", cccd(), **{"Trình độ đào tạo": "cao đẳng"}),
-    ]  # fmt: skip
+    ]
     assert import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt).ok
     person = Person.objects.get(cccd=mai)
     assert (person.education_level, person.tdkt_since) == (
-        "tren_dai_hoc", datetime.date(2015, 9, 1),
-    )  # fmt: skip
+        "tren_dai_hoc",
+        datetime.date(2015, 9, 1),
+    )
     assert Person.objects.get(full_name="Triệu Văn Hùng").education_level == "cao_dang"
     bad = [
         row("Lò Văn Pá", cccd(), **{"Trình độ đào tạo": "Phổ thông"}),
@@ -236,18 +259,21 @@ def test_training_level_and_tdkt_work_are_read_and_checked(org, tmp_path):
     columns = {(e.row, e.column) for e in result.errors}
     assert columns == {(2, "Trình độ đào tạo"), (3, "Làm công tác TĐKT từ ngày")}
     # An older workbook without the two columns leaves the values as they are.
-    old_headers = [h for h in HEADERS if h not in (
-        "Trình độ đào tạo", "Làm công tác TĐKT từ ngày")]  # fmt: skip
+    old_headers = [
+        h for h in HEADERS if h not in ("Trình độ đào tạo", "Làm công tác TĐKT từ ngày")
+    ]
     old_row = [v for h, v in zip(HEADERS, rows[0], strict=True) if h in old_headers]
     old_row[old_headers.index("Chức vụ")] = "Phó Chánh Văn phòng"
-    again = import_staff(write_xlsx(tmp_path / "old.xlsx", [old_row], old_headers),
-                         agency=org.skhdt)  # fmt: skip
+    again = import_staff(
+        write_xlsx(tmp_path / "old.xlsx", [old_row], old_headers), agency=org.skhdt
+    )
     assert (again.ok, again.updated) == (True, 1)
     person.refresh_from_db()
     assert person.position == "Phó Chánh Văn phòng"
     assert (person.education_level, person.tdkt_since) == (
-        "tren_dai_hoc", datetime.date(2015, 9, 1),
-    )  # fmt: skip
+        "tren_dai_hoc",
+        datetime.date(2015, 9, 1),
+    )
 
 
 def test_every_row_is_read_when_the_dimension_is_wrong(org, tmp_path):
@@ -278,22 +304,36 @@ def test_an_upload_with_a_wrong_dimension_runs_in_the_background_whole(
 
 def test_every_error_of_a_row_is_reported_at_once(org, tmp_path):
     rows = [
-        row("Nguyễn Văn Tú", cccd(), "KHONG-CO", gender="Khác", **{
-            "Dân tộc": "Không rõ", "Ngày tuyển dụng": "01/01/1970",
-            "Trình độ đào tạo": "Phổ thông", "Làm công tác TĐKT từ ngày": "32/01/2020",
-        }),
-    ]  # fmt: skip
+        row(
+            "Nguyễn Văn Tú",
+            cccd(),
+            "KHONG-CO",
+            gender="Khác",
+            **{
+                "Dân tộc": "Không rõ",
+                "Ngày tuyển dụng": "01/01/1970",
+                "Trình độ đào tạo": "Phổ thông",
+                "Làm công tác TĐKT từ ngày": "32/01/2020",
+            },
+        ),
+    ]
     result = import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt)
     assert [(e.row, e.column, e.message) for e in result.errors] == [
         (2, "Giới tính", "Giới tính phải là “Nam” hoặc “Nữ”."),
         (2, "Dân tộc", "Dân tộc “Không rõ” không có trong danh mục 54 dân tộc."),
         (2, "Ngày tuyển dụng", "Ngày tuyển dụng phải sau ngày sinh."),
-        (2, "Trình độ đào tạo",
-         "Chỉ nhận: sơ cấp, trung cấp, cao đẳng, đại học, trên đại học."),
-        (2, "Làm công tác TĐKT từ ngày",
-         "“32/01/2020” không phải ngày hợp lệ dạng dd/mm/yyyy."),
+        (
+            2,
+            "Trình độ đào tạo",
+            "Chỉ nhận: sơ cấp, trung cấp, cao đẳng, đại học, trên đại học.",
+        ),
+        (
+            2,
+            "Làm công tác TĐKT từ ngày",
+            "“32/01/2020” không phải ngày hợp lệ dạng dd/mm/yyyy.",
+        ),
         (2, "Mã đơn vị", "Mã đơn vị “KHONG-CO” không có trong cơ quan này."),
-    ]  # fmt: skip
+    ]
 
 
 def test_empty_template_rows_are_not_rows(org, tmp_path):
@@ -319,10 +359,18 @@ def test_cells_typed_in_nfd_are_stored_in_nfc(org, tmp_path):
         return unicodedata.normalize("NFD", text)
 
     number = cccd("nu")
-    rows = [row(nfd("Lương Thị Mai"), number, gender=nfd("Nữ"),
-                **{"Chức vụ": nfd("Phó Trưởng phòng"), "Dân tộc": nfd("Tày")})]  # fmt: skip
+    rows = [
+        row(
+            nfd("Lương Thị Mai"),
+            number,
+            gender=nfd("Nữ"),
+            **{"Chức vụ": nfd("Phó Trưởng phòng"), "Dân tộc": nfd("Tày")},
+        )
+    ]
     assert import_staff(write_xlsx(tmp_path / "ds.xlsx", rows), agency=org.skhdt).ok
     person = Person.objects.get(cccd=number)
     assert (person.full_name, person.position, person.ethnicity) == (
-        "Lương Thị Mai", "Phó Trưởng phòng", "Tày",
-    )  # fmt: skip
+        "Lương Thị Mai",
+        "Phó Trưởng phòng",
+        "Tày",
+    )

@@ -37,8 +37,16 @@ def users(shared, db):
     return shared[1]
 
 
-ROLES = ["admin", "officer", "unit_head", "council_member", "council_secretary", "staff",
-         "higher_officer", "other_officer"]  # fmt: skip
+ROLES = [
+    "admin",
+    "officer",
+    "unit_head",
+    "council_member",
+    "council_secretary",
+    "staff",
+    "higher_officer",
+    "other_officer",
+]
 
 # (url name, object key) -> expected status per role, in ROLES order.
 # 200 allowed, 403 visible but not allowed, 404 hidden (same as missing).
@@ -314,8 +322,15 @@ MATRIX = {
 }
 # Who each role sees in the person list.
 VISIBLE_PEOPLE = {
-    "admin": {"officer", "secretary", "head", "dkkd_staff", "vp_staff", "other_staff",
-              "btdkt_staff"},
+    "admin": {
+        "officer",
+        "secretary",
+        "head",
+        "dkkd_staff",
+        "vp_staff",
+        "other_staff",
+        "btdkt_staff",
+    },
     "officer": {"officer", "secretary", "head", "dkkd_staff", "vp_staff"},
     "unit_head": {"head", "dkkd_staff"},
     "council_member": set(),
@@ -323,7 +338,7 @@ VISIBLE_PEOPLE = {
     "staff": {"vp_staff"},
     "higher_officer": {"btdkt_staff"},
     "other_officer": {"other_staff"},
-}  # fmt: skip
+}
 # URL names reached by other tests or without an object; the meta-test below makes sure
 # a new page cannot be added without deciding who may open it.
 COVERED_ELSEWHERE = {
@@ -331,72 +346,123 @@ COVERED_ELSEWHERE = {
     "search",
     # tests/dashboards/test_dashboard.py
     "dashboard-charts",
-    "dashboard", "healthz", "favicon", "accounts:login", "accounts:logout", "organizations:agency-list",
-    "organizations:person-list", "organizations:person-create", "organizations:council-list",
-    "organizations:cluster-list", "organizations:import-job",
+    "dashboard",
+    "healthz",
+    "favicon",
+    "accounts:login",
+    "accounts:logout",
+    "organizations:agency-list",
+    "organizations:person-list",
+    "organizations:person-create",
+    "organizations:council-list",
+    "organizations:cluster-list",
+    "organizations:import-job",
     # tests/accounts/test_accounts_admin.py: admin-only, 403 for every other role
-    "accounts:account-list", "accounts:account-create", "accounts:account-detail",
-    "accounts:account-lock", "accounts:account-password", "accounts:role-revoke",
+    "accounts:account-list",
+    "accounts:account-create",
+    "accounts:account-detail",
+    "accounts:account-lock",
+    "accounts:account-password",
+    "accounts:role-revoke",
     "accounts:password-change",
     # tests/api/test_tokens.py: one's own API tokens; the admin's for everyone
-    "accounts:token-list", "accounts:token-revoke",
+    "accounts:token-list",
+    "accounts:token-revoke",
     # tests/organizations/test_services.py::test_review_matter_is_closed_once
     "organizations:person-review-close",
     # POST only; tests/organizations/test_bodies.py
     "organizations:council-member-end",
     # tests/movements/test_movements.py (section, file, transition, list, public pages)
-    "movements:movement-list", "movements:movement-section", "movements:movement-file",
-    "movements:movement-transition", "movements:public-list", "movements:public-detail",
+    "movements:movement-list",
+    "movements:movement-section",
+    "movements:movement-file",
+    "movements:movement-transition",
+    "movements:public-list",
+    "movements:public-detail",
     "movements:public-file",
     # tests/movements/test_dissemination.py
-    "movements:delivery-confirm", "movements:movement-remind",
+    "movements:delivery-confirm",
+    "movements:movement-remind",
     # tests/movements/test_registration.py
-    "movements:registration-list", "movements:registration-export",
-    "movements:registration-edit", "movements:registration-decide",
+    "movements:registration-list",
+    "movements:registration-export",
+    "movements:registration-edit",
+    "movements:registration-decide",
     # tests/movements/test_progress.py
-    "movements:indicator-board", "movements:indicator-create", "movements:indicator-edit",
-    "movements:progress-report", "movements:evidence",
+    "movements:indicator-board",
+    "movements:indicator-create",
+    "movements:indicator-edit",
+    "movements:progress-report",
+    "movements:evidence",
     # tests/nominations/test_pages.py
-    "nominations:round-list", "nominations:round-create", "nominations:round-detail",
-    "nominations:nomination-create", "nominations:nomination-detail",
-    "nominations:nomination-move", "nominations:nomination-attach",
+    "nominations:round-list",
+    "nominations:round-create",
+    "nominations:round-detail",
+    "nominations:nomination-create",
+    "nominations:nomination-detail",
+    "nominations:nomination-move",
+    "nominations:nomination-attach",
     # tests/nominations/test_report.py (form, PDF, DOCX draft; other_officer 404)
-    "nominations:nomination-report", "nominations:nomination-report-generate",
+    "nominations:nomination-report",
+    "nominations:nomination-report-generate",
     "nominations:nomination-report-docx",
     # tests/decisions/test_decisions.py
-    "decisions:decision-create", "decisions:decision-detail", "decisions:decision-file",
+    "decisions:decision-create",
+    "decisions:decision-detail",
+    "decisions:decision-file",
     # tests/decisions/test_annulment.py
-    "decisions:verify", "decisions:award-annul", "decisions:decision-annul",
-    "decisions:award-certificate", "decisions:decision-certificates",
+    "decisions:verify",
+    "decisions:award-annul",
+    "decisions:decision-annul",
+    "decisions:award-certificate",
+    "decisions:decision-certificates",
     # tests/exchange/test_exchange.py
-    "exchange:agency-exchange", "exchange:agency-exchange-export",
+    "exchange:agency-exchange",
+    "exchange:agency-exchange-export",
     # tests/decisions/test_award_history.py
-    "decisions:person-award-history", "decisions:agency-award-history",
+    "decisions:person-award-history",
+    "decisions:agency-award-history",
     # tests/nominations/test_notices.py
-    "nominations:notice-create", "nominations:notice-detail",
-    "nominations:public-notice-list", "nominations:public-notice",
+    "nominations:notice-create",
+    "nominations:notice-detail",
+    "nominations:public-notice-list",
+    "nominations:public-notice",
     # tests/nominations/test_submissions.py (inbox, actions, files, packages)
-    "nominations:submission-create", "nominations:submission-list",
-    "nominations:submission-import", "nominations:submission-detail",
-    "nominations:submission-forward", "nominations:submission-package",
-    "nominations:submission-document", "nominations:submission-item-action",
+    "nominations:submission-create",
+    "nominations:submission-list",
+    "nominations:submission-import",
+    "nominations:submission-detail",
+    "nominations:submission-forward",
+    "nominations:submission-package",
+    "nominations:submission-document",
+    "nominations:submission-item-action",
     "nominations:submission-file",
     # tests/councils/test_pages.py
-    "councils:meeting-create", "councils:meeting-detail", "councils:meeting-action",
-    "councils:vote", "councils:minutes-file", "councils:tally-file",
+    "councils:meeting-create",
+    "councils:meeting-detail",
+    "councils:meeting-action",
+    "councils:vote",
+    "councils:minutes-file",
+    "councils:tally-file",
     # tests/documents/test_register_pages.py
-    "documents:register", "documents:register-settings", "documents:file",
+    "documents:register",
+    "documents:register-settings",
+    "documents:file",
     "documents:layouts",
     # tests/documents/test_signing_pages.py (credentials: also in MATRIX above)
-    "documents:credential-deactivate", "documents:verify-pdf",
+    "documents:credential-deactivate",
+    "documents:verify-pdf",
     # tests/documents/test_rerender.py (officer of the agency; others 404)
     "documents:rerender",
     # tests/movements/test_reviews.py
-    "movements:review-create", "movements:review-edit", "movements:review-draft",
-    "movements:review-issue", "movements:review-file",
+    "movements:review-create",
+    "movements:review-edit",
+    "movements:review-draft",
+    "movements:review-issue",
+    "movements:review-file",
     # tests/reports/test_pages.py (Excel, PDF, DOCX; other agency 404)
     "reports:report-file",
-}  # fmt: skip
+}
 
 
 def _object(org, key):

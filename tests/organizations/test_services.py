@@ -60,8 +60,13 @@ def test_bad_person_data_is_refused_with_a_field_message(org, changes, field, me
 def test_duplicate_cccd_is_refused(org):
     existing = org.people["vp_staff"]
     with pytest.raises(ValidationError) as exc:
-        make_person(org.vp, "Đào Thị Tú", gender="nu", cccd=existing.cccd,
-                    birth=existing.birth_date)  # fmt: skip
+        make_person(
+            org.vp,
+            "Đào Thị Tú",
+            gender="nu",
+            cccd=existing.cccd,
+            birth=existing.birth_date,
+        )
     assert exc.value.message_dict["cccd"] == ["Số CCCD này đã có trong hệ thống."]
 
 
@@ -87,8 +92,11 @@ def test_transfer_keeps_history_and_moves_the_person(org):
     transfer_person(person, unit=org.dkkd, on=datetime.date(2024, 7, 1))
     person.refresh_from_db()
     assert person.unit == org.dkkd
-    history = list(person.memberships.order_by("start_date").values_list(
-        "unit__code", "start_date", "end_date"))  # fmt: skip
+    history = list(
+        person.memberships.order_by("start_date").values_list(
+            "unit__code", "start_date", "end_date"
+        )
+    )
     assert history == [
         ("SKHĐT-VP", datetime.date(2010, 3, 1), datetime.date(2024, 6, 30)),
         ("SKHĐT-ĐKKD", datetime.date(2024, 7, 1), None),
@@ -128,12 +136,20 @@ def test_bad_ratings_and_years_are_refused(org):
 
 def test_council_has_one_chair_and_no_double_seat(org):
     with pytest.raises(ValidationError) as exc:
-        add_council_member(org.council, person=org.people["vp_staff"], role="chu_tich",
-                           start_date=datetime.date(2023, 1, 1))  # fmt: skip
+        add_council_member(
+            org.council,
+            person=org.people["vp_staff"],
+            role="chu_tich",
+            start_date=datetime.date(2023, 1, 1),
+        )
     assert "role" in exc.value.message_dict
     with pytest.raises(ValidationError):
-        add_council_member(org.council, person=org.people["head"], role="uy_vien",
-                           start_date=datetime.date(2023, 1, 1))  # fmt: skip
+        add_council_member(
+            org.council,
+            person=org.people["head"],
+            role="uy_vien",
+            start_date=datetime.date(2023, 1, 1),
+        )
 
 
 def test_cluster_leader_must_be_a_member(org):

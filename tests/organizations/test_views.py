@@ -32,9 +32,13 @@ def test_list_is_in_vietnamese_name_order_and_scoped(client_for, org):
     make_person(org.vp, "Đặng Văn An")
     response = client_for("officer").get(reverse("organizations:person-list"))
     assert names_in(response) == [
-        "Đặng Văn An", "Nguyễn Văn Ánh", "Nông Văn Bình", "Lê Minh Đức", "Trần Thị Thu Hà",
+        "Đặng Văn An",
+        "Nguyễn Văn Ánh",
+        "Nông Văn Bình",
+        "Lê Minh Đức",
+        "Trần Thị Thu Hà",
         "Hoàng Thị Lan",
-    ]  # fmt: skip
+    ]
     assert "Phạm Quốc Dũng" not in response.content.decode()
 
 
@@ -246,21 +250,29 @@ def test_large_import_runs_as_a_background_job(
 
 
 def test_list_filters_by_unit_category_and_front_line(client_for, org):
-    make_person(org.dkkd, "Đinh Thị Bé", gender="nu", category="nguoi_lao_dong",
-                is_direct_worker=True)  # fmt: skip
+    make_person(
+        org.dkkd,
+        "Đinh Thị Bé",
+        gender="nu",
+        category="nguoi_lao_dong",
+        is_direct_worker=True,
+    )
     client = client_for("officer")
     url = reverse("organizations:person-list")
     assert names_in(client.get(url, {"unit": org.dkkd.pk})) == [
-        "Nguyễn Văn Ánh", "Đinh Thị Bé", "Lê Minh Đức",
-    ]  # fmt: skip
+        "Nguyễn Văn Ánh",
+        "Đinh Thị Bé",
+        "Lê Minh Đức",
+    ]
     assert names_in(client.get(url, {"category": "nguoi_lao_dong"})) == ["Đinh Thị Bé"]
     assert names_in(client.get(url, {"direct": "1"})) == ["Đinh Thị Bé"]
     assert client.get(url, {"unit": org.other_unit.pk}).status_code == 200
     assert names_in(client.get(url, {"unit": org.other_unit.pk})) == []
 
 
-def test_an_unexpected_import_failure_is_reported_not_hidden(client_for, org, tmp_path,
-                                                             monkeypatch):  # fmt: skip
+def test_an_unexpected_import_failure_is_reported_not_hidden(
+    client_for, org, tmp_path, monkeypatch
+):
     from thidua.organizations.services import staff_import
 
     from .workbooks import row, write_xlsx

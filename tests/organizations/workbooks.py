@@ -75,6 +75,7 @@ def set_dimension(path: Path, ref: str) -> Path:
     xml, count = re.subn(r'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>', xml)
     assert count == 1
     return rewrite_zip(
-        path, path.with_name("dim-" + path.name),
+        path,
+        path.with_name("dim-" + path.name),
         replace={"xl/worksheets/sheet1.xml": xml.encode()},
-    )  # fmt: skip
+    )

@@ -13,10 +13,15 @@ def award(
 ):
     kw = {"agency": subject} if hasattr(subject, "level") else {"person": subject}
     return Award.objects.create(
-        code=code, award_type=award_type, year=year or decided_on.year - 1,
-        decision_number=f"{next(_numbers)}/QĐ-UBND", decision_date=decided_on,
-        decided_by="Chủ tịch UBND tỉnh", revoked=revoked, **kw,
-    )  # fmt: skip
+        code=code,
+        award_type=award_type,
+        year=year or decided_on.year - 1,
+        decision_number=f"{next(_numbers)}/QĐ-UBND",
+        decision_date=decided_on,
+        decided_by="Chủ tịch UBND tỉnh",
+        revoked=revoked,
+        **kw,
+    )
 
 
 D = datetime.date

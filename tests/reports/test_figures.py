@@ -118,8 +118,13 @@ def test_constant_number_of_queries_whatever_the_data(org):
     with CaptureQueriesContext(connection) as small:
         report(org.province)
     for i in range(30):
-        award(org.vp if i % 2 else org.people["vp_staff"], "GIAY_KHEN",
-              D(2025, 1, 1 + i % 28), award_type="dot_xuat", year=1990 + i)  # fmt: skip
+        award(
+            org.vp if i % 2 else org.people["vp_staff"],
+            "GIAY_KHEN",
+            D(2025, 1, 1 + i % 28),
+            award_type="dot_xuat",
+            year=1990 + i,
+        )
     with CaptureQueriesContext(connection) as large:
         rep = report(org.province)
     assert len(small) == len(large) == 1 + len(SOURCES)  # the subtree + one a source

@@ -38,19 +38,37 @@ def figures(rep, slug):
     return next(f for f in rep.figures if f.form.slug == slug)
 
 
-def movement(launcher, *, issued_on=None, kind="chuyen_de", year=2025, starts=None,
-             ends=None, scope=None, cluster=None):  # fmt: skip
+def movement(
+    launcher,
+    *,
+    issued_on=None,
+    kind="chuyen_de",
+    year=2025,
+    starts=None,
+    ends=None,
+    scope=None,
+    cluster=None,
+):
     m = Movement.objects.create(
-        name=f"Phong trào {Movement.objects.count() + 1}", kind=kind, year=year,
-        launcher=launcher, scope_agency=scope, scope_cluster=cluster,
-        starts_on=starts, ends_on=ends,
-    )  # fmt: skip
+        name=f"Phong trào {Movement.objects.count() + 1}",
+        kind=kind,
+        year=year,
+        launcher=launcher,
+        scope_agency=scope,
+        scope_cluster=cluster,
+        starts_on=starts,
+        ends_on=ends,
+    )
     if issued_on:
         with transaction.atomic():
             m.issued_document = issue_document(
-                type_code="KH", agency=launcher, issued_on=issued_on,
-                summary=m.name, signer_title="Giám đốc", signer_name="Vũ Hoàng Quý",
-            )  # fmt: skip
+                type_code="KH",
+                agency=launcher,
+                issued_on=issued_on,
+                summary=m.name,
+                signer_title="Giám đốc",
+                signer_name="Vũ Hoàng Quý",
+            )
         m.state = "da_ban_hanh"
         m.save(update_fields=["issued_document", "state"])
     return m
@@ -64,24 +82,49 @@ def movements(org):
         )
         agency.refresh_from_db()
     # 1 province, annual regular movement launched in February: one year
-    movement(org.province, issued_on=D(2025, 2, 10), kind="thuong_xuyen",
-             starts=D(2025, 2, 15), ends=D(2025, 12, 31))  # fmt: skip
+    movement(
+        org.province,
+        issued_on=D(2025, 2, 10),
+        kind="thuong_xuyen",
+        starts=D(2025, 2, 15),
+        ends=D(2025, 12, 31),
+    )
     # 2 province, cluster movement over two years
-    movement(org.province, issued_on=D(2025, 2, 20), cluster=cluster,
-             starts=D(2025, 3, 1), ends=D(2027, 2, 28))  # fmt: skip
+    movement(
+        org.province,
+        issued_on=D(2025, 2, 20),
+        cluster=cluster,
+        starts=D(2025, 3, 1),
+        ends=D(2027, 2, 28),
+    )
     # 3 Sở, six months
-    movement(org.skhdt, issued_on=D(2025, 3, 20), scope=org.skhdt,
-             starts=D(2025, 4, 1), ends=D(2025, 9, 30))  # fmt: skip
+    movement(
+        org.skhdt,
+        issued_on=D(2025, 3, 20),
+        scope=org.skhdt,
+        starts=D(2025, 4, 1),
+        ends=D(2025, 9, 30),
+    )
     # 4 Sở, 2021–2025, launched before the period
-    movement(org.skhdt, issued_on=D(2020, 12, 20), year=2021,
-             starts=D(2021, 1, 1), ends=D(2025, 12, 31))  # fmt: skip
+    movement(
+        org.skhdt,
+        issued_on=D(2020, 12, 20),
+        year=2021,
+        starts=D(2021, 1, 1),
+        ends=D(2025, 12, 31),
+    )
     # 5 draft: never counted
     movement(org.skhdt, starts=D(2025, 1, 1), ends=D(2025, 12, 31))
     # 6 the other Sở, dates not recorded
     movement(org.other, issued_on=D(2025, 6, 1))
     # 7 a unit, five years
-    movement(org.dkkd, issued_on=D(2025, 1, 5), scope=org.dkkd,
-             starts=D(2025, 1, 1), ends=D(2029, 12, 31))  # fmt: skip
+    movement(
+        org.dkkd,
+        issued_on=D(2025, 1, 5),
+        scope=org.dkkd,
+        starts=D(2025, 1, 1),
+        ends=D(2029, 12, 31),
+    )
 
 
 def test_duration_bands():
@@ -106,26 +149,46 @@ def test_age_and_seniority_bands():
     assert years_between(D(1995, 11, 30), end) == 30
     assert years_between(D(1995, 12, 1), end) == 29
     assert [age_band(a) for a in (30, 31, 40, 41, 50, 51, 55, 56, 60, 61)] == [
-        "den_30", "31_40", "31_40", "41_50", "41_50", "51_55", "51_55", "56_60",
-        "56_60", "tren_60",
-    ]  # fmt: skip
+        "den_30",
+        "31_40",
+        "31_40",
+        "41_50",
+        "41_50",
+        "51_55",
+        "51_55",
+        "56_60",
+        "56_60",
+        "tren_60",
+    ]
     assert [seniority_band(y) for y in (0, 4, 5, 9, 10, 30)] == [
-        "duoi_5", "duoi_5", "5_10", "5_10", "tu_10", "tu_10",
-    ]  # fmt: skip
+        "duoi_5",
+        "duoi_5",
+        "5_10",
+        "5_10",
+        "tu_10",
+        "tu_10",
+    ]
 
 
 def test_form_0601_counts_movements_by_launcher_scope_duration_and_method(org):
     movements(org)
     f = figures(report(org.province), "0601n")
     assert f.value("01", "total") == 5  # 1, 2, 3, 6, 7
-    assert (f.value("01", "trung_uong"), f.value("01", "bo_tinh"),
-            f.value("01", "co_quan")) == (0, 2, 3)  # fmt: skip
+    assert (
+        f.value("01", "trung_uong"),
+        f.value("01", "bo_tinh"),
+        f.value("01", "co_quan"),
+    ) == (0, 2, 3)
     assert [f.value(code, "total") for code in ("02", "03", "04", "05")] == [0, 1, 1, 3]
     assert f.value("04", "bo_tinh") == 1  # the cluster movement, launched by UBND
     # durations: 6 has no dates and is in no row
     assert [f.value(code, "total") for code in ("06", "07", "08", "09", "10")] == [
-        1, 1, 1, 0, 1,
-    ]  # fmt: skip
+        1,
+        1,
+        1,
+        0,
+        1,
+    ]
     assert (f.value("11", "total"), f.value("12", "total")) == (4, 1)
     skhdt = report(org.skhdt)
     assert figures(skhdt, "0601n").value("01", "total") == 2  # 3 and the unit's 7
@@ -149,30 +212,46 @@ def test_form_0601_settings(org, settings):
 
 
 def test_form_0604_counts_active_tdkt_organisations(org):
-    update_agency(org.btdkt, expected_version=org.btdkt.version,
-                  tdkt_body="ban_thuoc_snv")  # fmt: skip
-    update_agency(org.other_unit, expected_version=org.other_unit.version,
-                  tdkt_body="phong_thuoc_snv", is_active=False)  # fmt: skip
+    update_agency(
+        org.btdkt, expected_version=org.btdkt.version, tdkt_body="ban_thuoc_snv"
+    )
+    update_agency(
+        org.other_unit,
+        expected_version=org.other_unit.version,
+        tdkt_body="phong_thuoc_snv",
+        is_active=False,
+    )
     f = figures(report(org.province), "0604n")
     assert [f.value(c, "total") for c in ("01", "02", "03", "04", "05")] == [
-        1, 0, 0, 1, 0,
-    ]  # fmt: skip
+        1,
+        0,
+        0,
+        1,
+        0,
+    ]
     assert figures(report(org.skhdt), "0604n").value("01", "total") == 0
 
 
 def _staff(person, *, birth, since, education=""):
     person.birth_date, person.tdkt_since, person.education_level = (
-        birth, since, education,
-    )  # fmt: skip
+        birth,
+        since,
+        education,
+    )
     person.save(update_fields=["birth_date", "tdkt_since", "education_level"])
 
 
 def test_form_0605_counts_tdkt_staff_at_the_end_of_the_period(org):
     p = org.people
-    _staff(p["btdkt_staff"], birth=D(1968, 3, 1), since=D(2012, 3, 1),
-           education="tren_dai_hoc")  # 57, 13 years, woman  # fmt: skip
-    _staff(p["officer"], birth=D(1995, 12, 1), since=D(2021, 1, 1),
-           education="dai_hoc")  # 29, 4 years, woman  # fmt: skip
+    _staff(
+        p["btdkt_staff"],
+        birth=D(1968, 3, 1),
+        since=D(2012, 3, 1),
+        education="tren_dai_hoc",
+    )  # 57, 13 years, woman
+    _staff(
+        p["officer"], birth=D(1995, 12, 1), since=D(2021, 1, 1), education="dai_hoc"
+    )  # 29, 4 years, woman
     _staff(p["secretary"], birth=D(1980, 1, 1), since=D(2025, 12, 1))  # after the end
     _staff(p["other_staff"], birth=D(1985, 5, 17), since=D(2018, 6, 1))  # 40, 7 y, man
     f = figures(report(org.province), "0605n")
@@ -250,10 +329,15 @@ def test_person_dates_are_checked(org, client_for):
 
 def test_the_page_lists_what_each_new_form_counted(client_for, org):
     movements(org)
-    _staff(org.people["btdkt_staff"], birth=D(1968, 3, 1), since=D(2012, 3, 1),
-           education="tren_dai_hoc")  # fmt: skip
-    update_agency(org.btdkt, expected_version=org.btdkt.version,
-                  tdkt_body="ban_thuoc_snv")  # fmt: skip
+    _staff(
+        org.people["btdkt_staff"],
+        birth=D(1968, 3, 1),
+        since=D(2012, 3, 1),
+        education="tren_dai_hoc",
+    )
+    update_agency(
+        org.btdkt, expected_version=org.btdkt.version, tdkt_body="ban_thuoc_snv"
+    )
     client = client_for("higher_officer")
     url = reverse("reports:report", args=[org.province.pk])
     html = client.get(url, {"nam": 2025}).content.decode()

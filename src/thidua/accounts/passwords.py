@@ -74,8 +74,19 @@ NAME_SYLLABLES = _words(
     kien nhan nghia thinh toan trieu tuyet vy
     """
 )
-_LEET = str.maketrans({"@": "a", "$": "s", "!": "i", "0": "o", "1": "i", "3": "e",
-                       "4": "a", "5": "s", "7": "t"})  # fmt: skip
+_LEET = str.maketrans(
+    {
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+    }
+)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _LETTERS = re.compile(r"[a-z]+")
 

@@ -55,25 +55,44 @@ class AwardPage(Page):
     results: list[AwardOut]
 
 
-ROW_FIELDS = ("id", "code", "award_type", "year", "person_id", "person__full_name",
-              "agency_id", "agency__name", "decision_number", "decision_date",
-              "decided_by", "revoked", "annulled_on")  # fmt: skip
+ROW_FIELDS = (
+    "id",
+    "code",
+    "award_type",
+    "year",
+    "person_id",
+    "person__full_name",
+    "agency_id",
+    "agency__name",
+    "decision_number",
+    "decision_date",
+    "decided_by",
+    "revoked",
+    "annulled_on",
+)
 CODE_NAMES = dict(AWARD_CODES)
 
 
 def _row(r: dict) -> dict:
     """The list's shape of :func:`_out`, from a ``values()`` row."""
     return {
-        "id": r["id"], "code": r["code"], "name": str(CODE_NAMES.get(r["code"], r["code"])),
-        "award_type": r["award_type"], "year": r["year"],
+        "id": r["id"],
+        "code": r["code"],
+        "name": str(CODE_NAMES.get(r["code"], r["code"])),
+        "award_type": r["award_type"],
+        "year": r["year"],
         "person": {"id": r["person_id"], "name": r["person__full_name"]}
-        if r["person_id"] else None,
+        if r["person_id"]
+        else None,
         "agency": {"id": r["agency_id"], "name": r["agency__name"]}
-        if r["agency_id"] else None,
-        "decision_number": r["decision_number"], "decision_date": r["decision_date"],
-        "decided_by": r["decided_by"], "revoked": r["revoked"],
+        if r["agency_id"]
+        else None,
+        "decision_number": r["decision_number"],
+        "decision_date": r["decision_date"],
+        "decided_by": r["decided_by"],
+        "revoked": r["revoked"],
         "annulled_on": r["annulled_on"],
-    }  # fmt: skip
+    }
 
 
 def _out(award: Award) -> dict:

@@ -163,9 +163,12 @@ def refused(request, exc: BusinessError):
         field, first = problems[0]
         field = "" if field == NON_FIELD_ERRORS else field
         return _error(
-            request, 400, first, field,
+            request,
+            400,
+            first,
+            field,
             errors=[f"{f}: {m}" if f != NON_FIELD_ERRORS else m for f, m in problems],
-        )  # fmt: skip
+        )
     return _error(request, 400, " ".join(exc.messages), errors=exc.messages)
 
 

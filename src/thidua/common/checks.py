@@ -41,8 +41,12 @@ def actions_in_source() -> dict[str, str]:
                 if name == "log_action" and len(node.args) >= 2:
                     codes += _strings(node.args[1])
                 if name in ("Workflow", "Transition"):
-                    codes += [s for k in node.keywords if k.arg == "action"
-                              for s in _strings(k.value)]  # fmt: skip
+                    codes += [
+                        s
+                        for k in node.keywords
+                        if k.arg == "action"
+                        for s in _strings(k.value)
+                    ]
             elif isinstance(node, ast.Tuple) and len(node.elts) == 4:
                 # log_actions_bulk entries: (obj, "code", agency_id, data)
                 codes += [c for c in _strings(node.elts[1]) if "." in c]

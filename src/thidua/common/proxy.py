@@ -15,9 +15,15 @@ from django.conf import settings
 
 __all__ = ["client_ip", "is_trusted_proxy", "proxy_networks", "strip_untrusted_headers"]
 
-_FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST",
-              "HTTP_X_FORWARDED_PORT", "HTTP_X_FORWARDED_PROTOCOL", "HTTP_X_FORWARDED_SSL",
-              "HTTP_FORWARDED")  # fmt: skip
+_FORWARDED = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_PROTOCOL",
+    "HTTP_X_FORWARDED_SSL",
+    "HTTP_FORWARDED",
+)
 
 
 @functools.cache

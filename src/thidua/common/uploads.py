@@ -20,8 +20,13 @@ __all__ = ["KINDS", "CheckedFile", "check_attachment", "sniff"]
 _OOXML = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 KINDS = ("pdf", "docx", "xlsx", "png", "jpg")
 # The extensions a name may carry for each kind; another one is replaced on download.
-_EXTENSIONS = {"pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "png": {"png"},
-               "jpg": {"jpg", "jpeg", "jpe"}}  # fmt: skip
+_EXTENSIONS = {
+    "pdf": {"pdf"},
+    "docx": {"docx"},
+    "xlsx": {"xlsx"},
+    "png": {"png"},
+    "jpg": {"jpg", "jpeg", "jpe"},
+}
 _PDF_HEADER = re.compile(rb"%PDF-[12]\.[0-9]")
 # A JPEG's SOI marker is followed by another marker: APPn, DQT, SOFn, DHT, COM.
 _JPEG_SECOND = {*range(0xE0, 0xF0), 0xDB, 0xC4, 0xFE, *range(0xC0, 0xC4)}
@@ -107,7 +112,7 @@ def check_attachment(
                 "what": what,
                 "size": filesizeformat(upload.size),
                 "max": filesizeformat(limit),
-            }  # fmt: skip
+            }
         )
     data = b"".join(upload.chunks())
     try:

@@ -160,7 +160,9 @@ class Workflow:
                 actor=actor,
                 agency_id=self.agency_of(locked),
                 changes={self.state_field: [before, to]},
-                data={**({"reason": nfc(reason)} if reason.strip() else {}),
-                      **(data(locked) if callable(data) else data or {})},
-            )  # fmt: skip
+                data={
+                    **({"reason": nfc(reason)} if reason.strip() else {}),
+                    **(data(locked) if callable(data) else data or {}),
+                },
+            )
         return locked

@@ -138,9 +138,13 @@ class GuardedZip:
                     if self.read_bytes > limit:
                         raise ZipRefused("total")
         except (
-            zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            RuntimeError,
             NotImplementedError,
-        ):  # fmt: skip
+        ):
             # A CRC that does not match (an entry cut at its declared size), a broken
             # stream, an encrypted entry.
             raise ZipRefused("broken", entry=name) from None

@@ -45,23 +45,35 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
         if minutes_document(locked):
             raise ValidationError(_("Phiên họp đã có biên bản."))
         document = issue_document(
-            type_code="BB", council=locked.council,
+            type_code="BB",
+            council=locked.council,
             issued_on=timezone.localtime(locked.closed_at).date(),
             summary=_("Họp Hội đồng: %(t)s") % {"t": locked.title},
-            signer_title=_("Chủ tọa"), signer_name=chair.person.full_name if chair else "",
-            source_kind=KIND, source_id=locked.pk, actor=actor,
-        )  # fmt: skip
+            signer_title=_("Chủ tọa"),
+            signer_name=chair.person.full_name if chair else "",
+            source_kind=KIND,
+            source_id=locked.pk,
+            actor=actor,
+        )
         # The count of the ballots gets its own biên bản, next number of the series.
         tally = issue_document(
-            type_code="BB", council=locked.council,
+            type_code="BB",
+            council=locked.council,
             issued_on=timezone.localtime(locked.closed_at).date(),
             summary=_("Kiểm phiếu: %(t)s") % {"t": locked.title},
-            signer_title=_("Chủ tọa"), signer_name=chair.person.full_name if chair else "",
-            source_kind=TALLY_KIND, source_id=locked.pk, actor=actor,
-        )  # fmt: skip
-        log_action(locked, "councils.minutes", actor=actor,
-                   agency_id=locked.council.agency_id,
-                   data={"symbol": document.symbol, "tally": tally.symbol})  # fmt: skip
+            signer_title=_("Chủ tọa"),
+            signer_name=chair.person.full_name if chair else "",
+            source_kind=TALLY_KIND,
+            source_id=locked.pk,
+            actor=actor,
+        )
+        log_action(
+            locked,
+            "councils.minutes",
+            actor=actor,
+            agency_id=locked.council.agency_id,
+            data={"symbol": document.symbol, "tally": tally.symbol},
+        )
         from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
@@ -74,8 +86,13 @@ def minutes_spec(meeting: Meeting) -> Document:
     seated, chair, secretary = _officers(meeting)
     attendance = {a.member_id: a for a in meeting.attendances.all()}
     present = [m for m in seated if attendance.get(m.pk) and attendance[m.pk].present]
-    written = [m for m in seated if attendance.get(m.pk) and not attendance[m.pk].present
-               and attendance[m.pk].written_vote_allowed]  # fmt: skip
+    written = [
+        m
+        for m in seated
+        if attendance.get(m.pk)
+        and not attendance[m.pk].present
+        and attendance[m.pk].written_vote_allowed
+    ]
     absent = [m for m in seated if m not in present and m not in written]
     start = timezone.localtime(meeting.opened_at or meeting.scheduled_at)
     end = timezone.localtime(meeting.closed_at) if meeting.closed_at else start
@@ -94,10 +111,17 @@ def minutes_spec(meeting: Meeting) -> Document:
             )
             continue
         share = f"{result.yes}/{result.roster_size}"
-        rows.append((
-            str(item.position), item.label, str(result.roster_size), share, str(result.no),
-            ("Thông qua" if result.passed else "Không thông qua") + f" ({result.rule})",
-        ))  # fmt: skip
+        rows.append(
+            (
+                str(item.position),
+                item.label,
+                str(result.roster_size),
+                share,
+                str(result.no),
+                ("Thông qua" if result.passed else "Không thông qua")
+                + f" ({result.rule})",
+            )
+        )
     recusals = [
         f"{r.member.person.full_name} không bỏ phiếu nội dung {r.agenda_item.position} "
         f"({r.reason})"
@@ -115,9 +139,20 @@ def minutes_spec(meeting: Meeting) -> Document:
         "Hội đồng xem xét các hồ sơ đề nghị khen thưởng và biểu quyết bằng phiếu kín. "
         "Kết quả kiểm phiếu như sau:",
     )
-    body = [Table(("STT", "Nội dung xét", "Số thành viên được bỏ phiếu", "Đồng ý",
-                   "Không đồng ý", "Kết quả"), tuple(rows),
-                  widths_cm=(1.2, 5.3, 2.3, 1.8, 1.8, 4.6))]  # fmt: skip
+    body = [
+        Table(
+            (
+                "STT",
+                "Nội dung xét",
+                "Số thành viên được bỏ phiếu",
+                "Đồng ý",
+                "Không đồng ý",
+                "Kết quả",
+            ),
+            tuple(rows),
+            widths_cm=(1.2, 5.3, 2.3, 1.8, 1.8, 4.6),
+        )
+    ]
     if recusals:
         body.append(
             Paragraph(
@@ -144,14 +179,20 @@ def record_frame(meeting: Meeting, document, end) -> dict:
     council = meeting.council
     agency = council.agency
     return {
-        "issuer": Issuer(name=council.name, abbreviation=council.abbreviation or "HĐTĐKT",
-                         parent_name=agency.short_name or agency.name),
+        "issuer": Issuer(
+            name=council.name,
+            abbreviation=council.abbreviation or "HĐTĐKT",
+            parent_name=agency.short_name or agency.name,
+        ),
         "number": document.number if document else None,
-        "type_code": "BB", "type_title": "Biên bản", "place": agency.place_name or "…",
-        "issue_date": end.date(), "show_date_in_header": False,
+        "type_code": "BB",
+        "type_title": "Biên bản",
+        "place": agency.place_name or "…",
+        "issue_date": end.date(),
+        "show_date_in_header": False,
         "recipients": ("Thành viên Hội đồng", "Hồ sơ khen thưởng"),
         "filing": ("VT", council.abbreviation or "HĐTĐKT"),
-    }  # fmt: skip
+    }
 
 
 def spec_for_meeting_id(meeting_id: int) -> Document:

@@ -40,8 +40,19 @@ def tally_spec(meeting: Meeting) -> Document:
         ballot = getattr(item, "ballot", None)
         result = getattr(ballot, "result", None)
         if result is None:
-            rows.append((str(item.position), item.label, "–", "–", "–", "–", "–", "–",
-                         "Chưa kiểm phiếu"))  # fmt: skip
+            rows.append(
+                (
+                    str(item.position),
+                    item.label,
+                    "–",
+                    "–",
+                    "–",
+                    "–",
+                    "–",
+                    "–",
+                    "Chưa kiểm phiếu",
+                )
+            )
             continue
         counts = taken.get(ballot.pk, {})
         given = sum(counts.values())
@@ -51,11 +62,19 @@ def tally_spec(meeting: Meeting) -> Document:
             if result.roster_size
             else "–"
         )
-        rows.append((
-            str(item.position), item.label, str(result.roster_size), str(given),
-            str(counts.get(VoteChannel.WRITTEN, 0)), str(counted), str(result.yes),
-            str(result.no), f"{share}; " + ("thông qua" if result.passed else "không thông qua"),
-        ))  # fmt: skip
+        rows.append(
+            (
+                str(item.position),
+                item.label,
+                str(result.roster_size),
+                str(given),
+                str(counts.get(VoteChannel.WRITTEN, 0)),
+                str(counted),
+                str(result.yes),
+                str(result.no),
+                f"{share}; " + ("thông qua" if result.passed else "không thông qua"),
+            )
+        )
     end = timezone.localtime(meeting.closed_at or meeting.scheduled_at)
     counter = secretary.person.full_name if secretary else "…"
     return Document(
@@ -86,7 +105,7 @@ def tally_spec(meeting: Meeting) -> Document:
                 ),
                 tuple(rows),
                 widths_cm=(1.0, 4.2, 1.5, 1.5, 1.6, 1.5, 1.3, 1.5, 3.0),
-            ),  # fmt: skip
+            ),
             Paragraph(
                 "Số phiếu thu vào bằng số lượt tham gia bỏ phiếu; mỗi thành viên kiểm tra "
                 "được phiếu của mình đã được kiểm bằng mã biên nhận trên hệ thống./."

@@ -19,7 +19,7 @@ urlpatterns = [
         "hoi-dong/hop/<int:pk>/thao-tac/",
         views.MeetingActionView.as_view(),
         name="meeting-action",
-    ),  # fmt: skip
+    ),
     path("hoi-dong/bo-phieu/", views.VoteView.as_view(), name="vote"),
     path(
         "hoi-dong/hop/<int:pk>/bien-ban.<str:fmt>",

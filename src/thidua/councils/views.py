@@ -173,10 +173,13 @@ class MeetingActionView(View):
         elif action == "close":
             close_meeting(meeting, actor=user)
         elif action == "attendance":
-            record_attendance(meeting, self._member(request, meeting),
-                              present=request.POST.get("present") == "1",
-                              written_vote_allowed=request.POST.get("written") == "1",
-                              actor=user)  # fmt: skip
+            record_attendance(
+                meeting,
+                self._member(request, meeting),
+                present=request.POST.get("present") == "1",
+                written_vote_allowed=request.POST.get("written") == "1",
+                actor=user,
+            )
         elif action == "add":
             nominations = Nomination.objects.filter(
                 pk__in=id_list(request.POST, "nomination"),
@@ -185,17 +188,26 @@ class MeetingActionView(View):
             ).select_related("person", "agency")
             for nomination in nominations:
                 add_agenda_item(
-                    meeting, label=f"{nomination.subject} – {nomination.get_code_display()}",
-                    title_code=nomination.code, regime=_regime(nomination.year),
-                    subject_id=nomination.pk, nominee_person_id=nomination.person_id,
-                    nominee_unit_id=(nomination.person.unit_id if nomination.person
-                                     else nomination.agency_id),
+                    meeting,
+                    label=f"{nomination.subject} – {nomination.get_code_display()}",
+                    title_code=nomination.code,
+                    regime=_regime(nomination.year),
+                    subject_id=nomination.pk,
+                    nominee_person_id=nomination.person_id,
+                    nominee_unit_id=(
+                        nomination.person.unit_id
+                        if nomination.person
+                        else nomination.agency_id
+                    ),
                     actor=user,
-                )  # fmt: skip
+                )
         elif action == "recuse":
-            recuse(self._item(request, meeting), self._member(request, meeting),
-                   reason=request.POST.get("reason", "") or _("Xung đột lợi ích"),
-                   actor=user)  # fmt: skip
+            recuse(
+                self._item(request, meeting),
+                self._member(request, meeting),
+                reason=request.POST.get("reason", "") or _("Xung đột lợi ích"),
+                actor=user,
+            )
         elif action == "open_ballot":
             open_ballot(self._item(request, meeting), actor=user)
         elif action == "close_ballot":
@@ -210,8 +222,13 @@ class MeetingActionView(View):
         elif action == "minutes":
             issue_minutes(meeting, actor=user)
         elif action == "written_vote":
-            cast_vote(self._item(request, meeting).ballot, self._member(request, meeting),
-                      request.POST.get("choice", ""), written=True, actor=user)  # fmt: skip
+            cast_vote(
+                self._item(request, meeting).ballot,
+                self._member(request, meeting),
+                request.POST.get("choice", ""),
+                written=True,
+                actor=user,
+            )
         else:
             raise Http404
 
@@ -246,20 +263,28 @@ class VoteView(TemplateView):
                 ballot__roster__member=seat,
             ).exclude(ballot__participations__member=seat)
             open_items.extend((seat, item) for item in items.select_related("ballot"))
-        return super().get_context_data(open_items=open_items, choices=VoteChoice.choices,
-                                        **kwargs)  # fmt: skip
+        return super().get_context_data(
+            open_items=open_items, choices=VoteChoice.choices, **kwargs
+        )
 
     def post(self, request):
         seat = next(
             (s for s in self._seats() if str(s.pk) == request.POST.get("seat")), None
         )
-        item = AgendaItem.objects.filter(pk=id_param(request.POST, "item")).select_related(
-            "ballot").first()  # fmt: skip
+        item = (
+            AgendaItem.objects.filter(pk=id_param(request.POST, "item"))
+            .select_related("ballot")
+            .first()
+        )
         if seat is None or item is None or item.meeting.council_id != seat.council_id:
             raise PermissionDenied
         try:
-            receipt = cast_vote(getattr(item, "ballot", None), seat,
-                                request.POST.get("choice", ""), actor=request.user)  # fmt: skip
+            receipt = cast_vote(
+                getattr(item, "ballot", None),
+                seat,
+                request.POST.get("choice", ""),
+                actor=request.user,
+            )
         except ValidationError as exc:
             response = self.render_to_response(
                 self.get_context_data(errors=exc.messages), status=409

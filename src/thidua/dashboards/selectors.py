@@ -53,8 +53,10 @@ def _subtree(agency: Agency) -> dict[int, int | None]:
 def _subtree_awards(user, ids, years: range):
     return awards_for_user(user).filter(
         Q(person__unit_id__in=ids) | Q(agency_id__in=ids),
-        revoked=False, year__gte=years.start, year__lt=years.stop,
-    )  # fmt: skip
+        revoked=False,
+        year__gte=years.start,
+        year__lt=years.stop,
+    )
 
 
 def _by_year_and_code(awards, years: range) -> Chart:
@@ -65,10 +67,12 @@ def _by_year_and_code(awards, years: range) -> Chart:
         codes.add(row["code"])
     order = sorted(codes, key=lambda c: -sum(counts[y, c] for y in years))
     return Chart(
-        "awards_by_year", _("Khen thưởng theo năm và danh hiệu, hình thức"), "stacked",
+        "awards_by_year",
+        _("Khen thưởng theo năm và danh hiệu, hình thức"),
+        "stacked",
         [_("Năm"), *(SHORT_NAMES.get(c, c) for c in order)],
         [[y, *(counts[y, c] for c in order)] for y in years],
-    )  # fmt: skip
+    )
 
 
 def _by_unit(awards, agency: Agency, parents: dict[int, int | None]) -> Chart:
@@ -88,12 +92,18 @@ def _by_unit(awards, agency: Agency, parents: dict[int, int | None]) -> Chart:
     )
     for row in rows:
         counts[branch.get(row["unit"], agency.pk)] += row["n"]
-    names = {agency.pk: agency.short_name or agency.name,
-             **{pk: a.short_name or a.name for pk, a in children.items()}}  # fmt: skip
+    names = {
+        agency.pk: agency.short_name or agency.name,
+        **{pk: a.short_name or a.name for pk, a in children.items()},
+    }
     order = sorted(counts, key=lambda pk: (-counts[pk], names.get(pk, "")))
-    return Chart("awards_by_unit", _("Khen thưởng theo đơn vị"), "bar",
-                 [_("Đơn vị"), _("Số khen thưởng")],
-                 [[names.get(pk, str(pk)), counts[pk]] for pk in order])  # fmt: skip
+    return Chart(
+        "awards_by_unit",
+        _("Khen thưởng theo đơn vị"),
+        "bar",
+        [_("Đơn vị"), _("Số khen thưởng")],
+        [[names.get(pk, str(pk)), counts[pk]] for pk in order],
+    )
 
 
 def _priority(awards, years: range) -> Chart:
@@ -116,16 +126,33 @@ def _priority(awards, years: range) -> Chart:
     out = []
     for y in years:
         r = rows.get(y, {"people": 0, "direct": 0, "collectives": 0, "small": 0})
-        out.append([y, r["people"], r["direct"], share(r["direct"], r["people"]),
-                    r["collectives"], r["small"], share(r["small"], r["collectives"])])  # fmt: skip
+        out.append(
+            [
+                y,
+                r["people"],
+                r["direct"],
+                share(r["direct"], r["people"]),
+                r["collectives"],
+                r["small"],
+                share(r["small"], r["collectives"]),
+            ]
+        )
     return Chart(
-        "priority", _("Tỷ lệ khen thưởng người trực tiếp lao động, công tác và tập thể nhỏ"),
+        "priority",
+        _("Tỷ lệ khen thưởng người trực tiếp lao động, công tác và tập thể nhỏ"),
         "line",
-        [_("Năm"), _("Khen thưởng cá nhân"), _("Trong đó trực tiếp lao động, công tác"),
-         _("Tỷ lệ cá nhân trực tiếp (%)"), _("Khen thưởng tập thể"),
-         _("Trong đó tập thể nhỏ"), _("Tỷ lệ tập thể nhỏ (%)")],
-        out, unit="%",
-    )  # fmt: skip
+        [
+            _("Năm"),
+            _("Khen thưởng cá nhân"),
+            _("Trong đó trực tiếp lao động, công tác"),
+            _("Tỷ lệ cá nhân trực tiếp (%)"),
+            _("Khen thưởng tập thể"),
+            _("Trong đó tập thể nhỏ"),
+            _("Tỷ lệ tập thể nhỏ (%)"),
+        ],
+        out,
+        unit="%",
+    )
 
 
 def _nominations(user, ids, movement=None) -> Chart:
@@ -142,8 +169,13 @@ def _nominations(user, ids, movement=None) -> Chart:
         for value, label in NominationState.choices
         if counts.get(value)
     ]
-    return Chart("nominations", _("Hồ sơ đề nghị theo trạng thái"), "doughnut",
-                 [_("Trạng thái"), _("Số hồ sơ")], rows)  # fmt: skip
+    return Chart(
+        "nominations",
+        _("Hồ sơ đề nghị theo trạng thái"),
+        "doughnut",
+        [_("Trạng thái"), _("Số hồ sơ")],
+        rows,
+    )
 
 
 def _movements(ids, years: range, movement=None) -> Chart:
@@ -155,15 +187,19 @@ def _movements(ids, years: range, movement=None) -> Chart:
         )
     )
     movements = list(
-        chosen
-        .annotate(
-            registered=Count("registrations", filter=~Q(registrations__state=RegistrationState.DRAFT),
-                             distinct=True),
-            approved=Count("registrations", filter=Q(registrations__state=RegistrationState.APPROVED),
-                           distinct=True),
-        )
-        .order_by("-year", "name")
-    )  # fmt: skip
+        chosen.annotate(
+            registered=Count(
+                "registrations",
+                filter=~Q(registrations__state=RegistrationState.DRAFT),
+                distinct=True,
+            ),
+            approved=Count(
+                "registrations",
+                filter=Q(registrations__state=RegistrationState.APPROVED),
+                distinct=True,
+            ),
+        ).order_by("-year", "name")
+    )
     indicators = (
         Indicator.objects.filter(movement__in=movements)
         .select_related("movement__issued_document")
@@ -174,17 +210,32 @@ def _movements(ids, years: range, movement=None) -> Chart:
         state = indicator_status(indicator, list(indicator.reports.all())).state
         status[indicator.movement_id][state] += 1
     rows = [
-        [m.name[:80], m.year, m.registered, m.approved,
-         sum(status[m.pk].values()), status[m.pk]["dat"],
-         status[m.pk]["cham"] + status[m.pk]["khong_dat"]]
+        [
+            m.name[:80],
+            m.year,
+            m.registered,
+            m.approved,
+            sum(status[m.pk].values()),
+            status[m.pk]["dat"],
+            status[m.pk]["cham"] + status[m.pk]["khong_dat"],
+        ]
         for m in movements
-    ]  # fmt: skip
+    ]
     return Chart(
-        "movements", _("Phong trào: đăng ký thi đua và chỉ tiêu"), "bar",
-        [_("Phong trào"), _("Năm"), _("Đơn vị đã đăng ký"), _("Đăng ký đã duyệt"),
-         _("Chỉ tiêu"), _("Chỉ tiêu đạt"), _("Chỉ tiêu chậm, không đạt")],
+        "movements",
+        _("Phong trào: đăng ký thi đua và chỉ tiêu"),
+        "bar",
+        [
+            _("Phong trào"),
+            _("Năm"),
+            _("Đơn vị đã đăng ký"),
+            _("Đăng ký đã duyệt"),
+            _("Chỉ tiêu"),
+            _("Chỉ tiêu đạt"),
+            _("Chỉ tiêu chậm, không đạt"),
+        ],
         rows,
-    )  # fmt: skip
+    )
 
 
 def _movement_awards(awards, movement: Movement):

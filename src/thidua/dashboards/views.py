@@ -59,8 +59,11 @@ class DashboardChartsView(TemplateView):
     def get(self, request, *args, **kwargs):
         agencies = office_agencies(request.user)
         chosen = id_param(request.GET, "co_quan")
-        agency = (agencies.filter(pk=chosen).first() if chosen
-                  else agencies.order_by("id").first())  # fmt: skip
+        agency = (
+            agencies.filter(pk=chosen).first()
+            if chosen
+            else agencies.order_by("id").first()
+        )
         if agency is None:
             raise Http404
         years = _years(request)
@@ -83,8 +86,13 @@ class DashboardChartsView(TemplateView):
             name = f"thong-ke-{agency.pk}-{scope}{years.start}-{years.stop - 1}-{wanted or 'tat-ca'}"
             set_download_name(response, f"{name}.xlsx")
             return response
-        return self.render_to_response(self.get_context_data(
-            agency=agency, agencies=agencies.order_by("name"), years=years, charts=charts,
-            movement=movement,
-            title=_("Thống kê thi đua, khen thưởng"),
-        ))  # fmt: skip
+        return self.render_to_response(
+            self.get_context_data(
+                agency=agency,
+                agencies=agencies.order_by("name"),
+                years=years,
+                charts=charts,
+                movement=movement,
+                title=_("Thống kê thi đua, khen thưởng"),
+            )
+        )

@@ -21,8 +21,12 @@ from thidua.eligibility.catalog import TITLE_CODES
 
 __all__ = ["award_history_docx", "award_history_rows"]
 
-COLUMNS = ("Năm", "Danh hiệu, hình thức", "Quyết định (số, ngày, cấp quyết định)",
-           "Ghi chú")  # fmt: skip
+COLUMNS = (
+    "Năm",
+    "Danh hiệu, hình thức",
+    "Quyết định (số, ngày, cấp quyết định)",
+    "Ghi chú",
+)
 WIDTHS_CM = (1.6, 5.0, 6.4, 3.0)
 
 
@@ -75,23 +79,42 @@ def award_history_docx(subject, awards, *, issuer_name: str) -> bytes:
     today = timezone.localdate()
     date = document.add_paragraph()
     format_paragraph(date, align="right", before_pt=6, after_pt=12)
-    add_text(date, f"Ngày {today:%d} tháng {today:%m} năm {today:%Y}", layout,
-             layout.size("dia_danh_ngay"), italic=True)  # fmt: skip
+    add_text(
+        date,
+        f"Ngày {today:%d} tháng {today:%m} năm {today:%Y}",
+        layout,
+        layout.size("dia_danh_ngay"),
+        italic=True,
+    )
     size = layout.size("ten_loai")
     centred(document, "LÝ LỊCH KHEN THƯỞNG", ctx, size, bold=True, before=6)
     is_person = hasattr(subject, "birth_date")
-    centred(document, ("CÁ NHÂN" if is_person else "TẬP THỂ"), ctx, size, bold=True,
-            after=12)  # fmt: skip
+    centred(
+        document,
+        ("CÁ NHÂN" if is_person else "TẬP THỂ"),
+        ctx,
+        size,
+        bold=True,
+        after=12,
+    )
     heading(document, "I. THÔNG TIN CHUNG", ctx)
     if is_person:
         labelled_line(document, "- Họ và tên:", subject.full_name, ctx)
         born = subject.birth_date.strftime("%d/%m/%Y") if subject.birth_date else ""
-        labelled_line(document, "- Ngày sinh:",
-                      f"{born}; Giới tính: {subject.get_gender_display()}", ctx)  # fmt: skip
+        labelled_line(
+            document,
+            "- Ngày sinh:",
+            f"{born}; Giới tính: {subject.get_gender_display()}",
+            ctx,
+        )
         labelled_line(document, "- Dân tộc:", subject.ethnicity, ctx)
         labelled_line(document, "- Chức vụ:", subject.position, ctx)
-        labelled_line(document, "- Đơn vị công tác:",
-                      subject.unit.display_name if subject.unit_id else "", ctx)  # fmt: skip
+        labelled_line(
+            document,
+            "- Đơn vị công tác:",
+            subject.unit.display_name if subject.unit_id else "",
+            ctx,
+        )
     else:
         labelled_line(document, "- Tên tập thể:", subject.name, ctx)
         parent = subject.parent
@@ -110,9 +133,16 @@ def award_history_docx(subject, awards, *, issuer_name: str) -> bytes:
         ctx,
     )
     signature_row(
-        document, ctx, (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ""),
+        document,
+        ctx,
+        (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ""),
         (("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, đóng dấu)"), ""),
-    )  # fmt: skip
+    )
     name = subject.full_name if is_person else subject.name
-    return finish(document, ctx, title=f"Lý lịch khen thưởng – {name}", subject=name,
-                  author=issuer_name)  # fmt: skip
+    return finish(
+        document,
+        ctx,
+        title=f"Lý lịch khen thưởng – {name}",
+        subject=name,
+        author=issuer_name,
+    )

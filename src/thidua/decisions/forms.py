@@ -12,8 +12,16 @@ __all__ = ["AwardForm"]
 class AwardForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Award
-        fields = ["code", "award_type", "year", "period_from", "decision_number",
-                  "decision_date", "decided_by", "cash_amount"]  # fmt: skip
+        fields = [
+            "code",
+            "award_type",
+            "year",
+            "period_from",
+            "decision_number",
+            "decision_date",
+            "decided_by",
+            "cash_amount",
+        ]
         widgets = {"decision_date": DateInput()}
 
     def __init__(self, *args, collective: bool = False, **kwargs):

@@ -34,15 +34,21 @@ def decision_spec(decision: Decision) -> Document:
         (
             str(item.position),
             str(item.nomination.subject),
-            (item.nomination.person.position + ", " if item.nomination.person
-             and item.nomination.person.position else "")
-            + (item.nomination.person.unit.display_name if item.nomination.person
-               else item.nomination.agency.display_name),
+            (
+                item.nomination.person.position + ", "
+                if item.nomination.person and item.nomination.person.position
+                else ""
+            )
+            + (
+                item.nomination.person.unit.display_name
+                if item.nomination.person
+                else item.nomination.agency.display_name
+            ),
             item.nomination.get_code_display(),
             _money(item.cash_amount),
         )
         for item in items
-    )  # fmt: skip
+    )
     title = agency.short_name or agency.name
     return Document(
         issuer=Issuer(
@@ -72,7 +78,7 @@ def decision_spec(decision: Decision) -> Document:
                         "(có danh sách kèm theo)."
                     ),
                 )
-            ),  # fmt: skip
+            ),
             Article(
                 (
                     Paragraph(
@@ -81,7 +87,7 @@ def decision_spec(decision: Decision) -> Document:
                     ),
                 ),
                 title="Tiền thưởng",
-            ),  # fmt: skip
+            ),
             Article(
                 (
                     Paragraph(
@@ -90,7 +96,7 @@ def decision_spec(decision: Decision) -> Document:
                         "nhiệm thi hành Quyết định này./."
                     ),
                 )
-            ),  # fmt: skip
+            ),
         ),
         recipients=("Như Điều 3", "Lưu hồ sơ khen thưởng"),
         filing=("VT", "VP"),
@@ -99,7 +105,7 @@ def decision_spec(decision: Decision) -> Document:
             decision.signer_name,
             authority=decision.signer_authority or None,
             principal=decision.signer_principal or None,
-        ),  # fmt: skip
+        ),
         attached_to="Quyết định",
         appendices=(
             Appendix(
@@ -116,7 +122,7 @@ def decision_spec(decision: Decision) -> Document:
                         rows,
                         widths_cm=(1.2, 5.0, 5.0, 3.5, 2.8),
                     ),
-                ),  # fmt: skip
+                ),
             ),
         ),
     )

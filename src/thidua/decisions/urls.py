@@ -40,17 +40,17 @@ urlpatterns = [
         "khen-thuong/dot-xet/<int:pk>/quyet-dinh/",
         views.DecisionCreateView.as_view(),
         name="decision-create",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/",
         views.DecisionDetailView.as_view(),
         name="decision-detail",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/tep.<str:fmt>",
         views.DecisionFileView.as_view(),
         name="decision-file",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/ly-lich/ca-nhan/<int:pk>.<str:fmt>",
         history_views.PersonAwardHistoryView.as_view(),

@@ -41,8 +41,9 @@ class DecisionForm(StyledFormMixin, forms.Form):
         choices=[("", "—"), ("KT.", "KT."), ("Q.", "Q."), ("TUQ.", "TUQ.")],
         required=False,
     )
-    signer_principal = forms.CharField(label=gettext_lazy("Ký thay cho (chức vụ)"),
-                                       max_length=160, required=False)  # fmt: skip
+    signer_principal = forms.CharField(
+        label=gettext_lazy("Ký thay cho (chức vụ)"), max_length=160, required=False
+    )
     signer_title = forms.CharField(
         label=gettext_lazy("Chức vụ người ký"), max_length=160
     )
@@ -88,13 +89,17 @@ class DecisionCreateView(TemplateView):
                 if ok and str(n.pk) in chosen
             ]
             try:
-                decision = issue_decision(self.round, rows, actor=request.user,
-                                          **form.cleaned_data)  # fmt: skip
+                decision = issue_decision(
+                    self.round, rows, actor=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, _("Đã ban hành quyết định %(s)s.")
-                                 % {"s": decision.issued_document.symbol})  # fmt: skip
+                messages.success(
+                    request,
+                    _("Đã ban hành quyết định %(s)s.")
+                    % {"s": decision.issued_document.symbol},
+                )
                 return redirect(decision.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -132,8 +137,9 @@ class DecisionFileView(View):
 
 
 class AnnulForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Lý do hủy bỏ"),
-                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do hủy bỏ"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     annulment_decision = forms.CharField(
         label=gettext_lazy("Số, ký hiệu quyết định hủy bỏ"), max_length=120
     )
@@ -141,9 +147,10 @@ class AnnulForm(StyledFormMixin, forms.Form):
         label=gettext_lazy("Ngày quyết định hủy bỏ"), widget=DateInput()
     )
     recovery_note = forms.CharField(
-        label=gettext_lazy("Thu hồi hiện vật, tiền thưởng"), required=False,
+        label=gettext_lazy("Thu hồi hiện vật, tiền thưởng"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class AwardAnnulView(TemplateView):
@@ -198,7 +205,9 @@ class DecisionAnnulView(TemplateView):
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, _("Đã hủy bỏ %(n)s khen thưởng của quyết định.")
-                                 % {"n": count})  # fmt: skip
+                messages.success(
+                    request,
+                    _("Đã hủy bỏ %(n)s khen thưởng của quyết định.") % {"n": count},
+                )
                 return redirect(decision.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))

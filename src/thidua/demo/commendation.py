@@ -51,22 +51,34 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
     nominations = []
     codes = ["LDTT", "LDTT", "LDTT", "CSTD_BO_TINH"][: len(people)]
     for person, code in zip(people, codes, strict=True):
-        nomination = create_nomination(round_, proposing_unit=proposing_unit, person=person,
-                                       code=code, summary=SUMMARIES[code])  # fmt: skip
+        nomination = create_nomination(
+            round_,
+            proposing_unit=proposing_unit,
+            person=person,
+            code=code,
+            summary=SUMMARIES[code],
+        )
         kinds = list(FILES)[: 3 if code == "CSTD_BO_TINH" else 2]
         for kind in kinds:
             add_attachment(
                 nomination, kind=kind, upload=SimpleUploadedFile(FILES[kind], PDF)
             )
         transition_nomination(nomination, NominationState.SUBMITTED)
-        transition_nomination(nomination, NominationState.APPRAISED,
-                              appraisal="Đủ điều kiện, hồ sơ đầy đủ.")  # fmt: skip
+        transition_nomination(
+            nomination,
+            NominationState.APPRAISED,
+            appraisal="Đủ điều kiện, hồ sơ đầy đủ.",
+        )
         transition_nomination(nomination, NominationState.TO_COUNCIL)
         nominations.append(nomination)
 
     when = timezone.now() - datetime.timedelta(days=3)
-    meeting = schedule_meeting(council, title="Phiên họp xét khen thưởng năm 2025 (đợt 1)",
-                               scheduled_at=when, location="Phòng họp tầng 2, Sở KH&ĐT")  # fmt: skip
+    meeting = schedule_meeting(
+        council,
+        title="Phiên họp xét khen thưởng năm 2025 (đợt 1)",
+        scheduled_at=when,
+        location="Phòng họp tầng 2, Sở KH&ĐT",
+    )
     seats = list(seated_members(council, on=timezone.localdate()))
     secretary = next(s for s in seats if s.role == "thu_ky")  # runs the meeting
     open_meeting(meeting, actor=secretary)
@@ -74,11 +86,14 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
         record_attendance(meeting, seat, present=True)
     for nomination in nominations:
         item = add_agenda_item(
-            meeting, label=f"{nomination.subject} – {nomination.get_code_display()}",
-            title_code=nomination.code, regime=select_regime(nomination.year),
-            subject_id=nomination.pk, nominee_person_id=nomination.person_id,
+            meeting,
+            label=f"{nomination.subject} – {nomination.get_code_display()}",
+            title_code=nomination.code,
+            regime=select_regime(nomination.year),
+            subject_id=nomination.pk,
+            nominee_person_id=nomination.person_id,
             nominee_unit_id=nomination.person.unit_id,
-        )  # fmt: skip
+        )
         ballot = open_ballot(item, actor=secretary)
         for i, seat in enumerate(seats):
             cast_vote(ballot, seat, "khong_dong_y" if i == len(seats) - 1 else "dong_y")
@@ -90,5 +105,10 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
     open_notice(round_, listed, starts_on=timezone.localdate(), working_days=10)
     upward = [n for n in nominations if n.code != "LDTT"]
     if upward:
-        submit_nominations(round_, upward, issued_on=timezone.localdate(),
-                           signer_title="Giám đốc", signer_name="Vũ Hoàng Quý")  # fmt: skip
+        submit_nominations(
+            round_,
+            upward,
+            issued_on=timezone.localdate(),
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )

@@ -464,8 +464,9 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     }
     load_seed_follow_up(seed, people_by_unit=people_by_unit)
     round_ = _review_round_2025(agencies, people_by_unit)
-    load_council_and_notice(round_, council, agencies["SKHĐT-VP"],
-                            people_by_unit["SKHĐT-VP"])  # fmt: skip
+    load_council_and_notice(
+        round_, council, agencies["SKHĐT-VP"], people_by_unit["SKHĐT-VP"]
+    )
     _accounts(agencies, named, council)
     return named
 
@@ -485,24 +486,36 @@ def _award_history(agencies) -> None:
                 "decision_date": datetime.date(year + 1, 1, 12),
                 "decided_by": decided_by,
             }
-            record_award(person=person, code="LDTT", year=year,
-                         decision_number=f"{8 + year - 2021:02d}/QĐ-SKHĐT", **decision)  # fmt: skip
+            record_award(
+                person=person,
+                code="LDTT",
+                year=year,
+                decision_number=f"{8 + year - 2021:02d}/QĐ-SKHĐT",
+                **decision,
+            )
             # From 2024 (Luật 2022) HTXS alone qualifies; before, an initiative too.
             if assessment.rating == Rating.HTXS and (
                 year in initiative_years or year >= 2024
             ):
-                record_award(person=person, code="CSTDCS", year=year,
-                             decision_number=f"{9 + year - 2021:02d}/QĐ-SKHĐT", **decision)  # fmt: skip
+                record_award(
+                    person=person,
+                    code="CSTDCS",
+                    year=year,
+                    decision_number=f"{9 + year - 2021:02d}/QĐ-SKHĐT",
+                    **decision,
+                )
     for code, *_rest in SKHDT_UNITS:
         for assessment in agencies[code].assessments.filter(year__lte=2024):
             title = {Rating.HTXS: "TTLDXS", Rating.HTT: "TTLDTT"}.get(assessment.rating)
             if title:
                 record_award(
-                    agency=agencies[code], code=title, year=assessment.year,
+                    agency=agencies[code],
+                    code=title,
+                    year=assessment.year,
                     decision_number=f"{10 + assessment.year - 2021:02d}/QĐ-SKHĐT",
                     decision_date=datetime.date(assessment.year + 1, 1, 12),
                     decided_by=decided_by,
-                )  # fmt: skip
+                )
 
 
 def _review_round_2025(agencies, people_by_unit) -> None:
@@ -518,8 +531,13 @@ def _review_round_2025(agencies, people_by_unit) -> None:
     )
     members = people_by_unit.get("SKHĐT-ĐKKD", [])
     for person, code in zip(members[:2], ("CSTDCS", "LDTT"), strict=False):
-        create_nomination(round_, proposing_unit=agencies["SKHĐT-ĐKKD"], person=person,
-                          code=code, summary="Hoàn thành xuất sắc nhiệm vụ năm 2025.")  # fmt: skip
+        create_nomination(
+            round_,
+            proposing_unit=agencies["SKHĐT-ĐKKD"],
+            person=person,
+            code=code,
+            summary="Hoàn thành xuất sắc nhiệm vụ năm 2025.",
+        )
     return round_
 
 

@@ -23,26 +23,47 @@ from . import seed_173
 __all__ = ["load_seed_movement"]
 
 PARENTS = [
-    ("Triển khai thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ về phát động thi đua "
-     "thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội hàng năm và Kế hoạch 5 năm "
-     "(2021 - 2025) theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
-     "Thủ tướng Chính phủ"),
+    (
+        "Triển khai thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ về phát động thi đua "
+        "thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội hàng năm và Kế hoạch 5 năm "
+        "(2021 - 2025) theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "Thủ tướng Chính phủ",
+    ),
     ("Lạng Sơn cùng cả nước chung sức xây dựng nông thôn mới", "Chủ tịch UBND tỉnh"),
-    ("Lạng Sơn cùng cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
-     "Chủ tịch UBND tỉnh"),
+    (
+        "Lạng Sơn cùng cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
+        "Chủ tịch UBND tỉnh",
+    ),
     ("Doanh nghiệp Lạng Sơn hội nhập và phát triển", "Chủ tịch UBND tỉnh"),
-    ("Cán bộ, công chức, viên chức tỉnh Lạng Sơn thi đua thực hiện văn hóa công sở",
-     "Chủ tịch UBND tỉnh"),
-    ("Đẩy nhanh tiến độ thực hiện giải phóng mặt bằng các dự án trọng điểm của tỉnh giai đoạn "
-     "2022 - 2025", "Chủ tịch UBND tỉnh"),
-    ("Giải ngân vốn đầu tư công trên địa bàn tỉnh Lạng Sơn giai đoạn 2022 - 2025",
-     "Chủ tịch UBND tỉnh"),
-    ("Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng "
-     "phí", "Chủ tịch UBND tỉnh"),
-]  # fmt: skip
+    (
+        "Cán bộ, công chức, viên chức tỉnh Lạng Sơn thi đua thực hiện văn hóa công sở",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Đẩy nhanh tiến độ thực hiện giải phóng mặt bằng các dự án trọng điểm của tỉnh giai đoạn "
+        "2022 - 2025",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Giải ngân vốn đầu tư công trên địa bàn tỉnh Lạng Sơn giai đoạn 2022 - 2025",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng "
+        "phí",
+        "Chủ tịch UBND tỉnh",
+    ),
+]
 DUTY_ACTORS = ["don_vi", "van_phong", "hoi_dong"]
-RECIPIENT_KINDS = ["hoi_dong", "co_quan", "cum_khoi", "khac", "hoi_dong",
-                   "don_vi_truc_thuoc", "khac"]  # fmt: skip
+RECIPIENT_KINDS = [
+    "hoi_dong",
+    "co_quan",
+    "cum_khoi",
+    "khac",
+    "hoi_dong",
+    "don_vi_truc_thuoc",
+    "khac",
+]
 
 
 def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, director):
@@ -131,39 +152,84 @@ def load_seed_follow_up(movement, *, people_by_unit) -> None:
             staff_reached=max(delivery.agency.people.count(), 1),
             note="Quán triệt tại cuộc họp giao ban",
         )
-    for code, collective in (("SKHĐT-ĐKKD", "TTLDXS"), ("SKHĐT-KTN", "TTLDTT"),
-                             ("SKHĐT-VP", "TTLDXS")):  # fmt: skip
+    for code, collective in (
+        ("SKHĐT-ĐKKD", "TTLDXS"),
+        ("SKHĐT-KTN", "TTLDTT"),
+        ("SKHĐT-VP", "TTLDXS"),
+    ):
         members = people_by_unit.get(code, [])
         agency = next((d.agency for d in deliveries if d.agency.code == code), None)
         if agency is None or not members:
             continue
         registration = save_registration(
-            movement, agency, collective_title=collective,
+            movement,
+            agency,
+            collective_title=collective,
             pledges="Hoàn thành xuất sắc nhiệm vụ được giao năm 2023.",
-            entries=[{"person": p, "title": "CSTDCS" if i == 0 else "LDTT"}
-                     for i, p in enumerate(members)],
-        )  # fmt: skip
+            entries=[
+                {"person": p, "title": "CSTDCS" if i == 0 else "LDTT"}
+                for i, p in enumerate(members)
+            ],
+        )
         transition_registration(registration, "da_gui")
         transition_registration(registration, "da_duyet")
     skhdt = movement.launcher
     units = {d.agency.code: d.agency for d in deliveries}
     contents = list(movement.contents.all())
     specs = [
-        ("Tỷ lệ giải ngân vốn đầu tư công", "%", "0", "95", "tang", units.get("SKHĐT-THQH"),
-         contents[4], ["18.5", "41.2", "63.0", "90.4"]),
-        ("Thứ hạng chỉ số PCI của tỉnh", "hạng", "59", "45", "giam", units.get("SKHĐT-ĐKKD"),
-         contents[3], ["56", "52"]),
-        ("Tỷ lệ hồ sơ đăng ký doanh nghiệp qua mạng", "%", "70", "95", "tang",
-         units.get("SKHĐT-ĐKKD"), contents[3], ["78", "86", "93", "96"]),
-    ]  # fmt: skip
-    quarters = [datetime.date(2023, 3, 31), datetime.date(2023, 6, 30),
-                datetime.date(2023, 9, 30), datetime.date(2023, 12, 31)]  # fmt: skip
+        (
+            "Tỷ lệ giải ngân vốn đầu tư công",
+            "%",
+            "0",
+            "95",
+            "tang",
+            units.get("SKHĐT-THQH"),
+            contents[4],
+            ["18.5", "41.2", "63.0", "90.4"],
+        ),
+        (
+            "Thứ hạng chỉ số PCI của tỉnh",
+            "hạng",
+            "59",
+            "45",
+            "giam",
+            units.get("SKHĐT-ĐKKD"),
+            contents[3],
+            ["56", "52"],
+        ),
+        (
+            "Tỷ lệ hồ sơ đăng ký doanh nghiệp qua mạng",
+            "%",
+            "70",
+            "95",
+            "tang",
+            units.get("SKHĐT-ĐKKD"),
+            contents[3],
+            ["78", "86", "93", "96"],
+        ),
+    ]
+    quarters = [
+        datetime.date(2023, 3, 31),
+        datetime.date(2023, 6, 30),
+        datetime.date(2023, 9, 30),
+        datetime.date(2023, 12, 31),
+    ]
     for name, unit, base, target, direction, owner, content, values in specs:
         indicator = save_indicator(
-            movement, name=name, unit_of_measure=unit, baseline=Decimal(base),
-            target=Decimal(target), direction=direction, owner=owner or skhdt,
-            due_on=datetime.date(2023, 12, 31), content_item=content,
-        )  # fmt: skip
+            movement,
+            name=name,
+            unit_of_measure=unit,
+            baseline=Decimal(base),
+            target=Decimal(target),
+            direction=direction,
+            owner=owner or skhdt,
+            due_on=datetime.date(2023, 12, 31),
+            content_item=content,
+        )
         for day, value in zip(quarters, values, strict=False):
-            report_progress(indicator, reported_on=day, value=Decimal(value),
-                            note=f"Số liệu đến {day:%d/%m/%Y}")  # fmt: skip
+            report_progress(
+                indicator,
+                reported_on=day,
+                value=Decimal(value),
+                note=f"Số liệu đến {day:%d/%m/%Y}",
+            )

@@ -27,10 +27,12 @@ def make_test_p12(cn: str = DEMO_CN, passphrase: str = "") -> bytes:
         # RFC 5280 caps a CN at 64 characters; Vietnamese agency names in UTF-8
         # exceed it, as real certificates issued to agencies do.
         warnings.simplefilter("ignore", UserWarning)
-        name = x509.Name([
-            x509.NameAttribute(NameOID.COMMON_NAME, cn, _validate=False),
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        ])  # fmt: skip
+        name = x509.Name(
+            [
+                x509.NameAttribute(NameOID.COMMON_NAME, cn, _validate=False),
+                x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            ]
+        )
     now = datetime.datetime.now(datetime.UTC)
     cert = (
         x509.CertificateBuilder()
@@ -53,7 +55,7 @@ def make_test_p12(cn: str = DEMO_CN, passphrase: str = "") -> bytes:
                 decipher_only=False,
             ),
             critical=True,
-        )  # fmt: skip
+        )
         .sign(key, hashes.SHA256())
     )
     encryption = (
@@ -69,5 +71,11 @@ def make_test_p12(cn: str = DEMO_CN, passphrase: str = "") -> bytes:
 def load_demo_signing(agency) -> None:
     """Upload the test certificate for the agency, with the visible stamp."""
     passphrase = secrets.token_urlsafe(12)
-    upload_credential(agency, make_test_p12(passphrase=passphrase), passphrase,
-                      "Chứng thư thử nghiệm (dữ liệu mẫu)", True, actor=None)  # fmt: skip
+    upload_credential(
+        agency,
+        make_test_p12(passphrase=passphrase),
+        passphrase,
+        "Chứng thư thử nghiệm (dữ liệu mẫu)",
+        True,
+        actor=None,
+    )

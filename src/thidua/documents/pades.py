@@ -132,8 +132,11 @@ def _font_factory(font_path: str):
         """pyHanko 0.38 opens the font file on every signature and never closes it."""
 
         def create_font_engine(self, writer, obj_stream=None):
-            if (obj_stream is None and writer.stream_xrefs
-                    and self.create_objstream_if_needed):  # fmt: skip
+            if (
+                obj_stream is None
+                and writer.stream_xrefs
+                and self.create_objstream_if_needed
+            ):
                 obj_stream = writer.prepare_object_stream()
             return GlyphAccumulator(
                 writer=writer,
@@ -158,8 +161,10 @@ def stamp_box(page_size, lines, font_path, *, top_mm=20.0, right_mm=15.0, left_m
     """Top right of the page, inside the top margin, right edge on the right margin."""
     width, height = page_size
     wanted = max(text_width(line, font_path, STAMP_FONT_SIZE) for line in lines)
-    box_w = min(max(STAMP_MIN_WIDTH, wanted + 2 * STAMP_PADDING + 2),
-                width - (left_mm + right_mm) * MM)  # fmt: skip
+    box_w = min(
+        max(STAMP_MIN_WIDTH, wanted + 2 * STAMP_PADDING + 2),
+        width - (left_mm + right_mm) * MM,
+    )
     box_h = len(lines) * STAMP_LEADING + 2 * STAMP_PADDING
     x2 = width - right_mm * MM
     top_margin = top_mm * MM
@@ -208,8 +213,15 @@ def _stamp_style(font_path: str):
     )
 
 
-def sign_pdf_bytes(pdf: bytes, p12: bytes, passphrase: str, *, stamp_lines=None,
-                   font_path: str = "", margins_mm=(20.0, 15.0, 30.0)) -> bytes:  # fmt: skip
+def sign_pdf_bytes(
+    pdf: bytes,
+    p12: bytes,
+    passphrase: str,
+    *,
+    stamp_lines=None,
+    font_path: str = "",
+    margins_mm=(20.0, 15.0, 30.0),
+) -> bytes:
     """PAdES (ETSI.CAdES.detached), SHA-256, one new field; visible when
     ``stamp_lines`` is given (top, right, left margins in ``margins_mm``)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
@@ -226,8 +238,14 @@ def sign_pdf_bytes(pdf: bytes, p12: bytes, passphrase: str, *, stamp_lines=None,
     )
     if stamp_lines:
         top, right, left = margins_mm
-        box = stamp_box(_first_page_size(writer), stamp_lines, font_path,
-                        top_mm=top, right_mm=right, left_mm=left)  # fmt: skip
+        box = stamp_box(
+            _first_page_size(writer),
+            stamp_lines,
+            font_path,
+            top_mm=top,
+            right_mm=right,
+            left_mm=left,
+        )
         spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=box)
         pdf_signer = signers.PdfSigner(
             meta, signer, stamp_style=_stamp_style(font_path), new_field_spec=spec

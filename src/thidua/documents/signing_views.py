@@ -42,7 +42,7 @@ def _check_size(upload, label: str) -> None:
                 "field": label,
                 "size": filesizeformat(upload.size),
                 "max": filesizeformat(limit),
-            }  # fmt: skip
+            }
         )
 
 
@@ -105,9 +105,14 @@ class CredentialsView(TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                upload_credential(data["agency"], data["p12"].read(), data["passphrase"],
-                                  data["label"], data["visible_stamp"],
-                                  actor=request.user)  # fmt: skip
+                upload_credential(
+                    data["agency"],
+                    data["p12"].read(),
+                    data["passphrase"],
+                    data["label"],
+                    data["visible_stamp"],
+                    actor=request.user,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -161,8 +166,9 @@ class PublicVerifyView(TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", VerifyForm())
-        return super().get_context_data(max_size=settings.THIDUA_MAX_UPLOAD_BYTES,
-                                        **kwargs)  # fmt: skip
+        return super().get_context_data(
+            max_size=settings.THIDUA_MAX_UPLOAD_BYTES, **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         form = VerifyForm(request.POST, request.FILES)
@@ -185,6 +191,11 @@ class PublicVerifyView(TemplateView):
             series = document.series
             issuer = series.agency.name if series.agency_id else series.council.name
         return self.render_to_response(
-            self.get_context_data(form=VerifyForm(), report=verify_pdf(data),
-                                  sha256=digest, document=document, issuer=issuer)
-        )  # fmt: skip
+            self.get_context_data(
+                form=VerifyForm(),
+                report=verify_pdf(data),
+                sha256=digest,
+                document=document,
+                issuer=issuer,
+            )
+        )

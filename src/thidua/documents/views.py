@@ -34,8 +34,10 @@ __all__ = [
     "RegisterView",
 ]
 
-KIND_LABELS = {"movement": gettext_lazy("Văn bản phát động phong trào"),
-               "review": gettext_lazy("Báo cáo sơ kết, tổng kết")}  # fmt: skip
+KIND_LABELS = {
+    "movement": gettext_lazy("Văn bản phát động phong trào"),
+    "review": gettext_lazy("Báo cáo sơ kết, tổng kết"),
+}
 
 
 def _officer_agencies(user):
@@ -130,8 +132,10 @@ class RegisterSettingsView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _forms(self, data=None):
-        declare = DeclareForm(data if data and "last_number" in data else None,
-                              initial={"year": timezone.localdate().year})  # fmt: skip
+        declare = DeclareForm(
+            data if data and "last_number" in data else None,
+            initial={"year": timezone.localdate().year},
+        )
         local = LocalTypeForm(data if data and "code" in data else None)
         declare.fields["agency"].queryset = local.fields["agency"].queryset = (
             self.agencies

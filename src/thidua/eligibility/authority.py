@@ -41,7 +41,7 @@ AUTHORITY = (
         START,
         REFORM,
         "Luật TĐKT 2022, Điều 80, khoản 3",
-    ),  # fmt: skip
+    ),
     AuthorityRow(
         "xa", GRASSROOTS, REFORM, None, "NĐ 129/2025/NĐ-CP (phân quyền cấp xã)"
     ),

@@ -36,10 +36,23 @@ from .schema import SCHEMA
 
 __all__ = ["ExchangeResult", "import_exchange", "schema_errors"]
 
-AGENCY_FIELDS = ("name", "short_name", "abbreviation", "level", "is_small_collective",
-                 "place_name", "tdkt_body")  # fmt: skip
-AWARD_FIELDS = ("award_type", "period_from", "decision_number", "decision_date",
-                "decided_by", "cash_amount")  # fmt: skip
+AGENCY_FIELDS = (
+    "name",
+    "short_name",
+    "abbreviation",
+    "level",
+    "is_small_collective",
+    "place_name",
+    "tdkt_body",
+)
+AWARD_FIELDS = (
+    "award_type",
+    "period_from",
+    "decision_number",
+    "decision_date",
+    "decided_by",
+    "cash_amount",
+)
 MESSAGES = {
     "required": _("thiếu trường bắt buộc"),
     "additionalProperties": _("có trường không được hỗ trợ"),
@@ -121,8 +134,9 @@ class _Importer:
         except ValidationError as exc:
             details = (
                 [f"{k}: {m}" for k, ms in exc.message_dict.items() for m in ms]
-                if hasattr(exc, "error_dict") else exc.messages
-            )  # fmt: skip
+                if hasattr(exc, "error_dict")
+                else exc.messages
+            )
             self.problems += [f"{where}: {d}" for d in details]
 
     def agency(self, row: dict, root: str) -> None:
@@ -176,8 +190,9 @@ class _Importer:
             )
         changed = any(getattr(existing, k) != v for k, v in data.items())
         if changed:
-            existing = update_person(existing, data, actor=self.actor,
-                                     expected_version=existing.version)  # fmt: skip
+            existing = update_person(
+                existing, data, actor=self.actor, expected_version=existing.version
+            )
         if existing.unit_id != unit.pk:
             transfer_person(
                 existing, unit=unit, on=timezone.localdate(), actor=self.actor
@@ -205,8 +220,13 @@ class _Importer:
             code=row["code"], year=row["year"], **subject
         ).first()
         if existing is None:
-            existing = record_award(code=row["code"], year=row["year"], actor=self.actor,
-                                    **subject, **values)  # fmt: skip
+            existing = record_award(
+                code=row["code"],
+                year=row["year"],
+                actor=self.actor,
+                **subject,
+                **values,
+            )
             self.result.created["awards"] += 1
             changed = None
         else:
@@ -215,15 +235,26 @@ class _Importer:
                 for name, value in changed.items():
                     setattr(existing, name, value)
                 existing.save(update_fields=list(changed))
-                log_action(existing.person or existing.agency, "awards.import_update",
-                           actor=self.actor, agency_id=self.into.pk,
-                           data={"code": existing.code, "year": existing.year,
-                                 "changes": sorted(changed)})  # fmt: skip
+                log_action(
+                    existing.person or existing.agency,
+                    "awards.import_update",
+                    actor=self.actor,
+                    agency_id=self.into.pk,
+                    data={
+                        "code": existing.code,
+                        "year": existing.year,
+                        "changes": sorted(changed),
+                    },
+                )
         if row.get("revoked") and not existing.revoked:
-            annul_award(existing, reason=row.get("revoked_reason") or _("Theo dữ liệu nhập"),
-                        annulment_decision=row.get("annulment_decision") or "—",
-                        annulled_on=_day(row.get("annulled_on")) or timezone.localdate(),
-                        recovery_note=row.get("recovery_note", ""), actor=self.actor)  # fmt: skip
+            annul_award(
+                existing,
+                reason=row.get("revoked_reason") or _("Theo dữ liệu nhập"),
+                annulment_decision=row.get("annulment_decision") or "—",
+                annulled_on=_day(row.get("annulled_on")) or timezone.localdate(),
+                recovery_note=row.get("recovery_note", ""),
+                actor=self.actor,
+            )
             changed = changed or {"revoked": True}
         if changed is not None:
             getattr(self.result, "updated" if changed else "unchanged")["awards"] += 1
@@ -261,7 +292,14 @@ def import_exchange(raw, *, into: Agency, actor=None) -> ExchangeResult:
             raise ValidationError(
                 [_("Dữ liệu có lỗi, chưa nhập gì:"), *importer.problems]
             )
-        log_action(into, "exchange.import", actor=actor, agency_id=into.pk,
-                   data={"created": importer.result.created,
-                         "updated": importer.result.updated})  # fmt: skip
+        log_action(
+            into,
+            "exchange.import",
+            actor=actor,
+            agency_id=into.pk,
+            data={
+                "created": importer.result.created,
+                "updated": importer.result.updated,
+            },
+        )
     return importer.result

@@ -41,8 +41,9 @@ class ExchangeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", ExchangeForm())
-        return super().get_context_data(agency=_agency(self.request, self.kwargs["pk"]),
-                                        **kwargs)  # fmt: skip
+        return super().get_context_data(
+            agency=_agency(self.request, self.kwargs["pk"]), **kwargs
+        )
 
     def post(self, request, pk):
         agency = _agency(request, pk)
@@ -52,19 +53,28 @@ class ExchangeView(TemplateView):
             limit = settings.THIDUA_MAX_PACKAGE_BYTES
             try:
                 if upload.size > limit:
-                    raise ValidationError(_("Tệp quá lớn, tối đa %(m)s.")
-                                          % {"m": filesizeformat(limit)})  # fmt: skip
-                result = import_exchange(b"".join(upload.chunks()), into=agency,
-                                         actor=request.user)  # fmt: skip
+                    raise ValidationError(
+                        _("Tệp quá lớn, tối đa %(m)s.") % {"m": filesizeformat(limit)}
+                    )
+                result = import_exchange(
+                    b"".join(upload.chunks()), into=agency, actor=request.user
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, _(
-                    "Đã nhập: tạo mới %(c)s, cập nhật %(u)s, không đổi %(n)s; %(d)s quyết "
-                    "định chỉ để tham khảo.") % {
-                        "c": sum(result.created.values()), "u": sum(result.updated.values()),
-                        "n": sum(result.unchanged.values()), "d": result.informative_decisions,
-                    })  # fmt: skip
+                messages.success(
+                    request,
+                    _(
+                        "Đã nhập: tạo mới %(c)s, cập nhật %(u)s, không đổi %(n)s; %(d)s quyết "
+                        "định chỉ để tham khảo."
+                    )
+                    % {
+                        "c": sum(result.created.values()),
+                        "u": sum(result.updated.values()),
+                        "n": sum(result.unchanged.values()),
+                        "d": result.informative_decisions,
+                    },
+                )
                 return redirect("exchange:agency-exchange", pk=agency.pk)
         return self.render_to_response(self.get_context_data(form=form))
 

@@ -21,11 +21,32 @@ def registrations_workbook(movement: Movement) -> bytes:
     units.title = "Tập thể"
     units.append(cells([f"Đăng ký thi đua: {movement.name}"]))
     units["A1"].font = bold
-    units.append(cells(["STT", "Đơn vị", "Danh hiệu tập thể", "Số cá nhân đăng ký",
-                        "Trạng thái", "Giao ước, cam kết"]))  # fmt: skip
+    units.append(
+        cells(
+            [
+                "STT",
+                "Đơn vị",
+                "Danh hiệu tập thể",
+                "Số cá nhân đăng ký",
+                "Trạng thái",
+                "Giao ước, cam kết",
+            ]
+        )
+    )
     people = workbook.create_sheet("Cá nhân")
-    people.append(cells(["STT", "Họ và tên", "Đơn vị", "Chức vụ", "Danh hiệu đăng ký",
-                         "Cam kết", "Trạng thái"]))  # fmt: skip
+    people.append(
+        cells(
+            [
+                "STT",
+                "Họ và tên",
+                "Đơn vị",
+                "Chức vụ",
+                "Danh hiệu đăng ký",
+                "Cam kết",
+                "Trạng thái",
+            ]
+        )
+    )
     for row in (units[2], people[1]):
         for cell in row:
             cell.font = bold
@@ -84,8 +105,21 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
     board = workbook.active
     board.title = "Chỉ tiêu"
     board.append(cells([f"Chỉ tiêu và tiến độ: {movement.name}"]))
-    board.append(cells(["Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị tính", "Ban đầu", "Mục tiêu",
-                        "Thời hạn", "Số liệu gần nhất", "Tiến độ (%)", "Tình trạng"]))  # fmt: skip
+    board.append(
+        cells(
+            [
+                "Chỉ tiêu",
+                "Đơn vị chủ trì",
+                "Đơn vị tính",
+                "Ban đầu",
+                "Mục tiêu",
+                "Thời hạn",
+                "Số liệu gần nhất",
+                "Tiến độ (%)",
+                "Tình trạng",
+            ]
+        )
+    )
     series = workbook.create_sheet("Số liệu")
     series.append(cells(["Chỉ tiêu", "Ngày báo cáo", "Giá trị", "Ghi chú"]))
     for row in (board[1], board[2], series[1]):
@@ -94,17 +128,33 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
     for row in rows:
         status = row["status"]
         indicator = status.indicator
-        board.append(cells([
-            indicator.name, indicator.owner.display_name,
-            indicator.unit_of_measure, float(indicator.baseline),
-            float(indicator.target), indicator.due_on,
-            float(status.latest.value) if status.latest else None, status.percent,
-            status.label,
-        ]))  # fmt: skip
+        board.append(
+            cells(
+                [
+                    indicator.name,
+                    indicator.owner.display_name,
+                    indicator.unit_of_measure,
+                    float(indicator.baseline),
+                    float(indicator.target),
+                    indicator.due_on,
+                    float(status.latest.value) if status.latest else None,
+                    status.percent,
+                    status.label,
+                ]
+            )
+        )
         board.cell(board.max_row, 6).number_format = "DD/MM/YYYY"
         for report in row["reports"]:
-            series.append(cells([indicator.name, report.reported_on,
-                                 float(report.value), report.note]))  # fmt: skip
+            series.append(
+                cells(
+                    [
+                        indicator.name,
+                        report.reported_on,
+                        float(report.value),
+                        report.note,
+                    ]
+                )
+            )
             series.cell(series.max_row, 2).number_format = "DD/MM/YYYY"
     out = BytesIO()
     workbook.save(out)

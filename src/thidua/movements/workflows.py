@@ -24,15 +24,16 @@ MOVEMENT = Workflow(
     agency_of=lambda movement: movement.launcher_id,
     transitions=[
         # Issued from its own form (with the issue date), not a bare button.
-        Transition(S.DRAFT, S.ISSUED, "movements.issue_movement", _("Ban hành"),
-                   offered=False),
+        Transition(
+            S.DRAFT, S.ISSUED, "movements.issue_movement", _("Ban hành"), offered=False
+        ),
         Transition(S.ISSUED, S.RUNNING, CHANGE, _("Bắt đầu thực hiện")),
         Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận đã sơ kết")),
         Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
         Transition(S.INTERIM, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
         Transition(S.FINAL, S.CLOSED, CHANGE, _("Kết thúc phong trào")),
     ],
-)  # fmt: skip
+)
 
 SUBMIT = "movements.submit_registration"
 DECIDE = "movements.decide_registration"
@@ -51,4 +52,4 @@ REGISTRATION = Workflow(
         Transition(R.SUBMITTED, R.APPROVED, DECIDE, _("Duyệt")),
         Transition(R.SUBMITTED, R.RETURNED, DECIDE, _("Trả lại"), needs_reason=True),
     ],
-)  # fmt: skip
+)

@@ -37,9 +37,17 @@ class NominationState(models.TextChoices):
 
 # A subject cannot have two nominations for the same code and year in these states.
 ACTIVE_STATES = (
-    "nhap", "da_gui", "tra_lai", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet",
-    "cong_khai", "da_quyet_dinh", "trinh_cap_tren", "da_khen_thuong",
-)  # fmt: skip
+    "nhap",
+    "da_gui",
+    "tra_lai",
+    "da_tham_dinh",
+    "trinh_hoi_dong",
+    "hoi_dong_da_xet",
+    "cong_khai",
+    "da_quyet_dinh",
+    "trinh_cap_tren",
+    "da_khen_thuong",
+)
 
 
 class AttachmentKind(models.TextChoices):

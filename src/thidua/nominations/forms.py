@@ -26,15 +26,21 @@ class NominationForm(StyledFormMixin, forms.Form):
     proposing_unit = forms.ModelChoiceField(
         label=_("Đơn vị đề nghị"), queryset=Agency.objects.none()
     )
-    person = forms.ModelChoiceField(label=_("Cá nhân"), queryset=Person.objects.none(),
-                                    required=False)  # fmt: skip
-    agency = forms.ModelChoiceField(label=_("hoặc tập thể"), queryset=Agency.objects.none(),
-                                    required=False)  # fmt: skip
-    code = forms.ChoiceField(label=_("Danh hiệu, hình thức đề nghị"),
-                             choices=[(c, NAMES[c]) for c in CODES])  # fmt: skip
+    person = forms.ModelChoiceField(
+        label=_("Cá nhân"), queryset=Person.objects.none(), required=False
+    )
+    agency = forms.ModelChoiceField(
+        label=_("hoặc tập thể"), queryset=Agency.objects.none(), required=False
+    )
+    code = forms.ChoiceField(
+        label=_("Danh hiệu, hình thức đề nghị"), choices=[(c, NAMES[c]) for c in CODES]
+    )
     award_type = forms.ChoiceField(label=_("Loại hình"), choices=AwardType.choices)
-    summary = forms.CharField(label=_("Tóm tắt thành tích"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    summary = forms.CharField(
+        label=_("Tóm tắt thành tích"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, units, people, collectives, **kwargs):
         super().__init__(*args, **kwargs)

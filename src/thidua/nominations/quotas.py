@@ -14,8 +14,10 @@ __all__ = ["QuotaReport", "round_quotas"]
 
 # Proposals still on the list: neither withdrawn, refused nor sent back to the unit.
 COUNTED = frozenset(NominationState.values) - {
-    NominationState.CANCELLED, NominationState.NOT_AWARDED, NominationState.RETURNED,
-}  # fmt: skip
+    NominationState.CANCELLED,
+    NominationState.NOT_AWARDED,
+    NominationState.RETURNED,
+}
 
 
 @dataclass

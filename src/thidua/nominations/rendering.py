@@ -88,7 +88,7 @@ def submission_spec(submission: Submission) -> Document:
                         widths_cm=(1.2, 5.0, 5.3, 4.0, 1.5),
                     ),
                 ),
-            ),  # fmt: skip
+            ),
         ),
     )
 

@@ -49,7 +49,7 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "suy luận — chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
-        ),  # fmt: skip
+        ),
         ReportTemplate(
             "nd152_cstd_toan_quoc",
             False,
@@ -58,7 +58,7 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "(Mẫu 03 suy luận — chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
-        ),  # fmt: skip
+        ),
         ReportTemplate(
             "nd152_cong_trang_tap_the",
             True,
@@ -67,7 +67,7 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
-        ),  # fmt: skip
+        ),
         ReportTemplate(
             "nd152_cong_trang_ca_nhan",
             False,
@@ -76,7 +76,7 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
-        ),  # fmt: skip
+        ),
     )
 }
 

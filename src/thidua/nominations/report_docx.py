@@ -60,8 +60,13 @@ def _header(document, nomination: Nomination, ctx: Ctx) -> None:
     place = report_place(nomination) or BLANK
     date = document.add_paragraph()
     format_paragraph(date, align="right", before_pt=6, after_pt=12)
-    add_text(date, f"{place}, ngày {BLANK} tháng {BLANK} năm {BLANK}", layout,
-             layout.size("dia_danh_ngay"), italic=True)  # fmt: skip
+    add_text(
+        date,
+        f"{place}, ngày {BLANK} tháng {BLANK} năm {BLANK}",
+        layout,
+        layout.size("dia_danh_ngay"),
+        italic=True,
+    )
     size = layout.size("ten_loai")
     centred(document, "BÁO CÁO THÀNH TÍCH", ctx, size, bold=True, before=6)
     title = report_title(nomination.code)
@@ -77,16 +82,24 @@ def _individual(document, nomination: Nomination, report: AchievementReport, ctx
     heading(document, "I. SƠ LƯỢC LÝ LỊCH", ctx)
     labelled_line(document, "- Họ tên:", person.full_name, ctx)
     born = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else BLANK
-    labelled_line(document, "- Sinh ngày, tháng, năm:",
-          f"{born}; Giới tính: {person.get_gender_display()}", ctx)  # fmt: skip
+    labelled_line(
+        document,
+        "- Sinh ngày, tháng, năm:",
+        f"{born}; Giới tính: {person.get_gender_display()}",
+        ctx,
+    )
     labelled_line(document, "- Dân tộc:", person.ethnicity, ctx)
     labelled_line(document, "- Quê quán:", report.hometown, ctx)
     labelled_line(document, "- Trú quán:", report.residence, ctx)
     labelled_line(
         document, "- Đơn vị công tác:", person.unit.name if person.unit_id else "", ctx
     )
-    labelled_line(document, "- Chức vụ (Đảng, chính quyền, đoàn thể):",
-          report.party_positions or person.position, ctx)  # fmt: skip
+    labelled_line(
+        document,
+        "- Chức vụ (Đảng, chính quyền, đoàn thể):",
+        report.party_positions or person.position,
+        ctx,
+    )
     labelled_line(
         document, "- Trình độ chuyên môn, nghiệp vụ:", report.qualification, ctx
     )
@@ -116,11 +129,19 @@ def _collective(document, nomination: Nomination, report: AchievementReport, ctx
     heading(document, "1. Thành tích đạt được:", ctx)
     _period(document, nomination, ctx)
     text_block(document, report.achievements, ctx)
-    heading(document, "2. Những biện pháp hoặc nguyên nhân đạt được thành tích; các "
-             "phong trào thi đua đã được áp dụng:", ctx)  # fmt: skip
+    heading(
+        document,
+        "2. Những biện pháp hoặc nguyên nhân đạt được thành tích; các "
+        "phong trào thi đua đã được áp dụng:",
+        ctx,
+    )
     text_block(document, report.measures, ctx)
-    heading(document, "3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách và "
-             "pháp luật của Nhà nước; công tác xây dựng Đảng và đoàn thể:", ctx)  # fmt: skip
+    heading(
+        document,
+        "3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách và "
+        "pháp luật của Nhà nước; công tác xây dựng Đảng và đoàn thể:",
+        ctx,
+    )
     text_block(document, report.policies, ctx)
 
 
@@ -128,8 +149,14 @@ def _period(document, nomination: Nomination, ctx: Ctx) -> None:
     years = lookback_years(nomination.code)
     if years > 1:
         paragraph = body_paragraph(document, ctx)
-        add_text(paragraph, f"(Thành tích từ năm {nomination.year - years + 1} đến năm "
-                 f"{nomination.year})", ctx.layout, ctx.layout.size("body"), italic=True)  # fmt: skip
+        add_text(
+            paragraph,
+            f"(Thành tích từ năm {nomination.year - years + 1} đến năm "
+            f"{nomination.year})",
+            ctx.layout,
+            ctx.layout.size("body"),
+            italic=True,
+        )
 
 
 def _decision(award) -> str:
@@ -168,10 +195,20 @@ def _signatures(document, nomination: Nomination, ctx: Ctx) -> None:
     if nomination.person_id and nomination.code in _HIGHER:
         gap = document.add_paragraph()
         format_paragraph(gap, after_pt=12)
-        centred(document, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", ctx,
-                 ctx.layout.size("quyen_han_chuc_vu"), bold=True)  # fmt: skip
-        centred(document, "(Ký, đóng dấu)", ctx, ctx.layout.size("quyen_han_chuc_vu"),
-                 italic=True)  # fmt: skip
+        centred(
+            document,
+            "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",
+            ctx,
+            ctx.layout.size("quyen_han_chuc_vu"),
+            bold=True,
+        )
+        centred(
+            document,
+            "(Ký, đóng dấu)",
+            ctx,
+            ctx.layout.size("quyen_han_chuc_vu"),
+            italic=True,
+        )
 
 
 def build_report_docx(nomination: Nomination, report: AchievementReport) -> bytes:
@@ -185,7 +222,11 @@ def build_report_docx(nomination: Nomination, report: AchievementReport) -> byte
     _awards(document, nomination, ctx)
     _signatures(document, nomination, ctx)
     return finish(
-        document, ctx, title=f"Báo cáo thành tích {report_title(nomination.code).lower()}",
-        subject=str(nomination.subject), author=nomination.proposing_unit.name,
-        revision=report.version, stamp=report.updated_at,
-    )  # fmt: skip
+        document,
+        ctx,
+        title=f"Báo cáo thành tích {report_title(nomination.code).lower()}",
+        subject=str(nomination.subject),
+        author=nomination.proposing_unit.name,
+        revision=report.version,
+        stamp=report.updated_at,
+    )

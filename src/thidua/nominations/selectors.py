@@ -97,8 +97,10 @@ def notice_blockers(nomination: Nomination, to: str, today=None) -> list[str]:
     today = today or timezone.localdate()
     notices = list(nomination.notices.all())
     if not notices and nomination.code in settings.THIDUA_NOTICE_REQUIRED_CODES:
-        return [_("%(n)s: phải công khai trước khi quyết định hoặc trình cấp trên.")
-                % {"n": nomination}]  # fmt: skip
+        return [
+            _("%(n)s: phải công khai trước khi quyết định hoặc trình cấp trên.")
+            % {"n": nomination}
+        ]
     problems = []
     for notice in notices:
         if today <= notice.ends_on:

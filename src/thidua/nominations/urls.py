@@ -45,17 +45,17 @@ urlpatterns = [
         "khen-thuong/ho-so/<int:pk>/",
         pages.NominationDetailView.as_view(),
         name="nomination-detail",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/ho-so/<int:pk>/chuyen/",
         pages.NominationMoveView.as_view(),
         name="nomination-move",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/ho-so/<int:pk>/tai-lieu/",
         pages.AttachmentView.as_view(),
         name="nomination-attach",
-    ),  # fmt: skip
+    ),
     path(
         "khen-thuong/ho-so/<int:pk>/bao-cao/",
         report.ReportFormView.as_view(),

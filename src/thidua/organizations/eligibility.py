@@ -147,20 +147,25 @@ def _counts(members: list[Person], year: int) -> dict:
     else:
         ldtt = sum(1 for p in members if ratings[p.pk] in _GOOD)
         cstdcs = sum(
-            1 for p in members
-            if ratings[p.pk] == "HTXS" or (ratings[p.pk] in _GOOD and year in initiative_years[p.pk])
-        )  # fmt: skip
+            1
+            for p in members
+            if ratings[p.pk] == "HTXS"
+            or (ratings[p.pk] in _GOOD and year in initiative_years[p.pk])
+        )
     return {
         "members": len(members),
         "members_completed": sum(1 for p in members if ratings[p.pk] in _DONE),
         "members_ldtt": ldtt,
         "members_cstdcs": cstdcs,
         "members_disciplined": sum(
-            1 for p in members
-            if any(d.form in _SERIOUS and d.start_date.year <= year <= d.end_date.year
-                   for d in p.discipline_records.all())
+            1
+            for p in members
+            if any(
+                d.form in _SERIOUS and d.start_date.year <= year <= d.end_date.year
+                for d in p.discipline_records.all()
+            )
         ),
-    }  # fmt: skip
+    }
 
 
 def collective_case(agency: Agency, review_year: int) -> dict:

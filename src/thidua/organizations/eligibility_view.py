@@ -7,8 +7,11 @@ from thidua.eligibility.catalog import NAMES
 
 __all__ = ["review_year_from", "verdict_rows"]
 
-STATUS_LABELS = {"eligible": "Đủ điều kiện", "not_eligible": "Chưa đủ điều kiện",
-                 "blocked": "Không được đề nghị"}  # fmt: skip
+STATUS_LABELS = {
+    "eligible": "Đủ điều kiện",
+    "not_eligible": "Chưa đủ điều kiện",
+    "blocked": "Không được đề nghị",
+}
 
 
 def review_year_from(request, default: int | None = None) -> int:

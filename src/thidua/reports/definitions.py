@@ -55,35 +55,60 @@ def _recipient_rows(first: int) -> tuple[Line, ...]:
     n = first
     rows = [
         Line(f"{n:02d}", "Tập thể", Match(collective=True), indent=1),
-        Line(f"{n + 1:02d}", "Trong đó: Doanh nghiệp", None, indent=2, note=NOT_RECORDED),
+        Line(
+            f"{n + 1:02d}", "Trong đó: Doanh nghiệp", None, indent=2, note=NOT_RECORDED
+        ),
         Line(f"{n + 2:02d}", "Hộ gia đình", None, indent=1, note=NOT_RECORDED),
         Line(f"{n + 3:02d}", "Cá nhân", Match(collective=False), indent=1),
-        Line(f"{n + 4:02d}", "Lãnh đạo cấp bộ, tỉnh và tương đương trở lên", None,
-             indent=2, note=NOT_RECORDED),
-        Line(f"{n + 5:02d}", "Lãnh đạo cấp vụ, sở và tương đương", None, indent=2,
-             note=NOT_RECORDED),
+        Line(
+            f"{n + 4:02d}",
+            "Lãnh đạo cấp bộ, tỉnh và tương đương trở lên",
+            None,
+            indent=2,
+            note=NOT_RECORDED,
+        ),
+        Line(
+            f"{n + 5:02d}",
+            "Lãnh đạo cấp vụ, sở và tương đương",
+            None,
+            indent=2,
+            note=NOT_RECORDED,
+        ),
         Line(f"{n + 6:02d}", "Doanh nhân", None, indent=2, note=NOT_RECORDED),
-        Line(f"{n + 7:02d}", "Lãnh đạo khác từ phó phòng trở lên", None, indent=2,
-             note=NOT_RECORDED),
-        Line(f"{n + 8:02d}", "Người trực tiếp lao động, sản xuất, học tập, chiến đấu, "
-             "phục vụ chiến đấu (công nhân, nông dân…)",
-             Match(collective=False, direct=True), indent=2,
-             note="cá nhân có đánh dấu “người trực tiếp lao động, công tác”"),
-    ]  # fmt: skip
+        Line(
+            f"{n + 7:02d}",
+            "Lãnh đạo khác từ phó phòng trở lên",
+            None,
+            indent=2,
+            note=NOT_RECORDED,
+        ),
+        Line(
+            f"{n + 8:02d}",
+            "Người trực tiếp lao động, sản xuất, học tập, chiến đấu, "
+            "phục vụ chiến đấu (công nhân, nông dân…)",
+            Match(collective=False, direct=True),
+            indent=2,
+            note="cá nhân có đánh dấu “người trực tiếp lao động, công tác”",
+        ),
+    ]
     return tuple(rows)
 
 
 def _method_rows(first: int) -> tuple[Line, ...]:
     methods = (
-        ("Thường xuyên", _types("cong_trang"), "U",
-         "loại hình “theo công trạng và thành tích” (ánh xạ chưa xác nhận)"),
+        (
+            "Thường xuyên",
+            _types("cong_trang"),
+            "U",
+            "loại hình “theo công trạng và thành tích” (ánh xạ chưa xác nhận)",
+        ),
         ("Chuyên đề", _types("chuyen_de"), "V", ""),
         ("Đột xuất", _types("dot_xuat"), "V", ""),
         ("Đối ngoại", _types("doi_ngoai"), "V", ""),
         ("Cống hiến", _types("cong_hien"), "V", ""),
         ("Niên hạn", _types("nien_han"), "V", ""),
         ("Kháng chiến", None, "V", "sổ khen thưởng chưa có loại hình kháng chiến"),
-    )  # fmt: skip
+    )
     return tuple(
         Line(
             f"{first + i:02d}",
@@ -92,7 +117,7 @@ def _method_rows(first: int) -> tuple[Line, ...]:
             tag=tag,
             indent=1,
             note=note,
-        )  # fmt: skip
+        )
         for i, (label, types, tag, note) in enumerate(methods)
     )
 
@@ -128,7 +153,7 @@ F0602 = Form(
         *_recipient_rows(6),
         Line("", "3. Chia theo phương thức khen thưởng", None, heading=True),
         *_method_rows(15),
-    ),  # fmt: skip
+    ),
     columns=(
         Column("total", "Tổng số"),
         Column(
@@ -161,7 +186,7 @@ F0602 = Form(
             "Chiến sĩ thi đua toàn quốc (cá nhân)",
             Match(codes=_codes("CSTDTQ"), collective=False),
         ),
-    ),  # fmt: skip
+    ),
     notes=(
         "Biểu chính thức có một cột cho mỗi hình thức khen thưởng cấp Nhà nước; ở đây chỉ "
         "có các hình thức mà sổ khen thưởng ghi nhận.",
@@ -197,7 +222,7 @@ F0603 = Form(
             None,
             note="sổ khen thưởng chưa có kỷ niệm chương",
         ),
-    ),  # fmt: skip
+    ),
     receipt_tag="U",
 )
 
@@ -209,9 +234,11 @@ def _project_rows() -> tuple[Line, ...]:
             Line(f"{index + 1:02d}", f"{index}. {label}", Match(codes=_codes(*codes)))
         )
         rows.extend(
-            Line(f"{index + 1:02d}.{i}", NAMES[code], Match(codes=_codes(code)), indent=1)
+            Line(
+                f"{index + 1:02d}.{i}", NAMES[code], Match(codes=_codes(code)), indent=1
+            )
             for i, code in enumerate(codes, start=1)
-        )  # fmt: skip
+        )
     return tuple(rows)
 
 
@@ -243,7 +270,7 @@ TK01 = Form(
             "Người trực tiếp lao động, công tác",
             Match(collective=False, direct=True),
         ),
-    ),  # fmt: skip
+    ),
     official=False,
     receipt="",
     notes=(

@@ -114,8 +114,13 @@ def _write_sheet(sheet, report: Report, index: int) -> None:
     row = DATA_FIRST_ROW
     for line, values in zip(form.rows, figures.cells, strict=True):
         shown = [excel_value(v, heading=line.heading) for v in values]
-        _boxed_row(sheet, row, [line.label, line.code, *shown], box,
-                   bold=line.code == "01" or line.heading)  # fmt: skip
+        _boxed_row(
+            sheet,
+            row,
+            [line.label, line.code, *shown],
+            box,
+            bold=line.code == "01" or line.heading,
+        )
         sheet.cell(row, 1).alignment = Alignment(indent=2 * line.indent, wrap_text=True)
         row += 1
     row += 1
@@ -194,14 +199,21 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
     table = document.add_table(rows=1, cols=3)
     set_table_grid(table, (7.5, 9.7, 7.5))
     tcs = table._tbl.tr_lst[0].tc_lst
-    for tc, lines, align in zip(tcs, _header_lines(report, figures),
-                                ("left", "center", "left"), strict=True):  # fmt: skip
+    for tc, lines, align in zip(
+        tcs, _header_lines(report, figures), ("left", "center", "left"), strict=True
+    ):
         cell = _Cell(tc, table)
         for index, text in enumerate(lines):
             paragraph = cell_paragraph(cell, index)
             format_paragraph(paragraph, align=align, after_pt=2)
-            add_text(paragraph, text, layout, size + (1 if align == "center" else 0),
-                     bold=index == 0, italic=align == "center" and index > 0)  # fmt: skip
+            add_text(
+                paragraph,
+                text,
+                layout,
+                size + (1 if align == "center" else 0),
+                bold=index == 0,
+                italic=align == "center" and index > 0,
+            )
     spacer = document.add_paragraph()
     format_paragraph(spacer, exact_pt=6)
 
@@ -225,7 +237,7 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
             row_label(line),
             line.code,
             *(cell_text(v, heading=line.heading) for v in values),
-        )  # fmt: skip
+        )
         for line, values in zip(form.rows, figures.cells, strict=True)
     ]
     widths = (label_cm, 1.3, *([value_cm] * n))
@@ -233,10 +245,13 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
     if len(report.parts) > 1:
         heading(document, "Chia theo đơn vị cấp dưới (dòng Tổng số)", ctx)
         part_rows = tuple(
-            (part.agency.name + (" (tại cơ quan)" if part.own else ""), "",
-             *(cell_text(v) for v in values))
+            (
+                part.agency.name + (" (tại cơ quan)" if part.own else ""),
+                "",
+                *(cell_text(v) for v in values),
+            )
             for part, values in report.part_rows(index)
-        )  # fmt: skip
+        )
         add_table(
             document,
             Table(("Đơn vị", "", *header[2:]), part_rows, widths_cm=widths),
@@ -245,12 +260,19 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
     place = report.agency.place_name or "……"
     line = document.add_paragraph()
     format_paragraph(line, align="right", before_pt=6)
-    add_text(line, f"{place}, ngày … tháng … năm …", ctx.layout,
-             ctx.layout.size("table"), italic=True)  # fmt: skip
+    add_text(
+        line,
+        f"{place}, ngày … tháng … năm …",
+        ctx.layout,
+        ctx.layout.size("table"),
+        italic=True,
+    )
     signature_row(
-        document, ctx, (("Người lập biểu", "(Ký, họ tên)"), ""),
+        document,
+        ctx,
+        (("Người lập biểu", "(Ký, họ tên)"), ""),
         (("Thủ trưởng đơn vị", "(Ký, họ tên, đóng dấu)"), ""),
-    )  # fmt: skip
+    )
 
 
 def report_docx(report: Report) -> bytes:
@@ -263,5 +285,10 @@ def report_docx(report: Report) -> bytes:
             document.add_page_break()
         _form_page(document, ctx, report, index)
     name = report.agency.name
-    return finish(document, ctx, title=f"Báo cáo thống kê TĐKT – {name}", subject=name,
-                  author=name)  # fmt: skip
+    return finish(
+        document,
+        ctx,
+        title=f"Báo cáo thống kê TĐKT – {name}",
+        subject=name,
+        author=name,
+    )

@@ -101,8 +101,13 @@ def duration_band(
 
 
 def age_band(age: int) -> str:
-    for limit, band in ((30, "den_30"), (40, "31_40"), (50, "41_50"), (55, "51_55"),
-                        (60, "56_60")):  # fmt: skip
+    for limit, band in (
+        (30, "den_30"),
+        (40, "31_40"),
+        (50, "41_50"),
+        (55, "51_55"),
+        (60, "56_60"),
+    ):
         if age <= limit:
             return band
     return "tren_60"
@@ -125,10 +130,18 @@ F0601 = Form(
         Line("01", "Tổng số", where()),
         Line("", "1. Chia theo phạm vi tổ chức thi đua", None, heading=True),
         Line("02", "Toàn quốc", where(scope="toan_quoc"), indent=1),
-        Line("03", "Bộ, ban, ngành, đoàn thể, địa phương", where(scope="bo_nganh"),
-             indent=1),
-        Line("04", "Cụm, khối thi đua do Hội đồng Thi đua – Khen thưởng các cấp tổ chức",
-             where(scope="cum_khoi"), indent=1),
+        Line(
+            "03",
+            "Bộ, ban, ngành, đoàn thể, địa phương",
+            where(scope="bo_nganh"),
+            indent=1,
+        ),
+        Line(
+            "04",
+            "Cụm, khối thi đua do Hội đồng Thi đua – Khen thưởng các cấp tổ chức",
+            where(scope="cum_khoi"),
+            indent=1,
+        ),
         Line("05", "Cơ quan, tổ chức, đơn vị", where(scope="co_quan"), indent=1),
         Line("", "2. Chia theo thời hạn thi đua", None, heading=True),
         Line("06", "Dưới 1 năm", where(duration="duoi_1"), indent=1),
@@ -136,23 +149,42 @@ F0601 = Form(
         Line("08", "Từ 1 năm đến dưới 3 năm", where(duration="1_3"), indent=1),
         Line("09", "Từ 3 năm đến dưới 5 năm", where(duration="3_5"), indent=1),
         Line("10", "Từ 5 năm trở lên", where(duration="tu_5"), indent=1),
-        Line("", "3. Chia theo phương thức tổ chức phong trào thi đua", None,
-             heading=True),
+        Line(
+            "",
+            "3. Chia theo phương thức tổ chức phong trào thi đua",
+            None,
+            heading=True,
+        ),
         Line("11", "Thi đua theo chuyên đề", where(method="chuyen_de"), indent=1),
-        Line("12", "Thi đua thường xuyên hằng năm", where(method="thuong_xuyen"),
-             indent=1),
+        Line(
+            "12",
+            "Thi đua thường xuyên hằng năm",
+            where(method="thuong_xuyen"),
+            indent=1,
+        ),
     ),
     columns=(
         Column("total", "Tổng số", where()),
-        Column("trung_uong",
-               "Cấp Trung ương (Hội đồng Thi đua – Khen thưởng Trung ương)",
-               where(tier="trung_uong"), tag="U",
-               note="cơ quan có mã trong THIDUA_REPORT_NATIONAL_AGENCIES"),
-        Column("bo_tinh",
-               "Cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc "
-               "Trung ương", where(tier="bo_tinh")),
-        Column("co_quan", "Cơ quan, tổ chức, đơn vị", where(tier="co_quan"), tag="U",
-               note="sở, ban, ngành, huyện, xã và các đơn vị thuộc"),
+        Column(
+            "trung_uong",
+            "Cấp Trung ương (Hội đồng Thi đua – Khen thưởng Trung ương)",
+            where(tier="trung_uong"),
+            tag="U",
+            note="cơ quan có mã trong THIDUA_REPORT_NATIONAL_AGENCIES",
+        ),
+        Column(
+            "bo_tinh",
+            "Cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc "
+            "Trung ương",
+            where(tier="bo_tinh"),
+        ),
+        Column(
+            "co_quan",
+            "Cơ quan, tổ chức, đơn vị",
+            where(tier="co_quan"),
+            tag="U",
+            note="sở, ban, ngành, huyện, xã và các đơn vị thuộc",
+        ),
     ),
     notes=(
         "Phong trào do cơ quan phát động, đếm theo cơ quan phát động; xem docs/reports.md "
@@ -160,7 +192,7 @@ F0601 = Form(
         "Thời hạn: phong trào thường xuyên trong năm của nó là 1 năm; phong trào chưa "
         "ghi ngày bắt đầu, kết thúc không vào được dòng 06–10.",
     ),
-)  # fmt: skip
+)
 
 F0604 = Form(
     code="0604.N/BNV-TĐKT",
@@ -174,8 +206,12 @@ F0604 = Form(
         Line("01", "Tổng số", where()),
         Line("", "Chia theo cơ cấu tổ chức", None, heading=True),
         Line("02", "Vụ (hoặc tương đương) thuộc bộ, ngành", where(kind="vu"), indent=1),
-        Line("03", "Phòng, ban (hoặc tương đương) thuộc vụ", where(kind="phong_thuoc_vu"),
-             indent=1),
+        Line(
+            "03",
+            "Phòng, ban (hoặc tương đương) thuộc vụ",
+            where(kind="phong_thuoc_vu"),
+            indent=1,
+        ),
         Line("04", "Ban thuộc Sở Nội vụ", where(kind="ban_thuoc_snv"), indent=1),
         Line("05", "Phòng thuộc Sở Nội vụ", where(kind="phong_thuoc_snv"), indent=1),
     ),
@@ -184,7 +220,7 @@ F0604 = Form(
         "Đơn vị đang hoạt động có ghi “Tổ chức làm công tác TĐKT” trên trang đơn vị; số "
         "liệu theo hiện trạng khi lập báo cáo (không lưu lịch sử tổ chức).",
     ),
-)  # fmt: skip
+)
 
 F0605 = Form(
     code="0605.N/BNV-TĐKT",
@@ -209,12 +245,22 @@ F0605 = Form(
         Line("10", "Cao đẳng", where(education="cao_dang"), indent=1),
         Line("11", "Đại học", where(education="dai_hoc"), indent=1),
         Line("12", "Trên đại học", where(education="tren_dai_hoc"), indent=1),
-        Line("", "3. Chia theo thâm niên làm công tác thi đua, khen thưởng", None,
-             heading=True),
+        Line(
+            "",
+            "3. Chia theo thâm niên làm công tác thi đua, khen thưởng",
+            None,
+            heading=True,
+        ),
         Line("13", "Dưới 5 năm", where(seniority="duoi_5"), indent=1),
         Line("14", "Từ 5 năm đến dưới 10 năm", where(seniority="5_10"), indent=1),
-        Line("15", "Từ 10 năm trở lên", where(seniority="tu_10"), tag="U", indent=1,
-             note="bản mẫu đã thấy in mã số 14 lần thứ hai"),
+        Line(
+            "15",
+            "Từ 10 năm trở lên",
+            where(seniority="tu_10"),
+            tag="U",
+            indent=1,
+            note="bản mẫu đã thấy in mã số 14 lần thứ hai",
+        ),
     ),
     columns=(
         Column("total", "Tổng số", where()),
@@ -224,4 +270,4 @@ F0605 = Form(
         "Cá nhân có ghi “Làm công tác TĐKT từ ngày” (không sau ngày cuối kỳ), thuộc đơn "
         "vị trong cây; tuổi và thâm niên tính đến ngày cuối kỳ.",
     ),
-)  # fmt: skip
+)

@@ -88,7 +88,7 @@ def register_groups(unit_ids, start: datetime.date, end: datetime.date) -> list[
             "person__gender",
             "minority",
             "person__is_direct_worker",
-        )  # fmt: skip
+        )
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -102,7 +102,7 @@ def register_groups(unit_ids, start: datetime.date, end: datetime.date) -> list[
             minority,
             direct if not collective else None,
             n,
-        )  # fmt: skip
+        )
         for unit, code, collective, award_type, gender, minority, direct, n in awards
     ]
 
@@ -224,11 +224,16 @@ def compute_report(
         totals[source] = _merge(groups, lambda g: None).get(None, [])
     children.sort(key=lambda a: (a.position, a.name))
     parts = [
-        Part(node, node.pk == agency.pk,
-             [form_figures(f, by_child[f.source].get(node.pk, []))
-              for f in regime.forms])
+        Part(
+            node,
+            node.pk == agency.pk,
+            [
+                form_figures(f, by_child[f.source].get(node.pk, []))
+                for f in regime.forms
+            ],
+        )
         for node in [agency, *children]
-    ]  # fmt: skip
+    ]
     return Report(
         agency=agency,
         start=start,

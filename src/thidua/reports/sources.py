@@ -91,12 +91,22 @@ def movement_groups(unit_ids, start: datetime.date, end: datetime.date):
             "year",
             "starts_on",
             "ends_on",
-        )  # fmt: skip
+        )
         .order_by()
     )
     counts: Counter = Counter()
-    for (unit, code, level, cluster, scope_code, scope_level, kind, year, starts,
-         ends) in rows:  # fmt: skip
+    for (
+        unit,
+        code,
+        level,
+        cluster,
+        scope_code,
+        scope_level,
+        kind,
+        year,
+        starts,
+        ends,
+    ) in rows:
         tier = agency_tier(code, level)
         if cluster is not None:
             scope = "cum_khoi"
@@ -133,9 +143,15 @@ def staff_groups(unit_ids, start: datetime.date, end: datetime.date):
     )
     counts: Counter = Counter()
     for unit, gender, birth, education, since in rows:
-        counts[(unit, gender == "nu", age_band(years_between(birth, end)),
+        counts[
+            (
+                unit,
+                gender == "nu",
+                age_band(years_between(birth, end)),
                 education or None,
-                seniority_band(years_between(since, end)))] += 1  # fmt: skip
+                seniority_band(years_between(since, end)),
+            )
+        ] += 1
     return [StaffGroup(*key, n) for key, n in counts.items()]
 
 

@@ -69,8 +69,11 @@ def _report(request, pk):
         form = ReportForm({"nam": default_year()})
         form.is_valid()
     data = form.cleaned_data
-    return agency, form, compute_report(agency, data["start"], data["end"],
-                                        data["regime"])  # fmt: skip
+    return (
+        agency,
+        form,
+        compute_report(agency, data["start"], data["end"], data["regime"]),
+    )
 
 
 class ReportView(View):

@@ -168,7 +168,7 @@ def create_backup(target: str | Path, *, include_keys: bool = False) -> BackupRe
                             for n in writer.files
                             if n.startswith("media/")
                         ),
-                    },  # fmt: skip
+                    },
                     "keys": sorted(keys),
                     "not_included": sorted(set(NOT_DATA.values())),
                 }

@@ -39,8 +39,12 @@ __all__ = [
 
 # Tables that hold no user data on a freshly migrated database (or only what
 # migrate writes, or caches derived from other tables).
-BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission",
-               "django_session"}  # fmt: skip
+BOOKKEEPING = {
+    "django_migrations",
+    "django_content_type",
+    "auth_permission",
+    "django_session",
+}
 BOOKKEEPING_PREFIXES = ("axes_", "sqlite_")
 FTS_MARK = "_fts"
 
@@ -80,8 +84,12 @@ def _state(cursor, tables: list[str], triggers: list[str]) -> dict:
         row = cursor.fetchone()
         if row:
             audit = {"seq": row[0], "hash": row[1]}
-    return {"tables": counts, "triggers": sorted(triggers),
-            "migrations": migrations, "audit": audit}  # fmt: skip
+    return {
+        "tables": counts,
+        "triggers": sorted(triggers),
+        "migrations": migrations,
+        "audit": audit,
+    }
 
 
 def _sqlite_names(cursor) -> tuple[list[str], list[str]]:
@@ -260,8 +268,18 @@ def postgres_dump(dest: Path) -> dict:
     with psycopg.connect(**connection.get_connection_params()) as conn:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
-        _run([pg_dump, "--format=custom", f"--snapshot={snapshot}", "--no-password",
-              f"--file={dest}", f"--dbname={conninfo}"], env, "pg_dump")  # fmt: skip
+        _run(
+            [
+                pg_dump,
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                "--no-password",
+                f"--file={dest}",
+                f"--dbname={conninfo}",
+            ],
+            env,
+            "pg_dump",
+        )
         with conn.cursor() as cursor:
             state = _state(cursor, *_pg_names(cursor))
             cursor.execute("SHOW server_version")
@@ -284,8 +302,14 @@ WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                   AND d.objid = p.oid AND d.deptype = 'e')
 """
-DROP_KIND = {"r": "TABLE", "p": "TABLE", "f": "FOREIGN TABLE", "v": "VIEW",
-             "m": "MATERIALIZED VIEW", "S": "SEQUENCE"}  # fmt: skip
+DROP_KIND = {
+    "r": "TABLE",
+    "p": "TABLE",
+    "f": "FOREIGN TABLE",
+    "v": "VIEW",
+    "m": "MATERIALIZED VIEW",
+    "S": "SEQUENCE",
+}
 
 
 def _pg_clear_schema() -> None:
@@ -309,9 +333,21 @@ def postgres_restore(dump: Path) -> None:
     conninfo, env = _libpq()
     pg_restore = _pg_tool("pg_restore")
     _pg_clear_schema()
-    _run([pg_restore, "--single-transaction", "--exit-on-error", "--no-owner",
-          "--no-privileges", "--no-comments", "--no-password",
-          f"--dbname={conninfo}", str(dump)], env, "pg_restore")  # fmt: skip
+    _run(
+        [
+            pg_restore,
+            "--single-transaction",
+            "--exit-on-error",
+            "--no-owner",
+            "--no-privileges",
+            "--no-comments",
+            "--no-password",
+            f"--dbname={conninfo}",
+            str(dump),
+        ],
+        env,
+        "pg_restore",
+    )
     connections.close_all()
 
 

@@ -26,8 +26,9 @@ def backups_in(folder: Path) -> list[tuple[datetime.datetime, Path]]:
     return sorted(found, reverse=True)
 
 
-def to_keep(moments: list[datetime.datetime], *, daily: int, weekly: int,
-            monthly: int) -> set[datetime.datetime]:  # fmt: skip
+def to_keep(
+    moments: list[datetime.datetime], *, daily: int, weekly: int, monthly: int
+) -> set[datetime.datetime]:
     """The newest backup of each of the ``daily`` latest days, ``weekly`` latest ISO
     weeks and ``monthly`` latest months."""
     keep: set[datetime.datetime] = set()
@@ -48,8 +49,9 @@ def to_keep(moments: list[datetime.datetime], *, daily: int, weekly: int,
     return keep
 
 
-def prune(folder: Path, *, daily: int, weekly: int, monthly: int,
-          protect: Path | None = None) -> list[Path]:  # fmt: skip
+def prune(
+    folder: Path, *, daily: int, weekly: int, monthly: int, protect: Path | None = None
+) -> list[Path]:
     """Delete the dated backups the policy does not keep; returns what was deleted.
     ``protect`` (the backup just written) is never deleted."""
     backups = backups_in(folder)

@@ -22,8 +22,11 @@ from .archive import BackupError, VerifiedArchive, extract_verified, open_verifi
 __all__ = ["Check", "RestoreResult", "restore_backup"]
 
 ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-KEY_ENV = {"secret_key": "THIDUA_SECRET_KEY", "signing_key": "THIDUA_SIGNING_KEY",
-           "audit_key": "THIDUA_AUDIT_KEY"}  # fmt: skip
+KEY_ENV = {
+    "secret_key": "THIDUA_SECRET_KEY",
+    "signing_key": "THIDUA_SIGNING_KEY",
+    "audit_key": "THIDUA_AUDIT_KEY",
+}
 # What runs after a restore, each in a fresh process that reads the restored keys.
 CHECKS = [
     ("Chuỗi nhật ký thao tác", ["audit", "verify"]),
@@ -189,14 +192,20 @@ def _compare(manifest: dict, result: RestoreResult) -> None:
 
 
 def _run_checks(result: RestoreResult) -> None:
-    env = {**os.environ, "THIDUA_DATA_DIR": str(settings.DATA_DIR),
-           "THIDUA_KEYS_DIR": str(settings.KEYS_DIR)}  # fmt: skip
+    env = {
+        **os.environ,
+        "THIDUA_DATA_DIR": str(settings.DATA_DIR),
+        "THIDUA_KEYS_DIR": str(settings.KEYS_DIR),
+    }
     env.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings.base")
     for title, args in CHECKS:
         done = subprocess.run(
             [sys.executable, "-m", "thidua.cli", *args],
-            env=env, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         lines = (done.stdout + "\n" + done.stderr).splitlines()
         output = "\n".join(line.strip() for line in lines if line.strip())
         result.checks.append(Check(title, done.returncode == 0, output))

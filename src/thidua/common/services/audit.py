@@ -403,8 +403,12 @@ def parse_exported(text: str) -> dict:
             moment = datetime.datetime.fromisoformat(fields["time"])
         except ValueError:
             raise ExportError("Thời điểm trong tệp mốc không đúng dạng ISO.") from None
-    return {"seq": seq, "hash": head_hash, "time": moment,
-            "hmac": fields.get("hmac", "").lower()}  # fmt: skip
+    return {
+        "seq": seq,
+        "hash": head_hash,
+        "time": moment,
+        "hmac": fields.get("hmac", "").lower(),
+    }
 
 
 def check_exported(exported: dict) -> list[str]:

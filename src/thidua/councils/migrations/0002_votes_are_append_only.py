@@ -81,29 +81,39 @@ def install(apps, schema_editor):
         for table in OPEN_ONLY:
             schema_editor.execute(
                 _sqlite_raise(
-                    f"{table}_open_only", table, "INSERT", f"ballot not open: {table}",
+                    f"{table}_open_only",
+                    table,
+                    "INSERT",
+                    f"ballot not open: {table}",
                     "(SELECT state FROM councils_ballot WHERE id = NEW.ballot_id) IS NOT 'open'",
                 )
-            )  # fmt: skip
+            )
         schema_editor.execute(
             _sqlite_raise(
-                "councils_ballotresult_after_close", "councils_ballotresult", "INSERT",
+                "councils_ballotresult_after_close",
+                "councils_ballotresult",
+                "INSERT",
                 "ballot not closed: councils_ballotresult",
                 "(SELECT state FROM councils_ballot WHERE id = NEW.ballot_id) IS NOT 'closed'",
             )
-        )  # fmt: skip
+        )
         schema_editor.execute(
             _sqlite_raise(
-                "councils_ballot_no_delete", "councils_ballot", "DELETE",
+                "councils_ballot_no_delete",
+                "councils_ballot",
+                "DELETE",
                 "closed ballot is frozen: councils_ballot",
             )
-        )  # fmt: skip
+        )
         schema_editor.execute(
             _sqlite_raise(
-                "councils_ballot_frozen", "councils_ballot", "UPDATE",
-                "closed ballot is frozen: councils_ballot", "OLD.state = 'closed'",
+                "councils_ballot_frozen",
+                "councils_ballot",
+                "UPDATE",
+                "closed ballot is frozen: councils_ballot",
+                "OLD.state = 'closed'",
             )
-        )  # fmt: skip
+        )
     elif vendor == "postgresql":
         schema_editor.execute(POSTGRES_FUNCTIONS, params=None)
         for table in APPEND_ONLY:

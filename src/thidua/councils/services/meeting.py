@@ -92,10 +92,14 @@ def _run_meeting(meeting: Meeting, to: str, *, actor, check=None) -> Meeting:
         return [field]
 
     MEETING.transition(
-        meeting, to, actor=audit_actor(actor), check_permission=False, effect=effect,
+        meeting,
+        to,
+        actor=audit_actor(actor),
+        check_permission=False,
+        effect=effect,
         data=lambda _locked: {"by_member": seat_of["pk"]},
         lock=lambda query: query.select_related("council"),
-    )  # fmt: skip
+    )
     # The caller's object shows the meeting as it now is.
     meeting.refresh_from_db(fields=["state", "opened_at", "closed_at"])
     return meeting

@@ -71,9 +71,12 @@ class Award(models.Model):
         _("lý do cần xem xét lại"), max_length=255, blank=True
     )
     verification_code = models.CharField(
-        _("mã xác minh"), max_length=32, unique=True, default=new_verification_code,
+        _("mã xác minh"),
+        max_length=32,
+        unique=True,
+        default=new_verification_code,
         editable=False,
-    )  # fmt: skip
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -42,9 +42,14 @@ def annul_award(
         locked.annulled_on = annulled_on
         locked.recovery_note = nfc(recovery_note)
         locked.save(
-            update_fields=["revoked", "revoked_reason", "annulment_decision", "annulled_on",
-                           "recovery_note"]
-        )  # fmt: skip
+            update_fields=[
+                "revoked",
+                "revoked_reason",
+                "annulment_decision",
+                "annulled_on",
+                "recovery_note",
+            ]
+        )
         later = Award.objects.filter(
             person=locked.person,
             agency=locked.agency,
@@ -59,12 +64,19 @@ def annul_award(
         )
         subject = locked.person or locked.agency
         log_action(
-            subject, "awards.annul", actor=actor,
+            subject,
+            "awards.annul",
+            actor=actor,
             agency_id=locked.person.unit_id if locked.person else locked.agency_id,
-            data={"award": locked.pk, "code": locked.code, "year": locked.year,
-                  "reason": locked.revoked_reason, "decision": locked.annulment_decision,
-                  "flagged": flagged},
-        )  # fmt: skip
+            data={
+                "award": locked.pk,
+                "code": locked.code,
+                "year": locked.year,
+                "reason": locked.revoked_reason,
+                "decision": locked.annulment_decision,
+                "flagged": flagged,
+            },
+        )
     return locked
 
 

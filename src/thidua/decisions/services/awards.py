@@ -13,8 +13,16 @@ from ..models import Award
 
 __all__ = ["record_award"]
 
-FIELDS = ["code", "award_type", "year", "period_from", "decision_number", "decision_date",
-          "decided_by", "cash_amount"]  # fmt: skip
+FIELDS = [
+    "code",
+    "award_type",
+    "year",
+    "period_from",
+    "decision_number",
+    "decision_date",
+    "decided_by",
+    "cash_amount",
+]
 
 
 def record_award(*, person=None, agency=None, actor=None, **fields) -> Award:
@@ -48,9 +56,13 @@ def record_award(*, person=None, agency=None, actor=None, **fields) -> Award:
                 award.save()
         except IntegrityError as exc:
             raise ValidationError(
-                {"code": [_("Đối tượng đã có danh hiệu, hình thức này cho năm %(y)s.")
-                          % {"y": award.year}]}
-            ) from exc  # fmt: skip
+                {
+                    "code": [
+                        _("Đối tượng đã có danh hiệu, hình thức này cho năm %(y)s.")
+                        % {"y": award.year}
+                    ]
+                }
+            ) from exc
         subject = person or agency
         log_action(
             subject,

@@ -71,30 +71,44 @@ def issue_decision(
             "year": round_.year,
         }
         document = issue_document(
-            type_code="QĐ", agency=round_.agency, issued_on=issued_on, summary=summary,
-            signer_title=signer_title, signer_name=signer_name, source_kind="decision",
+            type_code="QĐ",
+            agency=round_.agency,
+            issued_on=issued_on,
+            summary=summary,
+            signer_title=signer_title,
+            signer_name=signer_name,
+            source_kind="decision",
             actor=actor,
-        )  # fmt: skip
+        )
         decision = Decision.objects.create(
-            round=round_, issued_document=document, summary=summary,
-            signer_title=signer_title, signer_name=signer_name,
-            signer_authority=signer_authority, signer_principal=signer_principal,
-        )  # fmt: skip
+            round=round_,
+            issued_document=document,
+            summary=summary,
+            signer_title=signer_title,
+            signer_name=signer_name,
+            signer_authority=signer_authority,
+            signer_principal=signer_principal,
+        )
         document.source_id = decision.pk
         document.save(update_fields=["source_id"])
         for position, nomination in enumerate(nominations, start=1):
             kind = "individual" if nomination.person_id else "collective"
             cash = cash_award(nomination.code, issued_on, kind=kind)
             DecisionItem.objects.create(
-                decision=decision, nomination=nomination, position=position,
+                decision=decision,
+                nomination=nomination,
+                position=position,
                 cash_amount=cash.amount,
                 cash_basis=f"{cash.multiple} × {cash.base_salary:,} đ ({cash.base_source})",
-            )  # fmt: skip
+            )
             transition_nomination(nomination, NominationState.DECIDED, actor=actor)
         log_action(
-            decision, "decisions.issue", actor=actor, agency_id=round_.agency_id,
+            decision,
+            "decisions.issue",
+            actor=actor,
+            agency_id=round_.agency_id,
             data={"symbol": document.symbol, "items": len(nominations)},
-        )  # fmt: skip
+        )
         from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
@@ -121,12 +135,16 @@ def write_awards(decision_id: int) -> int:
         ):
             nomination = item.nomination
             record_award(
-                person=nomination.person, agency=nomination.agency, code=nomination.code,
-                award_type=nomination.award_type, year=nomination.year,
-                decision_number=document.symbol, decision_date=document.issued_on,
+                person=nomination.person,
+                agency=nomination.agency,
+                code=nomination.code,
+                award_type=nomination.award_type,
+                year=nomination.year,
+                decision_number=document.symbol,
+                decision_date=document.issued_on,
                 decided_by=f"{decision.signer_title} {decision.round.agency.name}",
                 cash_amount=item.cash_amount,
-            )  # fmt: skip
+            )
             transition_nomination(nomination, NominationState.AWARDED)
             count += 1
             checkpoint("decisions.write_awards")

@@ -91,10 +91,19 @@ def _add_appendix(
     pg_num = OxmlElement("w:pgNumType")
     pg_num.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(
-        pg_num, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
-        "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+        pg_num,
+        "w:cols",
+        "w:formProt",
+        "w:vAlign",
+        "w:noEndnote",
+        "w:titlePg",
+        "w:textDirection",
+        "w:bidi",
+        "w:rtlGutter",
+        "w:docGrid",
+        "w:printerSettings",
         "w:sectPrChange",
-    )  # fmt: skip
+    )
     label = "Phụ lục" if len(spec.appendices) == 1 else f"Phụ lục {roman(number)}"
     lines = (
         (label, "phu_luc_label", True, False),

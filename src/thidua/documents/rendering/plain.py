@@ -45,15 +45,21 @@ def new_document(layout: Layout | None = None) -> tuple[docx.document.Document, 
 
 def centred(document, text, ctx, size, *, bold=False, italic=False, before=0, after=0):
     paragraph = document.add_paragraph()
-    format_paragraph(paragraph, align="center", before_pt=before, after_pt=after,
-                     keep_next=True)  # fmt: skip
+    format_paragraph(
+        paragraph, align="center", before_pt=before, after_pt=after, keep_next=True
+    )
     add_text(paragraph, text, ctx.layout, size, bold=bold, italic=italic)
     return paragraph
 
 
 def rule(document, length_pt: float, ctx: Ctx, *, after: float = 0) -> None:
-    add_rule(document.add_paragraph(), ctx.layout, length_pt=length_pt,
-             available_pt=ctx.text_width_pt, after_pt=after)  # fmt: skip
+    add_rule(
+        document.add_paragraph(),
+        ctx.layout,
+        length_pt=length_pt,
+        available_pt=ctx.text_width_pt,
+        after_pt=after,
+    )
 
 
 def national_heading(document, ctx: Ctx) -> None:
@@ -95,10 +101,17 @@ def _signer_cell(cell, lines: tuple[str, ...], name: str, ctx: Ctx) -> None:
         [(lines[0], False)] + [(line, True) for line in lines[1:]]
     ):
         paragraph = cell_paragraph(cell, index)
-        format_paragraph(paragraph, align="center", before_pt=6 if index == 0 else 0,
-                         keep_next=True)  # fmt: skip
-        add_text(paragraph, text, layout, layout.size("quyen_han_chuc_vu"),
-                 bold=not italic, italic=italic)  # fmt: skip
+        format_paragraph(
+            paragraph, align="center", before_pt=6 if index == 0 else 0, keep_next=True
+        )
+        add_text(
+            paragraph,
+            text,
+            layout,
+            layout.size("quyen_han_chuc_vu"),
+            bold=not italic,
+            italic=italic,
+        )
     paragraph = cell.add_paragraph()
     format_paragraph(paragraph, align="center", before_pt=layout.signature_space_pt)
     add_text(paragraph, name, layout, layout.size("ho_ten"), bold=True)
@@ -114,8 +127,16 @@ def signature_row(document, ctx: Ctx, left: tuple, right: tuple) -> None:
     _signer_cell(_Cell(tcs[1], table), right[0], right[1], ctx)
 
 
-def finish(document, ctx: Ctx, *, title: str, subject: str, author: str,
-           revision: int = 1, stamp: datetime.datetime | None = None) -> bytes:  # fmt: skip
+def finish(
+    document,
+    ctx: Ctx,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    revision: int = 1,
+    stamp: datetime.datetime | None = None,
+) -> bytes:
     """Footnotes in, fixed core properties (same input, same bytes), the package."""
     tail = document.add_paragraph()
     format_paragraph(tail, exact_pt=1)

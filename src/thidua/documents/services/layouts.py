@@ -28,7 +28,13 @@ def save_layout(kind: str, text: str, *, actor=None) -> DocumentLayout:
         row.updated_by = actor if actor is not None and actor.is_authenticated else None
         row.save()
         log_action(
-            row, "documents.layout", actor=actor,
-            changes={k: [before.get(k), v] for k, v in row.layout.items() if before.get(k) != v},
-        )  # fmt: skip
+            row,
+            "documents.layout",
+            actor=actor,
+            changes={
+                k: [before.get(k), v]
+                for k, v in row.layout.items()
+                if before.get(k) != v
+            },
+        )
     return row

@@ -138,11 +138,17 @@ def render_issued_document(document_id: int) -> None:
         )
         if signature is not None:
             row = DocumentSignature.objects.create(document=locked, **signature)
-            log_action(locked, "documents.sign", agency_id=agency_id,
-                       data={"credential": row.credential_id,
-                             "fingerprint": row.fingerprint,
-                             "signed_at": row.signed_at,
-                             "pdf_sha256": locked.pdf_sha256})  # fmt: skip
+            log_action(
+                locked,
+                "documents.sign",
+                agency_id=agency_id,
+                data={
+                    "credential": row.credential_id,
+                    "fingerprint": row.fingerprint,
+                    "signed_at": row.signed_at,
+                    "pdf_sha256": locked.pdf_sha256,
+                },
+            )
         if document.source_kind in AFTER_RENDER:
             after = AFTER_RENDER[document.source_kind]
             module, _sep, name = after.partition(":")

@@ -37,20 +37,30 @@ __all__ = [
 ]
 
 P12_MESSAGES = {
-    "not_p12": ("p12", gettext_noop("Tệp chứng thư số: không phải tệp PKCS#12 (.p12, .pfx).")),
-    "passphrase": ("passphrase", gettext_noop("Mật khẩu: không mở được tệp PKCS#12 bằng mật khẩu này.")),
+    "not_p12": (
+        "p12",
+        gettext_noop("Tệp chứng thư số: không phải tệp PKCS#12 (.p12, .pfx)."),
+    ),
+    "passphrase": (
+        "passphrase",
+        gettext_noop("Mật khẩu: không mở được tệp PKCS#12 bằng mật khẩu này."),
+    ),
     "no_key": ("p12", gettext_noop("Tệp chứng thư số: tệp không chứa khóa bí mật.")),
     "no_cert": ("p12", gettext_noop("Tệp chứng thư số: tệp không chứa chứng thư.")),
-    "key_mismatch": ("p12", gettext_noop("Tệp chứng thư số: khóa bí mật không khớp với chứng thư.")),
-}  # fmt: skip
+    "key_mismatch": (
+        "p12",
+        gettext_noop("Tệp chứng thư số: khóa bí mật không khớp với chứng thư."),
+    ),
+}
 
 
 def _fail(field_name: str, message: str):
     raise ValidationError({field_name: [message]})
 
 
-def upload_credential(agency, p12_bytes: bytes, passphrase: str, label: str,
-                      visible_stamp: bool, actor) -> SigningCredential:  # fmt: skip
+def upload_credential(
+    agency, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
+) -> SigningCredential:
     """Check the PKCS#12 file, store it encrypted as the agency's active credential
     (the previous one is deactivated)."""
     label = nfc(label)
@@ -58,8 +68,11 @@ def upload_credential(agency, p12_bytes: bytes, passphrase: str, label: str,
         _fail("label", _("Tên gợi nhớ: bắt buộc."))
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
     if len(p12_bytes) > limit:
-        _fail("p12", _("Tệp chứng thư số quá lớn, tối đa %(max)s.")
-              % {"max": filesizeformat(limit)})  # fmt: skip
+        _fail(
+            "p12",
+            _("Tệp chứng thư số quá lớn, tối đa %(max)s.")
+            % {"max": filesizeformat(limit)},
+        )
     try:
         parsed = pades.read_pkcs12(p12_bytes, passphrase)
     except pades.P12Error as exc:
@@ -68,14 +81,33 @@ def upload_credential(agency, p12_bytes: bytes, passphrase: str, label: str,
     cert = parsed.cert
     now = timezone.now()
     if cert.not_valid_after_utc < now:
-        _fail("p12", _("Tệp chứng thư số: chứng thư đã hết hạn ngày %(date)s.")
-              % {"date": timezone.localtime(cert.not_valid_after_utc).strftime("%d/%m/%Y")})  # fmt: skip
+        _fail(
+            "p12",
+            _("Tệp chứng thư số: chứng thư đã hết hạn ngày %(date)s.")
+            % {
+                "date": timezone.localtime(cert.not_valid_after_utc).strftime(
+                    "%d/%m/%Y"
+                )
+            },
+        )
     if cert.not_valid_before_utc > now:
-        _fail("p12", _("Tệp chứng thư số: chứng thư chỉ có hiệu lực từ ngày %(date)s.")
-              % {"date": timezone.localtime(cert.not_valid_before_utc).strftime("%d/%m/%Y")})  # fmt: skip
+        _fail(
+            "p12",
+            _("Tệp chứng thư số: chứng thư chỉ có hiệu lực từ ngày %(date)s.")
+            % {
+                "date": timezone.localtime(cert.not_valid_before_utc).strftime(
+                    "%d/%m/%Y"
+                )
+            },
+        )
     if not pades.can_sign(cert):
-        _fail("p12", _("Tệp chứng thư số: chứng thư không được dùng để ký (Key Usage "
-                       "thiếu digitalSignature và contentCommitment)."))  # fmt: skip
+        _fail(
+            "p12",
+            _(
+                "Tệp chứng thư số: chứng thư không được dùng để ký (Key Usage "
+                "thiếu digitalSignature và contentCommitment)."
+            ),
+        )
     with transaction.atomic():
         previous = list(
             SigningCredential.objects.select_for_update().filter(
@@ -99,12 +131,19 @@ def upload_credential(agency, p12_bytes: bytes, passphrase: str, label: str,
             visible_stamp=visible_stamp,
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        log_action(credential, "documents.credential_upload", actor=actor,
-                   agency_id=agency.pk,
-                   data={"label": label, "subject_cn": credential.subject_cn,
-                         "fingerprint": credential.fingerprint,
-                         "not_after": credential.not_after,
-                         "replaced": [c.pk for c in previous]})  # fmt: skip
+        log_action(
+            credential,
+            "documents.credential_upload",
+            actor=actor,
+            agency_id=agency.pk,
+            data={
+                "label": label,
+                "subject_cn": credential.subject_cn,
+                "fingerprint": credential.fingerprint,
+                "not_after": credential.not_after,
+                "replaced": [c.pk for c in previous],
+            },
+        )
     return credential
 
 
@@ -112,9 +151,13 @@ def _deactivate(credential, actor, now) -> None:
     credential.active = False
     credential.deactivated_at = now
     credential.save(update_fields=["active", "deactivated_at"])
-    log_action(credential, "documents.credential_deactivate", actor=actor,
-               agency_id=credential.agency_id,
-               data={"fingerprint": credential.fingerprint})  # fmt: skip
+    log_action(
+        credential,
+        "documents.credential_deactivate",
+        actor=actor,
+        agency_id=credential.agency_id,
+        data={"fingerprint": credential.fingerprint},
+    )
 
 
 def deactivate_credential(credential: SigningCredential, actor) -> None:
@@ -142,10 +185,12 @@ def _secrets(credential: SigningCredential) -> tuple[bytes, str]:
         passphrase = crypto.decrypt(credential.passphrase_encrypted).decode("utf-8")
     except crypto.InvalidToken:
         raise ValidationError(
-            _("Không giải mã được chứng thư số “%(label)s” (khóa THIDUA_SIGNING_KEY "
-              "hoặc SECRET_KEY đã đổi): tải chứng thư lên lại.")
+            _(
+                "Không giải mã được chứng thư số “%(label)s” (khóa THIDUA_SIGNING_KEY "
+                "hoặc SECRET_KEY đã đổi): tải chứng thư lên lại."
+            )
             % {"label": credential.label}
-        ) from None  # fmt: skip
+        ) from None
     return p12, passphrase
 
 
@@ -159,17 +204,28 @@ def stamp_lines(credential, symbol: str, signed_at: datetime.datetime) -> list[s
     ]
 
 
-def sign_pdf(pdf_bytes: bytes, credential: SigningCredential, symbol: str, *,
-             signed_at=None, margins_mm=(20.0, 15.0, 30.0)) -> bytes:  # fmt: skip
+def sign_pdf(
+    pdf_bytes: bytes,
+    credential: SigningCredential,
+    symbol: str,
+    *,
+    signed_at=None,
+    margins_mm=(20.0, 15.0, 30.0),
+) -> bytes:
     """The PDF signed with the credential (PAdES, SHA-256), with the stamp at the top
     right of page 1 when the credential asks for one."""
     p12, passphrase = _secrets(credential)
     lines = None
     if credential.visible_stamp:
         lines = stamp_lines(credential, symbol, signed_at or timezone.now())
-    return pades.sign_pdf_bytes(pdf_bytes, p12, passphrase, stamp_lines=lines,
-                                font_path=settings.THIDUA_STAMP_FONT,
-                                margins_mm=margins_mm)  # fmt: skip
+    return pades.sign_pdf_bytes(
+        pdf_bytes,
+        p12,
+        passphrase,
+        stamp_lines=lines,
+        font_path=settings.THIDUA_STAMP_FONT,
+        margins_mm=margins_mm,
+    )
 
 
 def sign_for_document(document, pdf: bytes, layout=None) -> tuple[bytes, dict | None]:
@@ -183,8 +239,9 @@ def sign_for_document(document, pdf: bytes, layout=None) -> tuple[bytes, dict | 
     if layout is not None:
         m = layout.margins
         margins = (m.top_mm, m.right_mm, m.left_mm)
-    signed = sign_pdf(pdf, credential, document.symbol, signed_at=signed_at,
-                      margins_mm=margins)  # fmt: skip
+    signed = sign_pdf(
+        pdf, credential, document.symbol, signed_at=signed_at, margins_mm=margins
+    )
     return signed, {
         "credential": credential,
         "signer_subject": credential.subject_cn,
@@ -239,8 +296,10 @@ def _summary(report: SignatureReport) -> str:
     if not report.entire_file:
         return _("Chữ ký hợp lệ nhưng tệp có nội dung thêm sau khi ký.")
     if not report.trusted:
-        return _("Chữ ký còn nguyên vẹn nhưng chứng thư của người ký không thuộc "
-                 "danh sách tin cậy.")  # fmt: skip
+        return _(
+            "Chữ ký còn nguyên vẹn nhưng chứng thư của người ký không thuộc "
+            "danh sách tin cậy."
+        )
     return _("Chữ ký số hợp lệ, tệp còn nguyên vẹn (ký bởi %(signer)s).") % {
         "signer": report.signer_cn
     }
@@ -299,7 +358,13 @@ def check_stored_pdf(document, signature, data: bytes) -> tuple[SignatureReport,
 
 def record_tamper(document, problems: list, actor) -> None:
     with transaction.atomic():
-        log_action(document, "documents.tamper_detected", actor=actor,
-                   agency_id=issuing_agency_id(document),
-                   data={"problems": [str(p) for p in problems],
-                         "pdf_sha256": document.pdf_sha256})  # fmt: skip
+        log_action(
+            document,
+            "documents.tamper_detected",
+            actor=actor,
+            agency_id=issuing_agency_id(document),
+            data={
+                "problems": [str(p) for p in problems],
+                "pdf_sha256": document.pdf_sha256,
+            },
+        )

@@ -68,13 +68,19 @@ class _ItemForm(StyledFormMixin, forms.Form):
 
 
 class PurposeForm(_ItemForm):
-    text = forms.CharField(label=_("Mục đích"), widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=MARKUP_HELP)  # fmt: skip
+    text = forms.CharField(
+        label=_("Mục đích"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=MARKUP_HELP,
+    )
 
 
 class ContentItemForm(_ItemForm):
-    text = forms.CharField(label=_("Nội dung thi đua"), widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text=MARKUP_HELP)  # fmt: skip
+    text = forms.CharField(
+        label=_("Nội dung thi đua"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=MARKUP_HELP,
+    )
 
 
 class DutyForm(_ItemForm):
@@ -143,8 +149,15 @@ MAX_ITEMS = 100
 
 
 def _section(form):
-    return formset_factory(form, extra=1, can_delete=True, can_order=True,
-                           max_num=MAX_ITEMS, absolute_max=MAX_ITEMS, validate_max=True)  # fmt: skip
+    return formset_factory(
+        form,
+        extra=1,
+        can_delete=True,
+        can_order=True,
+        max_num=MAX_ITEMS,
+        absolute_max=MAX_ITEMS,
+        validate_max=True,
+    )
 
 
 # section -> (title, formset class)

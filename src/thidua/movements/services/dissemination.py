@@ -121,9 +121,12 @@ def confirm_delivery(
             "movements.confirm_delivery",
             actor=actor,
             agency_id=locked.agency_id,
-            data={"unit": locked.agency.name, "confirmed_on": confirmed_on.isoformat(),
-                  "staff_reached": staff_reached},
-        )  # fmt: skip
+            data={
+                "unit": locked.agency.name,
+                "confirmed_on": confirmed_on.isoformat(),
+                "staff_reached": staff_reached,
+            },
+        )
     return locked
 
 

@@ -83,9 +83,14 @@ SECTIONS = {
     "duties": (Duty, ["actor", "agency", "text"]),
     "recipients": (Recipient, ["kind", "agency", "council", "cluster", "label"]),
 }
-_RELATED = {"parents": "parents", "implemented": "implemented_documents",
-            "purposes": "purposes", "contents": "contents", "duties": "duties",
-            "recipients": "recipients"}  # fmt: skip
+_RELATED = {
+    "parents": "parents",
+    "implemented": "implemented_documents",
+    "purposes": "purposes",
+    "contents": "contents",
+    "duties": "duties",
+    "recipients": "recipients",
+}
 
 
 class StaleMovementError(ValidationError):
@@ -156,9 +161,12 @@ def update_movement(
             locked.version += 1
             locked.save()
             log_action(
-                locked, "movements.update", actor=actor, agency_id=locked.launcher_id,
+                locked,
+                "movements.update",
+                actor=actor,
+                agency_id=locked.launcher_id,
                 changes=changes,
-            )  # fmt: skip
+            )
     return locked
 
 
@@ -247,7 +255,11 @@ def transition_movement(
         return {"symbol": document.symbol if document else ""}
 
     return MOVEMENT.transition(
-        movement, to, actor=actor, check_permission=check_permission,
-        effect=effect, data=symbol,
+        movement,
+        to,
+        actor=actor,
+        check_permission=check_permission,
+        effect=effect,
+        data=symbol,
         lock=lambda query: query.select_related("launcher", "issued_document"),
-    )  # fmt: skip
+    )

@@ -63,9 +63,12 @@ def save_indicator(
             "indicators.create" if created else "indicators.update",
             actor=actor,
             agency_id=movement.launcher_id,
-            data={"indicator": indicator.name, "target": str(indicator.target),
-                  "owner": indicator.owner.name},
-        )  # fmt: skip
+            data={
+                "indicator": indicator.name,
+                "target": str(indicator.target),
+                "owner": indicator.owner.name,
+            },
+        )
     return indicator
 
 
@@ -102,9 +105,13 @@ def report_progress(
             "indicators.report",
             actor=actor,
             agency_id=indicator.owner_id,
-            data={"indicator": indicator.name, "value": str(value),
-                  "reported_on": reported_on.isoformat(), "evidence": report.evidence_sha256},
-        )  # fmt: skip
+            data={
+                "indicator": indicator.name,
+                "value": str(value),
+                "reported_on": reported_on.isoformat(),
+                "evidence": report.evidence_sha256,
+            },
+        )
     return report
 
 

@@ -156,6 +156,10 @@ def transition_registration(
         return [*changed, "version"]
 
     return REGISTRATION.transition(
-        registration, to, actor=actor, reason=reason, effect=effect,
+        registration,
+        to,
+        actor=actor,
+        reason=reason,
+        effect=effect,
         lock=lambda query: query.select_related("movement", "agency"),
-    )  # fmt: skip
+    )

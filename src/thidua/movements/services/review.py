@@ -105,14 +105,24 @@ def draft_review(movement: Movement, kind: str, *, actor=None) -> Review:
             signer_name=movement.signer_name,
         )
         log_action(
-            movement, "reviews.draft", actor=actor, agency_id=movement.launcher_id,
+            movement,
+            "reviews.draft",
+            actor=actor,
+            agency_id=movement.launcher_id,
             data={"kind": kind},
-        )  # fmt: skip
+        )
     return review
 
 
-def update_review(review: Review, *, title: str, sections: list[dict], signer_title: str,
-                  signer_name: str, actor=None) -> Review:  # fmt: skip
+def update_review(
+    review: Review,
+    *,
+    title: str,
+    sections: list[dict],
+    signer_title: str,
+    signer_name: str,
+    actor=None,
+) -> Review:
     """Edit a draft; an issued report is frozen."""
     with transaction.atomic():
         locked = Review.objects.select_for_update().get(pk=review.pk)
@@ -129,9 +139,12 @@ def update_review(review: Review, *, title: str, sections: list[dict], signer_ti
         locked.version += 1
         locked.save()
         log_action(
-            locked.movement, "reviews.update", actor=actor,
-            agency_id=locked.movement.launcher_id, data={"review": locked.pk},
-        )  # fmt: skip
+            locked.movement,
+            "reviews.update",
+            actor=actor,
+            agency_id=locked.movement.launcher_id,
+            data={"review": locked.pk},
+        )
     return locked
 
 

@@ -48,10 +48,15 @@ class InboxView(TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         rows = [
-            {"delivery": d, "deadline": (deadline := delivery_deadline(d)),
-             "overdue": not d.is_confirmed and today > deadline}
-            for d in deliveries_for_user(self.request.user).order_by("-delivered_at")[:300]
-        ]  # fmt: skip
+            {
+                "delivery": d,
+                "deadline": (deadline := delivery_deadline(d)),
+                "overdue": not d.is_confirmed and today > deadline,
+            }
+            for d in deliveries_for_user(self.request.user).order_by("-delivered_at")[
+                :300
+            ]
+        ]
         return super().get_context_data(rows=rows, **kwargs)
 
 

@@ -39,8 +39,16 @@ def can_report(user, indicator: Indicator) -> bool:
 class IndicatorForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["name", "content_item", "unit_of_measure", "baseline", "target",
-                  "direction", "owner", "due_on"]  # fmt: skip
+        fields = [
+            "name",
+            "content_item",
+            "unit_of_measure",
+            "baseline",
+            "target",
+            "direction",
+            "owner",
+            "due_on",
+        ]
         widgets = {"due_on": DateInput()}
 
     def __init__(self, *args, movement, **kwargs):
@@ -58,8 +66,9 @@ class ProgressForm(StyledFormMixin, forms.Form):
     value = forms.DecimalField(
         label=_("Giá trị đạt được"), max_digits=16, decimal_places=2
     )
-    note = forms.CharField(label=_("Ghi chú"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     evidence = forms.FileField(
         label=_("Minh chứng (PDF, DOCX, XLSX, PNG, JPEG)"), required=False
     )
@@ -131,8 +140,11 @@ class IndicatorEditView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "movement": self.movement,
-                "instance": self.indicator}  # fmt: skip
+        return {
+            **super().get_form_kwargs(),
+            "movement": self.movement,
+            "instance": self.indicator,
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -141,9 +153,11 @@ class IndicatorEditView(ServiceFormView):
 
     def perform(self, form):
         return save_indicator(
-            self.movement, actor=self.request.user, indicator=self.indicator,
+            self.movement,
+            actor=self.request.user,
+            indicator=self.indicator,
             **form.cleaned_data,
-        )  # fmt: skip
+        )
 
     def get_success_url(self):
         return reverse("movements:indicator-board", args=[self.movement.pk])

@@ -176,8 +176,10 @@ class RegistrationDecideView(View):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Đã cập nhật bản đăng ký của %(u)s.") % {
-                "u": target.agency.name})  # fmt: skip
+            messages.success(
+                request,
+                _("Đã cập nhật bản đăng ký của %(u)s.") % {"u": target.agency.name},
+            )
         return redirect("movements:registration-list", pk=movement.pk)
 
 

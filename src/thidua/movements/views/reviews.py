@@ -36,8 +36,9 @@ class ReviewForm(StyledFormMixin, forms.Form):
     signer_title = forms.CharField(
         label=gettext_lazy("Chức vụ người ký"), max_length=160
     )
-    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120,
-                                  required=False)  # fmt: skip
+    signer_name = forms.CharField(
+        label=gettext_lazy("Họ tên người ký"), max_length=120, required=False
+    )
 
     def __init__(self, *args, sections, **kwargs):
         super().__init__(*args, **kwargs)

@@ -83,9 +83,11 @@ class Nomination(models.Model):
     year = models.PositiveSmallIntegerField(_("năm thành tích"))
     summary = models.TextField(_("tóm tắt thành tích"), blank=True)
     state = models.CharField(
-        _("trạng thái"), max_length=20, choices=NominationState.choices,
+        _("trạng thái"),
+        max_length=20,
+        choices=NominationState.choices,
         default=NominationState.DRAFT,
-    )  # fmt: skip
+    )
     reason = models.TextField(_("lý do (trả lại, không khen thưởng, hủy)"), blank=True)
     appraisal = models.TextField(_("ý kiến thẩm định"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)

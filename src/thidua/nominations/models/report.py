@@ -8,13 +8,24 @@ __all__ = ["AchievementReport", "INDIVIDUAL_FIELDS", "COLLECTIVE_FIELDS"]
 
 # The form fields each kind of subject fills (nd30-and-forms.md §6.2, §6.3).
 INDIVIDUAL_FIELDS = (
-    "hometown", "residence", "party_positions", "qualification", "honours", "duties",
+    "hometown",
+    "residence",
+    "party_positions",
+    "qualification",
+    "honours",
+    "duties",
     "achievements",
-)  # fmt: skip
+)
 COLLECTIVE_FIELDS = (
-    "address", "phone", "website", "situation", "functions", "achievements",
-    "measures", "policies",
-)  # fmt: skip
+    "address",
+    "phone",
+    "website",
+    "situation",
+    "functions",
+    "achievements",
+    "measures",
+    "policies",
+)
 
 
 class AchievementReport(models.Model):
@@ -52,10 +63,12 @@ class AchievementReport(models.Model):
         _("biện pháp, nguyên nhân đạt được thành tích; phong trào thi đua"), blank=True
     )
     policies = models.TextField(
-        _("thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước; "
-          "công tác Đảng, đoàn thể"),
+        _(
+            "thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước; "
+            "công tác Đảng, đoàn thể"
+        ),
         blank=True,
-    )  # fmt: skip
+    )
     # Both: II. Thành tích đạt được.
     achievements = models.TextField(_("thành tích đạt được"), blank=True)
     generated_file = models.OneToOneField(

@@ -113,16 +113,20 @@ class SubmissionItem(models.Model):
         _("danh hiệu, hình thức đề nghị"), max_length=16, choices=AWARD_CODES
     )
     award_type = models.CharField(
-        _("loại hình"), max_length=12, choices=AwardType.choices,
+        _("loại hình"),
+        max_length=12,
+        choices=AwardType.choices,
         default=AwardType.CONG_TRANG,
-    )  # fmt: skip
+    )
     year = models.PositiveSmallIntegerField(_("năm thành tích"))
     achievement = models.TextField(_("tóm tắt thành tích"), blank=True)
     files = models.JSONField(_("tài liệu kèm theo"), default=list, blank=True)
     outcome = models.CharField(
-        _("kết quả"), max_length=20, choices=ItemOutcome.choices,
+        _("kết quả"),
+        max_length=20,
+        choices=ItemOutcome.choices,
         default=ItemOutcome.PENDING,
-    )  # fmt: skip
+    )
     appraisal = models.TextField(_("ý kiến thẩm định"), blank=True)
     reason = models.TextField(_("lý do"), blank=True)
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)

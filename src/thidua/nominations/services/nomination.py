@@ -63,8 +63,13 @@ def open_round(*, agency: Agency, actor=None, **fields) -> ReviewRound:
     round_.full_clean()
     with transaction.atomic():
         round_.save()
-        log_action(round_, "nominations.open_round", actor=actor, agency_id=agency.pk,
-                   data={"name": round_.name, "year": round_.year})  # fmt: skip
+        log_action(
+            round_,
+            "nominations.open_round",
+            actor=actor,
+            agency_id=agency.pk,
+            data={"name": round_.name, "year": round_.year},
+        )
     return round_
 
 
@@ -118,10 +123,16 @@ def create_nomination(
     if awarded.exists():
         raise ValidationError({"code": [DUPLICATE_MESSAGE % {"year": round_.year}]})
     nomination = Nomination(
-        round=round_, proposing_unit=proposing_unit, person=person, agency=agency, code=code,
-        award_type=award_type, year=round_.year, summary=nfc(summary),
+        round=round_,
+        proposing_unit=proposing_unit,
+        person=person,
+        agency=agency,
+        code=code,
+        award_type=award_type,
+        year=round_.year,
+        summary=nfc(summary),
         created_by=actor if actor is not None and actor.is_authenticated else None,
-    )  # fmt: skip
+    )
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -131,9 +142,16 @@ def create_nomination(
                 {"code": [DUPLICATE_MESSAGE % {"year": round_.year}]}
             ) from exc
         log_action(
-            nomination, "nominations.create", actor=actor, agency_id=proposing_unit.pk,
-            data={"subject": str(nomination.subject), "code": code, "year": round_.year},
-        )  # fmt: skip
+            nomination,
+            "nominations.create",
+            actor=actor,
+            agency_id=proposing_unit.pk,
+            data={
+                "subject": str(nomination.subject),
+                "code": code,
+                "year": round_.year,
+            },
+        )
     return nomination
 
 
@@ -147,14 +165,23 @@ def add_attachment(nomination: Nomination, *, kind: str, upload, actor=None):
         if state not in (NominationState.DRAFT, NominationState.RETURNED):
             raise ValidationError(_("Hồ sơ đã gửi, không bổ sung tài liệu được nữa."))
         attachment = NominationAttachment.objects.create(
-            nomination=nomination, kind=kind, file=checked.content,
-            name=checked.original_name, sha256=checked.sha256,
-        )  # fmt: skip
+            nomination=nomination,
+            kind=kind,
+            file=checked.content,
+            name=checked.original_name,
+            sha256=checked.sha256,
+        )
         log_action(
-            nomination, "nominations.attach", actor=actor,
+            nomination,
+            "nominations.attach",
+            actor=actor,
             agency_id=nomination.proposing_unit_id,
-            data={"kind": kind, "name": checked.original_name, "sha256": checked.sha256},
-        )  # fmt: skip
+            data={
+                "kind": kind,
+                "name": checked.original_name,
+                "sha256": checked.sha256,
+            },
+        )
     return attachment
 
 
@@ -245,16 +272,24 @@ def transition_nomination(
         locked.version += 1
         display = (actor.get_full_name() or actor.username) if actor else "hệ thống"
         NominationEvent.objects.create(
-            nomination=locked, from_state=locked.state, to_state=to,
-            actor_display=display, reason=nfc(reason),
-        )  # fmt: skip
+            nomination=locked,
+            from_state=locked.state,
+            to_state=to,
+            actor_display=display,
+            reason=nfc(reason),
+        )
         if to in NOTIFIED:
             _notify_unit(locked, to)
         return ["reason", "appraisal", "version"]
 
     return NOMINATION.transition(
-        nomination, to, actor=actor, reason=reason, effect=effect,
-        expected_version=expected_version, check_permission=not upward,
+        nomination,
+        to,
+        actor=actor,
+        reason=reason,
+        effect=effect,
+        expected_version=expected_version,
+        check_permission=not upward,
         through=TO_TRINH if upward else "",
         lock=lambda query: query.select_related("round__agency", "proposing_unit"),
-    )  # fmt: skip
+    )

@@ -35,8 +35,9 @@ def open_notice(
     if not 1 <= working_days <= 60:
         raise ValidationError({"working_days": [_("Số ngày làm việc từ 1 đến 60.")]})
     nominations = list(Nomination.objects.filter(pk__in=[n.pk for n in nominations]))
-    wrong = [n for n in nominations
-             if n.round_id != round_.pk or n.state not in PUBLISHABLE]  # fmt: skip
+    wrong = [
+        n for n in nominations if n.round_id != round_.pk or n.state not in PUBLISHABLE
+    ]
     if wrong:
         raise ValidationError(
             [_("Chỉ công khai hồ sơ Hội đồng đã xét của đợt này:")]
@@ -59,10 +60,16 @@ def open_notice(
             )
         notice.nominations.set(nominations)
         log_action(
-            notice, "notices.open", actor=actor, agency_id=round_.agency_id,
-            data={"nominations": [n.pk for n in nominations],
-                  "from": starts_on.isoformat(), "to": notice.ends_on.isoformat()},
-        )  # fmt: skip
+            notice,
+            "notices.open",
+            actor=actor,
+            agency_id=round_.agency_id,
+            data={
+                "nominations": [n.pk for n in nominations],
+                "from": starts_on.isoformat(),
+                "to": notice.ends_on.isoformat(),
+            },
+        )
     return notice
 
 
@@ -84,11 +91,18 @@ def add_comment(
         raise ValidationError(errors)
     with transaction.atomic():
         comment = NoticeComment.objects.create(
-            notice=notice, nomination=nomination, name=nfc(name.strip()),
-            contact=nfc(contact.strip()), content=nfc(content.strip()),
-        )  # fmt: skip
-        log_action(comment, "notices.comment", agency_id=notice.round.agency_id,
-                   data={"notice": notice.pk, "nomination": nomination.pk})  # fmt: skip
+            notice=notice,
+            nomination=nomination,
+            name=nfc(name.strip()),
+            contact=nfc(contact.strip()),
+            content=nfc(content.strip()),
+        )
+        log_action(
+            comment,
+            "notices.comment",
+            agency_id=notice.round.agency_id,
+            data={"notice": notice.pk, "nomination": nomination.pk},
+        )
     return comment
 
 
@@ -103,7 +117,11 @@ def acknowledge_comment(comment: NoticeComment, *, response: str, actor=None):
         locked.acknowledged_at = timezone.now()
         locked.acknowledged_by = actor
         locked.save(update_fields=["response", "acknowledged_at", "acknowledged_by"])
-        log_action(locked, "notices.acknowledge", actor=actor,
-                   agency_id=locked.notice.round.agency_id,
-                   data={"response": locked.response})  # fmt: skip
+        log_action(
+            locked,
+            "notices.acknowledge",
+            actor=actor,
+            agency_id=locked.notice.round.agency_id,
+            data={"response": locked.response},
+        )
     return locked

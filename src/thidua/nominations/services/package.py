@@ -46,20 +46,39 @@ def _minutes_documents(submission: Submission):
         subject_kind=SubjectKind.NOMINATION, subject_id__in=nomination_ids
     ).values_list("meeting_id", flat=True)
     return IssuedDocument.objects.filter(
-        source_kind__in=("council_minutes", "council_tally"), source_id__in=list(meetings),
+        source_kind__in=("council_minutes", "council_tally"),
+        source_id__in=list(meetings),
         status=IssuedDocument.Status.READY,
-    ).order_by("issued_on", "number")  # fmt: skip
+    ).order_by("issued_on", "number")
 
 
 def _list_workbook(submission: Submission) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    sheet.append(row([_("STT"), _("Họ và tên / Tên tập thể"), _("Chức vụ, đơn vị"),
-                      _("Danh hiệu, hình thức đề nghị"), _("Năm thành tích")]))  # fmt: skip
+    sheet.append(
+        row(
+            [
+                _("STT"),
+                _("Họ và tên / Tên tập thể"),
+                _("Chức vụ, đơn vị"),
+                _("Danh hiệu, hình thức đề nghị"),
+                _("Năm thành tích"),
+            ]
+        )
+    )
     for item in submission.items.all():
-        sheet.append(row([item.position, item.subject_name, item.subject_detail,
-                          item.get_code_display(), item.year]))  # fmt: skip
+        sheet.append(
+            row(
+                [
+                    item.position,
+                    item.subject_name,
+                    item.subject_detail,
+                    item.get_code_display(),
+                    item.year,
+                ]
+            )
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -67,8 +86,13 @@ def _list_workbook(submission: Submission) -> bytes:
 
 def _entry(zf: zipfile.ZipFile, path: str, data: bytes, role: str, **extra) -> dict:
     zf.writestr(path, data)
-    return {"path": path, "role": role, "sha256": hashlib.sha256(data).hexdigest(),
-            "size": len(data), **extra}  # fmt: skip
+    return {
+        "path": path,
+        "role": role,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        **extra,
+    }
 
 
 def build_package(submission: Submission) -> bytes:
@@ -97,31 +121,55 @@ def build_package(submission: Submission) -> bytes:
             for n, entry in enumerate(item.files):
                 found = package_file(item, n)
                 if found is None:
-                    raise ValidationError(_("%(i)s: thiếu tệp “%(f)s” của hồ sơ.")
-                                          % {"i": item, "f": entry.get("name")})  # fmt: skip
+                    raise ValidationError(
+                        _("%(i)s: thiếu tệp “%(f)s” của hồ sơ.")
+                        % {"i": item, "f": entry.get("name")}
+                    )
                 name, data = found
                 ext = posixpath.splitext(name)[1].lower()[:6]
-                item_files.append(_entry(
-                    zf, f"ho-so/{item.position:03d}/{n + 1:02d}-{entry.get('kind')}{ext}",
-                    data, "ho_so", kind=entry.get("kind", ""), name=name,
-                ))  # fmt: skip
-            items.append({
-                "position": item.position, "subject_name": item.subject_name,
-                "subject_detail": item.subject_detail, "is_collective": item.is_collective,
-                "code": item.code, "award_type": item.award_type, "year": item.year,
-                "achievement": item.achievement, "appraisal": item.appraisal,
-                "files": item_files,
-            })  # fmt: skip
+                item_files.append(
+                    _entry(
+                        zf,
+                        f"ho-so/{item.position:03d}/{n + 1:02d}-{entry.get('kind')}{ext}",
+                        data,
+                        "ho_so",
+                        kind=entry.get("kind", ""),
+                        name=name,
+                    )
+                )
+            items.append(
+                {
+                    "position": item.position,
+                    "subject_name": item.subject_name,
+                    "subject_detail": item.subject_detail,
+                    "is_collective": item.is_collective,
+                    "code": item.code,
+                    "award_type": item.award_type,
+                    "year": item.year,
+                    "achievement": item.achievement,
+                    "appraisal": item.appraisal,
+                    "files": item_files,
+                }
+            )
         manifest = {
-            "format": FORMAT, "version": VERSION,
+            "format": FORMAT,
+            "version": VERSION,
             "exported_at": timezone.localtime().isoformat(timespec="seconds"),
             "from": {"code": submission.from_agency.code, "name": submission.from_name},
-            "to": {"code": submission.to_agency.code, "name": submission.to_agency.name},
-            "document": {"symbol": document.symbol, "issued_on": document.issued_on.isoformat(),
-                         "summary": submission.summary, "signer_title": submission.signer_title,
-                         "signer_name": submission.signer_name},
-            "files": files, "items": items,
-        }  # fmt: skip
+            "to": {
+                "code": submission.to_agency.code,
+                "name": submission.to_agency.name,
+            },
+            "document": {
+                "symbol": document.symbol,
+                "issued_on": document.issued_on.isoformat(),
+                "summary": submission.summary,
+                "signer_title": submission.signer_title,
+                "signer_name": submission.signer_name,
+            },
+            "files": files,
+            "items": items,
+        }
         zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     return out.getvalue()
 
@@ -140,8 +188,12 @@ def _open_zip(data: bytes) -> GuardedZip:
         raise _refused(exc) from None
     for info in zf.infolist():
         name = info.filename
-        if (name.startswith("/") or "\\" in name or ".." in name.split("/")
-                or info.flag_bits & 0x1):  # fmt: skip
+        if (
+            name.startswith("/")
+            or "\\" in name
+            or ".." in name.split("/")
+            or info.flag_bits & 0x1
+        ):
             raise ValidationError(
                 {"package": [_("Tên tệp trong gói không hợp lệ: %(n)s") % {"n": name}]}
             )
@@ -152,15 +204,17 @@ def _refused(exc: ZipRefused) -> ValidationError:
     return ValidationError({"package": [exc.message(_("Gói hồ sơ"))]})
 
 
-def _text(value, where: str, problems: list, *, required=True, limit=500,
-          paragraphs=False) -> str:  # fmt: skip
+def _text(
+    value, where: str, problems: list, *, required=True, limit=500, paragraphs=False
+) -> str:
     if value is None or value == "":
         if required:
             problems.append(_("%(w)s: thiếu dữ liệu.") % {"w": where})
         return ""
     if not isinstance(value, str) or len(value) > limit:
-        problems.append(_("%(w)s: phải là chuỗi không quá %(n)s ký tự.")
-                        % {"w": where, "n": limit})  # fmt: skip
+        problems.append(
+            _("%(w)s: phải là chuỗi không quá %(n)s ký tự.") % {"w": where, "n": limit}
+        )
         return ""
     return nfc_text(value) if paragraphs else nfc(value)
 
@@ -171,12 +225,17 @@ def _check_file(zf, names, entry, where, problems) -> dict | None:
         return None
     data = zf.read(entry["path"])
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-        problems.append(_("%(w)s (%(p)s): mã SHA-256 không khớp, tệp đã bị thay đổi.")
-                        % {"w": where, "p": entry["path"]})  # fmt: skip
+        problems.append(
+            _("%(w)s (%(p)s): mã SHA-256 không khớp, tệp đã bị thay đổi.")
+            % {"w": where, "p": entry["path"]}
+        )
         return None
-    return {"path": nfc_data(entry["path"]), "sha256": entry["sha256"],
-            "kind": nfc(str(entry.get("kind", ""))),
-            "name": nfc(str(entry.get("name", "")))[:200]}  # fmt: skip
+    return {
+        "path": nfc_data(entry["path"]),
+        "sha256": entry["sha256"],
+        "kind": nfc(str(entry.get("kind", ""))),
+        "name": nfc(str(entry.get("name", "")))[:200],
+    }
 
 
 def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
@@ -198,8 +257,14 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
             {"package": [_("Gói không phải hồ sơ tờ trình của thidua.")]}
         )
     if manifest.get("version") != VERSION:
-        raise ValidationError({"package": [_("Phiên bản gói %(v)s chưa được hỗ trợ.")
-                                           % {"v": manifest.get("version")}]})  # fmt: skip
+        raise ValidationError(
+            {
+                "package": [
+                    _("Phiên bản gói %(v)s chưa được hỗ trợ.")
+                    % {"v": manifest.get("version")}
+                ]
+            }
+        )
     problems: list[str] = []
     sender = manifest.get("from") if isinstance(manifest.get("from"), dict) else {}
     doc = manifest.get("document") if isinstance(manifest.get("document"), dict) else {}
@@ -211,10 +276,10 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
         "summary": _text(doc.get("summary"), "document.summary", problems),
         "signer_title": _text(
             doc.get("signer_title"), "document.signer_title", problems, limit=160
-        ),  # fmt: skip
+        ),
         "signer_name": _text(
             doc.get("signer_name"), "document.signer_name", problems, limit=120
-        ),  # fmt: skip
+        ),
     }
     try:
         head["external_date"] = datetime.date.fromisoformat(str(doc.get("issued_on")))
@@ -234,8 +299,9 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
             continue
         code, year = raw.get("code"), raw.get("year")
         if code not in CODES:
-            problems.append(_("%(w)s: mã danh hiệu “%(c)s” không hợp lệ.")
-                            % {"w": where, "c": code})  # fmt: skip
+            problems.append(
+                _("%(w)s: mã danh hiệu “%(c)s” không hợp lệ.") % {"w": where, "c": code}
+            )
         if not isinstance(year, int) or not 1945 <= year <= 2100:
             problems.append(_("%(w)s: năm thành tích không hợp lệ.") % {"w": where})
         award_type = raw.get("award_type") or AwardType.CONG_TRANG
@@ -243,21 +309,42 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
             problems.append(
                 _("%(w)s: loại hình khen thưởng không hợp lệ.") % {"w": where}
             )
-        files = [_check_file(zf, names, f, f"{where}, tệp {k}", problems)
-                 for k, f in enumerate(raw.get("files") or [], start=1)]  # fmt: skip
-        items.append({
-            "position": n, "subject_name": _text(raw.get("subject_name"), where, problems,
-                                                 limit=255),
-            "subject_detail": _text(raw.get("subject_detail"), where, problems,
-                                    required=False),
-            "is_collective": bool(raw.get("is_collective")), "code": code, "year": year,
-            "award_type": award_type,
-            "achievement": _text(raw.get("achievement"), where, problems, required=False,
-                                 limit=20_000, paragraphs=True),
-            "appraisal": _text(raw.get("appraisal"), where, problems, required=False,
-                               limit=20_000, paragraphs=True),
-            "files": [f for f in files if f],
-        })  # fmt: skip
+        files = [
+            _check_file(zf, names, f, f"{where}, tệp {k}", problems)
+            for k, f in enumerate(raw.get("files") or [], start=1)
+        ]
+        items.append(
+            {
+                "position": n,
+                "subject_name": _text(
+                    raw.get("subject_name"), where, problems, limit=255
+                ),
+                "subject_detail": _text(
+                    raw.get("subject_detail"), where, problems, required=False
+                ),
+                "is_collective": bool(raw.get("is_collective")),
+                "code": code,
+                "year": year,
+                "award_type": award_type,
+                "achievement": _text(
+                    raw.get("achievement"),
+                    where,
+                    problems,
+                    required=False,
+                    limit=20_000,
+                    paragraphs=True,
+                ),
+                "appraisal": _text(
+                    raw.get("appraisal"),
+                    where,
+                    problems,
+                    required=False,
+                    limit=20_000,
+                    paragraphs=True,
+                ),
+                "files": [f for f in files if f],
+            }
+        )
     return head, items, problems
 
 
@@ -272,9 +359,14 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
         raise PermissionDenied
     limit = settings.THIDUA_MAX_PACKAGE_BYTES
     if upload.size > limit:
-        raise ValidationError({"package": [_("Gói quá lớn (%(s)s), tối đa %(m)s.")
-                                           % {"s": filesizeformat(upload.size),
-                                              "m": filesizeformat(limit)}]})  # fmt: skip
+        raise ValidationError(
+            {
+                "package": [
+                    _("Gói quá lớn (%(s)s), tối đa %(m)s.")
+                    % {"s": filesizeformat(upload.size), "m": filesizeformat(limit)}
+                ]
+            }
+        )
     data = b"".join(upload.chunks())
     digest = hashlib.sha256(data).hexdigest()
     existing = Submission.objects.filter(
@@ -290,9 +382,12 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
     if problems:
         raise ValidationError([_("Gói hồ sơ không hợp lệ, chưa nhập gì:"), *problems])
     with transaction.atomic():
-        submission = Submission(to_agency=to_agency, package_sha256=digest,
-                                submitted_by=actor if actor and actor.is_authenticated
-                                else None, **head)  # fmt: skip
+        submission = Submission(
+            to_agency=to_agency,
+            package_sha256=digest,
+            submitted_by=actor if actor and actor.is_authenticated else None,
+            **head,
+        )
         submission.package.save(f"{digest[:16]}.zip", ContentFile(data), save=False)
         try:
             with transaction.atomic():
@@ -302,9 +397,18 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
         SubmissionItem.objects.bulk_create(
             SubmissionItem(submission=submission, **item) for item in items
         )
-        log_action(submission, "submissions.import", actor=actor, agency_id=to_agency.pk,
-                   data={"symbol": submission.external_symbol, "from": submission.from_name,
-                         "items": len(items), "sha256": digest})  # fmt: skip
+        log_action(
+            submission,
+            "submissions.import",
+            actor=actor,
+            agency_id=to_agency.pk,
+            data={
+                "symbol": submission.external_symbol,
+                "from": submission.from_name,
+                "items": len(items),
+                "sha256": digest,
+            },
+        )
     return submission
 
 

@@ -61,8 +61,11 @@ def _clean(report: AchievementReport, data: dict) -> dict:
         elif len(value) > _LONG_TEXT_LIMIT:
             errors[name] = [
                 _("%(field)s: tối đa %(n)s ký tự.")
-                % {"field": label.capitalize(), "n": f"{_LONG_TEXT_LIMIT:,}".replace(",", ".")}
-            ]  # fmt: skip
+                % {
+                    "field": label.capitalize(),
+                    "n": f"{_LONG_TEXT_LIMIT:,}".replace(",", "."),
+                }
+            ]
         elif not value and name in _REQUIRED[report.is_collective]:
             errors[name] = [_("Chưa ghi %(field)s.") % {"field": label}]
         elif name == "phone" and value and not _PHONE.match(value):
@@ -113,11 +116,13 @@ def save_report(
         )
         report.save()
         log_action(
-            locked, "nominations.report_save", actor=actor,
+            locked,
+            "nominations.report_save",
+            actor=actor,
             agency_id=locked.proposing_unit_id,
             changes=diff(before, cleaned),
             data={"template": report.template, "version": report.version},
-        )  # fmt: skip
+        )
     return report
 
 
@@ -172,9 +177,16 @@ def generate_report_file(nomination: Nomination, *, actor=None) -> NominationAtt
             # The old file goes only once the new one is filed for good.
             transaction.on_commit(lambda: storage.delete(stored_name))
         log_action(
-            locked, "nominations.report_generate", actor=actor,
+            locked,
+            "nominations.report_generate",
+            actor=actor,
             agency_id=locked.proposing_unit_id,
-            data={"name": name, "sha256": digest, "template": report.template,
-                  "version": report.version, "replaced": replaced},
-        )  # fmt: skip
+            data={
+                "name": name,
+                "sha256": digest,
+                "template": report.template,
+                "version": report.version,
+                "replaced": replaced,
+            },
+        )
     return attachment

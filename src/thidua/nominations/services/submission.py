@@ -77,25 +77,37 @@ def _new_submission(from_agency, *, issued_on, signer_title, signer_name, rows, 
     to_agency = from_agency.parent
     if to_agency is None:
         raise ValidationError(
-            _("%(a)s không có cơ quan cấp trên trong hệ thống: hãy xuất gói hồ sơ để "
-              "gửi cấp trên.") % {"a": from_agency.name}
-        )  # fmt: skip
+            _(
+                "%(a)s không có cơ quan cấp trên trong hệ thống: hãy xuất gói hồ sơ để "
+                "gửi cấp trên."
+            )
+            % {"a": from_agency.name}
+        )
     if not signer_title.strip() or not signer_name.strip():
         raise ValidationError(
             {"signer_name": [_("Phải ghi chức vụ và họ tên người ký tờ trình.")]}
         )
     summary = _summary(rows)[:500]
     document = issue_document(
-        type_code="TTr", agency=from_agency, issued_on=issued_on, summary=summary,
-        signer_title=signer_title, signer_name=signer_name, source_kind="submission",
+        type_code="TTr",
+        agency=from_agency,
+        issued_on=issued_on,
+        summary=summary,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        source_kind="submission",
         actor=actor,
-    )  # fmt: skip
+    )
     submission = Submission.objects.create(
-        from_agency=from_agency, from_name=from_agency.name, to_agency=to_agency,
-        document=document, summary=summary, signer_title=nfc(signer_title),
+        from_agency=from_agency,
+        from_name=from_agency.name,
+        to_agency=to_agency,
+        document=document,
+        summary=summary,
+        signer_title=nfc(signer_title),
         signer_name=nfc(signer_name),
         submitted_by=actor if actor is not None and actor.is_authenticated else None,
-    )  # fmt: skip
+    )
     document.source_id = submission.pk
     document.save(update_fields=["source_id"])
     return submission
@@ -112,10 +124,16 @@ def _beyond_authority(agency, code: str, day: datetime.date, label) -> list[str]
 
 def _finish(submission: Submission, actor, action: str) -> Submission:
     log_action(
-        submission, action, actor=actor, agency_id=submission.from_agency_id,
-        data={"symbol": submission.symbol, "to": submission.to_agency.name,
-              "items": submission.items.count()},
-    )  # fmt: skip
+        submission,
+        action,
+        actor=actor,
+        agency_id=submission.from_agency_id,
+        data={
+            "symbol": submission.symbol,
+            "to": submission.to_agency.name,
+            "items": submission.items.count(),
+        },
+    )
     from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
     enqueue_on_commit(task_render_document, submission.document_id)
@@ -147,8 +165,10 @@ def submit_nominations(
                 nomination.round_id != round_.pk
                 or nomination.state not in SENDABLE_STATES
             ):
-                problems.append(_("%(n)s: chưa được Hội đồng xét hoặc không thuộc đợt xét.")
-                                % {"n": nomination})  # fmt: skip
+                problems.append(
+                    _("%(n)s: chưa được Hội đồng xét hoặc không thuộc đợt xét.")
+                    % {"n": nomination}
+                )
                 continue
             problems += _beyond_authority(
                 round_.agency, nomination.code, issued_on, nomination
@@ -157,21 +177,34 @@ def submit_nominations(
         if problems:
             raise ValidationError([_("Không thể trình cấp trên:"), *problems])
         submission = _new_submission(
-            round_.agency, issued_on=issued_on, signer_title=signer_title,
-            signer_name=signer_name, rows=nominations, actor=actor,
-        )  # fmt: skip
+            round_.agency,
+            issued_on=issued_on,
+            signer_title=signer_title,
+            signer_name=signer_name,
+            rows=nominations,
+            actor=actor,
+        )
         for position, nomination in enumerate(nominations, start=1):
             SubmissionItem.objects.create(
-                submission=submission, position=position, nomination=nomination,
-                subject_name=str(nomination.subject), subject_detail=_subject_detail(nomination),
-                is_collective=nomination.agency_id is not None, code=nomination.code,
-                award_type=nomination.award_type, year=nomination.year,
-                achievement=nomination.summary, appraisal=nomination.appraisal,
-                files=[{"kind": a.kind, "name": a.name, "sha256": a.sha256}
-                       for a in nomination.attachments.all()],
-            )  # fmt: skip
-            transition_nomination(nomination, NominationState.SENT_UP, actor=actor,
-                                  upward=True)  # fmt: skip
+                submission=submission,
+                position=position,
+                nomination=nomination,
+                subject_name=str(nomination.subject),
+                subject_detail=_subject_detail(nomination),
+                is_collective=nomination.agency_id is not None,
+                code=nomination.code,
+                award_type=nomination.award_type,
+                year=nomination.year,
+                achievement=nomination.summary,
+                appraisal=nomination.appraisal,
+                files=[
+                    {"kind": a.kind, "name": a.name, "sha256": a.sha256}
+                    for a in nomination.attachments.all()
+                ],
+            )
+            transition_nomination(
+                nomination, NominationState.SENT_UP, actor=actor, upward=True
+            )
         return _finish(submission, actor, "submissions.submit")
 
 
@@ -199,8 +232,10 @@ def forward_items(
                 received.to_agency_id != agency.pk
                 or item.outcome != ItemOutcome.PENDING
             ):
-                problems.append(_("%(n)s: không chờ xử lý tại %(a)s.")
-                                % {"n": item, "a": agency.name})  # fmt: skip
+                problems.append(
+                    _("%(n)s: không chờ xử lý tại %(a)s.")
+                    % {"n": item, "a": agency.name}
+                )
                 continue
             if actor is not None and not is_receiving_office(actor, received):
                 raise PermissionDenied
@@ -208,17 +243,29 @@ def forward_items(
         if problems:
             raise ValidationError([_("Không thể trình tiếp:"), *problems])
         submission = _new_submission(
-            agency, issued_on=issued_on, signer_title=signer_title,
-            signer_name=signer_name, rows=items, actor=actor,
-        )  # fmt: skip
+            agency,
+            issued_on=issued_on,
+            signer_title=signer_title,
+            signer_name=signer_name,
+            rows=items,
+            actor=actor,
+        )
         for position, item in enumerate(items, start=1):
             SubmissionItem.objects.create(
-                submission=submission, position=position, nomination=item.nomination,
-                source=item, subject_name=item.subject_name,
-                subject_detail=item.subject_detail, is_collective=item.is_collective,
-                code=item.code, award_type=item.award_type, year=item.year,
-                achievement=item.achievement, appraisal=item.appraisal, files=item.files,
-            )  # fmt: skip
+                submission=submission,
+                position=position,
+                nomination=item.nomination,
+                source=item,
+                subject_name=item.subject_name,
+                subject_detail=item.subject_detail,
+                is_collective=item.is_collective,
+                code=item.code,
+                award_type=item.award_type,
+                year=item.year,
+                achievement=item.achievement,
+                appraisal=item.appraisal,
+                files=item.files,
+            )
             item.outcome = ItemOutcome.FORWARDED
             item.version += 1
             item.save(update_fields=["outcome", "version", "updated_at"])
@@ -241,9 +288,13 @@ def _lock_item(item: SubmissionItem, actor, expected_version) -> SubmissionItem:
 def _save(item: SubmissionItem, actor, action: str, data: dict) -> None:
     item.version += 1
     item.save()
-    log_action(item.submission, action, actor=actor,
-               agency_id=item.submission.to_agency_id,
-               data={"item": item.position, "subject": item.subject_name, **data})  # fmt: skip
+    log_action(
+        item.submission,
+        action,
+        actor=actor,
+        agency_id=item.submission.to_agency_id,
+        data={"item": item.position, "subject": item.subject_name, **data},
+    )
 
 
 def appraise_item(item, *, appraisal: str, actor=None, expected_version=None):
@@ -280,9 +331,12 @@ def return_item(item, *, reason: str, actor=None, expected_version=None):
             _save(below, actor, "submissions.returned_from_above", {"reason": reason})
         elif locked.nomination_id:
             transition_nomination(
-                locked.nomination, NominationState.COUNCIL_DONE, actor=actor,
-                reason=_("%(a)s trả lại: %(r)s") % {"a": by, "r": reason}, upward=True,
-            )  # fmt: skip
+                locked.nomination,
+                NominationState.COUNCIL_DONE,
+                actor=actor,
+                reason=_("%(a)s trả lại: %(r)s") % {"a": by, "r": reason},
+                upward=True,
+            )
     return locked
 
 
@@ -319,10 +373,13 @@ def record_outcome(
         raise ValidationError(errors)
     outcome = ItemOutcome.AWARDED if awarded else ItemOutcome.NOT_AWARDED
     fields = {
-        "outcome": outcome, "reason": nfc(reason),
-        "decision_number": nfc(decision_number), "decision_date": decision_date,
-        "decision_signer": nfc(decision_signer), "decided_by": nfc(decided_by),
-    }  # fmt: skip
+        "outcome": outcome,
+        "reason": nfc(reason),
+        "decision_number": nfc(decision_number),
+        "decision_date": decision_date,
+        "decision_signer": nfc(decision_signer),
+        "decided_by": nfc(decided_by),
+    }
     with transaction.atomic():
         locked = _lock_item(item, actor, expected_version)
         if locked.outcome != ItemOutcome.PENDING:
@@ -331,8 +388,12 @@ def record_outcome(
         while node is not None:
             for name, value in fields.items():
                 setattr(node, name, value)
-            _save(node, actor, "submissions.outcome",
-                  {"outcome": outcome, "decision_number": fields["decision_number"]})  # fmt: skip
+            _save(
+                node,
+                actor,
+                "submissions.outcome",
+                {"outcome": outcome, "decision_number": fields["decision_number"]},
+            )
             if node.source_id is None and node.nomination_id:
                 _settle_nomination(node, awarded, actor)
             node = node.source
@@ -342,8 +403,13 @@ def record_outcome(
 def _settle_nomination(item: SubmissionItem, awarded: bool, actor) -> None:
     nomination = item.nomination
     if not awarded:
-        transition_nomination(nomination, NominationState.NOT_AWARDED, actor=actor,
-                              reason=item.reason, upward=True)  # fmt: skip
+        transition_nomination(
+            nomination,
+            NominationState.NOT_AWARDED,
+            actor=actor,
+            reason=item.reason,
+            upward=True,
+        )
         return
     kind = "individual" if nomination.person_id else "collective"
     try:  # the amount the higher level pays, from the engine; unknown multiple → 0
@@ -351,10 +417,15 @@ def _settle_nomination(item: SubmissionItem, awarded: bool, actor) -> None:
     except CaseError:
         cash = 0
     record_award(
-        person=nomination.person, agency=nomination.agency, code=nomination.code,
-        award_type=nomination.award_type, year=nomination.year,
-        decision_number=item.decision_number, decision_date=item.decision_date,
-        decided_by=f"{item.decided_by} ({item.decision_signer})", cash_amount=cash,
+        person=nomination.person,
+        agency=nomination.agency,
+        code=nomination.code,
+        award_type=nomination.award_type,
+        year=nomination.year,
+        decision_number=item.decision_number,
+        decision_date=item.decision_date,
+        decided_by=f"{item.decided_by} ({item.decision_signer})",
+        cash_amount=cash,
         actor=actor,
-    )  # fmt: skip
+    )
     transition_nomination(nomination, NominationState.AWARDED, actor=actor, upward=True)

@@ -24,8 +24,12 @@ from ..models import NoticeComment, PublicNotice
 from ..selectors import access_notice, access_round, nominations_for_user
 from ..services.notice import acknowledge_comment, add_comment, open_notice
 
-__all__ = ["NoticeCreateView", "NoticeDetailView", "PublicNoticeListView",
-           "PublicNoticeView"]  # fmt: skip
+__all__ = [
+    "NoticeCreateView",
+    "NoticeDetailView",
+    "PublicNoticeListView",
+    "PublicNoticeView",
+]
 
 
 class NoticeForm(StyledFormMixin, forms.Form):
@@ -47,8 +51,11 @@ class NoticeCreateView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _candidates(self):
-        return list(nominations_for_user(self.request.user).filter(
-            round=self.round, state=NominationState.COUNCIL_DONE))  # fmt: skip
+        return list(
+            nominations_for_user(self.request.user).filter(
+                round=self.round, state=NominationState.COUNCIL_DONE
+            )
+        )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault(
@@ -64,13 +71,17 @@ class NoticeCreateView(TemplateView):
             chosen = set(request.POST.getlist("nomination"))
             rows = [n for n in self._candidates() if str(n.pk) in chosen]
             try:
-                notice = open_notice(self.round, rows, actor=request.user,
-                                     **form.cleaned_data)  # fmt: skip
+                notice = open_notice(
+                    self.round, rows, actor=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, _("Đã công khai danh sách đến hết ngày %(d)s.")
-                                 % {"d": notice.ends_on.strftime("%d/%m/%Y")})  # fmt: skip
+                messages.success(
+                    request,
+                    _("Đã công khai danh sách đến hết ngày %(d)s.")
+                    % {"d": notice.ends_on.strftime("%d/%m/%Y")},
+                )
                 return redirect(notice.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -106,8 +117,9 @@ class NoticeDetailView(TemplateView):
         if comment is None:
             raise Http404
         try:
-            acknowledge_comment(comment, response=request.POST.get("response", ""),
-                                actor=request.user)  # fmt: skip
+            acknowledge_comment(
+                comment, response=request.POST.get("response", ""), actor=request.user
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -134,8 +146,11 @@ class CommentForm(StyledFormMixin, forms.Form):
     contact = forms.CharField(
         label=gettext_lazy("Địa chỉ, điện thoại hoặc thư điện tử"), max_length=200
     )
-    content = forms.CharField(label=gettext_lazy("Nội dung góp ý"), max_length=4000,
-                              widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    content = forms.CharField(
+        label=gettext_lazy("Nội dung góp ý"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args, nominations=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,9 +166,11 @@ class PublicNoticeView(TemplateView):
     template_name = "nominations/public_notice.html"
 
     def _notice(self):
-        notice = PublicNotice.objects.select_related("round__agency").filter(
-            pk=self.kwargs["pk"], starts_on__lte=timezone.localdate()
-        ).first()  # fmt: skip
+        notice = (
+            PublicNotice.objects.select_related("round__agency")
+            .filter(pk=self.kwargs["pk"], starts_on__lte=timezone.localdate())
+            .first()
+        )
         if notice is None:
             raise Http404
         return notice
@@ -164,9 +181,11 @@ class PublicNoticeView(TemplateView):
         kwargs.setdefault("form", CommentForm(nominations=nominations))
         today = timezone.localdate()
         return super().get_context_data(
-            notice=notice, nominations=nominations,
-            is_open=notice.starts_on <= today <= notice.ends_on, **kwargs,
-        )  # fmt: skip
+            notice=notice,
+            nominations=nominations,
+            is_open=notice.starts_on <= today <= notice.ends_on,
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         notice = self._notice()
@@ -175,8 +194,13 @@ class PublicNoticeView(TemplateView):
         if form.is_valid() and not hit(
             "nominations.comment", client_ip(request), limit, 3600
         ):
-            form.add_error(None, _("Địa chỉ của ông/bà đã gửi quá nhiều góp ý trong một giờ; "
-                                   "vui lòng thử lại sau."))  # fmt: skip
+            form.add_error(
+                None,
+                _(
+                    "Địa chỉ của ông/bà đã gửi quá nhiều góp ý trong một giờ; "
+                    "vui lòng thử lại sau."
+                ),
+            )
             response = self.render_to_response(
                 self.get_context_data(notice=notice, form=form)
             )
@@ -185,8 +209,13 @@ class PublicNoticeView(TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                add_comment(notice, data["nomination"], name=data["name"],
-                            contact=data["contact"], content=data["content"])  # fmt: skip
+                add_comment(
+                    notice,
+                    data["nomination"],
+                    name=data["name"],
+                    contact=data["contact"],
+                    content=data["content"],
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:

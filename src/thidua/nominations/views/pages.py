@@ -156,10 +156,15 @@ class NominationCreateView(ServiceFormView):
     def perform(self, form):
         data = form.cleaned_data
         return create_nomination(
-            self.round, proposing_unit=data["proposing_unit"], code=data["code"],
-            person=data["person"], agency=data["agency"], award_type=data["award_type"],
-            summary=data["summary"], actor=self.request.user,
-        )  # fmt: skip
+            self.round,
+            proposing_unit=data["proposing_unit"],
+            code=data["code"],
+            person=data["person"],
+            agency=data["agency"],
+            award_type=data["award_type"],
+            summary=data["summary"],
+            actor=self.request.user,
+        )
 
     def get_success_url(self):
         return self.result.get_absolute_url()
@@ -190,12 +195,13 @@ class NominationDetailView(TemplateView):
             events=nomination.events.all(),
             moves=NOMINATION.available(self.request.user, nomination),
             upward=upward_trail(nomination),
-            attachment_form=AttachmentForm() if editable and can_propose(
-                self.request.user, nomination.proposing_unit) else None,
+            attachment_form=AttachmentForm()
+            if editable and can_propose(self.request.user, nomination.proposing_unit)
+            else None,
             history=history_rows(history_of(nomination)[:50]),
             **report_card(self.request.user, nomination),
             **kwargs,
-        )  # fmt: skip
+        )
 
 
 class NominationMoveView(View):
@@ -226,8 +232,12 @@ class AttachmentView(View):
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                add_attachment(nomination, kind=form.cleaned_data["kind"],
-                               upload=form.cleaned_data["file"], actor=request.user)  # fmt: skip
+                add_attachment(
+                    nomination,
+                    kind=form.cleaned_data["kind"],
+                    upload=form.cleaned_data["file"],
+                    actor=request.user,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
         for errors in form.errors.values():

@@ -102,9 +102,11 @@ class ReportFormView(ServiceFormView):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         return save_report(
-            self.nomination, data, actor=self.request.user,
+            self.nomination,
+            data,
+            actor=self.request.user,
             expected_version=version if version is not None else None,
-        )  # fmt: skip
+        )
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -129,9 +131,11 @@ class ReportGenerateView(View):
         except ConversionError:
             messages.error(
                 request,
-                _("Không tạo được tệp PDF (máy chủ chuyển đổi văn bản không phản hồi). "
-                  "Hãy thử lại sau, hoặc tải bản DOCX và tải lên tệp báo cáo."),
-            )  # fmt: skip
+                _(
+                    "Không tạo được tệp PDF (máy chủ chuyển đổi văn bản không phản hồi). "
+                    "Hãy thử lại sau, hoặc tải bản DOCX và tải lên tệp báo cáo."
+                ),
+            )
         else:
             messages.success(
                 request,

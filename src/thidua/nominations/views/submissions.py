@@ -79,16 +79,21 @@ class SubmissionCreateView(TemplateView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", SignForm(initial={"issued_on": timezone.localdate()}))
         return super().get_context_data(
-            round=self.round, rows=self._rows(timezone.localdate()),
-            to_agency=self.round.agency.parent, **kwargs,
-        )  # fmt: skip
+            round=self.round,
+            rows=self._rows(timezone.localdate()),
+            to_agency=self.round.agency.parent,
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         form = SignForm(request.POST)
         if form.is_valid():
             chosen = set(request.POST.getlist("nomination"))
-            picked = [n for n, _up, _b in self._rows(form.cleaned_data["issued_on"])
-                      if str(n.pk) in chosen]  # fmt: skip
+            picked = [
+                n
+                for n, _up, _b in self._rows(form.cleaned_data["issued_on"])
+                if str(n.pk) in chosen
+            ]
             try:
                 submission = service.submit_nominations(
                     self.round, picked, actor=request.user, **form.cleaned_data
@@ -96,8 +101,10 @@ class SubmissionCreateView(TemplateView):
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, _("Đã trình cấp trên: tờ trình %(s)s.")
-                                 % {"s": submission.symbol})  # fmt: skip
+                messages.success(
+                    request,
+                    _("Đã trình cấp trên: tờ trình %(s)s.") % {"s": submission.symbol},
+                )
                 return redirect(submission.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -111,11 +118,12 @@ class SubmissionListView(TemplateView):
         mine = scopes.officer_agencies
         return super().get_context_data(
             inbox=visible.exclude(from_agency_id__in=mine)
-            if not scopes.is_admin else visible,
+            if not scopes.is_admin
+            else visible,
             outbox=visible.filter(from_agency_id__in=mine),
             can_import=office_agencies(self.request.user).exists(),
             **kwargs,
-        )  # fmt: skip
+        )
 
 
 class ForwardForm(SignForm):
@@ -123,18 +131,28 @@ class ForwardForm(SignForm):
 
 
 class ItemForm(StyledFormMixin, forms.Form):
-    appraisal = forms.CharField(label=gettext_lazy("Ý kiến thẩm định"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-    reason = forms.CharField(label=gettext_lazy("Lý do"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-    decision_number = forms.CharField(label=gettext_lazy("Số quyết định"), max_length=60,
-                                      required=False)  # fmt: skip
-    decision_date = forms.DateField(label=gettext_lazy("Ngày quyết định"), required=False,
-                                    widget=DateInput())  # fmt: skip
-    decision_signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=255,
-                                      required=False)  # fmt: skip
-    decided_by = forms.CharField(label=gettext_lazy("Cấp quyết định"), max_length=255,
-                                 required=False)  # fmt: skip
+    appraisal = forms.CharField(
+        label=gettext_lazy("Ý kiến thẩm định"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    decision_number = forms.CharField(
+        label=gettext_lazy("Số quyết định"), max_length=60, required=False
+    )
+    decision_date = forms.DateField(
+        label=gettext_lazy("Ngày quyết định"), required=False, widget=DateInput()
+    )
+    decision_signer = forms.CharField(
+        label=gettext_lazy("Người ký"), max_length=255, required=False
+    )
+    decided_by = forms.CharField(
+        label=gettext_lazy("Cấp quyết định"), max_length=255, required=False
+    )
 
 
 class SubmissionDetailView(TemplateView):
@@ -155,12 +173,14 @@ class SubmissionDetailView(TemplateView):
                 prefix=f"i{item.pk}", initial={"decided_by": decided_by}
             )
         return super().get_context_data(
-            submission=submission, items=items, receiving=receiving,
+            submission=submission,
+            items=items,
+            receiving=receiving,
             can_forward=receiving and pending and submission.to_agency.parent_id,
             forward_form=kwargs.pop("forward_form", None)
             or ForwardForm(initial={"issued_on": timezone.localdate()}),
             **kwargs,
-        )  # fmt: skip
+        )
 
 
 class SubmissionForwardView(View):
@@ -173,8 +193,12 @@ class SubmissionForwardView(View):
             chosen = set(request.POST.getlist("item"))
             items = [i for i in submission.items.all() if str(i.pk) in chosen]
             try:
-                upper = service.forward_items(items, agency=submission.to_agency,
-                                              actor=request.user, **form.cleaned_data)  # fmt: skip
+                upper = service.forward_items(
+                    items,
+                    agency=submission.to_agency,
+                    actor=request.user,
+                    **form.cleaned_data,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -221,12 +245,15 @@ class ItemActionView(View):
                 service.return_item(item, reason=data.get("reason", ""), **common)
             else:
                 service.record_outcome(
-                    item, awarded=action == "khen-thuong", reason=data.get("reason", ""),
+                    item,
+                    awarded=action == "khen-thuong",
+                    reason=data.get("reason", ""),
                     decision_number=data.get("decision_number") or "",
                     decision_date=data.get("decision_date"),
                     decision_signer=data.get("decision_signer") or "",
-                    decided_by=data.get("decided_by") or "", **common,
-                )  # fmt: skip
+                    decided_by=data.get("decided_by") or "",
+                    **common,
+                )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, f"{item.subject_name}: {message}")
@@ -305,9 +332,11 @@ class PackageImportView(TemplateView):
         form = PackageForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
-                submission = import_package(form.cleaned_data["package"],
-                                            to_agency=form.cleaned_data["to_agency"],
-                                            actor=request.user)  # fmt: skip
+                submission = import_package(
+                    form.cleaned_data["package"],
+                    to_agency=form.cleaned_data["to_agency"],
+                    actor=request.user,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:

@@ -33,9 +33,11 @@ class Agency(OrderableTreeNode):
         max_length=20,
         choices=TdktBody.choices,
         blank=True,
-        help_text=_("Chỉ chọn khi đơn vị này là tổ chức chuyên trách công tác thi đua, "
-                    "khen thưởng (biểu 0604.N/BNV-TĐKT)."),
-    )  # fmt: skip
+        help_text=_(
+            "Chỉ chọn khi đơn vị này là tổ chức chuyên trách công tác thi đua, "
+            "khen thưởng (biểu 0604.N/BNV-TĐKT)."
+        ),
+    )
     # Numbers the law leaves to the issuing authority (quotas, vote thresholds, rounding):
     # overrides of the eligibility engine's Policy, inherited down the tree.
     eligibility_policy = models.JSONField(

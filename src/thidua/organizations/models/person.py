@@ -36,9 +36,11 @@ class Person(models.Model):
         _("làm công tác TĐKT từ ngày"),
         null=True,
         blank=True,
-        help_text=_("Chỉ ghi với công chức làm công tác thi đua, khen thưởng "
-                    "(biểu 0605.N/BNV-TĐKT)."),
-    )  # fmt: skip
+        help_text=_(
+            "Chỉ ghi với công chức làm công tác thi đua, khen thưởng "
+            "(biểu 0605.N/BNV-TĐKT)."
+        ),
+    )
     unit = models.ForeignKey(
         "organizations.Agency",
         verbose_name=_("đơn vị hiện tại"),

@@ -69,8 +69,12 @@ class AgencyDetailView(TemplateView):
             latest = agency.assessments.order_by("-year").first()
             year = review_year_from(self.request, latest.year if latest else None)
             output = verdict_for_agency(agency, year)
-            kwargs.update(review_year=year, regime=output["regime"],
-                          verdicts=verdict_rows(output), tab="eligibility")  # fmt: skip
+            kwargs.update(
+                review_year=year,
+                regime=output["regime"],
+                verdicts=verdict_rows(output),
+                tab="eligibility",
+            )
         return super().get_context_data(
             agency=agency,
             ancestors=agency.ancestors(),

@@ -33,14 +33,25 @@ MAX_PAUSE = 60
 
 def gunicorn_argv(bind: str, workers: int) -> list[str]:
     return [
-        sys.executable, "-m", "gunicorn", "thidua.wsgi:application",
-        "--bind", bind, "--workers", str(workers), "--timeout", "120",
-        "--access-logfile", "-",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "thidua.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--timeout",
+        "120",
+        "--access-logfile",
+        "-",
         # X-Forwarded-* only from THIDUA_PROXY_IPS (none by default), as in Django.
-        "--forwarded-allow-ips", ",".join(settings.THIDUA_PROXY_IPS),
+        "--forwarded-allow-ips",
+        ",".join(settings.THIDUA_PROXY_IPS),
         # Path only: query strings can carry a searched CCCD.
-        "--access-logformat", ACCESS_LOG_FORMAT,
-    ]  # fmt: skip
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
+    ]
 
 
 def add_web_arguments(parser) -> None:

@@ -40,8 +40,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(SCHEMA, ensure_ascii=False, indent=2))
             return
         if action == "export":
-            text = json.dumps(export_agency(_agency(options["agency"])), ensure_ascii=False,
-                              indent=1)  # fmt: skip
+            text = json.dumps(
+                export_agency(_agency(options["agency"])), ensure_ascii=False, indent=1
+            )
             if options["output"] == "-":
                 self.stdout.write(text)
             else:
@@ -62,4 +63,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Đã nhập. Tạo mới: {result.created}; cập nhật: {result.updated}; không đổi: {result.unchanged}; quyết định (chỉ tham "
             f"khảo): {result.informative_decisions}."
-        )  # fmt: skip
+        )
