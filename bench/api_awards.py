@@ -41,8 +41,8 @@ SCENARIOS = {
 
 def make_awards(n: int, people: int, units: list, seed: int = 2026) -> None:
     """``people`` staff spread over ``units``, ``n`` awards among them (bulk)."""
+    from thidua.awards.models import Award
     from thidua.common.text import fold, person_sort_key
-    from thidua.decisions.models import Award
     from thidua.demo.names import vietnamese_name
     from thidua.organizations.models import Person
 

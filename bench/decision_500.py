@@ -34,8 +34,8 @@ def main() -> None:
     args = parser.parse_args()
     data = setup_django()
 
+    from thidua.awards.models import Award
     from thidua.decisions.certificates import certificate_docx
-    from thidua.decisions.models import Award
     from thidua.decisions.rendering import decision_spec
     from thidua.decisions.services.decision import issue_decision, write_awards
     from thidua.documents.rendering import docx_to_pdf, render_docx

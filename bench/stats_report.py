@@ -27,7 +27,7 @@ LAST_YEAR = 2025  # reporting year measured (01/12/2024–30/11/2025)
 
 
 def build(people: int, years: int, seed: int) -> tuple:
-    from thidua.decisions.models import Award
+    from thidua.awards.models import Award
     from thidua.organizations.models import Agency, Person
 
     rng = random.Random(seed)

@@ -250,7 +250,7 @@ def test_work_survives_a_worker_killed_in_each_kind_of_job(site):
         bool(w) for (w,) in site.query("select awards_written from decisions_decision")
     ] == [False]
     assert site.query(
-        f"select count(*) from decisions_award where decision_number = '{decision}'"
+        f"select count(*) from awards_award where decision_number = '{decision}'"
     ) == [(0,)]
 
     # 4. A worker that is not killed finishes everything.
@@ -284,7 +284,7 @@ def test_work_survives_a_worker_killed_in_each_kind_of_job(site):
         series_before
     )
     awards = site.query(
-        "select person_id, count(*) from decisions_award "
+        "select person_id, count(*) from awards_award "
         f"where decision_number = '{decision}' group by person_id"
     )
     assert len(awards) == 3 and {count for _p, count in awards} == {1}

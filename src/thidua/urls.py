@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("thidua.documents.urls")),
     path("", include("thidua.nominations.urls")),
     path("", include("thidua.councils.urls")),
+    path("", include("thidua.awards.urls")),
     path("", include("thidua.decisions.urls")),
     path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),

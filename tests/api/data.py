@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from thidua.awards.services.register import record_award
 from thidua.decisions.models import Decision
-from thidua.decisions.services.awards import record_award
 from thidua.decisions.services.decision import issue_decision
 from thidua.movements.models import Movement, Registration
 from thidua.movements.services.movement import transition_movement

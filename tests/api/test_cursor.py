@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from thidua.api.cursor import Position, encode, order_keys, ordered
 from thidua.api.params import BadParameter, paginate
-from thidua.decisions.models import Award
+from thidua.awards.models import Award
 
 from ..factories import make_person
 from ..movements.factories import make_movement

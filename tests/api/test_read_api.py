@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from thidua.decisions.services.awards import record_award
+from thidua.awards.services.register import record_award
 
 from ..factories import make_person
 from .helpers import bearer, token_for

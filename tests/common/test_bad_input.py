@@ -120,8 +120,8 @@ def test_other_control_characters_are_dropped_where_text_comes_in(rf, org, clien
     from django.http import HttpResponse
 
     from thidua.api.v1 import JsonParser
+    from thidua.awards.services.register import record_award
     from thidua.common.middleware import ControlCharacterMiddleware
-    from thidua.decisions.services.awards import record_award
 
     from ..factories import make_person
 
@@ -135,7 +135,7 @@ def test_other_control_characters_are_dropped_where_text_comes_in(rf, org, clien
         decision_date=datetime.date(2024, 1, 15),
         decided_by="Giám đốc Sở",
     )
-    history = reverse("decisions:person-award-history", args=[person.pk, "docx"])
+    history = reverse("awards:person-history", args=[person.pk, "docx"])
     assert client_for("officer").get(history).status_code == 200
     seen = {}
 

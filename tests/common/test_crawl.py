@@ -261,8 +261,9 @@ def _objects() -> SimpleNamespace:
     """The objects the routes are filled from (each must exist: a route filled with a
     missing object would test only its 404)."""
     from thidua.accounts.models import ApiToken, User
+    from thidua.awards.models import Award
     from thidua.councils.models import Meeting
-    from thidua.decisions.models import Award, Decision
+    from thidua.decisions.models import Decision
     from thidua.documents.models import IssuedDocument, SigningCredential
     from thidua.movements.models import (
         Delivery,
@@ -486,8 +487,8 @@ ROUTES = {
     "councils:tally-file": lambda o: [
         {"pk": o.meeting.pk, **f} for f in _fmts("docx", "pdf")
     ],
-    "decisions:verify": lambda o: _each("code", [o.award.verification_code, "x"]),
-    "decisions:award-annul": lambda o: [{"pk": o.award.pk}],
+    "awards:verify": lambda o: _each("code", [o.award.verification_code, "x"]),
+    "awards:annul": lambda o: [{"pk": o.award.pk}],
     "decisions:award-certificate": lambda o: [
         {"pk": award.pk, **f}
         for award in (o.award, o.collective_award)
@@ -506,12 +507,12 @@ ROUTES = {
         f"exchange:{name}": lambda o: _each("pk", [o.skhdt.pk, o.unit.pk])
         for name in ("agency-exchange", "agency-exchange-export")
     },
-    "decisions:agency-award": lambda o: _each("pk", [o.skhdt.pk, o.unit.pk]),
-    "decisions:person-award": lambda o: _each("pk", [o.person.pk, o.disciplined.pk]),
-    "decisions:person-award-history": lambda o: [
+    "awards:agency-record": lambda o: _each("pk", [o.skhdt.pk, o.unit.pk]),
+    "awards:person-record": lambda o: _each("pk", [o.person.pk, o.disciplined.pk]),
+    "awards:person-history": lambda o: [
         {"pk": o.person.pk, **f} for f in _fmts("xlsx", "docx", "pdf")
     ],
-    "decisions:agency-award-history": lambda o: [
+    "awards:agency-history": lambda o: [
         {"pk": o.unit.pk, **f} for f in _fmts("xlsx", "docx", "pdf")
     ],
     "reports:report": lambda o: [{"pk": o.skhdt.pk}],

@@ -9,9 +9,10 @@ import sys
 import pytest
 from django.utils import timezone
 
+from thidua.awards.models import Award
 from thidua.common import jobs
 from thidua.common.models import ActivityLog
-from thidua.decisions.models import Award, Decision
+from thidua.decisions.models import Decision
 from thidua.documents import rendering
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services import render

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_person
+from thidua.awards.services.annulment import annul_award
+from thidua.awards.services.register import record_award
 from thidua.dashboards.selectors import dashboard_charts
-from thidua.decisions.services.annulment import annul_award
-from thidua.decisions.services.awards import record_award
 
 pytestmark = pytest.mark.django_db
 YEARS = range(2023, 2026)

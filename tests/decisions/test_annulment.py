@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from thidua.awards.services.annulment import annul_award
 from thidua.common.models import ActivityLog
-from thidua.decisions.services.annulment import annul_award
 
 from .test_awards import award
 
@@ -21,7 +21,7 @@ ANNUL = {
 
 def test_verify_page_shows_a_valid_award_without_login(client, org):
     entry = award({"person": org.people["dkkd_staff"]}, "CSTDCS", 2023)
-    body = client.get(reverse("decisions:verify", args=[entry.verification_code]))
+    body = client.get(reverse("awards:verify", args=[entry.verification_code]))
     text = body.content.decode()
     assert body.status_code == 200
     assert 'data-testid="verify-ok"' in text
@@ -34,7 +34,7 @@ def test_verify_page_shows_a_valid_award_without_login(client, org):
 
 
 def test_verify_page_for_an_unknown_code_says_so(client, db):
-    body = client.get(reverse("decisions:verify", args=["khong-co-ma-nay"]))
+    body = client.get(reverse("awards:verify", args=["khong-co-ma-nay"]))
     assert body.status_code == 200
     assert 'data-testid="verify-missing"' in body.content.decode()
 
@@ -93,7 +93,7 @@ def test_officer_annuls_from_the_page_and_verification_then_says_annulled(
     entry = award({"person": person}, "LDTT", 2022)
     officer = client_for("officer")
     awards_tab = officer.get(person.get_absolute_url(), {"tab": "awards"})
-    url = reverse("decisions:award-annul", args=[entry.pk])
+    url = reverse("awards:annul", args=[entry.pk])
     assert url in awards_tab.content.decode()
     assert officer.get(url).status_code == 200
     response = officer.post(url, {**ANNUL, "reason": ""})
@@ -105,7 +105,7 @@ def test_officer_annuls_from_the_page_and_verification_then_says_annulled(
     entry.refresh_from_db()
     assert entry.revoked and entry.annulled_on == datetime.date(2025, 3, 10)
     assert entry.recovery_note.startswith("Thu hồi")
-    body = client.get(reverse("decisions:verify", args=[entry.verification_code]))
+    body = client.get(reverse("awards:verify", args=[entry.verification_code]))
     text = body.content.decode()
     assert 'data-testid="verify-annulled"' in text and "45/QĐ-SKHĐT" in text
 
@@ -113,13 +113,11 @@ def test_officer_annuls_from_the_page_and_verification_then_says_annulled(
 @pytest.mark.parametrize("role", ["staff", "other_officer", "council_member"])
 def test_others_cannot_annul(client_for, org, role):
     entry = award({"person": org.people["dkkd_staff"]}, "LDTT", 2022)
-    url = reverse("decisions:award-annul", args=[entry.pk])
+    url = reverse("awards:annul", args=[entry.pk])
     assert client_for(role).post(url, ANNUL).status_code in (403, 404)
     entry.refresh_from_db()
     assert not entry.revoked
     assert (
-        client_for("officer")
-        .get(reverse("decisions:award-annul", args=[999999]))
-        .status_code
+        client_for("officer").get(reverse("awards:annul", args=[999999])).status_code
         == 404
     )

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from thidua.decisions.services.annulment import annul_award
+from thidua.awards.services.annulment import annul_award
 
 from .test_awards import award
 
@@ -34,7 +34,7 @@ def test_person_history_lists_titles_and_forms_and_marks_annulled(client_for, or
     )
     client = client_for("officer")
     tab = client.get(person.get_absolute_url(), {"tab": "awards"}).content.decode()
-    url = reverse("decisions:person-award-history", args=[person.pk, "docx"])
+    url = reverse("awards:person-history", args=[person.pk, "docx"])
     assert url in tab
     response = client.get(url)
     assert response.status_code == 200
@@ -49,7 +49,7 @@ def test_person_history_lists_titles_and_forms_and_marks_annulled(client_for, or
     assert "Đã hủy bỏ theo 45/QĐ-SKHĐT ngày 10/03/2024" in text
     assert "2 danh hiệu thi đua và 1 hình thức khen thưởng" in text
     assert "Sở Kế hoạch và Đầu tư" in text  # the register it is extracted from
-    pdf = client.get(reverse("decisions:person-award-history", args=[person.pk, "pdf"]))
+    pdf = client.get(reverse("awards:person-history", args=[person.pk, "pdf"]))
     assert pdf.status_code == 200
     assert (
         "LÝ LỊCH KHEN THƯỞNG"
@@ -63,11 +63,11 @@ def test_history_is_scoped(client_for, org):
     other = client_for("other_officer")
     assert (
         other.get(
-            reverse("decisions:person-award-history", args=[person.pk, "docx"])
+            reverse("awards:person-history", args=[person.pk, "docx"])
         ).status_code
         == 404
     )
-    url = reverse("decisions:agency-award-history", args=[org.dkkd.pk, "docx"])
+    url = reverse("awards:agency-history", args=[org.dkkd.pk, "docx"])
     assert other.get(url).status_code == 404
     assert client_for("staff").get(url).status_code == 404
     response = client_for("officer").get(url)
@@ -76,7 +76,7 @@ def test_history_is_scoped(client_for, org):
     )
     assert (
         client_for("officer")
-        .get(reverse("decisions:agency-award-history", args=[org.dkkd.pk, "xls"]))
+        .get(reverse("awards:agency-history", args=[org.dkkd.pk, "xls"]))
         .status_code
         == 404
     )

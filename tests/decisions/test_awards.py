@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from thidua.awards.models import Award
+from thidua.awards.services.register import record_award
 from thidua.common.models import ActivityLog
-from thidua.decisions.models import Award
-from thidua.decisions.services.awards import record_award
 from thidua.eligibility import check_case
 from thidua.organizations.eligibility import collective_case, person_case
 from thidua.organizations.services.records import (
@@ -32,7 +32,7 @@ def award(subject_kw, code, year, **extra):
 def test_officer_records_a_paper_decision_in_the_ui(client_for, org):
     person = org.people["dkkd_staff"]
     response = client_for("officer").post(
-        reverse("decisions:person-award", args=[person.pk]),
+        reverse("awards:person-record", args=[person.pk]),
         {
             "code": "CSTDCS",
             "award_type": "cong_trang",

@@ -6,8 +6,8 @@ import segno
 from django.urls import reverse
 from docx import Document
 
+from thidua.awards.services.annulment import annul_award
 from thidua.decisions.certificates import certificate_docx, verify_url
-from thidua.decisions.services.annulment import annul_award
 
 from .test_awards import award
 

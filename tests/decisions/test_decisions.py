@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.decisions.models import Award
+from thidua.awards.models import Award
 from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.render import render_issued_document
 from thidua.eligibility.authority import can_decide
@@ -158,7 +158,7 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     batch = reverse("decisions:decision-certificates", args=[decision.pk, "pdf"])
     assert batch in page
     for award in Award.objects.all():  # each line links its certificate and QR page
-        assert reverse("decisions:verify", args=[award.verification_code]) in page
+        assert reverse("awards:verify", args=[award.verification_code]) in page
         assert reverse("decisions:award-certificate", args=[award.pk, "pdf"]) in page
     pdf = pypdf.PdfReader(io.BytesIO(client.get(batch).content))
     assert len(pdf.pages) == 2  # one certificate per awardee

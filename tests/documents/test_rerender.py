@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from thidua.awards.models import Award
 from thidua.common.models import ActivityLog
-from thidua.decisions.models import Award
 from thidua.documents import rendering
 from thidua.documents.models import IssuedDocument, NumberSeries
 from thidua.documents.services.render import render_issued_document, rerender_document

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from tests.factories import cccd_for
 from tests.transactions import app_transactions_only
-from thidua.decisions.models import Award
-from thidua.decisions.services.awards import record_award
+from thidua.awards.models import Award
+from thidua.awards.services.register import record_award
 from thidua.exchange.export import export_agency
 from thidua.exchange.importer import import_exchange, schema_errors
 from thidua.exchange.schema import SCHEMA

@@ -175,7 +175,7 @@ def run(count: int) -> dict:
             )
         )
     decided = pairs_race(item_pairs)
-    from thidua.decisions.models import Award
+    from thidua.awards.models import Award
 
     items = Counter(submission.items.values_list("outcome", flat=True))
     return {

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
-from thidua.decisions.services.awards import record_award
+from thidua.awards.services.register import record_award
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import (

@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from thidua.awards.models import Award
+from thidua.awards.services.register import record_award
 from thidua.common.models import ActivityLog
-from thidua.decisions.models import Award
-from thidua.decisions.services.awards import record_award
 from thidua.nominations.models import AchievementReport
 from thidua.nominations.report_catalog import (
     REPORT_LOOKBACK_YEARS,

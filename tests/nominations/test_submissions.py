@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from thidua.decisions.models import Award
+from thidua.awards.models import Award
 from thidua.documents.services.render import render_issued_document
 from thidua.nominations.models import Submission
 from thidua.nominations.selectors import submissions_for_user

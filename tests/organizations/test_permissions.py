@@ -152,7 +152,7 @@ MATRIX = {
         404,
         404,
     ],
-    ("decisions:person-award", "dkkd_staff"): [
+    ("awards:person-record", "dkkd_staff"): [
         200,
         200,
         403,
@@ -162,7 +162,7 @@ MATRIX = {
         404,
         404,
     ],
-    ("decisions:agency-award", "dkkd"): [200, 200, 403, 403, 403, 403, 403, 403],
+    ("awards:agency-record", "dkkd"): [200, 200, 403, 403, 403, 403, 403, 403],
     ("organizations:person-initiative", "other_staff"): [
         200,
         404,
@@ -411,8 +411,8 @@ COVERED_ELSEWHERE = {
     "decisions:decision-detail",
     "decisions:decision-file",
     # tests/decisions/test_annulment.py
-    "decisions:verify",
-    "decisions:award-annul",
+    "awards:verify",
+    "awards:annul",
     "decisions:decision-annul",
     "decisions:award-certificate",
     "decisions:decision-certificates",
@@ -420,8 +420,8 @@ COVERED_ELSEWHERE = {
     "exchange:agency-exchange",
     "exchange:agency-exchange-export",
     # tests/decisions/test_award_history.py
-    "decisions:person-award-history",
-    "decisions:agency-award-history",
+    "awards:person-history",
+    "awards:agency-history",
     # tests/nominations/test_notices.py
     "nominations:notice-create",
     "nominations:notice-detail",

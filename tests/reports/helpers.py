@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from thidua.decisions.models import Award
+from thidua.awards.models import Award
 
 _numbers = itertools.count(1)
 

@@ -5,9 +5,9 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from thidua.awards.models import Award
+from thidua.awards.selectors import access_award, awards_for_user
 from thidua.common.awards import AWARD_CODES
-from thidua.decisions.models import Award
-from thidua.decisions.selectors import access_award, awards_for_user
 
 from .auth import require_scope
 from .params import (

@@ -9,8 +9,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from thidua.awards.selectors import awards_for_user
 from thidua.decisions.models import Decision
-from thidua.decisions.selectors import awards_for_user
 from thidua.eligibility.catalog import SHORT_NAMES
 from thidua.movements.enums import RegistrationState
 from thidua.movements.models import Indicator, Movement

@@ -3,10 +3,11 @@
 from django.http import Http404, HttpResponse
 from django.views import View
 
+from thidua.awards.selectors import access_award
 from thidua.documents.files import CONTENT_TYPES, generated_file_response
 
 from .certificates import certificate_docx, verify_url
-from .selectors import access_award, access_decision
+from .selectors import access_decision
 from .services.annulment import decision_awards
 
 __all__ = ["AwardCertificateView", "DecisionCertificatesView"]

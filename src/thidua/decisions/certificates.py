@@ -15,30 +15,29 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from .models import Award, Decision
+from thidua.awards.models import Award
 
-__all__ = ["certificate_docx", "signing_decision", "verify_url"]
+from .models import Decision, DecisionItem
+
+__all__ = ["certificate_docx", "signing_decisions", "verify_url"]
 
 FONT = "Times New Roman"
 
 
 def verify_url(award: Award, request=None) -> str:
-    path = reverse("decisions:verify", args=[award.verification_code])
+    path = reverse("awards:verify", args=[award.verification_code])
     if settings.PUBLIC_BASE_URL:
         return settings.PUBLIC_BASE_URL + path
     return request.build_absolute_uri(path) if request else path
 
 
-def signing_decision(award: Award) -> Decision | None:
-    """The decision issued in thidua that wrote this award (none for paper records)."""
-    return (
-        Decision.objects.select_related("round__agency", "issued_document")
-        .filter(
-            issued_document__symbol=award.decision_number,
-            issued_document__issued_on=award.decision_date,
-        )
-        .first()
-    )
+def signing_decisions(awards: Iterable[Award]) -> dict[int, Decision]:
+    """The decision issued in thidua that wrote each award, by award id, in one query
+    (paper records have none)."""
+    items = DecisionItem.objects.select_related(
+        "decision__round__agency", "decision__issued_document"
+    ).filter(award__in=[a.pk for a in awards])
+    return {item.award_id: item.decision for item in items}
 
 
 def _line(doc, text, *, size=14, bold=False, italic=False, space_after=0, upper=False):
@@ -137,14 +136,12 @@ def certificate_docx(awards: Iterable[tuple[Award, str]]) -> bytes:
     section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin = section.right_margin = Cm(2.5)
     doc.styles["Normal"].font.name = FONT
-    decisions: dict[tuple, Decision | None] = {}
+    awards = list(awards)
+    decisions = signing_decisions(award for award, _url in awards)
     for index, (award, url) in enumerate(awards):
         if index:
             doc.add_page_break()
-        key = (award.decision_number, award.decision_date)
-        if key not in decisions:
-            decisions[key] = signing_decision(award)
-        _page(doc, award, decisions[key], url)
+        _page(doc, award, decisions.get(award.pk), url)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

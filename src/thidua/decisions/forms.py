@@ -1,33 +1,23 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from thidua.common.forms import StyledFormMixin
-from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
 from thidua.organizations.forms.widgets import DateInput
 
-from .models import Award
-
-__all__ = ["AwardForm"]
+__all__ = ["DecisionForm"]
 
 
-class AwardForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = Award
-        fields = [
-            "code",
-            "award_type",
-            "year",
-            "period_from",
-            "decision_number",
-            "decision_date",
-            "decided_by",
-            "cash_amount",
-        ]
-        widgets = {"decision_date": DateInput()}
-
-    def __init__(self, *args, collective: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        codes = COLLECTIVE_CODES if collective else INDIVIDUAL_CODES
-        self.fields["code"].choices = [(c, NAMES[c]) for c in codes]
-
-    def _post_clean(self):
-        pass  # the service checks the award as a whole
+class DecisionForm(StyledFormMixin, forms.Form):
+    issued_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=DateInput())
+    signer_authority = forms.ChoiceField(
+        label=gettext_lazy("Quyền hạn ký"),
+        choices=[("", "—"), ("KT.", "KT."), ("Q.", "Q."), ("TUQ.", "TUQ.")],
+        required=False,
+    )
+    signer_principal = forms.CharField(
+        label=gettext_lazy("Ký thay cho (chức vụ)"), max_length=160, required=False
+    )
+    signer_title = forms.CharField(
+        label=gettext_lazy("Chức vụ người ký"), max_length=160
+    )
+    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)

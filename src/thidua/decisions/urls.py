@@ -1,26 +1,10 @@
 from django.urls import path
 
-from . import certificate_views, history_views, public, record_views, views
+from . import certificate_views, views
 
 app_name = "decisions"
 
 urlpatterns = [
-    path(
-        "co-quan/<int:pk>/khen-thuong/",
-        record_views.AgencyAwardCreateView.as_view(),
-        name="agency-award",
-    ),
-    path(
-        "ca-nhan/<int:pk>/khen-thuong/",
-        record_views.PersonAwardCreateView.as_view(),
-        name="person-award",
-    ),
-    path("xac-minh/<str:code>/", public.VerifyView.as_view(), name="verify"),
-    path(
-        "khen-thuong/so/<int:pk>/huy-bo/",
-        views.AwardAnnulView.as_view(),
-        name="award-annul",
-    ),
     path(
         "khen-thuong/so/<int:pk>/giay-chung-nhan.<str:fmt>",
         certificate_views.AwardCertificateView.as_view(),
@@ -50,15 +34,5 @@ urlpatterns = [
         "khen-thuong/quyet-dinh/<int:pk>/tep.<str:fmt>",
         views.DecisionFileView.as_view(),
         name="decision-file",
-    ),
-    path(
-        "khen-thuong/ly-lich/ca-nhan/<int:pk>.<str:fmt>",
-        history_views.PersonAwardHistoryView.as_view(),
-        name="person-award-history",
-    ),
-    path(
-        "khen-thuong/ly-lich/tap-the/<int:pk>.<str:fmt>",
-        history_views.AgencyAwardHistoryView.as_view(),
-        name="agency-award-history",
     ),
 ]

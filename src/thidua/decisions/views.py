@@ -1,16 +1,14 @@
 """Decision pages: issue a Quyết định for decided nominations, then read it."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
+from thidua.awards.forms import AnnulForm
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
 from thidua.nominations.enums import NominationState
@@ -19,35 +17,18 @@ from thidua.nominations.selectors import (
     nominations_by_authority,
     notice_blockers,
 )
-from thidua.organizations.forms.widgets import DateInput
 
-from .selectors import access_award, access_decision
-from .services.annulment import annul_award, annul_decision, decision_awards
+from .forms import DecisionForm
+from .selectors import access_decision
+from .services.annulment import annul_decision
 from .services.decision import DECIDABLE_STATES, issue_decision
 
 __all__ = [
-    "AwardAnnulView",
     "DecisionAnnulView",
     "DecisionCreateView",
     "DecisionDetailView",
     "DecisionFileView",
 ]
-
-
-class DecisionForm(StyledFormMixin, forms.Form):
-    issued_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=DateInput())
-    signer_authority = forms.ChoiceField(
-        label=gettext_lazy("Quyền hạn ký"),
-        choices=[("", "—"), ("KT.", "KT."), ("Q.", "Q."), ("TUQ.", "TUQ.")],
-        required=False,
-    )
-    signer_principal = forms.CharField(
-        label=gettext_lazy("Ký thay cho (chức vụ)"), max_length=160, required=False
-    )
-    signer_title = forms.CharField(
-        label=gettext_lazy("Chức vụ người ký"), max_length=160
-    )
-    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)
 
 
 class DecisionCreateView(TemplateView):
@@ -109,20 +90,16 @@ class DecisionDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         decision = access_decision(self.request.user, kwargs["pk"])
-        items = decision.items.select_related(
-            "nomination__person__unit", "nomination__agency"
+        # Each line with the register entry it wrote, once the files exist.
+        items = list(
+            decision.items.select_related(
+                "nomination__person__unit", "nomination__agency", "award"
+            )
         )
-        awards = {
-            (a.person_id, a.agency_id, a.code): a for a in decision_awards(decision)
-        }
-        items = list(items)
-        for item in items:  # the register entry each line wrote, once the files exist
-            n = item.nomination
-            item.award = awards.get((n.person_id, n.agency_id, n.code))
         return super().get_context_data(
             decision=decision,
             items=items,
-            live_awards=sum(1 for a in awards.values() if not a.revoked),
+            live_awards=sum(1 for i in items if i.award and not i.award.revoked),
             total=sum(i.cash_amount for i in items),
             **kwargs,
         )
@@ -136,58 +113,10 @@ class DecisionFileView(View):
         )
 
 
-class AnnulForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Lý do hủy bỏ"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-    annulment_decision = forms.CharField(
-        label=gettext_lazy("Số, ký hiệu quyết định hủy bỏ"), max_length=120
-    )
-    annulled_on = forms.DateField(
-        label=gettext_lazy("Ngày quyết định hủy bỏ"), widget=DateInput()
-    )
-    recovery_note = forms.CharField(
-        label=gettext_lazy("Thu hồi hiện vật, tiền thưởng"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class AwardAnnulView(TemplateView):
-    """Annul one award (or, from a decision page, every award of the decision)."""
-
-    template_name = "decisions/annul.html"
-
-    def _target(self):
-        award = access_award(self.request.user, self.kwargs["pk"])
-        subject = award.person or award.agency
-        perm = "change_person" if award.person_id else "change_agency"
-        require_perm(self.request.user, f"organizations.{perm}", subject)
-        return award
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", AnnulForm())
-        return super().get_context_data(award=self._target(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        award = self._target()
-        form = AnnulForm(request.POST)
-        if form.is_valid():
-            try:
-                annul_award(award, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, _("Đã hủy bỏ khen thưởng."))
-                subject = award.person or award.agency
-                return redirect(subject.get_absolute_url() + "?tab=awards")
-        return self.render_to_response(self.get_context_data(form=form))
-
-
 class DecisionAnnulView(TemplateView):
     """Annul a whole decision: every award it wrote to the register."""
 
-    template_name = "decisions/annul.html"
+    template_name = "awards/annul.html"
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", AnnulForm())

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from thidua.accounts.enums import Role
 from thidua.accounts.services import create_account
-from thidua.decisions.services.awards import record_award
+from thidua.awards.services.register import record_award
 from thidua.nominations.services.nomination import create_nomination, open_round
 from thidua.organizations.enums import (
     AgencyLevel,

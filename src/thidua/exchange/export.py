@@ -5,8 +5,9 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from thidua.awards.models import Award
 from thidua.common.services.audit import log_action
-from thidua.decisions.models import Award, Decision
+from thidua.decisions.models import Decision
 from thidua.organizations.models import Agency, Person
 
 from .schema import FORMAT, VERSION

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
+from thidua.awards.models import Award
+from thidua.awards.services.annulment import annul_award
+from thidua.awards.services.register import record_award
 from thidua.common.services.audit import log_action
 from thidua.common.text import nul_path
-from thidua.decisions.models import Award
-from thidua.decisions.services.annulment import annul_award
-from thidua.decisions.services.awards import record_award
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.services.person import (
     PERSON_FIELDS,

@@ -178,7 +178,7 @@ def report_awards(nomination: Nomination) -> tuple[list, list]:
     """Section III of the report: the subject's non-revoked awards over the look-back
     period of the proposed code (ending with the review year), split into emulation
     titles and forms of commendation."""
-    from thidua.decisions.models import Award  # noqa: PLC0415 (selectors of another app)
+    from thidua.awards.models import Award  # noqa: PLC0415 (selectors of another app)
 
     first = nomination.year - lookback_years(nomination.code) + 1
     awards = Award.objects.filter(

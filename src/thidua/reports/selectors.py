@@ -33,7 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from thidua.decisions.models import Award
+from thidua.awards.models import Award
 from thidua.organizations.models import Agency
 from thidua.organizations.selectors import office_agencies
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.organizations",
     "thidua.documents",
+    "thidua.awards",
     "thidua.movements",
     "thidua.councils",
     "thidua.decisions",

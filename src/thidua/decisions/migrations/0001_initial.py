@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import thidua.decisions.models.award
+import thidua.awards.models.award
 
 
 class Migration(migrations.Migration):
@@ -237,7 +237,7 @@ class Migration(migrations.Migration):
                 (
                     "verification_code",
                     models.CharField(
-                        default=thidua.decisions.models.award.new_verification_code,
+                        default=thidua.awards.models.award.new_verification_code,
                         editable=False,
                         max_length=32,
                         unique=True,

@@ -1,4 +1,3 @@
-from .award import Award
 from .decision import Decision, DecisionItem
 
-__all__ = ["Award", "Decision", "DecisionItem"]
+__all__ = ["Decision", "DecisionItem"]

@@ -43,6 +43,16 @@ class DecisionItem(models.Model):
     nomination = models.OneToOneField(
         "nominations.Nomination", on_delete=models.PROTECT, related_name="decision_item"
     )
+    # The register entry this item wrote once the decision's files existed
+    # (services.decision.write_awards); empty until then. Awards recorded from paper
+    # decisions have no item.
+    award = models.OneToOneField(
+        "awards.Award",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decision_item",
+    )
     position = models.PositiveSmallIntegerField()
     cash_amount = models.PositiveBigIntegerField(_("tiền thưởng (đồng)"))
     cash_basis = models.CharField(_("căn cứ tính tiền"), max_length=500)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from thidua.awards.services.register import record_award
 from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.documents.models import IssuedDocument
@@ -17,7 +18,6 @@ from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
 
 from ..models import Decision, DecisionItem
-from .awards import record_award
 
 __all__ = ["DECIDABLE_STATES", "issue_decision", "write_awards", "write_missing_awards"]
 
@@ -134,7 +134,7 @@ def write_awards(decision_id: int) -> int:
             "nomination__person", "nomination__agency"
         ):
             nomination = item.nomination
-            record_award(
+            item.award = record_award(
                 person=nomination.person,
                 agency=nomination.agency,
                 code=nomination.code,
@@ -145,6 +145,7 @@ def write_awards(decision_id: int) -> int:
                 decided_by=f"{decision.signer_title} {decision.round.agency.name}",
                 cash_amount=item.cash_amount,
             )
+            item.save(update_fields=["award"])
             transition_nomination(nomination, NominationState.AWARDED)
             count += 1
             checkpoint("decisions.write_awards")

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.awards.models import Award
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
-from thidua.decisions.models import Award
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
 from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency

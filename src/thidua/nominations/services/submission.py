@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.awards.services.register import record_award
 from thidua.common.awards import AWARD_CODES
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
-from thidua.decisions.services.awards import record_award
 from thidua.documents.services.numbering import issue_document
 from thidua.eligibility.authority import can_decide
 from thidua.eligibility.cash import cash_award

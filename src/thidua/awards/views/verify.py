@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
-from .models import Award
+from ..selectors import award_by_verification_code
 
 __all__ = ["VerifyView"]
 
@@ -14,12 +14,8 @@ class VerifyView(TemplateView):
     """Shows the award (name, title, decision, issuer), or says it does not exist or was
     annulled. Nothing else about the person is shown."""
 
-    template_name = "decisions/verify.html"
+    template_name = "awards/verify.html"
 
     def get_context_data(self, **kwargs):
-        award = (
-            Award.objects.select_related("person", "agency")
-            .filter(verification_code=kwargs["code"])
-            .first()
-        )
+        award = award_by_verification_code(kwargs["code"])
         return super().get_context_data(award=award, **kwargs)

@@ -7,8 +7,8 @@ from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.selectors import access_agency
 from thidua.organizations.views.people import PersonRecordView
 
-from .forms import AwardForm
-from .services.awards import record_award
+from ..forms import AwardForm
+from ..services.register import record_award
 
 __all__ = ["AgencyAwardCreateView", "PersonAwardCreateView"]
 

@@ -7,8 +7,8 @@ from thidua.common.text import fold
 from thidua.documents.files import generated_file_response
 from thidua.organizations.selectors import access_agency, access_person
 
-from .award_history import award_history_docx
-from .selectors import awards_for_user
+from ..history import award_history_docx
+from ..selectors import awards_for_user
 
 __all__ = ["AgencyAwardHistoryView", "PersonAwardHistoryView"]
 

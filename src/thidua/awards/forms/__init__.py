@@ -1,0 +1,3 @@
+from .register import AnnulForm, AwardForm
+
+__all__ = ["AnnulForm", "AwardForm"]

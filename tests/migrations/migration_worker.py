@@ -1,0 +1,128 @@
+"""Subprocess for test_data_migrations: a database of its own, filled with the demo and a
+decision issued in thidua, migrated back to before a move and forward again.
+
+Prints one JSON line: what the data looked like before, in between and after."""
+
+import datetime
+import json
+import sys
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Before the award register left the decisions app (awards 0001 took the table over).
+BEFORE_AWARDS_APP = [
+    ("decisions", "0002_award_list_indexes"),
+    ("awards", "0001_initial"),
+]
+
+
+def _pdf(*_args, **_kwargs) -> bytes:
+    """A blank A4 page instead of LibreOffice, which these migrations are not about (a
+    real PDF: the demo's issuer signs its documents)."""
+    import io
+
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def fill() -> None:
+    import time_machine
+
+    from thidua.decisions.services.decision import issue_decision
+    from thidua.demo.loader import load_demo
+    from thidua.documents.services.render import render_issued_document
+    from thidua.nominations.models import PublicNotice
+
+    load_demo()
+    notice = PublicNotice.objects.get()
+    after = notice.ends_on + datetime.timedelta(days=1)
+    with time_machine.travel(after, tick=False):
+        decision = issue_decision(
+            notice.round,
+            list(notice.nominations.order_by("id")[:2]),
+            issued_on=after,
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
+        render_issued_document(decision.issued_document.pk)  # writes the awards
+
+
+def snapshot() -> dict:
+    from thidua.awards.models import Award
+    from thidua.decisions.models import DecisionItem
+
+    return {
+        "register": sorted(
+            [a.pk, a.verification_code, a.code, a.year, a.revoked]
+            for a in Award.objects.all()
+        ),
+        "links": sorted(DecisionItem.objects.values_list("pk", "award_id")),
+        "link_codes": sorted(
+            [i.nomination.code, i.award.code if i.award else None]
+            for i in DecisionItem.objects.select_related("nomination", "award")
+        ),
+    }
+
+
+def tables() -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        names = connection.introspection.table_names(cursor)
+    return sorted(n for n in names if n.endswith("_award"))
+
+
+def migrate(targets) -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    call_command("migrate", verbosity=0, interactive=False)
+    with (
+        mock.patch("thidua.documents.rendering.docx_to_pdf", _pdf),
+        mock.patch("thidua.documents.rendering.pdf.docx_to_pdf", _pdf),
+    ):
+        fill()
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    from thidua.decisions.models import Decision
+
+    result = {
+        "vendor": connection.vendor,
+        "decisions": [
+            [d.awards_written, d.issued_document.status, d.issued_document.error]
+            for d in Decision.objects.select_related("issued_document")
+        ],
+        "before": snapshot(),
+    }
+    migrate(BEFORE_AWARDS_APP)
+    with connection.cursor() as cursor:
+        cursor.execute("select count(*) from decisions_award")
+        result["between"] = {"tables": tables(), "rows": cursor.fetchone()[0]}
+    migrate(latest)
+    result["after"] = snapshot()
+    result["after_tables"] = tables()
+    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""The award register's move from the decisions app to the awards app (redesign P1/P3)
+carries existing data over: a database holding the demo and a decision issued in thidua
+is migrated back to before the move and forward again, on SQLite and on PostgreSQL."""
+
+import json
+from pathlib import Path
+
+from ..scratch import run_worker
+
+WORKER = Path(__file__).with_name("migration_worker.py")
+
+
+def test_register_and_decision_links_survive_the_move(tmp_path):
+    result = run_worker(WORKER, [], tmp_path, prefix="migrate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    before, after = report["before"], report["after"]
+    assert len(before["register"]) > 2  # the demo's register plus the decision's
+    assert len(before["links"]) == 2 and all(a for _item, a in before["links"])
+    # Before the move the rows sit in the decisions app's table…
+    assert report["between"] == {
+        "tables": ["decisions_award"],
+        "rows": len(before["register"]),
+    }
+    # …and after it in the awards app's, every entry and code unchanged, each line of
+    # the decision linked again to the entry it wrote (found by subject, award, year
+    # and the decision's number and date), nothing else linked.
+    assert report["after_tables"] == ["awards_award"]
+    assert after == before
+    assert all(code == award for code, award in after["link_codes"])
