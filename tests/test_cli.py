@@ -120,7 +120,7 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
     assert with_accounts == seated  # every seat can vote in the demo
     assert Council.objects.filter(agency__code="UBND-LS").exists()
     assert Cluster.objects.get(short_name="Cụm TĐTMTH").memberships.count() == 6
-    from thidua.nominations.models import Submission
+    from thidua.submissions.models import Submission
 
     sent_up = Submission.objects.get()  # the CSTĐ cấp tỉnh, beyond the Director
     assert sent_up.to_agency.code == "UBND-LS" and sent_up.symbol.endswith("/TTr-SKHĐT")

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("thidua.councils.urls")),
     path("", include("thidua.awards.urls")),
     path("", include("thidua.decisions.urls")),
+    path("", include("thidua.submissions.urls")),
     path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

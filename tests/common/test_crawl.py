@@ -277,8 +277,6 @@ def _objects() -> SimpleNamespace:
         Nomination,
         PublicNotice,
         ReviewRound,
-        Submission,
-        SubmissionItem,
     )
     from thidua.organizations.models import (
         Agency,
@@ -289,6 +287,7 @@ def _objects() -> SimpleNamespace:
         ReviewMatter,
         StaffImport,
     )
+    from thidua.submissions.models import Submission, SubmissionItem
 
     skhdt = Agency.objects.get(code="SKHĐT")
     staff = User.objects.get(username="chuyenvien")
@@ -446,9 +445,9 @@ ROUTES = {
             "notice-create",
             "round-detail",
             "nomination-create",
-            "submission-create",
         )
     },
+    "submissions:create": lambda o: [{"pk": o.round.pk}],
     "nominations:notice-detail": lambda o: [{"pk": o.notice.pk}],
     "nominations:public-notice": lambda o: [{"pk": o.notice.pk}],
     "nominations:round-create": lambda o: [{"agency": o.skhdt.pk}],
@@ -466,18 +465,16 @@ ROUTES = {
         )
     },
     **{
-        f"nominations:{name}": lambda o: [{"pk": o.submission.pk}]
-        for name in ("submission-detail", "submission-forward", "submission-package")
+        f"submissions:{name}": lambda o: [{"pk": o.submission.pk}]
+        for name in ("detail", "forward", "package")
     },
-    "nominations:submission-document": lambda o: [
+    "submissions:document": lambda o: [
         {"pk": o.submission.pk, **f} for f in _fmts("docx", "pdf")
     ],
-    "nominations:submission-item-action": lambda o: _each(
+    "submissions:item-action": lambda o: _each(
         "action", ["tham-dinh", "tra-lai", "ket-qua", "x"], {"pk": o.item.pk}
     ),
-    "nominations:submission-file": lambda o: _each(
-        "index", [0, 1, 99], {"pk": o.item.pk}
-    ),
+    "submissions:file": lambda o: _each("index", [0, 1, 99], {"pk": o.item.pk}),
     "councils:meeting-create": lambda o: [{"pk": o.council.pk}],
     "councils:meeting-detail": lambda o: _each("pk", [o.meeting.pk, o.open_meeting.pk]),
     "councils:meeting-action": lambda o: [{"pk": o.open_meeting.pk}],

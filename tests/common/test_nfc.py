@@ -156,7 +156,7 @@ def test_movement_sections_from_the_service(org):
 
 
 def test_a_package_from_another_system(org):
-    from thidua.nominations.services.package import FORMAT, VERSION, import_package
+    from thidua.submissions.services.package import FORMAT, VERSION, import_package
 
     pdf = b"%PDF-1.7\n%%EOF"
     manifest = {

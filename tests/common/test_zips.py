@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.common.uploads import check_attachment
 from thidua.common.zips import GuardedZip, ZipRefused
-from thidua.nominations.models import Submission
-from thidua.nominations.services.package import FORMAT, VERSION, import_package
 from thidua.organizations.imports.staff import import_staff
 from thidua.organizations.models import Person
+from thidua.submissions.models import Submission
+from thidua.submissions.services.package import FORMAT, VERSION, import_package
 
 from ..organizations.workbooks import rewrite_zip, row, write_xlsx
 

@@ -1,5 +1,6 @@
-"""Subprocess for test_data_migrations: a database of its own, filled with the demo and a
-decision issued in thidua, migrated back to before a move and forward again.
+"""Subprocess for the data-migration tests: a database of its own, filled with
+the demo and a decision issued in thidua, migrated back to before the app moves and
+forward again.
 
 Prints one JSON line: what the data looked like before, in between and after."""
 
@@ -11,10 +12,13 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Before the award register left the decisions app (awards 0001 took the table over).
-BEFORE_AWARDS_APP = [
+# Before the award register left the decisions app and the tờ trình the nominations app
+# (awards 0001 and submissions 0001 took their tables over).
+BEFORE_THE_MOVES = [
     ("decisions", "0002_award_list_indexes"),
     ("awards", "0001_initial"),
+    ("nominations", "0004_achievement_report"),
+    ("submissions", "0001_initial"),
 ]
 
 
@@ -57,6 +61,7 @@ def fill() -> None:
 def snapshot() -> dict:
     from thidua.awards.models import Award
     from thidua.decisions.models import DecisionItem
+    from thidua.submissions.models import Submission, SubmissionItem
 
     return {
         "register": sorted(
@@ -68,6 +73,14 @@ def snapshot() -> dict:
             [i.nomination.code, i.award.code if i.award else None]
             for i in DecisionItem.objects.select_related("nomination", "award")
         ),
+        "submissions": sorted(
+            Submission.objects.values_list("pk", "document_id", "to_agency_id")
+        ),
+        "submission_items": sorted(
+            SubmissionItem.objects.values_list(
+                "pk", "submission_id", "nomination_id", "source_id", "outcome"
+            )
+        ),
     }
 
 
@@ -76,7 +89,7 @@ def tables() -> list[str]:
 
     with connection.cursor() as cursor:
         names = connection.introspection.table_names(cursor)
-    return sorted(n for n in names if n.endswith("_award"))
+    return sorted(n for n in names if n.endswith(("_award", "_submission")))
 
 
 def migrate(targets) -> None:
@@ -113,10 +126,13 @@ def main() -> int:
         ],
         "before": snapshot(),
     }
-    migrate(BEFORE_AWARDS_APP)
+    migrate(BEFORE_THE_MOVES)
     with connection.cursor() as cursor:
         cursor.execute("select count(*) from decisions_award")
-        result["between"] = {"tables": tables(), "rows": cursor.fetchone()[0]}
+        awards = cursor.fetchone()[0]
+        cursor.execute("select count(*) from nominations_submissionitem")
+        items = cursor.fetchone()[0]
+    result["between"] = {"tables": tables(), "awards": awards, "items": items}
     migrate(latest)
     result["after"] = snapshot()
     result["after_tables"] = tables()

@@ -97,7 +97,7 @@ def run(count: int) -> dict:
 
     from thidua.nominations.models import Nomination, NominationEvent
     from thidua.nominations.services.nomination import transition_nomination
-    from thidua.nominations.services.submission import record_outcome, return_item
+    from thidua.submissions.services.submission import record_outcome, return_item
 
     org, users, round_, nominations = prepare(count)
     officer, other = users["officer"], users["admin"]
@@ -132,7 +132,7 @@ def run(count: int) -> dict:
         add_attachment,
         create_nomination,
     )
-    from thidua.nominations.services.submission import submit_nominations
+    from thidua.submissions.services.submission import submit_nominations
 
     upward = []
     for i in range(max(count // 2, 1)):

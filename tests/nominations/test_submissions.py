@@ -13,11 +13,11 @@ from django.urls import reverse
 
 from thidua.awards.models import Award
 from thidua.documents.services.render import render_issued_document
-from thidua.nominations.models import Submission
-from thidua.nominations.selectors import submissions_for_user
 from thidua.nominations.services.nomination import open_round, transition_nomination
-from thidua.nominations.services.package import build_package, import_package
-from thidua.nominations.services.submission import (
+from thidua.submissions.models import Submission
+from thidua.submissions.selectors import submissions_for_user
+from thidua.submissions.services.package import build_package, import_package
+from thidua.submissions.services.submission import (
     appraise_item,
     forward_items,
     record_outcome,
@@ -352,13 +352,13 @@ def test_only_a_receiving_office_imports(package, org, users):
 def test_inbox_pages_for_the_higher_office(sent, client_for, org):
     submission, nomination = sent
     client = client_for("higher_officer")
-    page = client.get(reverse("nominations:submission-list"))
+    page = client.get(reverse("submissions:list"))
     assert submission.symbol in page.content.decode()
     detail = client.get(submission.get_absolute_url())
     assert "Nguyễn Văn Ánh" in detail.content.decode()
     item = submission.items.get()
     response = client.post(
-        reverse("nominations:submission-item-action", args=[item.pk, "khen-thuong"]),
+        reverse("submissions:item-action", args=[item.pk, "khen-thuong"]),
         {
             f"i{item.pk}-{k}": v.strftime("%d/%m/%Y")
             if isinstance(v, datetime.date)
@@ -370,7 +370,7 @@ def test_inbox_pages_for_the_higher_office(sent, client_for, org):
     assert response.status_code == 302
     nomination.refresh_from_db()
     assert nomination.state == "da_khen_thuong"
-    file_url = reverse("nominations:submission-file", args=[item.pk, 0])
+    file_url = reverse("submissions:file", args=[item.pk, 0])
     assert client.get(file_url).status_code == 200
 
 
@@ -379,21 +379,16 @@ def test_other_agencies_see_nothing(sent, client_for):
     item = submission.items.get()
     client = client_for("other_officer")
     assert client.get(submission.get_absolute_url()).status_code == 404
-    assert (
-        client.get(
-            reverse("nominations:submission-file", args=[item.pk, 0])
-        ).status_code
-        == 404
-    )
+    assert client.get(reverse("submissions:file", args=[item.pk, 0])).status_code == 404
     client = client_for("officer")  # the sender sees it, may not act on it
-    action = reverse("nominations:submission-item-action", args=[item.pk, "tra-lai"])
+    action = reverse("submissions:item-action", args=[item.pk, "tra-lai"])
     assert client.post(action, {f"i{item.pk}-reason": "x"}).status_code == 404
 
 
 def test_send_up_page(round_, org, users, client_for):
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     client = client_for("officer")
-    url = reverse("nominations:submission-create", args=[round_.pk])
+    url = reverse("submissions:create", args=[round_.pk])
     assert "vượt thẩm quyền" in client.get(url).content.decode()
     response = client.post(
         url,
@@ -412,21 +407,17 @@ def test_send_up_page(round_, org, users, client_for):
 def test_package_pages_export_and_import(package, client_for, org):
     submission, _data = package
     client = client_for("officer")
-    pdf = client.get(
-        reverse("nominations:submission-document", args=[submission.pk, "pdf"])
-    )
+    pdf = client.get(reverse("submissions:document", args=[submission.pk, "pdf"]))
     assert pdf.status_code == 200
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")  # consumed: file closed
-    exported = client.get(
-        reverse("nominations:submission-package", args=[submission.pk])
-    )
+    exported = client.get(reverse("submissions:package", args=[submission.pk]))
     assert exported["Content-Type"] == "application/zip"
     data = (
         b"".join(exported.streaming_content) if exported.streaming else exported.content
     )
     assert "manifest.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     admin = client_for("admin")
-    url = reverse("nominations:submission-import")
+    url = reverse("submissions:import")
     response = admin.post(url, {"to_agency": org.other.pk, "package": _upload(b"junk")})
     assert "Tệp không phải gói hồ sơ ZIP." in response.content.decode()
     response = admin.post(url, {"to_agency": org.other.pk, "package": _upload(data)})
@@ -455,7 +446,7 @@ def test_forward_page(org, users, client_for):
     page = client.get(lower_submission.get_absolute_url()).content.decode()
     assert 'data-testid="forward"' in page
     response = client.post(
-        reverse("nominations:submission-forward", args=[lower_submission.pk]),
+        reverse("submissions:forward", args=[lower_submission.pk]),
         {
             "item": [lower.pk],
             "issued_on": "20/01/2026",
@@ -466,7 +457,7 @@ def test_forward_page(org, users, client_for):
     upper = Submission.objects.get(from_agency=org.skhdt)
     assert response.status_code == 302 and upper.to_agency == org.province
     response = client.post(
-        reverse("nominations:submission-forward", args=[lower_submission.pk]),
+        reverse("submissions:forward", args=[lower_submission.pk]),
         {"issued_on": "20/01/2026"},
     )
     assert response.status_code == 200  # nothing chosen, no signer: the form says so

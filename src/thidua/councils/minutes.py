@@ -12,6 +12,7 @@ from thidua.common.services.audit import log_action
 from thidua.documents.models import IssuedDocument
 from thidua.documents.rendering import Document, Issuer, Paragraph, Signer, Table
 from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
 
 from .enums import MeetingState
 from .models import Meeting
@@ -74,7 +75,6 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
             agency_id=locked.council.agency_id,
             data={"symbol": document.symbol, "tally": tally.symbol},
         )
-        from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
         enqueue_on_commit(task_render_document, tally.pk)

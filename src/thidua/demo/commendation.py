@@ -27,7 +27,7 @@ from thidua.nominations.services.nomination import (
     transition_nomination,
 )
 from thidua.nominations.services.notice import open_notice
-from thidua.nominations.services.submission import submit_nominations
+from thidua.submissions.services.submission import submit_nominations
 
 __all__ = ["load_council_and_notice"]
 

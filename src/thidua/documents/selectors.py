@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from thidua.accounts.enums import Role
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
@@ -36,7 +37,6 @@ def access_issued_document(user, pk) -> IssuedDocument:
 def signing_admin_agencies(user):
     """The agencies whose signing credentials the user manages: an admin role without
     an agency (or a superuser) reaches all, one with an agency its subtree."""
-    from thidua.accounts.enums import Role  # noqa: PLC0415 (app layering)
 
     if not (user and user.is_authenticated and user.is_active):
         return Agency.objects.none()

@@ -1,4 +1,4 @@
-"""Vietnamese labels of the audit actions this app writes (đợt xét, hồ sơ, công khai, tờ trình):
+"""Vietnamese labels of the audit actions this app writes (đợt xét, hồ sơ, công khai):
 what the audit log and the history pages show instead of the code."""
 
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,5 @@ register_actions(
         "nominations.transition": _("Chuyển trạng thái hồ sơ"),
         "nominations.report_generate": _("Tạo báo cáo thành tích"),
         "nominations.report_save": _("Lưu báo cáo thành tích"),
-        "submissions.import": _("Nhập gói hồ sơ trình cấp trên"),
     }
 )

@@ -6,9 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 __all__ = [
     "ACTIVE_STATES",
-    "FINAL_OUTCOMES",
     "AttachmentKind",
-    "ItemOutcome",
     "NominationState",
     "RoundKind",
 ]
@@ -55,16 +53,3 @@ class AttachmentKind(models.TextChoices):
     PEER_REVIEW = "bien_ban_binh_xet", _("Biên bản bình xét")
     INITIATIVE = "chung_nhan_sang_kien", _("Giấy chứng nhận sáng kiến, đề tài")
     OTHER = "khac", _("Tài liệu khác")
-
-
-class ItemOutcome(models.TextChoices):
-    """Where one nominee of a tờ trình stands at the receiving agency."""
-
-    PENDING = "cho_xu_ly", _("Chờ xử lý")
-    RETURNED = "tra_lai", _("Trả lại")
-    FORWARDED = "trinh_tiep", _("Đã trình cấp trên")
-    AWARDED = "khen_thuong", _("Được khen thưởng")
-    NOT_AWARDED = "khong_khen_thuong", _("Không khen thưởng")
-
-
-FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)

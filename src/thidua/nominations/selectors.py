@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.awards.models import Award
 from thidua.eligibility.authority import can_decide
 from thidua.eligibility.catalog import TITLE_CODES
 from thidua.organizations.access import scopes_for
@@ -17,8 +18,6 @@ from .models import (
     Nomination,
     PublicNotice,
     ReviewRound,
-    Submission,
-    SubmissionItem,
 )
 from .report_catalog import lookback_years, template_for
 
@@ -31,11 +30,9 @@ __all__ = [
     "notice_blockers",
     "notices_for_user",
     "rounds_for_user",
-    "access_submission",
     "report_awards",
     "report_for",
     "report_place",
-    "submissions_for_user",
     "upward_trail",
 ]
 
@@ -127,31 +124,12 @@ def access_notice(user, pk):
         raise Http404 from None
 
 
-def submissions_for_user(user) -> QuerySet[Submission]:
-    """Tờ trình the user's office sent, or received (its own inbox, or — for a higher
-    officer — those of the agencies below)."""
-    scopes = scopes_for(user)
-    base = Submission.objects.select_related("from_agency", "to_agency", "document")
-    if scopes.is_admin:
-        return base
-    return base.filter(
-        Q(from_agency_id__in=scopes.officer_agencies)
-        | Q(to_agency_id__in=scopes.officer_agencies | scopes.higher_officer_agencies)
-    )
-
-
-def access_submission(user, pk) -> Submission:
-    try:
-        return submissions_for_user(user).get(pk=pk)
-    except (Submission.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-
-
-def upward_trail(nomination: Nomination) -> QuerySet[SubmissionItem]:
+def upward_trail(nomination: Nomination) -> QuerySet:
     """Every tờ trình the nomination travelled in, lowest first: what the proposing unit
-    sees of the higher levels (agency, outcome, decision or reason)."""
+    sees of the higher levels (agency, outcome, decision or reason). Read through the
+    reverse relation: the tờ trình live in the submissions app, above this one."""
     return (
-        SubmissionItem.objects.filter(nomination=nomination)
+        nomination.submission_items.all()
         .select_related("submission__to_agency", "submission__document")
         .order_by("submission__submitted_at", "submission_id")
     )
@@ -178,7 +156,6 @@ def report_awards(nomination: Nomination) -> tuple[list, list]:
     """Section III of the report: the subject's non-revoked awards over the look-back
     period of the proposed code (ending with the review year), split into emulation
     titles and forms of commendation."""
-    from thidua.awards.models import Award  # noqa: PLC0415 (selectors of another app)
 
     first = nomination.year - lookback_years(nomination.code) + 1
     awards = Award.objects.filter(

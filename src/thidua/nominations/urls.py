@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import notices, pages, report, submissions
+from .views import notices, pages, report
 
 app_name = "nominations"
 
@@ -70,50 +70,5 @@ urlpatterns = [
         "khen-thuong/ho-so/<int:pk>/bao-cao/du-thao.docx",
         report.ReportDocxView.as_view(),
         name="nomination-report-docx",
-    ),
-    path(
-        "khen-thuong/dot-xet/<int:pk>/trinh-cap-tren/",
-        submissions.SubmissionCreateView.as_view(),
-        name="submission-create",
-    ),
-    path(
-        "khen-thuong/to-trinh/",
-        submissions.SubmissionListView.as_view(),
-        name="submission-list",
-    ),
-    path(
-        "khen-thuong/to-trinh/nhap-goi/",
-        submissions.PackageImportView.as_view(),
-        name="submission-import",
-    ),
-    path(
-        "khen-thuong/to-trinh/<int:pk>/",
-        submissions.SubmissionDetailView.as_view(),
-        name="submission-detail",
-    ),
-    path(
-        "khen-thuong/to-trinh/<int:pk>/trinh-tiep/",
-        submissions.SubmissionForwardView.as_view(),
-        name="submission-forward",
-    ),
-    path(
-        "khen-thuong/to-trinh/<int:pk>/goi-ho-so.zip",
-        submissions.PackageView.as_view(),
-        name="submission-package",
-    ),
-    path(
-        "khen-thuong/to-trinh/<int:pk>/tep.<str:fmt>",
-        submissions.SubmissionDocumentView.as_view(),
-        name="submission-document",
-    ),
-    path(
-        "khen-thuong/to-trinh/doi-tuong/<int:pk>/<str:action>/",
-        submissions.ItemActionView.as_view(),
-        name="submission-item-action",
-    ),
-    path(
-        "khen-thuong/to-trinh/doi-tuong/<int:pk>/tep/<int:index>/",
-        submissions.SubmissionFileView.as_view(),
-        name="submission-file",
     ),
 ]

@@ -4,7 +4,7 @@ The unit proposes (sends, sends again, withdraws a draft); the TĐKT office of t
 round's agency appraises, returns with a reason, sends to the council, publishes,
 decides within the head's authority or refuses; the council's secretary records the
 council's result. A nomination beyond the head's authority goes up only through a tờ
-trình (services/submission.py), whose service moves it — never a button."""
+trình (submissions/services/submission.py), whose service moves it — never a button."""
 
 from django.utils.translation import gettext_lazy as _
 

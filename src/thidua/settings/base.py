@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "thidua.councils",
     "thidua.decisions",
     "thidua.nominations",
+    "thidua.submissions",
     "thidua.exchange",
     "thidua.reports",
     "thidua.site",

@@ -11,6 +11,7 @@ from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
 from thidua.eligibility.authority import can_decide
 from thidua.eligibility.cash import cash_award
 from thidua.nominations.enums import NominationState
@@ -109,7 +110,6 @@ def issue_decision(
             agency_id=round_.agency_id,
             data={"symbol": document.symbol, "items": len(nominations)},
         )
-        from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
     return decision

@@ -40,7 +40,7 @@ SPEC_BUILDERS = {
     "decision": "thidua.decisions.rendering:spec_for_decision_id",
     "council_minutes": "thidua.councils.minutes:spec_for_meeting_id",
     "council_tally": "thidua.councils.tally:spec_for_tally_meeting_id",
-    "submission": "thidua.nominations.rendering:spec_for_submission_id",
+    "submission": "thidua.submissions.rendering:spec_for_submission_id",
 }
 
 

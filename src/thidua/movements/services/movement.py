@@ -11,6 +11,7 @@ from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import diff, log_action, snapshot
 from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
 
 from ..enums import MovementState
 from ..models import (
@@ -245,7 +246,6 @@ def transition_movement(
         )
         locked.issued_document = document
         deliver_movement(locked, actor=actor)
-        from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (documents tasks import movements)
 
         enqueue_on_commit(task_render_document, document.pk)
         return ["issued_document"]

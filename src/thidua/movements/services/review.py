@@ -13,6 +13,7 @@ from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
 
 from ..enums import MovementState, RegistrationState
 from ..models import Movement, ProgressReport, Review
@@ -186,7 +187,6 @@ def issue_review(review: Review, *, actor=None, issued_on=None) -> Review:
         )
         if movement.state != target:
             transition_movement(movement, target, actor=actor, check_permission=False)
-        from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
         enqueue_on_commit(task_render_document, document.pk)
     return locked

@@ -1,7 +1,6 @@
 from .nomination import Nomination, NominationAttachment, NominationEvent, ReviewRound
 from .notice import NoticeComment, PublicNotice
 from .report import AchievementReport
-from .submission import Submission, SubmissionItem
 
 __all__ = [
     "AchievementReport",
@@ -11,6 +10,4 @@ __all__ = [
     "NoticeComment",
     "PublicNotice",
     "ReviewRound",
-    "Submission",
-    "SubmissionItem",
 ]

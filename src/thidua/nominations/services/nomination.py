@@ -251,7 +251,7 @@ def transition_nomination(
     reason where required, dossier completeness on submission, notice blockers, the
     timeline and the unit's e-mail, the audit log — all in one transaction.
 
-    ``upward`` is set only by the tờ trình service (services/submission.py), which has
+    ``upward`` is set only by the tờ trình service (submissions/services/submission.py), which has
     checked that the actor is the sending or the receiving office."""
 
     def effect(locked: Nomination, move) -> list[str]:

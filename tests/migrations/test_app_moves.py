@@ -1,6 +1,7 @@
-"""The award register's move from the decisions app to the awards app (redesign P1/P3)
-carries existing data over: a database holding the demo and a decision issued in thidua
-is migrated back to before the move and forward again, on SQLite and on PostgreSQL."""
+"""The award register's move from the decisions app to the awards app and the tờ
+trình's from nominations to submissions (redesign P1/P3) carry existing data over: a
+database holding the demo (with its tờ trình) and a decision issued in thidua is
+migrated back to before the moves and forward again, on SQLite and on PostgreSQL."""
 
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ from ..scratch import run_worker
 WORKER = Path(__file__).with_name("migration_worker.py")
 
 
-def test_register_and_decision_links_survive_the_move(tmp_path):
+def test_register_tờ_trình_and_decision_links_survive_the_moves(tmp_path):
     result = run_worker(WORKER, [], tmp_path, prefix="migrate")
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
@@ -19,12 +20,14 @@ def test_register_and_decision_links_survive_the_move(tmp_path):
     assert len(before["links"]) == 2 and all(a for _item, a in before["links"])
     # Before the move the rows sit in the decisions app's table…
     assert report["between"] == {
-        "tables": ["decisions_award"],
-        "rows": len(before["register"]),
+        "tables": ["decisions_award", "nominations_submission"],
+        "awards": len(before["register"]),
+        "items": len(before["submission_items"]),
     }
+    assert before["submissions"] and before["submission_items"]
     # …and after it in the awards app's, every entry and code unchanged, each line of
     # the decision linked again to the entry it wrote (found by subject, award, year
     # and the decision's number and date), nothing else linked.
-    assert report["after_tables"] == ["awards_award"]
+    assert report["after_tables"] == ["awards_award", "submissions_submission"]
     assert after == before
     assert all(code == award for code, award in after["link_codes"])

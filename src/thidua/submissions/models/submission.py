@@ -70,7 +70,7 @@ class Submission(models.Model):
         return self.symbol
 
     def get_absolute_url(self) -> str:
-        return reverse("nominations:submission-detail", args=[self.pk])
+        return reverse("submissions:detail", args=[self.pk])
 
     @property
     def symbol(self) -> str:

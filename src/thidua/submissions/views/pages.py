@@ -17,20 +17,20 @@ from thidua.common.forms import StyledFormMixin
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
-from thidua.nominations.selectors import nominations_by_authority
+from thidua.nominations.enums import NominationState
+from thidua.nominations.selectors import (
+    access_round,
+    nominations_by_authority,
+    notice_blockers,
+)
 from thidua.organizations.access import scopes_for
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
 from thidua.organizations.selectors import office_agencies
 
-from ..enums import ItemOutcome, NominationState
+from ..enums import ItemOutcome
 from ..models import SubmissionItem
-from ..selectors import (
-    access_round,
-    access_submission,
-    notice_blockers,
-    submissions_for_user,
-)
+from ..selectors import access_submission, submissions_for_user
 from ..services import submission as service
 from ..services.package import build_package, import_package, package_file
 
@@ -60,7 +60,7 @@ class SignForm(StyledFormMixin, forms.Form):
 class SubmissionCreateView(TemplateView):
     """The round's office picks what lies beyond the head's authority and sends it up."""
 
-    template_name = "nominations/submission_create.html"
+    template_name = "submissions/create.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.round = access_round(request.user, kwargs["pk"])
@@ -110,7 +110,7 @@ class SubmissionCreateView(TemplateView):
 
 
 class SubmissionListView(TemplateView):
-    template_name = "nominations/submission_list.html"
+    template_name = "submissions/list.html"
 
     def get_context_data(self, **kwargs):
         scopes = scopes_for(self.request.user)
@@ -156,7 +156,7 @@ class ItemForm(StyledFormMixin, forms.Form):
 
 
 class SubmissionDetailView(TemplateView):
-    template_name = "nominations/submission_detail.html"
+    template_name = "submissions/detail.html"
 
     def get_context_data(self, **kwargs):
         submission = access_submission(self.request.user, kwargs["pk"])
@@ -317,7 +317,7 @@ class PackageForm(StyledFormMixin, forms.Form):
 
 
 class PackageImportView(TemplateView):
-    template_name = "nominations/submission_import.html"
+    template_name = "submissions/import.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not office_agencies(request.user).exists():

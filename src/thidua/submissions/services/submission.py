@@ -19,15 +19,18 @@ from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
 from thidua.eligibility.authority import can_decide
 from thidua.eligibility.cash import cash_award
 from thidua.eligibility.errors import CaseError
+from thidua.nominations.enums import NominationState
+from thidua.nominations.models import Nomination
+from thidua.nominations.selectors import notice_blockers
+from thidua.nominations.services.nomination import STALE, transition_nomination
 from thidua.organizations.access import scopes_for
 
-from ..enums import ItemOutcome, NominationState
-from ..models import Nomination, Submission, SubmissionItem
-from ..selectors import notice_blockers
-from .nomination import STALE, transition_nomination
+from ..enums import ItemOutcome
+from ..models import Submission, SubmissionItem
 
 __all__ = [
     "SENDABLE_STATES",
@@ -134,7 +137,6 @@ def _finish(submission: Submission, actor, action: str) -> Submission:
             "items": submission.items.count(),
         },
     )
-    from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (cycle)
 
     enqueue_on_commit(task_render_document, submission.document_id)
     return submission

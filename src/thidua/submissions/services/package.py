@@ -23,6 +23,9 @@ from thidua.common.excel import row
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
+from thidua.councils.enums import SubjectKind
+from thidua.councils.models import AgendaItem
+from thidua.documents.models import IssuedDocument
 
 from ..models import Submission, SubmissionItem
 from .submission import is_receiving_office
@@ -35,10 +38,6 @@ CODES = {code for code, _label in AWARD_CODES}
 
 
 def _minutes_documents(submission: Submission):
-    from thidua.councils.enums import SubjectKind  # noqa: PLC0415 (apps load order)
-    from thidua.councils.models import AgendaItem  # noqa: PLC0415 (nominations sits below councils: moves with the tờ trình to a submissions app)
-    from thidua.documents.models import IssuedDocument  # noqa: PLC0415 (loaded with the councils import above it)
-
     nomination_ids = [
         i.nomination_id for i in submission.items.all() if i.nomination_id
     ]

@@ -1,0 +1,18 @@
+"""Vietnamese labels of the audit actions of the tờ trình: what the audit log and the
+history pages show instead of the code."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.actions import register_actions
+
+register_actions(
+    {
+        "submissions.submit": _("Trình cấp trên"),
+        "submissions.forward": _("Trình tiếp cấp trên"),
+        "submissions.appraise": _("Thẩm định hồ sơ trình"),
+        "submissions.return": _("Trả lại hồ sơ trình"),
+        "submissions.returned_from_above": _("Cấp trên trả lại hồ sơ"),
+        "submissions.outcome": _("Ghi nhận kết quả khen thưởng của cấp trên"),
+        "submissions.import": _("Nhập gói hồ sơ trình cấp trên"),
+    }
+)

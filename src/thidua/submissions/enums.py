@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["FINAL_OUTCOMES", "ItemOutcome"]
+
+
+class ItemOutcome(models.TextChoices):
+    """Where one nominee of a tờ trình stands at the receiving agency."""
+
+    PENDING = "cho_xu_ly", _("Chờ xử lý")
+    RETURNED = "tra_lai", _("Trả lại")
+    FORWARDED = "trinh_tiep", _("Đã trình cấp trên")
+    AWARDED = "khen_thuong", _("Được khen thưởng")
+    NOT_AWARDED = "khong_khen_thuong", _("Không khen thưởng")
+
+
+FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)

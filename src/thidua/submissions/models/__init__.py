@@ -1,0 +1,3 @@
+from .submission import Submission, SubmissionItem
+
+__all__ = ["Submission", "SubmissionItem"]
