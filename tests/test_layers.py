@@ -9,6 +9,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "thidua"
 
+
 def _app_of(module: str) -> str:
     return module.split(".")[1] if module.count(".") else module
 

@@ -353,6 +353,8 @@ HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
 THIDUA_JOB_STALE_SECONDS = env.int("THIDUA_JOB_STALE_SECONDS", default=900)
 # Starts after which a job that keeps killing its worker is marked failed instead.
 THIDUA_JOB_MAX_ATTEMPTS = env.int("THIDUA_JOB_MAX_ATTEMPTS", default=3)
+# Test settings turn this on: writing an audit code without a Vietnamese label raises.
+THIDUA_STRICT_AUDIT_LABELS = False
 
 # --- Mail and logging ---------------------------------------------------------------
 EMAIL_BACKEND = env.str(
