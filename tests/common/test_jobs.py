@@ -14,6 +14,7 @@ from thidua.common import jobs
 from thidua.common.models import ActivityLog
 from thidua.decisions.models import Decision
 from thidua.documents import rendering
+from thidua.documents.kinds import DocumentKind
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services import render
 from thidua.organizations.models import StaffImport
@@ -166,10 +167,9 @@ def test_two_sweeps_act_once(decision, dead_owner):
 def test_a_ready_decision_without_awards_gets_them(decision, fast_render, monkeypatch):
     """What the version before durable jobs could leave: files there, register empty
     (it wrote the awards after the document, in a step a crash could cut)."""
-    after_render = render.AFTER_RENDER
-    monkeypatch.setattr(render, "AFTER_RENDER", {})
-    render.render_issued_document(decision.issued_document.pk)
-    monkeypatch.setattr(render, "AFTER_RENDER", after_render)
+    with monkeypatch.context() as patch:
+        patch.setattr(DocumentKind, "run_after_render", lambda *_args: None)
+        render.render_issued_document(decision.issued_document.pk)
     assert not Decision.objects.get(pk=decision.pk).awards_written
     assert jobs.recover_stale() == ["decisions.awards: 1"]
     assert Decision.objects.get(pk=decision.pk).awards_written

@@ -1,11 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.kinds import register_document_kind
+
 
 class DecisionsConfig(AppConfig):
     name = "thidua.decisions"
     label = "decisions"
-    verbose_name = _("Quyết định và sổ khen thưởng")
+    verbose_name = _("Quyết định khen thưởng")
 
     def ready(self):
         from thidua.common.jobs import register_repair  # noqa: PLC0415 (apps load before their modules)
@@ -13,4 +15,12 @@ class DecisionsConfig(AppConfig):
         register_repair(
             "decisions.awards",
             "thidua.decisions.services.decision:write_missing_awards",
+        )
+        register_document_kind(
+            "decision",
+            label=_("Quyết định khen thưởng"),
+            spec="thidua.decisions.rendering:spec_for_decision_id",
+            # The register gets the awards in the transaction that marks the files
+            # ready: a decision is never ready with its awards missing.
+            after_render="thidua.decisions.services.decision:write_awards",
         )

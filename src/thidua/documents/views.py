@@ -19,12 +19,13 @@ from thidua.organizations.models import Agency
 
 from .doc_types import OFFICIAL_TYPES
 from .files import file_response
+from .kinds import document_kind, document_kinds
 from .models import LocalDocumentType, NumberSeries
 from .rendering import Layout
 from .selectors import access_issued_document, issued_documents_for_user
 from .services.layouts import save_layout
 from .services.numbering import declare_numbers_used
-from .services.render import SPEC_BUILDERS, layout_for, rerender_document
+from .services.render import layout_for, rerender_document
 
 __all__ = [
     "DocumentFileView",
@@ -33,11 +34,6 @@ __all__ = [
     "RegisterSettingsView",
     "RegisterView",
 ]
-
-KIND_LABELS = {
-    "movement": gettext_lazy("Văn bản phát động phong trào"),
-    "review": gettext_lazy("Báo cáo sơ kết, tổng kết"),
-}
 
 
 def _officer_agencies(user):
@@ -186,19 +182,22 @@ class LayoutView(TemplateView):
     def get_context_data(self, **kwargs):
         kinds = [
             {
-                "kind": kind,
-                "label": KIND_LABELS.get(kind, kind),
-                "json": kwargs.get("texts", {}).get(kind) or layout_for(kind).to_json(),
-                "errors": kwargs.get("errors", {}).get(kind, []),
+                "kind": kind.code,
+                "label": kind.label,
+                "json": kwargs.get("texts", {}).get(kind.code)
+                or layout_for(kind.code).to_json(),
+                "errors": kwargs.get("errors", {}).get(kind.code, []),
             }
-            for kind in SPEC_BUILDERS
+            for kind in document_kinds()
         ]
         return super().get_context_data(kinds=kinds, default=Layout().to_json())
 
     def post(self, request):
         kind = request.POST.get("kind", "")
         text = request.POST.get("layout", "")
-        if kind not in SPEC_BUILDERS:
+        try:
+            document_kind(kind)
+        except LookupError:
             return redirect("documents:layouts")
         try:
             save_layout(kind, text, actor=request.user)

@@ -1,8 +1,22 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.kinds import register_document_kind
+
 
 class MovementsConfig(AppConfig):
     name = "thidua.movements"
     label = "movements"
     verbose_name = _("Phong trào thi đua")
+
+    def ready(self):
+        register_document_kind(
+            "movement",
+            label=_("Văn bản phát động phong trào"),
+            spec="thidua.movements.rendering:spec_for_movement_id",
+        )
+        register_document_kind(
+            "review",
+            label=_("Báo cáo sơ kết, tổng kết"),
+            spec="thidua.movements.rendering:spec_for_review_id",
+        )

@@ -1,14 +1,13 @@
 """The single entry point that turns a registered document into DOCX and PDF files.
 
-Each source kind (a movement's launch document, later decisions and minutes) registers
-a builder that returns the rendering specification; the files are stored with their
-SHA-256 and the document is frozen from then on.
+Each source kind (a movement's launch document, a decision, a council's minutes…) is
+registered by its app (documents/kinds.py) with the builder of its rendering
+specification; the files are stored with their SHA-256 and the document is frozen from
+then on.
 """
 
 import hashlib
 import logging
-from collections.abc import Callable
-from importlib import import_module
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -18,12 +17,12 @@ from django.utils.translation import gettext as _
 from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
+from ..kinds import document_kind
 from ..models import DocumentLayout, DocumentSignature, IssuedDocument
 from .signing import sign_for_document
 
 __all__ = [
     "ACTIVE",
-    "SPEC_BUILDERS",
     "build_spec",
     "give_up_render",
     "render_issued_document",
@@ -33,30 +32,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-# source kind -> "module:function" building the spec from the source object's id.
-SPEC_BUILDERS = {
-    "movement": "thidua.movements.rendering:spec_for_movement_id",
-    "review": "thidua.movements.rendering:spec_for_review_id",
-    "decision": "thidua.decisions.rendering:spec_for_decision_id",
-    "council_minutes": "thidua.councils.minutes:spec_for_meeting_id",
-    "council_tally": "thidua.councils.tally:spec_for_tally_meeting_id",
-    "submission": "thidua.submissions.rendering:spec_for_submission_id",
-}
-
-
-# source kind -> "module:function" run once the files exist (e.g. write the awards).
-AFTER_RENDER = {
-    "decision": "thidua.decisions.services.decision:write_awards",
-}
-
-
-def _builder(kind: str) -> Callable:
-    module, _sep, name = SPEC_BUILDERS[kind].partition(":")
-    return getattr(import_module(module), name)
-
 
 def build_spec(kind: str, source_id: int):
-    return _builder(kind)(source_id)
+    return document_kind(kind).build_spec(source_id)
 
 
 def layout_for(kind: str):
@@ -149,10 +127,7 @@ def render_issued_document(document_id: int) -> None:
                     "pdf_sha256": locked.pdf_sha256,
                 },
             )
-        if document.source_kind in AFTER_RENDER:
-            after = AFTER_RENDER[document.source_kind]
-            module, _sep, name = after.partition(":")
-            getattr(import_module(module), name)(document.source_id)
+        document_kind(document.source_kind).run_after_render(document.source_id)
 
 
 def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from thidua.documents.kinds import document_kinds
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services.render import (
-    SPEC_BUILDERS,
     render_issued_document,
     render_source,
     rerender_document,
@@ -27,7 +27,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         render = sub.add_parser("render", help="Tạo tệp văn bản.")
-        render.add_argument("kind", choices=sorted(SPEC_BUILDERS))
+        render.add_argument("kind", choices=sorted(k.code for k in document_kinds()))
         render.add_argument("ref", help="Mã (id) hoặc số, ký hiệu, ví dụ 173/PD-SKHĐT.")
         render.add_argument(
             "--year", type=int, help="Năm ban hành khi dùng số, ký hiệu."
