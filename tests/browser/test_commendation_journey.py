@@ -178,7 +178,9 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     page.fill("#id_signer_title", "Giám đốc")
     page.fill("#id_signer_name", "Vũ Hoàng Quý")
     page.get_by_role("button", name="Lấy số và ban hành quyết định").click()
-    expect(page.get_by_test_id("awards-written")).to_be_visible(timeout=90_000)
+    expect(page.get_by_test_id("decision-state")).to_have_text(
+        "Đã ghi sổ khen thưởng", timeout=90_000
+    )
     decision_url = page.url
     items = page.get_by_test_id("decision-item")
     expect(items).to_have_count(3)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.awards.models import Award
+from thidua.common.models import ActivityLog
 from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.render import render_issued_document
 from thidua.eligibility.authority import can_decide
@@ -91,6 +92,9 @@ def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(
     render_issued_document(decision.issued_document.pk)
     decision.refresh_from_db()
     assert decision.awards_written and decision.issued_document.status == "ready"
+    assert decision.state == "da_ghi_so"
+    assert ActivityLog.objects.filter(action="decisions.register").count() == 1
+    assert all(item.award.code == item.nomination.code for item in decision.items.all())
     awards = list(
         Award.objects.order_by("code").values_list(
             "code", "year", "cash_amount", "decision_number"
@@ -104,6 +108,23 @@ def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(
     assert first.state == "da_khen_thuong"
     render_issued_document(decision.issued_document.pk)  # idempotent
     assert Award.objects.count() == 2
+    assert ActivityLog.objects.filter(action="decisions.register").count() == 1
+
+
+def test_the_database_refuses_an_unknown_decision_state(round_, org, users):
+    from django.db import IntegrityError, transaction
+
+    from thidua.decisions.models import Decision
+
+    decision = issue_decision(
+        round_,
+        [decided(round_, org, "dkkd_staff", "LDTT", users)],
+        issued_on=datetime.date(2026, 1, 15),
+        signer_title="Giám đốc",
+        signer_name="Vũ Hoàng Quý",
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.filter(pk=decision.pk).update(state="da_ky")
 
 
 def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, users):
@@ -174,8 +195,17 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
     response = client.post(url, form)
     assert response.status_code == 302
     assert Award.objects.filter(revoked=True).count() == 2
+    decision.refresh_from_db()
+    assert decision.state == "da_huy_bo"  # annulled as a whole, audited as such
+    entry = ActivityLog.objects.get(action="decisions.annul")
+    assert entry.data["reason"] == "Hồ sơ kê khai sai"
+    assert entry.data["annulment_decision"] == "05/QĐ-SKHĐT"
+    assert sorted(entry.data["awards"]) == sorted(
+        Award.objects.values_list("pk", flat=True)
+    )
     page = client.get(decision.get_absolute_url()).content.decode()
     assert url not in page and page.count("đã hủy bỏ") == 2
+    assert "Đã hủy bỏ" in page
     again = client.post(url, form)  # nothing left: refused with a message, no change
     assert again.status_code == 200 and again.context["form"].non_field_errors()
     assert client.get(batch).status_code == 404  # nothing left to print

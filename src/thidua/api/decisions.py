@@ -22,8 +22,10 @@ SCOPE = "decisions:read"
 
 class DecisionOut(Schema):
     """``year``: the achievement year of its review round; ``status``: of the issued
-    document (``ready`` once the signed files exist); ``awards_written``: entered in
-    the award register."""
+    document (``ready`` once the signed files exist); ``state``: of the decision
+    (``da_ban_hanh`` numbered, files being made; ``da_ghi_so`` awards entered in the
+    register; ``da_huy_bo`` annulled as a whole); ``awards_written``: entered in the
+    award register (kept for clients of version 1: ``state`` is not ``da_ban_hanh``)."""
 
     id: int
     symbol: str
@@ -35,6 +37,7 @@ class DecisionOut(Schema):
     signer_title: str
     signer_name: str
     status: str
+    state: str
     awards_written: bool
     item_count: int
 
@@ -72,6 +75,7 @@ def _out(decision: Decision, item_count: int) -> dict:
         "signer_title": decision.signer_title,
         "signer_name": decision.signer_name,
         "status": document.status,
+        "state": decision.state,
         "awards_written": decision.awards_written,
         "item_count": item_count,
     }

@@ -11,7 +11,19 @@ from thidua.common.text import nfc
 
 from ..models import Award
 
-__all__ = ["annul_award"]
+__all__ = ["annul_award", "check_annulment"]
+
+
+def check_annulment(*, reason: str, annulment_decision: str, **_details) -> None:
+    """An annulment names its reason and the decision that annuls (both, or the user is
+    told about each missing one at once)."""
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = [_("Phải ghi lý do hủy bỏ.")]
+    if not annulment_decision.strip():
+        errors["annulment_decision"] = [_("Phải ghi số, ngày quyết định hủy bỏ.")]
+    if errors:
+        raise ValidationError(errors)
 
 
 def annul_award(
@@ -25,13 +37,7 @@ def annul_award(
 ) -> Award:
     """Mark the award annulled (never deleted) and flag the subject's later awards for
     re-examination, since they may rest on this one."""
-    errors = {}
-    if not reason.strip():
-        errors["reason"] = [_("Phải ghi lý do hủy bỏ.")]
-    if not annulment_decision.strip():
-        errors["annulment_decision"] = [_("Phải ghi số, ngày quyết định hủy bỏ.")]
-    if errors:
-        raise ValidationError(errors)
+    check_annulment(reason=reason, annulment_decision=annulment_decision)
     with transaction.atomic():
         locked = Award.objects.select_for_update().get(pk=award.pk)
         if locked.revoked:

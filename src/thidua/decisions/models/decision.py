@@ -1,6 +1,9 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from ..enums import DecisionState
 
 __all__ = ["Decision", "DecisionItem"]
 
@@ -19,19 +22,38 @@ class Decision(models.Model):
     signer_principal = models.CharField(_("ký thay cho"), max_length=160, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
     signer_name = models.CharField(_("họ tên người ký"), max_length=120)
-    awards_written = models.BooleanField(_("đã ghi sổ khen thưởng"), default=False)
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=DecisionState.choices,
+        default=DecisionState.ISSUED,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=DecisionState.values), name="decision_state_known"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.issued_document.symbol
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:decision-detail", args=[self.pk])
+
+    @property
+    def awards_written(self) -> bool:
+        """Its awardees are in the register (they stay there, revoked, once annulled)."""
+        return self.state != DecisionState.ISSUED
+
+    @property
+    def is_annulled(self) -> bool:
+        return self.state == DecisionState.ANNULLED
 
 
 class DecisionItem(models.Model):

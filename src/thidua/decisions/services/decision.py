@@ -18,7 +18,9 @@ from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
 
+from ..enums import DecisionState
 from ..models import Decision, DecisionItem
+from ..workflows import DECISION, THROUGH_FILES
 
 __all__ = ["DECIDABLE_STATES", "issue_decision", "write_awards", "write_missing_awards"]
 
@@ -116,20 +118,15 @@ def issue_decision(
 
 
 def write_awards(decision_id: int) -> int:
-    """After the decision's files exist: write every awardee into the register and mark
-    the nominations awarded. Called in the transaction that marks the document ready
-    (documents.services.render.AFTER_RENDER), so either both happen or neither;
-    idempotent (a decision's awards are written once)."""
-    with transaction.atomic():
-        decision = (
-            Decision.objects.select_for_update()
-            .select_related("issued_document", "round__agency")
-            .get(pk=decision_id)
-        )
-        if decision.awards_written:
-            return 0
+    """After the decision's files exist: write every awardee into the register, mark
+    the nominations awarded, and move the decision to "registered". Called in the
+    transaction that marks the document ready (the decision kind's after-render hook,
+    documents/kinds.py), so either all of it happens or none; idempotent (a decision's
+    awards are written once)."""
+    written = []
+
+    def effect(decision: Decision, _move) -> list[str]:
         document = decision.issued_document
-        count = 0
         for item in decision.items.select_related(
             "nomination__person", "nomination__agency"
         ):
@@ -147,11 +144,24 @@ def write_awards(decision_id: int) -> int:
             )
             item.save(update_fields=["award"])
             transition_nomination(nomination, NominationState.AWARDED)
-            count += 1
+            written.append(item.award.pk)
             checkpoint("decisions.write_awards")
-        decision.awards_written = True
-        decision.save(update_fields=["awards_written"])
-    return count
+        return []
+
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision_id)
+        if decision.state != DecisionState.ISSUED:
+            return 0
+        DECISION.transition(
+            decision,
+            DecisionState.REGISTERED,
+            check_permission=False,
+            through=THROUGH_FILES,
+            effect=effect,
+            data=lambda _decision: {"awards": len(written)},
+            lock=lambda query: query.select_related("issued_document", "round__agency"),
+        )
+    return len(written)
 
 
 def write_missing_awards() -> int:
@@ -159,6 +169,6 @@ def write_missing_awards() -> int:
     its awards are not in the register — left by a version that wrote them after the
     document, in a separate step a crash could cut — gets them now."""
     pending = Decision.objects.filter(
-        awards_written=False, issued_document__status=IssuedDocument.Status.READY
+        state=DecisionState.ISSUED, issued_document__status=IssuedDocument.Status.READY
     ).values_list("pk", flat=True)
     return sum(1 for pk in pending if write_awards(pk))
