@@ -107,7 +107,7 @@ def test_audit_entries_are_stored_in_nfc_and_still_verify(org):
     with transaction.atomic():
         log_action(
             org.dkkd,
-            "people.note",
+            "people.update",
             data={nfd("ghi chú"): nfd(TEXT)},
             changes={"name": [nfd(NAME), NAME]},
         )

@@ -61,7 +61,12 @@ class Workflow:
     reason_message: str = ""
     stale_message: str = ""
     through_message: str = ""
+    # What the user is told when the object is no longer where the move starts.
+    refused_message: str = ""
     agency_of: Callable = staticmethod(lambda obj: None)
+    # The object the audit entry is filed under, where a move of a part belongs in
+    # the history of the whole (an item's outcome in its tờ trình's).
+    audit_object: Callable = staticmethod(lambda obj: obj)
     _table: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -128,6 +133,8 @@ class Workflow:
                         % {"via": move.only_through}
                     )
                 move = None
+            if move is None and self.refused_message:
+                raise ValidationError(self.refused_message)
             if move is None:
                 raise ValidationError(
                     _("Không thể chuyển %(noun)s từ “%(a)s” sang “%(b)s”.")
@@ -155,7 +162,7 @@ class Workflow:
             setattr(locked, self.state_field, to)
             locked.save(update_fields=[self.state_field, *changed])
             log_action(
-                locked,
+                self.audit_object(locked),
                 move.action or self.action,
                 actor=actor,
                 agency_id=self.agency_of(locked),

@@ -9,6 +9,7 @@ register_actions(
     {
         "submissions.submit": _("Trình cấp trên"),
         "submissions.forward": _("Trình tiếp cấp trên"),
+        "submissions.forward_item": _("Trình tiếp một hồ sơ lên cấp trên"),
         "submissions.appraise": _("Thẩm định hồ sơ trình"),
         "submissions.return": _("Trả lại hồ sơ trình"),
         "submissions.returned_from_above": _("Cấp trên trả lại hồ sơ"),

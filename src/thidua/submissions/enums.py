@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["FINAL_OUTCOMES", "ItemOutcome"]
+__all__ = ["FINAL_OUTCOMES", "OUTCOME_COLORS", "ItemOutcome"]
 
 
 class ItemOutcome(models.TextChoices):
@@ -15,3 +15,12 @@ class ItemOutcome(models.TextChoices):
 
 
 FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)
+
+# Badge colour of each outcome (Bootstrap text-bg-*), declared with the states.
+OUTCOME_COLORS = {
+    ItemOutcome.PENDING: "warning",
+    ItemOutcome.RETURNED: "secondary",
+    ItemOutcome.FORWARDED: "info",
+    ItemOutcome.AWARDED: "success",
+    ItemOutcome.NOT_AWARDED: "secondary",
+}

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import state_is_known
+
 from ..enums import BallotState, Comparison, PassBasis, VoteChannel, VoteChoice
 
 __all__ = [
@@ -55,6 +57,13 @@ class Ballot(models.Model):
         verbose_name_plural = _("phiếu bầu kín")
         ordering = ["agenda_item"]
         constraints = [
+            state_is_known("state", BallotState, "ballot_state_known"),
+            # Closed exactly when it has a closing time.
+            models.CheckConstraint(
+                condition=Q(state=BallotState.OPEN, closed_at__isnull=True)
+                | Q(state=BallotState.CLOSED, closed_at__isnull=False),
+                name="ballot_closed_at_follows_state",
+            ),
             models.CheckConstraint(
                 condition=Q(pass_denominator__gt=0)
                 & Q(pass_numerator__lte=F("pass_denominator")),

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import state_is_known
+
 from ..enums import MeetingState, QuorumRule, SubjectKind
 
 __all__ = ["AgendaItem", "Attendance", "Meeting", "Recusal"]
@@ -35,6 +37,29 @@ class Meeting(models.Model):
         verbose_name = _("phiên họp hội đồng")
         verbose_name_plural = _("phiên họp hội đồng")
         ordering = ["-scheduled_at", "id"]
+        constraints = [
+            state_is_known("state", MeetingState, "meeting_state_known"),
+            # Opened and closed times go with the state: a meeting not yet opened has
+            # neither, an open one its opening, a closed one both.
+            models.CheckConstraint(
+                condition=Q(
+                    state=MeetingState.SCHEDULED,
+                    opened_at__isnull=True,
+                    closed_at__isnull=True,
+                )
+                | Q(
+                    state=MeetingState.OPEN,
+                    opened_at__isnull=False,
+                    closed_at__isnull=True,
+                )
+                | Q(
+                    state=MeetingState.CLOSED,
+                    opened_at__isnull=False,
+                    closed_at__isnull=False,
+                ),
+                name="meeting_times_follow_state",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

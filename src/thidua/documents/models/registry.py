@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import state_is_known
 from thidua.common.models import DurableJob
 from thidua.common.text import search_words
 
@@ -83,14 +84,17 @@ class NumberSeries(models.Model):
         return f"{self.agency or self.council} {self.year}: {self.last_number}"
 
 
+class DocumentStatus(models.TextChoices):
+    RENDERING = "rendering", _("Đang tạo tệp")
+    READY = "ready", _("Đã có tệp")
+    FAILED = "failed", _("Tạo tệp lỗi")
+
+
 class IssuedDocument(DurableJob):
     """An outgoing document with its number. Never edited once its files are stored
     (a database trigger refuses it); a correction is a new document."""
 
-    class Status(models.TextChoices):
-        RENDERING = "rendering", _("Đang tạo tệp")
-        READY = "ready", _("Đã có tệp")
-        FAILED = "failed", _("Tạo tệp lỗi")
+    Status = DocumentStatus
 
     series = models.ForeignKey(
         NumberSeries, on_delete=models.PROTECT, related_name="documents"
@@ -134,6 +138,12 @@ class IssuedDocument(DurableJob):
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "number"], name="issued_number_once"
+            ),
+            state_is_known("status", DocumentStatus, "issued_document_status_known"),
+            # A failed rendering says why, for the officer who renders it again.
+            models.CheckConstraint(
+                condition=~Q(status=DocumentStatus.FAILED) | ~Q(error=""),
+                name="issued_document_failure_explained",
             ),
         ]
 

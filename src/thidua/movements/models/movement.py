@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import state_is_known
 from thidua.common.text import search_words
 
 from ..enums import DutyActor, MovementKind, MovementState, RecipientKind
@@ -116,12 +117,13 @@ class Movement(models.Model):
         verbose_name_plural = _("phong trào thi đua")
         ordering = ["-year", "-created_at"]
         constraints = [
+            state_is_known("state", MovementState, "movement_state_known"),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)
                 | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=F("starts_on")),
                 name="movement_dates_ordered",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import reason_required, state_is_known
+
 from ..enums import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, RegistrationState
 
 __all__ = ["Registration", "RegistrationEntry"]
@@ -52,7 +54,14 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["movement", "agency"], name="registration_once"
-            )
+            ),
+            state_is_known("state", RegistrationState, "registration_state_known"),
+            reason_required(
+                "state",
+                [RegistrationState.RETURNED],
+                "return_reason",
+                "registration_return_explained",
+            ),
         ]
 
     def __str__(self) -> str:

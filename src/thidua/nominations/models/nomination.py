@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.awards import AWARD_CODES, AwardType
+from thidua.common.constraints import reason_required, state_is_known
 
 from ..enums import ACTIVE_STATES, AttachmentKind, NominationState, RoundKind
 
@@ -101,6 +102,18 @@ class Nomination(models.Model):
         verbose_name_plural = _("hồ sơ đề nghị")
         ordering = ["-created_at"]
         constraints = [
+            state_is_known("state", NominationState, "nomination_state_known"),
+            # A return, a refusal and a cancellation are explained to the unit.
+            reason_required(
+                "state",
+                [
+                    NominationState.RETURNED,
+                    NominationState.NOT_AWARDED,
+                    NominationState.CANCELLED,
+                ],
+                "reason",
+                "nomination_reason_given",
+            ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False, agency__isnull=True)
                 | Q(person__isnull=True, agency__isnull=False),
@@ -170,6 +183,12 @@ class NominationEvent(models.Model):
         verbose_name = _("diễn biến hồ sơ")
         verbose_name_plural = _("diễn biến hồ sơ")
         ordering = ["at", "id"]
+        constraints = [
+            state_is_known(
+                "from_state", NominationState, "nomination_event_from_known"
+            ),
+            state_is_known("to_state", NominationState, "nomination_event_to_known"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"

@@ -2,19 +2,23 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import state_is_known
 from thidua.common.models import DurableJob
 
 __all__ = ["StaffImport"]
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ xử lý")
+    RUNNING = "running", _("Đang kiểm tra")
+    DONE = "done", _("Đã nhập")
+    FAILED = "failed", _("Có lỗi, không ghi dữ liệu")
+
+
 class StaffImport(DurableJob):
     """One upload of a staff workbook, its progress and its outcome."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Đang chờ xử lý")
-        RUNNING = "running", _("Đang kiểm tra")
-        DONE = "done", _("Đã nhập")
-        FAILED = "failed", _("Có lỗi, không ghi dữ liệu")
+    Status = ImportStatus
 
     agency = models.ForeignKey(
         "organizations.Agency", on_delete=models.CASCADE, related_name="staff_imports"
@@ -43,6 +47,9 @@ class StaffImport(DurableJob):
         verbose_name = _("lượt nhập danh sách")
         verbose_name_plural = _("lượt nhập danh sách")
         ordering = ["-created_at"]
+        constraints = [
+            state_is_known("status", ImportStatus, "staff_import_status_known"),
+        ]
 
     def __str__(self) -> str:
         return self.file_name

@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.awards import AWARD_CODES, AwardType
+from thidua.common.constraints import reason_required, state_is_known
 
-from ..enums import ItemOutcome
+from ..enums import OUTCOME_COLORS, ItemOutcome
 
 __all__ = ["Submission", "SubmissionItem"]
 
@@ -143,6 +144,19 @@ class SubmissionItem(models.Model):
         verbose_name_plural = _("đối tượng trình khen")
         ordering = ["submission", "position"]
         constraints = [
+            state_is_known("outcome", ItemOutcome, "submission_item_outcome_known"),
+            reason_required(
+                "outcome",
+                [ItemOutcome.RETURNED, ItemOutcome.NOT_AWARDED],
+                "reason",
+                "submission_item_reason_given",
+            ),
+            # An award recorded from above names the decision that made it.
+            models.CheckConstraint(
+                condition=~Q(outcome=ItemOutcome.AWARDED)
+                | (~Q(decision_number="") & Q(decision_date__isnull=False)),
+                name="submission_item_award_has_decision",
+            ),
             models.UniqueConstraint(
                 fields=["submission", "position"], name="submission_item_position"
             ),
@@ -155,3 +169,12 @@ class SubmissionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_name} – {self.get_code_display()} {self.year}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for the receiving office (appraise, return, decide, forward)."""
+        return self.outcome == ItemOutcome.PENDING
+
+    @property
+    def outcome_color(self) -> str:
+        return OUTCOME_COLORS[self.outcome]

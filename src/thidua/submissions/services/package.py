@@ -28,7 +28,7 @@ from thidua.councils.models import AgendaItem
 from thidua.documents.models import IssuedDocument
 
 from ..models import Submission, SubmissionItem
-from .submission import is_receiving_office
+from ..rules import is_receiving_office
 
 __all__ = ["FORMAT", "VERSION", "build_package", "import_package", "package_file"]
 

@@ -31,25 +31,19 @@ from thidua.organizations.access import scopes_for
 
 from ..enums import ItemOutcome
 from ..models import Submission, SubmissionItem
+from ..rules import is_receiving_office
+from ..workflows import FORWARDING, FROM_ABOVE, ITEM
 
 __all__ = [
     "SENDABLE_STATES",
     "appraise_item",
     "forward_items",
-    "is_receiving_office",
     "record_outcome",
     "return_item",
     "submit_nominations",
 ]
 
 SENDABLE_STATES = (NominationState.COUNCIL_DONE, NominationState.PUBLIC_NOTICE)
-
-
-def is_receiving_office(user, submission: Submission) -> bool:
-    scopes = scopes_for(user)
-    return scopes.is_admin or submission.to_agency_id in (
-        scopes.officer_agencies | scopes.higher_officer_agencies
-    )
 
 
 def _is_sending_office(user, agency) -> bool:
@@ -268,10 +262,55 @@ def forward_items(
                 appraisal=item.appraisal,
                 files=item.files,
             )
-            item.outcome = ItemOutcome.FORWARDED
-            item.version += 1
-            item.save(update_fields=["outcome", "version", "updated_at"])
+            _move(
+                item,
+                ItemOutcome.FORWARDED,
+                actor,
+                through=FORWARDING,
+                data={"to": submission.to_agency.name},
+            )
         return _finish(submission, actor, "submissions.forward")
+
+
+def _item_data(extra: dict):
+    return lambda item: {"item": item.position, "subject": item.subject_name, **extra}
+
+
+def _move(
+    item,
+    to,
+    actor,
+    *,
+    reason="",
+    through="",
+    expected_version=None,
+    data=None,
+    fields=None,
+    check_permission=False,
+):
+    """One item's outcome through the kernel (workflows.ITEM), filed in its tờ trình's
+    history; ``fields`` are set with it (the decision's number, date, signer…)."""
+
+    def effect(locked, _move) -> list[str]:
+        for name, value in (fields or {}).items():
+            setattr(locked, name, value)
+        if reason.strip():
+            locked.reason = nfc(reason)
+        locked.version += 1
+        return [*(fields or {}), "reason", "version", "updated_at"]
+
+    return ITEM.transition(
+        item,
+        to,
+        actor=actor,
+        reason=reason,
+        through=through,
+        expected_version=expected_version,
+        check_permission=check_permission and actor is not None,
+        effect=effect,
+        data=_item_data(data or {}),
+        lock=lambda query: query.select_related("submission__to_agency"),
+    )
 
 
 def _lock_item(item: SubmissionItem, actor, expected_version) -> SubmissionItem:
@@ -287,18 +326,6 @@ def _lock_item(item: SubmissionItem, actor, expected_version) -> SubmissionItem:
     return locked
 
 
-def _save(item: SubmissionItem, actor, action: str, data: dict) -> None:
-    item.version += 1
-    item.save()
-    log_action(
-        item.submission,
-        action,
-        actor=actor,
-        agency_id=item.submission.to_agency_id,
-        data={"item": item.position, "subject": item.subject_name, **data},
-    )
-
-
 def appraise_item(item, *, appraisal: str, actor=None, expected_version=None):
     """The receiving office's appraisal note on one nominee (Ban TĐKT thẩm định)."""
     if not appraisal.strip():
@@ -308,7 +335,15 @@ def appraise_item(item, *, appraisal: str, actor=None, expected_version=None):
         if locked.outcome != ItemOutcome.PENDING:
             raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
         locked.appraisal = nfc(appraisal)
-        _save(locked, actor, "submissions.appraise", {"appraisal": locked.appraisal})
+        locked.version += 1
+        locked.save(update_fields=["appraisal", "version", "updated_at"])
+        log_action(
+            locked.submission,
+            "submissions.appraise",
+            actor=actor,
+            agency_id=locked.submission.to_agency_id,
+            data=_item_data({"appraisal": locked.appraisal})(locked),
+        )
     return locked
 
 
@@ -319,24 +354,32 @@ def return_item(item, *, reason: str, actor=None, expected_version=None):
         raise ValidationError({"reason": [_("Phải ghi rõ lý do trả lại.")]})
     reason = nfc(reason)
     with transaction.atomic():
-        locked = _lock_item(item, actor, expected_version)
-        if locked.outcome != ItemOutcome.PENDING:
-            raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
-        locked.outcome = ItemOutcome.RETURNED
-        locked.reason = reason
-        _save(locked, actor, "submissions.return", {"reason": reason})
+        locked = _move(
+            item,
+            ItemOutcome.RETURNED,
+            actor,
+            reason=reason,
+            expected_version=expected_version,
+            data={"reason": reason},
+            check_permission=True,
+        )
         by = locked.submission.to_agency.name
-        below = locked.source
-        if below is not None:
-            below.outcome = ItemOutcome.PENDING
-            below.reason = _("%(a)s trả lại: %(r)s") % {"a": by, "r": reason}
-            _save(below, actor, "submissions.returned_from_above", {"reason": reason})
+        why = _("%(a)s trả lại: %(r)s") % {"a": by, "r": reason}
+        if locked.source_id is not None:
+            _move(
+                locked.source,
+                ItemOutcome.PENDING,
+                actor,
+                reason=why,
+                through=FROM_ABOVE,
+                data={"reason": reason},
+            )
         elif locked.nomination_id:
             transition_nomination(
                 locked.nomination,
                 NominationState.COUNCIL_DONE,
                 actor=actor,
-                reason=_("%(a)s trả lại: %(r)s") % {"a": by, "r": reason},
+                reason=why,
                 upward=True,
             )
     return locked
@@ -375,30 +418,40 @@ def record_outcome(
         raise ValidationError(errors)
     outcome = ItemOutcome.AWARDED if awarded else ItemOutcome.NOT_AWARDED
     fields = {
-        "outcome": outcome,
         "reason": nfc(reason),
         "decision_number": nfc(decision_number),
         "decision_date": decision_date,
         "decision_signer": nfc(decision_signer),
         "decided_by": nfc(decided_by),
     }
+    decided = {name: value for name, value in fields.items() if name != "reason"}
+    data = {"outcome": outcome, "decision_number": fields["decision_number"]}
     with transaction.atomic():
-        locked = _lock_item(item, actor, expected_version)
-        if locked.outcome != ItemOutcome.PENDING:
-            raise ValidationError(_("Hồ sơ không còn chờ xử lý."))
+        locked = _move(
+            item,
+            outcome,
+            actor,
+            reason=fields["reason"],
+            expected_version=expected_version,
+            fields=decided,
+            data=data,
+            check_permission=True,
+        )
         node = locked
-        while node is not None:
-            for name, value in fields.items():
-                setattr(node, name, value)
-            _save(
-                node,
-                actor,
-                "submissions.outcome",
-                {"outcome": outcome, "decision_number": fields["decision_number"]},
-            )
+        while True:
             if node.source_id is None and node.nomination_id:
                 _settle_nomination(node, awarded, actor)
-            node = node.source
+            if node.source_id is None:
+                break
+            node = _move(
+                node.source,
+                outcome,
+                actor,
+                reason=fields["reason"],
+                through=FROM_ABOVE,
+                fields=decided,
+                data=data,
+            )
     return locked
 
 

@@ -30,9 +30,11 @@ from thidua.organizations.selectors import office_agencies
 
 from ..enums import ItemOutcome
 from ..models import SubmissionItem
+from ..rules import is_receiving_office
 from ..selectors import access_submission, submissions_for_user
 from ..services import submission as service
 from ..services.package import build_package, import_package, package_file
+from ..workflows import ITEM
 
 __all__ = [
     "ItemActionView",
@@ -160,18 +162,25 @@ class SubmissionDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         submission = access_submission(self.request.user, kwargs["pk"])
-        receiving = service.is_receiving_office(self.request.user, submission)
+        receiving = is_receiving_office(self.request.user, submission)
         items = list(
             submission.items.select_related(
                 "source__submission", "forwarded_as__submission"
             )
         )
-        pending = [i for i in items if i.outcome == ItemOutcome.PENDING]
+        pending = [i for i in items if i.is_pending]
         decided_by = _("Chủ tịch %(a)s") % {"a": submission.to_agency.name}
-        for item in pending:  # one small form per nominee, prefixed so ids stay unique
-            item.form = ItemForm(
-                prefix=f"i{item.pk}", initial={"decided_by": decided_by}
-            )
+        for item in items:
+            # The outcomes the user may record on it now, as the workflow offers them.
+            item.moves = [
+                (*ACTION_OF[t.target], t)
+                for t in ITEM.available(self.request.user, item)
+                if t.target in ACTION_OF
+            ]
+            if item.moves:  # one small form per nominee, prefixed: ids stay unique
+                item.form = ItemForm(
+                    prefix=f"i{item.pk}", initial={"decided_by": decided_by}
+                )
         return super().get_context_data(
             submission=submission,
             items=items,
@@ -186,7 +195,7 @@ class SubmissionDetailView(TemplateView):
 class SubmissionForwardView(View):
     def post(self, request, pk):
         submission = access_submission(request.user, pk)
-        if not service.is_receiving_office(request.user, submission):
+        if not is_receiving_office(request.user, submission):
             raise Http404
         form = ForwardForm(request.POST)
         if form.is_valid():
@@ -212,6 +221,12 @@ class SubmissionForwardView(View):
 
 
 ACTIONS = ("tham-dinh", "tra-lai", "khen-thuong", "khong-khen-thuong")
+# The URL word and button style of each outcome the receiving office records.
+ACTION_OF = {
+    ItemOutcome.RETURNED: ("tra-lai", "btn-outline-danger"),
+    ItemOutcome.AWARDED: ("khen-thuong", "btn-success"),
+    ItemOutcome.NOT_AWARDED: ("khong-khen-thuong", "btn-outline-dark"),
+}
 
 
 class ItemActionView(View):
@@ -223,9 +238,7 @@ class ItemActionView(View):
         except SubmissionItem.DoesNotExist:
             raise Http404 from None
         submission = access_submission(request.user, item.submission_id)
-        if action not in ACTIONS or not service.is_receiving_office(
-            request.user, submission
-        ):
+        if action not in ACTIONS or not is_receiving_office(request.user, submission):
             raise Http404
         form = ItemForm(request.POST, prefix=f"i{item.pk}")
         if not form.is_valid():

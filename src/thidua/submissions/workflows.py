@@ -1,0 +1,83 @@
+"""Where one nominee of a tờ trình stands at the receiving agency, as data
+(thidua.common.workflow).
+
+The receiving office returns it (with a reason), records the higher level's decision on
+it (awarded, or not with a reason), or forwards it further up with its own tờ trình.
+What happens above flows down the chain: a forwarded item takes the outcome of the item
+that forwarded it, or is pending again when the level above returns it. Those moves
+happen only through the services that walk the chain, never as a button."""
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.common.workflow import Transition, Workflow
+
+from .enums import ItemOutcome as O
+from .models import SubmissionItem
+
+__all__ = ["FROM_ABOVE", "FORWARDING", "ITEM"]
+
+PROCESS = "submissions.process_item"
+FORWARDING = "tờ trình trình tiếp"
+FROM_ABOVE = "kết quả của cấp trên"
+
+ITEM = Workflow(
+    model=SubmissionItem,
+    action="submissions.outcome",
+    state_field="outcome",
+    noun=_("hồ sơ trình"),
+    agency_of=lambda item: item.submission.to_agency_id,
+    audit_object=lambda item: item.submission,
+    reason_message=_("Phải ghi rõ lý do."),
+    stale_message=_("Hồ sơ đã được người khác cập nhật."),
+    refused_message=_("Hồ sơ không còn chờ xử lý."),
+    transitions=[
+        Transition(
+            O.PENDING,
+            O.RETURNED,
+            PROCESS,
+            _("Trả lại"),
+            needs_reason=True,
+            action="submissions.return",
+        ),
+        Transition(O.PENDING, O.AWARDED, PROCESS, _("Ghi quyết định khen thưởng")),
+        Transition(
+            O.PENDING,
+            O.NOT_AWARDED,
+            PROCESS,
+            _("Không khen thưởng"),
+            needs_reason=True,
+        ),
+        Transition(
+            O.PENDING,
+            O.FORWARDED,
+            PROCESS,
+            _("Trình tiếp cấp trên"),
+            action="submissions.forward_item",
+            only_through=FORWARDING,
+        ),
+        Transition(
+            O.FORWARDED,
+            O.AWARDED,
+            PROCESS,
+            _("Cấp trên khen thưởng"),
+            only_through=FROM_ABOVE,
+        ),
+        Transition(
+            O.FORWARDED,
+            O.NOT_AWARDED,
+            PROCESS,
+            _("Cấp trên không khen thưởng"),
+            needs_reason=True,
+            only_through=FROM_ABOVE,
+        ),
+        Transition(
+            O.FORWARDED,
+            O.PENDING,
+            PROCESS,
+            _("Cấp trên trả lại"),
+            needs_reason=True,
+            action="submissions.returned_from_above",
+            only_through=FROM_ABOVE,
+        ),
+    ],
+)
