@@ -26,7 +26,6 @@ from thidua.submissions.services.submission import (
 )
 
 from ..decisions.test_decisions import decided
-from ..decisions.test_decisions import round_ as round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 20)
@@ -37,22 +36,6 @@ AWARD = {
     "decision_signer": "Hồ Tiến Thiệu",
     "decided_by": "Chủ tịch UBND tỉnh Lạng Sơn",
 }
-
-
-@pytest.fixture(autouse=True)
-def _unit_issues_documents(org):
-    org.dkkd.abbreviation = "ĐKKD"
-    org.dkkd.place_name = "Lạng Sơn"
-    org.dkkd.save()
-
-
-@pytest.fixture
-def sent(round_, org, users):
-    nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
-    submission = submit_nominations(
-        round_, [nomination], actor=users["officer"], **SIGN
-    )
-    return submission, nomination
 
 
 def test_submission_takes_a_number_and_moves_the_nomination(sent, org):
