@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from thidua.common.choices import StateChoices
+
 __all__ = [
     "ACTIVE_STATES",
     "FINAL_OUTCOMES",
@@ -57,7 +59,7 @@ class AttachmentKind(models.TextChoices):
     OTHER = "khac", _("Tài liệu khác")
 
 
-class ItemOutcome(models.TextChoices):
+class ItemOutcome(StateChoices):
     """Where one nominee of a tờ trình stands at the receiving agency."""
 
     PENDING = "cho_xu_ly", _("Chờ xử lý")
@@ -65,6 +67,16 @@ class ItemOutcome(models.TextChoices):
     FORWARDED = "trinh_tiep", _("Đã trình cấp trên")
     AWARDED = "khen_thuong", _("Được khen thưởng")
     NOT_AWARDED = "khong_khen_thuong", _("Không khen thưởng")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.PENDING: "warning",
+            cls.RETURNED: "secondary",
+            cls.FORWARDED: "info",
+            cls.AWARDED: "success",
+            cls.NOT_AWARDED: "secondary",
+        }
 
 
 FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)

@@ -155,3 +155,8 @@ class SubmissionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_name} – {self.get_code_display()} {self.year}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Not yet appraised, returned, forwarded or decided at the receiving agency."""
+        return self.outcome == ItemOutcome.PENDING
