@@ -1,7 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["READ_SCOPES", "ApiScope", "Role"]
+from thidua.common.choices import StateChoices
+
+__all__ = ["READ_SCOPES", "ApiScope", "Role", "TokenStatus"]
 
 
 class Role(models.TextChoices):
@@ -37,3 +39,15 @@ class ApiScope(models.TextChoices):
 
 
 READ_SCOPES = frozenset(s for s in ApiScope.values if s.endswith(":read"))
+
+
+class TokenStatus(StateChoices):
+    """Where an API token stands (``ApiToken.status``, not stored)."""
+
+    LIVE = "live", _("đang dùng")
+    EXPIRED = "expired", _("hết hạn")
+    REVOKED = "revoked", _("đã thu hồi")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {cls.LIVE: "success", cls.EXPIRED: "secondary", cls.REVOKED: "danger"}

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Role
+from .enums import Role, TokenStatus
 
 __all__ = ["ApiToken", "RoleAssignment", "User"]
 
@@ -117,8 +117,14 @@ class ApiToken(models.Model):
         return f"{self.name} (tdk_{self.prefix}_…)"
 
     @property
-    def status(self) -> str:
-        """``revoked``, ``expired`` or ``live``."""
+    def status(self) -> TokenStatus:
+        """Revoked, expired or live."""
         if self.revoked_at is not None:
-            return "revoked"
-        return "expired" if self.expires_at <= timezone.now() else "live"
+            return TokenStatus.REVOKED
+        if self.expires_at <= timezone.now():
+            return TokenStatus.EXPIRED
+        return TokenStatus.LIVE
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == TokenStatus.LIVE

@@ -41,6 +41,7 @@ from .services.meeting import (
     schedule_meeting,
 )
 from .tally import tally_document
+from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
 
@@ -85,6 +86,14 @@ class MeetingCreateView(ServiceFormView):
 
     def get_success_url(self):
         return reverse("councils:meeting-detail", args=[self.result.pk])
+
+
+# The meeting's moves (workflows.MEETING) as MeetingActionView's actions, and the look
+# of their buttons.
+MOVE_BUTTONS = {
+    MeetingState.OPEN: ("open", "btn-primary"),
+    MeetingState.CLOSED: ("close", "btn-outline-secondary"),
+}
 
 
 class MeetingDetailView(TemplateView):
@@ -132,6 +141,11 @@ class MeetingDetailView(TemplateView):
             can_run=self.request.user.has_perm(
                 "organizations.change_council", meeting.council
             ),
+            # Khai mạc, bế mạc: offered to the secretary or chair (councils.run_meeting).
+            moves=[
+                (move, *MOVE_BUTTONS[move.target])
+                for move in MEETING.available(self.request.user, meeting)
+            ],
             **kwargs,
         )
 

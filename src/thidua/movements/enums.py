@@ -4,10 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from thidua.common.choices import StateChoices
+
 __all__ = [
     "COLLECTIVE_TITLES",
     "INDIVIDUAL_TITLES",
     "DutyActor",
+    "IndicatorState",
     "MovementKind",
     "MovementState",
     "RecipientKind",
@@ -22,13 +25,51 @@ class MovementKind(models.TextChoices):
     THEMATIC = "chuyen_de", _("Theo chuyên đề (theo đợt)")
 
 
-class MovementState(models.TextChoices):
+class MovementState(StateChoices):
     DRAFT = "nhap", pgettext_lazy("movement state", "Nháp")
     ISSUED = "da_ban_hanh", pgettext_lazy("movement state", "Đã ban hành")
     RUNNING = "dang_thuc_hien", pgettext_lazy("movement state", "Đang thực hiện")
     INTERIM = "da_so_ket", pgettext_lazy("movement state", "Đã sơ kết")
     FINAL = "da_tong_ket", pgettext_lazy("movement state", "Đã tổng kết")
     CLOSED = "ket_thuc", pgettext_lazy("movement state", "Kết thúc")
+
+    @classmethod
+    def colors(cls) -> dict:
+        # A draft is grey; once issued, the movement is green whatever its stage.
+        return {
+            cls.DRAFT: "secondary",
+            cls.ISSUED: "success",
+            cls.RUNNING: "success",
+            cls.INTERIM: "success",
+            cls.FINAL: "success",
+            cls.CLOSED: "success",
+        }
+
+
+class IndicatorState(StateChoices):
+    """Where an indicator stands against the straight line from its baseline to its
+    target (services/progress.py); not stored."""
+
+    MET = "dat", _("Đã đạt")
+    ON_TRACK = "dung_tien_do", _("Đúng tiến độ")
+    AT_RISK = "cham", _("Có nguy cơ không đạt")
+    MISSED = "khong_dat", _("Không đạt")
+    NOT_REPORTED = "chua_bao_cao", _("Chưa báo cáo")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.MET: "success",
+            cls.ON_TRACK: "primary",
+            cls.AT_RISK: "danger",
+            cls.MISSED: "danger",
+            cls.NOT_REPORTED: "secondary",
+        }
+
+    @property
+    def is_behind(self) -> bool:
+        """At risk of missing its target, or missed it: the board marks it."""
+        return self in (IndicatorState.AT_RISK, IndicatorState.MISSED)
 
 
 class DutyActor(models.TextChoices):

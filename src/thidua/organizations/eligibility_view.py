@@ -5,13 +5,9 @@ from django.utils import timezone
 
 from thidua.eligibility.catalog import NAMES
 
-__all__ = ["review_year_from", "verdict_rows"]
+from .enums import VerdictStatus
 
-STATUS_LABELS = {
-    "eligible": "Đủ điều kiện",
-    "not_eligible": "Chưa đủ điều kiện",
-    "blocked": "Không được đề nghị",
-}
+__all__ = ["review_year_from", "verdict_rows"]
 
 
 def review_year_from(request, default: int | None = None) -> int:
@@ -32,8 +28,7 @@ def verdict_rows(output: dict) -> list[dict]:
             {
                 "code": result["code"],
                 "name": NAMES.get(result["code"], result["code"]),
-                "status": result["status"],
-                "status_label": STATUS_LABELS.get(result["status"], result["status"]),
+                "status": VerdictStatus(result["status"]),
                 "conditions": conditions,
                 "missing": [c for c in conditions if c["met"] is False],
             }

@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from thidua.common.choices import StateChoices
+from thidua.eligibility.results import BLOCKED, ELIGIBLE, NOT_ELIGIBLE
+
 __all__ = [
     "AgencyLevel",
     "ClusterKind",
@@ -17,6 +20,7 @@ __all__ = [
     "Rating",
     "ReviewKind",
     "TdktBody",
+    "VerdictStatus",
 ]
 
 
@@ -114,3 +118,20 @@ class TdktBody(models.TextChoices):
         "phong_thuoc_snv",
         _("Phòng Thi đua – Khen thưởng thuộc Sở Nội vụ"),
     )
+
+
+class VerdictStatus(StateChoices):
+    """The eligibility engine's verdict on one title (thidua.eligibility.results), as
+    the "Xét khen thưởng" tab shows it."""
+
+    ELIGIBLE = ELIGIBLE, _("Đủ điều kiện")
+    NOT_ELIGIBLE = NOT_ELIGIBLE, _("Chưa đủ điều kiện")
+    BLOCKED = BLOCKED, _("Không được đề nghị")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.ELIGIBLE: "success",
+            cls.NOT_ELIGIBLE: "secondary",
+            cls.BLOCKED: "danger",
+        }

@@ -1,10 +1,11 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["FINAL_OUTCOMES", "OUTCOME_COLORS", "ItemOutcome"]
+from thidua.common.choices import StateChoices
+
+__all__ = ["FINAL_OUTCOMES", "ItemOutcome"]
 
 
-class ItemOutcome(models.TextChoices):
+class ItemOutcome(StateChoices):
     """Where one nominee of a tờ trình stands at the receiving agency."""
 
     PENDING = "cho_xu_ly", _("Chờ xử lý")
@@ -13,14 +14,15 @@ class ItemOutcome(models.TextChoices):
     AWARDED = "khen_thuong", _("Được khen thưởng")
     NOT_AWARDED = "khong_khen_thuong", _("Không khen thưởng")
 
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.PENDING: "warning",
+            cls.RETURNED: "secondary",
+            cls.FORWARDED: "info",
+            cls.AWARDED: "success",
+            cls.NOT_AWARDED: "secondary",
+        }
+
 
 FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)
-
-# Badge colour of each outcome (Bootstrap text-bg-*), declared with the states.
-OUTCOME_COLORS = {
-    ItemOutcome.PENDING: "warning",
-    ItemOutcome.RETURNED: "secondary",
-    ItemOutcome.FORWARDED: "info",
-    ItemOutcome.AWARDED: "success",
-    ItemOutcome.NOT_AWARDED: "secondary",
-}

@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import format_html
 
 from ..actions import action_label as _action_label
+from ..choices import StateChoices, state_of
 
 register = template.Library()
 
@@ -13,3 +15,19 @@ def action_label(code: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def state_badge(obj, field: str = "state", testid: str = "", css: str = ""):
+    """``<span class="badge text-bg-…">label</span>`` of a state: ``obj`` is a
+    StateChoices member, or an object whose ``field`` holds one (a model's state, read
+    as a plain string, is looked up in its enum). The colour comes from the enum
+    (common/choices.py); ``css`` adds classes, ``testid`` a ``data-testid``."""
+    state = obj if isinstance(obj, StateChoices) else state_of(obj, field)
+    return format_html(
+        '<span class="badge{} text-bg-{}"{}>{}</span>',
+        f" {css}" if css else "",
+        state.color,
+        format_html(' data-testid="{}"', testid) if testid else "",
+        state.label,
+    )

@@ -74,6 +74,10 @@ class Ballot(models.Model):
     def __str__(self) -> str:
         return f"Phiếu: {self.agenda_item}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.state == BallotState.OPEN
+
 
 class BallotRoster(models.Model):
     """The members entitled to vote, frozen when the ballot opens."""

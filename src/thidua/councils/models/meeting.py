@@ -64,6 +64,16 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_open(self) -> bool:
+        """In session: ballots may be opened."""
+        return self.state == MeetingState.OPEN
+
+    @property
+    def is_closed(self) -> bool:
+        """Over: attendance and the agenda no longer change."""
+        return self.state == MeetingState.CLOSED
+
 
 class AgendaItem(models.Model):
     """One matter put to the council, typically one nominee for one title."""

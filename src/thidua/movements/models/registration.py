@@ -67,6 +67,10 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.agency} – {self.movement}"
 
+    @property
+    def is_returned(self) -> bool:
+        return self.state == RegistrationState.RETURNED
+
 
 class RegistrationEntry(models.Model):
     """One member's target title in a registration."""

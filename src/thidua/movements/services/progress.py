@@ -14,6 +14,7 @@ from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
 
+from ..enums import IndicatorState
 from ..models import Indicator, Movement, ProgressReport
 
 __all__ = [
@@ -121,7 +122,7 @@ class IndicatorStatus:
     latest: ProgressReport | None
     progress: Decimal  # 0..1 of the way from baseline to target
     expected: Decimal  # where a straight line would be today
-    state: str  # "dat", "dung_tien_do", "cham", "khong_dat", "chua_bao_cao"
+    state: IndicatorState
 
     @property
     def percent(self) -> int:
@@ -129,13 +130,11 @@ class IndicatorStatus:
 
     @property
     def label(self) -> str:
-        return {
-            "dat": _("Đã đạt"),
-            "dung_tien_do": _("Đúng tiến độ"),
-            "cham": _("Có nguy cơ không đạt"),
-            "khong_dat": _("Không đạt"),
-            "chua_bao_cao": _("Chưa báo cáo"),
-        }[self.state]
+        return str(self.state.label)
+
+    @property
+    def is_behind(self) -> bool:
+        return self.state.is_behind
 
 
 def indicator_status(
@@ -158,13 +157,17 @@ def indicator_status(
     elapsed = min(max((today - start).days, 0), total_days)
     expected = Decimal(elapsed) / Decimal(total_days)
     if latest is None:
-        state = "khong_dat" if today > indicator.due_on else "chua_bao_cao"
+        state = (
+            IndicatorState.MISSED
+            if today > indicator.due_on
+            else IndicatorState.NOT_REPORTED
+        )
     elif progress >= 1:
-        state = "dat"
+        state = IndicatorState.MET
     elif today > indicator.due_on:
-        state = "khong_dat"
+        state = IndicatorState.MISSED
     elif expected - progress > AT_RISK_GAP:
-        state = "cham"
+        state = IndicatorState.AT_RISK
     else:
-        state = "dung_tien_do"
+        state = IndicatorState.ON_TRACK
     return IndicatorStatus(indicator, latest, progress, expected, state)

@@ -20,7 +20,7 @@ from ..models import Movement, ProgressReport, Review
 from .movement import transition_movement
 from .progress import indicator_status
 
-__all__ = ["draft_review", "issue_review", "update_review"]
+__all__ = ["draft_review", "draftable_review_kinds", "issue_review", "update_review"]
 
 
 def _number(value: Decimal) -> str:
@@ -81,9 +81,22 @@ def _indicators(movement: Movement) -> list[str]:
     return lines
 
 
+# The reports the movement's page offers to draft in each state: a sơ kết or a tổng
+# kết while the movement runs, a tổng kết once its sơ kết is issued.
+DRAFTABLE = {
+    MovementState.RUNNING: (Review.Kind.INTERIM, Review.Kind.FINAL),
+    MovementState.INTERIM: (Review.Kind.FINAL,),
+}
+
+
+def draftable_review_kinds(movement: Movement) -> tuple[Review.Kind, ...]:
+    """The kinds of report the movement's page offers to draft now (none: no button)."""
+    return DRAFTABLE.get(movement.state, ())
+
+
 def draft_review(movement: Movement, kind: str, *, actor=None) -> Review:
     """A new draft, pre-filled with what thidua knows about the movement."""
-    if movement.state not in (MovementState.RUNNING, MovementState.INTERIM):
+    if not draftable_review_kinds(movement):
         raise ValidationError(_("Chỉ sơ kết, tổng kết phong trào đang thực hiện."))
     label = dict(Review.Kind.choices)[kind]
     sections = [

@@ -30,6 +30,7 @@ from ..services.movement import (
     transition_movement,
     update_movement,
 )
+from ..services.review import draftable_review_kinds
 from ..workflows import MOVEMENT
 
 __all__ = [
@@ -186,6 +187,7 @@ class MovementDetailView(TemplateView):
             reviews=movement.reviews.select_related("issued_document")
             if can_edit
             else [],
+            review_kinds=draftable_review_kinds(movement),
             parents=movement.parents.all(),
             implemented=movement.implemented_documents.all(),
             **kwargs,

@@ -117,7 +117,7 @@ class IndicatorBoardView(TemplateView):
         return super().get_context_data(
             movement=movement,
             rows=rows,
-            at_risk=sum(1 for r in rows if r["status"].state in ("cham", "khong_dat")),
+            at_risk=sum(1 for r in rows if r["status"].is_behind),
             can_edit=self.request.user.has_perm("movements.change_movement", movement),
             **kwargs,
         )

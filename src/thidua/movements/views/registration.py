@@ -24,6 +24,7 @@ from ..services.registration import (
     save_registration,
     transition_registration,
 )
+from ..workflows import REGISTRATION
 
 __all__ = [
     "RegistrationDecideView",
@@ -154,11 +155,16 @@ class RegistrationListView(TemplateView):
     template_name = "movements/registration/list.html"
 
     def get_context_data(self, **kwargs):
-        movement = access_movement(self.request.user, kwargs["pk"])
-        require_perm(self.request.user, "movements.change_movement", movement)
-        return super().get_context_data(
-            movement=movement, rows=registration_rows(movement), **kwargs
-        )
+        user = self.request.user
+        movement = access_movement(user, kwargs["pk"])
+        require_perm(user, "movements.change_movement", movement)
+        rows = registration_rows(movement)
+        for row in rows:  # approve or return: what the user may do with each now
+            registration = row["registration"]
+            row["moves"] = (
+                REGISTRATION.available(user, registration) if registration else []
+            )
+        return super().get_context_data(movement=movement, rows=rows, **kwargs)
 
 
 class RegistrationDecideView(View):

@@ -59,6 +59,10 @@ class StaffImport(DurableJob):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @property
+    def succeeded(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
     def percent(self) -> int:
         if self.is_finished:
             return 100

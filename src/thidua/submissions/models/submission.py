@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.awards import AWARD_CODES, AwardType
 from thidua.common.constraints import reason_required, state_is_known
 
-from ..enums import OUTCOME_COLORS, ItemOutcome
+from ..enums import ItemOutcome
 
 __all__ = ["Submission", "SubmissionItem"]
 
@@ -174,7 +174,3 @@ class SubmissionItem(models.Model):
     def is_pending(self) -> bool:
         """Waiting for the receiving office (appraise, return, decide, forward)."""
         return self.outcome == ItemOutcome.PENDING
-
-    @property
-    def outcome_color(self) -> str:
-        return OUTCOME_COLORS[self.outcome]
