@@ -10,6 +10,7 @@ register_actions(
         "documents.issue": _("Cấp số văn bản đi"),
         "documents.render": _("Tạo tệp văn bản"),
         "documents.rerender": _("Tạo lại tệp văn bản"),
+        "documents.render_failed": _("Tạo tệp văn bản lỗi"),
         "documents.declare_numbers": _("Khai báo số đã dùng"),
         "documents.layout": _("Sửa bố cục văn bản"),
         "documents.credential_deactivate": _("Ngừng dùng chứng thư số"),

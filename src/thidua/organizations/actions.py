@@ -13,6 +13,8 @@ register_actions(
         "people.update": _("Sửa thông tin cá nhân"),
         "people.transfer": _("Chuyển đơn vị công tác"),
         "people.import": _("Nhập danh sách từ Excel"),
+        "people.import_start": _("Bắt đầu kiểm tra tệp nhập danh sách"),
+        "people.import_given_up": _("Ngừng xử lý tệp nhập danh sách"),
         "people.import_create": _("Thêm qua nhập Excel"),
         "people.import_update": _("Cập nhật qua nhập Excel"),
         "assessments.set": _("Xếp loại cá nhân"),

@@ -9,7 +9,6 @@ then on.
 import hashlib
 import logging
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from thidua.common.services.audit import log_action
 
 from ..kinds import document_kind
 from ..models import DocumentLayout, DocumentSignature, IssuedDocument
+from ..workflows import DOCUMENT, RENDER_JOB
 from .signing import sign_for_document
 
 __all__ = [
@@ -95,31 +95,38 @@ def render_issued_document(document_id: int) -> None:
         _failed(document, _("Không ký số được: %(reason)s"), exc)
         raise
     base = document.symbol.replace("/", "_")
-    with transaction.atomic():
-        locked = IssuedDocument.objects.select_for_update().get(pk=document.pk)
-        if locked.status != IssuedDocument.Status.RENDERING:
-            return  # rendered meanwhile by a worker that took it over
+
+    def store_files(locked, _move) -> list[str]:
         locked.docx.save(f"{base}.docx", ContentFile(docx), save=False)
         locked.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
         locked.docx_sha256 = hashlib.sha256(docx).hexdigest()
         locked.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-        locked.status = IssuedDocument.Status.READY
         locked.error = ""
         locked.job_owner = None
-        locked.save()
-        agency_id = locked.series.agency_id or locked.series.council.agency_id
-        log_action(
-            locked,
-            "documents.render",
-            agency_id=agency_id,
-            data={"docx_sha256": locked.docx_sha256, "pdf_sha256": locked.pdf_sha256},
+        return ["docx", "pdf", "docx_sha256", "pdf_sha256", "error", "job_owner"]
+
+    with transaction.atomic():
+        current = IssuedDocument.objects.select_for_update().get(pk=document.pk)
+        if current.status != IssuedDocument.Status.RENDERING:
+            return  # rendered meanwhile by a worker that took it over
+        locked = DOCUMENT.transition(
+            current,
+            IssuedDocument.Status.READY,
+            check_permission=False,
+            through=RENDER_JOB,
+            effect=store_files,
+            data=lambda locked: {
+                "docx_sha256": locked.docx_sha256,
+                "pdf_sha256": locked.pdf_sha256,
+            },
+            lock=lambda query: query.select_related("series__council"),
         )
         if signature is not None:
             row = DocumentSignature.objects.create(document=locked, **signature)
             log_action(
                 locked,
                 "documents.sign",
-                agency_id=agency_id,
+                agency_id=DOCUMENT.agency_of(locked),
                 data={
                     "credential": row.credential_id,
                     "fingerprint": row.fingerprint,
@@ -135,25 +142,25 @@ def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument
     has (a legal number is never taken twice)."""
     from ..tasks import task_render_document  # noqa: PLC0415 (tasks import this module)
 
+    def fresh(locked, _move) -> list[str]:
+        previous.append(locked.error)
+        locked.error = ""
+        for name, value in fresh_lease().items():
+            setattr(locked, name, value)
+        return ["error", *fresh_lease()]
+
+    previous: list[str] = []
     with transaction.atomic():
-        locked = IssuedDocument.objects.select_for_update().get(pk=document.pk)
-        if locked.status != IssuedDocument.Status.FAILED:
-            raise ValidationError(
-                _(
-                    "Chỉ tạo lại tệp của văn bản đã tạo tệp lỗi (%(symbol)s: %(status)s)."
-                )
-                % {"symbol": locked.symbol, "status": locked.get_status_display()}
-            )
-        previous = locked.error
-        IssuedDocument.objects.filter(pk=locked.pk).update(
-            status=IssuedDocument.Status.RENDERING, error="", **fresh_lease()
-        )
-        log_action(
-            locked,
-            "documents.rerender",
+        locked = DOCUMENT.transition(
+            document,
+            IssuedDocument.Status.RENDERING,
             actor=actor,
-            agency_id=locked.series.agency_id or locked.series.council.agency_id,
-            data={"symbol": locked.symbol, "previous_error": previous[:500]},
+            effect=fresh,
+            data=lambda locked: {
+                "symbol": locked.symbol,
+                "previous_error": previous[0][:500],
+            },
+            lock=lambda query: query.select_related("series__council"),
         )
         enqueue_on_commit(task_render_document, locked.pk)
     locked.refresh_from_db()
@@ -163,7 +170,27 @@ def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument
 def give_up_render(document_id: int, reason: str) -> None:
     """Mark a document still rendering as failed with ``reason`` for the user: after a
     rendering or signing error, or when the worker died on it too often
-    (thidua.common.jobs)."""
-    IssuedDocument.objects.filter(pk=document_id, status__in=ACTIVE).update(
-        status=IssuedDocument.Status.FAILED, error=reason, job_owner=None
-    )
+    (thidua.common.jobs). One no longer rendering is left as it is."""
+
+    def explain(locked, _move) -> list[str]:
+        locked.error = reason
+        locked.job_owner = None
+        return ["error", "job_owner"]
+
+    with transaction.atomic():
+        document = (
+            IssuedDocument.objects.select_for_update()
+            .filter(pk=document_id, status__in=ACTIVE)
+            .first()
+        )
+        if document is None:
+            return
+        DOCUMENT.transition(
+            document,
+            IssuedDocument.Status.FAILED,
+            reason=reason,
+            check_permission=False,
+            through=RENDER_JOB,
+            effect=explain,
+            lock=lambda query: query.select_related("series__council"),
+        )

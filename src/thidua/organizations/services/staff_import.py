@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
-from thidua.common.services.audit import log_action
 
 from ..imports.staff import import_staff
 from ..imports.workbook import WorkbookRejected, check_workbook_file, count_data_rows
 from ..models import Agency, StaffImport
+from ..workflows import IMPORT, IMPORT_JOB
 
 __all__ = ["ACTIVE", "give_up_staff_import", "run_staff_import", "start_staff_import"]
 
@@ -38,14 +38,13 @@ def start_staff_import(
             if size > settings.THIDUA_MAX_UPLOAD_BYTES:
                 break
             handle.write(chunk)
-    job = StaffImport(
-        agency=agency,
-        uploaded_by=actor,
-        file_name=Path(upload.name or "upload.xlsx").name[:255],
-        stored_path=str(stored),
-        dry_run=dry_run,
-        **fresh_lease(),
-    )
+    fields = {
+        "agency": agency,
+        "uploaded_by": actor,
+        "file_name": Path(upload.name or "upload.xlsx").name[:255],
+        "stored_path": str(stored),
+        "dry_run": dry_run,
+    }
     try:
         if size > settings.THIDUA_MAX_UPLOAD_BYTES:
             raise WorkbookRejected(
@@ -54,14 +53,18 @@ def start_staff_import(
             )
         check_workbook_file(stored)
     except WorkbookRejected as exc:
-        job.status = StaffImport.Status.FAILED
-        job.message = str(exc)
-        job.finished_at = timezone.now()
-        job.save()
+        # Refused before it was ever queued: the row is created failed, with why.
+        job = StaffImport.objects.create(
+            **fields,
+            status=StaffImport.Status.FAILED,
+            message=str(exc),
+            finished_at=timezone.now(),
+        )
         stored.unlink(missing_ok=True)
         return job
-    job.total_rows = count_data_rows(stored)
-    job.save()
+    job = StaffImport.objects.create(
+        **fields, total_rows=count_data_rows(stored), **fresh_lease()
+    )
     if job.total_rows > settings.THIDUA_IMPORT_BACKGROUND_ROWS:
         from ..tasks import task_import_staff  # noqa: PLC0415 (tasks import services)
 
@@ -73,6 +76,20 @@ def start_staff_import(
     return job
 
 
+# What the end of a run records on the import row, besides its state.
+OUTCOME_FIELDS = [
+    "file_sha256",
+    "total_rows",
+    "processed_rows",
+    "created_count",
+    "updated_count",
+    "unchanged_count",
+    "errors",
+    "message",
+    "finished_at",
+]
+
+
 def run_staff_import(job_id: int) -> None:
     """Run a stored import; records counts, errors and an audit entry for the batch.
 
@@ -82,7 +99,17 @@ def run_staff_import(job_id: int) -> None:
     if not claim(StaffImport, job_id, ACTIVE):
         return
     job = StaffImport.objects.select_related("agency", "uploaded_by").get(pk=job_id)
-    StaffImport.objects.filter(pk=job.pk).update(status=StaffImport.Status.RUNNING)
+    if job.status == StaffImport.Status.QUEUED:  # not when run again after a crash
+        with transaction.atomic():
+            job = IMPORT.transition(
+                job,
+                StaffImport.Status.RUNNING,
+                actor=job.uploaded_by,
+                check_permission=False,
+                through=IMPORT_JOB,
+                data={"file": job.file_name, "rows": job.total_rows},
+                lock=lambda query: query.select_related("agency", "uploaded_by"),
+            )
 
     def progress(rows: int) -> None:
         StaffImport.objects.filter(pk=job.pk).update(processed_rows=rows)
@@ -109,25 +136,29 @@ def run_staff_import(job_id: int) -> None:
             % {"id": job.pk},
         )
         return
-    job.file_sha256 = result.sha256
-    job.total_rows = job.processed_rows = result.rows
-    job.created_count, job.updated_count = result.created, result.updated
-    job.unchanged_count = result.unchanged
-    job.errors = [e.as_dict() for e in result.errors[:2000]]
-    job.message = result.rejected
-    job.status = StaffImport.Status.DONE if result.ok else StaffImport.Status.FAILED
-    job.finished_at = timezone.now()
-    job.job_owner = None
+
+    def record(locked, _move) -> list[str]:
+        locked.file_sha256 = result.sha256
+        locked.total_rows = locked.processed_rows = result.rows
+        locked.created_count, locked.updated_count = result.created, result.updated
+        locked.unchanged_count = result.unchanged
+        locked.errors = [e.as_dict() for e in result.errors[:2000]]
+        locked.message = result.rejected
+        locked.finished_at = timezone.now()
+        locked.job_owner = None
+        return [*OUTCOME_FIELDS, "job_owner"]
+
     with transaction.atomic():
-        job.save()
-        log_action(
+        IMPORT.transition(
             job,
-            "people.import",
+            StaffImport.Status.DONE if result.ok else StaffImport.Status.FAILED,
             actor=job.uploaded_by,
-            agency_id=job.agency_id,
+            check_permission=False,
+            through=IMPORT_JOB,
+            effect=record,
             data={
                 "file": job.file_name,
-                "file_sha256": job.file_sha256,
+                "file_sha256": result.sha256,
                 "dry_run": job.dry_run,
                 "rows": result.rows,
                 "created": result.created,
@@ -142,13 +173,28 @@ def run_staff_import(job_id: int) -> None:
 def give_up_staff_import(job_id: int, reason: str) -> None:
     """End an import that wrote nothing — a system error, or a worker that died on it
     too often (thidua.common.jobs): the user reads why and may upload the file again."""
-    job = StaffImport.objects.filter(pk=job_id).first()
-    if job is None:
-        return
-    StaffImport.objects.filter(pk=job_id).update(
-        status=StaffImport.Status.FAILED,
-        message=reason,
-        finished_at=timezone.now(),
-        job_owner=None,
-    )
-    Path(job.stored_path).unlink(missing_ok=True)
+
+    def explain(locked, _move) -> list[str]:
+        locked.message = reason
+        locked.finished_at = timezone.now()
+        locked.job_owner = None
+        return ["message", "finished_at", "job_owner"]
+
+    with transaction.atomic():
+        job = (
+            StaffImport.objects.select_for_update()
+            .filter(pk=job_id, status__in=ACTIVE)
+            .first()
+        )
+        if job is not None:
+            IMPORT.transition(
+                job,
+                StaffImport.Status.FAILED,
+                reason=reason,
+                check_permission=False,
+                through=IMPORT_JOB,
+                effect=explain,
+            )
+    stored = StaffImport.objects.filter(pk=job_id).values_list("stored_path", flat=True)
+    for path in stored:
+        Path(path).unlink(missing_ok=True)
