@@ -23,7 +23,7 @@ def test_a_missing_label_fails_the_system_check(monkeypatch):
     assert error.id == "thidua.E101"
     assert (
         "documents.rerender" in error.msg
-        and "documents/services/render.py" in error.msg
+        and "documents/workflows.py" in error.msg
     )
 
 

@@ -40,6 +40,8 @@ def actions_in_source() -> dict[str, str]:
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
                 if name == "log_action" and len(node.args) >= 2:
                     codes += _strings(node.args[1])
+                if name == "audit_code" and node.args:
+                    codes += _strings(node.args[0])
                 if name in ("Workflow", "Transition"):
                     codes += [
                         s

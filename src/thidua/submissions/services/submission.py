@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.services.register import record_award
+from thidua.common.actions import audit_code
 from thidua.common.awards import AWARD_CODES
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
@@ -201,7 +202,7 @@ def submit_nominations(
             transition_nomination(
                 nomination, NominationState.SENT_UP, actor=actor, upward=True
             )
-        return _finish(submission, actor, "submissions.submit")
+        return _finish(submission, actor, audit_code("submissions.submit"))
 
 
 def forward_items(
@@ -269,7 +270,7 @@ def forward_items(
                 through=FORWARDING,
                 data={"to": submission.to_agency.name},
             )
-        return _finish(submission, actor, "submissions.forward")
+        return _finish(submission, actor, audit_code("submissions.forward"))
 
 
 def _item_data(extra: dict):
