@@ -13,6 +13,9 @@ echo "==> ruff"
 ruff check src tests bench scripts
 ruff format --check src tests bench scripts
 
+echo "==> djhtml (template indentation)"
+djhtml --check src/thidua/templates
+
 echo "==> lint-imports (one-way layers, pyproject.toml)"
 lint-imports --no-cache --no-logo
 
