@@ -20,6 +20,14 @@ def test_every_permission_in_the_table_is_in_the_matrix():
     assert {t.permission for t in MEETING.transitions} == set(HOLDERS)
 
 
+def _stamp(locked, move):
+    """What the meeting service does with a move: the opening or closing time (the
+    database holds the times to the state)."""
+    field = "opened_at" if move.target == "open" else "closed_at"
+    setattr(locked, field, timezone.now())
+    return [field]
+
+
 @each_transition(MEETING)
 @pytest.mark.parametrize("role", ROLES)
 def test_meeting_moves_by_role(board, users, move, role):
@@ -31,7 +39,7 @@ def test_meeting_moves_by_role(board, users, move, role):
         actor=board.secretary_user,
     )
     if move.source != "scheduled":
-        MEETING.transition(meeting, "open", actor=board.secretary_user)
+        MEETING.transition(meeting, "open", actor=board.secretary_user, effect=_stamp)
         meeting.refresh_from_db()
     check_move(
         MEETING,
@@ -39,5 +47,5 @@ def test_meeting_moves_by_role(board, users, move, role):
         users[role],
         move,
         role in HOLDERS[move.permission],
-        lambda obj, to, user: MEETING.transition(obj, to, actor=user),
+        lambda obj, to, user: MEETING.transition(obj, to, actor=user, effect=_stamp),
     )
