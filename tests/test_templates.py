@@ -132,7 +132,7 @@ def test_a_model_field_has_at_most_one_state_enum():
 def test_the_badge_of_a_stored_state_and_of_a_member():
     from thidua.accounts.enums import TokenStatus
     from thidua.movements.models import Movement
-    from thidua.nominations.models import SubmissionItem
+    from thidua.submissions.models import SubmissionItem
 
     movement = Movement(state="nhap")
     assert state_of(movement).color == "secondary"

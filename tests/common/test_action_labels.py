@@ -21,10 +21,7 @@ def test_a_missing_label_fails_the_system_check(monkeypatch):
     monkeypatch.setattr("thidua.common.checks.ACTION_LABELS", labels)
     (error,) = check_action_labels()
     assert error.id == "thidua.E101"
-    assert (
-        "documents.rerender" in error.msg
-        and "documents/workflows.py" in error.msg
-    )
+    assert "documents.rerender" in error.msg and "documents/workflows.py" in error.msg
 
 
 def test_conditional_codes_are_found():
