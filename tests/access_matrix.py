@@ -3,9 +3,10 @@
 Each domain app declares, in ``tests/<app>/access.py``, every URL name of its namespace
 (``ROUTES``) — or, for the API, every operation (``OPERATIONS``, tests/api/access.py) —
 with the object it is opened on (a key of the world of tests/access_world.py), the
-method, and what each role must get. tests/test_access_matrix.py requests every case,
-and fails when a URL name of the project or an operation of the API schema is declared
-nowhere.
+method, and what each role must get. tests/test_access_matrix.py requests every case
+(a refusal must write nothing to the audit trail, a 404 must be byte for byte the page
+of a missing object), and fails when a URL name of the project or an operation of the
+API schema is declared nowhere.
 
 The answers:
 
@@ -49,6 +50,7 @@ __all__ = [
     "SIGNED_IN",
     "ApiOperation",
     "Route",
+    "Values",
     "api_operations",
     "declarations",
     "expect",
@@ -145,7 +147,7 @@ class Values:
     def note(self, target: str = "") -> str:
         """The keys that the case's target does not already name."""
         return ",".join(
-            f"{name}={key}"
+            f"{name}={key.removeprefix('=')}"
             for name, key in self.keys.items()
             if not (name == "pk" and key == target) and not isinstance(key, int)
         )
