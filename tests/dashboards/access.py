@@ -1,0 +1,28 @@
+"""Who opens the statistics dashboard (tests/access_matrix.py): a TĐKT office, for the
+agencies it works on (organizations.selectors.office_agencies) — the higher officer for
+the whole province."""
+
+from ..access_matrix import OFFICES, expect, only, route, with_
+
+# No office at all: no agency to show, the page answers 404 (not 403) — kept as is.
+NO_OFFICE = 404
+
+ROUTES = [
+    route("dashboard-charts", answers=expect(OFFICES, rest=NO_OFFICE)),
+    # One movement's figures: hidden like a missing movement.
+    route(
+        "dashboard-charts",
+        "other_movement",
+        only("admin", "other_officer"),
+        kwargs=with_(),
+        query=with_(co_quan="other", phong_trao="other_movement"),
+    ),
+    # Another Sở's figures: hidden like a missing agency.
+    route(
+        "dashboard-charts",
+        "other",
+        only("admin", "higher_officer", "other_officer"),
+        kwargs=with_(),
+        query=with_(co_quan="other"),
+    ),
+]

@@ -1,0 +1,174 @@
+"""Who opens the movement pages (tests/access_matrix.py), from movements/selectors.py
+and movements/rules.py:
+
+- a movement is seen by the TĐKT office of its launching agency (drafts included) and,
+  once issued, by everyone whose unit (or an agency above it) its scope covers; hidden
+  from everyone else (``movements_for_user``);
+- running it — editing, registrations to review, indicators, reminders, reviews — is
+  ``change_movement``: the launching office; the others who see it: 403;
+- a unit's registration and progress are filled by its heads and the officers over it;
+- the inbox: deliveries to the units one heads or whose office one staffs;
+- the public pages show issued movements with their PDF, to anyone.
+"""
+
+from ..access_matrix import (
+    OFFICERS,
+    OTHER_OFFICE,
+    OWN_OFFICE,
+    PUBLIC,
+    SIGNED_IN,
+    expect,
+    only,
+    post,
+    route,
+    with_,
+)
+
+# Sở KH&ĐT's movement, issued to its units: its office, Phòng ĐKKD's head, and the
+# Văn phòng's people (the secretary, the staff member). Not the higher officer
+# (Ban TĐKT of Sở Nội vụ), not the council member (no unit), not Sở Tài chính.
+SEES_MOVEMENT = (
+    "admin",
+    "officer",
+    "unit_head",
+    "council_secretary",
+    "staff",
+)
+MOVEMENTS = {
+    "draft_movement": (OWN_OFFICE, OWN_OFFICE),
+    "movement": (SEES_MOVEMENT, OWN_OFFICE),
+    "other_movement": (OTHER_OFFICE, OTHER_OFFICE),  # Sở Tài chính's, to its units
+}
+# Phòng ĐKKD's registration and indicator: its head and the officers over it.
+FILLS_DKKD = ("admin", "officer", "unit_head")
+
+
+def seen(key: str = "movement") -> dict:
+    return only(*MOVEMENTS[key][0])
+
+
+def office(key: str = "movement") -> dict:
+    """``change_movement``: the launching office; the others who see it: 403."""
+    sees, runs = MOVEMENTS[key]
+    return only(*runs, forbidden=sees)
+
+
+ROUTES = [
+    route("movements:movement-list", answers=SIGNED_IN),
+    # Launching needs an officer role somewhere (an agency to launch for).
+    route("movements:movement-create", answers=expect(OFFICERS, rest=403)),
+    *[route("movements:movement-detail", key, seen(key)) for key in MOVEMENTS],
+    *[route("movements:movement-edit", key, office(key)) for key in MOVEMENTS],
+    route(
+        "movements:movement-section",
+        "movement",
+        office(),
+        kwargs=with_(pk="movement", section="=purposes"),
+    ),
+    # Đã sơ kết → đã tổng kết: the office's move.
+    route(
+        "movements:movement-transition",
+        "movement",
+        post(office()),
+        method="POST",
+        data={"to": "da_tong_ket"},
+    ),
+    *[
+        route("movements:movement-files", key, seen(key))
+        for key in ("movement", "other_movement")
+    ],
+    route(
+        "movements:movement-file",
+        "movement",
+        seen(),
+        kwargs=with_(pk="movement", fmt="=pdf"),
+    ),
+    route("movements:movement-remind", "movement", post(office()), method="POST"),
+    route("movements:registration-list", "movement", office()),
+    route("movements:registration-export", "movement", office()),
+    # Phòng ĐKKD's registration form: not the business of the others who see the
+    # movement, hidden from them as from everyone else.
+    route(
+        "movements:registration-edit",
+        "registration",
+        only(*FILLS_DKKD),
+        kwargs=with_(pk="movement", agency="dkkd"),
+    ),
+    route(
+        "movements:registration-decide",
+        "registration",
+        post(office()),
+        method="POST",
+        kwargs=with_(pk="movement", registration="registration"),
+        data={"to": "da_duyet"},
+    ),
+    route("movements:indicator-board", "movement", seen()),
+    route("movements:indicator-create", "movement", office()),
+    route(
+        "movements:indicator-edit",
+        "indicator",
+        office(),
+        kwargs=with_(pk="movement", indicator="indicator"),
+    ),
+    # Reported by the indicator's owner unit (Phòng ĐKKD); the others who see: 403.
+    route(
+        "movements:progress-report",
+        "indicator",
+        only(*FILLS_DKKD, forbidden=SEES_MOVEMENT),
+        kwargs=with_(pk="movement", indicator="indicator"),
+    ),
+    # The board shows every report to whoever sees the movement, with its evidence.
+    route(
+        "movements:evidence",
+        "progress",
+        seen(),
+        kwargs=with_(pk="movement", report="progress"),
+    ),
+    route(
+        "movements:review-create",
+        "movement",
+        post(office()),
+        method="POST",
+        data={"kind": "tong_ket"},
+    ),
+    *[
+        route(
+            f"movements:{name}",
+            "review",
+            office(),
+            kwargs=with_(pk="movement", review="review"),
+        )
+        for name in ("review-edit", "review-draft")
+    ],
+    route(
+        "movements:review-issue",
+        "review",
+        post(office()),
+        method="POST",
+        kwargs=with_(pk="movement", review="review"),
+    ),
+    # The issued report's file: whoever sees the movement (the view asks no more).
+    route(
+        "movements:review-file",
+        "review",
+        seen(),
+        kwargs=with_(pk="movement", review="review", fmt="=pdf"),
+    ),
+    route("movements:inbox", answers=SIGNED_IN),
+    route("movements:delivery-confirm", "delivery", only(*FILLS_DKKD)),
+    route("movements:delivery-confirm", "other_delivery", only(*OTHER_OFFICE)),
+    route("movements:public-list", answers=PUBLIC),
+    *[
+        route(f"movements:{name}", "movement", PUBLIC)
+        for name in ("public-detail", "public-file")
+    ],
+    # A draft is not public: the same 404 as a missing movement, for everyone.
+    *[
+        route(
+            f"movements:{name}",
+            "draft_movement",
+            expect(rest=404, anonymous=404),
+        )
+        for name in ("public-detail", "public-file")
+    ],
+]

@@ -1,0 +1,117 @@
+"""Who opens the commendation pages (tests/access_matrix.py), from
+nominations/selectors.py and nominations/rules.py:
+
+- a review round is seen by the TĐKT office of its agency and by the heads of the units
+  below it (``rounds_for_user``); opening a public notice there is ``change_agency``;
+- a nomination is seen by the round's office and its proposing unit (its heads and the
+  officers over it); the unit proposes (``propose_nomination``), the office processes
+  (``process_nomination``) — the one refused sees it: 403;
+- the public notice pages need no login.
+"""
+
+from ..access_matrix import (
+    OTHER_OFFICE,
+    OWN_OFFICE,
+    PUBLIC,
+    SIGNED_IN,
+    only,
+    post,
+    route,
+)
+from ..organizations.access import office_of
+
+SEES_ROUND = {
+    "round": ("admin", "officer", "unit_head"),  # Sở KH&ĐT's; unit_head: Phòng ĐKKD
+    "other_round": OTHER_OFFICE,
+}
+# Each nomination: proposed by Phòng ĐKKD (draft, submitted), by the Văn phòng
+# (decided), in Sở Tài chính's round (theirs).
+SEES_NOMINATION = {
+    "draft": ("admin", "officer", "unit_head"),
+    "submitted": ("admin", "officer", "unit_head"),
+    "decided": OWN_OFFICE,
+    "theirs": OTHER_OFFICE,
+}
+# Proposing in the round: the heads of its units and the officers over them.
+PROPOSES = {"round": ("admin", "officer", "unit_head"), "other_round": OTHER_OFFICE}
+
+
+def round_office(key: str) -> dict:
+    """The round's office acts; the unit heads who see the round: 403."""
+    office = OWN_OFFICE if key == "round" else OTHER_OFFICE
+    return only(*office, forbidden=SEES_ROUND[key])
+
+
+ROUTES = [
+    route("nominations:round-list", answers=SIGNED_IN),
+    *[
+        route(
+            "nominations:round-create",
+            agency,
+            office_of(agency),
+            kwargs=lambda w, agency=agency: {"agency": getattr(w, agency).pk},
+        )
+        for agency in ("skhdt", "other")
+    ],
+    *[
+        route("nominations:round-detail", key, only(*SEES_ROUND[key]))
+        for key in SEES_ROUND
+    ],
+    *[route("nominations:notice-create", key, round_office(key)) for key in SEES_ROUND],
+    route("nominations:notice-detail", "notice", round_office("round")),
+    route("nominations:public-notice-list", answers=PUBLIC),
+    route("nominations:public-notice", "notice", PUBLIC),
+    *[
+        route("nominations:nomination-create", key, only(*PROPOSES[key]))
+        for key in PROPOSES
+    ],
+    *[
+        route(f"nominations:{name}", key, only(*SEES_NOMINATION[key]))
+        for name in (
+            "nomination-detail",
+            "nomination-report",
+            "nomination-report-docx",
+        )
+        for key in SEES_NOMINATION
+    ],
+    # Sending the draft is the proposing unit's move …
+    route(
+        "nominations:nomination-move",
+        "draft",
+        post(only(*SEES_NOMINATION["draft"])),
+        method="POST",
+        data={"to": "da_gui"},
+    ),
+    # … appraising it the office's: Phòng ĐKKD's head sees it, and is refused.
+    route(
+        "nominations:nomination-move",
+        "submitted",
+        post(only(*OWN_OFFICE, forbidden=SEES_NOMINATION["submitted"])),
+        method="POST",
+        data={"to": "da_tham_dinh", "appraisal": "Đủ điều kiện."},
+    ),
+    # Recording the council's result: the office (or the council's secretary, by
+    # nominations.record_council_result — but nominations_for_user shows him no
+    # nomination: he records it by closing the ballot, councils:meeting-action).
+    route(
+        "nominations:nomination-move",
+        "to_council",
+        post(only(*OWN_OFFICE, forbidden=SEES_NOMINATION["submitted"])),
+        method="POST",
+        data={"to": "hoi_dong_da_xet"},
+    ),
+    route(
+        "nominations:nomination-move",
+        "theirs",
+        post(only(*OTHER_OFFICE)),
+        method="POST",
+        data={"to": "da_khen_thuong"},
+    ),
+    *[
+        route(
+            f"nominations:{name}", key, post(only(*SEES_NOMINATION[key])), method="POST"
+        )
+        for name in ("nomination-attach", "nomination-report-generate")
+        for key in ("draft", "theirs")
+    ],
+]
