@@ -94,7 +94,10 @@ def _serve_demo(env: dict, port: int):
         process.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API drives an asyncio loop in this
+# thread, and while it is alive a Django database call of another module's test on the
+# same xdist worker could be refused as "called from an async context".
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists() or not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium không có tại {CHROMIUM} (apt-get install chromium)")
