@@ -1,29 +1,16 @@
+"""Root conftest: no Django import here (tests/eligibility runs without Django).
+
+The Django fixtures (org, users, client_for) live in tests/django_fixtures.py and are
+loaded only when pytest-django is active, i.e. in every run but ``-p no:django``."""
+
 import os
 
 import pytest
 
-from .factories import make_org, make_users
 
-
-@pytest.fixture
-def org(db):
-    return make_org()
-
-
-@pytest.fixture
-def users(org):
-    return make_users(org)
-
-
-@pytest.fixture
-def client_for(client, users):
-    """A logged-in test client for a role name."""
-
-    def login(role):
-        client.force_login(users[role])
-        return client
-
-    return login
+def pytest_configure(config):
+    if config.pluginmanager.has_plugin("django"):
+        config.pluginmanager.import_plugin("tests.django_fixtures")
 
 
 @pytest.hookimpl(hookwrapper=True)

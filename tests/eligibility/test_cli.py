@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from thidua.eligibility.cli import main
 
@@ -205,64 +204,3 @@ def test_main_forecast_and_quotas(tmp_path):
     status, out, _ = call("quotas", _write(tmp_path, "l.json", listing))
     data = json.loads(out)
     assert status == 0 and data["checks"][0]["allowed"] == 1
-
-
-def test_management_command_call_command(capsys):
-    call_command("eligibility", "explain", "LDTT", "--regime", "nd152_2025")
-    out = capsys.readouterr().out
-    assert (
-        "TT 01/2024/TT-BNV, Điều 1, khoản 5, điểm d (chưa đối chiếu NĐ 152/2025)" in out
-    )
-
-
-def test_thidua_console_script(tmp_path):
-    path = _write(tmp_path, "case.json", CASE)
-    env = _env(tmp_path)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "thidua.cli",
-            "eligibility",
-            "check",
-            path,
-            "--format",
-            "text",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "CSTDCS · Chiến sĩ thi đua cơ sở: ĐỦ ĐIỀU KIỆN" in done.stdout
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "thidua.cli",
-            "eligibility",
-            "check",
-            _write(tmp_path, "bad.json", BAD),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
-    assert bad.returncode == 2
-    assert bad.stderr == BAD_LINE
-
-
-def test_management_command_bad_input_exits_2(tmp_path, capsys):
-    path = _write(tmp_path, "bad.json", BAD)
-    with pytest.raises(SystemExit) as stop:
-        call_command("eligibility", "check", path)
-    assert stop.value.code == 2
-    assert capsys.readouterr().err == BAD_LINE
