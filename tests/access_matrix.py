@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .workflow_matrix import ROLES as WORKFLOW_ROLES
+
 __all__ = [
     "ADMIN_ONLY",
     "ANONYMOUS",
@@ -62,16 +64,8 @@ __all__ = [
     "with_",
 ]
 
-ROLES = (
-    "admin",
-    "officer",
-    "unit_head",
-    "council_member",
-    "council_secretary",
-    "staff",
-    "higher_officer",
-    "other_officer",
-)
+# Every role of tests.factories.make_users, as the workflow matrices name them.
+ROLES = tuple(WORKFLOW_ROLES)
 ANONYMOUS = "anonymous"
 EVERYONE = ROLES
 LOGIN = "login"

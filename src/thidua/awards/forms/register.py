@@ -6,6 +6,7 @@ from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
 from thidua.organizations.forms.widgets import DateInput
 
 from ..models import Award
+from ..services.register import FIELDS as REGISTER_FIELDS
 
 __all__ = ["AnnulForm", "AwardForm"]
 
@@ -13,16 +14,7 @@ __all__ = ["AnnulForm", "AwardForm"]
 class AwardForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Award
-        fields = [
-            "code",
-            "award_type",
-            "year",
-            "period_from",
-            "decision_number",
-            "decision_date",
-            "decided_by",
-            "cash_amount",
-        ]
+        fields = REGISTER_FIELDS  # what record_award takes and audits
         widgets = {"decision_date": DateInput()}
 
     def __init__(self, *args, collective: bool = False, **kwargs):
