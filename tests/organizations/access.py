@@ -144,11 +144,6 @@ ROUTES = [
         "other_matter",
         expect(forbidden=set(SEES["vp_staff"]) - MANAGES["vp_staff"]),
         kwargs=with_(pk="vp_staff", matter="other_matter"),
-        bugs=dict.fromkeys(
-            MANAGES["vp_staff"],
-            "the GET offers the closing form for any matter id: the matter is looked "
-            "up only when the form is posted (then 404)",
-        ),
     ),
     route("organizations:council-list", answers=SIGNED_IN),
     route("organizations:council-detail", "council", only(*SEES_COUNCIL)),

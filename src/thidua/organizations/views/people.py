@@ -209,7 +209,12 @@ class PersonRecordView(ServiceFormView):
     def dispatch(self, request, *args, **kwargs):
         self.person = access_person(request.user, kwargs["pk"])
         require_perm(request.user, "organizations.change_person", self.person)
+        self.find_record(kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def find_record(self, kwargs) -> None:
+        """Look up the person's record the form works on (none for a new one); a record
+        that is not this person's is missing (404), on GET as on POST."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, title=self.title, **kwargs)
@@ -291,10 +296,12 @@ class ReviewMatterCloseView(PersonRecordView):
     tab = "discipline"
     success_message = _("Đã ghi nhận kết thúc vụ việc.")
 
-    def perform(self, form):
-        matter = self.person.review_matters.filter(pk=self.kwargs["matter"]).first()
-        if matter is None:
+    def find_record(self, kwargs) -> None:
+        self.matter = self.person.review_matters.filter(pk=kwargs["matter"]).first()
+        if self.matter is None:
             raise Http404
+
+    def perform(self, form):
         return close_review_matter(
-            matter, end_date=form.cleaned_data["end_date"], actor=self.request.user
+            self.matter, end_date=form.cleaned_data["end_date"], actor=self.request.user
         )
