@@ -12,6 +12,8 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from thidua.common.jobs import register_repair  # noqa: PLC0415 (apps load before their modules)
 
+        from . import search  # noqa: F401, PLC0415 (registers its search index)
+
         register_repair(
             "decisions.awards",
             "thidua.decisions.services.decision:write_missing_awards",

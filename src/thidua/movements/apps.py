@@ -10,6 +10,8 @@ class MovementsConfig(AppConfig):
     verbose_name = _("Phong trào thi đua")
 
     def ready(self):
+        from . import search  # noqa: F401, PLC0415 (registers its search index)
+
         register_document_kind(
             "movement",
             label=_("Văn bản phát động phong trào"),

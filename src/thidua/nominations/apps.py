@@ -6,3 +6,6 @@ class NominationsConfig(AppConfig):
     name = "thidua.nominations"
     label = "nominations"
     verbose_name = _("Hồ sơ đề nghị khen thưởng")
+
+    def ready(self):
+        from . import search  # noqa: F401, PLC0415 (registers its search index)

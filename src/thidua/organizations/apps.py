@@ -10,6 +10,8 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from thidua.common.jobs import Durable, register_durable  # noqa: PLC0415 (apps load before their modules)
 
+        from . import search  # noqa: F401, PLC0415 (registers its search index)
+
         register_durable(
             Durable(
                 name="organizations.staff_import",
