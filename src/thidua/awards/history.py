@@ -4,12 +4,13 @@ person, instead of copying the register by hand."""
 
 from django.utils import timezone
 
-from thidua.documents.rendering import Table
-from thidua.documents.rendering.docx_body import add_table
-from thidua.documents.rendering.docx_xml import add_text, format_paragraph
-from thidua.documents.rendering.plain import (
+from thidua.documents.rendering.api import (
+    Table,
+    add_table,
+    add_text,
     centred,
     finish,
+    format_paragraph,
     heading,
     labelled_line,
     national_heading,

@@ -1,7 +1,11 @@
 """Printable certificates (Giấy khen, danh hiệu) with a QR code to the verification page.
 
 One landscape A4 page per award in Times New Roman; a batch is one file with a page per
-awardee so the office prints a decision's certificates in one go."""
+awardee so the office prints a decision's certificates in one go. Written through the
+documents app's public API (``documents.rendering.api``: the reproducible package, the
+PDF conversion of ``documents.files``), but not a registered document kind: a
+certificate has no number and is not an issued document (docs/developer/architecture.md,
+*Registries*)."""
 
 import io
 from collections.abc import Iterable
@@ -16,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from thidua.awards.models import Award
+from thidua.documents.rendering.api import package_bytes
 
 from .models import Decision, DecisionItem
 
@@ -142,6 +147,4 @@ def certificate_docx(awards: Iterable[tuple[Award, str]]) -> bytes:
         if index:
             doc.add_page_break()
         _page(doc, award, decisions.get(award.pk), url)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return package_bytes(doc)

@@ -3,7 +3,7 @@ preview and for the DOCX/PDF specification (NĐ 30/2020 Mẫu 1.4, văn bản c�
 
 from dataclasses import dataclass, field
 
-from thidua.documents.rendering.spec import date_line, roman
+from thidua.documents.rendering import date_line, roman
 
 from .models import Movement
 

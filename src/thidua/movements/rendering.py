@@ -1,6 +1,6 @@
 """The movement's launch document as a rendering specification (documents.rendering)."""
 
-from thidua.documents.rendering.spec import (
+from thidua.documents.rendering import (
     Document,
     Issuer,
     Item,

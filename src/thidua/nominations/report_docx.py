@@ -6,14 +6,16 @@ official-document renderer (``thidua.documents.rendering``), so the report looks
 the rest of the dossier.
 """
 
-from thidua.documents.rendering import Table
-from thidua.documents.rendering.docx_body import add_table, body_paragraph
-from thidua.documents.rendering.docx_xml import Ctx, add_text, format_paragraph
-from thidua.documents.rendering.metrics import text_width_pt
-from thidua.documents.rendering.plain import (
+from thidua.documents.rendering.api import (
     BLANK,
+    Ctx,
+    Table,
+    add_table,
+    add_text,
+    body_paragraph,
     centred,
     finish,
+    format_paragraph,
     heading,
     labelled_line,
     national_heading,
@@ -21,6 +23,7 @@ from thidua.documents.rendering.plain import (
     rule,
     signature_row,
     text_block,
+    text_width_pt,
 )
 from thidua.eligibility.catalog import NAMES, TITLE_CODES
 

@@ -175,22 +175,12 @@ def report_workbook(report: Report) -> bytes:
 LANDSCAPE_TEXT_CM = 29.7 - 3.0 - 2.0  # A4 landscape, left 30 mm, right 20 mm
 
 
-def _landscape(document) -> None:
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
-
-    section = document.sections[0]
-    width, height = section.page_width, section.page_height
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = height, width
-
-
 def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
-    from docx.table import _Cell  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
-
-    from thidua.documents.rendering.docx_xml import (  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.api import (  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
         add_text,
         cell_paragraph,
         format_paragraph,
+        row_cells,
         set_table_grid,
     )
 
@@ -198,13 +188,14 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
     size = layout.size("table")
     table = document.add_table(rows=1, cols=3)
     set_table_grid(table, (7.5, 9.7, 7.5))
-    tcs = table._tbl.tr_lst[0].tc_lst
-    for tc, lines, align in zip(
-        tcs, _header_lines(report, figures), ("left", "center", "left"), strict=True
+    for box, lines, align in zip(
+        row_cells(table),
+        _header_lines(report, figures),
+        ("left", "center", "left"),
+        strict=True,
     ):
-        cell = _Cell(tc, table)
         for index, text in enumerate(lines):
-            paragraph = cell_paragraph(cell, index)
+            paragraph = cell_paragraph(box, index)
             format_paragraph(paragraph, align=align, after_pt=2)
             add_text(
                 paragraph,
@@ -219,10 +210,14 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
 
 
 def _form_page(document, ctx, report: Report, index: int) -> None:
-    from thidua.documents.rendering import Table  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
-    from thidua.documents.rendering.docx_body import add_table  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
-    from thidua.documents.rendering.docx_xml import add_text, format_paragraph  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
-    from thidua.documents.rendering.plain import heading, signature_row  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.api import (  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
+        Table,
+        add_table,
+        add_text,
+        format_paragraph,
+        heading,
+        signature_row,
+    )
 
     figures = report.figures[index]
     form = figures.form
@@ -276,10 +271,14 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
 
 
 def report_docx(report: Report) -> bytes:
-    from thidua.documents.rendering.plain import finish, new_document  # noqa: PLC0415 (heavy: python-docx and LibreOffice glue)
+    from thidua.documents.rendering.api import (  # noqa: PLC0415 (heavy: python-docx, loaded when a DOCX is written)
+        finish,
+        landscape,
+        new_document,
+    )
 
     document, ctx = new_document()
-    _landscape(document)
+    landscape(document)
     for index in range(len(report.figures)):
         if index:
             document.add_page_break()
