@@ -1,9 +1,11 @@
-"""The registries the apps fill in ready() (common/registry.py, common/search.py)."""
+"""The registries the apps fill in ready() (common/registry.py, common/search.py,
+common/report_sources.py)."""
 
 import pytest
 from django.template.loader import get_template
 
 from thidua.common.registry import Registry
+from thidua.common.report_sources import report_sources
 from thidua.common.search import parse_query, search_indexes
 
 
@@ -41,3 +43,16 @@ def test_query_shapes():
     number = parse_query("173/PD-SKHĐT")
     assert number.document_number and not number.cccd
     assert parse_query("Nguyễn Văn Anh").words == ("nguyen", "van", "anh")
+
+
+def test_report_sources_come_from_the_apps_that_own_the_records():
+    owners = {s.key: s.groups.__module__ for s in report_sources()}
+    assert owners == {
+        "bodies": "thidua.organizations.reporting",
+        "staff": "thidua.organizations.reporting",
+        "awards": "thidua.awards.reporting",
+        "movements": "thidua.movements.reporting",
+    }
+    for source in report_sources():
+        if source.counted is not None:
+            get_template(source.counted_template)

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thidua.common.report_sources import report_sources
 from thidua.reports.definitions import REGIMES, regime_for
-from thidua.reports.selectors import SOURCES, compute_report, reporting_period
+from thidua.reports.selectors import compute_report, reporting_period
 
 from .helpers import D, award, seed
 
@@ -127,5 +128,7 @@ def test_constant_number_of_queries_whatever_the_data(org):
         )
     with CaptureQueriesContext(connection) as large:
         rep = report(org.province)
-    assert len(small) == len(large) == 1 + len(SOURCES)  # the subtree + one a source
+    assert (
+        len(small) == len(large) == 1 + len(report_sources())
+    )  # the subtree + one a source
     assert figures(rep, "tk01n").value("01", "total") == 40

@@ -9,19 +9,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from thidua.common.report_sources import report_sources
 from thidua.documents.services.numbering import issue_document
 from thidua.movements.models import Movement
+from thidua.movements.reporting import duration_band
 from thidua.organizations.models import Cluster
+from thidua.organizations.reporting import age_band, seniority_band, years_between
 from thidua.organizations.services.structure import update_agency
 from thidua.reports.definitions import REGIMES
 from thidua.reports.exports import DATA_FIRST_ROW
-from thidua.reports.organisation_forms import (
-    age_band,
-    duration_band,
-    seniority_band,
-    years_between,
-)
-from thidua.reports.selectors import SOURCES, compute_report, reporting_period
+from thidua.reports.selectors import compute_report, reporting_period
 
 from .helpers import D
 
@@ -273,7 +270,7 @@ def test_queries_do_not_grow_with_movements_and_staff(org):
     _staff(org.people["officer"], birth=D(1990, 1, 1), since=D(2020, 1, 1))
     with CaptureQueriesContext(connection) as large:
         report(org.province)
-    assert len(small) == len(large) == 1 + len(SOURCES)
+    assert len(small) == len(large) == 1 + len(report_sources())
 
 
 def test_page_and_excel_show_the_new_forms(client_for, org):

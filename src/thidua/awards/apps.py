@@ -6,3 +6,6 @@ class AwardsConfig(AppConfig):
     name = "thidua.awards"
     label = "awards"
     verbose_name = _("Sổ khen thưởng")
+
+    def ready(self):
+        from . import reporting  # noqa: F401, PLC0415 (registers its report source)

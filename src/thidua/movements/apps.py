@@ -10,7 +10,7 @@ class MovementsConfig(AppConfig):
     verbose_name = _("Phong trào thi đua")
 
     def ready(self):
-        from . import search  # noqa: F401, PLC0415 (registers its search index)
+        from . import reporting, search  # noqa: F401, PLC0415 (register its search index and report sources)
 
         register_document_kind(
             "movement",

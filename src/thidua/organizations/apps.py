@@ -10,7 +10,7 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from thidua.common.jobs import Durable, register_durable  # noqa: PLC0415 (apps load before their modules)
 
-        from . import search  # noqa: F401, PLC0415 (registers its search index)
+        from . import reporting, search  # noqa: F401, PLC0415 (register its search index and report sources)
 
         register_durable(
             Durable(

@@ -5,12 +5,10 @@ the "Người lập biểu / Thủ trưởng đơn vị" footer."""
 
 from io import BytesIO
 
-from django.conf import settings
-
 from thidua.common.excel import cell
+from thidua.common.report_sources import report_source
 
 from .selectors import FormFigures, Report
-from .sources import MOVEMENT_PERIODS
 
 __all__ = [
     "DATA_FIRST_ROW",
@@ -29,14 +27,8 @@ NOT_RECORDED_MARK = "x"  # GSO convention for a cell that has no meaning / no so
 
 
 def period_text(report: Report, form) -> str:
-    if form.source in ("bodies", "staff"):
-        return f"Tại ngày {report.end:%d/%m/%Y}"
-    basis = (
-        "theo ngày quyết định khen thưởng"
-        if form.source == "awards"
-        else MOVEMENT_PERIODS[settings.THIDUA_REPORT_MOVEMENTS]
-    )
-    return f"Từ ngày {report.start:%d/%m/%Y} đến ngày {report.end:%d/%m/%Y} ({basis})"
+    """The period under the form's title, worded by the form's source."""
+    return report_source(form.source).period_text(report.start, report.end)
 
 
 def receiver_name(report: Report) -> str:

@@ -1,12 +1,16 @@
 """The shapes of a statistical form: rows and columns with predicates over groups.
 
-A group is one row of an aggregate of the records a form counts — awards (:class:`Group`),
-movements, TĐKT organisations or TĐKT staff (``reports/organisation_forms.py``). A row or
-column carries a predicate over its form's groups, or ``None`` when the records do not
-hold what it counts: those cells are left blank, never shown as 0.
+A group is one row of an aggregate of the records a form counts, as the source that
+owns them returns it (``common/report_sources.py``): awards (:class:`Group`,
+``awards/reporting.py``), movements (``movements/reporting.py``), TĐKT organisations
+or TĐKT staff (``organizations/reporting.py``). A row or column carries a predicate
+over its form's groups, or ``None`` when the records do not hold what it counts: those
+cells are left blank, never shown as 0.
 """
 
 from dataclasses import dataclass, field
+
+from thidua.awards.reporting import AwardGroup as Group
 
 __all__ = [
     "ANY",
@@ -24,20 +28,6 @@ __all__ = [
 
 
 TT02 = "Thông tư số 02/2023/TT-BNV"
-
-
-@dataclass(frozen=True)
-class Group:
-    """One row of the register's aggregate: awards sharing every counted attribute."""
-
-    unit_id: int | None
-    code: str
-    collective: bool
-    award_type: str
-    gender: str | None
-    minority: bool | None
-    direct: bool | None
-    n: int
 
 
 @dataclass(frozen=True)
@@ -117,7 +107,7 @@ class Form:
     receipt: str = "Ngày 15 tháng 12 năm báo cáo"
     receipt_tag: str = "V"
     notes: tuple[str, ...] = field(default_factory=tuple)
-    # What the form counts (a key of selectors.SOURCES) and how the period selects it.
+    # What the form counts: a registered report source (common/report_sources.py).
     source: str = "awards"
 
     @property

@@ -1,122 +1,16 @@
 """Forms 0601, 0604 and 0605 of TT 02/2023/TT-BNV: movements, TĐKT organisations and
-TĐKT staff (shared/domain/nd30-and-forms.md §5.3), and the groups they count.
+TĐKT staff (shared/domain/nd30-and-forms.md §5.3). The groups they count come from
+their sources: ``movements/reporting.py`` (``MovementGroup``) and
+``organizations/reporting.py`` (``BodyGroup``, ``StaffGroup``).
 
 0601 is rendered by the vendor S-f ([V-S code]); the rows of 0604 and 0605 come from the
 same section of the spec (the vendor's TT 02/2023 folder holds renderings of 0601–0603
 only), so they are tagged as the spec tags them, and row 15 of 0605 is [U].
 """
 
-import datetime
-from dataclasses import dataclass
-
 from .layout import TT02, Column, Form, Line, where
 
-__all__ = [
-    "F0601",
-    "F0604",
-    "F0605",
-    "BodyGroup",
-    "MovementGroup",
-    "StaffGroup",
-    "age_band",
-    "duration_band",
-    "seniority_band",
-    "years_between",
-]
-
-
-@dataclass(frozen=True)
-class MovementGroup:
-    """Movements sharing the launcher's tier, scope, duration band and method."""
-
-    unit_id: int | None
-    tier: str  # trung_uong | bo_tinh | co_quan: the level that launched it
-    scope: str  # toan_quoc | bo_nganh | cum_khoi | co_quan
-    duration: str | None  # None: the movement's dates are not recorded
-    method: str  # chuyen_de | thuong_xuyen
-    n: int
-
-
-@dataclass(frozen=True)
-class BodyGroup:
-    unit_id: int | None
-    kind: str  # organizations.enums.TdktBody
-    n: int
-
-
-@dataclass(frozen=True)
-class StaffGroup:
-    unit_id: int | None
-    female: bool
-    age: str
-    education: str | None  # None: not recorded
-    seniority: str
-    n: int
-
-
-def years_between(start: datetime.date, end: datetime.date) -> int:
-    """Whole years from ``start`` to ``end`` (an age on ``end``)."""
-    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-
-
-def _months_and_days(start: datetime.date, end: datetime.date) -> tuple[int, int]:
-    """Whole months from ``start`` to ``end`` and the days left over."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    anchor_year, anchor_month = divmod(start.month - 1 + months, 12)
-    anchor_year += start.year
-    day = min(start.day, _month_length(anchor_year, anchor_month + 1))
-    anchor = datetime.date(anchor_year, anchor_month + 1, day)
-    return months, (end - anchor).days
-
-
-def _month_length(year: int, month: int) -> int:
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return (following - datetime.timedelta(days=1)).day
-
-
-def duration_band(
-    kind: str, year: int, starts_on: datetime.date | None, ends_on: datetime.date | None
-) -> str | None:
-    """The 0601 duration row of a movement (rows 06–10).
-
-    A regular movement held within its own year is the annual movement ("thi đua thường
-    xuyên hằng năm"): one year, even when launched after January. Otherwise the span
-    from the first to the last day, both included: 01/01–31/12 is exactly one year.
-    """
-    within_year = all(d is None or d.year == year for d in (starts_on, ends_on))
-    if kind == "thuong_xuyen" and within_year:
-        return "1_nam"
-    if starts_on is None or ends_on is None:
-        return None
-    months, days = _months_and_days(starts_on, ends_on + datetime.timedelta(days=1))
-    if months < 12:
-        return "duoi_1"
-    if months == 12 and days == 0:
-        return "1_nam"
-    if months < 36:
-        return "1_3"
-    return "3_5" if months < 60 else "tu_5"
-
-
-def age_band(age: int) -> str:
-    for limit, band in (
-        (30, "den_30"),
-        (40, "31_40"),
-        (50, "41_50"),
-        (55, "51_55"),
-        (60, "56_60"),
-    ):
-        if age <= limit:
-            return band
-    return "tren_60"
-
-
-def seniority_band(years: int) -> str:
-    if years < 5:
-        return "duoi_5"
-    return "5_10" if years < 10 else "tu_10"
+__all__ = ["F0601", "F0604", "F0605"]
 
 
 F0601 = Form(

@@ -1,17 +1,16 @@
-"""Figures of the statistical forms, computed from the award register (and, for 0601,
-0604 and 0605, from the movements, TĐKT organisations and TĐKT staff: ``sources``).
+"""Figures of the statistical forms, computed from the records their sources count:
+the award register, movements, TĐKT organisations and TĐKT staff — each source
+registered by the app that owns the records (``common/report_sources.py``;
+``awards/reporting.py``, ``movements/reporting.py``, ``organizations/reporting.py``).
 
 One query for the agency subtree (with tree paths, to know which direct child each unit
-belongs to) and one per kind of record the regime's forms count — for awards an
-aggregate of the register grouped by every attribute a row or column counts. Every cell
-is then a sum over those groups. The count does not grow with the data.
+belongs to) and one per source the regime's forms count — for awards an aggregate of
+the register grouped by every attribute a row or column counts. Every cell is then a
+sum over those groups. The count does not grow with the data.
 
 Rules (docs/reports.md):
-- an award counts in the period when its **decision date** is inside it (the TĐKT
-  reporting year runs 01/12 of the previous year to 30/11);
-- revoked (annulled) awards are not counted;
-- a person's award counts for the person's **current** unit; a collective award for
-  the collective;
+- the TĐKT reporting year runs 01/12 of the previous year to 30/11; what falls inside
+  it is each source's rule (an award: its **decision date**);
 - an agency's figures are those of its whole subtree (consolidation), with the part of
   each direct child agency alongside.
 """
@@ -21,31 +20,20 @@ import functools
 import operator
 from dataclasses import dataclass, field, fields
 
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    ExpressionWrapper,
-    Q,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from thidua.awards.models import Award
+from thidua.common.report_sources import report_source
 from thidua.organizations.models import Agency
 from thidua.organizations.selectors import office_agencies
 
-from .definitions import Form, Group, Regime
-from .sources import body_groups, movement_groups, staff_groups
+from .definitions import Form, Regime
 
 __all__ = [
     "FormFigures",
     "Report",
     "access_report_agency",
     "compute_report",
-    "register_groups",
+    "counted_records",
     "reporting_period",
 ]
 
@@ -60,60 +48,6 @@ def access_report_agency(user, pk) -> Agency:
 def reporting_period(year: int) -> tuple[datetime.date, datetime.date]:
     """The TĐKT reporting year (TT 2/2023): 01/12 of ``year - 1`` to 30/11 of ``year``."""
     return datetime.date(year - 1, 12, 1), datetime.date(year, 11, 30)
-
-
-def register_groups(unit_ids, start: datetime.date, end: datetime.date) -> list[Group]:
-    """The register inside the period for these units, aggregated (one query)."""
-    awards = (
-        Award.objects.filter(revoked=False, decision_date__range=(start, end))
-        .filter(Q(person__unit_id__in=unit_ids) | Q(agency_id__in=unit_ids))
-        .annotate(
-            unit=Coalesce("person__unit_id", "agency_id"),
-            collective=ExpressionWrapper(
-                Q(person_id__isnull=True), output_field=BooleanField()
-            ),
-            minority=Case(
-                When(person_id__isnull=True, then=Value(None)),
-                When(person__ethnicity="", then=Value(None)),
-                When(person__ethnicity__iexact="kinh", then=Value(False)),
-                default=Value(True),
-                output_field=BooleanField(null=True),
-            ),
-        )
-        .values_list(
-            "unit",
-            "code",
-            "collective",
-            "award_type",
-            "person__gender",
-            "minority",
-            "person__is_direct_worker",
-        )
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return [
-        Group(
-            unit,
-            code,
-            bool(collective),
-            award_type,
-            gender or None,
-            minority,
-            direct if not collective else None,
-            n,
-        )
-        for unit, code, collective, award_type, gender, minority, direct, n in awards
-    ]
-
-
-# What a form counts (Form.source) -> the groups of the records inside the period.
-SOURCES = {
-    "awards": register_groups,
-    "movements": movement_groups,
-    "bodies": body_groups,
-    "staff": staff_groups,
-}
 
 
 @dataclass
@@ -219,7 +153,7 @@ def compute_report(
     by_child: dict[str, dict[int, list]] = {}
     totals: dict[str, list] = {}
     for source in sources:
-        groups = SOURCES[source](list(child_of), start, end)
+        groups = report_source(source).groups(list(child_of), start, end)
         by_child[source] = _merge(groups, lambda g: child_of[g.unit_id])
         totals[source] = _merge(groups, lambda g: None).get(None, [])
     children.sort(key=lambda a: (a.position, a.name))
@@ -242,3 +176,18 @@ def compute_report(
         figures=[form_figures(f, totals[f.source]) for f in regime.forms],
         parts=parts,
     )
+
+
+def counted_records(
+    agency: Agency, start: datetime.date, end: datetime.date, regime: Regime
+) -> dict:
+    """The records behind the figures, by source, for the sources of ``regime`` that
+    list them (movements, TĐKT organisations and staff; not the award register): an
+    officer checks the figures against the records before sending them upward."""
+    units = Agency.objects.descendants(agency, include_self=True).values("pk")
+    counted = {}
+    for form in regime.forms:
+        source = report_source(form.source)
+        if source.counted is not None and source.key not in counted:
+            counted[source.key] = source.counted(units, start, end)
+    return counted

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views import View
 
 from thidua.common.downloads import set_download_name
+from thidua.common.report_sources import report_source
 from thidua.common.text import fold
 from thidua.documents.files import generated_file_response
 from thidua.organizations.selectors import office_agencies
@@ -17,9 +18,9 @@ from .forms import ReportForm, default_year
 from .selectors import (
     access_report_agency,
     compute_report,
+    counted_records,
     reporting_period,
 )
-from .sources import counted_records
 
 __all__ = ["ReportFileView", "ReportIndexView", "ReportView"]
 
@@ -87,7 +88,8 @@ class ReportView(View):
                 "form": form,
                 "report": report,
                 "tables": _tables(
-                    report, counted_records(agency, report.start, report.end)
+                    report,
+                    counted_records(agency, report.start, report.end, report.regime),
                 )
                 if report
                 else [],
@@ -100,7 +102,8 @@ class ReportView(View):
 def _tables(report, counted: dict):
     return [
         {
-            "records": counted.get(figures.form.slug),
+            "records": counted.get(figures.form.source),
+            "counted_template": report_source(figures.form.source).counted_template,
             "figures": figures,
             "rows": list(zip(figures.form.rows, figures.cells, strict=True)),
             "parts": report.part_rows(index),
