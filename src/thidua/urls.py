@@ -6,7 +6,7 @@ from django.urls import include, path
 from thidua.api.v1 import api
 from thidua.common.views import bad_request
 from thidua.dashboards.views import DashboardChartsView
-from thidua.site.views import AuditLogView, DashboardView, SearchView
+from thidua.site.views.pages import AuditLogView, DashboardView, SearchView
 
 
 @login_not_required

@@ -18,9 +18,9 @@ from thidua.organizations.eligibility import (
     person_case,
     policy_for,
 )
-from thidua.organizations.eligibility_view import verdict_rows
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.selectors import access_agency
+from thidua.organizations.views.eligibility import verdict_rows
 
 from ..enums import NominationState
 from ..forms import AttachmentForm, NominationForm, RoundForm
