@@ -3,9 +3,8 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from thidua.api.v1 import api
 from thidua.common.views import bad_request
-from thidua.dashboards.views import DashboardChartsView
+from thidua.site.views.dashboards import DashboardChartsView
 from thidua.site.views.pages import AuditLogView, DashboardView, SearchView
 
 
@@ -40,5 +39,5 @@ urlpatterns = [
     path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
-    path("api/v1/", api.urls),
+    path("api/", include("thidua.api.urls")),
 ]
