@@ -20,10 +20,10 @@ from ..forms import DeclareForm, LocalTypeForm
 from ..kinds import document_kind, document_kinds
 from ..models import LocalDocumentType, NumberSeries
 from ..rendering import Layout
-from ..selectors import access_issued_document, issued_documents_for_user
+from ..selectors import access_issued_document, issued_documents_for_user, layout_for
 from ..services.layouts import save_layout
 from ..services.numbering import declare_numbers_used
-from ..services.render import layout_for, rerender_document
+from ..services.render import rerender_document
 
 __all__ = [
     "DocumentFileView",

@@ -16,12 +16,9 @@ from ..selectors import (
     access_movement,
     deliveries_for_user,
     delivery_board,
-)
-from ..services.dissemination import (
-    confirm_delivery,
     delivery_deadline,
-    remind_delivery,
 )
+from ..services.dissemination import confirm_delivery, remind_delivery
 
 __all__ = ["DeliveryConfirmView", "InboxView", "RemindView"]
 
