@@ -4,8 +4,6 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from thidua.common.views import bad_request
-from thidua.site.views.dashboards import DashboardChartsView
-from thidua.site.views.pages import AuditLogView, DashboardView, SearchView
 
 
 @login_not_required
@@ -22,11 +20,7 @@ def favicon(request):
 handler400 = bad_request
 
 urlpatterns = [
-    path("", DashboardView.as_view(), name="dashboard"),
-    path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
-    path("thong-ke/", DashboardChartsView.as_view(), name="dashboard-charts"),
-    path("tim-kiem/", SearchView.as_view(), name="search"),
-    path("tai-khoan/", include("thidua.site.account_urls")),
+    path("", include("thidua.site.urls")),
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.exchange.urls")),
     path("", include("thidua.movements.urls")),
