@@ -3,10 +3,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from thidua.api.v1 import api
 from thidua.common.views import bad_request
-from thidua.dashboards.views import DashboardChartsView
-from thidua.site.views import AuditLogView, DashboardView, SearchView
 
 
 @login_not_required
@@ -23,11 +20,7 @@ def favicon(request):
 handler400 = bad_request
 
 urlpatterns = [
-    path("", DashboardView.as_view(), name="dashboard"),
-    path("nhat-ky/", AuditLogView.as_view(), name="audit-log"),
-    path("thong-ke/", DashboardChartsView.as_view(), name="dashboard-charts"),
-    path("tim-kiem/", SearchView.as_view(), name="search"),
-    path("tai-khoan/", include("thidua.site.account_urls")),
+    path("", include("thidua.site.urls")),
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.exchange.urls")),
     path("", include("thidua.movements.urls")),
@@ -40,5 +33,5 @@ urlpatterns = [
     path("", include("thidua.reports.urls")),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
-    path("api/v1/", api.urls),
+    path("api/", include("thidua.api.urls")),
 ]

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from thidua.awards.services.register import record_award
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
+from thidua.nominations.selectors import checklist
 from thidua.nominations.services.nomination import (
     add_attachment,
-    checklist,
     create_nomination,
     open_round,
     transition_nomination,

@@ -19,10 +19,9 @@ from thidua.nominations.report_catalog import (
     TEMPLATES,
     template_for,
 )
-from thidua.nominations.selectors import report_awards, report_for
+from thidua.nominations.selectors import checklist, report_awards, report_for
 from thidua.nominations.services.nomination import (
     add_attachment,
-    checklist,
     create_nomination,
     open_round,
     transition_nomination,

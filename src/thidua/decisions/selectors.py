@@ -3,11 +3,12 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
+from thidua.awards.models import Award
 from thidua.organizations.access import scopes_for
 
 from .models import Decision
 
-__all__ = ["access_decision", "decisions_for_user"]
+__all__ = ["access_decision", "decision_awards", "decisions_for_user"]
 
 
 def decisions_for_user(user) -> QuerySet[Decision]:
@@ -32,3 +33,8 @@ def access_decision(user, pk) -> Decision:
     ):
         raise Http404
     return decision
+
+
+def decision_awards(decision: Decision):
+    """The register entries the decision wrote (linked from its items)."""
+    return Award.objects.filter(decision_item__decision=decision)

@@ -7,9 +7,22 @@ from thidua.accounts.enums import Role
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
-from .models import IssuedDocument
+from .models import (
+    DocumentLayout,
+    IssuedDocument,
+    LocalDocumentType,
+    NumberSeries,
+    SigningCredential,
+)
 
-__all__ = ["access_issued_document", "issued_documents_for_user"]
+__all__ = [
+    "access_issued_document",
+    "active_credential",
+    "issued_documents_for_user",
+    "layout_for",
+    "local_types_for",
+    "next_number_preview",
+]
 
 
 def issued_documents_for_user(user) -> QuerySet[IssuedDocument]:
@@ -52,3 +65,36 @@ def signing_admin_agencies(user):
             )
         )
     return agencies.filter(pk__in=ids)
+
+
+def local_types_for(agency) -> dict[str, str]:
+    if agency is None:
+        return {}
+    chain = [a.pk for a in agency.ancestors(include_self=True)]
+    return dict(
+        LocalDocumentType.objects.filter(agency_id__in=chain).values_list(
+            "code", "name"
+        )
+    )
+
+
+def next_number_preview(*, agency=None, council=None, year: int) -> int:
+    """The number the next issue would take (for display only; never reserved)."""
+    series = NumberSeries.objects.filter(
+        agency=agency, council=council, year=year
+    ).first()
+    return (series.last_number if series else 0) + 1
+
+
+def layout_for(kind: str):
+    """The administrator's layout for this kind of document, or the NĐ 30 default."""
+    from .rendering import Layout  # noqa: PLC0415 (keeps the module import light)
+
+    stored = DocumentLayout.objects.filter(kind=kind).first()
+    return Layout.from_dict(stored.layout) if stored else Layout()
+
+
+def active_credential(agency_id: int | None) -> SigningCredential | None:
+    if agency_id is None:
+        return None
+    return SigningCredential.objects.filter(agency_id=agency_id, active=True).first()

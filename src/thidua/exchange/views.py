@@ -2,7 +2,6 @@
 
 import json
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,23 +10,18 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.selectors import access_agency
 
 from .export import export_agency
+from .forms import ExchangeForm
 from .importer import import_exchange
 
 __all__ = ["ExchangeExportView", "ExchangeView"]
-
-
-class ExchangeForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=gettext_lazy("Tệp dữ liệu trao đổi (.json)"))
 
 
 def _agency(request, pk):

@@ -1,5 +1,7 @@
 """Reads of movements, scoped like the registry."""
 
+import datetime
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -7,7 +9,7 @@ from django.utils import timezone
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
-from .enums import MovementState
+from .enums import MovementState, RecipientKind
 from .models import Delivery, Movement, Registration
 
 __all__ = [
@@ -15,8 +17,10 @@ __all__ = [
     "access_movement",
     "deliveries_for_user",
     "delivery_board",
+    "delivery_deadline",
     "movements_for_user",
     "public_movements",
+    "recipient_units",
     "registration_rows",
     "registrations_for_user",
 ]
@@ -111,8 +115,6 @@ def access_delivery(user, pk) -> Delivery:
 
 def delivery_board(movement: Movement) -> list[dict]:
     """The launching office's tracking board: one row per unit, overdue ones flagged."""
-    from .services.dissemination import delivery_deadline  # noqa: PLC0415 (services import selectors)
-
     today = timezone.localdate()
     rows = []
     for delivery in movement.deliveries.select_related(
@@ -139,3 +141,28 @@ def registration_rows(movement: Movement) -> list[dict]:
         {"agency": d.agency, "registration": registrations.get(d.agency_id)}
         for d in movement.deliveries.select_related("agency")
     ]
+
+
+def recipient_units(movement: Movement) -> list[Agency]:
+    """The units that must disseminate the movement, from its Nơi nhận: named agencies,
+    the launcher's own units, and the members of a named cluster (not the launcher)."""
+    units: dict[int, Agency] = {}
+    for recipient in movement.recipients.select_related("agency", "cluster"):
+        if recipient.kind == RecipientKind.AGENCY and recipient.agency:
+            units[recipient.agency.pk] = recipient.agency
+        elif recipient.kind == RecipientKind.SUBUNITS and recipient.agency:
+            for child in recipient.agency.children.all():
+                units[child.pk] = child
+        elif recipient.kind == RecipientKind.CLUSTER and recipient.cluster:
+            for membership in recipient.cluster.memberships.filter(
+                to_year__isnull=True
+            ):
+                units[membership.agency_id] = membership.agency
+    units.pop(movement.launcher_id, None)
+    return sorted(units.values(), key=lambda a: a.name)
+
+
+def delivery_deadline(delivery: Delivery) -> datetime.date:
+    issued = delivery.movement.issued_document
+    start = issued.issued_on if issued else timezone.localdate(delivery.delivered_at)
+    return start + datetime.timedelta(days=delivery.movement.confirm_within_days)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.awards import AwardType
@@ -10,7 +11,14 @@ from thidua.organizations.models import Agency, Person
 from .enums import AttachmentKind, RoundKind
 from .models import AchievementReport
 
-__all__ = ["AttachmentForm", "NominationForm", "ReportForm", "RoundForm"]
+__all__ = [
+    "AttachmentForm",
+    "CommentForm",
+    "NominationForm",
+    "NoticeForm",
+    "ReportForm",
+    "RoundForm",
+]
 
 
 class RoundForm(StyledFormMixin, forms.Form):
@@ -85,3 +93,32 @@ class ReportForm(StyledFormMixin, forms.Form):
                 else forms.TextInput,
                 help_text=markup if long else "",
             )
+
+
+class NoticeForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Tiêu đề"), max_length=255, required=False
+    )
+    starts_on = forms.DateField(label=gettext_lazy("Ngày bắt đầu"), widget=DateInput())
+    working_days = forms.IntegerField(
+        label=gettext_lazy("Số ngày làm việc"), initial=10, min_value=1, max_value=60
+    )
+
+
+class CommentForm(StyledFormMixin, forms.Form):
+    nomination = forms.TypedChoiceField(label=gettext_lazy("Góp ý về"), coerce=int)
+    name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
+    contact = forms.CharField(
+        label=gettext_lazy("Địa chỉ, điện thoại hoặc thư điện tử"), max_length=200
+    )
+    content = forms.CharField(
+        label=gettext_lazy("Nội dung góp ý"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, nominations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].choices = [
+            (n.pk, f"{n.subject} – {n.get_code_display()}") for n in nominations
+        ]

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award
 from thidua.eligibility.authority import can_decide
-from thidua.eligibility.catalog import TITLE_CODES
+from thidua.eligibility.catalog import NAMES, TITLE_CODES
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
-from .enums import NominationState
+from .enums import AttachmentKind, NominationState
 from .models import (
     AchievementReport,
     Nomination,
@@ -23,16 +23,17 @@ from .report_catalog import lookback_years, template_for
 
 __all__ = [
     "access_nomination",
+    "access_notice",
     "access_round",
+    "checklist",
     "nominations_by_authority",
     "nominations_for_user",
-    "access_notice",
     "notice_blockers",
     "notices_for_user",
-    "rounds_for_user",
     "report_awards",
     "report_for",
     "report_place",
+    "rounds_for_user",
     "upward_trail",
 ]
 
@@ -203,3 +204,29 @@ def nominations_by_authority(user, round_, states, day) -> list:
     )
     level = round_.agency.level
     return [(n, can_decide(level, n.code, day)) for n in nominations]
+
+
+# Titles whose criteria rest on an initiative or S&T work (Luật TĐKT 2022 Art 21–23).
+NEEDS_INITIATIVE = {"CSTDCS", "CSTD_BO_TINH", "CSTDTQ"}
+
+
+def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
+    """The dossier components Luật TĐKT 2022 Art 84 asks for this title, and whether
+    each is present."""
+    present = set(nomination.attachments.values_list("kind", flat=True))
+    items = [
+        (AttachmentKind.REPORT.label, AttachmentKind.REPORT in present),
+        (AttachmentKind.PEER_REVIEW.label, AttachmentKind.PEER_REVIEW in present),
+    ]
+    if nomination.code in NEEDS_INITIATIVE:
+        items.append(
+            (
+                _("%(doc)s (tiêu chuẩn %(title)s)")
+                % {
+                    "doc": AttachmentKind.INITIATIVE.label,
+                    "title": NAMES[nomination.code],
+                },
+                AttachmentKind.INITIATIVE in present,
+            )
+        )
+    return [(str(label), done) for label, done in items]

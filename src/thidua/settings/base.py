@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "thidua.nominations",
     "thidua.submissions",
     "thidua.exchange",
+    "thidua.api",
     "thidua.reports",
     "thidua.site",
 ]

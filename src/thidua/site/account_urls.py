@@ -5,7 +5,7 @@ from django.urls import path
 
 from thidua.accounts import views
 
-from . import account_views, token_views
+from .views import accounts, tokens
 
 app_name = "accounts"
 
@@ -13,36 +13,36 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password-change"),
-    path("khoa-api/", token_views.TokenListView.as_view(), name="token-list"),
+    path("khoa-api/", tokens.TokenListView.as_view(), name="token-list"),
     path(
         "khoa-api/<int:pk>/thu-hoi/",
-        token_views.TokenRevokeView.as_view(),
+        tokens.TokenRevokeView.as_view(),
         name="token-revoke",
     ),
-    path("quan-ly/", account_views.AccountListView.as_view(), name="account-list"),
+    path("quan-ly/", accounts.AccountListView.as_view(), name="account-list"),
     path(
         "quan-ly/them/",
-        account_views.AccountCreateView.as_view(),
+        accounts.AccountCreateView.as_view(),
         name="account-create",
     ),
     path(
         "quan-ly/<int:pk>/",
-        account_views.AccountDetailView.as_view(),
+        accounts.AccountDetailView.as_view(),
         name="account-detail",
     ),
     path(
         "quan-ly/<int:pk>/khoa/",
-        account_views.AccountLockView.as_view(),
+        accounts.AccountLockView.as_view(),
         name="account-lock",
     ),
     path(
         "quan-ly/<int:pk>/mat-khau/",
-        account_views.AccountPasswordView.as_view(),
+        accounts.AccountPasswordView.as_view(),
         name="account-password",
     ),
     path(
         "quan-ly/<int:pk>/quyen/<int:role_id>/thu-hoi/",
-        account_views.RoleRevokeView.as_view(),
+        accounts.RoleRevokeView.as_view(),
         name="role-revoke",
     ),
 ]

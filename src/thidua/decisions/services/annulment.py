@@ -3,20 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from thidua.awards.models import Award
 from thidua.awards.services.annulment import annul_award, check_annulment
 from thidua.common.text import nfc
 
 from ..enums import DecisionState
 from ..models import Decision
+from ..selectors import decision_awards
 from ..workflows import DECISION, THROUGH_ANNULMENT
 
-__all__ = ["annul_decision", "decision_awards"]
-
-
-def decision_awards(decision: Decision):
-    """The register entries the decision wrote (linked from its items)."""
-    return Award.objects.filter(decision_item__decision=decision)
+__all__ = ["annul_decision"]
 
 
 def annul_decision(decision: Decision, *, actor=None, **details) -> int:

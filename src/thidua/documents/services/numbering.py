@@ -10,15 +10,10 @@ from thidua.common.jobs import fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..doc_types import doc_type
-from ..models import IssuedDocument, LocalDocumentType, NumberSeries
+from ..models import IssuedDocument, NumberSeries
+from ..selectors import local_types_for
 
-__all__ = [
-    "declare_numbers_used",
-    "format_symbol",
-    "issue_document",
-    "local_types_for",
-    "next_number_preview",
-]
+__all__ = ["declare_numbers_used", "format_symbol", "issue_document"]
 
 
 def format_symbol(number: int, type_code: str, issuer_abbreviation: str) -> str:
@@ -26,30 +21,11 @@ def format_symbol(number: int, type_code: str, issuer_abbreviation: str) -> str:
     return f"{number:02d}/{type_code}-{issuer_abbreviation}"
 
 
-def local_types_for(agency) -> dict[str, str]:
-    if agency is None:
-        return {}
-    chain = [a.pk for a in agency.ancestors(include_self=True)]
-    return dict(
-        LocalDocumentType.objects.filter(agency_id__in=chain).values_list(
-            "code", "name"
-        )
-    )
-
-
 def _series(*, agency, council, year: int) -> NumberSeries:
     series, _created = NumberSeries.objects.get_or_create(
         agency=agency, council=council, year=year
     )
     return NumberSeries.objects.select_for_update().get(pk=series.pk)
-
-
-def next_number_preview(*, agency=None, council=None, year: int) -> int:
-    """The number the next issue would take (for display only; never reserved)."""
-    series = NumberSeries.objects.filter(
-        agency=agency, council=council, year=year
-    ).first()
-    return (series.last_number if series else 0) + 1
 
 
 def issue_document(

@@ -17,7 +17,8 @@ from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
 from ..kinds import document_kind
-from ..models import DocumentLayout, DocumentSignature, IssuedDocument
+from ..models import DocumentSignature, IssuedDocument
+from ..selectors import layout_for
 from ..workflows import DOCUMENT, RENDER_JOB
 from .signing import sign_for_document
 
@@ -35,14 +36,6 @@ logger = logging.getLogger(__name__)
 
 def build_spec(kind: str, source_id: int):
     return document_kind(kind).build_spec(source_id)
-
-
-def layout_for(kind: str):
-    """The administrator's layout for this kind of document, or the NĐ 30 default."""
-    from ..rendering import Layout  # noqa: PLC0415 (keeps the module import light)
-
-    stored = DocumentLayout.objects.filter(kind=kind).first()
-    return Layout.from_dict(stored.layout) if stored else Layout()
 
 
 def render_source(kind: str, source_id: int, fmt: str) -> bytes:

@@ -23,10 +23,10 @@ from thidua.common.text import nfc
 
 from .. import crypto, pades
 from ..models import SigningCredential
+from ..selectors import active_credential
 
 __all__ = [
     "SignatureReport",
-    "active_credential",
     "deactivate_credential",
     "issuing_agency_id",
     "sign_for_document",
@@ -166,12 +166,6 @@ def deactivate_credential(credential: SigningCredential, actor) -> None:
         locked = SigningCredential.objects.select_for_update().get(pk=credential.pk)
         if locked.active:
             _deactivate(locked, actor, timezone.now())
-
-
-def active_credential(agency_id: int | None) -> SigningCredential | None:
-    if agency_id is None:
-        return None
-    return SigningCredential.objects.filter(agency_id=agency_id, active=True).first()
 
 
 def issuing_agency_id(document) -> int | None:

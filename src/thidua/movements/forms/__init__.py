@@ -1,3 +1,4 @@
+from .dissemination import ConfirmForm
 from .movement import (
     SECTION_FORMSETS,
     ContentItemForm,
@@ -8,8 +9,16 @@ from .movement import (
     PurposeForm,
     RecipientForm,
 )
+from .progress import IndicatorForm, ProgressForm
+from .registration import RegistrationForm
+from .reviews import ReviewForm
 
 __all__ = [
+    "ConfirmForm",
+    "IndicatorForm",
+    "ProgressForm",
+    "RegistrationForm",
+    "ReviewForm",
     "SECTION_FORMSETS",
     "ContentItemForm",
     "DutyForm",

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from thidua.documents.doc_types import doc_type
-from thidua.documents.services.numbering import local_types_for
+from thidua.documents.selectors import local_types_for
 
 from ..models import Movement
 

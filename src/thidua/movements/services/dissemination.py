@@ -13,38 +13,11 @@ from django.utils.translation import gettext as _
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc_text
 from thidua.organizations.account_selectors import unit_contacts
-from thidua.organizations.models import Agency
 
-from ..enums import RecipientKind
 from ..models import Delivery, Movement
+from ..selectors import delivery_deadline, recipient_units
 
-__all__ = [
-    "confirm_delivery",
-    "deliver_movement",
-    "delivery_deadline",
-    "recipient_units",
-    "remind_delivery",
-    "remind_overdue",
-]
-
-
-def recipient_units(movement: Movement) -> list[Agency]:
-    """The units that must disseminate the movement, from its Nơi nhận: named agencies,
-    the launcher's own units, and the members of a named cluster (not the launcher)."""
-    units: dict[int, Agency] = {}
-    for recipient in movement.recipients.select_related("agency", "cluster"):
-        if recipient.kind == RecipientKind.AGENCY and recipient.agency:
-            units[recipient.agency.pk] = recipient.agency
-        elif recipient.kind == RecipientKind.SUBUNITS and recipient.agency:
-            for child in recipient.agency.children.all():
-                units[child.pk] = child
-        elif recipient.kind == RecipientKind.CLUSTER and recipient.cluster:
-            for membership in recipient.cluster.memberships.filter(
-                to_year__isnull=True
-            ):
-                units[membership.agency_id] = membership.agency
-    units.pop(movement.launcher_id, None)
-    return sorted(units.values(), key=lambda a: a.name)
+__all__ = ["confirm_delivery", "deliver_movement", "remind_delivery", "remind_overdue"]
 
 
 def deliver_movement(movement: Movement, *, actor=None) -> int:
@@ -74,12 +47,6 @@ def deliver_movement(movement: Movement, *, actor=None) -> int:
             data={"units": [d.agency.name for d in new]},
         )
     return len(new)
-
-
-def delivery_deadline(delivery: Delivery) -> datetime.date:
-    issued = delivery.movement.issued_document
-    start = issued.issued_on if issued else timezone.localdate(delivery.delivered_at)
-    return start + datetime.timedelta(days=delivery.movement.confirm_within_days)
 
 
 def confirm_delivery(

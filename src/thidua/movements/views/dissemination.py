@@ -1,6 +1,5 @@
 """The units' inbox and confirmation, the launching office's reminders."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -9,37 +8,19 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import ServiceFormView, require_perm
-from thidua.organizations.forms.widgets import DateInput
 
+from ..forms.dissemination import ConfirmForm
 from ..selectors import (
     access_delivery,
     access_movement,
     deliveries_for_user,
     delivery_board,
-)
-from ..services.dissemination import (
-    confirm_delivery,
     delivery_deadline,
-    remind_delivery,
 )
+from ..services.dissemination import confirm_delivery, remind_delivery
 
 __all__ = ["DeliveryConfirmView", "InboxView", "RemindView"]
-
-
-class ConfirmForm(StyledFormMixin, forms.Form):
-    confirmed_on = forms.DateField(
-        label=gettext_lazy("Ngày quán triệt"), widget=DateInput()
-    )
-    staff_reached = forms.IntegerField(
-        label=gettext_lazy("Số người được quán triệt"), min_value=0
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Hình thức, ghi chú"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
 
 class InboxView(TemplateView):

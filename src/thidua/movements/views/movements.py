@@ -13,7 +13,7 @@ from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.doc_types import doc_type
-from thidua.documents.services.numbering import local_types_for
+from thidua.documents.selectors import local_types_for
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
 

@@ -1,6 +1,5 @@
 """Targets and progress: the board with charts, indicator editing, unit reports."""
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
@@ -10,13 +9,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.access import scopes_for
-from thidua.organizations.forms.widgets import DateInput
-from thidua.organizations.models import Agency
 
 from ..exports import indicators_workbook
+from ..forms.progress import IndicatorForm, ProgressForm
 from ..models import Indicator, ProgressReport
 from ..selectors import access_movement
 from ..services.progress import indicator_status, report_progress, save_indicator
@@ -33,44 +30,6 @@ def can_report(user, indicator: Indicator) -> bool:
     scopes = scopes_for(user)
     return scopes.is_admin or indicator.owner_id in (
         scopes.unit_head_agencies | scopes.officer_agencies
-    )
-
-
-class IndicatorForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = Indicator
-        fields = [
-            "name",
-            "content_item",
-            "unit_of_measure",
-            "baseline",
-            "target",
-            "direction",
-            "owner",
-            "due_on",
-        ]
-        widgets = {"due_on": DateInput()}
-
-    def __init__(self, *args, movement, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["content_item"].queryset = movement.contents.all()
-        owners = Agency.objects.descendants(movement.launcher, include_self=True)
-        self.fields["owner"].queryset = owners.order_by("name")
-
-    def _post_clean(self):
-        pass  # the service checks the indicator as a whole
-
-
-class ProgressForm(StyledFormMixin, forms.Form):
-    reported_on = forms.DateField(label=_("Ngày số liệu"), widget=DateInput())
-    value = forms.DecimalField(
-        label=_("Giá trị đạt được"), max_digits=16, decimal_places=2
-    )
-    note = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    evidence = forms.FileField(
-        label=_("Minh chứng (PDF, DOCX, XLSX, PNG, JPEG)"), required=False
     )
 
 

@@ -1,22 +1,20 @@
 """Đăng ký thi đua pages: a unit fills its registration; the office reviews and exports."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.models import Agency
 
-from ..enums import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, RegistrationState
+from ..enums import RegistrationState
 from ..exports import registrations_workbook
+from ..forms.registration import RegistrationForm
 from ..models import Registration
 from ..selectors import access_movement, registration_rows
 from ..services.registration import (
@@ -32,54 +30,6 @@ __all__ = [
     "RegistrationExportView",
     "RegistrationListView",
 ]
-
-
-class RegistrationForm(StyledFormMixin, forms.Form):
-    collective_title = forms.ChoiceField(
-        label=gettext_lazy("Danh hiệu tập thể đăng ký"),
-        choices=[("", gettext_lazy("— không đăng ký —")), *COLLECTIVE_TITLES],
-        required=False,
-    )
-    pledges = forms.CharField(
-        label=gettext_lazy("Nội dung giao ước, cam kết của đơn vị"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.people = list(people)
-        choices = [("", "—"), *INDIVIDUAL_TITLES]
-        for person in self.people:
-            self.fields[f"title_{person.pk}"] = forms.ChoiceField(
-                label=person.full_name, choices=choices, required=False
-            )
-            self.fields[f"pledge_{person.pk}"] = forms.CharField(
-                label=_("Cam kết"), required=False, max_length=500
-            )
-        # The fields above were added after the mixin styled the form.
-        for name, field in self.fields.items():
-            if name.startswith(("title_", "pledge_")):
-                css = (
-                    "form-select form-select-sm"
-                    if name.startswith("title_")
-                    else ("form-control form-control-sm")
-                )
-                field.widget.attrs["class"] = css
-
-    def member_rows(self):
-        return [(p, self[f"title_{p.pk}"], self[f"pledge_{p.pk}"]) for p in self.people]
-
-    def entries(self) -> list[dict]:
-        return [
-            {
-                "person": p,
-                "title": self.cleaned_data[f"title_{p.pk}"],
-                "pledge": self.cleaned_data[f"pledge_{p.pk}"],
-            }
-            for p in self.people
-            if self.cleaned_data.get(f"title_{p.pk}")
-        ]
 
 
 class RegistrationEditView(TemplateView):

@@ -1,20 +1,18 @@
 """Sơ kết / tổng kết reports: draft from the movement's data, edit, download, issue."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.services.render import render_source
 
+from ..forms.reviews import ReviewForm
 from ..models import Review
 from ..selectors import access_movement
 from ..services.review import draft_review, issue_review, update_review
@@ -29,42 +27,6 @@ __all__ = [
 ]
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-class ReviewForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=gettext_lazy("Trích yếu"), max_length=500)
-    signer_title = forms.CharField(
-        label=gettext_lazy("Chức vụ người ký"), max_length=160
-    )
-    signer_name = forms.CharField(
-        label=gettext_lazy("Họ tên người ký"), max_length=120, required=False
-    )
-
-    def __init__(self, *args, sections, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count = len(sections)
-        for index, section in enumerate(sections):
-            self.fields[f"section_{index}_title"] = forms.CharField(
-                label=gettext_lazy("Mục %(n)s") % {"n": index + 1},
-                initial=section["title"],
-                max_length=200,
-            )
-            self.fields[f"section_{index}_text"] = forms.CharField(
-                label=gettext_lazy("Nội dung"),
-                initial=section["text"],
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
-            )
-            self.fields[f"section_{index}_title"].widget.attrs["class"] = "form-control"
-
-    def sections(self) -> list[dict]:
-        return [
-            {
-                "title": self.cleaned_data[f"section_{i}_title"],
-                "text": self.cleaned_data[f"section_{i}_text"],
-            }
-            for i in range(self.count)
-        ]
 
 
 class _ReviewMixin:

@@ -12,14 +12,14 @@ from thidua.awards.models import Award
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
-from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
+from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES
 from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import AttachmentKind, NominationState
 from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
 from ..rules import proposes_for
-from ..selectors import notice_blockers
+from ..selectors import checklist, notice_blockers
 from ..workflows import NOMINATION, TO_TRINH
 
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
     "STALE",
     "add_attachment",
     "can_propose",
-    "checklist",
     "create_nomination",
     "open_round",
     "transition_nomination",
@@ -39,8 +38,6 @@ DUPLICATE_MESSAGE = _(
 )
 # A dossier changed since the page showed it (every service that moves a nomination).
 STALE = gettext_lazy("Hồ sơ đã được người khác cập nhật.")
-# Titles whose criteria rest on an initiative or S&T work (Luật TĐKT 2022 Art 21–23).
-NEEDS_INITIATIVE = {"CSTDCS", "CSTD_BO_TINH", "CSTDTQ"}
 
 
 def _in_subtree(agency_id: int, root: Agency) -> bool:
@@ -183,28 +180,6 @@ def add_attachment(nomination: Nomination, *, kind: str, upload, actor=None):
             },
         )
     return attachment
-
-
-def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
-    """The dossier components Luật TĐKT 2022 Art 84 asks for this title, and whether
-    each is present."""
-    present = set(nomination.attachments.values_list("kind", flat=True))
-    items = [
-        (AttachmentKind.REPORT.label, AttachmentKind.REPORT in present),
-        (AttachmentKind.PEER_REVIEW.label, AttachmentKind.PEER_REVIEW in present),
-    ]
-    if nomination.code in NEEDS_INITIATIVE:
-        items.append(
-            (
-                _("%(doc)s (tiêu chuẩn %(title)s)")
-                % {
-                    "doc": AttachmentKind.INITIATIVE.label,
-                    "title": NAMES[nomination.code],
-                },
-                AttachmentKind.INITIATIVE in present,
-            )
-        )
-    return [(str(label), done) for label, done in items]
 
 
 # Outcomes the proposing unit is told about by e-mail as well as on its timeline.

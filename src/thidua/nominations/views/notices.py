@@ -1,6 +1,5 @@
 """Public notice pages: the office publishes and answers; anyone reads and comments."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -10,16 +9,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
 from thidua.common.params import id_param
 from thidua.common.throttle import client_ip, hit
 from thidua.common.views import apply_errors, require_perm
-from thidua.organizations.forms.widgets import DateInput
 
 from ..enums import NominationState
+from ..forms import CommentForm, NoticeForm
 from ..models import NoticeComment, PublicNotice
 from ..selectors import access_notice, access_round, nominations_for_user
 from ..services.notice import acknowledge_comment, add_comment, open_notice
@@ -30,16 +27,6 @@ __all__ = [
     "PublicNoticeListView",
     "PublicNoticeView",
 ]
-
-
-class NoticeForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(
-        label=gettext_lazy("Tiêu đề"), max_length=255, required=False
-    )
-    starts_on = forms.DateField(label=gettext_lazy("Ngày bắt đầu"), widget=DateInput())
-    working_days = forms.IntegerField(
-        label=gettext_lazy("Số ngày làm việc"), initial=10, min_value=1, max_value=60
-    )
 
 
 class NoticeCreateView(TemplateView):
@@ -138,25 +125,6 @@ class PublicNoticeListView(TemplateView):
         return super().get_context_data(
             notices=notices, today=timezone.localdate(), **kwargs
         )
-
-
-class CommentForm(StyledFormMixin, forms.Form):
-    nomination = forms.TypedChoiceField(label=gettext_lazy("Góp ý về"), coerce=int)
-    name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
-    contact = forms.CharField(
-        label=gettext_lazy("Địa chỉ, điện thoại hoặc thư điện tử"), max_length=200
-    )
-    content = forms.CharField(
-        label=gettext_lazy("Nội dung góp ý"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, nominations=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nomination"].choices = [
-            (n.pk, f"{n.subject} – {n.get_code_display()}") for n in nominations
-        ]
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -18,9 +18,9 @@ from thidua.organizations.eligibility import (
     person_case,
     policy_for,
 )
-from thidua.organizations.eligibility_view import verdict_rows
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.selectors import access_agency
+from thidua.organizations.views.eligibility import verdict_rows
 
 from ..enums import NominationState
 from ..forms import AttachmentForm, NominationForm, RoundForm
@@ -28,6 +28,7 @@ from ..quotas import round_quotas
 from ..selectors import (
     access_nomination,
     access_round,
+    checklist,
     nominations_for_user,
     rounds_for_user,
     upward_trail,
@@ -35,7 +36,6 @@ from ..selectors import (
 from ..services.nomination import (
     add_attachment,
     can_propose,
-    checklist,
     create_nomination,
     open_round,
     transition_nomination,

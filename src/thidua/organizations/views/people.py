@@ -13,7 +13,6 @@ from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.access import scopes_for
 
 from ..eligibility import person_forecast, verdict_for_person
-from ..eligibility_view import review_year_from, verdict_rows
 from ..enums import PersonCategory
 from ..forms import (
     AssessmentForm,
@@ -39,6 +38,7 @@ from ..services.records import (
     record_initiative,
     record_review_matter,
 )
+from .eligibility import review_year_from, verdict_rows
 
 __all__ = [
     "PersonRecordView",

@@ -11,7 +11,6 @@ from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.access import scopes_for
 
 from ..eligibility import verdict_for_agency
-from ..eligibility_view import review_year_from, verdict_rows
 from ..forms import AgencyForm, CollectiveAssessmentForm, CouncilMemberForm
 from ..models import Agency
 from ..selectors import (
@@ -30,6 +29,7 @@ from ..services.structure import (
     create_agency,
     update_agency,
 )
+from .eligibility import review_year_from, verdict_rows
 
 __all__ = [
     "AgencyCreateView",

@@ -1,19 +1,16 @@
 """Pages of the upward submission: send a tờ trình, the higher office's inbox with its
 appraisal, return, forwarding and the recording of the final decision; ZIP packages."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
@@ -24,11 +21,10 @@ from thidua.nominations.selectors import (
     notice_blockers,
 )
 from thidua.organizations.access import scopes_for
-from thidua.organizations.forms.widgets import DateInput
-from thidua.organizations.models import Agency
 from thidua.organizations.selectors import office_agencies
 
 from ..enums import ItemOutcome
+from ..forms import ForwardForm, ItemForm, PackageForm, SignForm
 from ..models import SubmissionItem
 from ..rules import is_receiving_office
 from ..selectors import access_submission, submissions_for_user
@@ -47,16 +43,6 @@ __all__ = [
     "SubmissionForwardView",
     "SubmissionListView",
 ]
-
-
-class SignForm(StyledFormMixin, forms.Form):
-    issued_on = forms.DateField(
-        label=gettext_lazy("Ngày ký tờ trình"), widget=DateInput()
-    )
-    signer_title = forms.CharField(
-        label=gettext_lazy("Chức vụ người ký"), max_length=160
-    )
-    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)
 
 
 class SubmissionCreateView(TemplateView):
@@ -126,35 +112,6 @@ class SubmissionListView(TemplateView):
             can_import=office_agencies(self.request.user).exists(),
             **kwargs,
         )
-
-
-class ForwardForm(SignForm):
-    pass
-
-
-class ItemForm(StyledFormMixin, forms.Form):
-    appraisal = forms.CharField(
-        label=gettext_lazy("Ý kiến thẩm định"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Lý do"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    decision_number = forms.CharField(
-        label=gettext_lazy("Số quyết định"), max_length=60, required=False
-    )
-    decision_date = forms.DateField(
-        label=gettext_lazy("Ngày quyết định"), required=False, widget=DateInput()
-    )
-    decision_signer = forms.CharField(
-        label=gettext_lazy("Người ký"), max_length=255, required=False
-    )
-    decided_by = forms.CharField(
-        label=gettext_lazy("Cấp quyết định"), max_length=255, required=False
-    )
 
 
 class SubmissionDetailView(TemplateView):
@@ -316,17 +273,6 @@ class PackageView(View):
         response = HttpResponse(data, content_type="application/zip")
         set_download_name(response, f"{name}.zip")
         return response
-
-
-class PackageForm(StyledFormMixin, forms.Form):
-    to_agency = forms.ModelChoiceField(
-        label=gettext_lazy("Cơ quan nhận"), queryset=Agency.objects.none()
-    )
-    package = forms.FileField(label=gettext_lazy("Gói hồ sơ (.zip)"))
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_agency"].queryset = office_agencies(user)
 
 
 class PackageImportView(TemplateView):

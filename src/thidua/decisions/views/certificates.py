@@ -6,9 +6,8 @@ from django.views import View
 from thidua.awards.selectors import access_award
 from thidua.documents.files import CONTENT_TYPES, generated_file_response
 
-from .certificates import certificate_docx, verify_url
-from .selectors import access_decision
-from .services.annulment import decision_awards
+from ..certificates import certificate_docx, verify_url
+from ..selectors import access_decision, decision_awards
 
 __all__ = ["AwardCertificateView", "DecisionCertificatesView"]
 

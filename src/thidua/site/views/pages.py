@@ -7,8 +7,8 @@ from thidua.common.views import require_perm
 from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import dashboard_figures
 
-from .search import MIN_QUERY_LENGTH, search_all
-from .selectors import activity_for_user
+from ..search import MIN_QUERY_LENGTH, search_all
+from ..selectors import activity_for_user
 
 __all__ = ["AuditLogView", "DashboardView", "SearchView"]
 

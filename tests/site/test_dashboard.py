@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.factories import make_person
 from thidua.awards.services.annulment import annul_award
 from thidua.awards.services.register import record_award
-from thidua.dashboards.selectors import dashboard_charts
+from thidua.site.selectors import dashboard_charts
 
 pytestmark = pytest.mark.django_db
 YEARS = range(2023, 2026)

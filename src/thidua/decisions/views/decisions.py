@@ -18,10 +18,10 @@ from thidua.nominations.selectors import (
     notice_blockers,
 )
 
-from .forms import DecisionForm
-from .selectors import access_decision
-from .services.annulment import annul_decision
-from .services.decision import DECIDABLE_STATES, issue_decision
+from ..forms import DecisionForm
+from ..selectors import access_decision
+from ..services.annulment import annul_decision
+from ..services.decision import DECIDABLE_STATES, issue_decision
 
 __all__ = [
     "DecisionAnnulView",

@@ -16,7 +16,7 @@ from thidua.common.params import id_param
 from thidua.movements.selectors import access_movement
 from thidua.organizations.selectors import office_agencies
 
-from .selectors import dashboard_charts
+from ..selectors import dashboard_charts
 
 __all__ = ["DashboardChartsView"]
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from thidua.eligibility.catalog import NAMES
 
-from .enums import VerdictStatus
+from ..enums import VerdictStatus
 
 __all__ = ["review_year_from", "verdict_rows"]
 

@@ -1,6 +1,5 @@
 """The outgoing-document register (sổ văn bản đi), its settings, and document layouts."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -8,24 +7,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
-from .doc_types import OFFICIAL_TYPES
-from .files import file_response
-from .kinds import document_kind, document_kinds
-from .models import LocalDocumentType, NumberSeries
-from .rendering import Layout
-from .selectors import access_issued_document, issued_documents_for_user
-from .services.layouts import save_layout
-from .services.numbering import declare_numbers_used
-from .services.render import layout_for, rerender_document
+from ..doc_types import OFFICIAL_TYPES
+from ..files import file_response
+from ..forms import DeclareForm, LocalTypeForm
+from ..kinds import document_kind, document_kinds
+from ..models import LocalDocumentType, NumberSeries
+from ..rendering import Layout
+from ..selectors import access_issued_document, issued_documents_for_user, layout_for
+from ..services.layouts import save_layout
+from ..services.numbering import declare_numbers_used
+from ..services.render import rerender_document
 
 __all__ = [
     "DocumentFileView",
@@ -95,26 +93,6 @@ class DocumentRerenderView(View):
         ):
             target = reverse("documents:register") + f"?nam={document.year}"
         return redirect(target)
-
-
-class DeclareForm(StyledFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(
-        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
-    )
-    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
-    last_number = forms.IntegerField(
-        label=gettext_lazy("Số cuối cùng đã dùng"), min_value=0
-    )
-
-
-class LocalTypeForm(StyledFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(
-        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
-    )
-    code = forms.RegexField(
-        label=gettext_lazy("Mã viết tắt"), regex=r"^[A-Za-zĐđ]{1,10}$"
-    )
-    name = forms.CharField(label=gettext_lazy("Tên loại văn bản"), max_length=80)
 
 
 class RegisterSettingsView(TemplateView):

@@ -1,29 +1,23 @@
 """Signing credentials (agency administrators) and the public document checker."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
 from thidua.common.throttle import client_ip, hit
-from thidua.common.uploads import sniff
 from thidua.common.views import apply_errors
-from thidua.common.zips import ZipRefused
-from thidua.organizations.models import Agency
 
-from .models import IssuedDocument, SigningCredential
-from .selectors import signing_admin_agencies
-from .services.signing import (
+from ..forms import CredentialForm, VerifyForm
+from ..models import IssuedDocument, SigningCredential
+from ..selectors import signing_admin_agencies
+from ..services.signing import (
     deactivate_credential,
     sha256,
     upload_credential,
@@ -31,46 +25,6 @@ from .services.signing import (
 )
 
 __all__ = ["CredentialDeactivateView", "CredentialsView", "PublicVerifyView"]
-
-
-def _check_size(upload, label: str) -> None:
-    limit = settings.THIDUA_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("%(field)s quá lớn (%(size)s), tối đa %(max)s.")
-            % {
-                "field": label,
-                "size": filesizeformat(upload.size),
-                "max": filesizeformat(limit),
-            }
-        )
-
-
-class CredentialForm(StyledFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(
-        label=gettext_lazy("Cơ quan"), queryset=Agency.objects.none()
-    )
-    label = forms.CharField(label=gettext_lazy("Tên gợi nhớ"), max_length=120)
-    p12 = forms.FileField(
-        label=gettext_lazy("Tệp chứng thư số (.p12, .pfx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx"}),
-    )
-    passphrase = forms.CharField(
-        label=gettext_lazy("Mật khẩu của tệp"),
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(render_value=False),
-    )
-    visible_stamp = forms.BooleanField(
-        label=gettext_lazy("Hiện thông tin chữ ký ở góc trên bên phải trang đầu"),
-        required=False,
-        initial=True,
-    )
-
-    def clean_p12(self):
-        upload = self.cleaned_data["p12"]
-        _check_size(upload, _("Tệp chứng thư số"))
-        return upload
 
 
 class CredentialsView(TemplateView):
@@ -131,31 +85,6 @@ class CredentialDeactivateView(View):
         deactivate_credential(credential, actor=request.user)
         messages.success(request, _("Đã ngừng dùng chứng thư số."))
         return redirect("documents:credentials")
-
-
-class VerifyForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Tệp PDF"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        _check_size(upload, _("Tệp PDF"))
-        data = b"".join(upload.chunks())
-        try:
-            kind = sniff(data)
-        except ZipRefused:
-            kind = None
-        if kind != "pdf":
-            raise ValidationError(
-                _(
-                    "Tệp PDF: “%(name)s” không phải là tệp PDF (kiểm tra theo nội dung "
-                    "tệp, không theo tên)."
-                )
-                % {"name": upload.name}
-            )
-        return data
 
 
 @method_decorator(login_not_required, name="dispatch")

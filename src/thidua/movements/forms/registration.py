@@ -1,0 +1,59 @@
+"""The registration form of a unit or person joining a movement."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thidua.common.forms import StyledFormMixin
+
+from ..enums import COLLECTIVE_TITLES, INDIVIDUAL_TITLES
+
+__all__ = ["RegistrationForm"]
+
+
+class RegistrationForm(StyledFormMixin, forms.Form):
+    collective_title = forms.ChoiceField(
+        label=gettext_lazy("Danh hiệu tập thể đăng ký"),
+        choices=[("", gettext_lazy("— không đăng ký —")), *COLLECTIVE_TITLES],
+        required=False,
+    )
+    pledges = forms.CharField(
+        label=gettext_lazy("Nội dung giao ước, cam kết của đơn vị"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = list(people)
+        choices = [("", "—"), *INDIVIDUAL_TITLES]
+        for person in self.people:
+            self.fields[f"title_{person.pk}"] = forms.ChoiceField(
+                label=person.full_name, choices=choices, required=False
+            )
+            self.fields[f"pledge_{person.pk}"] = forms.CharField(
+                label=_("Cam kết"), required=False, max_length=500
+            )
+        # The fields above were added after the mixin styled the form.
+        for name, field in self.fields.items():
+            if name.startswith(("title_", "pledge_")):
+                css = (
+                    "form-select form-select-sm"
+                    if name.startswith("title_")
+                    else ("form-control form-control-sm")
+                )
+                field.widget.attrs["class"] = css
+
+    def member_rows(self):
+        return [(p, self[f"title_{p.pk}"], self[f"pledge_{p.pk}"]) for p in self.people]
+
+    def entries(self) -> list[dict]:
+        return [
+            {
+                "person": p,
+                "title": self.cleaned_data[f"title_{p.pk}"],
+                "pledge": self.cleaned_data[f"pledge_{p.pk}"],
+            }
+            for p in self.people
+            if self.cleaned_data.get(f"title_{p.pk}")
+        ]

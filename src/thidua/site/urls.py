@@ -1,0 +1,18 @@
+"""The pages that read across every domain (no namespace: their names are the site's
+own) and the accounts pages under ``/tai-khoan/`` (namespace ``accounts``)."""
+
+from django.urls import include, path
+
+from .views import dashboards, pages
+
+urlpatterns = [
+    path("", pages.DashboardView.as_view(), name="dashboard"),
+    path("nhat-ky/", pages.AuditLogView.as_view(), name="audit-log"),
+    path(
+        "thong-ke/",
+        dashboards.DashboardChartsView.as_view(),
+        name="dashboard-charts",
+    ),
+    path("tim-kiem/", pages.SearchView.as_view(), name="search"),
+    path("tai-khoan/", include("thidua.site.account_urls")),
+]
