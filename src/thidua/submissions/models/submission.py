@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardSubject, one_subject
 from thidua.common.constraints import reason_required, state_is_known
+from thidua.documents.models import SignerFields
 
 from ..enums import ItemOutcome
 
 __all__ = ["Submission", "SubmissionItem"]
 
 
-class Submission(models.Model):
+class Submission(SignerFields):
     """A tờ trình carrying nominations beyond the sender's authority to a higher agency.
 
     Sent inside the installation (``from_agency`` set, the tờ trình issued through the
@@ -45,8 +46,6 @@ class Submission(models.Model):
     external_symbol = models.CharField(_("số tờ trình"), max_length=60, blank=True)
     external_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
     summary = models.CharField(_("trích yếu"), max_length=500)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
     package = models.FileField(upload_to="packages/%Y/", blank=True)
     package_sha256 = models.CharField(max_length=64, blank=True)
     submitted_by = models.ForeignKey(
