@@ -78,7 +78,13 @@ def snapshot() -> dict:
         ),
         "submission_items": sorted(
             SubmissionItem.objects.values_list(
-                "pk", "submission_id", "nomination_id", "source_id", "outcome"
+                "pk",
+                "submission_id",
+                "nomination_id",
+                "source_id",
+                "outcome",
+                "person_id",
+                "agency_id",
             )
         ),
     }

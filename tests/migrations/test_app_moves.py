@@ -25,6 +25,12 @@ def test_register_tờ_trình_and_decision_links_survive_the_moves(tmp_path):
         "items": len(before["submission_items"]),
     }
     assert before["submissions"] and before["submission_items"]
+    # The items' subject links (submissions 0004) are filled again from their
+    # nominations: each local item names exactly one of person and agency.
+    assert all(
+        (person is None) != (agency is None)
+        for *_, person, agency in before["submission_items"]
+    )
     # …and after it in the awards app's, every entry and code unchanged, each line of
     # the decision linked again to the entry it wrote (found by subject, award, year
     # and the decision's number and date), nothing else linked.

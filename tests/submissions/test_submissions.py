@@ -248,6 +248,7 @@ def test_import_is_checked_whole_and_idempotent(package, org, users):
     assert imported.from_agency is None and imported.external_symbol == "01/TTr-SKHĐT"
     item = imported.items.get()
     assert item.nomination is None and item.code == "CSTD_BO_TINH"
+    assert item.subject is None  # no local person or agency, only the printed name
     again = import_package(_upload(data), to_agency=org.other, actor=users["admin"])
     assert again.pk == imported.pk
     # Re-exporting an imported package hands it on as received.

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.awards import AWARD_CODES, AwardType
+from .subject import AwardSubject, once_per_subject
 
 __all__ = ["Award", "new_verification_code"]
 
@@ -15,7 +15,7 @@ def new_verification_code() -> str:
     return secrets.token_urlsafe(12)
 
 
-class Award(models.Model):
+class Award(AwardSubject):
     """A title or form of commendation a person or unit received: the award register
     (sổ khen thưởng) the eligibility engine reads.
 
@@ -23,31 +23,6 @@ class Award(models.Model):
     decisions. Never deleted: an annulled award is marked revoked, with the reason.
     """
 
-    person = models.ForeignKey(
-        "organizations.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="awards",
-    )
-    agency = models.ForeignKey(
-        "organizations.Agency",
-        verbose_name=_("tập thể"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="awards",
-    )
-    code = models.CharField(
-        _("danh hiệu, hình thức"), max_length=16, choices=AWARD_CODES
-    )
-    award_type = models.CharField(
-        _("loại hình"),
-        max_length=12,
-        choices=AwardType.choices,
-        default=AwardType.CONG_TRANG,
-    )
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
     period_from = models.PositiveSmallIntegerField(
         _("thành tích từ năm"), null=True, blank=True
     )
@@ -97,27 +72,14 @@ class Award(models.Model):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(person__isnull=False, agency__isnull=True)
-                | Q(person__isnull=True, agency__isnull=False),
-                name="award_one_subject",
-            ),
+            *AwardSubject.Meta.constraints,
             # One achievement backs one award (Luật TĐKT 2022 Art 5 cl.2).
-            models.UniqueConstraint(
-                fields=["person", "code", "year"],
-                condition=Q(person__isnull=False, revoked=False),
-                name="award_person_once_a_year",
-            ),
-            models.UniqueConstraint(
-                fields=["agency", "code", "year"],
-                condition=Q(agency__isnull=False, revoked=False),
-                name="award_agency_once_a_year",
+            *once_per_subject(
+                Q(revoked=False),
+                person_name="award_person_once_a_year",
+                agency_name="award_agency_once_a_year",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_code_display()} {self.year} – {self.person or self.agency}"
-
-    @property
-    def subject(self):
-        return self.person or self.agency
+        return f"{self.get_code_display()} {self.year} – {self.subject}"

@@ -3,12 +3,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.models import DelegatedSignerFields
+
 from ..enums import DecisionState
 
 __all__ = ["Decision", "DecisionItem"]
 
 
-class Decision(models.Model):
+class Decision(DelegatedSignerFields):
     """A Quyết định khen thưởng of the agency head, within the authority table."""
 
     round = models.ForeignKey(
@@ -18,10 +20,6 @@ class Decision(models.Model):
         "documents.IssuedDocument", on_delete=models.PROTECT, related_name="decision"
     )
     summary = models.CharField(_("trích yếu"), max_length=500)
-    signer_authority = models.CharField(_("quyền hạn ký"), max_length=8, blank=True)
-    signer_principal = models.CharField(_("ký thay cho"), max_length=160, blank=True)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
     state = models.CharField(
         _("trạng thái"),
         max_length=12,

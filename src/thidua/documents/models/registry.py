@@ -4,8 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.constraints import state_is_known
-from thidua.common.models import DurableJob
-from thidua.common.text import search_words
+from thidua.common.models import DurableJob, SearchTextMixin
+
+from .signer import SignerFields
 
 __all__ = ["IssuedDocument", "LocalDocumentType", "NumberSeries"]
 
@@ -90,7 +91,7 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", _("Tạo tệp lỗi")
 
 
-class IssuedDocument(DurableJob):
+class IssuedDocument(SignerFields, SearchTextMixin, DurableJob):
     """An outgoing document with its number. Never edited once its files are stored
     (a database trigger refuses it); a correction is a new document."""
 
@@ -107,8 +108,6 @@ class IssuedDocument(DurableJob):
     symbol = models.CharField(_("số, ký hiệu"), max_length=80)
     issued_on = models.DateField(_("ngày ban hành"))
     summary = models.CharField(_("trích yếu"), max_length=500)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
-    signer_name = models.CharField(_("người ký"), max_length=120)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -123,12 +122,9 @@ class IssuedDocument(DurableJob):
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Folded words of the symbol, then of the trích yếu: "173 pd skhdt ve viec ..."
-    # (docs/search.md). Written once, on insert: the row is frozen afterwards.
-    search_text = models.CharField(
-        max_length=600, editable=False, db_index=True, default=""
-    )
-
+    # search_text (SearchTextMixin): folded words of the symbol, then of the trích
+    # yếu, "173 pd skhdt ve viec ..." (docs/search.md). Written once, on insert: the
+    # row is frozen afterwards.
     SEARCH_SOURCES = frozenset({"symbol", "summary"})
 
     class Meta:
@@ -163,9 +159,5 @@ class IssuedDocument(DurableJob):
     def is_rendering(self) -> bool:
         return self.status == self.Status.RENDERING
 
-    def save(self, *args, **kwargs):
-        self.search_text = search_words(self.symbol, self.summary)[:600]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+    def search_parts(self):
+        return self.symbol, self.summary

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.constraints import state_is_known
-from thidua.common.text import search_words
+from thidua.common.models import SearchTextMixin
+from thidua.documents.models import DelegatedSignerFields
 
 from ..enums import DutyActor, MovementKind, MovementState, RecipientKind
 
@@ -19,7 +20,7 @@ __all__ = [
 ]
 
 
-class Movement(models.Model):
+class Movement(DelegatedSignerFields, SearchTextMixin):
     """A phong trào thi đua and its launch document (Luật TĐKT 2022 Art 16–18).
 
     The launch document is generated from these fields; once issued the movement's
@@ -63,21 +64,8 @@ class Movement(models.Model):
     theme_intro = models.TextField(_("lời dẫn chủ đề"), blank=True)
     opening = models.TextField(_("phần mở đầu"), blank=True)
     closing = models.TextField(_("phần kết"), blank=True)
-    signer_authority = models.CharField(
-        _("quyền hạn ký"),
-        max_length=8,
-        blank=True,
-        help_text=_("TM., KT., TL., TUQ., Q."),
-    )
-    signer_principal = models.CharField(
-        _("ký thay cho"),
-        max_length=160,
-        blank=True,
-        help_text=_(
-            "Với KT./TM./TL.: chức vụ người đứng đầu hoặc tên tập thể, ví dụ GIÁM ĐỐC."
-        ),
-    )
-    # Drafts may be incomplete; issuing checks every required element.
+    # The signer block (DelegatedSignerFields); drafts may be incomplete, issuing
+    # checks every required element.
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
     registration_deadline = models.DateField(
@@ -103,10 +91,8 @@ class Movement(models.Model):
         blank=True,
         related_name="movement",
     )
-    # Folded words of the name and of the launch document's symbol (docs/search.md).
-    search_text = models.CharField(
-        max_length=600, editable=False, db_index=True, default=""
-    )
+    # search_text (SearchTextMixin): folded words of the launch document's symbol
+    # and of the name (docs/search.md).
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -129,13 +115,9 @@ class Movement(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def search_parts(self):
         symbol = self.issued_document.symbol if self.issued_document_id else ""
-        self.search_text = search_words(symbol, self.name)[:600]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+        return symbol, self.name
 
     def get_absolute_url(self) -> str:
         return reverse("movements:movement-detail", args=[self.pk])

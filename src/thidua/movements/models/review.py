@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.models import SignerFields
+
 __all__ = ["Review"]
 
 
-class Review(models.Model):
+class Review(SignerFields):
     """A sơ kết (interim) or tổng kết (final) report of a movement (Luật TĐKT 2022
     Art 17 cl.5), drafted from the movement's data, edited, then issued as a Báo cáo."""
 
@@ -20,8 +22,6 @@ class Review(models.Model):
     sections = models.JSONField(
         _("nội dung"), default=list
     )  # [{"title": ..., "text": ...}]
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
     issued_document = models.OneToOneField(
         "documents.IssuedDocument",
         on_delete=models.PROTECT,

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.awards import AWARD_CODES, AwardType
+from thidua.awards.models import AwardSubject, once_per_subject
 from thidua.common.constraints import reason_required, state_is_known
 
 from ..enums import ACTIVE_STATES, AttachmentKind, NominationState, RoundKind
@@ -44,7 +44,7 @@ class ReviewRound(models.Model):
         return reverse("nominations:round-detail", args=[self.pk])
 
 
-class Nomination(models.Model):
+class Nomination(AwardSubject):
     """One nominee (person or unit) for one title or award, with its dossier."""
 
     round = models.ForeignKey(
@@ -56,32 +56,6 @@ class Nomination(models.Model):
         on_delete=models.PROTECT,
         related_name="proposed_nominations",
     )
-    person = models.ForeignKey(
-        "organizations.Person",
-        verbose_name=_("cá nhân"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="nominations",
-    )
-    agency = models.ForeignKey(
-        "organizations.Agency",
-        verbose_name=_("tập thể"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="nominations",
-    )
-    code = models.CharField(
-        _("danh hiệu, hình thức đề nghị"), max_length=16, choices=AWARD_CODES
-    )
-    award_type = models.CharField(
-        _("loại hình"),
-        max_length=12,
-        choices=AwardType.choices,
-        default=AwardType.CONG_TRANG,
-    )
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
     summary = models.TextField(_("tóm tắt thành tích"), blank=True)
     state = models.CharField(
         _("trạng thái"),
@@ -114,22 +88,13 @@ class Nomination(models.Model):
                 "reason",
                 "nomination_reason_given",
             ),
-            models.CheckConstraint(
-                condition=Q(person__isnull=False, agency__isnull=True)
-                | Q(person__isnull=True, agency__isnull=False),
-                name="nomination_one_subject",
-            ),
+            *AwardSubject.Meta.constraints,
             # Same subject, same title, same year pending or awarded anywhere: refused by
             # the database, so two units proposing at once cannot both succeed.
-            models.UniqueConstraint(
-                fields=["person", "code", "year"],
-                condition=Q(person__isnull=False, state__in=ACTIVE_STATES),
-                name="nomination_person_once",
-            ),
-            models.UniqueConstraint(
-                fields=["agency", "code", "year"],
-                condition=Q(agency__isnull=False, state__in=ACTIVE_STATES),
-                name="nomination_agency_once",
+            *once_per_subject(
+                Q(state__in=ACTIVE_STATES),
+                person_name="nomination_person_once",
+                agency_name="nomination_agency_once",
             ),
         ]
 
@@ -138,10 +103,6 @@ class Nomination(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("nominations:nomination-detail", args=[self.pk])
-
-    @property
-    def subject(self):
-        return self.person or self.agency
 
 
 class NominationAttachment(models.Model):

@@ -3,14 +3,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from tree_queries.models import OrderableTreeNode
 
-from thidua.common.text import search_words
+from thidua.common.models import SearchTextMixin
 
 from ..enums import AgencyLevel, TdktBody
 
 __all__ = ["Agency"]
 
 
-class Agency(OrderableTreeNode):
+class Agency(SearchTextMixin, OrderableTreeNode):
     """A node of the organisation tree: a ministry, province, Sở, or a unit inside one.
 
     ``code`` identifies the node in imports and on the command line; ``abbreviation``
@@ -43,7 +43,8 @@ class Agency(OrderableTreeNode):
     eligibility_policy = models.JSONField(
         _("tham số xét khen thưởng"), default=dict, blank=True
     )
-    # Folded words of name, short name, abbreviation and code (docs/search.md).
+    # Folded words of name, short name, abbreviation and code (SearchTextMixin,
+    # docs/search.md), in a shorter column than the mixin's.
     search_text = models.CharField(
         max_length=500, editable=False, db_index=True, default=""
     )
@@ -59,14 +60,8 @@ class Agency(OrderableTreeNode):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = search_words(
-            self.name, self.short_name, self.abbreviation, self.code
-        )[:500]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and self.SEARCH_SOURCES & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+    def search_parts(self):
+        return self.name, self.short_name, self.abbreviation, self.code
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:agency-detail", args=[self.pk])

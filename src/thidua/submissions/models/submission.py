@@ -4,15 +4,16 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.awards import AWARD_CODES, AwardType
+from thidua.awards.models import AwardSubject, one_subject
 from thidua.common.constraints import reason_required, state_is_known
+from thidua.documents.models import SignerFields
 
 from ..enums import ItemOutcome
 
 __all__ = ["Submission", "SubmissionItem"]
 
 
-class Submission(models.Model):
+class Submission(SignerFields):
     """A tờ trình carrying nominations beyond the sender's authority to a higher agency.
 
     Sent inside the installation (``from_agency`` set, the tờ trình issued through the
@@ -45,8 +46,6 @@ class Submission(models.Model):
     external_symbol = models.CharField(_("số tờ trình"), max_length=60, blank=True)
     external_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
     summary = models.CharField(_("trích yếu"), max_length=500)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
     package = models.FileField(upload_to="packages/%Y/", blank=True)
     package_sha256 = models.CharField(max_length=64, blank=True)
     submitted_by = models.ForeignKey(
@@ -82,12 +81,19 @@ class Submission(models.Model):
         return self.document.issued_on if self.document_id else self.external_date
 
 
-class SubmissionItem(models.Model):
+class SubmissionItem(AwardSubject):
     """One nominee of a tờ trình and what the receiving agency made of it.
 
     ``nomination`` links back to the proposing agency's dossier (empty for imported
     packages); ``source`` is the item of the lower tờ trình this one forwards, so a
-    decision recorded at the top flows back down the chain."""
+    decision recorded at the top flows back down the chain.
+
+    The subject (:class:`~thidua.awards.models.AwardSubject`) is the nomination's
+    person or agency. An item that came in a package from another installation has no
+    local subject and no nomination: it names its subject only as printed on the tờ
+    trình, in ``subject_name``, ``subject_detail`` and ``is_collective``, which every
+    item stores (they replace the base's computed ``subject_name`` and
+    ``is_collective``)."""
 
     submission = models.ForeignKey(
         Submission, on_delete=models.PROTECT, related_name="items"
@@ -110,16 +116,6 @@ class SubmissionItem(models.Model):
     subject_name = models.CharField(_("đối tượng"), max_length=255)
     subject_detail = models.CharField(_("chức vụ, đơn vị"), max_length=500, blank=True)
     is_collective = models.BooleanField(_("tập thể"), default=False)
-    code = models.CharField(
-        _("danh hiệu, hình thức đề nghị"), max_length=16, choices=AWARD_CODES
-    )
-    award_type = models.CharField(
-        _("loại hình"),
-        max_length=12,
-        choices=AwardType.choices,
-        default=AwardType.CONG_TRANG,
-    )
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
     achievement = models.TextField(_("tóm tắt thành tích"), blank=True)
     files = models.JSONField(_("tài liệu kèm theo"), default=list, blank=True)
     outcome = models.CharField(
@@ -145,6 +141,21 @@ class SubmissionItem(models.Model):
         ordering = ["submission", "position"]
         constraints = [
             state_is_known("outcome", ItemOutcome, "submission_item_outcome_known"),
+            # A local item names the nomination's person or agency; only an item of
+            # an imported package (no nomination) names no local subject.
+            one_subject(
+                "submission_item_one_subject",
+                unless=Q(
+                    nomination__isnull=True, person__isnull=True, agency__isnull=True
+                ),
+            ),
+            # The printed flag agrees with the linked subject.
+            models.CheckConstraint(
+                condition=Q(person__isnull=True, agency__isnull=True)
+                | Q(person__isnull=False, is_collective=False)
+                | Q(agency__isnull=False, is_collective=True),
+                name="submission_item_collective_agrees",
+            ),
             reason_required(
                 "outcome",
                 [ItemOutcome.RETURNED, ItemOutcome.NOT_AWARDED],

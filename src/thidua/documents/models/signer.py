@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["DelegatedSignerFields", "SignerFields"]
+
+
+class SignerFields(models.Model):
+    """The signature block of an issued text (NĐ 30/2020, Phụ lục I): the signer's
+    title and full name, as printed above and below the signature."""
+
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120)
+
+    class Meta:
+        abstract = True
+
+
+class DelegatedSignerFields(SignerFields):
+    """A signature block that may sign on behalf of someone else: the authority
+    (TM., KT., TL., TUQ., Q.) and whom the signer signs for."""
+
+    signer_authority = models.CharField(
+        _("quyền hạn ký"),
+        max_length=8,
+        blank=True,
+        help_text=_("TM., KT., TL., TUQ., Q."),
+    )
+    signer_principal = models.CharField(
+        _("ký thay cho"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Với KT./TM./TL.: chức vụ người đứng đầu hoặc tên tập thể, ví dụ GIÁM ĐỐC."
+        ),
+    )
+
+    class Meta:
+        abstract = True
