@@ -184,8 +184,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
 
     from docx import Document as Docx
 
-    from thidua.councils.minutes import minutes_document
-    from thidua.councils.tally import tally_document
+    from thidua.councils.services.minutes import minutes_document, tally_document
     from thidua.documents.services.render import render_issued_document
 
     org.council.abbreviation = "HĐTĐKT"

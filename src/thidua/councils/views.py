@@ -28,7 +28,6 @@ from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
-from .minutes import issue_minutes, minutes_document
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, close_ballot, open_ballot
@@ -40,7 +39,7 @@ from .services.meeting import (
     recuse,
     schedule_meeting,
 )
-from .tally import tally_document
+from .services.minutes import issue_minutes, minutes_document, tally_document
 from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
