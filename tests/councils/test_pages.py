@@ -68,10 +68,9 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
         )
     secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
     item = meeting.agenda_items.get()
-    assert item.conflicted_person_ids == [
-        org.people["head"].pk
-    ]  # same unit as the nominee
+    assert item.nomination == nomination
     chair = org.council.members.get(person=org.people["head"])
+    assert list(item.conflicted_members.all()) == [chair]  # same unit as the nominee
     detail = reverse("councils:meeting-detail", args=[meeting.pk])
     page = secretary.get(detail).content.decode()
     assert "Lê Minh Đức" in page and "Ghi nhận không tham gia biểu quyết" in page
@@ -184,7 +183,6 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
 
     from docx import Document as Docx
 
-    from thidua.councils.services.minutes import minutes_document, tally_document
     from thidua.documents.services.render import render_issued_document
 
     org.council.abbreviation = "HĐTĐKT"
@@ -215,8 +213,12 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
     assert [str(m) for m in issued.context["messages"]][-1] == "Đã thực hiện."
-    document = minutes_document(meeting)
+    meeting.refresh_from_db()
+    document = meeting.minutes_document
     assert document.symbol.startswith("01/BB-")
+    assert (
+        document.source_kind == "council_minutes" and document.source_id == meeting.pk
+    )
     again = secretary.post(action, {"action": "minutes"}, follow=True)
     assert any("đã có biên bản" in str(m) for m in again.context["messages"])
     render_issued_document(document.pk)
@@ -233,7 +235,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert f"có mặt {len(members)}" in text
     assert client_for("other_officer").get(url).status_code == 404
     # The count has its own biên bản, the next number of the council's series.
-    tally = tally_document(meeting)
+    tally = meeting.tally_document
     assert tally.symbol == "02/BB-HĐTĐKT"
     render_issued_document(tally.pk)
     secretary = client_for("council_secretary")

@@ -13,7 +13,6 @@ from thidua.documents.rendering import Document, Issuer, Paragraph, Signer, Tabl
 from .enums import VoteChannel
 from .models import BallotParticipation, Meeting
 from .selectors import officers
-from .services.minutes import minutes_document, tally_document
 
 __all__ = [
     "minutes_spec",
@@ -25,7 +24,7 @@ __all__ = [
 
 
 def minutes_spec(meeting: Meeting) -> Document:
-    document = minutes_document(meeting)
+    document = meeting.minutes_document
     seated, chair, secretary = officers(meeting)
     attendance = {a.member_id: a for a in meeting.attendances.all()}
     present = [m for m in seated if attendance.get(m.pk) and attendance[m.pk].present]
@@ -140,14 +139,16 @@ def record_frame(meeting: Meeting, document, end) -> dict:
 
 def spec_for_meeting_id(meeting_id: int) -> Document:
     try:
-        meeting = Meeting.objects.select_related("council__agency").get(pk=meeting_id)
+        meeting = Meeting.objects.select_related(
+            "council__agency", "minutes_document", "tally_document"
+        ).get(pk=meeting_id)
     except Meeting.DoesNotExist as exc:
         raise LookupError(meeting_id) from exc
     return minutes_spec(meeting)
 
 
 def tally_spec(meeting: Meeting) -> Document:
-    document = tally_document(meeting)
+    document = meeting.tally_document
     _seated, chair, secretary = officers(meeting)
     taken: dict[int, dict[str, int]] = {}
     for row in (
@@ -241,7 +242,9 @@ def tally_spec(meeting: Meeting) -> Document:
 
 def spec_for_tally_meeting_id(meeting_id: int) -> Document:
     try:
-        meeting = Meeting.objects.select_related("council__agency").get(pk=meeting_id)
+        meeting = Meeting.objects.select_related(
+            "council__agency", "minutes_document", "tally_document"
+        ).get(pk=meeting_id)
     except Meeting.DoesNotExist as exc:
         raise LookupError(meeting_id) from exc
     return tally_spec(meeting)

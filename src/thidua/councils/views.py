@@ -39,7 +39,7 @@ from .services.meeting import (
     recuse,
     schedule_meeting,
 )
-from .services.minutes import issue_minutes, minutes_document, tally_document
+from .services.minutes import issue_minutes
 from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
@@ -110,19 +110,17 @@ class MeetingDetailView(TemplateView):
         ]
         items = list(
             meeting.agenda_items.select_related("ballot__result")
-            .prefetch_related("recusals")
+            .prefetch_related("recusals", "conflicts__member__person")
             .order_by("position")
         )
         for item in items:  # who is in conflict, and who has stood aside already
             recused = {r.member_id for r in item.recusals.all()}
-            item.conflicts = [
-                (m, m.pk in recused)
-                for m, _att in members
-                if m.person_id in item.conflicted_person_ids
+            item.conflict_rows = [
+                (c.member, c.member_id in recused) for c in item.conflicts.all()
             ]
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
-        ).exclude(pk__in=[i.subject_id for i in items if i.subject_id])
+        ).exclude(pk__in=[i.nomination_id for i in items if i.nomination_id])
         return super().get_context_data(
             meeting=meeting,
             members=members,
@@ -135,8 +133,8 @@ class MeetingDetailView(TemplateView):
             items=items,
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
-            minutes=minutes_document(meeting),
-            tally=tally_document(meeting),
+            minutes=meeting.minutes_document,
+            tally=meeting.tally_document,
             can_run=self.request.user.has_perm(
                 "organizations.change_council", meeting.council
             ),
@@ -198,20 +196,14 @@ class MeetingActionView(View):
                 pk__in=id_list(request.POST, "nomination"),
                 state=NominationState.TO_COUNCIL,
                 round__agency=meeting.council.agency,
-            ).select_related("person", "agency")
+            ).select_related("person__unit", "agency")
             for nomination in nominations:
                 add_agenda_item(
                     meeting,
                     label=f"{nomination.subject} – {nomination.get_code_display()}",
                     title_code=nomination.code,
                     regime=_regime(nomination.year),
-                    subject_id=nomination.pk,
-                    nominee_person_id=nomination.person_id,
-                    nominee_unit_id=(
-                        nomination.person.unit_id
-                        if nomination.person
-                        else nomination.agency_id
-                    ),
+                    nomination=nomination,
                     actor=user,
                 )
         elif action == "recuse":
@@ -227,7 +219,7 @@ class MeetingActionView(View):
             item = self._item(request, meeting)
             with transaction.atomic():
                 close_ballot(item.ballot, actor=user)
-                nomination = Nomination.objects.filter(pk=item.subject_id).first()
+                nomination = Nomination.objects.filter(pk=item.nomination_id).first()
                 if nomination and nomination.state == NominationState.TO_COUNCIL:
                     transition_nomination(
                         nomination, NominationState.COUNCIL_DONE, actor=user
@@ -319,5 +311,5 @@ class MinutesFileView(View):
 
     def get(self, request, pk, fmt):
         meeting = access_meeting(request.user, pk)
-        document = tally_document(meeting) if self.tally else minutes_document(meeting)
+        document = meeting.tally_document if self.tally else meeting.minutes_document
         return file_response(document, fmt, inline=False, request=request)

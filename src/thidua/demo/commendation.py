@@ -90,9 +90,7 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
             label=f"{nomination.subject} – {nomination.get_code_display()}",
             title_code=nomination.code,
             regime=select_regime(nomination.year),
-            subject_id=nomination.pk,
-            nominee_person_id=nomination.person_id,
-            nominee_unit_id=nomination.person.unit_id,
+            nomination=nomination,
         )
         ballot = open_ballot(item, actor=secretary)
         for i, seat in enumerate(seats):

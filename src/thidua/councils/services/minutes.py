@@ -21,34 +21,21 @@ __all__ = [
     "MINUTES_KIND",
     "TALLY_KIND",
     "issue_minutes",
-    "minutes_document",
-    "tally_document",
 ]
 
 MINUTES_KIND = "council_minutes"
 TALLY_KIND = "council_tally"
 
 
-def minutes_document(meeting: Meeting) -> IssuedDocument | None:
-    return IssuedDocument.objects.filter(
-        source_kind=MINUTES_KIND, source_id=meeting.pk
-    ).first()
-
-
-def tally_document(meeting: Meeting) -> IssuedDocument | None:
-    return IssuedDocument.objects.filter(
-        source_kind=TALLY_KIND, source_id=meeting.pk
-    ).first()
-
-
 def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
-    """Once the meeting is closed: take the council's next BB number and queue the files."""
+    """Once the meeting is closed: take the council's next two BB numbers (the minutes,
+    then the tally), link both to the meeting and queue their files."""
     if meeting.state != MeetingState.CLOSED:
         raise ValidationError(_("Chỉ lập biên bản sau khi bế mạc phiên họp."))
     _seated, chair, _secretary = officers(meeting)
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if minutes_document(locked):
+        if locked.minutes_document_id:
             raise ValidationError(_("Phiên họp đã có biên bản."))
         document = issue_document(
             type_code="BB",
@@ -73,14 +60,23 @@ def issue_minutes(meeting: Meeting, *, actor=None) -> IssuedDocument:
             source_id=locked.pk,
             actor=actor,
         )
+        locked.minutes_document = document
+        locked.tally_document = tally
+        locked.save(update_fields=["minutes_document", "tally_document"])
         log_action(
             locked,
             "councils.minutes",
             actor=actor,
             agency_id=locked.council.agency_id,
-            data={"symbol": document.symbol, "tally": tally.symbol},
+            data={
+                "symbol": document.symbol,
+                "tally": tally.symbol,
+                "minutes_document": document.pk,
+                "tally_document": tally.pk,
+            },
         )
 
         enqueue_on_commit(task_render_document, document.pk)
         enqueue_on_commit(task_render_document, tally.pk)
+    meeting.minutes_document, meeting.tally_document = document, tally
     return document
