@@ -258,6 +258,17 @@ def test_conflicts_are_flagged_from_the_org_tree(board, org):
     )
     conflicted = set(item.conflicted_members.all())
     assert board.secretary in conflicted and board.chair not in conflicted
+    # The seats in conflict are in the item's audit entry, with their persons.
+    from thidua.common.models import ActivityLog
+
+    entry = ActivityLog.objects.filter(
+        action="councils.agenda.add", object_id=str(item.pk)
+    ).get()
+    assert entry.data["conflicts"] == sorted(m.pk for m in conflicted)
+    assert entry.data["conflicted_person_ids"] == sorted(
+        m.person_id for m in conflicted
+    )
+    assert entry.data["nomination"] is None
     # A collective nominee: the parent agency covers every unit below it.
     everyone = find_conflicts(
         board.council, on=datetime.date(2026, 1, 1), nominee_unit_id=org.skhdt.pk
