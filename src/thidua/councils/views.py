@@ -57,7 +57,13 @@ class MeetingForm(StyledFormMixin, forms.Form):
 
 
 def access_meeting(user, pk) -> Meeting:
-    meeting = Meeting.objects.select_related("council__agency").filter(pk=pk).first()
+    meeting = (
+        Meeting.objects.select_related(
+            "council__agency", "minutes_document", "tally_document"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if (
         meeting is None
         or not councils_for_user(user).filter(pk=meeting.council_id).exists()
