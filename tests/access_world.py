@@ -18,7 +18,6 @@ from thidua.accounts.enums import ApiScope
 from thidua.accounts.services import issue_token
 from thidua.awards.models import Award
 from thidua.awards.services.register import record_award
-from thidua.councils.minutes import issue_minutes
 from thidua.councils.selectors import seated_members
 from thidua.councils.services.meeting import (
     close_meeting,
@@ -26,6 +25,7 @@ from thidua.councils.services.meeting import (
     record_attendance,
     schedule_meeting,
 )
+from thidua.councils.services.minutes import issue_minutes
 from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.movement import (

@@ -221,9 +221,7 @@ def _meeting_in_session(skhdt) -> None:
         label=str(nomination),
         title_code=nomination.code,
         regime=select_regime(nomination.year),
-        subject_id=nomination.pk,
-        nominee_person_id=nomination.person_id,
-        nominee_unit_id=nomination.person.unit_id,
+        nomination=nomination,
     )
     open_ballot(item, actor=secretary)
 

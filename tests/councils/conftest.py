@@ -55,7 +55,6 @@ def sitting(board):
             label="Ông Nguyễn Văn A — Chiến sĩ thi đua cơ sở",
             title_code="CSTDCS",
             regime="nd98_2023",
-            subject_id=1,
         )
     )
     return board

@@ -245,17 +245,30 @@ def test_conflicts_are_flagged_from_the_org_tree(board, org):
     head = org.people["head"]  # the chair, in Phòng ĐKKD
     # The chair himself is the nominee.
     item = add_agenda_item(
-        meeting, label="Ông Lê Minh Đức — CSTĐCS", nominee_person_id=head.pk
+        meeting, label="Ông Lê Minh Đức — CSTĐCS", nominee_person=head
     )
-    assert item.conflicted_person_ids == [head.pk]
+    assert item.nominee_person == head and item.nominee_unit_id == head.unit_id
+    assert [m.person_id for m in item.conflicted_members.all()] == [head.pk]
+    assert list(item.conflicted_members.all()) == [board.chair]
     # A colleague of the secretary (same unit, Văn phòng): the secretary and every
     # member seated from Văn phòng are conflicted; the chair is not.
     colleague = org.people["vp_staff"]
     item = add_agenda_item(
-        meeting, label="Bà Hoàng Thị Lan — LĐTT", nominee_person_id=colleague.pk
+        meeting, label="Bà Hoàng Thị Lan — LĐTT", nominee_person=colleague
     )
-    assert board.secretary.person_id in item.conflicted_person_ids
-    assert head.pk not in item.conflicted_person_ids
+    conflicted = set(item.conflicted_members.all())
+    assert board.secretary in conflicted and board.chair not in conflicted
+    # The seats in conflict are in the item's audit entry, with their persons.
+    from thidua.common.models import ActivityLog
+
+    entry = ActivityLog.objects.filter(
+        action="councils.agenda.add", object_id=str(item.pk)
+    ).get()
+    assert entry.data["conflicts"] == sorted(m.pk for m in conflicted)
+    assert entry.data["conflicted_person_ids"] == sorted(
+        m.person_id for m in conflicted
+    )
+    assert entry.data["nomination"] is None
     # A collective nominee: the parent agency covers every unit below it.
     everyone = find_conflicts(
         board.council, on=datetime.date(2026, 1, 1), nominee_unit_id=org.skhdt.pk

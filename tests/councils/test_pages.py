@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from thidua.councils.models import Meeting
+from thidua.councils.models import AgendaItem, Meeting
 from thidua.nominations.services.nomination import (
     add_attachment,
     create_nomination,
@@ -68,10 +69,14 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
         )
     secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
     item = meeting.agenda_items.get()
-    assert item.conflicted_person_ids == [
-        org.people["head"].pk
-    ]  # same unit as the nominee
+    assert item.nomination == nomination
     chair = org.council.members.get(person=org.people["head"])
+    assert list(item.conflicted_members.all()) == [chair]  # same unit as the nominee
+    assert (item.nominee_person, item.nominee_unit) == (nomination.person, org.dkkd)
+    with pytest.raises(IntegrityError), transaction.atomic():  # a nomination names whom
+        AgendaItem.objects.filter(pk=item.pk).update(
+            nominee_person=None, nominee_unit=None
+        )
     detail = reverse("councils:meeting-detail", args=[meeting.pk])
     page = secretary.get(detail).content.decode()
     assert "Lê Minh Đức" in page and "Ghi nhận không tham gia biểu quyết" in page
@@ -184,8 +189,6 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
 
     from docx import Document as Docx
 
-    from thidua.councils.minutes import minutes_document
-    from thidua.councils.tally import tally_document
     from thidua.documents.services.render import render_issued_document
 
     org.council.abbreviation = "HĐTĐKT"
@@ -216,8 +219,14 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
     assert [str(m) for m in issued.context["messages"]][-1] == "Đã thực hiện."
-    document = minutes_document(meeting)
+    meeting.refresh_from_db()
+    document = meeting.minutes_document
     assert document.symbol.startswith("01/BB-")
+    assert (
+        document.source_kind == "council_minutes" and document.source_id == meeting.pk
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():  # the two come together
+        Meeting.objects.filter(pk=meeting.pk).update(tally_document=None)
     again = secretary.post(action, {"action": "minutes"}, follow=True)
     assert any("đã có biên bản" in str(m) for m in again.context["messages"])
     render_issued_document(document.pk)
@@ -234,7 +243,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert f"có mặt {len(members)}" in text
     assert client_for("other_officer").get(url).status_code == 404
     # The count has its own biên bản, the next number of the council's series.
-    tally = tally_document(meeting)
+    tally = meeting.tally_document
     assert tally.symbol == "02/BB-HĐTĐKT"
     render_issued_document(tally.pk)
     secretary = client_for("council_secretary")
@@ -253,3 +262,14 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert "33.3 %; không thông qua" in counted[8]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Kiểm phiếu: Phiên họp 2025" in text and "Người kiểm phiếu" in text
+    # A tờ trình carrying the nomination packs both biên bản, found through the links.
+    from types import SimpleNamespace
+
+    from thidua.submissions.services.package import _minutes_documents
+
+    submission = SimpleNamespace(
+        items=SimpleNamespace(
+            all=lambda: [SimpleNamespace(nomination_id=nomination.pk)]
+        )
+    )
+    assert list(_minutes_documents(submission)) == [document, tally]

@@ -13,10 +13,10 @@ class CouncilsConfig(AppConfig):
         register_document_kind(
             "council_minutes",
             label=_("Biên bản họp Hội đồng"),
-            spec="thidua.councils.minutes:spec_for_meeting_id",
+            spec="thidua.councils.rendering:spec_for_meeting_id",
         )
         register_document_kind(
             "council_tally",
             label=_("Biên bản kiểm phiếu"),
-            spec="thidua.councils.tally:spec_for_tally_meeting_id",
+            spec="thidua.councils.rendering:spec_for_tally_meeting_id",
         )

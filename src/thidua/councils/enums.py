@@ -11,7 +11,6 @@ __all__ = [
     "MeetingState",
     "PassBasis",
     "QuorumRule",
-    "SubjectKind",
     "VoteChannel",
     "VoteChoice",
 ]
@@ -36,13 +35,6 @@ class VoteChoice(models.TextChoices):
 class VoteChannel(models.TextChoices):
     ONLINE = "online", _("Bỏ phiếu tại cuộc họp")
     WRITTEN = "written", _("Phiếu bằng văn bản (vắng mặt)")
-
-
-class SubjectKind(models.TextChoices):
-    """What an agenda item is about; kept generic (kind + id)."""
-
-    NOMINATION = "nomination", _("Hồ sơ đề nghị khen thưởng")
-    OTHER = "other", _("Nội dung khác")
 
 
 class PassBasis(models.TextChoices):

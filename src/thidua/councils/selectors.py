@@ -14,6 +14,7 @@ from .models import Attendance, Ballot, BallotParticipation, Meeting
 __all__ = [
     "Quorum",
     "meeting_date",
+    "officers",
     "participation_count",
     "quorum",
     "required_present",
@@ -34,6 +35,16 @@ def seated_members(council: Council, *, on: datetime.date) -> QuerySet[CouncilMe
 def meeting_date(meeting: Meeting) -> datetime.date:
     moment = meeting.opened_at or meeting.scheduled_at
     return timezone.localdate(moment)
+
+
+def officers(meeting: Meeting):
+    """The members seated on the meeting's day, its chair and its secretary (either may
+    be ``None``): who signs the council's biên bản."""
+    day = timezone.localtime(meeting.scheduled_at).date()
+    seated = list(seated_members(meeting.council, on=day).select_related("person"))
+    chair = next((m for m in seated if m.role == "chu_tich"), None)
+    secretary = next((m for m in seated if m.role == "thu_ky"), None)
+    return seated, chair, secretary
 
 
 def required_present(rule: str, total: int) -> int:

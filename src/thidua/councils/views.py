@@ -28,7 +28,6 @@ from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
-from .minutes import issue_minutes, minutes_document
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, close_ballot, open_ballot
@@ -40,7 +39,7 @@ from .services.meeting import (
     recuse,
     schedule_meeting,
 )
-from .tally import tally_document
+from .services.minutes import issue_minutes
 from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
@@ -58,7 +57,13 @@ class MeetingForm(StyledFormMixin, forms.Form):
 
 
 def access_meeting(user, pk) -> Meeting:
-    meeting = Meeting.objects.select_related("council__agency").filter(pk=pk).first()
+    meeting = (
+        Meeting.objects.select_related(
+            "council__agency", "minutes_document", "tally_document"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if (
         meeting is None
         or not councils_for_user(user).filter(pk=meeting.council_id).exists()
@@ -111,19 +116,17 @@ class MeetingDetailView(TemplateView):
         ]
         items = list(
             meeting.agenda_items.select_related("ballot__result")
-            .prefetch_related("recusals")
+            .prefetch_related("recusals", "conflicts__member__person")
             .order_by("position")
         )
         for item in items:  # who is in conflict, and who has stood aside already
             recused = {r.member_id for r in item.recusals.all()}
-            item.conflicts = [
-                (m, m.pk in recused)
-                for m, _att in members
-                if m.person_id in item.conflicted_person_ids
+            item.conflict_rows = [
+                (c.member, c.member_id in recused) for c in item.conflicts.all()
             ]
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
-        ).exclude(pk__in=[i.subject_id for i in items if i.subject_id])
+        ).exclude(pk__in=[i.nomination_id for i in items if i.nomination_id])
         return super().get_context_data(
             meeting=meeting,
             members=members,
@@ -136,8 +139,8 @@ class MeetingDetailView(TemplateView):
             items=items,
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
-            minutes=minutes_document(meeting),
-            tally=tally_document(meeting),
+            minutes=meeting.minutes_document,
+            tally=meeting.tally_document,
             can_run=self.request.user.has_perm(
                 "organizations.change_council", meeting.council
             ),
@@ -199,20 +202,14 @@ class MeetingActionView(View):
                 pk__in=id_list(request.POST, "nomination"),
                 state=NominationState.TO_COUNCIL,
                 round__agency=meeting.council.agency,
-            ).select_related("person", "agency")
+            ).select_related("person__unit", "agency")
             for nomination in nominations:
                 add_agenda_item(
                     meeting,
                     label=f"{nomination.subject} – {nomination.get_code_display()}",
                     title_code=nomination.code,
                     regime=_regime(nomination.year),
-                    subject_id=nomination.pk,
-                    nominee_person_id=nomination.person_id,
-                    nominee_unit_id=(
-                        nomination.person.unit_id
-                        if nomination.person
-                        else nomination.agency_id
-                    ),
+                    nomination=nomination,
                     actor=user,
                 )
         elif action == "recuse":
@@ -228,7 +225,7 @@ class MeetingActionView(View):
             item = self._item(request, meeting)
             with transaction.atomic():
                 close_ballot(item.ballot, actor=user)
-                nomination = Nomination.objects.filter(pk=item.subject_id).first()
+                nomination = Nomination.objects.filter(pk=item.nomination_id).first()
                 if nomination and nomination.state == NominationState.TO_COUNCIL:
                     transition_nomination(
                         nomination, NominationState.COUNCIL_DONE, actor=user
@@ -320,5 +317,5 @@ class MinutesFileView(View):
 
     def get(self, request, pk, fmt):
         meeting = access_meeting(request.user, pk)
-        document = tally_document(meeting) if self.tally else minutes_document(meeting)
+        document = meeting.tally_document if self.tally else meeting.minutes_document
         return file_response(document, fmt, inline=False, request=request)

@@ -9,7 +9,6 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from thidua.councils.minutes import issue_minutes
 from thidua.councils.selectors import seated_members
 from thidua.councils.services.ballot import cast_vote, close_ballot, open_ballot
 from thidua.councils.services.meeting import (
@@ -19,6 +18,7 @@ from thidua.councils.services.meeting import (
     record_attendance,
     schedule_meeting,
 )
+from thidua.councils.services.minutes import issue_minutes
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.services.nomination import (
@@ -90,9 +90,7 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
             label=f"{nomination.subject} – {nomination.get_code_display()}",
             title_code=nomination.code,
             regime=select_regime(nomination.year),
-            subject_id=nomination.pk,
-            nominee_person_id=nomination.person_id,
-            nominee_unit_id=nomination.person.unit_id,
+            nomination=nomination,
         )
         ballot = open_ballot(item, actor=secretary)
         for i, seat in enumerate(seats):

@@ -1,8 +1,9 @@
 from .ballot import Ballot, BallotParticipation, BallotResult, BallotRoster, BallotVote
-from .meeting import AgendaItem, Attendance, Meeting, Recusal
+from .meeting import AgendaConflict, AgendaItem, Attendance, Meeting, Recusal
 from .rules import CouncilVotingRule
 
 __all__ = [
+    "AgendaConflict",
     "AgendaItem",
     "Attendance",
     "Ballot",

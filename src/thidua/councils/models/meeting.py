@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.constraints import state_is_known
 
-from ..enums import MeetingState, QuorumRule, SubjectKind
+from ..enums import MeetingState, QuorumRule
 
-__all__ = ["AgendaItem", "Attendance", "Meeting", "Recusal"]
+__all__ = ["AgendaConflict", "AgendaItem", "Attendance", "Meeting", "Recusal"]
 
 
 class Meeting(models.Model):
@@ -32,6 +32,25 @@ class Meeting(models.Model):
     )
     opened_at = models.DateTimeField(_("khai mạc lúc"), null=True, blank=True)
     closed_at = models.DateTimeField(_("bế mạc lúc"), null=True, blank=True)
+    # The council's two biên bản of the sitting, issued together once it is closed
+    # (services.minutes.issue_minutes); each document's source_kind/source_id still name
+    # the meeting, for the render pipeline's registry.
+    minutes_document = models.OneToOneField(
+        "documents.IssuedDocument",
+        verbose_name=_("biên bản họp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_of_meeting",
+    )
+    tally_document = models.OneToOneField(
+        "documents.IssuedDocument",
+        verbose_name=_("biên bản kiểm phiếu"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tally_of_meeting",
+    )
 
     class Meta:
         verbose_name = _("phiên họp hội đồng")
@@ -59,6 +78,16 @@ class Meeting(models.Model):
                 ),
                 name="meeting_times_follow_state",
             ),
+            # The two biên bản are issued together, and only for a closed meeting.
+            models.CheckConstraint(
+                condition=Q(minutes_document__isnull=True, tally_document__isnull=True)
+                | Q(
+                    state=MeetingState.CLOSED,
+                    minutes_document__isnull=False,
+                    tally_document__isnull=False,
+                ),
+                name="meeting_records_after_close",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -82,20 +111,42 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.PROTECT, related_name="agenda_items"
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
-    subject_kind = models.CharField(
-        _("loại nội dung"),
-        max_length=24,
-        choices=SubjectKind.choices,
-        default=SubjectKind.NOMINATION,
+    # The dossier put to the vote; none for another matter of the meeting.
+    nomination = models.ForeignKey(
+        "nominations.Nomination",
+        verbose_name=_("hồ sơ đề nghị khen thưởng"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
     )
-    subject_id = models.PositiveBigIntegerField(_("mã nội dung"), null=True, blank=True)
     label = models.CharField(_("nội dung xét"), max_length=500)
     title_code = models.CharField(_("danh hiệu, hình thức"), max_length=40, blank=True)
     regime = models.CharField(_("chế độ pháp lý"), max_length=20, blank=True)
-    nominee_person_id = models.PositiveBigIntegerField(null=True, blank=True)
-    nominee_unit_id = models.PositiveBigIntegerField(null=True, blank=True)
-    conflicted_person_ids = models.JSONField(
-        _("thành viên có xung đột lợi ích"), default=list, blank=True
+    # Who the conflicts of interest were found against when the item was added: the
+    # person proposed, and their unit then (or the collective proposed).
+    nominee_person = models.ForeignKey(
+        "organizations.Person",
+        verbose_name=_("cá nhân được đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nominee_unit = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("đơn vị của người được đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    conflicted_members = models.ManyToManyField(
+        "organizations.CouncilMember",
+        verbose_name=_("thành viên có xung đột lợi ích"),
+        through="AgendaConflict",
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -105,11 +156,44 @@ class AgendaItem(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "position"], name="agenda_item_position_unique"
-            )
+            ),
+            # A nomination put to the council names whom it is about.
+            models.CheckConstraint(
+                condition=Q(nomination__isnull=True)
+                | Q(nominee_person__isnull=False)
+                | Q(nominee_unit__isnull=False),
+                name="agenda_item_nomination_has_nominee",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.label
+
+
+class AgendaConflict(models.Model):
+    """A seated member in conflict of interest with an item's nominee (the nominee, or
+    of the nominee's unit or a unit below it), found when the item is added. The member
+    stands aside only once the secretary records it (``Recusal``)."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="conflicts"
+    )
+    member = models.ForeignKey(
+        "organizations.CouncilMember", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("xung đột lợi ích")
+        verbose_name_plural = _("xung đột lợi ích")
+        ordering = ["agenda_item", "member"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "member"], name="agenda_conflict_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} ⚠ {self.agenda_item_id}"
 
 
 class Attendance(models.Model):

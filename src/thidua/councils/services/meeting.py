@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import diff, log_action, snapshot
 from thidua.common.text import nfc
+from thidua.nominations.models import Nomination
 from thidua.organizations.models import Agency, Council, CouncilMember, Person
 
-from ..enums import BallotState, MeetingState, QuorumRule, SubjectKind
-from ..models import AgendaItem, Attendance, Ballot, Meeting, Recusal
+from ..enums import BallotState, MeetingState, QuorumRule
+from ..models import AgendaConflict, AgendaItem, Attendance, Ballot, Meeting, Recusal
 from ..selectors import meeting_date, seated_members
 from ..workflows import MEETING
 from ._common import audit_actor, officer_seat, require_member_of
@@ -162,37 +163,47 @@ def add_agenda_item(
     label: str,
     title_code: str = "",
     regime: str = "",
-    subject_kind: str = SubjectKind.NOMINATION,
-    subject_id: int | None = None,
-    nominee_person_id: int | None = None,
-    nominee_unit_id: int | None = None,
+    nomination: Nomination | None = None,
+    nominee_person: Person | None = None,
+    nominee_unit: Agency | None = None,
     actor=None,
 ) -> AgendaItem:
-    """Append an item to the agenda and record the members in conflict with it."""
+    """Append an item to the agenda and record the members in conflict with it.
+
+    An item about a nomination names its nominee: the person proposed and their
+    current unit, or the collective proposed, unless given."""
+    if nomination is not None and nominee_person is None and nominee_unit is None:
+        nominee_person = nomination.person
+        nominee_unit = (
+            nomination.person.unit if nomination.person else nomination.agency
+        )
+    if nominee_unit is None and nominee_person is not None:
+        nominee_unit = nominee_person.unit
     with transaction.atomic():
         locked = _locked(meeting)
         _refuse_if_closed(locked)
         conflicted = find_conflicts(
             locked.council,
             on=meeting_date(locked),
-            nominee_person_id=nominee_person_id,
-            nominee_unit_id=nominee_unit_id,
+            nominee_person_id=nominee_person.pk if nominee_person else None,
+            nominee_unit_id=nominee_unit.pk if nominee_unit else None,
         )
         last = locked.agenda_items.aggregate(m=Max("position"))["m"] or 0
         item = AgendaItem(
             meeting=locked,
             position=last + 1,
-            subject_kind=subject_kind,
-            subject_id=subject_id,
+            nomination=nomination,
             label=nfc(label),
             title_code=title_code,
             regime=regime,
-            nominee_person_id=nominee_person_id,
-            nominee_unit_id=nominee_unit_id,
-            conflicted_person_ids=sorted({m.person_id for m in conflicted}),
+            nominee_person=nominee_person,
+            nominee_unit=nominee_unit,
         )
         item.full_clean()
         item.save()
+        AgendaConflict.objects.bulk_create(
+            AgendaConflict(agenda_item=item, member=member) for member in conflicted
+        )
         log_action(
             item,
             "councils.agenda.add",
@@ -201,10 +212,11 @@ def add_agenda_item(
             data={
                 "meeting": locked.pk,
                 "position": item.position,
-                "subject": f"{subject_kind}:{subject_id}",
+                "nomination": nomination.pk if nomination else None,
                 "title_code": title_code,
                 "regime": regime,
-                "conflicted_person_ids": item.conflicted_person_ids,
+                "conflicts": sorted(m.pk for m in conflicted),
+                "conflicted_person_ids": sorted({m.person_id for m in conflicted}),
             },
         )
     return item

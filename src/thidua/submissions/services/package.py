@@ -23,8 +23,7 @@ from thidua.common.excel import row
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
-from thidua.councils.enums import SubjectKind
-from thidua.councils.models import AgendaItem
+from thidua.councils.models import Meeting
 from thidua.documents.models import IssuedDocument
 
 from ..models import Submission, SubmissionItem
@@ -38,15 +37,16 @@ CODES = {code for code, _label in AWARD_CODES}
 
 
 def _minutes_documents(submission: Submission):
+    """The biên bản (minutes and tally) of every council meeting that put one of the
+    tờ trình's nominations to the vote."""
     nomination_ids = [
         i.nomination_id for i in submission.items.all() if i.nomination_id
     ]
-    meetings = AgendaItem.objects.filter(
-        subject_kind=SubjectKind.NOMINATION, subject_id__in=nomination_ids
-    ).values_list("meeting_id", flat=True)
+    linked = Meeting.objects.filter(
+        agenda_items__nomination__in=nomination_ids
+    ).values_list("minutes_document_id", "tally_document_id")
     return IssuedDocument.objects.filter(
-        source_kind__in=("council_minutes", "council_tally"),
-        source_id__in=list(meetings),
+        pk__in={pk for pair in linked for pk in pair if pk},
         status=IssuedDocument.Status.READY,
     ).order_by("issued_on", "number")
 
