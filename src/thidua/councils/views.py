@@ -4,7 +4,6 @@ Permissions: the secretary or chair runs the meeting (the services check their s
 members vote for themselves; the agency's TĐKT office may schedule and prepare.
 """
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,11 +12,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.forms import StyledFormMixin
 from thidua.common.params import id_list, id_param
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.files import file_response
@@ -28,6 +25,7 @@ from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
+from .forms import MeetingForm
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, close_ballot, open_ballot
@@ -43,17 +41,6 @@ from .services.minutes import issue_minutes
 from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
-
-
-class MeetingForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=gettext_lazy("Tên phiên họp"), max_length=255)
-    scheduled_at = forms.DateTimeField(
-        label=gettext_lazy("Thời gian (dd/mm/yyyy hh:mm)"),
-        widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M"),
-    )
-    location = forms.CharField(
-        label=gettext_lazy("Địa điểm"), max_length=255, required=False
-    )
 
 
 def access_meeting(user, pk) -> Meeting:
