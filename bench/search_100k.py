@@ -130,9 +130,9 @@ def make_data(people: int, nominations: int = 0, seed: int = 11) -> dict:
         )
     assert Agency.objects.count() == 202
     if nominations:
-        from thidua.nominations.models import Nomination, ReviewRound
+        from thidua.nominations.models import Nomination, NominationRound
 
-        round_ = ReviewRound.objects.create(
+        round_ = NominationRound.objects.create(
             agency=root,
             name="Xét 2025",
             kind="hang_nam",

@@ -13,7 +13,7 @@ from thidua.decisions.services.decision import issue_decision
 from thidua.movements.models import Movement, Registration
 from thidua.movements.services.movement import transition_movement
 from thidua.movements.services.registration import save_registration
-from thidua.nominations.models import Nomination, ReviewRound
+from thidua.nominations.models import Nomination, NominationRound
 from thidua.nominations.services.nomination import (
     add_attachment,
     create_nomination,
@@ -31,8 +31,8 @@ COUNCIL_DONE = ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet")
 
 @dataclass
 class World:
-    round: ReviewRound
-    other_round: ReviewRound
+    round: NominationRound
+    other_round: NominationRound
     nominations: dict[str, Nomination] = field(default_factory=dict)
     decision: Decision | None = None
     other_decision: Decision | None = None

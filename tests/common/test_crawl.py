@@ -267,22 +267,22 @@ def _objects() -> SimpleNamespace:
         Delivery,
         Indicator,
         Movement,
+        MovementReport,
         ProgressReport,
         Registration,
-        Review,
     )
     from thidua.nominations.models import (
         Nomination,
+        NominationRound,
         PublicNotice,
-        ReviewRound,
     )
     from thidua.organizations.models import (
         Agency,
         Assessment,
         Cluster,
         Council,
+        PendingMatter,
         Person,
-        ReviewMatter,
         StaffImport,
     )
     from thidua.submissions.models import Submission, SubmissionItem
@@ -297,7 +297,7 @@ def _objects() -> SimpleNamespace:
         token=ApiToken.objects.get(),
         person=staff.person,
         disciplined=Person.objects.filter(discipline_records__isnull=False).get(),
-        matter=ReviewMatter.objects.get(),
+        matter=PendingMatter.objects.get(),
         import_job=StaffImport.objects.get(),
         council=Council.objects.get(agency=skhdt),
         cluster=Cluster.objects.get(),
@@ -305,11 +305,11 @@ def _objects() -> SimpleNamespace:
         registration=Registration.objects.order_by("id").first(),
         indicator=Indicator.objects.order_by("id").first(),
         progress=ProgressReport.objects.order_by("id").first(),
-        review=Review.objects.get(),
+        review=MovementReport.objects.get(),
         delivery=Delivery.objects.filter(confirmed_on__isnull=True).first(),
         documents=list(IssuedDocument.objects.order_by("id")),
         credential=SigningCredential.objects.get(),
-        round=ReviewRound.objects.get(),
+        round=NominationRound.objects.get(),
         draft=Nomination.objects.get(state="nhap"),
         listed=Nomination.objects.filter(state="cong_khai").order_by("id").first(),
         decided=Nomination.objects.filter(decision_item__isnull=False).get(),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from thidua.councils.models import CouncilVotingRule
 from thidua.councils.services.ballot import cast_vote, close_ballot, open_ballot
 from thidua.councils.services.meeting import add_agenda_item, record_attendance
-from thidua.councils.services.rules import (
+from thidua.councils.services.pass_rules import (
     PassRule,
     default_rule,
     passes,

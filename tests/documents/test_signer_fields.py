@@ -6,10 +6,10 @@ import pytest
 
 from thidua.decisions.models import Decision
 from thidua.documents.models import DelegatedSignerFields, IssuedDocument, SignerFields
-from thidua.movements.models import Movement, Review
+from thidua.movements.models import Movement, MovementReport
 from thidua.submissions.models import Submission
 
-SIGNED = [IssuedDocument, Movement, Review, Decision, Submission]
+SIGNED = [IssuedDocument, Movement, MovementReport, Decision, Submission]
 DELEGATED = {Movement, Decision}
 
 

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from thidua.movements.models import Review
+from thidua.movements.models import MovementReport
 from thidua.movements.services.dissemination import confirm_delivery
 from thidua.movements.services.movement import transition_movement
 
@@ -33,7 +33,7 @@ def test_interim_review_is_prefilled_edited_and_issued(client_for, running, org)
     response = client.post(
         reverse("movements:review-create", args=[running.pk]), {"kind": "so_ket"}
     )
-    review = Review.objects.get()
+    review = MovementReport.objects.get()
     assert response.url == reverse(
         "movements:review-edit", args=[running.pk, review.pk]
     )

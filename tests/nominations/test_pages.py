@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from thidua.nominations.models import Nomination, ReviewRound
+from thidua.nominations.models import Nomination, NominationRound
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%%EOF"
@@ -21,7 +21,7 @@ def test_round_proposal_dossier_and_appraisal_through_the_pages(client_for, org)
             "submission_deadline": "31/12/2099",
         },
     )
-    round_ = ReviewRound.objects.get()
+    round_ = NominationRound.objects.get()
     head = client_for("unit_head")
     assert head.get(round_.get_absolute_url()).context["can_propose"] is True
     response = head.post(

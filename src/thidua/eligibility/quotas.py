@@ -20,13 +20,13 @@ from typing import Any, NamedTuple
 
 from .case import MAX_YEAR, MIN_YEAR
 from .catalog import CODES, SHORT_NAMES
+from .criteria.base import BASE_NAMES, percent
 from .engine import Engine
 from .errors import CaseError
 from .errors import show as _show
 from .policy import Policy, Quota
 from .regimes import REGIMES, select_regime
 from .results import ELIGIBLE
-from .rules.base import BASE_NAMES, percent
 
 __all__ = ["Candidate", "allowed_count", "check_quotas"]
 

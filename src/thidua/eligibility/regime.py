@@ -8,10 +8,10 @@ from datetime import date
 from fractions import Fraction
 
 from .catalog import DISCIPLINE_NAMES, KIND_NAMES, NAMES
+from .criteria.base import NO_DATA, CompiledRule, RuleDef
 from .history import History
 from .policy import Policy
 from .results import Citation, CondSpec
-from .rules.base import NO_DATA, CompiledRule, RuleDef
 
 __all__ = ["CompiledRegime", "Guards", "Multiple", "Regime"]
 

@@ -10,7 +10,7 @@ from thidua.documents.rendering import (
 )
 
 from .document import movement_document
-from .models import Movement, Review
+from .models import Movement, MovementReport
 
 __all__ = ["movement_spec", "review_spec", "spec_for_movement_id", "spec_for_review_id"]
 
@@ -69,7 +69,7 @@ def spec_for_movement_id(movement_id: int) -> Document:
     return movement_spec(movement)
 
 
-def review_spec(review: Review) -> Document:
+def review_spec(review: MovementReport) -> Document:
     """A Báo cáo (Mẫu 1.4) for a sơ kết / tổng kết: one Roman section per part."""
     movement = review.movement
     launcher = movement.launcher
@@ -106,9 +106,9 @@ def review_spec(review: Review) -> Document:
 
 def spec_for_review_id(review_id: int) -> Document:
     try:
-        review = Review.objects.select_related(
+        review = MovementReport.objects.select_related(
             "movement__launcher__parent", "issued_document"
         ).get(pk=review_id)
-    except Review.DoesNotExist as exc:
+    except MovementReport.DoesNotExist as exc:
         raise LookupError(review_id) from exc
     return review_spec(review)

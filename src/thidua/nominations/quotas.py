@@ -8,7 +8,7 @@ from thidua.eligibility.quotas import check_quotas
 from thidua.organizations.eligibility import policy_for
 
 from .enums import NominationState
-from .models import Nomination, ReviewRound
+from .models import Nomination, NominationRound
 
 __all__ = ["QuotaReport", "round_quotas"]
 
@@ -29,7 +29,7 @@ class QuotaReport:
     exceeding: dict[int, str] = field(default_factory=dict)
 
 
-def round_quotas(round_: ReviewRound, nominations: list[Nomination]) -> QuotaReport:
+def round_quotas(round_: NominationRound, nominations: list[Nomination]) -> QuotaReport:
     """Group the round's proposals by subject (one candidate may be proposed for LĐTT
     and CSTĐCS), by the subject's unit, in list order, and let the engine count."""
     live = [n for n in nominations if n.state in COUNTED]

@@ -16,8 +16,8 @@ from .enums import AttachmentKind, NominationState
 from .models import (
     AchievementReport,
     Nomination,
+    NominationRound,
     PublicNotice,
-    ReviewRound,
 )
 from .report_catalog import lookback_years, template_for
 
@@ -38,14 +38,14 @@ __all__ = [
 ]
 
 
-def rounds_for_user(user) -> QuerySet[ReviewRound]:
+def rounds_for_user(user) -> QuerySet[NominationRound]:
     """Rounds of the user's agencies (as officer), and of the agencies above their unit."""
     scopes = scopes_for(user)
     if scopes.is_admin:
-        return ReviewRound.objects.all()
+        return NominationRound.objects.all()
     units = scopes.officer_agencies | scopes.unit_head_agencies
     if not units:
-        return ReviewRound.objects.none()
+        return NominationRound.objects.none()
 
     above = set()
     for unit_id in scopes.unit_head_agencies:
@@ -54,15 +54,15 @@ def rounds_for_user(user) -> QuerySet[ReviewRound]:
                 "id", flat=True
             )
         )
-    return ReviewRound.objects.filter(
+    return NominationRound.objects.filter(
         Q(agency_id__in=scopes.officer_agencies) | Q(agency_id__in=above)
     )
 
 
-def access_round(user, pk) -> ReviewRound:
+def access_round(user, pk) -> NominationRound:
     try:
         return rounds_for_user(user).select_related("agency").get(pk=pk)
-    except (ReviewRound.DoesNotExist, ValueError, TypeError):
+    except (NominationRound.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 

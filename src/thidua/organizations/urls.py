@@ -68,12 +68,12 @@ urlpatterns = [
     ),
     path(
         "ca-nhan/<int:pk>/xem-xet/",
-        people.ReviewMatterCreateView.as_view(),
+        people.PendingMatterCreateView.as_view(),
         name="person-review",
     ),
     path(
         "ca-nhan/<int:pk>/xem-xet/<int:matter>/ket-thuc/",
-        people.ReviewMatterCloseView.as_view(),
+        people.PendingMatterCloseView.as_view(),
         name="person-review-close",
     ),
     path(

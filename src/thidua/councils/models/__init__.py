@@ -1,6 +1,6 @@
 from .ballot import Ballot, BallotParticipation, BallotResult, BallotRoster, BallotVote
 from .meeting import AgendaConflict, AgendaItem, Attendance, Meeting, Recusal
-from .rules import CouncilVotingRule
+from .pass_rules import CouncilVotingRule
 
 __all__ = [
     "AgendaConflict",

@@ -35,7 +35,7 @@ from ..models import (
 )
 from ..selectors import seated_members
 from ._common import audit_actor, officer_seat
-from .rules import PassRule, passes, resolve_pass_rule
+from .pass_rules import PassRule, passes, resolve_pass_rule
 
 __all__ = [
     "Tally",

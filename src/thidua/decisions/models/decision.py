@@ -14,7 +14,9 @@ class Decision(DelegatedSignerFields):
     """A Quyết định khen thưởng of the agency head, within the authority table."""
 
     round = models.ForeignKey(
-        "nominations.ReviewRound", on_delete=models.PROTECT, related_name="decisions"
+        "nominations.NominationRound",
+        on_delete=models.PROTECT,
+        related_name="decisions",
     )
     issued_document = models.OneToOneField(
         "documents.IssuedDocument", on_delete=models.PROTECT, related_name="decision"

@@ -11,10 +11,10 @@ from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
+from ..criteria.base import CompiledRule, RuleDef
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
-from ..rules.base import CompiledRule, RuleDef
 from . import nd98_2023 as previous
 
 __all__ = ["REGIME"]

@@ -9,10 +9,10 @@ default (``legacy_use_2022_criteria``) and the citation says so.
 from datetime import date
 from fractions import Fraction
 
+from ..criteria import collective, commendations, titles
 from ..policy import Policy, Quota
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
-from ..rules import collective, forms, titles
 
 __all__ = ["REGIME"]
 
@@ -98,24 +98,24 @@ RULES = (
         solidarity=cite(LAW, 25, tag="U", note=LEGACY),
         legacy=True,
     ),
-    forms.giay_khen(
+    commendations.giay_khen(
         "individual",
         criteria=cite(DECREE, tag="U", note="tiêu chuẩn Giấy khen cũ chưa thấy"),
         compliance=cite(LAW, tag="U"),
     ),
-    forms.giay_khen(
+    commendations.giay_khen(
         "collective",
         criteria=cite(DECREE, tag="U", note="tiêu chuẩn Giấy khen cũ chưa thấy"),
         compliance=cite(LAW, tag="U"),
     ),
-    forms.bk_bo_tinh_individual(
+    commendations.bk_bo_tinh_individual(
         criterion=cite(LAW22, 74, 1, "d", tag="U", note=LEGACY),
         compliance=cite(DECREE, tag="U", note=LEGACY),
         others=cite(DECREE, tag="U", note=LEGACY),
         next_proposal=NEXT,
         legacy=True,
     ),
-    forms.bk_bo_tinh_collective(
+    commendations.bk_bo_tinh_collective(
         criterion=cite(
             DECREE,
             tag="U",
@@ -124,7 +124,7 @@ RULES = (
         ),
         next_proposal=NEXT,
     ),
-    forms.bk_ttg_individual(
+    commendations.bk_ttg_individual(
         criterion=cite(LAW22, 73, 1, "b", tag="U", note=LEGACY),
         prerequisite=cite(LAW22, 73, 1, "b", tag="U", note=LEGACY),
         after_prerequisite=cite(
@@ -141,12 +141,12 @@ RULES = (
         next_proposal=NEXT,
         legacy=True,
     ),
-    forms.bk_ttg_collective(
+    commendations.bk_ttg_collective(
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
         next_proposal=NEXT,
     ),
-    forms.hcld3_individual(criterion=cite(DECREE, 24), next_proposal=NEXT),
-    forms.hcld3_collective(
+    commendations.hcld3_individual(criterion=cite(DECREE, 24), next_proposal=NEXT),
+    commendations.hcld3_collective(
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy")
     ),
 )

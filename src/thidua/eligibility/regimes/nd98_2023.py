@@ -6,10 +6,10 @@ Sources and tags: legal-spec.md §3–4 and legal-spec-addendum.md §1, §4, §5
 from datetime import date
 from fractions import Fraction
 
+from ..criteria import collective, commendations, titles
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
-from ..rules import collective, forms, titles
 
 __all__ = ["REGIME", "LAW", "DECREE", "CIRCULAR"]
 
@@ -91,23 +91,23 @@ RULES = (
         selection=cite(LAW, 25, 1),
         solidarity=cite(LAW, 25, 1),
     ),
-    forms.giay_khen(
+    commendations.giay_khen(
         "individual",
         criteria=cite(LAW, 75, 2, tag="V-P", note="khoản 1 chưa thấy"),
         compliance=cite(LAW, 5, 2),
     ),
-    forms.giay_khen(
+    commendations.giay_khen(
         "collective",
         criteria=cite(LAW, 75, 2, tag="V-P", note="khoản 1 chưa thấy"),
         compliance=cite(LAW, 5, 2),
     ),
-    forms.bk_bo_tinh_individual(
+    commendations.bk_bo_tinh_individual(
         criterion=cite(LAW, 74, 1, "d", tag="V-P"),
         compliance=COMPLIANCE_74,
         others=cite(LAW, 74, 1, "a, b, c"),
         next_proposal=NEXT,
     ),
-    forms.bk_bo_tinh_collective(
+    commendations.bk_bo_tinh_collective(
         criterion=cite(
             LAW,
             74,
@@ -118,7 +118,7 @@ RULES = (
         ),
         next_proposal=NEXT,
     ),
-    forms.bk_ttg_individual(
+    commendations.bk_ttg_individual(
         criterion=cite(LAW, 73, 1, "b"),
         prerequisite=Citation(
             f"{LAW}, Điều 73, khoản 1, điểm b; {DECREE}, Điều 4, khoản 3"
@@ -136,7 +136,7 @@ RULES = (
         others=cite(LAW, 73, 1, "a, c"),
         next_proposal=NEXT,
     ),
-    forms.bk_ttg_collective(
+    commendations.bk_ttg_collective(
         criterion=cite(
             LAW,
             73,
@@ -145,7 +145,7 @@ RULES = (
         ),
         next_proposal=NEXT,
     ),
-    forms.hcld3_individual(
+    commendations.hcld3_individual(
         criterion=cite(
             LAW,
             44,
@@ -157,7 +157,7 @@ RULES = (
         next_proposal=NEXT,
         from_policy=True,
     ),
-    forms.hcld3_collective(
+    commendations.hcld3_collective(
         criterion=cite(LAW, 44, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
     ),
 )

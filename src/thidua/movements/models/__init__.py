@@ -10,7 +10,7 @@ from .movement import (
     Recipient,
 )
 from .registration import Registration, RegistrationEntry
-from .review import Review
+from .report import MovementReport
 
 __all__ = [
     "ContentItem",
@@ -25,5 +25,5 @@ __all__ = [
     "Recipient",
     "Registration",
     "RegistrationEntry",
-    "Review",
+    "MovementReport",
 ]

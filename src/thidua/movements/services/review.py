@@ -16,7 +16,7 @@ from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
 
 from ..enums import MovementState, RegistrationState
-from ..models import Movement, ProgressReport, Review
+from ..models import Movement, MovementReport, ProgressReport
 from .movement import transition_movement
 from .progress import indicator_status
 
@@ -84,21 +84,21 @@ def _indicators(movement: Movement) -> list[str]:
 # The reports the movement's page offers to draft in each state: a sơ kết or a tổng
 # kết while the movement runs, a tổng kết once its sơ kết is issued.
 DRAFTABLE = {
-    MovementState.RUNNING: (Review.Kind.INTERIM, Review.Kind.FINAL),
-    MovementState.INTERIM: (Review.Kind.FINAL,),
+    MovementState.RUNNING: (MovementReport.Kind.INTERIM, MovementReport.Kind.FINAL),
+    MovementState.INTERIM: (MovementReport.Kind.FINAL,),
 }
 
 
-def draftable_review_kinds(movement: Movement) -> tuple[Review.Kind, ...]:
+def draftable_review_kinds(movement: Movement) -> tuple[MovementReport.Kind, ...]:
     """The kinds of report the movement's page offers to draft now (none: no button)."""
     return DRAFTABLE.get(movement.state, ())
 
 
-def draft_review(movement: Movement, kind: str, *, actor=None) -> Review:
+def draft_review(movement: Movement, kind: str, *, actor=None) -> MovementReport:
     """A new draft, pre-filled with what thidua knows about the movement."""
     if not draftable_review_kinds(movement):
         raise ValidationError(_("Chỉ sơ kết, tổng kết phong trào đang thực hiện."))
-    label = dict(Review.Kind.choices)[kind]
+    label = dict(MovementReport.Kind.choices)[kind]
     sections = [
         {"title": "Công tác quán triệt, triển khai", "text": _dissemination(movement)},
         {"title": "Kết quả đăng ký thi đua", "text": _registration(movement)},
@@ -110,7 +110,7 @@ def draft_review(movement: Movement, kind: str, *, actor=None) -> Review:
         {"title": "Phương hướng, nhiệm vụ thời gian tới", "text": ""},
     ]
     with transaction.atomic():
-        review = Review.objects.create(
+        review = MovementReport.objects.create(
             movement=movement,
             kind=kind,
             title=f"{label} {movement.name[0].lower()}{movement.name[1:]}",
@@ -129,17 +129,17 @@ def draft_review(movement: Movement, kind: str, *, actor=None) -> Review:
 
 
 def update_review(
-    review: Review,
+    review: MovementReport,
     *,
     title: str,
     sections: list[dict],
     signer_title: str,
     signer_name: str,
     actor=None,
-) -> Review:
+) -> MovementReport:
     """Edit a draft; an issued report is frozen."""
     with transaction.atomic():
-        locked = Review.objects.select_for_update().get(pk=review.pk)
+        locked = MovementReport.objects.select_for_update().get(pk=review.pk)
         if not locked.is_editable:
             raise ValidationError(_("Báo cáo đã ban hành không được sửa."))
         locked.title = nfc(title)
@@ -162,11 +162,13 @@ def update_review(
     return locked
 
 
-def issue_review(review: Review, *, actor=None, issued_on=None) -> Review:
+def issue_review(
+    review: MovementReport, *, actor=None, issued_on=None
+) -> MovementReport:
     """Number the report (Báo cáo, BC) and move the movement to đã sơ kết / đã tổng kết."""
     with transaction.atomic():
         locked = (
-            Review.objects.select_for_update()
+            MovementReport.objects.select_for_update()
             .select_related("movement__launcher")
             .get(pk=review.pk)
         )
@@ -195,7 +197,7 @@ def issue_review(review: Review, *, actor=None, issued_on=None) -> Review:
         locked.save(update_fields=["issued_document"])
         target = (
             MovementState.INTERIM
-            if locked.kind == Review.Kind.INTERIM
+            if locked.kind == MovementReport.Kind.INTERIM
             else MovementState.FINAL
         )
         if movement.state != target:

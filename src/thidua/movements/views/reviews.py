@@ -13,7 +13,7 @@ from thidua.common.views import apply_errors, require_perm
 from thidua.documents.services.render import render_source
 
 from ..forms.reviews import ReviewForm
-from ..models import Review
+from ..models import MovementReport
 from ..selectors import access_movement
 from ..services.review import draft_review, issue_review, update_review
 from .files import file_response
@@ -43,7 +43,7 @@ class ReviewCreateView(View):
         movement = access_movement(request.user, pk)
         require_perm(request.user, "movements.change_movement", movement)
         kind = request.POST.get("kind")
-        if kind not in Review.Kind.values:
+        if kind not in MovementReport.Kind.values:
             raise Http404
         try:
             review = draft_review(movement, kind, actor=request.user)

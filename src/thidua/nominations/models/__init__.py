@@ -1,4 +1,9 @@
-from .nomination import Nomination, NominationAttachment, NominationEvent, ReviewRound
+from .nomination import (
+    Nomination,
+    NominationAttachment,
+    NominationEvent,
+    NominationRound,
+)
 from .notice import NoticeComment, PublicNotice
 from .report import AchievementReport
 
@@ -9,5 +14,5 @@ __all__ = [
     "NominationEvent",
     "NoticeComment",
     "PublicNotice",
-    "ReviewRound",
+    "NominationRound",
 ]

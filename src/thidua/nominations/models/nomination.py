@@ -9,10 +9,10 @@ from thidua.common.constraints import reason_required, state_is_known
 
 from ..enums import ACTIVE_STATES, AttachmentKind, NominationState, RoundKind
 
-__all__ = ["Nomination", "NominationAttachment", "NominationEvent", "ReviewRound"]
+__all__ = ["Nomination", "NominationAttachment", "NominationEvent", "NominationRound"]
 
 
-class ReviewRound(models.Model):
+class NominationRound(models.Model):
     """An đợt xét of an agency: the yearly round, a movement's tổng kết, or đột xuất."""
 
     agency = models.ForeignKey(
@@ -48,7 +48,7 @@ class Nomination(AwardSubject):
     """One nominee (person or unit) for one title or award, with its dossier."""
 
     round = models.ForeignKey(
-        ReviewRound, on_delete=models.PROTECT, related_name="nominations"
+        NominationRound, on_delete=models.PROTECT, related_name="nominations"
     )
     proposing_unit = models.ForeignKey(
         "organizations.Agency",

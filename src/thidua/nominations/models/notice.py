@@ -11,7 +11,7 @@ class PublicNotice(models.Model):
     (NĐ 98/2023 Art 46: 10 working days; legal-spec-addendum §2.4)."""
 
     round = models.ForeignKey(
-        "nominations.ReviewRound", on_delete=models.PROTECT, related_name="notices"
+        "nominations.NominationRound", on_delete=models.PROTECT, related_name="notices"
     )
     title = models.CharField(_("tiêu đề"), max_length=255)
     starts_on = models.DateField(_("ngày bắt đầu"))

@@ -17,7 +17,7 @@ from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import AttachmentKind, NominationState
-from ..models import Nomination, NominationAttachment, NominationEvent, ReviewRound
+from ..models import Nomination, NominationAttachment, NominationEvent, NominationRound
 from ..rules import proposes_for
 from ..selectors import checklist, notice_blockers
 from ..workflows import NOMINATION, TO_TRINH
@@ -53,9 +53,9 @@ def can_propose(user, unit: Agency) -> bool:
     return proposes_for(user, unit)
 
 
-def open_round(*, agency: Agency, actor=None, **fields) -> ReviewRound:
+def open_round(*, agency: Agency, actor=None, **fields) -> NominationRound:
     """Open an đợt xét of ``agency`` with its submission deadline; audited."""
-    round_ = ReviewRound(agency=agency, **fields)
+    round_ = NominationRound(agency=agency, **fields)
     round_.name = nfc(round_.name)
     round_.full_clean()
     with transaction.atomic():
@@ -70,7 +70,7 @@ def open_round(*, agency: Agency, actor=None, **fields) -> ReviewRound:
     return round_
 
 
-def _check_round(round_: ReviewRound) -> None:
+def _check_round(round_: NominationRound) -> None:
     if not round_.is_open:
         raise ValidationError(_("Đợt xét đã đóng."))
     if timezone.localdate() > round_.submission_deadline:
@@ -81,7 +81,7 @@ def _check_round(round_: ReviewRound) -> None:
 
 
 def create_nomination(
-    round_: ReviewRound,
+    round_: NominationRound,
     *,
     proposing_unit: Agency,
     code: str,

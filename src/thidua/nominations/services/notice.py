@@ -12,7 +12,7 @@ from thidua.common.text import nfc
 from thidua.common.workdays import add_working_days
 
 from ..enums import NominationState
-from ..models import Nomination, NoticeComment, PublicNotice, ReviewRound
+from ..models import Nomination, NominationRound, NoticeComment, PublicNotice
 from .nomination import transition_nomination
 
 __all__ = ["acknowledge_comment", "add_comment", "open_notice"]
@@ -21,7 +21,7 @@ PUBLISHABLE = (NominationState.COUNCIL_DONE,)
 
 
 def open_notice(
-    round_: ReviewRound,
+    round_: NominationRound,
     nominations: list[Nomination],
     *,
     starts_on: datetime.date,

@@ -2,9 +2,9 @@ from .people import (
     AssessmentForm,
     DisciplineForm,
     InitiativeForm,
+    PendingMatterForm,
     PersonForm,
     ReviewCloseForm,
-    ReviewMatterForm,
     TransferForm,
 )
 from .structure import (
@@ -33,7 +33,7 @@ __all__ = [
     "InitiativeForm",
     "PersonForm",
     "ReviewCloseForm",
-    "ReviewMatterForm",
+    "PendingMatterForm",
     "StaffImportForm",
     "TransferForm",
 ]

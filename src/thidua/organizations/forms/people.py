@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.forms import StyledFormMixin
 
 from ..ethnicities import ETHNICITIES
-from ..models import Agency, DisciplineRecord, Initiative, Person, ReviewMatter
+from ..models import Agency, DisciplineRecord, Initiative, PendingMatter, Person
 from ..services.person import PERSON_FIELDS
 from .widgets import DateInput
 
@@ -15,7 +15,7 @@ __all__ = [
     "InitiativeForm",
     "PersonForm",
     "ReviewCloseForm",
-    "ReviewMatterForm",
+    "PendingMatterForm",
     "TransferForm",
 ]
 
@@ -90,9 +90,9 @@ class DisciplineForm(StyledFormMixin, forms.ModelForm):
         }
 
 
-class ReviewMatterForm(StyledFormMixin, forms.ModelForm):
+class PendingMatterForm(StyledFormMixin, forms.ModelForm):
     class Meta:
-        model = ReviewMatter
+        model = PendingMatter
         fields = ["kind", "start_date", "end_date", "note"]
         widgets = {
             "start_date": DateInput(),

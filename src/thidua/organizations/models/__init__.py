@@ -13,7 +13,7 @@ from .records import (
     DisciplineRecord,
     Initiative,
     Membership,
-    ReviewMatter,
+    PendingMatter,
 )
 from .staff_import import StaffImport
 
@@ -30,6 +30,6 @@ __all__ = [
     "Initiative",
     "Membership",
     "Person",
-    "ReviewMatter",
+    "PendingMatter",
     "StaffImport",
 ]

@@ -10,7 +10,7 @@ __all__ = [
     "DisciplineRecord",
     "Initiative",
     "Membership",
-    "ReviewMatter",
+    "PendingMatter",
 ]
 
 
@@ -127,7 +127,7 @@ class DisciplineRecord(models.Model):
         return f"{self.person}: {self.get_form_display()}"
 
 
-class ReviewMatter(models.Model):
+class PendingMatter(models.Model):
     """A pending disciplinary review, investigation or complaint (no proposal meanwhile)."""
 
     person = models.ForeignKey(

@@ -15,8 +15,8 @@ from ..models import (
     CollectiveAssessment,
     DisciplineRecord,
     Initiative,
+    PendingMatter,
     Person,
-    ReviewMatter,
 )
 
 __all__ = [
@@ -127,9 +127,9 @@ def record_discipline(person: Person, *, actor=None, **fields) -> DisciplineReco
     return record
 
 
-def record_review_matter(person: Person, *, actor=None, **fields) -> ReviewMatter:
+def record_review_matter(person: Person, *, actor=None, **fields) -> PendingMatter:
     """Flag a pending review, investigation or complaint; audited as ``reviews.create``."""
-    matter = ReviewMatter(person=person, **fields)
+    matter = PendingMatter(person=person, **fields)
     matter.note = nfc(matter.note)
     matter.full_clean()
     with transaction.atomic():
@@ -144,10 +144,12 @@ def record_review_matter(person: Person, *, actor=None, **fields) -> ReviewMatte
     return matter
 
 
-def close_review_matter(matter: ReviewMatter, *, end_date, actor=None) -> ReviewMatter:
+def close_review_matter(
+    matter: PendingMatter, *, end_date, actor=None
+) -> PendingMatter:
     """Record that a review, investigation or complaint has been settled."""
     with transaction.atomic():
-        locked = ReviewMatter.objects.select_for_update().get(pk=matter.pk)
+        locked = PendingMatter.objects.select_for_update().get(pk=matter.pk)
         if locked.end_date is not None:
             raise ValidationError(_("Vụ việc này đã kết thúc."))
         if end_date < locked.start_date:

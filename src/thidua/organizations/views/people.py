@@ -18,9 +18,9 @@ from ..forms import (
     AssessmentForm,
     DisciplineForm,
     InitiativeForm,
+    PendingMatterForm,
     PersonForm,
     ReviewCloseForm,
-    ReviewMatterForm,
     TransferForm,
 )
 from ..models import Agency
@@ -50,8 +50,8 @@ __all__ = [
     "PersonEditView",
     "PersonListView",
     "PersonTransferView",
-    "ReviewMatterCloseView",
-    "ReviewMatterCreateView",
+    "PendingMatterCloseView",
+    "PendingMatterCreateView",
 ]
 
 PAGE_SIZE = 50
@@ -266,8 +266,8 @@ class DisciplineCreateView(PersonRecordView):
         )
 
 
-class ReviewMatterCreateView(PersonRecordView):
-    form_class = ReviewMatterForm
+class PendingMatterCreateView(PersonRecordView):
+    form_class = PendingMatterForm
     title = _("Đang xem xét kỷ luật, điều tra, khiếu nại")
     tab = "discipline"
     success_message = _("Đã ghi nhận.")
@@ -290,7 +290,7 @@ class InitiativeCreateView(PersonRecordView):
         )
 
 
-class ReviewMatterCloseView(PersonRecordView):
+class PendingMatterCloseView(PersonRecordView):
     form_class = ReviewCloseForm
     title = _("Kết thúc vụ việc đang xem xét")
     tab = "discipline"

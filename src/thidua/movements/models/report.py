@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.documents.models import SignerFields
 
-__all__ = ["Review"]
+__all__ = ["MovementReport"]
 
 
-class Review(SignerFields):
+class MovementReport(SignerFields):
     """A sơ kết (interim) or tổng kết (final) report of a movement (Luật TĐKT 2022
     Art 17 cl.5), drafted from the movement's data, edited, then issued as a Báo cáo."""
 
