@@ -34,11 +34,6 @@ ROUTES = [
         post(only(*RUNS_COUNCIL, CHAIR, forbidden=SEES_COUNCIL)),
         method="POST",
         data={"action": "open"},
-        bugs={
-            CHAIR: "the page asks organizations.change_council (the office, the "
-            "secretary's role) and refuses the chair (403), whose seat "
-            "councils.run_meeting lets open and close the meeting"
-        },
     ),
     route(
         "councils:meeting-action",

@@ -273,3 +273,38 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
         )
     )
     assert list(_minutes_documents(submission)) == [document, tally]
+
+
+def test_closing_a_ballot_never_opened_is_refused_in_words(
+    client_for, org, users, nomination
+):
+    """``close_ballot`` on an item without a ballot: a message, no 500, the nomination
+    stays before the council."""
+    from django.contrib.messages import get_messages
+
+    from thidua.councils.services.meeting import (
+        add_agenda_item,
+        open_meeting,
+        schedule_meeting,
+    )
+
+    secretary = client_for("council_secretary")
+    meeting = schedule_meeting(
+        org.council,
+        title="Họp",
+        scheduled_at=timezone.now(),
+        actor=users["council_secretary"],
+    )
+    open_meeting(meeting, actor=users["council_secretary"])
+    item = add_agenda_item(
+        meeting, label="Một hồ sơ", title_code="LDTT", nomination=nomination
+    )
+    response = secretary.post(
+        reverse("councils:meeting-action", args=[meeting.pk]),
+        {"action": "close_ballot", "item": item.pk},
+    )
+    assert response.status_code == 302
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "Nội dung này chưa được mở phiếu." in texts
+    nomination.refresh_from_db()
+    assert nomination.state == "trinh_hoi_dong"

@@ -6,7 +6,6 @@ members vote for themselves; the agency's TĐKT office may schedule and prepare.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,14 +20,13 @@ from thidua.documents.files import file_response
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
-from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
 from .forms import MeetingForm
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
-from .services.ballot import cast_vote, close_ballot, open_ballot
+from .services.ballot import cast_vote, open_ballot
 from .services.meeting import (
     add_agenda_item,
     close_meeting,
@@ -38,6 +36,7 @@ from .services.meeting import (
     schedule_meeting,
 )
 from .services.minutes import issue_minutes
+from .services.outcome import close_ballot_and_record
 from .workflows import MEETING
 
 __all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
@@ -128,9 +127,7 @@ class MeetingDetailView(TemplateView):
             quorum=quorum(meeting),
             minutes=meeting.minutes_document,
             tally=meeting.tally_document,
-            can_run=self.request.user.has_perm(
-                "organizations.change_council", meeting.council
-            ),
+            can_run=self.request.user.has_perm("councils.prepare_meeting", meeting),
             # Khai mạc, bế mạc: offered to the secretary or chair (councils.run_meeting).
             moves=[
                 (move, *MOVE_BUTTONS[move.target])
@@ -145,7 +142,7 @@ class MeetingActionView(View):
 
     def post(self, request, pk):
         meeting = access_meeting(request.user, pk)
-        require_perm(request.user, "organizations.change_council", meeting.council)
+        require_perm(request.user, "councils.prepare_meeting", meeting)
         action = request.POST.get("action", "")
         try:
             self._run(request, meeting, action)
@@ -209,14 +206,7 @@ class MeetingActionView(View):
         elif action == "open_ballot":
             open_ballot(self._item(request, meeting), actor=user)
         elif action == "close_ballot":
-            item = self._item(request, meeting)
-            with transaction.atomic():
-                close_ballot(item.ballot, actor=user)
-                nomination = Nomination.objects.filter(pk=item.nomination_id).first()
-                if nomination and nomination.state == NominationState.TO_COUNCIL:
-                    transition_nomination(
-                        nomination, NominationState.COUNCIL_DONE, actor=user
-                    )
+            close_ballot_and_record(self._item(request, meeting), actor=user)
         elif action == "minutes":
             issue_minutes(meeting, actor=user)
         elif action == "written_vote":
