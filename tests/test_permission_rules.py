@@ -45,10 +45,10 @@ OBJECT_PREDICATES = [
 ]
 
 
-@pytest.mark.parametrize("predicate", OBJECT_PREDICATES, ids=lambda p: p.name)
 @pytest.mark.parametrize("role", ["officer", "council_secretary", "unit_head"])
-def test_no_object_is_refused(users, predicate, role):
-    assert predicate.test(users[role], None) is False
+def test_no_object_is_refused(users, role):
+    said = {p.name: p.test(users[role], None) for p in OBJECT_PREDICATES}
+    assert said == dict.fromkeys(said, False)
 
 
 # Permissions whose predicate takes an object: without one, nobody but the admin has it.
@@ -74,9 +74,11 @@ OBJECT_PERMISSIONS = [
 ]
 
 
-@pytest.mark.parametrize("perm", OBJECT_PERMISSIONS)
-def test_object_permission_without_object(users, perm):
-    assert not users["officer"].has_perm(perm)
-    assert not users["council_secretary"].has_perm(perm)
-    if perm != "councils.run_meeting":
-        assert users["admin"].has_perm(perm)
+def test_object_permission_without_object(users):
+    for role in ("officer", "council_secretary", "unit_head"):
+        held = [perm for perm in OBJECT_PERMISSIONS if users[role].has_perm(perm)]
+        assert held == [], role
+    # The admin's roles reach every object, so also none; running a meeting needs a
+    # seat on its council, which no role gives.
+    held = [perm for perm in OBJECT_PERMISSIONS if users["admin"].has_perm(perm)]
+    assert held == [p for p in OBJECT_PERMISSIONS if p != "councils.run_meeting"]
