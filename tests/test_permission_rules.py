@@ -78,7 +78,7 @@ def test_object_permission_without_object(users):
     for role in ("officer", "council_secretary", "unit_head"):
         held = [perm for perm in OBJECT_PERMISSIONS if users[role].has_perm(perm)]
         assert held == [], role
-    # The admin's roles reach every object, so also none; running a meeting needs a
-    # seat on its council, which no role gives.
+    # The admin holds the others through is_admin; running a meeting needs a seat on
+    # the meeting's council, which no role gives.
     held = [perm for perm in OBJECT_PERMISSIONS if users["admin"].has_perm(perm)]
     assert held == [p for p in OBJECT_PERMISSIONS if p != "councils.run_meeting"]
