@@ -1,0 +1,106 @@
+"""The council services' remaining refusals: an empty roster, a recusal that is not the
+council's or not explained or recorded twice, a ballot box whose votes and participations
+disagree, a database error that is not a second vote; and the pass rule's wording."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from thidua.councils.enums import BallotState, Comparison, PassBasis
+from thidua.councils.models import BallotVote
+from thidua.councils.selectors import participation_count
+from thidua.councils.services import ballot as ballot_services
+from thidua.councils.services.ballot import (
+    cast_vote,
+    close_ballot,
+    hash_receipt,
+    open_ballot,
+)
+from thidua.councils.services.meeting import find_conflicts, recuse
+from thidua.councils.services.rules import PassRule
+from thidua.organizations.models import CouncilMember
+
+pytestmark = pytest.mark.django_db
+
+YES = "dong_y"
+
+
+def test_a_ballot_with_everyone_recused_is_refused(sitting):
+    item = sitting.items[0]
+    for seat in sitting.seats:
+        recuse(item, seat, reason="Cùng đơn vị với người được đề nghị")
+    with pytest.raises(ValidationError, match="Không có thành viên nào được bỏ phiếu"):
+        open_ballot(item, actor=sitting.secretary_user)
+
+
+def test_recusal_needs_a_reason_a_seat_of_this_council_and_happens_once(sitting, org):
+    item, member = sitting.items[0], sitting.seats[3]
+    with pytest.raises(ValidationError, match="Cần ghi lý do"):
+        recuse(item, member, reason="   ")
+    stranger = CouncilMember.objects.create(
+        council=org.other_council,
+        person=org.people["other_staff"],
+        role="uy_vien",
+        start_date=datetime.date(2022, 1, 1),
+    )
+    with pytest.raises(ValidationError, match="không phải thành viên của hội đồng"):
+        recuse(item, stranger, reason="Xung đột lợi ích")
+    recuse(item, member, reason="Xung đột lợi ích")
+    with pytest.raises(ValidationError, match="đã rút khỏi việc xét"):
+        recuse(item, member, reason="Xung đột lợi ích")
+
+
+def test_close_refuses_a_box_whose_votes_and_participations_disagree(sitting):
+    ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
+    cast_vote(ballot, sitting.seats[2], YES)
+    assert participation_count(ballot) == 1
+    # A vote slipped into the box without its participation row.
+    BallotVote.objects.create(ballot=ballot, choice=YES, receipt_hash=hash_receipt("x"))
+    with pytest.raises(IntegrityError, match="ballot box inconsistent"):
+        close_ballot(ballot, actor=sitting.secretary_user)
+    ballot.refresh_from_db()
+    assert ballot.state == BallotState.OPEN
+
+
+def test_a_database_error_other_than_a_second_vote_is_not_reworded(
+    sitting, monkeypatch
+):
+    ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
+
+    def broken(*args, **kwargs):
+        raise IntegrityError("disk full")
+
+    monkeypatch.setattr(ballot_services, "log_action", broken)
+    with pytest.raises(IntegrityError, match="disk full"):
+        cast_vote(ballot, sitting.seats[2], YES)
+    assert participation_count(ballot) == 0
+
+
+def test_conflicts_of_a_unit_that_does_not_exist_are_none(board):
+    assert (
+        find_conflicts(board.council, on=datetime.date(2026, 1, 1), nominee_unit_id=0)
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "label"),
+    [
+        (
+            PassRule(1, 2, Comparison.MORE_THAN, PassBasis.ALL_MEMBERS),
+            "Quá nửa tổng số thành viên hội đồng (50 %)",
+        ),
+        (
+            PassRule(2, 3, Comparison.MORE_THAN, PassBasis.VOTES_CAST, "Quy chế"),
+            "Trên 2/3 tổng số phiếu bầu — Quy chế",
+        ),
+        (
+            PassRule(9, 10, Comparison.AT_LEAST, PassBasis.ALL_MEMBERS),
+            "Từ 9/10 tổng số thành viên hội đồng trở lên (90 %)",
+        ),
+    ],
+)
+def test_pass_rule_label(rule, label):
+    assert rule.label == label
