@@ -47,8 +47,7 @@ MASKED_FIELDS = {
 def _plain(value):
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    # snapshot() reads each field by attname (a foreign key's id), so never a model.
-    if isinstance(value, models.Model):  # pragma: no cover
+    if isinstance(value, models.Model):  # pragma: no cover (snapshot() reads attnames: ids, never models)
         return value.pk
     return value
 
