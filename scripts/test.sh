@@ -64,11 +64,12 @@ coverage combine --quiet "$covdir" || status=$?
 # The gate (issue #13) asks for 95 % of all of thidua (lines and branches) and every line
 # and branch of the permission rules, the services (the only writers) and the selectors
 # (the only readers). Until the tests reach that, each floor is the figure reached,
-# rounded down, so coverage can only go up: overall 91 % (the views, reports and
-# documents modules listed in docs/developer/testing.md, "Coverage", are below 95 %),
-# rules/services/selectors 97 % (the modules listed there are not at 100 % yet).
+# rounded down, so coverage can only go up — raise it with the tests that close a gap:
+# overall 91 % (91.3 % measured: views, reports, exports and documents' rendering are
+# below 95 %), rules/services/selectors 99 % (99.5 % measured: the modules still short
+# of 100 % are listed in docs/developer/testing.md, "Coverage").
 overall_floor=91 # target 95
-core_floor=97    # target 100
+core_floor=99    # target 100
 core="*/rules.py,*/services/*,*/selectors.py"
 if [ "$#" -eq 0 ]; then
   coverage report --fail-under="$overall_floor" || status=$?
