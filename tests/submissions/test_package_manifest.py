@@ -105,3 +105,19 @@ def test_a_file_the_item_does_not_list_is_none(package, org, users):
     assert package_file(copy, 0) is None
     del copy.files[0]["path"]
     assert package_file(copy, 0) is None
+
+
+def test_returning_an_imported_item_touches_nothing_below(package, org, users):
+    from thidua.submissions.enums import ItemOutcome
+    from thidua.submissions.services.submission import return_item
+
+    submission, data = package
+    nomination = submission.items.get().nomination
+    imported = import_package(_upload(data), to_agency=org.other, actor=users["admin"])
+    item = return_item(
+        imported.items.get(), reason="Thiếu biên bản", actor=users["admin"]
+    )
+    assert item.outcome == ItemOutcome.RETURNED
+    state = nomination.state
+    nomination.refresh_from_db()
+    assert nomination.state == state  # the sender's copy is not linked to the import

@@ -128,3 +128,29 @@ def test_a_cash_amount_the_engine_cannot_work_out_is_recorded_as_nothing(
     assert award.cash_amount == 0
     nomination.refresh_from_db()
     assert nomination.state == "da_khen_thuong"
+
+
+def test_a_collective_nominee_is_described_by_the_agency_above_it(round_, org, users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.nominations.services.nomination import (
+        add_attachment,
+        create_nomination,
+        transition_nomination,
+    )
+
+    from ..decisions.test_decisions import PDF
+
+    nomination = create_nomination(
+        round_, proposing_unit=org.dkkd, agency=org.dkkd, code="TTLDXS"
+    )
+    for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
+        add_attachment(nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
+    for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
+        transition_nomination(nomination, to, actor=users["admin"])
+    submission = submit_nominations(
+        round_, [nomination], actor=users["officer"], **SIGN
+    )
+    item = submission.items.get()
+    assert item.is_collective
+    assert item.subject_detail == org.skhdt.display_name

@@ -110,9 +110,9 @@ def record_discipline(person: Person, *, actor=None, **fields) -> DisciplineReco
     record = DisciplineRecord(person=person, **fields)
     record.decision_number = nfc(record.decision_number)
     record.reason = nfc(record.reason)
-    record.full_clean()
-    if record.end_date < record.start_date:
+    if record.start_date and record.end_date and record.end_date < record.start_date:
         raise ValidationError({"end_date": [_("Ngày kết thúc phải sau ngày bắt đầu.")]})
+    record.full_clean()
     with transaction.atomic():
         record.save()
         log_action(
