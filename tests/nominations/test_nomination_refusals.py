@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.nominations.models import ReviewRound
+from thidua.nominations.models import NominationRound
 from thidua.nominations.selectors import report_place
 from thidua.nominations.services.nomination import add_attachment, create_nomination
 from thidua.nominations.services.report import generate_report_file, save_report
@@ -27,7 +27,7 @@ def test_a_closed_round_or_a_unit_outside_it_takes_no_nomination(org):
             person=org.people["other_staff"],
             code="LDTT",
         )
-    ReviewRound.objects.filter(pk=round_.pk).update(is_open=False)
+    NominationRound.objects.filter(pk=round_.pk).update(is_open=False)
     round_.refresh_from_db()
     with pytest.raises(ValidationError, match="Đợt xét đã đóng"):
         create_nomination(
