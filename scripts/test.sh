@@ -65,13 +65,13 @@ coverage combine --quiet "$covdir" || status=$?
 # and branch of the permission rules, the services (the only writers) and the selectors
 # (the only readers). Until the tests reach that, each floor is the figure reached,
 # rounded down, so coverage can only go up — raise it with the tests that close a gap:
-# overall 91 % (91.4 % measured; code run only in child processes, such as backup and
-# restore or the serve commands, is not measured), rules/services/selectors 99 %
+# overall 91 % (91.4 % measured before child processes — thidua serve, backup, restore,
+# the browser tests' demo server — were measured too), rules/services/selectors 99 %
 # (99.6 % measured; the modules still short of 100 % are listed in
 # docs/developer/testing.md, "Coverage").
 overall_floor=91 # target 95
 core_floor=99    # target 100
-core="*/rules.py,*/services/*,*/selectors.py"
+core="*/rules.py,*/services/*,*/selectors.py,*/selectors/*"
 if [ "$#" -eq 0 ]; then
   coverage report --fail-under="$overall_floor" || status=$?
   echo "==> coverage of rules, services and selectors (floor $core_floor %, target 100 %)"

@@ -308,3 +308,21 @@ def test_closing_a_ballot_never_opened_is_refused_in_words(
     assert "Nội dung này chưa được mở phiếu." in texts
     nomination.refresh_from_db()
     assert nomination.state == "trinh_hoi_dong"
+
+
+def test_closing_the_ballot_of_a_matter_without_a_dossier_records_only_the_tally(
+    users, sitting
+):
+    """An agenda item that is not a nomination (another matter): the result is kept,
+    no dossier moves."""
+    from thidua.councils.rules import prepares_meeting
+    from thidua.councils.services.ballot import open_ballot
+    from thidua.councils.services.outcome import close_ballot_and_record
+
+    item = sitting.items[0]
+    assert item.nomination is None
+    open_ballot(item, actor=sitting.secretary_user)
+    result = close_ballot_and_record(item, actor=sitting.secretary_user)
+    assert result.roster_size == len(sitting.seats)
+    assert not prepares_meeting(users["council_secretary"], None)
+    assert prepares_meeting(users["council_secretary"], sitting.meeting)
