@@ -16,6 +16,7 @@ __all__ = [
     "CommentForm",
     "NominationForm",
     "NoticeForm",
+    "ReplaceAttachmentForm",
     "ReportForm",
     "RoundForm",
 ]
@@ -66,6 +67,10 @@ class NominationForm(StyledFormMixin, forms.Form):
 class AttachmentForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=AttachmentKind.choices)
     file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))
+
+
+class ReplaceAttachmentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Tệp thay thế (PDF, DOCX, XLSX, PNG, JPEG)"))
 
 
 class ReportForm(StyledFormMixin, forms.Form):

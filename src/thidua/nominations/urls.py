@@ -57,6 +57,21 @@ urlpatterns = [
         name="nomination-attach",
     ),
     path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/",
+        pages.AttachmentFileView.as_view(),
+        name="nomination-file",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/rut/",
+        pages.AttachmentWithdrawView.as_view(),
+        name="nomination-file-withdraw",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/thay/",
+        pages.AttachmentReplaceView.as_view(),
+        name="nomination-file-replace",
+    ),
+    path(
         "khen-thuong/ho-so/<int:pk>/bao-cao/",
         report.ReportFormView.as_view(),
         name="nomination-report",
