@@ -14,7 +14,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from thidua.common.models import ActivityLog
-from thidua.nominations.models import NominationAttachment
+from thidua.nominations.models import AchievementReport, NominationAttachment
+from thidua.nominations.report_catalog import template_for
 from thidua.nominations.selectors import (
     access_attachment,
     authority_of,
@@ -260,7 +261,16 @@ def test_after_sending_files_stay_and_a_sent_file_is_kept_when_withdrawn(
         nomination, "tra_lai", actor=users["officer"], reason="Biên bản sai."
     )
     nomination.refresh_from_db()
+    # Say the sent file were the report's generated PDF: withdrawn, it is no longer.
+    report = AchievementReport.objects.create(
+        nomination=nomination,
+        template=template_for(2025, collective=False, code="CSTDCS"),
+        version=1,
+        generated_file=sent,
+    )
     head.post(_file_url(nomination, sent, "nomination-file-withdraw"))
+    report.refresh_from_db()
+    assert report.generated_file is None
     sent.refresh_from_db()
     assert sent.withdrawn_at is not None
     assert sent.withdrawn_by == users["unit_head"]

@@ -17,7 +17,13 @@ from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import AttachmentKind, NominationState
-from ..models import Nomination, NominationAttachment, NominationEvent, NominationRound
+from ..models import (
+    AchievementReport,
+    Nomination,
+    NominationAttachment,
+    NominationEvent,
+    NominationRound,
+)
 from ..rules import proposes_for
 from ..selectors import active_attachments, checklist, notice_blockers
 from ..workflows import NOMINATION, TO_TRINH
@@ -30,6 +36,7 @@ __all__ = [
     "create_nomination",
     "open_round",
     "replace_attachment",
+    "take_out_attachment",
     "transition_nomination",
     "withdraw_attachment",
 ]
@@ -212,7 +219,7 @@ def _was_sent(attachment: NominationAttachment) -> bool:
     ).exists()
 
 
-def _take_out(attachment: NominationAttachment, actor) -> bool:
+def take_out_attachment(attachment: NominationAttachment, actor) -> bool:
     """Withdraw a file: kept and marked when it was sent (the office saw it), deleted
     with its stored file otherwise. Answers whether it was kept."""
     if _was_sent(attachment):
@@ -221,6 +228,10 @@ def _take_out(attachment: NominationAttachment, actor) -> bool:
             actor if actor is not None and actor.is_authenticated else None
         )
         attachment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        # A withdrawn PDF is no longer the report's generated file.
+        AchievementReport.objects.filter(generated_file=attachment).update(
+            generated_file=None
+        )
         return True
     storage, stored_name = attachment.file.storage, attachment.file.name
     attachment.delete()
@@ -238,7 +249,7 @@ def withdraw_attachment(nomination: Nomination, attachment_pk: int, *, actor=Non
             "name": attachment.name,
             "sha256": attachment.sha256,
         }
-        data["kept"] = _take_out(attachment, actor)
+        data["kept"] = take_out_attachment(attachment, actor)
         log_action(
             locked,
             "nominations.withdraw_attachment",
@@ -259,7 +270,7 @@ def replace_attachment(
             upload, field="file", label=AttachmentKind(old.kind).label
         )
         old_data = {"name": old.name, "sha256": old.sha256}
-        kept = _take_out(old, actor)
+        kept = take_out_attachment(old, actor)
         attachment = NominationAttachment.objects.create(
             nomination=locked,
             kind=old.kind,
