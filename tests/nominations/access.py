@@ -66,7 +66,8 @@ ROUTES = [
     route("nominations:public-notice-list", answers=PUBLIC),
     route("nominations:public-notice", "notice", PUBLIC),
     *[
-        route("nominations:nomination-create", key, only(*PROPOSES[key]))
+        route(f"nominations:{name}", key, only(*PROPOSES[key]))
+        for name in ("nomination-create", "nomination-authority")
         for key in PROPOSES
     ],
     *[

@@ -106,6 +106,12 @@ def test_authority_is_said_on_the_form_the_result_the_dossier_and_the_list(
     assert rows["Lao động tiên tiến"].decides
     assert not rows["Bằng khen của Thủ tướng Chính phủ"].decides
     assert 'data-testid="authority-table"' in form.content.decode()
+    assert "hx-get" in form.content.decode()
+    answer = reverse("nominations:nomination-authority", args=[round_.pk])
+    upward = head.get(answer, {"code": "BK_TTG"}).content.decode()
+    assert "Phải trình lên Thủ tướng Chính phủ" in upward
+    assert "Cơ quan quyết định" in head.get(answer, {"code": "LDTT"}).content.decode()
+    assert head.get(answer, {"code": "X"}).content.decode().strip() == ""
     # Beyond the agency's authority: created all the same, and told at once.
     response = head.post(
         url,

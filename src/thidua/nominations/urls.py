@@ -42,6 +42,11 @@ urlpatterns = [
         name="nomination-create",
     ),
     path(
+        "khen-thuong/dot-xet/<int:pk>/de-nghi/tham-quyen/",
+        pages.AuthorityAnswerView.as_view(),
+        name="nomination-authority",
+    ),
+    path(
         "khen-thuong/ho-so/<int:pk>/",
         pages.NominationDetailView.as_view(),
         name="nomination-detail",

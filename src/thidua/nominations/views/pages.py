@@ -5,7 +5,8 @@ import mimetypes
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -59,6 +60,7 @@ from ..workflows import NOMINATION
 from .report import report_card
 
 __all__ = [
+    "AuthorityAnswerView",
     "AttachmentFileView",
     "AttachmentReplaceView",
     "AttachmentView",
@@ -163,6 +165,9 @@ class NominationCreateView(ServiceFormView):
         ids = [u.pk for u in self.units]
         return {
             **super().get_form_kwargs(),
+            "authority_url": reverse(
+                "nominations:nomination-authority", args=[self.round.pk]
+            ),
             "units": Agency.objects.filter(pk__in=ids).order_by("name"),
             "people": Person.objects.filter(unit_id__in=ids).order_by("sort_key"),
             "collectives": Agency.objects.filter(pk__in=ids).order_by("name"),
@@ -199,6 +204,22 @@ class NominationCreateView(ServiceFormView):
 
     def get_success_url(self):
         return self.result.get_absolute_url()
+
+
+class AuthorityAnswerView(View):
+    """The form's live answer when the code changes (HTMX): who decides it."""
+
+    def get(self, request, pk):
+        round_ = access_round(request.user, pk)
+        if not _proposing_units(request.user, round_):
+            raise PermissionDenied
+        code = request.GET.get("code", "")
+        authority = (
+            authority_table(round_.agency, [code])[code] if code in NAMES else None
+        )
+        return render(
+            request, "nominations/_authority_answer.html", {"authority": authority}
+        )
 
 
 class NominationDetailView(TemplateView):
