@@ -195,10 +195,11 @@ class NominationCreateView(ServiceFormView):
             actor=self.request.user,
         )
         authority = authority_of(nomination)
+        cited = f" ({authority.citation})" if authority.citation else ""
         (messages.success if authority.decides else messages.warning)(
             self.request,
-            _("Thẩm quyền: %(label)s (%(citation)s).")
-            % {"label": authority.label, "citation": authority.citation},
+            _("Thẩm quyền: %(label)s%(cited)s.")
+            % {"label": authority.label, "cited": cited},
         )
         return nomination
 
