@@ -197,6 +197,11 @@ def test_transition_goes_through_the_service_and_is_audited(api, world, users):
     assert response.json()["state"] == "da_tham_dinh"
     assert response.json()["version"] == nomination.version + 1
     assert response.json()["events"][-1]["actor"] == "Trần Thị Thu Hà"
+    assert response.json()["appraised_at"] is not None
+    # Said at once who decides, from the engine's authority table.
+    authority = response.json()["authority"]
+    assert (authority["decides"], authority["label"]) == (True, "Cơ quan quyết định")
+    assert authority["citation"].startswith("Luật TĐKT 2022")
     nomination.refresh_from_db()
     assert (nomination.state, nomination.appraisal) == ("da_tham_dinh", "Đủ điều kiện.")
     log = ActivityLog.objects.filter(action="nominations.transition").latest("id")

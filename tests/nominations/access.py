@@ -36,6 +36,10 @@ SEES_NOMINATION = {
 PROPOSES = {"round": ("admin", "officer", "unit_head"), "other_round": OTHER_OFFICE}
 
 
+def _file_of(nomination) -> dict:
+    return {"pk": nomination.pk, "attachment": nomination.attachments.first().pk}
+
+
 def round_office(key: str) -> dict:
     """The round's office acts; the unit heads who see the round: 403."""
     office = OWN_OFFICE if key == "round" else OTHER_OFFICE
@@ -62,7 +66,8 @@ ROUTES = [
     route("nominations:public-notice-list", answers=PUBLIC),
     route("nominations:public-notice", "notice", PUBLIC),
     *[
-        route("nominations:nomination-create", key, only(*PROPOSES[key]))
+        route(f"nominations:{name}", key, only(*PROPOSES[key]))
+        for name in ("nomination-create", "nomination-authority")
         for key in PROPOSES
     ],
     *[
@@ -113,5 +118,28 @@ ROUTES = [
         )
         for name in ("nomination-attach", "nomination-report-generate")
         for key in ("draft", "theirs")
+    ],
+    # A dossier file: whoever sees the nomination opens it; hidden: 404.
+    *[
+        route(
+            "nominations:nomination-file",
+            key,
+            only(*SEES_NOMINATION[key]),
+            kwargs=lambda w, key=key: _file_of(getattr(w, key)),
+        )
+        for key in ("submitted", "decided", "theirs")
+    ],
+    # Withdrawing or replacing one: the proposing unit (refused in words once sent:
+    # a redirect); the office that only processes it: 403.
+    *[
+        route(
+            f"nominations:{name}",
+            key,
+            post(only(*SEES_NOMINATION[key])),
+            method="POST",
+            kwargs=lambda w, key=key: _file_of(getattr(w, key)),
+        )
+        for name in ("nomination-file-withdraw", "nomination-file-replace")
+        for key in ("submitted", "theirs")
     ],
 ]

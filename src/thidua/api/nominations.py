@@ -9,7 +9,11 @@ from pydantic import ConfigDict
 
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
-from thidua.nominations.selectors import access_nomination, nominations_for_user
+from thidua.nominations.selectors import (
+    access_nomination,
+    authority_of,
+    nominations_for_user,
+)
 from thidua.nominations.services.nomination import transition_nomination
 
 from .auth import require_scope
@@ -51,10 +55,21 @@ class EventOut(Schema):
     at: datetime.datetime
 
 
+class AuthorityOut(Schema):
+    """Whether the head of the round's agency confers the code ("Cơ quan quyết
+    định"), or to whom the agency must submit it upward, with the legal citation."""
+
+    decides: bool
+    label: str
+    citation: str
+
+
 class NominationDetailOut(NominationOut):
     summary: str
     reason: str
     appraisal: str
+    appraised_at: datetime.datetime | None
+    authority: AuthorityOut
     events: list[EventOut]
 
 
@@ -92,11 +107,18 @@ def _out(nomination: Nomination) -> dict:
 
 
 def _detail(nomination: Nomination) -> dict:
+    authority = authority_of(nomination)
     return {
         **_out(nomination),
         "summary": nomination.summary,
         "reason": nomination.reason,
         "appraisal": nomination.appraisal,
+        "appraised_at": nomination.appraised_at,
+        "authority": {
+            "decides": authority.decides,
+            "label": authority.label,
+            "citation": authority.citation,
+        },
         "events": [
             {
                 "from_state": event.from_state,

@@ -8,7 +8,16 @@ chairman (NĐ 129/2025/NĐ-CP; legal-spec-addendum §2.3).
 import datetime
 from dataclasses import dataclass
 
-__all__ = ["AUTHORITY", "AuthorityRow", "can_decide", "decidable_codes"]
+__all__ = [
+    "AUTHORITY",
+    "STATE_AUTHORITY",
+    "AuthorityRow",
+    "StateRow",
+    "authority_row",
+    "can_decide",
+    "decidable_codes",
+    "state_row",
+]
 
 START = datetime.date(2024, 1, 1)
 REFORM = datetime.date(2025, 7, 1)
@@ -54,6 +63,48 @@ AUTHORITY = (
         "Luật TĐKT 2022, Điều 79 (chưa kiểm chứng nguyên văn)",
     ),
 )
+
+
+@dataclass(frozen=True)
+class StateRow:
+    """Codes above every agency of the tree: who confers them, by which article."""
+
+    codes: frozenset[str]
+    decider: str
+    citation: str
+
+
+# The state-level forms (Luật TĐKT 2022 Art 78 [U] — body text not seen): they are
+# never decided by an agency of the tree, only proposed upward to these.
+STATE_AUTHORITY = (
+    StateRow(
+        frozenset({"CSTDTQ", "CO_CP", "BK_TTG"}),
+        "Thủ tướng Chính phủ",
+        "Luật TĐKT 2022, Điều 78 (chưa kiểm chứng nguyên văn)",
+    ),
+    StateRow(
+        frozenset({"HCLD_3"}),
+        "Chủ tịch nước",
+        "Luật TĐKT 2022, Điều 78 (chưa kiểm chứng nguyên văn)",
+    ),
+)
+
+
+def authority_row(level: str, code: str, on: datetime.date) -> AuthorityRow | None:
+    """The row by which the head of a ``level`` agency confers ``code`` on ``on``."""
+    for row in AUTHORITY:
+        if (
+            row.level == level
+            and code in row.codes
+            and row.valid_from <= on
+            and (row.valid_to is None or on < row.valid_to)
+        ):
+            return row
+    return None
+
+
+def state_row(code: str) -> StateRow | None:
+    return next((row for row in STATE_AUTHORITY if code in row.codes), None)
 
 
 def decidable_codes(level: str, on: datetime.date) -> frozenset[str]:

@@ -13,6 +13,8 @@ register_actions(
         "nominations.open_round": _("Mở đợt xét khen thưởng"),
         "nominations.create": _("Lập hồ sơ đề nghị"),
         "nominations.attach": _("Thêm tài liệu hồ sơ"),
+        "nominations.replace_attachment": _("Thay tài liệu hồ sơ"),
+        "nominations.withdraw_attachment": _("Rút tài liệu hồ sơ"),
         "nominations.transition": _("Chuyển trạng thái hồ sơ"),
         "nominations.report_generate": _("Tạo báo cáo thành tích"),
         "nominations.report_save": _("Lưu báo cáo thành tích"),

@@ -16,6 +16,7 @@ __all__ = [
     "CommentForm",
     "NominationForm",
     "NoticeForm",
+    "ReplaceAttachmentForm",
     "ReportForm",
     "RoundForm",
 ]
@@ -50,8 +51,17 @@ class NominationForm(StyledFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, units, people, collectives, **kwargs):
+    def __init__(self, *args, units, people, collectives, authority_url="", **kwargs):
         super().__init__(*args, **kwargs)
+        if authority_url:
+            # Who decides the chosen code, said as soon as it changes.
+            self.fields["code"].widget.attrs.update(
+                {
+                    "hx-get": authority_url,
+                    "hx-trigger": "change",
+                    "hx-target": "#authority-answer",
+                }
+            )
         self.fields["proposing_unit"].queryset = units
         self.fields["person"].queryset = people
         self.fields["agency"].queryset = collectives
@@ -66,6 +76,10 @@ class NominationForm(StyledFormMixin, forms.Form):
 class AttachmentForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=AttachmentKind.choices)
     file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))
+
+
+class ReplaceAttachmentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Tệp thay thế (PDF, DOCX, XLSX, PNG, JPEG)"))
 
 
 class ReportForm(StyledFormMixin, forms.Form):

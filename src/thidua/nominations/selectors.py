@@ -1,5 +1,7 @@
 """Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award
-from thidua.eligibility.authority import can_decide
+from thidua.eligibility.authority import authority_row, can_decide, state_row
 from thidua.eligibility.catalog import NAMES, TITLE_CODES
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
@@ -16,13 +18,19 @@ from .enums import AttachmentKind, NominationState
 from .models import (
     AchievementReport,
     Nomination,
+    NominationAttachment,
     NominationRound,
     PublicNotice,
 )
 from .report_catalog import lookback_years, template_for
 
 __all__ = [
+    "Authority",
+    "access_attachment",
     "access_nomination",
+    "active_attachments",
+    "authority_of",
+    "authority_table",
     "access_notice",
     "access_round",
     "checklist",
@@ -84,6 +92,95 @@ def access_nomination(user, pk) -> Nomination:
         return nominations_for_user(user).get(pk=pk)
     except (Nomination.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def access_attachment(user, pk, attachment_pk):
+    """A file of a nomination the user sees (withdrawn ones too: they were sent)."""
+    nomination = access_nomination(user, pk)
+    try:
+        return nomination, nomination.attachments.get(pk=attachment_pk)
+    except (NominationAttachment.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def active_attachments(nomination: Nomination) -> QuerySet[NominationAttachment]:
+    """The dossier's files as it stands: those the unit has not withdrawn."""
+    return nomination.attachments.filter(withdrawn_at__isnull=True)
+
+
+# Who the head of an agency of each level is, in the sentence "Phải trình lên …".
+HEAD_OF_LEVEL = {
+    "trung_uong": _("Bộ trưởng, Thủ trưởng cơ quan trung ương"),
+    "tinh": _("Chủ tịch UBND tỉnh"),
+    "so_ban_nganh": _("Thủ trưởng sở, ban, ngành"),
+    "huyen": _("Chủ tịch UBND huyện"),
+    "xa": _("Chủ tịch UBND xã"),
+}
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Who confers a code proposed in a round: the round agency's head (``decides``)
+    or a head above, with the citation of the engine's authority table."""
+
+    decides: bool
+    decider: str
+    agency: str
+    citation: str
+
+    @property
+    def label(self) -> str:
+        if self.decides:
+            return _("Cơ quan quyết định")
+        where = f" ({self.agency})" if self.agency else ""
+        return _("Phải trình lên %(who)s") % {"who": f"{self.decider}{where}"}
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def authority_table(agency: Agency, codes, on=None) -> dict[str, Authority]:
+    """For each code, whether the head of ``agency`` confers it on ``on`` (today by
+    default), else the nearest agency above whose head does, else the state-level
+    decider (eligibility/authority.py). Informs; never refuses a proposal."""
+    on = on or timezone.localdate()
+    by_id = {a.pk: a for a in Agency.objects.ancestors(agency.pk, include_self=True)}
+    chain = []
+    current = by_id.get(agency.parent_id)
+    while current is not None:
+        chain.append(current)
+        current = by_id.get(current.parent_id)
+    table = {}
+    for code in codes:
+        table[code] = _authority(agency, chain, code, on)
+    return table
+
+
+def _authority(agency, chain, code, on) -> Authority:
+    row = authority_row(agency.level, code, on)
+    if row is not None:
+        return Authority(
+            True, str(HEAD_OF_LEVEL.get(agency.level, "")), agency.name, row.citation
+        )
+    for above in chain:
+        row = authority_row(above.level, code, on)
+        if row is not None:
+            return Authority(
+                False, str(HEAD_OF_LEVEL.get(above.level, "")), above.name, row.citation
+            )
+    state = state_row(code)
+    if state is not None:
+        return Authority(False, state.decider, "", state.citation)
+    # A bộ/tỉnh form proposed outside any province (a central ministry's tree).
+    row = authority_row("tinh", code, on)
+    if row is not None:
+        return Authority(False, _("Bộ trưởng, Chủ tịch UBND tỉnh"), "", row.citation)
+    return Authority(False, _("cấp có thẩm quyền"), "", "")
+
+
+def authority_of(nomination: Nomination, on=None) -> Authority:
+    agency = nomination.round.agency
+    return authority_table(agency, [nomination.code], on)[nomination.code]
 
 
 def notice_blockers(nomination: Nomination, to: str, today=None) -> list[str]:
@@ -213,7 +310,7 @@ NEEDS_INITIATIVE = {"CSTDCS", "CSTD_BO_TINH", "CSTDTQ"}
 def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
     """The dossier components Luật TĐKT 2022 Art 84 asks for this title, and whether
     each is present."""
-    present = set(nomination.attachments.values_list("kind", flat=True))
+    present = set(active_attachments(nomination).values_list("kind", flat=True))
     items = [
         (AttachmentKind.REPORT.label, AttachmentKind.REPORT in present),
         (AttachmentKind.PEER_REVIEW.label, AttachmentKind.PEER_REVIEW in present),

@@ -42,6 +42,11 @@ urlpatterns = [
         name="nomination-create",
     ),
     path(
+        "khen-thuong/dot-xet/<int:pk>/de-nghi/tham-quyen/",
+        pages.AuthorityAnswerView.as_view(),
+        name="nomination-authority",
+    ),
+    path(
         "khen-thuong/ho-so/<int:pk>/",
         pages.NominationDetailView.as_view(),
         name="nomination-detail",
@@ -55,6 +60,21 @@ urlpatterns = [
         "khen-thuong/ho-so/<int:pk>/tai-lieu/",
         pages.AttachmentView.as_view(),
         name="nomination-attach",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/",
+        pages.AttachmentFileView.as_view(),
+        name="nomination-file",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/rut/",
+        pages.AttachmentWithdrawView.as_view(),
+        name="nomination-file-withdraw",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/tai-lieu/<int:attachment>/thay/",
+        pages.AttachmentReplaceView.as_view(),
+        name="nomination-file-replace",
     ),
     path(
         "khen-thuong/ho-so/<int:pk>/bao-cao/",

@@ -74,6 +74,7 @@ def submission_spec(submission: Submission) -> Document:
                             "Chức vụ, đơn vị",
                             "Danh hiệu, hình thức đề nghị",
                             "Năm",
+                            "Ý kiến thẩm định",
                         ),
                         tuple(
                             (
@@ -82,10 +83,11 @@ def submission_spec(submission: Submission) -> Document:
                                 i.subject_detail,
                                 i.get_code_display(),
                                 str(i.year),
+                                i.appraisal,
                             )
                             for i in items
                         ),
-                        widths_cm=(1.2, 5.0, 5.3, 4.0, 1.5),
+                        widths_cm=(1.0, 4.0, 4.0, 3.2, 1.2, 3.6),
                     ),
                 ),
             ),

@@ -65,6 +65,17 @@ class Nomination(AwardSubject):
     )
     reason = models.TextField(_("lý do (trả lại, không khen thưởng, hủy)"), blank=True)
     appraisal = models.TextField(_("ý kiến thẩm định"), blank=True)
+    # Who recorded the appraisal (SUBMITTED → APPRAISED) and when: shown with the
+    # opinion on the dossier; the opinion itself travels in the tờ trình.
+    appraised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thẩm định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    appraised_at = models.DateTimeField(_("ngày thẩm định"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -118,6 +129,17 @@ class NominationAttachment(models.Model):
     name = models.CharField(_("tên tệp"), max_length=200)
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A file withdrawn (or replaced) by the unit after it was part of a sent dossier is
+    # kept, marked here: what the office saw stays readable. A file never sent is
+    # deleted instead (services/nomination.py, withdraw_attachment).
+    withdrawn_at = models.DateTimeField(_("rút lúc"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("tài liệu hồ sơ")

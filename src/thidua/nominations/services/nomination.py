@@ -17,9 +17,15 @@ from thidua.organizations.account_selectors import unit_contacts
 from thidua.organizations.models import Agency
 
 from ..enums import AttachmentKind, NominationState
-from ..models import Nomination, NominationAttachment, NominationEvent, NominationRound
+from ..models import (
+    AchievementReport,
+    Nomination,
+    NominationAttachment,
+    NominationEvent,
+    NominationRound,
+)
 from ..rules import proposes_for
-from ..selectors import checklist, notice_blockers
+from ..selectors import active_attachments, checklist, notice_blockers
 from ..workflows import NOMINATION, TO_TRINH
 
 __all__ = [
@@ -29,7 +35,10 @@ __all__ = [
     "can_propose",
     "create_nomination",
     "open_round",
+    "replace_attachment",
+    "take_out_attachment",
     "transition_nomination",
+    "withdraw_attachment",
 ]
 
 DUPLICATE_MESSAGE = _(
@@ -182,6 +191,108 @@ def add_attachment(nomination: Nomination, *, kind: str, upload, actor=None):
     return attachment
 
 
+EDITABLE = (NominationState.DRAFT, NominationState.RETURNED)
+
+
+def _lock_editable(nomination: Nomination, attachment_pk: int, actor):
+    """The nomination locked, still the unit's to edit, and its active file."""
+    if actor is not None and not can_propose(actor, nomination.proposing_unit):
+        raise ValidationError(_("Chỉ đơn vị đề nghị được sửa tài liệu hồ sơ."))
+    locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if locked.state not in EDITABLE:
+        raise ValidationError(
+            _(
+                "Hồ sơ đã gửi, không rút hoặc thay tài liệu được nữa (chỉ khi hồ sơ "
+                "còn nháp hoặc bị trả lại)."
+            )
+        )
+    attachment = active_attachments(locked).filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise ValidationError(_("Tài liệu không còn trong hồ sơ."))
+    return locked, attachment
+
+
+def _was_sent(attachment: NominationAttachment) -> bool:
+    """Part of a dossier the unit sent: uploaded before some sending of it."""
+    return attachment.nomination.events.filter(
+        to_state=NominationState.SUBMITTED, at__gte=attachment.uploaded_at
+    ).exists()
+
+
+def take_out_attachment(attachment: NominationAttachment, actor) -> bool:
+    """Withdraw a file: kept and marked when it was sent (the office saw it), deleted
+    with its stored file otherwise. Answers whether it was kept."""
+    if _was_sent(attachment):
+        attachment.withdrawn_at = timezone.now()
+        attachment.withdrawn_by = (
+            actor if actor is not None and actor.is_authenticated else None
+        )
+        attachment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        # A withdrawn PDF is no longer the report's generated file.
+        AchievementReport.objects.filter(generated_file=attachment).update(
+            generated_file=None
+        )
+        return True
+    storage, stored_name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored_name))
+    return False
+
+
+def withdraw_attachment(nomination: Nomination, attachment_pk: int, *, actor=None):
+    """The unit takes a wrong file out of its dossier while draft or returned; audited.
+    A file that was part of a sent dossier is never deleted (kept, marked withdrawn)."""
+    with transaction.atomic():
+        locked, attachment = _lock_editable(nomination, attachment_pk, actor)
+        data = {
+            "kind": attachment.kind,
+            "name": attachment.name,
+            "sha256": attachment.sha256,
+        }
+        data["kept"] = take_out_attachment(attachment, actor)
+        log_action(
+            locked,
+            "nominations.withdraw_attachment",
+            actor=actor,
+            agency_id=locked.proposing_unit_id,
+            data=data,
+        )
+
+
+def replace_attachment(
+    nomination: Nomination, attachment_pk: int, *, upload, actor=None
+) -> NominationAttachment:
+    """The unit replaces a wrong file by another of the same kind (checked by content)
+    while draft or returned; the old one goes as in ``withdraw_attachment``; audited."""
+    with transaction.atomic():
+        locked, old = _lock_editable(nomination, attachment_pk, actor)
+        checked = check_attachment(
+            upload, field="file", label=AttachmentKind(old.kind).label
+        )
+        old_data = {"name": old.name, "sha256": old.sha256}
+        kept = take_out_attachment(old, actor)
+        attachment = NominationAttachment.objects.create(
+            nomination=locked,
+            kind=old.kind,
+            file=checked.content,
+            name=checked.original_name,
+            sha256=checked.sha256,
+        )
+        log_action(
+            locked,
+            "nominations.replace_attachment",
+            actor=actor,
+            agency_id=locked.proposing_unit_id,
+            data={
+                "kind": old.kind,
+                "old": {**old_data, "kept": kept},
+                "name": checked.original_name,
+                "sha256": checked.sha256,
+            },
+        )
+    return attachment
+
+
 # Outcomes the proposing unit is told about by e-mail as well as on its timeline.
 NOTIFIED = {
     NominationState.RETURNED: _("Hồ sơ đề nghị khen thưởng bị trả lại"),
@@ -242,8 +353,15 @@ def transition_nomination(
                 )
         if reason.strip():
             locked.reason = nfc(reason)
+        changed = ["reason", "appraisal", "version"]
         if appraisal.strip():
             locked.appraisal = nfc(appraisal)
+        if to == NominationState.APPRAISED:
+            locked.appraised_at = timezone.now()
+            locked.appraised_by = (
+                actor if actor is not None and actor.is_authenticated else None
+            )
+            changed += ["appraised_at", "appraised_by"]
         locked.version += 1
         display = (actor.get_full_name() or actor.username) if actor else "hệ thống"
         NominationEvent.objects.create(
@@ -255,7 +373,7 @@ def transition_nomination(
         )
         if to in NOTIFIED:
             _notify_unit(locked, to)
-        return ["reason", "appraisal", "version"]
+        return changed
 
     return NOMINATION.transition(
         nomination,

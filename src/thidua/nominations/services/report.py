@@ -16,7 +16,7 @@ from thidua.common.text import nfc
 from ..enums import AttachmentKind, NominationState
 from ..models import AchievementReport, Nomination, NominationAttachment
 from ..selectors import report_for
-from .nomination import STALE, can_propose
+from .nomination import STALE, can_propose, take_out_attachment
 
 __all__ = [
     "EDITABLE_STATES",
@@ -172,10 +172,9 @@ def generate_report_file(nomination: Nomination, *, actor=None) -> NominationAtt
         replaced = None
         if previous is not None:
             replaced = previous.sha256
-            storage, stored_name = previous.file.storage, previous.file.name
-            previous.delete()
-            # The old file goes only once the new one is filed for good.
-            transaction.on_commit(lambda: storage.delete(stored_name))
+            # Deleted (its stored file once the new one is filed for good), or kept
+            # and marked withdrawn when it was part of a sent dossier.
+            take_out_attachment(previous, actor)
         log_action(
             locked,
             "nominations.report_generate",

@@ -1,17 +1,23 @@
 """Pages of the commendation workflow: rounds, proposals, the dossier and its moves."""
 
+import mimetypes
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import set_download_name
 from thidua.common.history import history_rows
 from thidua.common.params import int_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, apply_errors, require_perm
 from thidua.eligibility import check_case
+from thidua.eligibility.catalog import NAMES
 from thidua.organizations.access import scopes_for
 from thidua.organizations.eligibility import (
     collective_case,
@@ -23,11 +29,19 @@ from thidua.organizations.selectors import access_agency
 from thidua.organizations.views.eligibility import verdict_rows
 
 from ..enums import NominationState
-from ..forms import AttachmentForm, NominationForm, RoundForm
+from ..forms import (
+    AttachmentForm,
+    NominationForm,
+    ReplaceAttachmentForm,
+    RoundForm,
+)
 from ..quotas import round_quotas
 from ..selectors import (
+    access_attachment,
     access_nomination,
     access_round,
+    authority_of,
+    authority_table,
     checklist,
     nominations_for_user,
     rounds_for_user,
@@ -38,13 +52,19 @@ from ..services.nomination import (
     can_propose,
     create_nomination,
     open_round,
+    replace_attachment,
     transition_nomination,
+    withdraw_attachment,
 )
 from ..workflows import NOMINATION
 from .report import report_card
 
 __all__ = [
+    "AuthorityAnswerView",
+    "AttachmentFileView",
+    "AttachmentReplaceView",
     "AttachmentView",
+    "AttachmentWithdrawView",
     "NominationCreateView",
     "NominationDetailView",
     "NominationMoveView",
@@ -107,8 +127,10 @@ class RoundDetailView(TemplateView):
             .order_by("proposing_unit__name", "code", "pk")
         )
         quotas = round_quotas(round_, nominations)
+        authority = authority_table(round_.agency, {n.code for n in nominations})
         for n in nominations:
             n.over_quota = quotas.exceeding.get(n.pk)
+            n.authority = authority[n.code]
         return super().get_context_data(
             round=round_,
             nominations=nominations,
@@ -143,19 +165,26 @@ class NominationCreateView(ServiceFormView):
         ids = [u.pk for u in self.units]
         return {
             **super().get_form_kwargs(),
+            "authority_url": reverse(
+                "nominations:nomination-authority", args=[self.round.pk]
+            ),
             "units": Agency.objects.filter(pk__in=ids).order_by("name"),
             "people": Person.objects.filter(unit_id__in=ids).order_by("sort_key"),
             "collectives": Agency.objects.filter(pk__in=ids).order_by("name"),
         }
 
     def get_context_data(self, **kwargs):
+        table = authority_table(self.round.agency, NAMES)
         return super().get_context_data(
-            title=_("Đề nghị khen thưởng"), round=self.round, **kwargs
+            title=_("Đề nghị khen thưởng"),
+            round=self.round,
+            authority=[(NAMES[code], table[code]) for code in NAMES],
+            **kwargs,
         )
 
     def perform(self, form):
         data = form.cleaned_data
-        return create_nomination(
+        nomination = create_nomination(
             self.round,
             proposing_unit=data["proposing_unit"],
             code=data["code"],
@@ -165,9 +194,33 @@ class NominationCreateView(ServiceFormView):
             summary=data["summary"],
             actor=self.request.user,
         )
+        authority = authority_of(nomination)
+        cited = f" ({authority.citation})" if authority.citation else ""
+        (messages.success if authority.decides else messages.warning)(
+            self.request,
+            _("Thẩm quyền: %(label)s%(cited)s.")
+            % {"label": authority.label, "cited": cited},
+        )
+        return nomination
 
     def get_success_url(self):
         return self.result.get_absolute_url()
+
+
+class AuthorityAnswerView(View):
+    """The form's live answer when the code changes (HTMX): who decides it."""
+
+    def get(self, request, pk):
+        round_ = access_round(request.user, pk)
+        if not _proposing_units(request.user, round_):
+            raise PermissionDenied
+        code = request.GET.get("code", "")
+        authority = (
+            authority_table(round_.agency, [code])[code] if code in NAMES else None
+        )
+        return render(
+            request, "nominations/_authority_answer.html", {"authority": authority}
+        )
 
 
 class NominationDetailView(TemplateView):
@@ -192,6 +245,10 @@ class NominationDetailView(TemplateView):
             regime=output["regime"],
             review_year=nomination.year,
             attachments=nomination.attachments.all(),
+            authority=authority_of(nomination),
+            may_edit_files=editable
+            and can_propose(self.request.user, nomination.proposing_unit),
+            replace_form=ReplaceAttachmentForm(),
             events=nomination.events.all(),
             moves=NOMINATION.available(self.request.user, nomination),
             upward=upward_trail(nomination),
@@ -246,3 +303,60 @@ class AttachmentView(View):
         if not form.errors:
             messages.success(request, _("Đã thêm tài liệu."))
         return redirect(nomination.get_absolute_url())
+
+
+# Shown in the browser; anything else (DOCX, XLSX) is downloaded.
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+
+
+class AttachmentFileView(View):
+    """A dossier file, for everyone who sees the nomination (hidden: 404): PDF and
+    images inline, the rest (or ``?tai-ve=1``) as a download."""
+
+    def get(self, request, pk, attachment):
+        _nomination, found = access_attachment(request.user, pk, attachment)
+        content_type = (
+            mimetypes.guess_type(found.file.name)[0] or "application/octet-stream"
+        )
+        inline = content_type in INLINE_TYPES and not request.GET.get("tai-ve")
+        response = FileResponse(found.file.open("rb"), content_type=content_type)
+        set_download_name(response, found.name, inline=inline)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        return response
+
+
+class _UnitFileView(View):
+    """The proposing unit's moves on one file; the others who see it: 403."""
+
+    def post(self, request, pk, attachment):
+        nomination = access_nomination(request.user, pk)
+        if not can_propose(request.user, nomination.proposing_unit):
+            raise PermissionDenied
+        try:
+            self.perform(request, nomination, attachment)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, self.done)
+        return redirect(nomination.get_absolute_url())
+
+
+class AttachmentWithdrawView(_UnitFileView):
+    done = _("Đã rút tài liệu khỏi hồ sơ.")
+
+    def perform(self, request, nomination, attachment):
+        withdraw_attachment(nomination, attachment, actor=request.user)
+
+
+class AttachmentReplaceView(_UnitFileView):
+    done = _("Đã thay tài liệu.")
+
+    def perform(self, request, nomination, attachment):
+        form = ReplaceAttachmentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise ValidationError([m for ms in form.errors.values() for m in ms])
+        replace_attachment(
+            nomination, attachment, upload=form.cleaned_data["file"], actor=request.user
+        )

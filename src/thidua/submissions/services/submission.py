@@ -26,7 +26,7 @@ from thidua.eligibility.cash import cash_award
 from thidua.eligibility.errors import CaseError
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
-from thidua.nominations.selectors import notice_blockers
+from thidua.nominations.selectors import active_attachments, notice_blockers
 from thidua.nominations.services.nomination import STALE, transition_nomination
 from thidua.organizations.access import scopes_for
 
@@ -198,7 +198,7 @@ def submit_nominations(
                 appraisal=nomination.appraisal,
                 files=[
                     {"kind": a.kind, "name": a.name, "sha256": a.sha256}
-                    for a in nomination.attachments.all()
+                    for a in active_attachments(nomination)
                 ],
             )
             transition_nomination(
