@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from thidua.nominations.enums import NominationState
 from thidua.nominations.services.nomination import transition_nomination
+from thidua.nominations.workflows import THROUGH_COUNCIL
 
 from ..models import AgendaItem, Ballot, BallotResult
 from .ballot import MSG_NOT_OPENED, close_ballot
@@ -24,5 +25,10 @@ def close_ballot_and_record(item: AgendaItem, *, actor) -> BallotResult:
         result = close_ballot(ballot, actor=actor)
         nomination = item.nomination
         if nomination is not None and nomination.state == NominationState.TO_COUNCIL:
-            transition_nomination(nomination, NominationState.COUNCIL_DONE, actor=actor)
+            transition_nomination(
+                nomination,
+                NominationState.COUNCIL_DONE,
+                actor=actor,
+                through=THROUGH_COUNCIL,
+            )
     return result
