@@ -19,7 +19,7 @@ from thidua.councils.services.ballot import (
     open_ballot,
 )
 from thidua.councils.services.meeting import find_conflicts, recuse
-from thidua.councils.services.rules import PassRule
+from thidua.councils.services.pass_rules import PassRule
 from thidua.organizations.models import CouncilMember
 
 pytestmark = pytest.mark.django_db

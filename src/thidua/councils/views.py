@@ -29,7 +29,9 @@ from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, open_ballot
 from .services.meeting import (
     add_agenda_item,
+    clear_conflict,
     close_meeting,
+    declare_conflict,
     open_meeting,
     record_attendance,
     recuse,
@@ -108,7 +110,7 @@ class MeetingDetailView(TemplateView):
         for item in items:  # who is in conflict, and who has stood aside already
             recused = {r.member_id for r in item.recusals.all()}
             item.conflict_rows = [
-                (c.member, c.member_id in recused) for c in item.conflicts.all()
+                (c.member, c.member_id in recused, c) for c in item.conflicts.all()
             ]
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
@@ -201,6 +203,20 @@ class MeetingActionView(View):
                 self._item(request, meeting),
                 self._member(request, meeting),
                 reason=request.POST.get("reason", "") or _("Xung đột lợi ích"),
+                actor=user,
+            )
+        elif action == "clear_conflict":
+            clear_conflict(
+                self._item(request, meeting),
+                self._member(request, meeting),
+                reason=request.POST.get("reason", ""),
+                actor=user,
+            )
+        elif action == "declare_conflict":
+            declare_conflict(
+                self._item(request, meeting),
+                self._member(request, meeting),
+                reason=request.POST.get("reason", ""),
                 actor=user,
             )
         elif action == "open_ballot":
