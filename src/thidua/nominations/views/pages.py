@@ -40,7 +40,7 @@ from ..services.nomination import (
     open_round,
     transition_nomination,
 )
-from ..workflows import NOMINATION
+from ..workflows import COUNCIL, NOMINATION
 from .report import report_card
 
 __all__ = [
@@ -194,6 +194,10 @@ class NominationDetailView(TemplateView):
             attachments=nomination.attachments.all(),
             events=nomination.events.all(),
             moves=NOMINATION.available(self.request.user, nomination),
+            # Past the council only through it: a closed ballot, or the signed paper
+            # minutes entered on the council's page (councils:paper-result).
+            enters_paper_result=nomination.state == NominationState.TO_COUNCIL
+            and self.request.user.has_perm(COUNCIL, nomination),
             upward=upward_trail(nomination),
             attachment_form=AttachmentForm()
             if editable and can_propose(self.request.user, nomination.proposing_unit)
