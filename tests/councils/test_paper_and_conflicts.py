@@ -278,3 +278,56 @@ def test_a_cleared_conflict_has_its_reason_in_the_database(sitting):
         AgendaConflict.objects.filter(pk=conflict.pk).update(
             cleared_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
         )
+
+
+# Titles decided without the council -------------------------------------------------
+
+
+@pytest.fixture
+def appraised(org, users):
+    from thidua.nominations.services.nomination import (
+        add_attachment,
+        create_nomination,
+        open_round,
+        transition_nomination,
+    )
+
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét chuyên đề 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
+    nomination = create_nomination(
+        round_, proposing_unit=org.dkkd, person=org.people["dkkd_staff"], code="LDTT"
+    )
+    for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
+        add_attachment(nomination, kind=kind, upload=minutes("a.pdf"))
+    for to in ("da_gui", "da_tham_dinh"):
+        transition_nomination(nomination, to, actor=users["admin"])
+    return nomination
+
+
+def test_no_title_skips_the_council_unless_the_agency_lists_it(
+    client_for, settings, appraised
+):
+    officer = client_for("officer")
+    detail = reverse("nominations:nomination-detail", args=[appraised.pk])
+    move = reverse("nominations:nomination-move", args=[appraised.pk])
+    assert not officer.get(detail).context["skips_council"]
+    refused = officer.post(
+        move, {"to": "hoi_dong_da_xet", "reason": "Điều 30 NĐ 98"}, follow=True
+    )
+    assert any("phải được Hội đồng" in str(m) for m in refused.context["messages"])
+    appraised.refresh_from_db()
+    assert appraised.state == "da_tham_dinh"
+
+    settings.THIDUA_COUNCIL_NOT_REQUIRED_CODES = ["LDTT"]
+    page = officer.get(detail)
+    assert page.context["skips_council"]
+    assert 'data-testid="skips-council"' in page.content.decode()
+    officer.post(move, {"to": "hoi_dong_da_xet", "reason": "Quy chế cơ quan, Điều 5"})
+    appraised.refresh_from_db()
+    assert appraised.state == "hoi_dong_da_xet"
+    assert appraised.events.last().reason == "Quy chế cơ quan, Điều 5"

@@ -8,6 +8,8 @@ held meeting, or the signed paper minutes entered by ``record_paper_result``) �
 a button. A nomination beyond the head's authority goes up only through a tờ
 trình (submissions/services/submission.py), whose service moves it — never a button."""
 
+from django.conf import settings
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
@@ -23,6 +25,19 @@ COUNCIL = "nominations.record_council_result"
 TO_TRINH = "tờ trình"
 # Only the council's services move a dossier past the council.
 THROUGH_COUNCIL = "Hội đồng"
+
+
+def council_not_required(nomination) -> list[str]:
+    """A title the head decides without the council: only the codes an agency lists in
+    ``THIDUA_COUNCIL_NOT_REQUIRED_CODES`` (none by default; docs/ballots.md)."""
+    if nomination.code in settings.THIDUA_COUNCIL_NOT_REQUIRED_CODES:
+        return []
+    return [
+        gettext_now(
+            "Danh hiệu, hình thức này phải được Hội đồng Thi đua – Khen thưởng xét."
+        )
+    ]
+
 
 NOMINATION = Workflow(
     model=Nomination,
@@ -51,6 +66,17 @@ NOMINATION = Workflow(
         ),
         Transition(N.APPRAISED, N.RETURNED, PROCESS, _("Trả lại"), needs_reason=True),
         Transition(N.APPRAISED, N.TO_COUNCIL, PROCESS, _("Trình Hội đồng")),
+        # Only for the codes the agency has listed as decided without the council; the
+        # reason states the legal basis. Offered on the nomination page for those only.
+        Transition(
+            N.APPRAISED,
+            N.COUNCIL_DONE,
+            PROCESS,
+            _("Thủ trưởng xét, không qua Hội đồng"),
+            needs_reason=True,
+            guards=(council_not_required,),
+            offered=False,
+        ),
         Transition(
             N.TO_COUNCIL,
             N.COUNCIL_DONE,

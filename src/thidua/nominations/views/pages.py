@@ -40,7 +40,7 @@ from ..services.nomination import (
     open_round,
     transition_nomination,
 )
-from ..workflows import COUNCIL, NOMINATION
+from ..workflows import COUNCIL, NOMINATION, PROCESS, council_not_required
 from .report import report_card
 
 __all__ = [
@@ -198,6 +198,10 @@ class NominationDetailView(TemplateView):
             # minutes entered on the council's page (councils:paper-result).
             enters_paper_result=nomination.state == NominationState.TO_COUNCIL
             and self.request.user.has_perm(COUNCIL, nomination),
+            # A title the agency lists as decided without the council (settings).
+            skips_council=nomination.state == NominationState.APPRAISED
+            and not council_not_required(nomination)
+            and self.request.user.has_perm(PROCESS, nomination),
             upward=upward_trail(nomination),
             attachment_form=AttachmentForm()
             if editable and can_propose(self.request.user, nomination.proposing_unit)
