@@ -331,3 +331,12 @@ def test_no_title_skips_the_council_unless_the_agency_lists_it(
     appraised.refresh_from_db()
     assert appraised.state == "hoi_dong_da_xet"
     assert appraised.events.last().reason == "Quy chế cơ quan, Điều 5"
+
+
+def test_counting_an_item_without_a_dossier_moves_nothing(sitting):
+    from thidua.councils.services.outcome import close_ballot_and_record
+
+    item = sitting.items[0]
+    open_ballot(item, actor=sitting.secretary)
+    result = close_ballot_and_record(item, actor=sitting.secretary)  # a seat acts
+    assert result.roster_size == len(sitting.seats) and not result.passed
