@@ -340,3 +340,36 @@ def test_counting_an_item_without_a_dossier_moves_nothing(sitting):
     open_ballot(item, actor=sitting.secretary)
     result = close_ballot_and_record(item, actor=sitting.secretary)  # a seat acts
     assert result.roster_size == len(sitting.seats) and not result.passed
+
+
+def test_no_paper_result_for_a_dossier_put_to_the_ballot(org, users, nomination):
+    from django.utils import timezone
+
+    from thidua.councils.services.meeting import (
+        add_agenda_item,
+        open_meeting,
+        schedule_meeting,
+    )
+
+    secretary = users["council_secretary"]
+    meeting = schedule_meeting(
+        org.council, title="Họp", scheduled_at=timezone.now(), actor=secretary
+    )
+    open_meeting(meeting, actor=secretary)
+    item = add_agenda_item(
+        meeting, label="Một hồ sơ", title_code="LDTT", nomination=nomination
+    )
+    for conflict in item.conflicts.all():
+        recuse(item, conflict.member, reason="Cùng đơn vị")
+    open_ballot(item, actor=secretary)
+    with pytest.raises(ValidationError, match="kết quả lấy từ phiếu bầu"):
+        record_paper_result(
+            nomination,
+            council=org.council,
+            met_on=MET_ON,
+            roster_size=3,
+            yes=3,
+            no=0,
+            minutes=minutes(),
+            actor=users["officer"],
+        )

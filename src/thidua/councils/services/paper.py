@@ -21,7 +21,7 @@ from thidua.nominations.services.nomination import transition_nomination
 from thidua.nominations.workflows import COUNCIL, THROUGH_COUNCIL
 from thidua.organizations.models import Council
 
-from ..models import PaperCouncilResult
+from ..models import AgendaItem, PaperCouncilResult
 from .pass_rules import passes, resolve_pass_rule
 
 __all__ = ["record_paper_result"]
@@ -83,6 +83,12 @@ def record_paper_result(
         state = Nomination.objects.select_for_update().get(pk=nomination.pk).state
         if state != NominationState.TO_COUNCIL:
             raise ValidationError(_("Hồ sơ không ở bước “Trình Hội đồng”."))
+        if AgendaItem.objects.filter(
+            nomination=nomination, ballot__isnull=False
+        ).exists():
+            raise ValidationError(
+                _("Hồ sơ đã được bỏ phiếu tại phiên họp, kết quả lấy từ phiếu bầu.")
+            )
         result = PaperCouncilResult.objects.create(
             nomination=nomination,
             council=council,
