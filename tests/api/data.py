@@ -18,11 +18,11 @@ from thidua.nominations.services.nomination import (
     add_attachment,
     create_nomination,
     open_round,
-    transition_nomination,
 )
 from thidua.organizations.models import Assessment
 from thidua.organizations.services.records import record_assessment
 
+from ..council_paper import advance
 from ..movements.factories import ISSUED_ON, make_movement
 
 PDF = b"%PDF-1.7\n%%EOF"
@@ -57,7 +57,7 @@ def propose(round_, unit, person, code, *, through=(), actor=None):
     if through:
         complete(nomination)
     for to in through:
-        nomination = transition_nomination(nomination, to, actor=actor)
+        nomination = advance(nomination, to, actor=actor)
     return nomination
 
 

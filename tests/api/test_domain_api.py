@@ -216,6 +216,22 @@ def test_transition_goes_through_the_service_and_is_audited(api, world, users):
     assert Nomination.objects.get(pk=nomination.pk).state == "da_tham_dinh"
 
 
+def test_the_api_cannot_move_a_dossier_past_the_council(api, world):
+    """Only a closed ballot or the paper minutes do (issue #14 point 3)."""
+    nomination = world.nominations["submitted"]
+    client = api("officer", ["nominations:write"])
+    for to in ("da_tham_dinh", "trinh_hoi_dong"):
+        nomination.refresh_from_db()
+        body = {"to": to, "appraisal": "Đủ.", "version": nomination.version}
+        assert move(client, nomination, body).status_code == 200
+    nomination.refresh_from_db()
+    body = {"to": "hoi_dong_da_xet", "version": nomination.version}
+    refused = move(client, nomination, body)
+    assert refused.status_code == 400, refused.content
+    assert "biên bản họp trên giấy" in refused.json()["detail"]
+    assert Nomination.objects.get(pk=nomination.pk).state == "trinh_hoi_dong"
+
+
 def test_transition_text_is_stored_in_nfc(api, world):
     import unicodedata
 

@@ -186,6 +186,7 @@ def _meeting_in_session(skhdt) -> None:
         add_agenda_item,
         open_meeting,
         record_attendance,
+        recuse,
         schedule_meeting,
     )
     from thidua.demo.commendation import FILES, PDF
@@ -223,6 +224,8 @@ def _meeting_in_session(skhdt) -> None:
         regime=select_regime(nomination.year),
         nomination=nomination,
     )
+    for conflict in item.conflicts.all():  # a ballot opens once each is resolved
+        recuse(item, conflict.member, reason="Cùng đơn vị")
     open_ballot(item, actor=secretary)
 
 
@@ -318,6 +321,7 @@ def _objects() -> SimpleNamespace:
         item=SubmissionItem.objects.get(),
         meeting=Meeting.objects.get(state="closed"),
         open_meeting=Meeting.objects.get(state="open"),
+        meeting_item=Meeting.objects.get(state="open").agenda_items.get(),
         award=Award.objects.filter(person__isnull=False).order_by("id").first(),
         collective_award=Award.objects.filter(agency__isnull=False)
         .order_by("id")
@@ -476,6 +480,9 @@ ROUTES = {
     "councils:meeting-create": lambda o: [{"pk": o.council.pk}],
     "councils:meeting-detail": lambda o: _each("pk", [o.meeting.pk, o.open_meeting.pk]),
     "councils:meeting-action": lambda o: [{"pk": o.open_meeting.pk}],
+    "councils:paper-result": lambda o: _each(
+        "pk", [o.listed.pk, o.draft.pk, o.meeting_item.nomination_id]
+    ),
     "councils:minutes-file": lambda o: [
         {"pk": o.meeting.pk, **f} for f in _fmts("docx", "pdf")
     ],

@@ -4,7 +4,16 @@ officers of its agency, its members, its secretary), and run by whoever may chan
 council (``change_council``: those officers and the secretary; a member or the chair
 who only sits on it: 403). Each member votes on their own ballots."""
 
-from ..access_matrix import OTHER_OFFICE, SIGNED_IN, only, post, route, with_
+from ..access_matrix import (
+    OTHER_OFFICE,
+    OWN_OFFICE,
+    SIGNED_IN,
+    only,
+    post,
+    route,
+    with_,
+)
+from ..nominations.access import SEES_NOMINATION
 from ..organizations.access import RUNS_COUNCIL, SEES_COUNCIL
 
 # Phòng ĐKKD's head (unit_head) chairs the council of Sở KH&ĐT.
@@ -42,6 +51,24 @@ ROUTES = [
         method="POST",
         data={"action": "open"},
     ),
+    # Kết quả họp trên giấy (nominations.record_council_result): the round's office
+    # and the secretary of its agency's council; the unit head who sees the dossier
+    # is refused, the others do not see it.
+    *[
+        route(
+            "councils:paper-result",
+            "to_council",
+            answers(
+                only(
+                    *OWN_OFFICE,
+                    "council_secretary",
+                    forbidden=SEES_NOMINATION["submitted"],
+                )
+            ),
+            method=method,
+        )
+        for method, answers in (("GET", dict), ("POST", post))
+    ],
     # One's own ballots only: a page for everyone.
     route("councils:vote", answers=SIGNED_IN),
     *[

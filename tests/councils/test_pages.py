@@ -165,6 +165,16 @@ def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomina
     )
     secretary.post(action, {"action": "add", "nomination": [nomination.pk]})
     item = meeting.agenda_items.get()
+    chair = org.council.members.get(person=org.people["head"])
+    secretary.post(
+        action,
+        {
+            "action": "recuse",
+            "item": item.pk,
+            "member": chair.pk,
+            "reason": "Cùng đơn vị",
+        },
+    )
     secretary.post(action, {"action": "open"})
     secretary.post(action, {"action": "open_ballot", "item": item.pk})
     page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
@@ -210,6 +220,55 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     secretary.post(action, {"action": "open"})
     early = secretary.post(action, {"action": "minutes"}, follow=True)  # not closed yet
     assert any("sau khi bế mạc" in str(m) for m in early.context["messages"])
+    # The chair is of the nominee's unit: no ballot until the conflict is resolved.
+    blocked = secretary.post(
+        action, {"action": "open_ballot", "item": item.pk}, follow=True
+    )
+    assert any(
+        "xung đột lợi ích" in str(m) and org.people["head"].full_name in str(m)
+        for m in blocked.context["messages"]
+    )
+    assert not hasattr(AgendaItem.objects.get(pk=item.pk), "ballot")
+    chair = org.council.members.get(person=org.people["head"])
+    staff_seat = org.council.members.get(person=org.people["vp_staff"])
+    page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
+    assert 'data-testid="clear-conflict"' in page.content.decode()
+    assert 'data-testid="declare-conflict"' in page.content.decode()
+    secretary.post(
+        action,
+        {
+            "action": "declare_conflict",
+            "item": item.pk,
+            "member": staff_seat.pk,
+            "reason": "Vợ của người được đề nghị",
+        },
+    )
+    secretary.post(
+        action,
+        {"action": "clear_conflict", "item": item.pk, "member": chair.pk, "reason": ""},
+    )
+    still = secretary.post(
+        action, {"action": "open_ballot", "item": item.pk}, follow=True
+    )
+    message = " ".join(str(m) for m in still.context["messages"])
+    assert org.people["head"].full_name in message
+    assert org.people["vp_staff"].full_name in message
+    secretary.post(
+        action,
+        {
+            "action": "clear_conflict",
+            "item": item.pk,
+            "member": chair.pk,
+            "reason": "Quy chế Hội đồng: chủ tịch vẫn biểu quyết",
+        },
+    )
+    secretary.post(
+        action,
+        {"action": "recuse", "item": item.pk, "member": staff_seat.pk, "reason": "Vợ"},
+    )
+    page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
+    assert "Quy chế Hội đồng: chủ tịch vẫn biểu quyết" in page.content.decode()
+    assert "Vợ của người được đề nghị" in page.content.decode()
     secretary.post(action, {"action": "open_ballot", "item": item.pk})
     seat = secretary.get(reverse("councils:vote")).context["open_items"][0][0]
     secretary.post(
@@ -238,8 +297,11 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     text = "\n".join(p.text for p in doc.paragraphs)
     text += "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "BIÊN BẢN" in text and "Phiên họp 2025" in text
+    assert "được Hội đồng cho phép biểu quyết" in text
+    assert "Quy chế Hội đồng: chủ tịch vẫn biểu quyết" in text
+    assert "không tham gia biểu quyết" in text
     assert "Số: 01/BB-HĐTĐKT" in text and "CHỦ TỌA" in text and "THƯ KÝ" in text
-    assert "Không thông qua" in text  # 1 of 3: not more than half
+    assert "Không thông qua" in text  # 1 of 2: not more than half
     assert f"có mặt {len(members)}" in text
     assert client_for("other_officer").get(url).status_code == 404
     # The count has its own biên bản, the next number of the council's series.
@@ -257,9 +319,9 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     doc = Docx(io.BytesIO(b"".join(secretary.get(tally_url).streaming_content)))
     rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     counted = next(r for r in rows if r[0] == "1")
-    # roster 3, 1 ballot given and counted (none in writing), 1 yes, 0 no
-    assert counted[2:8] == ["3", "1", "0", "1", "1", "0"]
-    assert "33.3 %; không thông qua" in counted[8]
+    # roster 2 (one recused), 1 ballot given and counted (none in writing), 1 yes
+    assert counted[2:8] == ["2", "1", "0", "1", "1", "0"]
+    assert "không thông qua" in counted[8]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Kiểm phiếu: Phiên họp 2025" in text and "Người kiểm phiếu" in text
     # A tờ trình carrying the nomination packs both biên bản, found through the links.

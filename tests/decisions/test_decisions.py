@@ -15,8 +15,9 @@ from thidua.nominations.services.nomination import (
     add_attachment,
     create_nomination,
     open_round,
-    transition_nomination,
 )
+
+from ..council_paper import advance
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7 %%EOF"
@@ -32,7 +33,7 @@ def decided(round_, org, person, code, users):
     for kind in kinds:
         add_attachment(nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
     for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
-        transition_nomination(nomination, to, actor=users["admin"])
+        advance(nomination, to, actor=users["admin"])
     return nomination
 
 

@@ -95,13 +95,13 @@ ROUTES = [
         method="POST",
         data={"to": "da_tham_dinh", "appraisal": "Đủ điều kiện."},
     ),
-    # Recording the council's result: the office (or the council's secretary, by
-    # nominations.record_council_result — but nominations_for_user shows him no
-    # nomination: he records it by closing the ballot, councils:meeting-action).
+    # Past the council only through it (a closed ballot, or the paper minutes entered
+    # at councils:paper-result): whoever sees the dossier and posts the move is
+    # refused in words, nothing moves; the others do not see it.
     route(
         "nominations:nomination-move",
         "to_council",
-        post(only(*OWN_OFFICE, forbidden=SEES_NOMINATION["submitted"])),
+        post(only(*SEES_NOMINATION["submitted"])),
         method="POST",
         data={"to": "hoi_dong_da_xet"},
     ),

@@ -127,6 +127,7 @@ def run(count: int) -> dict:
     # The tờ trình side: record the decision vs return, on the same item.
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from tests.council_paper import advance
     from tests.factories import make_person
     from thidua.nominations.services.nomination import (
         add_attachment,
@@ -143,7 +144,7 @@ def run(count: int) -> dict:
         for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet", "chung_nhan_sang_kien"):
             add_attachment(n, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
         for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
-            transition_nomination(n, to, actor=users["admin"])
+            advance(n, to, actor=users["admin"])
         upward.append(n)
     submission = submit_nominations(
         round_,

@@ -17,6 +17,8 @@ from thidua.nominations.services.nomination import (
 )
 from thidua.nominations.workflows import NOMINATION
 
+from ..council_paper import pass_council
+
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%%EOF"
 
@@ -134,9 +136,12 @@ def test_who_may_move_it_reasons_and_the_timeline(round_, org, users):
         appraisal="Đủ tiêu chuẩn theo Điều 23",
     )
     transition_nomination(nomination, "trinh_hoi_dong", actor=users["officer"])
-    transition_nomination(
-        nomination, "hoi_dong_da_xet", actor=users["council_secretary"]
-    )
+    # Nobody moves the dossier past the council by a bare transition: only a closed
+    # ballot or the signed paper minutes do.
+    for role in ("council_secretary", "officer", "admin"):
+        with pytest.raises(ValidationError, match="biên bản họp trên giấy"):
+            transition_nomination(nomination, "hoi_dong_da_xet", actor=users[role])
+    pass_council(nomination, actor=users["council_secretary"])
     timeline = list(nomination.events.values_list("from_state", "to_state", "reason"))
     assert timeline[1] == ("da_gui", "tra_lai", "Thiếu xác nhận sáng kiến cấp cơ sở")
     assert timeline[-1][:2] == ("trinh_hoi_dong", "hoi_dong_da_xet")

@@ -7,7 +7,7 @@ The end-to-end moves are in test_nominations.py, test_pages.py, test_submissions
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from thidua.nominations.workflows import NOMINATION
+from thidua.nominations.workflows import NOMINATION, THROUGH_COUNCIL, TO_TRINH
 
 from ..workflow_matrix import ROLES, each_transition
 from .test_nominations import propose, round_  # noqa: F401 (fixture)
@@ -19,7 +19,8 @@ HOLDERS = {
     "nominations.propose_nomination": {"admin", "officer", "unit_head"},
     # The TĐKT office of the round's agency (the Sở).
     "nominations.process_nomination": {"admin", "officer"},
-    # The council's secretary, or the office.
+    # The council's secretary, or the office: the permission of the paper path (the
+    # move itself is only through the council, never a button).
     "nominations.record_council_result": {"admin", "officer", "council_secretary"},
 }
 
@@ -47,10 +48,14 @@ def test_offered_and_refused_by_role(round_, org, users, move, role):  # noqa: F
     [t for t in NOMINATION.transitions if t.only_through],
     ids=lambda t: f"{t.source}->{t.target}",
 )
-def test_upward_moves_only_through_the_to_trinh(round_, org, users, move):  # noqa: F811
+def test_moves_only_through_their_service(round_, org, users, move):  # noqa: F811
     nomination = propose(round_, org)
     type(nomination).objects.filter(pk=nomination.pk).update(state=move.source)
-    with pytest.raises(ValidationError, match="chỉ được xử lý qua tờ trình"):
+    expected = {
+        TO_TRINH: "chỉ được xử lý qua tờ trình",
+        THROUGH_COUNCIL: "chỉ được ghi nhận qua phiếu bầu",
+    }[move.only_through]
+    with pytest.raises(ValidationError, match=expected):
         NOMINATION.transition(
             nomination, move.target, actor=users["admin"], reason="Lý do."
         )

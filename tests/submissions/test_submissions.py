@@ -240,6 +240,10 @@ def test_package_has_the_documents_the_list_and_the_dossier(package):
     assert item["code"] == "CSTD_BO_TINH" and len(item["files"]) >= 2
     assert all(f["path"] in names for f in item["files"])
     assert zf.read("to-trinh.pdf").startswith(b"%PDF")
+    # The council met on paper (tests/council_paper.py): its signed biên bản is packed.
+    paper = [f for f in manifest["files"] if f.get("source") == "bien_ban_giay"]
+    assert [f["role"] for f in paper] == ["bien_ban"]
+    assert zf.read(paper[0]["path"]).startswith(b"%PDF")
 
 
 def test_import_is_checked_whole_and_idempotent(package, org, users):

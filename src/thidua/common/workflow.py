@@ -60,7 +60,8 @@ class Workflow:
     # Messages of the machine's own wording, where its users already know them.
     reason_message: str = ""
     stale_message: str = ""
-    through_message: str = ""
+    # One message, or one per ``only_through`` name.
+    through_message: str | dict = ""
     # What the user is told when the object is no longer where the move starts.
     refused_message: str = ""
     agency_of: Callable = staticmethod(lambda obj: None)
@@ -127,8 +128,11 @@ class Workflow:
             move = self.find(before, to)
             if move is not None and move.only_through != through:
                 if move.only_through:
+                    message = self.through_message
+                    if isinstance(message, dict):
+                        message = message.get(move.only_through, "")
                     raise ValidationError(
-                        self.through_message
+                        message
                         or _("Bước này chỉ được thực hiện qua %(via)s.")
                         % {"via": move.only_through}
                     )

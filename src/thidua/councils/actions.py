@@ -9,6 +9,11 @@ register_actions(
     {
         "councils.minutes": _("Lập biên bản họp Hội đồng"),
         "councils.agenda.add": _("Thêm nội dung xét vào phiên họp"),
+        "councils.agenda.clear_conflict": _(
+            "Cho phép thành viên có xung đột lợi ích biểu quyết"
+        ),
+        "councils.agenda.declare_conflict": _("Khai báo xung đột lợi ích"),
+        "councils.paper_result": _("Nhập kết quả họp Hội đồng từ biên bản giấy"),
         "councils.agenda.recuse": _(
             "Thành viên không tham gia biểu quyết một nội dung"
         ),

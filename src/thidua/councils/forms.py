@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from thidua.common.forms import StyledFormMixin
 
-__all__ = ["MeetingForm"]
+__all__ = ["MeetingForm", "PaperResultForm"]
 
 
 class MeetingForm(StyledFormMixin, forms.Form):
@@ -17,3 +17,25 @@ class MeetingForm(StyledFormMixin, forms.Form):
     location = forms.CharField(
         label=gettext_lazy("Địa điểm"), max_length=255, required=False
     )
+
+
+class PaperResultForm(StyledFormMixin, forms.Form):
+    """Kết quả họp trên giấy: the tally of the signed minutes, and the file itself."""
+
+    council = forms.ModelChoiceField(
+        label=gettext_lazy("Hội đồng"), queryset=None, empty_label=None
+    )
+    met_on = forms.DateField(label=gettext_lazy("Ngày họp (dd/mm/yyyy)"))
+    roster_size = forms.IntegerField(
+        label=gettext_lazy("Số thành viên được biểu quyết")
+    )
+    yes = forms.IntegerField(label=gettext_lazy("Số phiếu đồng ý"))
+    no = forms.IntegerField(label=gettext_lazy("Số phiếu không đồng ý"))
+    minutes = forms.FileField(label=gettext_lazy("Biên bản họp đã ký (tệp quét)"))
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), max_length=500, required=False
+    )
+
+    def __init__(self, *args, councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = councils

@@ -70,6 +70,14 @@ def minutes_spec(meeting: Meeting) -> Document:
         for item in meeting.agenda_items.all()
         for r in item.recusals.select_related("member__person", "agenda_item")
     ]
+    clearances = [
+        f"{c.member.person.full_name} được biểu quyết nội dung {item.position} dù có "
+        f"xung đột lợi ích ({c.cleared_reason})"
+        for item in meeting.agenda_items.all()
+        for c in item.conflicts.filter(cleared_at__isnull=False).select_related(
+            "member__person"
+        )
+    ]
     opening = (
         f"Thời gian: bắt đầu lúc {start:%H} giờ {start:%M} phút, ngày {start:%d/%m/%Y}."
         + (f" Địa điểm: {meeting.location}." if meeting.location else ""),
@@ -99,6 +107,14 @@ def minutes_spec(meeting: Meeting) -> Document:
         body.append(
             Paragraph(
                 "Thành viên không tham gia biểu quyết: " + "; ".join(recusals) + "."
+            )
+        )
+    if clearances:
+        body.append(
+            Paragraph(
+                "Thành viên có xung đột lợi ích được Hội đồng cho phép biểu quyết: "
+                + "; ".join(clearances)
+                + "."
             )
         )
     body.append(

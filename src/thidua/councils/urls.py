@@ -20,6 +20,11 @@ urlpatterns = [
         views.MeetingActionView.as_view(),
         name="meeting-action",
     ),
+    path(
+        "hoi-dong/ket-qua-giay/<int:pk>/",
+        views.PaperResultView.as_view(),
+        name="paper-result",
+    ),
     path("hoi-dong/bo-phieu/", views.VoteView.as_view(), name="vote"),
     path(
         "hoi-dong/hop/<int:pk>/bien-ban.<str:fmt>",

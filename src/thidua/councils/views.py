@@ -20,16 +20,21 @@ from thidua.documents.files import file_response
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
+from thidua.nominations.selectors import nominations_for_user
+from thidua.nominations.workflows import COUNCIL
+from thidua.organizations.models import Council
 from thidua.organizations.selectors import access_council, councils_for_user
 
 from .enums import BallotState, MeetingState, VoteChoice
-from .forms import MeetingForm
+from .forms import MeetingForm, PaperResultForm
 from .models import AgendaItem, Meeting
 from .selectors import quorum, seated_members
 from .services.ballot import cast_vote, open_ballot
 from .services.meeting import (
     add_agenda_item,
+    clear_conflict,
     close_meeting,
+    declare_conflict,
     open_meeting,
     record_attendance,
     recuse,
@@ -37,9 +42,16 @@ from .services.meeting import (
 )
 from .services.minutes import issue_minutes
 from .services.outcome import close_ballot_and_record
+from .services.paper import record_paper_result
 from .workflows import MEETING
 
-__all__ = ["MeetingActionView", "MeetingCreateView", "MeetingDetailView", "VoteView"]
+__all__ = [
+    "MeetingActionView",
+    "MeetingCreateView",
+    "MeetingDetailView",
+    "PaperResultView",
+    "VoteView",
+]
 
 
 def access_meeting(user, pk) -> Meeting:
@@ -108,7 +120,7 @@ class MeetingDetailView(TemplateView):
         for item in items:  # who is in conflict, and who has stood aside already
             recused = {r.member_id for r in item.recusals.all()}
             item.conflict_rows = [
-                (c.member, c.member_id in recused) for c in item.conflicts.all()
+                (c.member, c.member_id in recused, c) for c in item.conflicts.all()
             ]
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
@@ -201,6 +213,20 @@ class MeetingActionView(View):
                 self._item(request, meeting),
                 self._member(request, meeting),
                 reason=request.POST.get("reason", "") or _("Xung đột lợi ích"),
+                actor=user,
+            )
+        elif action == "clear_conflict":
+            clear_conflict(
+                self._item(request, meeting),
+                self._member(request, meeting),
+                reason=request.POST.get("reason", ""),
+                actor=user,
+            )
+        elif action == "declare_conflict":
+            declare_conflict(
+                self._item(request, meeting),
+                self._member(request, meeting),
+                reason=request.POST.get("reason", ""),
                 actor=user,
             )
         elif action == "open_ballot":
@@ -296,3 +322,63 @@ class MinutesFileView(View):
         meeting = access_meeting(request.user, pk)
         document = meeting.tally_document if self.tally else meeting.minutes_document
         return file_response(document, fmt, inline=False, request=request)
+
+
+class PaperResultView(ServiceFormView):
+    """“Nhập kết quả họp trên giấy”: the secretary of the round agency's council or its
+    TĐKT office (``nominations.record_council_result``) enters the tally of the signed
+    minutes of a dossier in “trình Hội đồng”."""
+
+    template_name = "councils/paper_result.html"
+    form_class = PaperResultForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.nomination = (
+            Nomination.objects.select_related("round__agency", "person", "agency")
+            .filter(pk=kwargs["pk"])
+            .first()
+        )
+        if self.nomination is None:
+            raise Http404
+        if not request.user.has_perm(COUNCIL, self.nomination):
+            if nominations_for_user(request.user).filter(pk=kwargs["pk"]).exists():
+                raise PermissionDenied
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "councils": Council.objects.filter(agency=self.nomination.round.agency),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            nomination=self.nomination,
+            open_for_entry=self.nomination.state == NominationState.TO_COUNCIL,
+            **kwargs,
+        )
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return record_paper_result(
+            self.nomination,
+            council=data["council"],
+            met_on=data["met_on"],
+            roster_size=data["roster_size"],
+            yes=data["yes"],
+            no=data["no"],
+            minutes=data["minutes"],
+            note=data["note"],
+            actor=self.request.user,
+        )
+
+    def get_success_url(self):
+        messages.success(self.request, _("Đã ghi nhận kết quả họp từ biên bản giấy."))
+        if (
+            nominations_for_user(self.request.user)
+            .filter(pk=self.nomination.pk)
+            .exists()
+        ):
+            return self.nomination.get_absolute_url()
+        return reverse("councils:paper-result", args=[self.nomination.pk])

@@ -10,15 +10,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from thidua.councils.selectors import seated_members
-from thidua.councils.services.ballot import cast_vote, close_ballot, open_ballot
+from thidua.councils.services.ballot import cast_vote, open_ballot
 from thidua.councils.services.meeting import (
     add_agenda_item,
     close_meeting,
     open_meeting,
     record_attendance,
+    recuse,
     schedule_meeting,
 )
 from thidua.councils.services.minutes import issue_minutes
+from thidua.councils.services.outcome import close_ballot_and_record
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.services.nomination import (
@@ -92,11 +94,19 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
             regime=select_regime(nomination.year),
             nomination=nomination,
         )
+        # A member of the nominee's unit stands aside before the ballot opens.
+        recused = set()
+        for conflict in item.conflicts.all():
+            recuse(item, conflict.member, reason="Cùng đơn vị với người được đề nghị")
+            recused.add(conflict.member_id)
         ballot = open_ballot(item, actor=secretary)
-        for i, seat in enumerate(seats):
-            cast_vote(ballot, seat, "khong_dong_y" if i == len(seats) - 1 else "dong_y")
-        close_ballot(ballot, actor=secretary)
-        transition_nomination(nomination, NominationState.COUNCIL_DONE)
+        voters = [s for s in seats if s.pk not in recused]
+        for i, seat in enumerate(voters):
+            cast_vote(
+                ballot, seat, "khong_dong_y" if i == len(voters) - 1 else "dong_y"
+            )
+        # Counting moves the dossier to "Hội đồng đã xét": the council's only way.
+        close_ballot_and_record(item, actor=secretary)
     close_meeting(meeting, actor=secretary)
     issue_minutes(meeting)
     listed = [n for n in nominations if n.code == "LDTT"]

@@ -3,9 +3,13 @@
 The unit proposes (sends, sends again, withdraws a draft); the TĐKT office of the
 round's agency appraises, returns with a reason, sends to the council, publishes,
 decides within the head's authority or refuses; the council's secretary records the
-council's result. A nomination beyond the head's authority goes up only through a tờ
+council's result only through the council (councils/services: a closed ballot of a
+held meeting, or the signed paper minutes entered by ``record_paper_result``) — never
+a button. A nomination beyond the head's authority goes up only through a tờ
 trình (submissions/services/submission.py), whose service moves it — never a button."""
 
+from django.conf import settings
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
@@ -13,12 +17,27 @@ from thidua.common.workflow import Transition, Workflow
 from .enums import NominationState as N
 from .models import Nomination
 
-__all__ = ["NOMINATION", "TO_TRINH"]
+__all__ = ["NOMINATION", "THROUGH_COUNCIL", "TO_TRINH"]
 
 PROPOSE = "nominations.propose_nomination"
 PROCESS = "nominations.process_nomination"
 COUNCIL = "nominations.record_council_result"
 TO_TRINH = "tờ trình"
+# Only the council's services move a dossier past the council.
+THROUGH_COUNCIL = "Hội đồng"
+
+
+def council_not_required(nomination) -> list[str]:
+    """A title the head decides without the council: only the codes an agency lists in
+    ``THIDUA_COUNCIL_NOT_REQUIRED_CODES`` (none by default; docs/ballots.md)."""
+    if nomination.code in settings.THIDUA_COUNCIL_NOT_REQUIRED_CODES:
+        return []
+    return [
+        gettext_now(
+            "Danh hiệu, hình thức này phải được Hội đồng Thi đua – Khen thưởng xét."
+        )
+    ]
+
 
 NOMINATION = Workflow(
     model=Nomination,
@@ -27,7 +46,13 @@ NOMINATION = Workflow(
     agency_of=lambda nomination: nomination.proposing_unit_id,
     reason_message=_("Phải ghi rõ lý do."),
     stale_message=_("Hồ sơ đã được người khác cập nhật."),
-    through_message=_("Hồ sơ trình cấp trên chỉ được xử lý qua tờ trình."),
+    through_message={
+        TO_TRINH: _("Hồ sơ trình cấp trên chỉ được xử lý qua tờ trình."),
+        THROUGH_COUNCIL: _(
+            "Kết quả Hội đồng chỉ được ghi nhận qua phiếu bầu của phiên họp hoặc "
+            "biên bản họp trên giấy."
+        ),
+    },
     transitions=[
         Transition(N.DRAFT, N.SUBMITTED, PROPOSE, _("Gửi hồ sơ")),
         Transition(N.RETURNED, N.SUBMITTED, PROPOSE, _("Gửi lại hồ sơ")),
@@ -41,8 +66,23 @@ NOMINATION = Workflow(
         ),
         Transition(N.APPRAISED, N.RETURNED, PROCESS, _("Trả lại"), needs_reason=True),
         Transition(N.APPRAISED, N.TO_COUNCIL, PROCESS, _("Trình Hội đồng")),
+        # Only for the codes the agency has listed as decided without the council; the
+        # reason states the legal basis. Offered on the nomination page for those only.
         Transition(
-            N.TO_COUNCIL, N.COUNCIL_DONE, COUNCIL, _("Ghi nhận kết quả Hội đồng")
+            N.APPRAISED,
+            N.COUNCIL_DONE,
+            PROCESS,
+            _("Thủ trưởng xét, không qua Hội đồng"),
+            needs_reason=True,
+            guards=(council_not_required,),
+            offered=False,
+        ),
+        Transition(
+            N.TO_COUNCIL,
+            N.COUNCIL_DONE,
+            COUNCIL,
+            _("Ghi nhận kết quả Hội đồng"),
+            only_through=THROUGH_COUNCIL,
         ),
         Transition(N.COUNCIL_DONE, N.PUBLIC_NOTICE, PROCESS, _("Công khai")),
         Transition(N.COUNCIL_DONE, N.DECIDED, PROCESS, _("Ghi nhận đã quyết định")),

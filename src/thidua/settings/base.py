@@ -254,6 +254,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Titles (catalog codes) the head decides without the Hội đồng TĐKT (issue #14): the
+# texts read do not establish any (Luật TĐKT 2022, NĐ 98/2023: the council advises on
+# the agency's commendations), so none by default; an agency whose rules say otherwise
+# lists the codes here and states the basis each time (docs/ballots.md).
+THIDUA_COUNCIL_NOT_REQUIRED_CODES = env.list(
+    "THIDUA_COUNCIL_NOT_REQUIRED_CODES", default=[]
+)
 THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 THIDUA_MAX_PACKAGE_BYTES = env.int(
     "THIDUA_MAX_PACKAGE_BYTES", default=100 * 1024 * 1024

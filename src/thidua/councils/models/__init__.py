@@ -1,5 +1,6 @@
 from .ballot import Ballot, BallotParticipation, BallotResult, BallotRoster, BallotVote
 from .meeting import AgendaConflict, AgendaItem, Attendance, Meeting, Recusal
+from .paper import PaperCouncilResult
 from .pass_rules import CouncilVotingRule
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "BallotVote",
     "CouncilVotingRule",
     "Meeting",
+    "PaperCouncilResult",
     "Recusal",
 ]

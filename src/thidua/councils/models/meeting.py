@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -172,14 +173,35 @@ class AgendaItem(models.Model):
 
 class AgendaConflict(models.Model):
     """A seated member in conflict of interest with an item's nominee (the nominee, or
-    of the nominee's unit or a unit below it), found when the item is added. The member
-    stands aside only once the secretary records it (``Recusal``)."""
+    of the nominee's unit or a unit below it), found when the item is added, or
+    declared by the secretary (family, other ties) with its reason. The ballot on the
+    item opens only once each conflict is resolved: the member stands aside
+    (``Recusal``) or the conflict is cleared under the council's rules (who, when,
+    why — ``cleared_*``)."""
 
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.PROTECT, related_name="conflicts"
     )
     member = models.ForeignKey(
         "organizations.CouncilMember", on_delete=models.PROTECT, related_name="+"
+    )
+    # Empty for a conflict found from the org tree; the declared tie otherwise.
+    declared_reason = models.CharField(
+        _("xung đột được khai báo"), max_length=500, blank=True
+    )
+    cleared_reason = models.CharField(
+        _("lý do vẫn được biểu quyết"), max_length=500, blank=True
+    )
+    cleared_at = models.DateTimeField(
+        _("cho phép biểu quyết lúc"), null=True, blank=True
+    )
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cho phép"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -189,11 +211,21 @@ class AgendaConflict(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["agenda_item", "member"], name="agenda_conflict_once"
-            )
+            ),
+            # Cleared exactly when a reason is recorded.
+            models.CheckConstraint(
+                condition=Q(cleared_at__isnull=True, cleared_reason="")
+                | (Q(cleared_at__isnull=False) & ~Q(cleared_reason="")),
+                name="agenda_conflict_cleared_with_reason",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.member_id} ⚠ {self.agenda_item_id}"
+
+    @property
+    def is_cleared(self) -> bool:
+        return self.cleared_at is not None
 
 
 class Attendance(models.Model):

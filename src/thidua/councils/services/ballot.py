@@ -23,6 +23,7 @@ from thidua.organizations.models import CouncilMember
 
 from ..enums import BallotState, MeetingState, VoteChannel, VoteChoice
 from ..models import (
+    AgendaConflict,
     AgendaItem,
     Attendance,
     Ballot,
@@ -91,6 +92,21 @@ def open_ballot(item: AgendaItem, *, actor) -> Ballot:
         if Ballot.objects.filter(agenda_item_id=item.pk).exists():
             raise ValidationError(_("Nội dung này đã được mở phiếu."))
         recused = Recusal.objects.filter(agenda_item_id=item.pk).values("member_id")
+        unresolved = (
+            AgendaConflict.objects.filter(
+                agenda_item_id=item.pk, cleared_at__isnull=True
+            )
+            .exclude(member_id__in=recused)
+            .select_related("member__person")
+        )
+        if unresolved:
+            raise ValidationError(
+                _(
+                    "Chưa mở phiếu được: thành viên có xung đột lợi ích chưa rút khỏi "
+                    "việc xét hoặc chưa được cho phép biểu quyết: %(names)s."
+                )
+                % {"names": ", ".join(str(c.member.person) for c in unresolved)}
+            )
         roster = list(
             seated_members(meeting.council, on=today)
             .exclude(pk__in=recused)

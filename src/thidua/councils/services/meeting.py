@@ -22,7 +22,9 @@ from ._common import audit_actor, officer_seat, require_member_of
 
 __all__ = [
     "add_agenda_item",
+    "clear_conflict",
     "close_meeting",
+    "declare_conflict",
     "find_conflicts",
     "open_meeting",
     "record_attendance",
@@ -286,3 +288,85 @@ def recuse(
             data={"member": member.pk, "reason": reason},
         )
     return recusal
+
+
+def _before_ballot(item: AgendaItem, *, refused: str) -> Meeting:
+    meeting = _locked(item.meeting)
+    _refuse_if_closed(meeting)
+    if Ballot.objects.filter(agenda_item=item).exists():
+        raise ValidationError(refused)
+    return meeting
+
+
+def declare_conflict(
+    item: AgendaItem, member: CouncilMember, *, reason: str, actor=None
+) -> AgendaConflict:
+    """The secretary declares a conflict the org tree does not show (family, own
+    nomination in another way…); only before the item's ballot opens."""
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Cần ghi rõ xung đột lợi ích.")]})
+    with transaction.atomic():
+        meeting = _before_ballot(
+            item,
+            refused=_("Đã mở phiếu cho nội dung này, không thể khai báo xung đột."),
+        )
+        require_member_of(meeting.council, member)
+        if AgendaConflict.objects.filter(agenda_item=item, member=member).exists():
+            raise ValidationError(
+                _("Thành viên đã được ghi nhận có xung đột với nội dung này.")
+            )
+        conflict = AgendaConflict.objects.create(
+            agenda_item=item, member=member, declared_reason=reason
+        )
+        log_action(
+            item,
+            "councils.agenda.declare_conflict",
+            actor=audit_actor(actor),
+            agency_id=meeting.council.agency_id,
+            data={"member": member.pk, "reason": reason},
+        )
+    return conflict
+
+
+def clear_conflict(
+    item: AgendaItem, member: CouncilMember, *, reason: str, actor=None
+) -> AgendaConflict:
+    """The council's quy chế lets a conflicted member vote on the item after all:
+    recorded with the reason, who and when; only before the ballot opens."""
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": [_("Cần ghi lý do cho phép thành viên biểu quyết.")]}
+        )
+    with transaction.atomic():
+        meeting = _before_ballot(
+            item,
+            refused=_("Đã mở phiếu cho nội dung này, không thể thay đổi xung đột."),
+        )
+        conflict = (
+            AgendaConflict.objects.select_for_update()
+            .filter(agenda_item=item, member=member)
+            .first()
+        )
+        if conflict is None:
+            raise ValidationError(
+                _("Thành viên không có xung đột lợi ích với nội dung này.")
+            )
+        if (
+            conflict.is_cleared
+            or Recusal.objects.filter(agenda_item=item, member=member).exists()
+        ):
+            raise ValidationError(_("Xung đột lợi ích này đã được xử lý."))
+        conflict.cleared_reason = reason
+        conflict.cleared_at = timezone.now()
+        conflict.cleared_by = audit_actor(actor)
+        conflict.save(update_fields=["cleared_reason", "cleared_at", "cleared_by"])
+        log_action(
+            item,
+            "councils.agenda.clear_conflict",
+            actor=audit_actor(actor),
+            agency_id=meeting.council.agency_id,
+            data={"member": member.pk, "reason": reason},
+        )
+    return conflict

@@ -5,9 +5,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.nominations.enums import NominationState
+from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
+from thidua.nominations.workflows import THROUGH_COUNCIL
 
 from ..models import AgendaItem, Ballot, BallotResult
+from ._common import audit_actor
 from .ballot import MSG_NOT_OPENED, close_ballot
 
 __all__ = ["close_ballot_and_record"]
@@ -22,7 +25,15 @@ def close_ballot_and_record(item: AgendaItem, *, actor) -> BallotResult:
         raise ValidationError(_(MSG_NOT_OPENED))
     with transaction.atomic():
         result = close_ballot(ballot, actor=actor)
-        nomination = item.nomination
-        if nomination is not None and nomination.state == NominationState.TO_COUNCIL:
-            transition_nomination(nomination, NominationState.COUNCIL_DONE, actor=actor)
+        # The dossier as it is now, not as the caller's item last saw it.
+        nomination = Nomination.objects.filter(
+            pk=item.nomination_id, state=NominationState.TO_COUNCIL
+        ).first()
+        if nomination is not None:
+            transition_nomination(
+                nomination,
+                NominationState.COUNCIL_DONE,
+                actor=audit_actor(actor),
+                through=THROUGH_COUNCIL,
+            )
     return result

@@ -332,13 +332,16 @@ def transition_nomination(
     appraisal: str = "",
     expected_version: int | None = None,
     upward: bool = False,
+    through: str = "",
 ) -> Nomination:
     """The one way a nomination changes state (``workflows.NOMINATION``): permission,
     reason where required, dossier completeness on submission, notice blockers, the
     timeline and the unit's e-mail, the audit log — all in one transaction.
 
     ``upward`` is set only by the tờ trình service (submissions/services/submission.py), which has
-    checked that the actor is the sending or the receiving office."""
+    checked that the actor is the sending or the receiving office; ``through`` (the
+    workflow's ``THROUGH_COUNCIL``) only by the council's services, which checked the
+    seat or the permission themselves."""
 
     def effect(locked: Nomination, move) -> list[str]:
         blockers = notice_blockers(locked, to)
@@ -382,7 +385,7 @@ def transition_nomination(
         reason=reason,
         effect=effect,
         expected_version=expected_version,
-        check_permission=not upward,
-        through=TO_TRINH if upward else "",
+        check_permission=not (upward or through),
+        through=TO_TRINH if upward else through,
         lock=lambda query: query.select_related("round__agency", "proposing_unit"),
     )

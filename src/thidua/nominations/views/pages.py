@@ -56,7 +56,7 @@ from ..services.nomination import (
     transition_nomination,
     withdraw_attachment,
 )
-from ..workflows import NOMINATION
+from ..workflows import COUNCIL, NOMINATION, PROCESS, council_not_required
 from .report import report_card
 
 __all__ = [
@@ -251,6 +251,14 @@ class NominationDetailView(TemplateView):
             replace_form=ReplaceAttachmentForm(),
             events=nomination.events.all(),
             moves=NOMINATION.available(self.request.user, nomination),
+            # Past the council only through it: a closed ballot, or the signed paper
+            # minutes entered on the council's page (councils:paper-result).
+            enters_paper_result=nomination.state == NominationState.TO_COUNCIL
+            and self.request.user.has_perm(COUNCIL, nomination),
+            # A title the agency lists as decided without the council (settings).
+            skips_council=nomination.state == NominationState.APPRAISED
+            and not council_not_required(nomination)
+            and self.request.user.has_perm(PROCESS, nomination),
             upward=upward_trail(nomination),
             attachment_form=AttachmentForm()
             if editable and can_propose(self.request.user, nomination.proposing_unit)

@@ -23,7 +23,7 @@ from thidua.common.excel import row
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
-from thidua.councils.models import Meeting
+from thidua.councils.models import Meeting, PaperCouncilResult
 from thidua.documents.models import IssuedDocument
 
 from ..models import Submission, SubmissionItem
@@ -111,6 +111,16 @@ def build_package(submission: Submission) -> bytes:
             with minutes.pdf.open("rb") as f:
                 name = f"bien-ban/{minutes.symbol.replace('/', '_')}.pdf"
                 files.append(_entry(zf, name, f.read(), "bien_ban"))
+        # A council that met on paper: its signed biên bản, marked as such.
+        for paper in PaperCouncilResult.objects.filter(
+            nomination__in=[i.nomination_id for i in submission.items.all()]
+        ).order_by("nomination_id"):
+            with paper.minutes_file.open("rb") as f:
+                ext = posixpath.splitext(paper.minutes_name)[1].lower()[:6]
+                name = f"bien-ban/giay-{paper.nomination_id}{ext}"
+                files.append(
+                    _entry(zf, name, f.read(), "bien_ban", source="bien_ban_giay")
+                )
         files.append(
             _entry(zf, "danh-sach.xlsx", _list_workbook(submission), "danh_sach")
         )
