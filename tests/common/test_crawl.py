@@ -276,6 +276,7 @@ def _objects() -> SimpleNamespace:
     )
     from thidua.nominations.models import (
         Nomination,
+        NominationAttachment,
         NominationRound,
         PublicNotice,
     )
@@ -316,6 +317,9 @@ def _objects() -> SimpleNamespace:
         draft=Nomination.objects.get(state="nhap"),
         listed=Nomination.objects.filter(state="cong_khai").order_by("id").first(),
         decided=Nomination.objects.filter(decision_item__isnull=False).get(),
+        attachment=NominationAttachment.objects.filter(nomination__state="cong_khai")
+        .order_by("id")
+        .first(),
         notice=PublicNotice.objects.get(),
         submission=Submission.objects.get(),
         item=SubmissionItem.objects.get(),
@@ -447,6 +451,18 @@ ROUTES = {
             "notice-create",
             "round-detail",
             "nomination-create",
+            "nomination-authority",
+        )
+    },
+    # A sent dossier's file: opened inline; withdrawing or replacing it is refused.
+    **{
+        f"nominations:{name}": lambda o: [
+            {"pk": o.attachment.nomination_id, "attachment": o.attachment.pk}
+        ]
+        for name in (
+            "nomination-file",
+            "nomination-file-withdraw",
+            "nomination-file-replace",
         )
     },
     "submissions:create": lambda o: [{"pk": o.round.pk}],
