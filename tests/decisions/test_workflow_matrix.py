@@ -17,7 +17,7 @@ from .test_decisions import decided
 pytestmark = pytest.mark.django_db
 
 HOLDERS = {
-    "decisions.issue_decision": {"admin", "officer"},
+    "decisions.issue_decision": {"admin", "clerk"},
     "decisions.annul_decision": {"admin", "officer"},
 }
 
