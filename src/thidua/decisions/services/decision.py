@@ -294,7 +294,9 @@ def write_awards(decision_id: int) -> int:
                 year=nomination.year,
                 decision_number=document.symbol,
                 decision_date=document.issued_on,
-                decided_by=f"{decision.signer_title} {decision.round.agency.name}",
+                # Signed "KT.", the decision is still the head's.
+                decided_by=f"{decision.signer_principal or decision.signer_title} "
+                f"{decision.round.agency.name}",
                 cash_amount=item.cash_amount,
             )
             item.save(update_fields=["award"])
