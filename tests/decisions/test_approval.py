@@ -24,7 +24,7 @@ from thidua.decisions.services.decision import (
 from thidua.nominations.models import Nomination
 
 from ..factories import PASSWORD
-from .factories import give_person, head_of
+from .factories import give_person
 from .test_decisions import decided
 from .test_decisions import round_ as round_  # noqa: F401 (fixture)
 
@@ -116,6 +116,9 @@ def test_the_whole_path_through_the_pages(
     clerk = client_for("clerk")
     page = clerk.get(reverse("decisions:decision-issue-queue"))
     assert page.context["decisions"] == [decision]
+    _move(clerk, decision, "da_ban_hanh", issued_on="31/02/2026")  # no such day
+    decision.refresh_from_db()
+    assert decision.state == "da_duyet"
     response = _move(clerk, decision, "da_ban_hanh", issued_on="15/01/2026")
     assert response.status_code == 302
     decision.refresh_from_db()
@@ -175,7 +178,9 @@ def test_the_signer_must_be_on_record(round_, org, users):
         approve_decision(decision, actor=users["admin"])
 
 
-def test_returned_with_a_reason_then_submitted_again(round_, org, users, head):
+def test_returned_with_a_reason_then_submitted_again(
+    client_for, round_, org, users, head
+):
     decision = _draft(round_, org, users)
     with pytest.raises(ValidationError):  # not before the head yet
         return_decision(decision, actor=head, reason="x")
@@ -186,6 +191,10 @@ def test_returned_with_a_reason_then_submitted_again(round_, org, users, head):
     decision.refresh_from_db()
     assert decision.state == "tra_lai"
     assert decision.return_reason == "Bổ sung căn cứ Nghị định 152"
+    assert (
+        "Nghị định 152"
+        in client_for("officer").get(decision.get_absolute_url()).content.decode()
+    )
     entry = ActivityLog.objects.get(action="decisions.return")
     assert entry.actor_id == head.pk
     assert entry.data["reason"] == "Bổ sung căn cứ Nghị định 152"

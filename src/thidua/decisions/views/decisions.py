@@ -189,6 +189,10 @@ class DecisionMoveView(View):
         to = data.get("to", "")
         if to not in {t.target for t in DECISION.available(request.user, decision)}:
             raise PermissionDenied
+        if "issued_on" in form.errors:  # a date that is not one: nothing done
+            for message in form.errors["issued_on"]:
+                messages.error(request, message)
+            return redirect(decision.get_absolute_url())
         try:
             if to == DecisionState.AWAITING:
                 submit_decision(decision, actor=request.user)
