@@ -26,6 +26,7 @@ from thidua.councils.services.meeting import (
     schedule_meeting,
 )
 from thidua.councils.services.minutes import issue_minutes
+from thidua.decisions.services.decision import draft_decision, submit_decision
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.movement import (
     create_movement,
@@ -211,6 +212,23 @@ def _commendation(w, users):
     w.other_decision = issued_decision(
         w.other_round, [w.theirs], issued_on=datetime.date(2026, 1, 16), **SIGNER
     )
+    # Drafted by the office and before the head (whose account has no staff record
+    # in this world: his approval is refused on its merits, nothing changes).
+    w.awaiting_decision = draft_decision(
+        w.round,
+        [
+            propose(
+                w.round,
+                org.vp,
+                w.secretary,
+                "LDTT",
+                through=COUNCIL_DONE,
+                actor=admin,
+            )
+        ],
+        planned_on=datetime.date(2026, 1, 15),
+    )
+    submit_decision(w.awaiting_decision)
     # Beyond the director's authority: sent up to the province in a tờ trình.
     sent = propose(
         w.round,

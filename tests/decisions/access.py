@@ -13,6 +13,7 @@ from ..access_matrix import (
     SIGNED_IN,
     expect,
     only,
+    post,
     route,
     with_,
 )
@@ -63,6 +64,18 @@ ROUTES = [
         )
         for key, office in DECISIONS.items()
     ],
+    route(
+        "decisions:decision-detail", "awaiting_decision", only(*DECISIONS["decision"])
+    ),
+    # The head and the deputy may approve it (refused on its merits: no staff record
+    # to sign with); the office, the clerk and the admin see it but may not.
+    route(
+        "decisions:decision-move",
+        "awaiting_decision",
+        post(only("head", "deputy", forbidden=DECISIONS["decision"])),
+        method="POST",
+        data={"to": "da_duyet"},
+    ),
     route("decisions:decision-approvals", answers=SIGNED_IN),
     route("decisions:decision-issue-queue", answers=SIGNED_IN),
     *[
