@@ -26,7 +26,7 @@ from thidua.councils.services.meeting import (
     schedule_meeting,
 )
 from thidua.councils.services.minutes import issue_minutes
-from thidua.decisions.services.decision import issue_decision
+from thidua.decisions.services.decision import draft_decision, submit_decision
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.movement import (
     create_movement,
@@ -50,6 +50,7 @@ from thidua.organizations.services.staff_import import start_staff_import
 from thidua.submissions.services.submission import submit_nominations
 
 from .api.data import COUNCIL_DONE, propose
+from .decisions.factories import issued_decision
 from .documents.certs import PASSPHRASE, make_cert, make_p12
 from .factories import make_org, make_users
 from .movements.factories import ISSUED_ON
@@ -205,12 +206,29 @@ def _commendation(w, users):
         w.round, org.vp, w.officer, "LDTT", through=COUNCIL_DONE, actor=admin
     )
     w.notice = open_notice(w.round, [noticed], starts_on=timezone.localdate())
-    w.decision = issue_decision(
+    w.decision = issued_decision(
         w.round, [w.decided], issued_on=datetime.date(2026, 1, 15), **SIGNER
     )
-    w.other_decision = issue_decision(
+    w.other_decision = issued_decision(
         w.other_round, [w.theirs], issued_on=datetime.date(2026, 1, 16), **SIGNER
     )
+    # Drafted by the office and before the head (whose account has no staff record
+    # in this world: his approval is refused on its merits, nothing changes).
+    w.awaiting_decision = draft_decision(
+        w.round,
+        [
+            propose(
+                w.round,
+                org.vp,
+                w.secretary,
+                "LDTT",
+                through=COUNCIL_DONE,
+                actor=admin,
+            )
+        ],
+        planned_on=datetime.date(2026, 1, 15),
+    )
+    submit_decision(w.awaiting_decision)
     # Beyond the director's authority: sent up to the province in a tờ trình.
     sent = propose(
         w.round,

@@ -170,6 +170,11 @@ def make_users(org: Org) -> dict:
             [(Role.HIGHER_OFFICER, org.province, None)],
         ),
         "other_officer": (org.people["other_staff"], [(Role.OFFICER, org.other, None)]),
+        # Sở KH&ĐT's head, the deputy who signs for him (KT.) and its clerk; no staff
+        # record of their own (tests that need the signer's record give one).
+        "head": (None, [(Role.HEAD, org.skhdt, None)]),
+        "deputy": (None, [(Role.DEPUTY, org.skhdt, None)]),
+        "clerk": (None, [(Role.CLERK, org.skhdt, None)]),
     }
     return {
         name: create_account(

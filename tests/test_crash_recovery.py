@@ -35,7 +35,8 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from thidua.accounts.models import User
-from thidua.decisions.services.decision import issue_decision
+from thidua.decisions.services.decision import (
+    approve_decision, draft_decision, issue_decision, submit_decision)
 from thidua.documents.services.numbering import issue_document
 from thidua.common.jobs import enqueue_on_commit
 from thidua.documents.tasks import task_render_document
@@ -72,8 +73,12 @@ today = timezone.localdate()
 PublicNotice.objects.update(starts_on=today - datetime.timedelta(days=30),
                             ends_on=today - datetime.timedelta(days=16))
 listed = list(Nomination.objects.filter(state="cong_khai").order_by("pk"))
-issue_decision(listed[0].round, listed, issued_on=timezone.localdate(),
-               signer_title="Giám đốc", signer_name="Vũ Hoàng Quý", actor=officer)
+decision = draft_decision(listed[0].round, listed, planned_on=timezone.localdate(),
+                          actor=officer)
+submit_decision(decision, actor=officer)
+approve_decision(decision, actor=User.objects.get(username="chutich"))
+issue_decision(decision, issued_on=timezone.localdate(),
+               actor=User.objects.get(username="vanthu"))
 """
 
 

@@ -7,7 +7,12 @@ never raise, and never treat "no object" as "every object"."""
 import pytest
 
 from thidua.councils.rules import runs_meeting
-from thidua.decisions.rules import is_decision_office
+from thidua.decisions.rules import (
+    is_decision_clerk,
+    is_decision_deputy,
+    is_decision_head,
+    is_decision_office,
+)
 from thidua.movements.rules import (
     can_launch,
     can_manage_movement,
@@ -30,6 +35,9 @@ from thidua.submissions.rules import receives_item
 OBJECT_PREDICATES = [
     runs_meeting,
     is_decision_office,
+    is_decision_head,
+    is_decision_deputy,
+    is_decision_clerk,
     can_manage_movement,
     can_launch,
     fills_registration,
@@ -45,7 +53,10 @@ OBJECT_PREDICATES = [
 ]
 
 
-@pytest.mark.parametrize("role", ["officer", "council_secretary", "unit_head"])
+ROLES = ["officer", "council_secretary", "unit_head", "head", "deputy", "clerk"]
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_no_object_is_refused(users, role):
     said = {p.name: p.test(users[role], None) for p in OBJECT_PREDICATES}
     assert said == dict.fromkeys(said, False)
@@ -54,6 +65,8 @@ def test_no_object_is_refused(users, role):
 # Permissions whose predicate takes an object: without one, nobody but the admin has it.
 OBJECT_PERMISSIONS = [
     "councils.run_meeting",
+    "decisions.draft_decision",
+    "decisions.approve_decision",
     "decisions.issue_decision",
     "decisions.annul_decision",
     "movements.change_movement",
@@ -75,10 +88,15 @@ OBJECT_PERMISSIONS = [
 
 
 def test_object_permission_without_object(users):
-    for role in ("officer", "council_secretary", "unit_head"):
+    for role in ROLES:
         held = [perm for perm in OBJECT_PERMISSIONS if users[role].has_perm(perm)]
         assert held == [], role
     # The admin holds the others through is_admin; running a meeting needs a seat on
-    # the meeting's council, which no role gives.
+    # the meeting's council, which no role gives, and approving a decision is the
+    # head's (or his deputy's), never the administrator's.
     held = [perm for perm in OBJECT_PERMISSIONS if users["admin"].has_perm(perm)]
-    assert held == [p for p in OBJECT_PERMISSIONS if p != "councils.run_meeting"]
+    assert held == [
+        p
+        for p in OBJECT_PERMISSIONS
+        if p not in {"councils.run_meeting", "decisions.approve_decision"}
+    ]

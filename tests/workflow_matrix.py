@@ -15,6 +15,9 @@ ROLES = [
     "staff",
     "higher_officer",
     "other_officer",
+    "head",
+    "deputy",
+    "clerk",
 ]
 
 

@@ -128,7 +128,10 @@ OPERATIONS = [
             ok=office,
             kwargs=with_(decision_id=key),
         )
-        for key, office in (("decision", OWN_OFFICE), ("other_decision", OTHER_OFFICE))
+        for key, office in (
+            ("decision", (*OWN_OFFICE, "head", "deputy", "clerk")),
+            ("other_decision", OTHER_OFFICE),
+        )
     ],
     *[
         operation(

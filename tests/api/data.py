@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.awards.services.register import record_award
 from thidua.decisions.models import Decision
-from thidua.decisions.services.decision import issue_decision
 from thidua.movements.models import Movement, Registration
 from thidua.movements.services.movement import transition_movement
 from thidua.movements.services.registration import save_registration
@@ -23,6 +22,7 @@ from thidua.organizations.models import Assessment
 from thidua.organizations.services.records import record_assessment
 
 from ..council_paper import advance
+from ..decisions.factories import issued_decision
 from ..movements.factories import ISSUED_ON, make_movement
 
 PDF = b"%PDF-1.7\n%%EOF"
@@ -105,10 +105,10 @@ def build_world(org, users) -> World:
         actor=admin,
     )
     signer = {"signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"}
-    world.decision = issue_decision(
+    world.decision = issued_decision(
         world.round, [n["decided"]], issued_on=datetime.date(2026, 1, 15), **signer
     )
-    world.other_decision = issue_decision(
+    world.other_decision = issued_decision(
         world.other_round, [n["theirs"]], issued_on=datetime.date(2026, 1, 16), **signer
     )
     for key in ("decided", "theirs"):

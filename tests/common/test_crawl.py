@@ -137,7 +137,6 @@ def _extras() -> None:
     """What the demo lacks, so that every route has a real object."""
     from thidua.accounts.models import User
     from thidua.accounts.services import issue_token
-    from thidua.decisions.services.decision import issue_decision
     from thidua.movements.models import Movement
     from thidua.movements.services.review import draft_review
     from thidua.nominations.models import PublicNotice
@@ -145,6 +144,8 @@ def _extras() -> None:
     from thidua.organizations.imports.template import staff_template_bytes
     from thidua.organizations.models import Agency
     from thidua.organizations.services.staff_import import start_staff_import
+
+    from ..decisions.factories import issued_decision
 
     notice = PublicNotice.objects.get()
     listed = list(notice.nominations.order_by("id"))
@@ -160,12 +161,11 @@ def _extras() -> None:
         time_machine.travel(after, tick=False),  # once the notice is over
         TestCase.captureOnCommitCallbacks(execute=True),  # rendered then too
     ):
-        issue_decision(
+        issued_decision(
             notice.round,
             listed[:1],
             issued_on=after,
-            signer_title="Giám đốc",
-            signer_name="Vũ Hoàng Quý",
+            approver=User.objects.get(username="chutich"),
         )
     draft_review(Movement.objects.get(), "so_ket")
     skhdt = Agency.objects.get(code="SKHĐT")
@@ -518,6 +518,8 @@ ROUTES = {
     "decisions:decision-annul": lambda o: [{"pk": o.decision.pk}],
     "decisions:decision-create": lambda o: [{"pk": o.round.pk}],
     "decisions:decision-detail": lambda o: [{"pk": o.decision.pk}],
+    # POST only (a step of the decision): a GET is 405; its form is on the page.
+    "decisions:decision-move": lambda o: [{"pk": o.decision.pk}],
     "decisions:decision-file": lambda o: [
         {"pk": o.decision.pk, **f} for f in _fmts("docx", "pdf")
     ],

@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.awards.models import Award
 from thidua.common.models import ActivityLog
-from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.render import render_issued_document
 from thidua.eligibility.authority import can_decide
 from thidua.nominations.services.nomination import (
@@ -18,6 +17,7 @@ from thidua.nominations.services.nomination import (
 )
 
 from ..council_paper import advance
+from .factories import issued_decision
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7 %%EOF"
@@ -62,7 +62,7 @@ def test_authority_table_follows_the_dates():
 def test_decision_outside_the_authority_is_refused(round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     with pytest.raises(ValidationError) as exc:
-        issue_decision(
+        issued_decision(
             round_,
             [nomination],
             issued_on=datetime.date(2025, 12, 30),
@@ -77,7 +77,7 @@ def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(
 ):
     first = decided(round_, org, "dkkd_staff", "LDTT", users)
     second = decided(round_, org, "head", "CSTDCS", users)
-    decision = issue_decision(
+    decision = issued_decision(
         round_,
         [first, second],
         issued_on=datetime.date(2026, 1, 15),
@@ -117,7 +117,7 @@ def test_the_database_refuses_an_unknown_decision_state(round_, org, users):
 
     from thidua.decisions.models import Decision
 
-    decision = issue_decision(
+    decision = issued_decision(
         round_,
         [decided(round_, org, "dkkd_staff", "LDTT", users)],
         issued_on=datetime.date(2026, 1, 15),
@@ -128,7 +128,7 @@ def test_the_database_refuses_an_unknown_decision_state(round_, org, users):
         Decision.objects.filter(pk=decision.pk).update(state="da_ky")
 
 
-def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, users):
+def test_officer_drafts_a_decision_from_the_round_page(client_for, round_, org, users):
     from django.urls import reverse
 
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
@@ -143,14 +143,21 @@ def test_officer_issues_a_decision_from_the_round_page(client_for, round_, org, 
         reverse("decisions:decision-create", args=[round_.pk]),
         {
             "nomination": [nomination.pk, other.pk],
-            "issued_on": "15/01/2026",
-            "signer_title": "Giám đốc",
-            "signer_name": "Vũ Hoàng Quý",
+            "planned_on": "15/01/2026",
+            # No signer here any more: typed in, it is ignored.
+            "signer_title": "GIÁM ĐỐC",
+            "signer_name": "Ai Đó",
         },
     )
     assert response.status_code == 302  # the out-of-authority row is simply not offered
     detail = client.get(response.url)
     assert [i.nomination for i in detail.context["items"]] == [nomination]
+    decision = detail.context["decision"]
+    assert decision.state == "du_thao" and decision.issued_document is None
+    assert (decision.signer_title, decision.signer_name) == ("", "")
+    # Drafted once: not offered for another draft.
+    page = client.get(reverse("decisions:decision-create", args=[round_.pk]))
+    assert [n.pk for n, _ok in page.context["rows"]] == [other.pk]
     assert client_for("unit_head").get(response.url).status_code == 404
     assert (
         client_for("unit_head")
@@ -165,7 +172,7 @@ def test_officer_annuls_a_whole_decision(client_for, round_, org, users):
 
     first = decided(round_, org, "dkkd_staff", "LDTT", users)
     second = decided(round_, org, "head", "CSTDCS", users)
-    decision = issue_decision(
+    decision = issued_decision(
         round_,
         [first, second],
         issued_on=datetime.date(2026, 1, 15),

@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from thidua.decisions.services.decision import issue_decision
 from thidua.documents.services.render import render_issued_document
 from thidua.documents.services.signing import upload_credential
 from thidua.nominations.services.nomination import open_round
 
+from ..decisions.factories import issued_decision
 from ..decisions.test_decisions import decided
 from .certs import PASSPHRASE, blank_pdf, make_cert, make_p12
 
@@ -42,7 +42,7 @@ def round_(org):
 
 def issue(round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    return issue_decision(
+    return issued_decision(
         round_,
         [nomination],
         issued_on=datetime.date(2026, 1, 15),

@@ -39,7 +39,13 @@ def _pdf(*_args, **_kwargs) -> bytes:
 def fill() -> None:
     import time_machine
 
-    from thidua.decisions.services.decision import issue_decision
+    from thidua.accounts.models import User
+    from thidua.decisions.services.decision import (
+        approve_decision,
+        draft_decision,
+        issue_decision,
+        submit_decision,
+    )
     from thidua.demo.loader import load_demo
     from thidua.documents.services.render import render_issued_document
     from thidua.nominations.models import PublicNotice
@@ -48,13 +54,14 @@ def fill() -> None:
     notice = PublicNotice.objects.get()
     after = notice.ends_on + datetime.timedelta(days=1)
     with time_machine.travel(after, tick=False):
-        decision = issue_decision(
+        decision = draft_decision(
             notice.round,
             list(notice.nominations.order_by("id")[:2]),
-            issued_on=after,
-            signer_title="Giám đốc",
-            signer_name="Vũ Hoàng Quý",
+            planned_on=after,
         )
+        submit_decision(decision)
+        approve_decision(decision, actor=User.objects.get(username="chutich"))
+        decision = issue_decision(decision, issued_on=after)
         render_issued_document(decision.issued_document.pk)  # writes the awards
 
 

@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from thidua.common.workdays import add_working_days
-from thidua.decisions.services.decision import issue_decision
+from thidua.decisions.services.decision import (
+    approve_decision,
+    draft_decision,
+    issue_decision,
+    submit_decision,
+)
 from thidua.nominations.models import NoticeComment
 from thidua.nominations.services.nomination import transition_nomination
 from thidua.nominations.services.notice import (
@@ -16,6 +21,7 @@ from thidua.nominations.services.notice import (
     open_notice,
 )
 
+from ..decisions.factories import head_of
 from ..decisions.test_decisions import decided
 from ..decisions.test_decisions import round_ as round_  # noqa: F401 (fixture)
 
@@ -43,7 +49,10 @@ def test_notice_blocks_the_decision_until_it_ends_and_comments_are_answered(
     assert notice.ends_on == datetime.date(2026, 5, 12)
     nomination.refresh_from_db()
     assert nomination.state == "cong_khai"
-    sign = {"signer_title": "Giám đốc", "signer_name": "Vũ Hoàng Quý"}
+    # Drafted and approved while the notice runs; the clerk's issue waits for it.
+    decision = draft_decision(round_, [nomination], planned_on=MONDAY)
+    submit_decision(decision)
+    approve_decision(decision, actor=head_of(org.skhdt))
     with time_machine.travel(datetime.date(2026, 5, 5)):
         comment = add_comment(
             notice,
@@ -53,26 +62,20 @@ def test_notice_blocks_the_decision_until_it_ends_and_comments_are_answered(
             content="Đề nghị xem lại ngày công",
         )
         with pytest.raises(ValidationError) as exc:
-            issue_decision(
-                round_, [nomination], issued_on=datetime.date(2026, 5, 5), **sign
-            )
+            issue_decision(decision, issued_on=datetime.date(2026, 5, 5))
         assert "đang công khai đến hết ngày 12/05/2026" in " ".join(exc.value.messages)
     with time_machine.travel(datetime.date(2026, 5, 13)):
         with pytest.raises(ValidationError) as exc:  # the notice closed for comments
             add_comment(notice, nomination.pk, name="B", contact="b", content="c")
         with pytest.raises(ValidationError) as exc:
-            issue_decision(
-                round_, [nomination], issued_on=datetime.date(2026, 5, 13), **sign
-            )
+            issue_decision(decision, issued_on=datetime.date(2026, 5, 13))
         assert "còn góp ý chưa được xem xét" in " ".join(exc.value.messages)
         with pytest.raises(ValidationError):
             acknowledge_comment(comment, response=" ", actor=users["officer"])
         acknowledge_comment(
             comment, response="Đã xác minh, đúng quy định", actor=users["officer"]
         )
-        decision = issue_decision(
-            round_, [nomination], issued_on=datetime.date(2026, 5, 13), **sign
-        )
+        decision = issue_decision(decision, issued_on=datetime.date(2026, 5, 13))
     assert decision.items.count() == 1
 
 

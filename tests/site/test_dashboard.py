@@ -127,11 +127,11 @@ def test_queries_do_not_grow_with_the_register(org, users):
 def test_one_movement_s_figures(register, org, users, client_for):
     """With ?phong_trao=, only what the movement brought: the nominations of its rounds
     and the awards its rounds' decisions wrote."""
-    from thidua.decisions.services.decision import issue_decision
     from thidua.documents.services.render import render_issued_document
     from thidua.movements.models import Movement
     from thidua.nominations.services.nomination import open_round
 
+    from ..decisions.factories import issued_decision
     from ..decisions.test_decisions import decided
 
     movement = Movement.objects.create(
@@ -152,7 +152,7 @@ def test_one_movement_s_figures(register, org, users, client_for):
         submission_deadline=datetime.date(2099, 1, 1),
     )
     nomination = decided(round_, org, "dkkd_staff", "GIAY_KHEN", users)
-    decision = issue_decision(
+    decision = issued_decision(
         round_,
         [nomination],
         issued_on=datetime.date(2026, 1, 15),

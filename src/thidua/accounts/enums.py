@@ -16,9 +16,22 @@ class Role(models.TextChoices):
     COUNCIL_SECRETARY = "council_secretary", _("Thư ký hội đồng")
     STAFF = "staff", _("Cán bộ, công chức")
     HIGHER_OFFICER = "higher_officer", _("Cán bộ TĐKT cấp trên")
+    # The head of the agency, who decides (Luật TĐKT 2022: thủ trưởng cơ quan), the
+    # deputies who sign for him (KT.), and the clerk who numbers, dates, seals and
+    # sends what they signed (văn thư, Nghị định 30/2020/NĐ-CP).
+    HEAD = "head", _("Thủ trưởng cơ quan")
+    DEPUTY = "deputy", _("Cấp phó được ủy quyền")
+    CLERK = "clerk", _("Văn thư")
 
 
-AGENCY_ROLES = {Role.OFFICER, Role.UNIT_HEAD, Role.HIGHER_OFFICER}
+AGENCY_ROLES = {
+    Role.OFFICER,
+    Role.UNIT_HEAD,
+    Role.HIGHER_OFFICER,
+    Role.HEAD,
+    Role.DEPUTY,
+    Role.CLERK,
+}
 COUNCIL_ROLES = {Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}
 
 

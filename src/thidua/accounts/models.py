@@ -70,7 +70,14 @@ class RoleAssignment(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(
-                        role__in=["officer", "unit_head", "higher_officer"],
+                        role__in=[
+                            "officer",
+                            "unit_head",
+                            "higher_officer",
+                            "head",
+                            "deputy",
+                            "clerk",
+                        ],
                         agency__isnull=False,
                     )
                     | Q(

@@ -23,21 +23,27 @@ SCOPE = "decisions:read"
 class DecisionOut(Schema):
     """``year``: the achievement year of its review round; ``status``: of the issued
     document (``ready`` once the signed files exist); ``state``: of the decision
-    (``da_ban_hanh`` numbered, files being made; ``da_ghi_so`` awards entered in the
-    register; ``da_huy_bo`` annulled as a whole); ``awards_written``: entered in the
-    award register (kept for clients of version 1: ``state`` is not ``da_ban_hanh``)."""
+    (``du_thao`` drafted by the office, ``cho_duyet`` before the head, ``tra_lai``
+    returned with ``return_reason``, ``da_duyet`` approved — ``approved_at`` — and
+    waiting for the clerk's number: until then ``symbol``, ``issued_on`` and
+    ``status`` are null; ``da_ban_hanh`` numbered, files being made; ``da_ghi_so``
+    awards entered in the register; ``da_huy_bo`` annulled as a whole);
+    ``awards_written``: entered in the award register (kept for clients of version
+    1: ``state`` is ``da_ghi_so`` or ``da_huy_bo``)."""
 
     id: int
-    symbol: str
-    issued_on: datetime.date
+    symbol: str | None
+    issued_on: datetime.date | None
     summary: str
     year: int
     round: Ref
     agency: Ref
     signer_title: str
     signer_name: str
-    status: str
+    status: str | None
     state: str
+    approved_at: datetime.datetime | None
+    return_reason: str
     awards_written: bool
     item_count: int
 
@@ -66,16 +72,18 @@ def _out(decision: Decision, item_count: int) -> dict:
     document = decision.issued_document
     return {
         "id": decision.pk,
-        "symbol": document.symbol,
-        "issued_on": document.issued_on,
+        "symbol": document and document.symbol,
+        "issued_on": document and document.issued_on,
         "summary": decision.summary,
         "year": decision.round.year,
         "round": ref(decision.round),
         "agency": ref(decision.round.agency),
         "signer_title": decision.signer_title,
         "signer_name": decision.signer_name,
-        "status": document.status,
+        "status": document and document.status,
         "state": decision.state,
+        "approved_at": decision.approved_at,
+        "return_reason": decision.return_reason,
         "awards_written": decision.awards_written,
         "item_count": item_count,
     }

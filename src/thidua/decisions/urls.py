@@ -26,6 +26,21 @@ urlpatterns = [
         name="decision-create",
     ),
     path(
+        "khen-thuong/quyet-dinh/<int:pk>/chuyen-buoc/",
+        decisions.DecisionMoveView.as_view(),
+        name="decision-move",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/cho-duyet/",
+        decisions.DecisionApprovalQueueView.as_view(),
+        name="decision-approvals",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/cho-ban-hanh/",
+        decisions.DecisionIssueQueueView.as_view(),
+        name="decision-issue-queue",
+    ),
+    path(
         "khen-thuong/quyet-dinh/<int:pk>/",
         decisions.DecisionDetailView.as_view(),
         name="decision-detail",

@@ -1,5 +1,11 @@
 """The decision's state machine, as data (thidua.common.workflow).
 
+Drafted by the TĐKT office → awaiting the head (or the deputy who signs for him, KT.)
+→ approved, or returned to the office with the reason (and submitted again) → issued
+by the clerk, who takes the number and the date. Each step is made by its service
+(services/decision.py), which fills what the step records (the approver and the
+signer block, the reason, the number).
+
 Issued (numbered, files being made) → registered, when its files exist: the awards are
 written in the transaction that marks the document ready (documents/kinds.py), so the
 move is made only through that step, never by a button. Registered → annulled, only
@@ -12,8 +18,17 @@ from thidua.common.workflow import Transition, Workflow
 from .enums import DecisionState as D
 from .models import Decision
 
-__all__ = ["DECISION", "THROUGH_ANNULMENT", "THROUGH_FILES"]
+__all__ = [
+    "APPROVE",
+    "DECISION",
+    "DRAFT",
+    "ISSUE",
+    "THROUGH_ANNULMENT",
+    "THROUGH_FILES",
+]
 
+DRAFT = "decisions.draft_decision"
+APPROVE = "decisions.approve_decision"
 ISSUE = "decisions.issue_decision"
 ANNUL = "decisions.annul_decision"
 THROUGH_FILES = "tạo tệp quyết định"
@@ -24,8 +39,40 @@ DECISION = Workflow(
     action="decisions.transition",
     noun=_("quyết định"),
     agency_of=lambda decision: decision.round.agency_id,
-    reason_message=_("Phải ghi lý do hủy bỏ."),
     transitions=[
+        Transition(
+            D.DRAFT,
+            D.AWAITING,
+            DRAFT,
+            _("Trình thủ trưởng duyệt"),
+            action="decisions.submit",
+        ),
+        Transition(
+            D.RETURNED,
+            D.AWAITING,
+            DRAFT,
+            _("Trình lại"),
+            action="decisions.submit",
+        ),
+        Transition(
+            D.AWAITING, D.APPROVED, APPROVE, _("Duyệt"), action="decisions.approve"
+        ),
+        Transition(
+            D.AWAITING,
+            D.RETURNED,
+            APPROVE,
+            _("Trả lại"),
+            needs_reason=True,
+            action="decisions.return",
+        ),
+        Transition(
+            D.APPROVED,
+            D.ISSUED,
+            ISSUE,
+            _("Lấy số và ban hành"),
+            asks_for="issued_on",
+            action="decisions.issue",
+        ),
         Transition(
             D.ISSUED,
             D.REGISTERED,

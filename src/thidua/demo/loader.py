@@ -91,9 +91,10 @@ def demo_accounts() -> list[DemoAccount]:
         DemoAccount("truongphong", Role.UNIT_HEAD, "Trưởng phòng Đăng ký kinh doanh"),
         DemoAccount("thuky", Role.COUNCIL_SECRETARY, "Thư ký Hội đồng TĐKT Sở"),
         DemoAccount("uyvien", Role.COUNCIL_MEMBER, "Ủy viên Hội đồng TĐKT Sở"),
-        # The rest of the seven-member council, so every seat can vote in the demo.
-        DemoAccount("chutich", Role.COUNCIL_MEMBER, "Giám đốc Sở, Chủ tịch Hội đồng"),
-        DemoAccount("phochutich", Role.COUNCIL_MEMBER, "Phó Giám đốc, Phó Chủ tịch"),
+        # The rest of the seven-member council, so every seat can vote in the demo; the
+        # Director decides and his deputy signs for him (KT.), each keeping his seat.
+        DemoAccount("chutich", Role.HEAD, "Giám đốc Sở, Chủ tịch Hội đồng"),
+        DemoAccount("phochutich", Role.DEPUTY, "Phó Giám đốc, Phó Chủ tịch"),
         DemoAccount(
             "thuongtruc", Role.COUNCIL_MEMBER, "Chánh Văn phòng, Ủy viên thường trực"
         ),
@@ -102,6 +103,7 @@ def demo_accounts() -> list[DemoAccount]:
         ),
         DemoAccount("chuyenvien", Role.STAFF, "Chuyên viên Phòng Kinh tế ngành"),
         DemoAccount("bantdkt", Role.HIGHER_OFFICER, "Chuyên viên Ban TĐKT – Sở Nội vụ"),
+        DemoAccount("vanthu", Role.CLERK, "Văn thư Sở KH&ĐT"),
     ]
 
 
@@ -541,6 +543,14 @@ def _review_round_2025(agencies, people_by_unit) -> None:
     return round_
 
 
+def _clerk(office) -> Person:
+    """The Văn phòng's văn thư: one of its staff without a post, given the post."""
+    person = Person.objects.filter(unit=office, position="").order_by("pk").first()
+    person.position = "Văn thư"
+    person.save(update_fields=["position"])
+    return person
+
+
 def _accounts(agencies, named, council) -> None:
     specs = {
         "quantri": ("Quản trị", "hệ thống", None, [(Role.ADMIN, None, None)]),
@@ -568,11 +578,33 @@ def _accounts(agencies, named, council) -> None:
             named["council_member"],
             [(Role.COUNCIL_MEMBER, None, council)],
         ),
+        "chutich": (
+            None,
+            None,
+            named["director"],
+            [
+                (Role.HEAD, agencies["SKHĐT"], None),
+                (Role.COUNCIL_MEMBER, None, council),
+            ],
+        ),
+        "phochutich": (
+            None,
+            None,
+            named["deputy0"],
+            [
+                (Role.DEPUTY, agencies["SKHĐT"], None),
+                (Role.COUNCIL_MEMBER, None, council),
+            ],
+        ),
+        "vanthu": (
+            None,
+            None,
+            _clerk(agencies["SKHĐT-VP"]),
+            [(Role.CLERK, agencies["SKHĐT"], None)],
+        ),
         **{
             username: (None, None, named[key], [(Role.COUNCIL_MEMBER, None, council)])
             for username, key in (
-                ("chutich", "director"),
-                ("phochutich", "deputy0"),
                 ("thuongtruc", "head:SKHĐT-VP"),
                 ("uyvien2", "head:SKHĐT-KTN"),
             )

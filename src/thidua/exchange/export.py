@@ -98,7 +98,10 @@ def export_agency(agency: Agency, *, actor=None) -> dict:
             .order_by("year", "decision_date", "pk")
         )
         decisions = (
-            Decision.objects.filter(round__agency_id__in=codes)
+            # Issued ones only: a draft or one before the head has no number yet.
+            Decision.objects.filter(
+                round__agency_id__in=codes, issued_document__isnull=False
+            )
             .select_related("issued_document", "round")
             .annotate(awardee_count=Count("items"))
             .order_by("issued_document__issued_on", "pk")

@@ -24,6 +24,11 @@ class Scopes:
     higher_officer_agencies: frozenset[int] = field(default_factory=frozenset)
     council_ids: frozenset[int] = field(default_factory=frozenset)
     secretary_council_ids: frozenset[int] = field(default_factory=frozenset)
+    # The agencies (themselves, not their subtrees) whose head, authorised deputy or
+    # clerk the account is: who decides, who signs for the head, who numbers and sends.
+    head_agencies: frozenset[int] = field(default_factory=frozenset)
+    deputy_agencies: frozenset[int] = field(default_factory=frozenset)
+    clerk_agencies: frozenset[int] = field(default_factory=frozenset)
     person_id: int | None = None
 
     @property
@@ -33,6 +38,9 @@ class Scopes:
             or self.officer_agencies
             or self.unit_head_agencies
             or self.higher_officer_agencies
+            or self.head_agencies
+            or self.deputy_agencies
+            or self.clerk_agencies
             or self.council_ids
             or self.person_id
         )
@@ -111,6 +119,9 @@ def _compute(user, rows) -> Scopes:
             | councils.get(Role.COUNCIL_SECRETARY, set())
         ),
         secretary_council_ids=frozenset(councils.get(Role.COUNCIL_SECRETARY, set())),
+        head_agencies=frozenset(roots.get(Role.HEAD, set())),
+        deputy_agencies=frozenset(roots.get(Role.DEPUTY, set())),
+        clerk_agencies=frozenset(roots.get(Role.CLERK, set())),
         person_id=user.person_id,
     )
 

@@ -1,14 +1,19 @@
-"""Decisions within the authority: number, cash from the engine, render, then the register."""
+"""Decisions within the authority: the office drafts (list, cash from the engine), the
+head approves or returns, the clerk numbers and issues; rendered, then the register."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.accounts.enums import Role
+from thidua.accounts.models import RoleAssignment
 from thidua.awards.services.register import record_award
 from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
@@ -17,55 +22,73 @@ from thidua.eligibility.cash import cash_award
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
+from thidua.organizations.access import scopes_for
 
 from ..enums import DecisionState
 from ..models import Decision, DecisionItem
 from ..workflows import DECISION, THROUGH_FILES
 
-__all__ = ["DECIDABLE_STATES", "issue_decision", "write_awards", "write_missing_awards"]
+__all__ = [
+    "DECIDABLE_STATES",
+    "approve_decision",
+    "draft_decision",
+    "issue_decision",
+    "return_decision",
+    "signer_block",
+    "submit_decision",
+    "write_awards",
+    "write_missing_awards",
+]
 
 DECIDABLE_STATES = (NominationState.COUNCIL_DONE, NominationState.PUBLIC_NOTICE)
 
 
-def issue_decision(
+def _problems(round_, nominations, day, *, drafting: bool) -> list[str]:
+    """Why some of ``nominations`` cannot be decided by the round's agency on ``day``."""
+    problems = []
+    for nomination in nominations:
+        if nomination.round_id != round_.pk or nomination.state not in DECIDABLE_STATES:
+            problems.append(
+                _("%(n)s: chưa được Hội đồng xét hoặc không thuộc đợt xét.")
+                % {"n": nomination}
+            )
+        elif drafting and DecisionItem.objects.filter(nomination=nomination).exists():
+            problems.append(
+                _("%(n)s: đã có trong một dự thảo quyết định khác.") % {"n": nomination}
+            )
+        elif not can_decide(round_.agency.level, nomination.code, day):
+            problems.append(
+                _("%(n)s: vượt thẩm quyền của %(a)s, cần trình cấp trên.")
+                % {"n": nomination, "a": round_.agency.name}
+            )
+    return problems
+
+
+def draft_decision(
     round_,
     nominations: list[Nomination],
     *,
-    issued_on: datetime.date,
-    signer_title: str,
-    signer_name: str,
-    signer_authority: str = "",
-    signer_principal: str = "",
+    planned_on: datetime.date,
+    legal_basis: str = "",
     actor=None,
 ) -> Decision:
-    """Issue one Quyết định for ``nominations`` (all decided by the council, all within
-    the agency head's authority on ``issued_on``). Takes the number, computes each cash
-    amount from the engine at the decision date, queues the rendering; the awards are
-    written to the register only once the files exist (:func:`write_awards`)."""
+    """The TĐKT office drafts one Quyết định for ``nominations`` (all decided by the
+    council, all within the agency head's authority on ``planned_on``): the list and
+    each cash amount from the engine at that date. No number, no signer yet: the head
+    approves it (:func:`approve_decision`), the clerk issues it (:func:`issue_decision`)."""
     if not nominations:
         raise ValidationError(_("Chọn ít nhất một hồ sơ."))
-    level = round_.agency.level
+    if actor is not None and not actor.has_perm(
+        "organizations.change_agency", round_.agency
+    ):
+        raise PermissionDenied
     with transaction.atomic():
         order = [n.pk for n in nominations]
         fresh = {
             n.pk: n for n in Nomination.objects.select_for_update().filter(pk__in=order)
         }
         nominations = [fresh[pk] for pk in order]
-        problems = []
-        for nomination in nominations:
-            if (
-                nomination.round_id != round_.pk
-                or nomination.state not in DECIDABLE_STATES
-            ):
-                problems.append(
-                    _("%(n)s: chưa được Hội đồng xét hoặc không thuộc đợt xét.")
-                    % {"n": nomination}
-                )
-            elif not can_decide(level, nomination.code, issued_on):
-                problems.append(
-                    _("%(n)s: vượt thẩm quyền của %(a)s, cần trình cấp trên.")
-                    % {"n": nomination, "a": round_.agency.name}
-                )
+        problems = _problems(round_, nominations, planned_on, drafting=True)
         if problems:
             raise ValidationError([_("Không thể ra quyết định:"), *problems])
         names = sorted({n.get_code_display() for n in nominations})
@@ -73,30 +96,16 @@ def issue_decision(
             "what": ", ".join(names),
             "year": round_.year,
         }
-        document = issue_document(
-            type_code="QĐ",
-            agency=round_.agency,
-            issued_on=issued_on,
-            summary=summary,
-            signer_title=signer_title,
-            signer_name=signer_name,
-            source_kind="decision",
-            actor=actor,
-        )
         decision = Decision.objects.create(
             round=round_,
-            issued_document=document,
             summary=summary,
-            signer_title=signer_title,
-            signer_name=signer_name,
-            signer_authority=signer_authority,
-            signer_principal=signer_principal,
+            legal_basis=nfc(legal_basis),
+            planned_on=planned_on,
+            state=DecisionState.DRAFT,
         )
-        document.source_id = decision.pk
-        document.save(update_fields=["source_id"])
         for position, nomination in enumerate(nominations, start=1):
             kind = "individual" if nomination.person_id else "collective"
-            cash = cash_award(nomination.code, issued_on, kind=kind)
+            cash = cash_award(nomination.code, planned_on, kind=kind)
             DecisionItem.objects.create(
                 decision=decision,
                 nomination=nomination,
@@ -104,17 +113,163 @@ def issue_decision(
                 cash_amount=cash.amount,
                 cash_basis=f"{cash.multiple} × {cash.base_salary:,} đ ({cash.base_source})",
             )
-            transition_nomination(nomination, NominationState.DECIDED, actor=actor)
         log_action(
             decision,
-            "decisions.issue",
+            "decisions.draft",
             actor=actor,
             agency_id=round_.agency_id,
-            data={"symbol": document.symbol, "items": len(nominations)},
+            data={"items": len(nominations)},
         )
-
-        enqueue_on_commit(task_render_document, document.pk)
     return decision
+
+
+def submit_decision(decision: Decision, *, actor=None) -> Decision:
+    """The office puts its draft (or the returned one) before the head."""
+    return DECISION.transition(
+        decision,
+        DecisionState.AWAITING,
+        actor=actor,
+        lock=lambda query: query.select_related("round__agency"),
+    )
+
+
+def signer_block(user, agency) -> dict:
+    """The signature block of ``user`` approving for ``agency``: his title and name
+    from his staff record; a deputy signs "KT." for the head, whose title comes from
+    the head's record (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+    person = user.person
+    if person is None or not person.position:
+        raise ValidationError(
+            _("Tài khoản của người duyệt chưa gắn hồ sơ cá nhân có chức vụ.")
+        )
+    block = {
+        "signer_title": person.position,
+        "signer_name": person.full_name,
+        "signer_authority": "",
+        "signer_principal": "",
+    }
+    if agency.pk in scopes_for(user).head_agencies:
+        return block
+    head = (
+        RoleAssignment.objects.filter(
+            role=Role.HEAD, agency=agency, user__person__isnull=False
+        )
+        .select_related("user__person")
+        .order_by("pk")
+        .first()
+    )
+    if head is None or not head.user.person.position:
+        raise ValidationError(
+            _("%(a)s chưa có thủ trưởng có chức vụ trên hồ sơ để ký thay.")
+            % {"a": agency.name}
+        )
+    return block | {
+        "signer_authority": "KT.",
+        "signer_principal": head.user.person.position,
+    }
+
+
+def approve_decision(decision: Decision, *, actor) -> Decision:
+    """The head, or a deputy he authorised (KT.), approves the draft: he and the time
+    are recorded, and the signer block is his, from his staff record."""
+
+    def effect(locked: Decision, _move) -> list[str]:
+        block = signer_block(actor, locked.round.agency)
+        for name, value in block.items():
+            setattr(locked, name, value)
+        locked.approved_by = actor
+        locked.approved_at = timezone.now()
+        locked.return_reason = ""
+        return [*block, "approved_by", "approved_at", "return_reason"]
+
+    return DECISION.transition(
+        decision,
+        DecisionState.APPROVED,
+        actor=actor,
+        effect=effect,
+        data=lambda locked: {
+            "signer": " ".join(
+                filter(
+                    None,
+                    [
+                        locked.signer_authority,
+                        locked.signer_principal,
+                        locked.signer_title,
+                        locked.signer_name,
+                    ],
+                )
+            )
+        },
+        lock=lambda query: query.select_related("round__agency"),
+    )
+
+
+def return_decision(decision: Decision, *, actor, reason: str) -> Decision:
+    """The head sends the draft back to the office, with the reason."""
+
+    def effect(locked: Decision, _move) -> list[str]:
+        locked.return_reason = nfc(reason.strip())
+        return ["return_reason"]
+
+    return DECISION.transition(
+        decision,
+        DecisionState.RETURNED,
+        actor=actor,
+        reason=reason,
+        effect=effect,
+        lock=lambda query: query.select_related("round__agency"),
+    )
+
+
+def issue_decision(
+    decision: Decision, *, issued_on: datetime.date, actor=None
+) -> Decision:
+    """The clerk issues the approved decision: takes the number and the date, the
+    nominations become decided, the rendering is queued; the awards are written to
+    the register only once the files exist (:func:`write_awards`)."""
+
+    def effect(locked: Decision, _move) -> list[str]:
+        round_ = locked.round
+        items = list(locked.items.select_related("nomination"))
+        order = [item.nomination_id for item in items]
+        fresh = {
+            n.pk: n for n in Nomination.objects.select_for_update().filter(pk__in=order)
+        }
+        nominations = [fresh[pk] for pk in order]
+        problems = _problems(round_, nominations, issued_on, drafting=False)
+        if problems:
+            raise ValidationError([_("Không thể ra quyết định:"), *problems])
+        document = issue_document(
+            type_code="QĐ",
+            agency=round_.agency,
+            issued_on=issued_on,
+            summary=locked.summary,
+            signer_title=locked.signer_title,
+            signer_name=locked.signer_name,
+            source_kind="decision",
+            source_id=locked.pk,
+            actor=actor,
+        )
+        locked.issued_document = document
+        # Decided by this decision: the clerk's permission on it was checked by the
+        # kernel, the nominations follow as the system's move (the TĐKT office's
+        # nomination rights are not the clerk's).
+        for nomination in nominations:
+            transition_nomination(nomination, NominationState.DECIDED)
+        enqueue_on_commit(task_render_document, document.pk)
+        return ["issued_document"]
+
+    return DECISION.transition(
+        decision,
+        DecisionState.ISSUED,
+        actor=actor,
+        effect=effect,
+        data=lambda locked: {
+            "symbol": locked.issued_document.symbol,
+            "items": locked.items.count(),
+        },
+        lock=lambda query: query.select_related("round__agency"),
+    )
 
 
 def write_awards(decision_id: int) -> int:
@@ -139,7 +294,9 @@ def write_awards(decision_id: int) -> int:
                 year=nomination.year,
                 decision_number=document.symbol,
                 decision_date=document.issued_on,
-                decided_by=f"{decision.signer_title} {decision.round.agency.name}",
+                # Signed "KT.", the decision is still the head's.
+                decided_by=f"{decision.signer_principal or decision.signer_title} "
+                f"{decision.round.agency.name}",
                 cash_amount=item.cash_amount,
             )
             item.save(update_fields=["award"])

@@ -38,5 +38,7 @@ class DecisionCertificatesView(View):
             .select_related("person__unit", "agency")
             .order_by("pk")
         )
+        if not awards:  # a draft, or nothing written yet
+            raise Http404
         name = "giay-chung-nhan-" + decision.issued_document.symbol.replace("/", "_")
         return certificate_response(request, awards, fmt, name)

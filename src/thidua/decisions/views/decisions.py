@@ -1,7 +1,10 @@
-"""Decision pages: issue a Quyết định for decided nominations, then read it."""
+"""Decision pages: the office drafts a Quyết định for decided nominations and submits it,
+the head approves or returns it from his queue, the clerk issues it from hers; then
+read it."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,16 +21,33 @@ from thidua.nominations.selectors import (
     notice_blockers,
 )
 
-from ..forms import DecisionForm
-from ..selectors import access_decision
+from ..enums import DecisionState
+from ..forms import DecisionDraftForm, DecisionMoveForm
+from ..models import DecisionItem
+from ..selectors import (
+    access_decision,
+    decisions_awaiting_approval,
+    decisions_to_issue,
+)
 from ..services.annulment import annul_decision
-from ..services.decision import DECIDABLE_STATES, issue_decision
+from ..services.decision import (
+    DECIDABLE_STATES,
+    approve_decision,
+    draft_decision,
+    issue_decision,
+    return_decision,
+    submit_decision,
+)
+from ..workflows import DECISION
 
 __all__ = [
     "DecisionAnnulView",
+    "DecisionApprovalQueueView",
     "DecisionCreateView",
     "DecisionDetailView",
     "DecisionFileView",
+    "DecisionIssueQueueView",
+    "DecisionMoveView",
 ]
 
 
@@ -40,13 +60,23 @@ class DecisionCreateView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _rows(self, day):
-        return nominations_by_authority(
-            self.request.user, self.round, DECIDABLE_STATES, day
+        # What another draft already lists is not offered again.
+        drafted = set(
+            DecisionItem.objects.filter(decision__round=self.round).values_list(
+                "nomination_id", flat=True
+            )
         )
+        return [
+            (n, ok)
+            for n, ok in nominations_by_authority(
+                self.request.user, self.round, DECIDABLE_STATES, day
+            )
+            if n.pk not in drafted
+        ]
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault(
-            "form", DecisionForm(initial={"issued_on": timezone.localdate()})
+            "form", DecisionDraftForm(initial={"planned_on": timezone.localdate()})
         )
         rows = self._rows(timezone.localdate())
         return super().get_context_data(
@@ -60,27 +90,23 @@ class DecisionCreateView(TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        form = DecisionForm(request.POST)
+        form = DecisionDraftForm(request.POST)
         if form.is_valid():
             chosen = request.POST.getlist("nomination")
             # Only what the head may decide is offered; the service checks again.
             rows = [
                 n
-                for n, ok in self._rows(form.cleaned_data["issued_on"])
+                for n, ok in self._rows(form.cleaned_data["planned_on"])
                 if ok and str(n.pk) in chosen
             ]
             try:
-                decision = issue_decision(
+                decision = draft_decision(
                     self.round, rows, actor=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(
-                    request,
-                    _("Đã ban hành quyết định %(s)s.")
-                    % {"s": decision.issued_document.symbol},
-                )
+                messages.success(request, _("Đã lưu dự thảo quyết định."))
                 return redirect(decision.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -99,6 +125,8 @@ class DecisionDetailView(TemplateView):
         return super().get_context_data(
             decision=decision,
             items=items,
+            moves=DECISION.available(self.request.user, decision),
+            move_form=DecisionMoveForm(initial={"issued_on": timezone.localdate()}),
             live_awards=sum(1 for i in items if i.award and not i.award.revoked),
             total=sum(i.cash_amount for i in items),
             **kwargs,
@@ -108,6 +136,8 @@ class DecisionDetailView(TemplateView):
 class DecisionFileView(View):
     def get(self, request, pk, fmt):
         decision = access_decision(request.user, pk)
+        if decision.issued_document is None:  # a draft has no files
+            raise Http404
         return file_response(
             decision.issued_document, fmt, inline=False, request=request
         )
@@ -118,13 +148,17 @@ class DecisionAnnulView(TemplateView):
 
     template_name = "awards/annul.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        self.decision = access_decision(request.user, kwargs["pk"])
+        require_perm(request.user, "decisions.annul_decision", self.decision)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", AnnulForm())
-        decision = access_decision(self.request.user, self.kwargs["pk"])
-        return super().get_context_data(decision=decision, **kwargs)
+        return super().get_context_data(decision=self.decision, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        decision = access_decision(request.user, kwargs["pk"])
+        decision = self.decision
         form = AnnulForm(request.POST)
         if form.is_valid():
             try:
@@ -140,3 +174,70 @@ class DecisionAnnulView(TemplateView):
                 )
                 return redirect(decision.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class DecisionMoveView(View):
+    """One step of the decision, offered by ``DECISION.available``: submit (the
+    office), approve or return with the reason (the head or his deputy), issue with the
+    date (the clerk). A step the user may not make is 403."""
+
+    def post(self, request, pk):
+        decision = access_decision(request.user, pk)
+        form = DecisionMoveForm(request.POST)
+        form.is_valid()
+        data = form.cleaned_data
+        to = data.get("to", "")
+        if to not in {t.target for t in DECISION.available(request.user, decision)}:
+            raise PermissionDenied
+        if "issued_on" in form.errors:  # a date that is not one: nothing done
+            for message in form.errors["issued_on"]:
+                messages.error(request, message)
+            return redirect(decision.get_absolute_url())
+        try:
+            if to == DecisionState.AWAITING:
+                submit_decision(decision, actor=request.user)
+            elif to == DecisionState.APPROVED:
+                approve_decision(decision, actor=request.user)
+            elif to == DecisionState.RETURNED:
+                return_decision(
+                    decision, actor=request.user, reason=data.get("reason") or ""
+                )
+            else:
+                issue_decision(
+                    decision,
+                    issued_on=data.get("issued_on") or timezone.localdate(),
+                    actor=request.user,
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật quyết định."))
+        return redirect(decision.get_absolute_url())
+
+
+class DecisionApprovalQueueView(TemplateView):
+    """Quyết định chờ duyệt: the head's (or his deputy's) queue, each with its list,
+    the council's result and the authority verdict, the dossiers a click away."""
+
+    template_name = "decisions/queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Quyết định chờ duyệt"),
+            decisions=list(decisions_awaiting_approval(self.request.user)),
+            **kwargs,
+        )
+
+
+class DecisionIssueQueueView(TemplateView):
+    """Chờ lấy số, ban hành: the clerk's queue of approved decisions."""
+
+    template_name = "decisions/queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Chờ lấy số, ban hành"),
+            decisions=list(decisions_to_issue(self.request.user)),
+            **kwargs,
+        )
