@@ -11,18 +11,15 @@ from thidua.awards.models import Award
 from thidua.awards.services.annulment import annul_award
 from thidua.decisions.enums import DecisionState
 from thidua.decisions.services.annulment import annul_decision
-from thidua.decisions.services.decision import issue_decision, write_awards
+from thidua.decisions.services.decision import draft_decision, write_awards
 from thidua.documents.services.render import render_issued_document
 
+from .factories import issued_decision
 from .test_decisions import decided
 from .test_decisions import round_ as round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
-SIGN = {
-    "issued_on": datetime.date(2026, 1, 15),
-    "signer_title": "Giám đốc",
-    "signer_name": "Vũ Hoàng Quý",
-}
+ON = datetime.date(2026, 1, 15)
 ANNUL = {
     "reason": "Kê khai không trung thực thành tích",
     "annulment_decision": "45/QĐ-SKHĐT",
@@ -32,11 +29,12 @@ ANNUL = {
 
 def test_nothing_chosen_or_not_decidable_is_refused(round_, org, users):
     with pytest.raises(ValidationError, match="Chọn ít nhất một hồ sơ"):
-        issue_decision(round_, [], **SIGN)
+        draft_decision(round_, [], planned_on=ON)
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    issue_decision(round_, [nomination], **SIGN)
+    issued_decision(round_, [nomination], issued_on=ON)
+    nomination.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
-        issue_decision(round_, [nomination], **SIGN)
+        draft_decision(round_, [nomination], planned_on=ON)
     assert any(
         m.endswith("chưa được Hội đồng xét hoặc không thuộc đợt xét.")
         for m in exc.value.messages
@@ -47,7 +45,7 @@ def test_awards_are_written_once_and_a_decision_with_none_left_is_not_annulled(
     round_, org, users
 ):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    decision = issue_decision(round_, [nomination], **SIGN)
+    decision = issued_decision(round_, [nomination], issued_on=ON)
     render_issued_document(decision.issued_document.pk)
     decision.refresh_from_db()
     assert decision.state == DecisionState.REGISTERED

@@ -11,6 +11,7 @@ from thidua.nominations.services.nomination import (
 from thidua.submissions.rendering import submission_spec
 from thidua.submissions.services.submission import submit_nominations
 
+from ..council_paper import advance
 from .test_submissions import SIGN
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_the_appraisal_opinion_is_a_column_of_the_list(round_, org, users):
         nomination, "da_tham_dinh", actor=users["officer"], appraisal="Đủ điều kiện."
     )
     for to in ("trinh_hoi_dong", "hoi_dong_da_xet"):
-        transition_nomination(nomination, to, actor=users["admin"])
+        advance(nomination, to, actor=users["admin"])
     submission = submit_nominations(
         round_, [nomination], actor=users["officer"], **SIGN
     )

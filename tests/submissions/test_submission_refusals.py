@@ -19,6 +19,7 @@ from thidua.submissions.services.submission import (
     submit_nominations,
 )
 
+from ..council_paper import advance
 from ..decisions.test_decisions import decided
 from .test_submissions import AWARD, SIGN
 
@@ -136,7 +137,6 @@ def test_a_collective_nominee_is_described_by_the_agency_above_it(round_, org, u
     from thidua.nominations.services.nomination import (
         add_attachment,
         create_nomination,
-        transition_nomination,
     )
 
     from ..decisions.test_decisions import PDF
@@ -147,7 +147,7 @@ def test_a_collective_nominee_is_described_by_the_agency_above_it(round_, org, u
     for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
         add_attachment(nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
     for to in ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet"):
-        transition_nomination(nomination, to, actor=users["admin"])
+        advance(nomination, to, actor=users["admin"])
     submission = submit_nominations(
         round_, [nomination], actor=users["officer"], **SIGN
     )
