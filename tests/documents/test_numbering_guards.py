@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.documents.models import NumberSeries
+from thidua.documents.selectors import next_number_preview
 from thidua.documents.services.numbering import (
     issue_document,
     local_types_for,
-    next_number_preview,
 )
 
 pytestmark = pytest.mark.django_db

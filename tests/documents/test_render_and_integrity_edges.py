@@ -6,21 +6,17 @@ import datetime
 
 import pytest
 
-from thidua.decisions.services.decision import issue_decision
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services import render as render_services
 from thidua.documents.services.integrity import check_documents
 from thidua.documents.services.render import give_up_render, render_issued_document
 
+from ..decisions.factories import issued_decision
 from ..decisions.test_decisions import decided
 from ..decisions.test_decisions import round_ as round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
-SIGN = {
-    "issued_on": datetime.date(2026, 1, 15),
-    "signer_title": "Giám đốc",
-    "signer_name": "Vũ Hoàng Quý",
-}
+SIGN = {"issued_on": datetime.date(2026, 1, 15)}
 PDF_CHANGED = "Mã SHA-256 của tệp khác với mã ghi trong sổ khi ban hành."
 DOCX_CHANGED = "Mã SHA-256 của tệp DOCX khác với mã ghi trong sổ khi ban hành."
 
@@ -28,7 +24,8 @@ DOCX_CHANGED = "Mã SHA-256 của tệp DOCX khác với mã ghi trong sổ khi 
 @pytest.fixture
 def issued(round_, org, users):
     nomination = decided(round_, org, "dkkd_staff", "LDTT", users)
-    return issue_decision(round_, [nomination], **SIGN).issued_document
+    decision = issued_decision(round_, [nomination], issued_on=SIGN["issued_on"])
+    return decision.issued_document
 
 
 def _problems(document):

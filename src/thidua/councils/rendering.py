@@ -153,14 +153,19 @@ def record_frame(meeting: Meeting, document, end) -> dict:
     }
 
 
-def spec_for_meeting_id(meeting_id: int) -> Document:
+def _meeting(meeting_id: int) -> Meeting:
+    """The meeting a biên bản is rendered for (``LookupError``: the render job says
+    the source is gone)."""
     try:
-        meeting = Meeting.objects.select_related(
+        return Meeting.objects.select_related(
             "council__agency", "minutes_document", "tally_document"
         ).get(pk=meeting_id)
     except Meeting.DoesNotExist as exc:
         raise LookupError(meeting_id) from exc
-    return minutes_spec(meeting)
+
+
+def spec_for_meeting_id(meeting_id: int) -> Document:
+    return minutes_spec(_meeting(meeting_id))
 
 
 def tally_spec(meeting: Meeting) -> Document:
@@ -257,10 +262,4 @@ def tally_spec(meeting: Meeting) -> Document:
 
 
 def spec_for_tally_meeting_id(meeting_id: int) -> Document:
-    try:
-        meeting = Meeting.objects.select_related(
-            "council__agency", "minutes_document", "tally_document"
-        ).get(pk=meeting_id)
-    except Meeting.DoesNotExist as exc:
-        raise LookupError(meeting_id) from exc
-    return tally_spec(meeting)
+    return tally_spec(_meeting(meeting_id))

@@ -11,6 +11,7 @@ from thidua.common.fts import contains_words
 from thidua.common.text import fold
 from thidua.organizations.access import scopes_for
 
+from .enums import AgencyLevel
 from .models import Agency, Assessment, Cluster, Council, Person
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "clusters_for_user",
     "councils_for_user",
     "office_agencies",
+    "own_office_agencies",
     "people_for_user",
     "person_condition",
     "person_list",
@@ -118,6 +120,19 @@ def office_agencies(user) -> QuerySet[Agency]:
     return Agency.objects.filter(
         pk__in=scopes.officer_agencies | scopes.higher_officer_agencies
     )
+
+
+def own_office_agencies(user) -> QuerySet[Agency]:
+    """Agencies (not phòng, đơn vị) the user is the TĐKT office of — every one for an
+    admin: where it may launch a movement or keep the document register. A higher
+    officer's agencies are not among them: it sees them, it does not issue for them."""
+    scopes = scopes_for(user)
+    agencies = (
+        Agency.objects.all()
+        if scopes.is_admin
+        else Agency.objects.filter(pk__in=scopes.officer_agencies)
+    )
+    return agencies.exclude(level=AgencyLevel.UNIT).order_by("name")
 
 
 def access_agency(user, pk) -> Agency:

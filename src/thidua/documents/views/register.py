@@ -11,8 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.views import apply_errors, require_perm
-from thidua.organizations.access import scopes_for
-from thidua.organizations.models import Agency
+from thidua.organizations.selectors import own_office_agencies
 
 from ..doc_types import OFFICIAL_TYPES
 from ..files import file_response
@@ -32,16 +31,6 @@ __all__ = [
     "RegisterSettingsView",
     "RegisterView",
 ]
-
-
-def _officer_agencies(user):
-    scopes = scopes_for(user)
-    agencies = (
-        Agency.objects.all()
-        if scopes.is_admin
-        else Agency.objects.filter(pk__in=scopes.officer_agencies)
-    )
-    return agencies.exclude(level="phong_don_vi").order_by("name")
 
 
 class RegisterView(TemplateView):
@@ -102,7 +91,7 @@ class RegisterSettingsView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         require_perm(request.user, "documents.view_register")
-        self.agencies = _officer_agencies(request.user)
+        self.agencies = own_office_agencies(request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def _forms(self, data=None):

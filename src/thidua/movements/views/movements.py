@@ -16,6 +16,7 @@ from thidua.documents.doc_types import doc_type
 from thidua.documents.selectors import local_types_for
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
+from thidua.organizations.selectors import own_office_agencies
 
 from ..document import movement_document
 from ..enums import MovementState
@@ -41,16 +42,6 @@ __all__ = [
     "MovementSectionView",
     "MovementTransitionView",
 ]
-
-
-def _launchable(user):
-    scopes = scopes_for(user)
-    agencies = (
-        Agency.objects.all()
-        if scopes.is_admin
-        else Agency.objects.filter(pk__in=scopes.officer_agencies)
-    )
-    return agencies.exclude(level="phong_don_vi").order_by("name")
 
 
 def _form_choices(user, launcher=None):
@@ -81,7 +72,7 @@ class MovementListView(TemplateView):
         movements = movements_for_user(self.request.user).order_by("-year", "-pk")
         return super().get_context_data(
             movements=movements,
-            can_launch=_launchable(self.request.user).exists(),
+            can_launch=own_office_agencies(self.request.user).exists(),
             **kwargs,
         )
 
@@ -91,7 +82,7 @@ class MovementCreateView(ServiceFormView):
     form_class = MovementForm
 
     def dispatch(self, request, *args, **kwargs):
-        launchable = _launchable(request.user)
+        launchable = own_office_agencies(request.user)
         chosen = id_param(request.GET, "co_quan")
         self.launcher = (chosen and launchable.filter(pk=chosen).first()) or (
             launchable.first()
