@@ -67,3 +67,15 @@ def test_giving_up_a_finished_rendering_changes_nothing(issued):
     give_up_render(issued.pk, "Máy chủ khởi động lại")
     issued.refresh_from_db()
     assert (issued.status, issued.error) == (IssuedDocument.Status.READY, "")
+
+
+def test_a_file_without_a_recorded_digest_or_no_pdf_is_not_called_changed(issued):
+    """What the check can compare it compares: a DOCX whose digest was never recorded
+    (a document declared with files made elsewhere) and a document without a PDF give
+    no problem. In memory only: a ready document's row is frozen."""
+    render_issued_document(issued.pk)
+    issued.refresh_from_db()
+    issued.docx_sha256 = ""
+    issued.pdf = ""
+    [check] = check_documents([issued])
+    assert (check.problems, check.signed) == ([], False)

@@ -248,3 +248,16 @@ def test_a_section_builds_at_most_max_items_forms(client_for, org):
     assert response.status_code == 200
     assert len(response.context["formset"].forms) == MAX_ITEMS
     assert list(movement.purposes.values_list("text", flat=True)) == before
+
+
+def test_a_person_no_longer_in_any_unit_sees_no_movement_of_it(org, users):
+    """A staff record without a unit (retired, moved out of the tree): the account's
+    person is known, its unit is not, so no unit's movement is shown."""
+    from thidua.movements.selectors import movements_for_user
+
+    issued = issue(make_movement(org))
+    staff = users["staff"]
+    assert list(movements_for_user(staff)) == [issued]
+    staff.person.unit = None
+    staff.person.save(update_fields=["unit"])
+    assert list(movements_for_user(staff)) == []

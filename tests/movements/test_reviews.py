@@ -118,3 +118,26 @@ def test_review_sections_and_confirmation_notes_are_stored_in_nfc(running, org):
         )
     delivery.refresh_from_db()
     assert delivery.note == "Đã quán triệt tại cuộc họp giao ban."
+
+
+def test_a_second_interim_report_leaves_the_movement_where_it_is(running):
+    """Sơ kết 6 tháng, then sơ kết năm: both are issued, the movement stays đã sơ kết."""
+    from thidua.movements.services.review import (
+        draft_review,
+        issue_review,
+        update_review,
+    )
+
+    for _ in range(2):
+        review = draft_review(running, "so_ket")
+        update_review(
+            review,
+            title=review.title,
+            sections=[{**s, "text": s["text"] or "Nội dung."} for s in review.sections],
+            signer_title="Giám đốc",
+            signer_name="Vũ Hoàng Quý",
+        )
+        issue_review(review)
+        running.refresh_from_db()
+        assert running.state == "da_so_ket"
+    assert running.reviews.filter(issued_document__isnull=False).count() == 2

@@ -72,3 +72,14 @@ def test_the_date_line_falls_back_to_the_round_s_agency(org):
     Agency.objects.update(place_name="")
     nomination.round.agency.place_name = "Thành phố Lạng Sơn"
     assert report_place(nomination) == "Thành phố Lạng Sơn"
+
+
+def test_a_nominee_without_a_unit_takes_the_proposing_unit_s_place(org):
+    nomination = propose(org)
+    nomination.person.unit = None
+    nomination.person.save(update_fields=["unit"])
+    Agency.objects.update(place_name="")
+    org.dkkd.place_name = "Thành phố Lạng Sơn"
+    org.dkkd.save(update_fields=["place_name"])
+    assert nomination.proposing_unit_id == org.dkkd.pk
+    assert report_place(nomination) == "Thành phố Lạng Sơn"
