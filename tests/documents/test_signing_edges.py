@@ -56,3 +56,33 @@ def test_each_verdict_has_its_sentence():
     assert [_summary(report) for report, _text in verdicts] == [
         text for _report, text in verdicts
     ]
+
+
+def test_signing_without_a_layout_uses_the_nd30_margins(credential, round_, org, users):
+    from thidua.documents.services.signing import sign_for_document
+
+    from .certs import blank_pdf
+    from .signing_fixtures import issue
+
+    document = issue(round_, org, users).issued_document
+    signed, fields = sign_for_document(document, blank_pdf())
+    assert signed != blank_pdf() and signed.startswith(b"%PDF")
+    assert fields["credential"] == credential
+    assert fields["signer_subject"] == credential.subject_cn
+
+
+def test_a_stored_pdf_signed_by_another_certificate_is_named(signed_decision):
+    """The register says which certificate signed; a PDF intact but signed by another
+    one (a file swapped for one signed elsewhere) is a problem of its own."""
+    from thidua.documents.models import DocumentSignature
+    from thidua.documents.services.signing import check_stored_pdf
+
+    document = signed_decision.issued_document
+    signature = DocumentSignature.objects.get(document=document)
+    with document.pdf.open("rb") as stored:
+        data = stored.read()
+    assert check_stored_pdf(document, signature, data)[1] == []
+    signature.fingerprint = "0" * 64  # in memory: the row is append-only
+    assert check_stored_pdf(document, signature, data)[1] == [
+        "Tệp được ký bằng một chứng thư khác chứng thư đã ký văn bản."
+    ]
