@@ -1,0 +1,43 @@
+"""The menu's work queues: what waits for the head (or his authorised deputy) and for
+the clerk, with how many — so the person who decides finds the decisions before him
+without being told the address.
+
+A query is spent only for an account holding one of those roles (its scopes are read
+once per request and kept on the user)."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from thidua.decisions.selectors import decisions_awaiting_approval, decisions_to_issue
+from thidua.organizations.access import scopes_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def work_queues(user) -> list[dict]:
+    """``[{"label", "url", "count", "testid"}]`` for the menu, empty for most accounts."""
+    scopes = scopes_for(user)
+    queues = []
+    if scopes.head_agencies or scopes.deputy_agencies:
+        queues.append(
+            {
+                "label": _("Chờ duyệt"),
+                "title": _("Quyết định chờ thủ trưởng duyệt"),
+                "url": reverse("decisions:decision-approvals"),
+                "count": decisions_awaiting_approval(user).count(),
+                "testid": "queue-approvals",
+            }
+        )
+    if scopes.clerk_agencies:
+        queues.append(
+            {
+                "label": _("Chờ ban hành"),
+                "title": _("Quyết định đã duyệt, chờ lấy số, ban hành"),
+                "url": reverse("decisions:decision-issue-queue"),
+                "count": decisions_to_issue(user).count(),
+                "testid": "queue-issue",
+            }
+        )
+    return queues
