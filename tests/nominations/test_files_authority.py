@@ -10,6 +10,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.http import Http404
 from django.urls import reverse
 
@@ -144,10 +146,18 @@ def test_authority_is_said_on_the_form_the_result_the_dossier_and_the_list(
 
 
 def _get(client, url):
-    """A file response, read and closed (the stored file is not left open)."""
+    """A file response, read and closed (the stored file is not left open).
+
+    Closed as the test client closes a response it streamed itself: with
+    ``close_old_connections`` off ``request_finished`` — else closing it here closes
+    the test's database connection (PostgreSQL) in the middle of the test."""
     response = client.get(url)
     response.body = b"".join(getattr(response, "streaming_content", [b""]))
-    response.close()
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return response
 
 
