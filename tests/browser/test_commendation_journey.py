@@ -1,8 +1,10 @@
 """Issue #5 end to end in Chromium, on the demo server: a unit head nominates three people
 → the officer appraises → the secretary runs a meeting of the seven-member council (the
 chair absent with a written vote, the unit head standing aside) while members vote on
-their own screens → public notice → decision issued (and signed) → the certificate's QR
-page shows the award → one award is annulled → the page says annulled."""
+their own screens → public notice → the officer drafts the decision → the Director
+approves it from his queue → the clerk numbers and issues it (signed) → the
+certificate's QR page shows the award → one award is annulled → the page says
+annulled."""
 
 import datetime
 import re
@@ -174,14 +176,33 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     page.get_by_role("link", name="Ra quyết định", exact=True).click()
     for name in names:
         expect(page.get_by_label(name)).to_be_checked()
-    page.fill("#id_issued_on", today.strftime("%d/%m/%Y"))
-    page.fill("#id_signer_title", "Giám đốc")
-    page.fill("#id_signer_name", "Vũ Hoàng Quý")
-    page.get_by_role("button", name="Lấy số và ban hành quyết định").click()
-    expect(page.get_by_test_id("decision-state")).to_have_text(
-        "Đã ghi sổ khen thưởng", timeout=90_000
-    )
+    page.fill("#id_planned_on", today.strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    state = page.get_by_test_id("decision-state")
+    expect(state).to_have_text("Dự thảo")
     decision_url = page.url
+    page.get_by_role("button", name="Trình thủ trưởng duyệt").click()
+    expect(state).to_have_text("Chờ thủ trưởng duyệt")
+    logout(page)
+
+    # 6. The Director finds it in his menu's queue and approves it: the signer block is
+    # his own record's (no one types it), then the clerk takes the number and issues.
+    login(page, base, "chutich")
+    page.get_by_test_id("queue-approvals").click()
+    expect(page.get_by_role("heading", name="Quyết định chờ duyệt")).to_be_visible()
+    page.goto(decision_url)
+    page.get_by_role("button", name="Duyệt", exact=True).click()
+    expect(state).to_have_text("Đã duyệt, chờ lấy số")
+    logout(page)
+    login(page, base, "vanthu")
+    page.get_by_test_id("queue-issue").click()
+    page.goto(decision_url)
+    page.get_by_label("Ngày ban hành").fill(today.strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Lấy số và ban hành").click()
+    expect(state).to_have_text("Đã ghi sổ khen thưởng", timeout=90_000)
+    logout(page)
+    login(page, base, "canbotdkt")
+    page.goto(decision_url)
     items = page.get_by_test_id("decision-item")
     expect(items).to_have_count(3)
     expect(page.get_by_test_id("signed-by")).to_contain_text("Sở Kế hoạch và Đầu tư")
@@ -210,7 +231,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
         ).to_have_text(verdict)
     checker.context.close()
 
-    # 6. The certificate's QR page shows the award to anyone.
+    # 7. The certificate's QR page shows the award to anyone.
     first = items.filter(has_text=names[0])
     verify = first.get_by_role("link", name="xác minh").get_attribute("href")
     public = browser.new_context(locale="vi-VN").new_page()
@@ -218,7 +239,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     expect(public.get_by_test_id("verify-ok")).to_contain_text(names[0])
     expect(public.get_by_test_id("verify-ok")).to_contain_text("Giấy khen")
 
-    # 7. One award annulled: the register, the decision page and the QR page say so.
+    # 8. One award annulled: the register, the decision page and the QR page say so.
     first.get_by_role("link", name=names[0]).click()
     row = page.get_by_test_id("awards").locator("tr", has_text="Giấy khen").first
     row.get_by_role("link", name="hủy bỏ").click()
