@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from thidua.common.text import search_words
+from thidua.decisions.enums import DecisionState
 from thidua.decisions.models import Decision
 from thidua.documents.services.numbering import declare_numbers_used, issue_document
 from thidua.movements.models import Movement
@@ -48,9 +49,13 @@ def _decision(round_, summary):
             signer_title="Giám đốc",
             signer_name="Vũ Hoàng Quý",
         )
+        # Issued as a decision from before the head's approval step (legacy): the
+        # search needs a numbered decision, not the steps that lead to one.
         return Decision.objects.create(
             round=round_,
             issued_document=document,
+            state=DecisionState.ISSUED,
+            legacy=True,
             summary=summary,
             signer_title="Giám đốc",
             signer_name="Vũ Hoàng Quý",
