@@ -51,7 +51,8 @@ def make_agency(units: int = 10):
 
 
 def synthetic_rows(n: int, unit_codes: list[str], seed: int = 7):
-    """Rows for the staff template: realistic names, consistent CCCDs, dd/mm/yyyy text."""
+    """Rows for the staff template (``COLUMNS`` order): realistic names, consistent
+    CCCDs, dd/mm/yyyy text."""
     from thidua.demo.names import vietnamese_name
 
     rng = random.Random(seed)
@@ -74,6 +75,8 @@ def synthetic_rows(n: int, unit_codes: list[str], seed: int = 7):
             "Chuyên viên",
             rng.choice(["Có", "Không"]),
             f"01/{rng.randint(1, 12):02d}/{max(birth.year + 22, 2000)}",
+            rng.choice(["đại học", "đại học", "trên đại học", "cao đẳng"]),
+            "",  # làm công tác TĐKT từ ngày: not a TĐKT officer
             rng.choice(unit_codes),
         ]
 
