@@ -373,3 +373,24 @@ def test_no_paper_result_for_a_dossier_put_to_the_ballot(org, users, nomination)
             minutes=minutes(),
             actor=users["officer"],
         )
+
+
+def test_a_nominee_s_unit_defaults_to_the_person_s_own(board):
+    """find_conflicts given only the person: the members of the person's current unit
+    (and the person's own seat) are in conflict, as when the unit is given."""
+    from django.utils import timezone
+
+    from thidua.councils.services.meeting import find_conflicts
+
+    seat = board.seats[3]
+    today = timezone.localdate()
+    by_person = find_conflicts(
+        board.council, on=today, nominee_person_id=seat.person_id
+    )
+    assert seat in by_person
+    assert by_person == find_conflicts(
+        board.council,
+        on=today,
+        nominee_person_id=seat.person_id,
+        nominee_unit_id=seat.person.unit_id,
+    )

@@ -121,3 +121,40 @@ def test_returning_an_imported_item_touches_nothing_below(package, org, users):
     state = nomination.state
     nomination.refresh_from_db()
     assert nomination.state == state  # the sender's copy is not linked to the import
+
+
+def test_an_item_forwarded_further_up_reads_its_file_from_the_package_it_came_in(
+    package, org, users
+):
+    """Sở Tài chính imported the tờ trình and sends the item up: the copy it sends has
+    no nomination here, its files are in the package the original came in."""
+    from thidua.submissions.models import SubmissionItem
+
+    _submission, data = package
+    imported = import_package(_upload(data), to_agency=org.other, actor=users["admin"])
+    copy = imported.items.get()
+    forwarded = SubmissionItem(source=copy, files=list(copy.files))
+    name, content = package_file(forwarded, 0)
+    assert content.startswith(b"%PDF") and name
+
+
+def test_two_imports_of_one_package_at_the_same_moment_make_one_submission(
+    package, org, users, monkeypatch
+):
+    """The second import passed the duplicate check before the first was written: the
+    unique (agency, SHA-256) refuses its row and it answers with the first one."""
+    from django.db.models import QuerySet
+
+    _submission, data = package
+    first = import_package(_upload(data), to_agency=org.other, actor=users["admin"])
+    real_first = QuerySet.first
+
+    def unseen(queryset):  # the check runs before the other import commits
+        return None if queryset.model is Submission else real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", unseen)
+    again = import_package(_upload(data), to_agency=org.other, actor=users["admin"])
+    monkeypatch.undo()
+    assert again == first
+    assert Submission.objects.filter(to_agency=org.other).count() == 1
+    assert first.items.count() == 1
