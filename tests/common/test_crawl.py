@@ -180,8 +180,8 @@ def _extras() -> None:
 def _meeting_in_session(skhdt) -> None:
     """Phòng ĐKKD's LĐTT before the council, in session, its ballot open: the
     secretary's and the members' forms are offered."""
+    from tests.councils.ballots import open_ballot
     from thidua.councils.selectors import seated_members
-    from thidua.councils.services.ballot import open_ballot
     from thidua.councils.services.meeting import (
         add_agenda_item,
         open_meeting,

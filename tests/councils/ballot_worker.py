@@ -74,7 +74,7 @@ def open_session(council, seats, *, items: int, officer, **item_fields):
     """Schedule and open a meeting, mark everyone present, open one ballot per item."""
     from django.utils import timezone
 
-    from thidua.councils.services.ballot import open_ballot
+    from tests.councils.ballots import open_ballot
     from thidua.councils.services.meeting import (
         add_agenda_item,
         open_meeting,
@@ -100,7 +100,7 @@ def race(ballots, seats, truth, *, copies: int = 2, seed: int = 5) -> dict:
     from django.core.exceptions import ValidationError
     from django.db import connection
 
-    from thidua.councils.services.ballot import cast_vote
+    from tests.councils.ballots import cast_vote
 
     barrier = threading.Barrier(len(seats) * copies)
     lock = threading.Lock()
@@ -152,14 +152,14 @@ def race(ballots, seats, truth, *, copies: int = 2, seed: int = 5) -> dict:
 
 def verify(ballots, seats, truth, outcome, *, officer) -> dict:
     """Close every ballot and compare the box with the ground truth."""
-    from thidua.councils.models import BallotParticipation, BallotVote
-    from thidua.councils.services.ballot import (
+    from tests.councils.ballots import (
         MSG_ALREADY_VOTED,
         close_ballot,
         published_receipts,
         tally,
     )
-    from thidua.councils.services.ballot import hash_receipt as h
+    from tests.councils.ballots import hash_receipt as h
+    from thidua.councils.models import BallotParticipation, BallotVote
 
     problems = []
     pairs = {(b, m) for b in range(len(ballots)) for m in range(len(seats))}

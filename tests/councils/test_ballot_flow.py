@@ -6,14 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from thidua.councils.models import (
-    Ballot,
-    BallotParticipation,
-    BallotRoster,
-    BallotVote,
-)
-from thidua.councils.services import ballot as ballot_services
-from thidua.councils.services.ballot import (
+from tests.councils.ballots import (
     cast_vote,
     close_ballot,
     open_ballot,
@@ -21,6 +14,13 @@ from thidua.councils.services.ballot import (
     receipt_is_published,
     tally,
 )
+from thidua.councils.models import (
+    Ballot,
+    BallotParticipation,
+    BallotRoster,
+    BallotVote,
+)
+from thidua.councils.services import ballot as ballot_services
 from thidua.councils.services.meeting import (
     add_agenda_item,
     close_meeting,

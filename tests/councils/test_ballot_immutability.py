@@ -3,6 +3,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from tests.councils.ballots import cast_vote, close_ballot, open_ballot
 from thidua.councils.models import (
     Ballot,
     BallotParticipation,
@@ -10,7 +11,6 @@ from thidua.councils.models import (
     BallotRoster,
     BallotVote,
 )
-from thidua.councils.services.ballot import cast_vote, close_ballot, open_ballot
 
 pytestmark = pytest.mark.django_db
 

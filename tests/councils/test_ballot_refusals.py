@@ -8,16 +8,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from thidua.councils.enums import BallotState, Comparison, PassBasis
-from thidua.councils.models import BallotVote
-from thidua.councils.selectors import participation_count
-from thidua.councils.services import ballot as ballot_services
-from thidua.councils.services.ballot import (
+from tests.councils.ballots import (
     cast_vote,
     close_ballot,
     hash_receipt,
     open_ballot,
 )
+from thidua.councils.enums import BallotState, Comparison, PassBasis
+from thidua.councils.models import BallotVote
+from thidua.councils.selectors import box_progress
+from thidua.councils.services import ballot as ballot_services
 from thidua.councils.services.meeting import find_conflicts, recuse
 from thidua.councils.services.pass_rules import PassRule
 from thidua.organizations.models import CouncilMember
@@ -55,7 +55,7 @@ def test_recusal_needs_a_reason_a_seat_of_this_council_and_happens_once(sitting,
 def test_close_refuses_a_box_whose_votes_and_participations_disagree(sitting):
     ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
     cast_vote(ballot, sitting.seats[2], YES)
-    assert participation_count(ballot) == 1
+    assert box_progress(ballot.box).received == 1
     # A vote slipped into the box without its participation row.
     BallotVote.objects.create(ballot=ballot, choice=YES, receipt_hash=hash_receipt("x"))
     with pytest.raises(IntegrityError, match="ballot box inconsistent"):
@@ -75,7 +75,7 @@ def test_a_database_error_other_than_a_second_vote_is_not_reworded(
     monkeypatch.setattr(ballot_services, "log_action", broken)
     with pytest.raises(IntegrityError, match="disk full"):
         cast_vote(ballot, sitting.seats[2], YES)
-    assert participation_count(ballot) == 0
+    assert box_progress(ballot.box).received == 0
 
 
 def test_conflicts_of_a_unit_that_does_not_exist_are_none(board):

@@ -8,9 +8,7 @@ import re
 import pytest
 from django.db import models
 
-from thidua.common.models import ActivityLog
-from thidua.councils.models import BallotParticipation, BallotVote
-from thidua.councils.services.ballot import (
+from tests.councils.ballots import (
     cast_vote,
     close_ballot,
     hash_receipt,
@@ -18,6 +16,8 @@ from thidua.councils.services.ballot import (
     published_receipts,
     tally,
 )
+from thidua.common.models import ActivityLog
+from thidua.councils.models import BallotParticipation, BallotVote
 from thidua.councils.services.meeting import add_agenda_item
 
 from .ballot_worker import seat_members

@@ -377,9 +377,8 @@ def test_closing_the_ballot_of_a_matter_without_a_dossier_records_only_the_tally
 ):
     """An agenda item that is not a nomination (another matter): the result is kept,
     no dossier moves."""
+    from tests.councils.ballots import close_ballot_and_record, open_ballot
     from thidua.councils.rules import prepares_meeting
-    from thidua.councils.services.ballot import open_ballot
-    from thidua.councils.services.outcome import close_ballot_and_record
 
     item = sitting.items[0]
     assert item.nomination is None

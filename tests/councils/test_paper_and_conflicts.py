@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from tests.councils.ballots import open_ballot
 from thidua.common.models import ActivityLog
 from thidua.councils.models import AgendaConflict, PaperCouncilResult
-from thidua.councils.services.ballot import open_ballot
 from thidua.councils.services.meeting import clear_conflict, declare_conflict, recuse
 from thidua.councils.services.paper import record_paper_result
 
@@ -334,7 +334,7 @@ def test_no_title_skips_the_council_unless_the_agency_lists_it(
 
 
 def test_counting_an_item_without_a_dossier_moves_nothing(sitting):
-    from thidua.councils.services.outcome import close_ballot_and_record
+    from tests.councils.ballots import close_ballot_and_record
 
     item = sitting.items[0]
     open_ballot(item, actor=sitting.secretary)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.councils.ballots import cast_vote, close_ballot, open_ballot
 from thidua.councils.models import CouncilVotingRule
-from thidua.councils.services.ballot import cast_vote, close_ballot, open_ballot
 from thidua.councils.services.meeting import add_agenda_item, record_attendance
 from thidua.councils.services.pass_rules import (
     PassRule,

@@ -1,21 +1,36 @@
-"""Read-only queries of the councils app. Nothing here reads ``BallotVote``."""
+"""Read-only queries of the councils app. Nothing here reads ``BallotVote`` or a
+sealed paper."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.organizations.models import Council, CouncilMember
 
-from .enums import QuorumRule
-from .models import Attendance, Ballot, BallotParticipation, Meeting
+from .enums import BallotState, MeetingState, QuorumRule
+from .models import (
+    Attendance,
+    Ballot,
+    BallotBox,
+    BallotParticipation,
+    BallotRoster,
+    Meeting,
+    Recusal,
+)
 
 __all__ = [
+    "BoxProgress",
+    "Paper",
+    "PaperRow",
     "Quorum",
+    "box_progress",
+    "open_paper_count",
+    "open_papers_for",
     "meeting_date",
     "officers",
-    "participation_count",
     "quorum",
     "required_present",
     "seated_members",
@@ -87,7 +102,188 @@ def quorum(meeting: Meeting) -> Quorum:
     )
 
 
-def participation_count(ballot: Ballot) -> int:
-    """How many members have voted so far: the only figure shown while a ballot is
-    open (never per choice)."""
-    return BallotParticipation.objects.filter(ballot=ballot).count()
+@dataclass(frozen=True)
+class BoxProgress:
+    """Papers handed in so far out of the members who may hand one in: the only figures
+    shown while a box is open (never per choice)."""
+
+    received: int
+    expected: int
+
+
+def box_progress(box: BallotBox) -> BoxProgress:
+    return BoxProgress(
+        received=BallotParticipation.objects.filter(ballot__box=box)
+        .values("member_id")
+        .distinct()
+        .count(),
+        expected=BallotRoster.objects.filter(ballot__box=box)
+        .values("member_id")
+        .distinct()
+        .count(),
+    )
+
+
+@dataclass
+class PaperRow:
+    """One row of a member's paper: the item, and the dossier it is about (if any)."""
+
+    ballot: Ballot
+    chosen: str | None = None
+    chosen_label: str = ""
+
+    @property
+    def item(self):
+        return self.ballot.agenda_item
+
+    @property
+    def nomination(self):
+        return self.ballot.agenda_item.nomination
+
+
+@dataclass
+class Paper:
+    """A member's ballot paper in an open box: the rows they vote on, or why not."""
+
+    seat: CouncilMember
+    box: BallotBox
+    rows: list[PaperRow]
+    voted: bool
+    reason: str = ""
+
+    @property
+    def can_vote(self) -> bool:
+        return bool(self.rows) and not self.voted and not self.reason
+
+
+def _paper_reason(attendance, rows, recused: bool) -> str:
+    """Why this member cannot cast the paper here, in the words shown to him."""
+    if not rows:
+        return (
+            _(
+                "Bạn không tham gia biểu quyết các nội dung của lượt này (đã rút khỏi "
+                "việc xét vì xung đột lợi ích)."
+            )
+            if recused
+            else _("Bạn không có trong danh sách bỏ phiếu của lượt này.")
+        )
+    if attendance is None or not attendance.present:
+        if attendance is not None and attendance.written_vote_allowed:
+            return _(
+                "Bạn vắng mặt và được gửi phiếu bằng văn bản: phiếu của bạn do thư ký "
+                "hội đồng ghi nhận, không bỏ phiếu trên màn hình này."
+            )
+        return _(
+            "Bạn chưa được thư ký ghi nhận có mặt tại cuộc họp. Thành viên vắng mặt "
+            "chỉ được gửi phiếu bằng văn bản khi hội đồng cho phép."
+        )
+    return ""
+
+
+def _seats_of(user, on: datetime.date) -> list[CouncilMember]:
+    person_id = getattr(user, "person_id", None)
+    if not person_id:
+        return []
+    return list(
+        CouncilMember.objects.filter(person_id=person_id, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("council", "person")
+    )
+
+
+def open_papers_for(user, *, on: datetime.date) -> list[Paper]:
+    """The ballot papers of open boxes in sitting meetings of the councils the user sits
+    on, with their rows, dossiers and files: a constant number of queries."""
+    seats = _seats_of(user, on)
+    if not seats:
+        return []
+    boxes = list(
+        BallotBox.objects.filter(
+            state=BallotState.OPEN,
+            meeting__state=MeetingState.OPEN,
+            meeting__council__in=[s.council_id for s in seats],
+        )
+        .select_related("meeting__council")
+        .prefetch_related(
+            Prefetch(
+                "ballots",
+                queryset=Ballot.objects.select_related(
+                    "agenda_item__nomination__person__unit",
+                    "agenda_item__nomination__agency",
+                    "agenda_item__nomination__proposing_unit",
+                )
+                .prefetch_related("agenda_item__nomination__attachments")
+                .order_by("agenda_item__position", "pk"),
+            )
+        )
+        .order_by("opened_at", "pk")
+    )
+    seat_ids = [s.pk for s in seats]
+    on_roster = set(
+        BallotRoster.objects.filter(
+            ballot__box__in=boxes, member__in=seat_ids
+        ).values_list("ballot_id", "member_id")
+    )
+    voted = set(
+        BallotParticipation.objects.filter(
+            ballot__box__in=boxes, member__in=seat_ids
+        ).values_list("ballot__box_id", "member_id")
+    )
+    recused = set(
+        Recusal.objects.filter(
+            agenda_item__ballot__box__in=boxes, member__in=seat_ids
+        ).values_list("agenda_item__ballot__box_id", "member_id")
+    )
+    attendance = {
+        (a.meeting_id, a.member_id): a
+        for a in Attendance.objects.filter(
+            meeting__in={b.meeting_id for b in boxes}, member__in=seat_ids
+        )
+    }
+    papers = []
+    for box in boxes:
+        for seat in seats:
+            if seat.council_id != box.meeting.council_id:
+                continue
+            rows = [
+                PaperRow(ballot)
+                for ballot in box.ballots.all()
+                if (ballot.pk, seat.pk) in on_roster
+            ]
+            has_voted = (box.pk, seat.pk) in voted
+            reason = (
+                ""
+                if has_voted
+                else _paper_reason(
+                    attendance.get((box.meeting_id, seat.pk)),
+                    rows,
+                    (box.pk, seat.pk) in recused,
+                )
+            )
+            papers.append(Paper(seat, box, rows, has_voted, reason))
+    return papers
+
+
+def open_paper_count(user) -> int:
+    """How many open papers wait for the user's vote (the menu's badge): one query.
+
+    The rosters were frozen from the seats when each box opened."""
+    person_id = getattr(user, "person_id", None)
+    if not person_id:
+        return 0
+    return (
+        BallotBox.objects.filter(
+            state=BallotState.OPEN,
+            meeting__state=MeetingState.OPEN,
+            ballots__roster__member__person_id=person_id,
+        )
+        .exclude(
+            Exists(
+                BallotParticipation.objects.filter(
+                    ballot__box=OuterRef("pk"), member__person_id=person_id
+                )
+            )
+        )
+        .distinct()
+        .count()
+    )

@@ -27,6 +27,16 @@ urlpatterns = [
     ),
     path("hoi-dong/bo-phieu/", views.VoteView.as_view(), name="vote"),
     path(
+        "hoi-dong/luot-bo-phieu/<int:pk>/so-phieu/",
+        views.BoxProgressView.as_view(),
+        name="box-progress",
+    ),
+    path(
+        "kiem-tra-bien-nhan-phieu/",
+        views.ReceiptCheckView.as_view(),
+        name="receipt-check",
+    ),
+    path(
         "hoi-dong/hop/<int:pk>/bien-ban.<str:fmt>",
         views.MinutesFileView.as_view(),
         name="minutes-file",

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from thidua.councils.selectors import seated_members
-from thidua.councils.services.ballot import cast_vote, open_ballot
+from thidua.councils.services.ballot import cast_paper, open_ballots
 from thidua.councils.services.meeting import (
     add_agenda_item,
     close_meeting,
@@ -20,7 +20,7 @@ from thidua.councils.services.meeting import (
     schedule_meeting,
 )
 from thidua.councils.services.minutes import issue_minutes
-from thidua.councils.services.outcome import close_ballot_and_record
+from thidua.councils.services.outcome import close_box_and_record
 from thidua.eligibility.regimes import select_regime
 from thidua.nominations.enums import NominationState
 from thidua.nominations.services.nomination import (
@@ -86,6 +86,7 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
     open_meeting(meeting, actor=secretary)
     for seat in seats:
         record_attendance(meeting, seat, present=True)
+    items, recused = [], set()
     for nomination in nominations:
         item = add_agenda_item(
             meeting,
@@ -95,18 +96,27 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
             nomination=nomination,
         )
         # A member of the nominee's unit stands aside before the ballot opens.
-        recused = set()
         for conflict in item.conflicts.all():
             recuse(item, conflict.member, reason="Cùng đơn vị với người được đề nghị")
-            recused.add(conflict.member_id)
-        ballot = open_ballot(item, actor=secretary)
-        voters = [s for s in seats if s.pk not in recused]
-        for i, seat in enumerate(voters):
-            cast_vote(
-                ballot, seat, "khong_dong_y" if i == len(voters) - 1 else "dong_y"
-            )
-        # Counting moves the dossier to "Hội đồng đã xét": the council's only way.
-        close_ballot_and_record(item, actor=secretary)
+            recused.add((item.pk, conflict.member_id))
+        items.append(item)
+    # One paper for the whole list, as the council votes on paper.
+    opened = open_ballots(meeting, items, actor=secretary)
+    ballots = list(opened.box.ballots.all())
+    voters = {
+        b.pk: [s for s in seats if (b.agenda_item_id, s.pk) not in recused]
+        for b in ballots
+    }
+    for seat in seats:
+        paper = {
+            b.pk: "khong_dong_y" if seat == voters[b.pk][-1] else "dong_y"
+            for b in ballots
+            if seat in voters[b.pk]
+        }
+        if paper:
+            cast_paper(opened.box, seat, paper)
+    # Counting moves the dossiers to "Hội đồng đã xét": the council's only way.
+    close_box_and_record(opened.box, opened.code, actor=secretary)
     close_meeting(meeting, actor=secretary)
     issue_minutes(meeting)
     listed = [n for n in nominations if n.code == "LDTT"]

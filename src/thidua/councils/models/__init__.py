@@ -1,4 +1,13 @@
-from .ballot import Ballot, BallotParticipation, BallotResult, BallotRoster, BallotVote
+from .ballot import (
+    Ballot,
+    BallotBox,
+    BallotParticipation,
+    BallotReceipt,
+    BallotResult,
+    BallotRoster,
+    BallotVote,
+    SealedPaper,
+)
 from .meeting import AgendaConflict, AgendaItem, Attendance, Meeting, Recusal
 from .paper import PaperCouncilResult
 from .pass_rules import CouncilVotingRule
@@ -8,7 +17,9 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "Ballot",
+    "BallotBox",
     "BallotParticipation",
+    "BallotReceipt",
     "BallotResult",
     "BallotRoster",
     "BallotVote",
@@ -16,4 +27,5 @@ __all__ = [
     "Meeting",
     "PaperCouncilResult",
     "Recusal",
+    "SealedPaper",
 ]

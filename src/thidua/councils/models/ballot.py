@@ -1,11 +1,15 @@
-"""The secret ballot. Who voted (``BallotParticipation``) and how (``BallotVote``) are
-stored apart: no column, key order or timestamp links a vote to a member.
+"""The secret ballot. Members vote on one paper for the whole list (a ``BallotBox``
+holding one ``Ballot`` per agenda item), as councils do on paper.
 
-``BallotVote`` has a random UUID4 key, no member column, no timestamp, and is ordered by
-its key, so neither the primary key nor the default ordering reveals the order of
-insertion. Votes, participations, the frozen roster and results refuse UPDATE and DELETE
-at the database (migration 0002). Never register ``BallotVote`` in the Django admin,
-with an audit history, or in any API serialiser.
+While the box is open, a member's paper exists only sealed to the box's public key
+(``SealedPaper``: random key, no member, no time; see ``councils.sealing``); who
+handed one in is ``BallotParticipation``. At close the papers are opened with the tally
+code, shuffled, and written in one batch as ``BallotVote`` rows (a choice per item,
+nothing else) and ``BallotReceipt`` rows (sorted hashes, never next to a choice); the
+sealed papers and the wrapped key are erased. Votes, participations, receipts, the
+frozen roster and results refuse UPDATE and DELETE at the database (migrations 0002,
+0008). Never register these in the Django admin, an audit history or an API
+serialiser. docs/ballots.md states what this protects against and what it does not.
 """
 
 import uuid
@@ -20,11 +24,119 @@ from ..enums import BallotState, Comparison, PassBasis, VoteChannel, VoteChoice
 
 __all__ = [
     "Ballot",
+    "BallotBox",
     "BallotParticipation",
     "BallotResult",
     "BallotRoster",
+    "BallotReceipt",
     "BallotVote",
+    "SealedPaper",
 ]
+
+
+class BallotBox(models.Model):
+    """One ballot paper for a list of agenda items (lượt bỏ phiếu), opened and closed
+    together under one key.
+
+    ``wrapped_private_key`` is the box's private key sealed under the tally code that
+    only the officer who opened it was shown; it is erased at close. Boxes carried
+    over from before sealing (one per old ballot) have ``sealed=False``."""
+
+    meeting = models.ForeignKey(
+        "councils.Meeting", on_delete=models.PROTECT, related_name="ballot_boxes"
+    )
+    number = models.PositiveSmallIntegerField(_("lượt bỏ phiếu thứ"))
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=8,
+        choices=BallotState.choices,
+        default=BallotState.OPEN,
+    )
+    opened_at = models.DateTimeField(_("mở phiếu lúc"))
+    closed_at = models.DateTimeField(_("đóng phiếu lúc"), null=True, blank=True)
+    sealed = models.BooleanField(default=True)
+    public_key = models.BinaryField(max_length=32, default=b"")
+    wrapped_private_key = models.BinaryField(max_length=64, null=True)
+    key_fingerprint = models.CharField(
+        _("dấu nhận diện khóa"), max_length=16, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("lượt bỏ phiếu")
+        verbose_name_plural = _("lượt bỏ phiếu")
+        ordering = ["meeting", "number"]
+        constraints = [
+            state_is_known("state", BallotState, "ballot_box_state_known"),
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="ballot_box_number_once"
+            ),
+            # Open: no closing time; closed: a closing time and no key left to open
+            # the papers with.
+            models.CheckConstraint(
+                condition=Q(state=BallotState.OPEN, closed_at__isnull=True)
+                | Q(
+                    state=BallotState.CLOSED,
+                    closed_at__isnull=False,
+                    wrapped_private_key__isnull=True,
+                ),
+                name="ballot_box_key_erased_at_close",
+            ),
+            models.CheckConstraint(
+                condition=Q(sealed=False)
+                | Q(state=BallotState.CLOSED)
+                | Q(wrapped_private_key__isnull=False),
+                name="ballot_box_sealed_has_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Lượt bỏ phiếu {self.number}: {self.meeting}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == BallotState.OPEN
+
+
+class SealedPaper(models.Model):
+    """A member's ballot paper, sealed to the box's key: random key, no member, no
+    time. Erased at close, once opened and counted."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    box = models.ForeignKey(
+        BallotBox, on_delete=models.PROTECT, related_name="sealed_papers"
+    )
+    sealed = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("phiếu niêm phong")
+        verbose_name_plural = _("phiếu niêm phong")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return "phiếu niêm phong"
+
+
+class BallotReceipt(models.Model):
+    """The hash of a counted paper's receipt, written sorted at close; never with a
+    choice, a member or a time."""
+
+    box = models.ForeignKey(
+        BallotBox, on_delete=models.PROTECT, related_name="receipts"
+    )
+    receipt_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("biên nhận phiếu đã kiểm")
+        verbose_name_plural = _("biên nhận phiếu đã kiểm")
+        ordering = ["box", "receipt_hash"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["box", "receipt_hash"], name="ballot_receipt_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "biên nhận"
 
 
 class Ballot(models.Model):
@@ -32,6 +144,9 @@ class Ballot(models.Model):
 
     agenda_item = models.OneToOneField(
         "councils.AgendaItem", on_delete=models.PROTECT, related_name="ballot"
+    )
+    box = models.ForeignKey(
+        "councils.BallotBox", on_delete=models.PROTECT, related_name="ballots"
     )
     state = models.CharField(
         _("trạng thái"),
@@ -127,23 +242,19 @@ class BallotParticipation(models.Model):
 
 
 class BallotVote(models.Model):
-    """How someone voted, with the hash of the receipt given to the voter.
+    """One counted choice on one item, written at close in a shuffled batch.
 
-    No member, no timestamp, a random key; default order is by that key."""
+    No member, no receipt, no timestamp, a random key; default order is by that key."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="votes")
     choice = models.CharField(max_length=12, choices=VoteChoice.choices)
-    receipt_hash = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("lá phiếu")
         verbose_name_plural = _("lá phiếu")
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["ballot", "receipt_hash"], name="ballot_vote_receipt_unique"
-            ),
             models.CheckConstraint(
                 condition=Q(choice__in=VoteChoice.values),
                 name="ballot_vote_choice_valid",

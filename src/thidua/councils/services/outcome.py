@@ -1,39 +1,34 @@
-"""What a closed ballot does to the dossier it was about."""
+"""What a closed ballot box does to the dossiers it was about."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
 from thidua.nominations.workflows import THROUGH_COUNCIL
 
-from ..models import AgendaItem, Ballot, BallotResult
+from ..models import BallotBox, BallotResult
 from ._common import audit_actor
-from .ballot import MSG_NOT_OPENED, close_ballot
+from .count import close_box
 
-__all__ = ["close_ballot_and_record"]
+__all__ = ["close_box_and_record"]
 
 
-def close_ballot_and_record(item: AgendaItem, *, actor) -> BallotResult:
-    """Close the item's ballot and, in the same transaction, move the nomination it was
-    about from "trình Hội đồng" to "Hội đồng đã xét" — so the dossier never says the
-    council has decided while the tally is missing, nor the other way round."""
-    ballot = Ballot.objects.filter(agenda_item=item).first()
-    if ballot is None:
-        raise ValidationError(_(MSG_NOT_OPENED))
+def close_box_and_record(box: BallotBox, code: str, *, actor) -> list[BallotResult]:
+    """Close the box and, in the same transaction, move each nomination it was about
+    from "trình Hội đồng" to "Hội đồng đã xét" — so no dossier says the council has
+    decided while its tally is missing, nor the other way round."""
     with transaction.atomic():
-        result = close_ballot(ballot, actor=actor)
-        # The dossier as it is now, not as the caller's item last saw it.
-        nomination = Nomination.objects.filter(
-            pk=item.nomination_id, state=NominationState.TO_COUNCIL
-        ).first()
-        if nomination is not None:
+        results = close_box(box, code, actor=actor)
+        # The dossiers as they are now, not as the caller last saw them.
+        nominations = Nomination.objects.filter(
+            agenda_items__ballot__box=box, state=NominationState.TO_COUNCIL
+        ).distinct()
+        for nomination in nominations:
             transition_nomination(
                 nomination,
                 NominationState.COUNCIL_DONE,
                 actor=audit_actor(actor),
                 through=THROUGH_COUNCIL,
             )
-    return result
+    return results

@@ -9,6 +9,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from thidua.councils.selectors import open_paper_count as _open_paper_count
 from thidua.decisions.selectors import decisions_awaiting_approval, decisions_to_issue
 from thidua.organizations.access import scopes_for
 
@@ -41,3 +42,9 @@ def work_queues(user) -> list[dict]:
             }
         )
     return queues
+
+
+@register.simple_tag
+def open_paper_count(user) -> int:
+    """Ballot papers open for the user's vote, for the menu's “Bỏ phiếu” badge."""
+    return _open_paper_count(user)

@@ -7,11 +7,13 @@ members vote for themselves; the agency's TĐKT office may schedule and prepare.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from thidua.common.params import id_list, id_param
@@ -25,12 +27,12 @@ from thidua.nominations.workflows import COUNCIL
 from thidua.organizations.models import Council
 from thidua.organizations.selectors import access_council, councils_for_user
 
-from .enums import BallotState, MeetingState, VoteChoice
-from .forms import MeetingForm, PaperResultForm
-from .models import AgendaItem, Meeting
-from .selectors import quorum, seated_members
-from .services.ballot import cast_vote, open_ballot
-from .services.meeting import (
+from ..enums import MeetingState, VoteChoice
+from ..forms import MeetingForm, PaperResultForm
+from ..models import AgendaItem, BallotBox, Meeting
+from ..selectors import box_progress, quorum, seated_members
+from ..services.ballot import cast_paper, open_ballots
+from ..services.meeting import (
     add_agenda_item,
     clear_conflict,
     close_meeting,
@@ -40,17 +42,17 @@ from .services.meeting import (
     recuse,
     schedule_meeting,
 )
-from .services.minutes import issue_minutes
-from .services.outcome import close_ballot_and_record
-from .services.paper import record_paper_result
-from .workflows import MEETING
+from ..services.minutes import issue_minutes
+from ..services.outcome import close_box_and_record
+from ..services.paper import record_paper_result
+from ..workflows import MEETING
 
 __all__ = [
     "MeetingActionView",
     "MeetingCreateView",
     "MeetingDetailView",
     "PaperResultView",
-    "VoteView",
+    "access_meeting",
 ]
 
 
@@ -122,6 +124,16 @@ class MeetingDetailView(TemplateView):
             item.conflict_rows = [
                 (c.member, c.member_id in recused, c) for c in item.conflicts.all()
             ]
+        boxes = list(
+            meeting.ballot_boxes.prefetch_related("ballots__agenda_item").order_by(
+                "number"
+            )
+        )
+        for box in boxes:
+            box.progress = box_progress(box)
+            box.rows = sorted(
+                box.ballots.all(), key=lambda b: (b.agenda_item.position, b.pk)
+            )
         candidates = Nomination.objects.filter(
             state=NominationState.TO_COUNCIL, round__agency=meeting.council.agency
         ).exclude(pk__in=[i.nomination_id for i in items if i.nomination_id])
@@ -135,6 +147,9 @@ class MeetingDetailView(TemplateView):
                 if att and not att.present and att.written_vote_allowed
             ],
             items=items,
+            unopened=[item for item in items if not hasattr(item, "ballot")],
+            boxes=boxes,
+            choices=VoteChoice.choices,
             candidates=candidates.select_related("person", "agency"),
             quorum=quorum(meeting),
             minutes=meeting.minutes_document,
@@ -149,14 +164,27 @@ class MeetingDetailView(TemplateView):
         )
 
 
+@method_decorator(sensitive_post_parameters("code"), name="dispatch")
 class MeetingActionView(View):
-    """One POST endpoint for the secretary's actions; each calls one service."""
+    """One POST endpoint for the secretary's actions; each calls one service.
+
+    Opening a ballot answers with the page that shows the tally code, once; the tally
+    code typed at close is kept out of error reports (``sensitive_post_parameters``)."""
 
     def post(self, request, pk):
         meeting = access_meeting(request.user, pk)
         require_perm(request.user, "councils.prepare_meeting", meeting)
         action = request.POST.get("action", "")
         try:
+            if action == "open_box":
+                opened = self._open_box(request, meeting)
+                return render(
+                    request,
+                    "councils/box_opened.html",
+                    {"meeting": meeting, "box": opened.box, "code": opened.code},
+                )
+            if action == "written_vote":
+                return self._written_vote(request, meeting)
             self._run(request, meeting, action)
         except ValidationError as exc:
             for message in exc.messages:
@@ -164,6 +192,39 @@ class MeetingActionView(View):
         else:
             messages.success(request, _("Đã thực hiện."))
         return redirect("councils:meeting-detail", pk=meeting.pk)
+
+    def _open_box(self, request, meeting):
+        items = list(meeting.agenda_items.filter(pk__in=id_list(request.POST, "item")))
+        return open_ballots(meeting, items, actor=request.user)
+
+    def _written_vote(self, request, meeting):
+        """The sealed paper of an absent member allowed one, entered by the secretary;
+        the receipt is shown on the page to pass on, never kept in a message."""
+        box = self._box(request, meeting)
+        member = self._member(request, meeting)
+        receipt = cast_paper(
+            box,
+            member,
+            {
+                ballot.pk: request.POST.get(f"choice-{ballot.pk}")
+                for ballot in box.ballots.all()
+                # "—": the member is not on that row's roster (recused).
+                if request.POST.get(f"choice-{ballot.pk}")
+            },
+            written=True,
+            actor=request.user,
+        )
+        return render(
+            request,
+            "councils/receipt.html",
+            {"meeting": meeting, "box": box, "receipt": receipt, "written": True},
+        )
+
+    def _box(self, request, meeting) -> BallotBox:
+        box = meeting.ballot_boxes.filter(pk=id_param(request.POST, "box")).first()
+        if box is None:
+            raise Http404
+        return box
 
     def _item(self, request, meeting) -> AgendaItem:
         item = meeting.agenda_items.filter(pk=id_param(request.POST, "item")).first()
@@ -229,87 +290,18 @@ class MeetingActionView(View):
                 reason=request.POST.get("reason", ""),
                 actor=user,
             )
-        elif action == "open_ballot":
-            open_ballot(self._item(request, meeting), actor=user)
-        elif action == "close_ballot":
-            close_ballot_and_record(self._item(request, meeting), actor=user)
+        elif action == "close_box":
+            close_box_and_record(
+                self._box(request, meeting), request.POST.get("code", ""), actor=user
+            )
         elif action == "minutes":
             issue_minutes(meeting, actor=user)
-        elif action == "written_vote":
-            cast_vote(
-                self._item(request, meeting).ballot,
-                self._member(request, meeting),
-                request.POST.get("choice", ""),
-                written=True,
-                actor=user,
-            )
         else:
             raise Http404
 
 
 def _regime(year: int) -> str:
     return select_regime(year)
-
-
-class VoteView(TemplateView):
-    """A member's own ballots: open ones they may still vote in, the receipt once."""
-
-    template_name = "councils/vote.html"
-
-    def _seats(self):
-        person_id = self.request.user.person_id
-        if not person_id:
-            return []
-        today = timezone.localdate()
-        return [
-            seat
-            for council in councils_for_user(self.request.user)
-            for seat in seated_members(council, on=today).filter(person_id=person_id)
-        ]
-
-    def get_context_data(self, **kwargs):
-        open_items = []
-        for seat in self._seats():
-            items = AgendaItem.objects.filter(
-                meeting__council=seat.council_id,
-                meeting__state=MeetingState.OPEN,
-                ballot__state=BallotState.OPEN,
-                ballot__roster__member=seat,
-            ).exclude(ballot__participations__member=seat)
-            open_items.extend((seat, item) for item in items.select_related("ballot"))
-        return super().get_context_data(
-            open_items=open_items, choices=VoteChoice.choices, **kwargs
-        )
-
-    def post(self, request):
-        seat = next(
-            (s for s in self._seats() if str(s.pk) == request.POST.get("seat")), None
-        )
-        item = (
-            AgendaItem.objects.filter(pk=id_param(request.POST, "item"))
-            .select_related("ballot")
-            .first()
-        )
-        if seat is None or item is None or item.meeting.council_id != seat.council_id:
-            raise PermissionDenied
-        try:
-            receipt = cast_vote(
-                getattr(item, "ballot", None),
-                seat,
-                request.POST.get("choice", ""),
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            response = self.render_to_response(
-                self.get_context_data(errors=exc.messages), status=409
-            )
-            return response
-        messages.success(
-            request,
-            _("Đã ghi nhận phiếu của bạn. Mã biên nhận (chỉ hiển thị một lần): %(r)s")
-            % {"r": receipt},
-        )
-        return redirect("councils:vote")
 
 
 class MinutesFileView(View):
