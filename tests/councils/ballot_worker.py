@@ -159,7 +159,7 @@ def verify(ballots, seats, truth, outcome, *, officer) -> dict:
         tally,
     )
     from tests.councils.ballots import hash_receipt as h
-    from thidua.councils.models import BallotParticipation, BallotVote
+    from thidua.councils.models import BallotParticipation, SealedPaper
 
     problems = []
     pairs = {(b, m) for b in range(len(ballots)) for m in range(len(seats))}
@@ -172,10 +172,10 @@ def verify(ballots, seats, truth, outcome, *, officer) -> dict:
     if outcome["errors"]:
         problems.append(f"errors: {outcome['errors'][:3]}")
     for b, ballot in enumerate(ballots):
-        votes = BallotVote.objects.filter(ballot=ballot).count()
+        papers = SealedPaper.objects.filter(box=ballot.box_id).count()
         taken = BallotParticipation.objects.filter(ballot=ballot).count()
-        if not votes == taken == len(seats):
-            problems.append(f"ballot {b}: votes={votes} participations={taken}")
+        if not papers == taken == len(seats):
+            problems.append(f"ballot {b}: papers={papers} participations={taken}")
         close_ballot(ballot, actor=officer)
         result = tally(ballot)
         yes = sum(1 for choice in truth[b] if choice == "dong_y")

@@ -5,7 +5,12 @@ once; these helpers open a box per item, keep its code in the test process, and 
 test say ``cast_vote(ballot, seat, "dong_y")`` and ``close_ballot(ballot, ...)``."""
 
 from thidua.councils.models import Ballot
-from thidua.councils.services.ballot import cast_paper, hash_receipt, open_ballots
+from thidua.councils.services.ballot import (
+    MSG_ALREADY_VOTED,
+    cast_paper,
+    hash_receipt,
+    open_ballots,
+)
 from thidua.councils.services.count import (
     close_box,
     tally,
@@ -20,6 +25,7 @@ from thidua.councils.services.outcome import close_box_and_record
 
 __all__ = [
     "CODES",
+    "MSG_ALREADY_VOTED",
     "cast_vote",
     "close_ballot",
     "close_ballot_and_record",
@@ -40,10 +46,11 @@ def open_ballot(item, *, actor) -> Ballot:
 
 
 def cast_vote(ballot, member, choice, *, written=False, actor=None) -> str:
+    opened = ballot is not None and ballot.pk is not None
     return cast_paper(
-        ballot.box if ballot is not None else None,
+        ballot.box if opened else None,
         member,
-        {ballot.pk if ballot is not None else 0: choice},
+        {ballot.pk if opened else 0: choice},
         written=written,
         actor=actor,
     )

@@ -6,10 +6,13 @@ from django.db import DatabaseError, connection, transaction
 from tests.councils.ballots import cast_vote, close_ballot, open_ballot
 from thidua.councils.models import (
     Ballot,
+    BallotBox,
     BallotParticipation,
+    BallotReceipt,
     BallotResult,
     BallotRoster,
     BallotVote,
+    SealedPaper,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,14 +51,26 @@ def test_votes_and_participations_are_append_only(sitting, closed):
     if closed:
         close_ballot(ballot, actor=sitting.secretary_user)
     before = _digest(ballot)
-    vote = BallotVote.objects.filter(ballot=ballot).first()
     taken = BallotParticipation.objects.filter(ballot=ballot).first()
     seat = BallotRoster.objects.filter(ballot=ballot).first()
-    for model, row in (
-        (BallotVote, vote),
-        (BallotParticipation, taken),
-        (BallotRoster, seat),
-    ):
+    rows = [(BallotParticipation, taken), (BallotRoster, seat)]
+    if not closed:
+        # While open, the papers are sealed: none may be altered in place.
+        paper = SealedPaper.objects.filter(box=ballot.box_id).first()
+        paper.sealed = b"x" * len(paper.sealed)
+        refused(paper.save)
+        refused(lambda: raw("UPDATE councils_sealedpaper SET sealed = sealed"))
+        assert not BallotVote.objects.filter(ballot=ballot).exists()
+        assert _digest(ballot) == before
+        return
+    vote = BallotVote.objects.filter(ballot=ballot).first()
+    receipt = BallotReceipt.objects.filter(box=ballot.box_id).first()
+    refused(receipt.delete)
+    refused(lambda: raw("UPDATE councils_ballotreceipt SET receipt_hash = 'x'"))
+    refused(lambda: raw("DELETE FROM councils_ballotreceipt"))
+    refused(lambda: BallotBox.objects.filter(pk=ballot.box_id).update(state="open"))
+    refused(lambda: raw("DELETE FROM councils_ballotbox"))
+    for model, row in [(BallotVote, vote), *rows]:
         table = model._meta.db_table
         refused(lambda row=row: row.delete())
         refused(lambda model=model: model.objects.filter(ballot=ballot).delete())
@@ -99,11 +114,9 @@ def test_result_is_immutable_and_the_closed_ballot_frozen(sitting):
 def test_nothing_enters_a_closed_box_even_bypassing_the_service(sitting):
     ballot = _closed_ballot(sitting)
     close_ballot(ballot, actor=sitting.secretary_user)
-    refused(
-        lambda: BallotVote.objects.create(
-            ballot=ballot, choice="dong_y", receipt_hash="0" * 64
-        )
-    )
+    refused(lambda: BallotVote.objects.create(ballot=ballot, choice="dong_y"))
+    refused(lambda: SealedPaper.objects.create(box=ballot.box, sealed=b"x" * 80))
+    refused(lambda: BallotReceipt.objects.filter(box=ballot.box_id).delete())
     refused(
         lambda: BallotParticipation.objects.create(
             ballot=ballot, member=sitting.seats[9]

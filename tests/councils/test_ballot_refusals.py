@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from tests.councils.ballots import (
     cast_vote,
@@ -15,9 +15,11 @@ from tests.councils.ballots import (
     open_ballot,
 )
 from thidua.councils.enums import BallotState, Comparison, PassBasis
-from thidua.councils.models import BallotVote
+from thidua.councils.models import BallotVote, SealedPaper
+from thidua.councils.sealing import seal_paper
 from thidua.councils.selectors import box_progress
 from thidua.councils.services import ballot as ballot_services
+from thidua.councils.services.ballot import encode_paper
 from thidua.councils.services.meeting import find_conflicts, recuse
 from thidua.councils.services.pass_rules import PassRule
 from thidua.organizations.models import CouncilMember
@@ -56,9 +58,22 @@ def test_close_refuses_a_box_whose_votes_and_participations_disagree(sitting):
     ballot = open_ballot(sitting.items[0], actor=sitting.secretary_user)
     cast_vote(ballot, sitting.seats[2], YES)
     assert box_progress(ballot.box).received == 1
-    # A vote slipped into the box without its participation row.
-    BallotVote.objects.create(ballot=ballot, choice=YES, receipt_hash=hash_receipt("x"))
-    with pytest.raises(IntegrityError, match="ballot box inconsistent"):
+    # A vote in the clear slipped into the open box.
+    with transaction.atomic():
+        sid = transaction.savepoint()
+        BallotVote.objects.create(ballot=ballot, choice=YES)
+        with pytest.raises(IntegrityError, match="votes in the clear before close"):
+            close_ballot(ballot, actor=sitting.secretary_user)
+        transaction.savepoint_rollback(sid)
+    # A sealed paper slipped in without its participation row.
+    box = ballot.box
+    SealedPaper.objects.create(
+        box=box,
+        sealed=seal_paper(
+            bytes(box.public_key), encode_paper(hash_receipt("x"), {ballot.pk: YES})
+        ),
+    )
+    with pytest.raises(IntegrityError, match="papers != participations"):
         close_ballot(ballot, actor=sitting.secretary_user)
     ballot.refresh_from_db()
     assert ballot.state == BallotState.OPEN

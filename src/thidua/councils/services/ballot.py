@@ -230,6 +230,10 @@ def _check_attendance(box: BallotBox, member: CouncilMember, *, written: bool) -
         )
 
 
+def _already_voted(box: BallotBox, member: CouncilMember) -> bool:
+    return BallotParticipation.objects.filter(ballot__box=box, member=member).exists()
+
+
 def _rows_of(box: BallotBox, member: CouncilMember) -> list[Ballot]:
     """The ballots of the box on which the member is on the roster."""
     return list(
@@ -311,9 +315,7 @@ def cast_paper(
                     )
                 raise ValidationError(_(MSG_NOT_ON_ROSTER))
             _check_attendance(locked, member, written=written)
-            if BallotParticipation.objects.filter(
-                ballot__box=locked, member=member
-            ).exists():
+            if _already_voted(locked, member):
                 raise ValidationError(_(MSG_ALREADY_VOTED))
             checked = checked_choices(rows, choices)
             BallotParticipation.objects.bulk_create(

@@ -158,6 +158,9 @@ def _check_box(box: BallotBox, ballots: list[Ballot], rows, receipts) -> None:
         or per_ballot != {k: v for k, v in participations.items() if v}
     ):
         raise IntegrityError("ballot box inconsistent: papers != participations")
+    if box.sealed and BallotVote.objects.filter(ballot__box=box).exists():
+        # Counted votes exist only after close: these were slipped in while open.
+        raise IntegrityError("ballot box inconsistent: votes in the clear before close")
     known = {b.pk for b in ballots}
     if set(per_ballot) - known:
         raise IntegrityError("ballot box inconsistent: a paper names another ballot")
