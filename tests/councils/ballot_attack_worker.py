@@ -235,8 +235,8 @@ def run(members: int, seed: int) -> dict:
             for name, votes in _vote_orders(ballot.pk).items():
                 for basis, order in (("participation", voters), ("audit", audit_order)):
                     key = f"{name} ~ {basis}"
-                    found[key] = max(
-                        found.get(key, 0.0), _pair_accuracy(order, truth, votes)
+                    found.setdefault(key, []).append(
+                        _pair_accuracy(order, truth, votes)
                     )
         return found
 

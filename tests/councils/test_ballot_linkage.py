@@ -39,8 +39,10 @@ def test_every_order_the_database_keeps_pairs_members_and_votes_at_chance(attack
         }
     )
     assert {key.split(" ~ ")[0] for key in attack["attacks"]} == orders
-    for key, accuracy in attack["attacks"].items():
-        assert 2 / 24 < accuracy < 22 / 24, (key, accuracy)
+    for key, per_ballot in attack["attacks"].items():
+        assert len(per_ballot) == 3  # every row of the paper
+        for accuracy in per_ballot:
+            assert 2 / 24 < accuracy < 22 / 24, (key, per_ballot)
 
 
 def test_the_same_attack_links_everyone_while_the_key_still_exists(attack):
