@@ -216,3 +216,10 @@ def test_the_tally_record_and_the_minutes_print_the_rule_with_its_citation(sitti
     assert f"nội dung 1: {EIGHTY} — {ND98}" in tally
     minutes = _text(minutes_spec(meeting))
     assert f"Thông qua ({EIGHTY} — {ND98})" in minutes
+
+
+def test_labels_of_other_shapes():
+    assert PassRule(2, 3, "gt", "votes_cast", "Q").label == (
+        "Trên 2/3 tổng số phiếu bầu — Q"
+    )
+    assert PassRule(1, 2, "gt").label == HALF

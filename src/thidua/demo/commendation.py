@@ -101,10 +101,11 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
             recused.add(conflict.member_id)
         ballot = open_ballot(item, actor=secretary)
         voters = [s for s in seats if s.pk not in recused]
+        # One member disagrees on the LĐTT items (more than half passes); the CSTĐ
+        # cấp tỉnh needs 90 % of all members (NĐ 98/2023 Điều 30 khoản 7, carried over).
+        dissent = len(voters) - 1 if nomination.code == "LDTT" else None
         for i, seat in enumerate(voters):
-            cast_vote(
-                ballot, seat, "khong_dong_y" if i == len(voters) - 1 else "dong_y"
-            )
+            cast_vote(ballot, seat, "khong_dong_y" if i == dissent else "dong_y")
         # Counting moves the dossier to "Hội đồng đã xét": the council's only way.
         close_ballot_and_record(item, actor=secretary)
     close_meeting(meeting, actor=secretary)
