@@ -89,8 +89,8 @@ def test_known_boundaries():
         ("CSTD_BO_TINH", "nd91_2017", True),
         ("CSTDTQ", "nd91_2017", True),
         ("CSTDCS", "nd91_2017", False),
-        ("CSTD_BO_TINH", "nd98_2023", False),
-        ("CSTDTQ", "nd152_2025", False),
+        ("BK_BO_TINH", "nd98_2023", False),
+        ("LDTT", "nd152_2025", False),
         ("", "", False),
     ],
 )
@@ -137,7 +137,7 @@ def test_ninety_percent_of_all_members_under_nd91(sitting, yes, no, absent, pass
     [(6, 0, 4, True), (5, 0, 5, False), (5, 4, 1, False), (6, 4, 0, True)],
 )
 def test_more_than_half_of_all_members_otherwise(sitting, yes, no, absent, passed):
-    result = _vote(sitting, "CSTD_BO_TINH", "nd98_2023", yes, no, absent)
+    result = _vote(sitting, "BK_BO_TINH", "nd98_2023", yes, no, absent)
     assert result.passed is passed
 
 

@@ -179,6 +179,7 @@ def tally_spec(meeting: Meeting) -> Document:
     ):
         taken.setdefault(row["ballot_id"], {})[row["channel"]] = row["n"]
     rows = []
+    rules = []
     for item in meeting.agenda_items.select_related("ballot__result").order_by(
         "position"
     ):
@@ -220,6 +221,7 @@ def tally_spec(meeting: Meeting) -> Document:
                 f"{share}; " + ("thông qua" if result.passed else "không thông qua"),
             )
         )
+        rules.append(f"nội dung {item.position}: {result.rule}")
     end = timezone.localtime(meeting.closed_at or meeting.scheduled_at)
     counter = secretary.person.full_name if secretary else "…"
     return Document(
@@ -250,6 +252,17 @@ def tally_spec(meeting: Meeting) -> Document:
                 ),
                 tuple(rows),
                 widths_cm=(1.0, 4.2, 1.5, 1.5, 1.6, 1.5, 1.3, 1.5, 3.0),
+            ),
+            *(
+                (
+                    Paragraph(
+                        "Tỷ lệ thông qua và căn cứ (chốt khi mở phiếu): "
+                        + "; ".join(rules)
+                        + "."
+                    ),
+                )
+                if rules
+                else ()
             ),
             Paragraph(
                 "Số phiếu thu vào bằng số lượt tham gia bỏ phiếu; mỗi thành viên kiểm tra "

@@ -102,14 +102,19 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
         items.append(item)
     # One paper for the whole list, as the council votes on paper.
     opened = open_ballots(meeting, items, actor=secretary)
-    ballots = list(opened.box.ballots.all())
+    ballots = list(opened.box.ballots.select_related("agenda_item"))
     voters = {
         b.pk: [s for s in seats if (b.agenda_item_id, s.pk) not in recused]
         for b in ballots
     }
+    # One member disagrees on the LĐTT items (more than half passes); the CSTĐ cấp
+    # tỉnh needs 90 % of all members (NĐ 98/2023 Điều 30 khoản 7, carried over).
+    codes = {b.pk: b.agenda_item.title_code for b in ballots}
     for seat in seats:
         paper = {
-            b.pk: "khong_dong_y" if seat == voters[b.pk][-1] else "dong_y"
+            b.pk: "khong_dong_y"
+            if codes[b.pk] == "LDTT" and seat == voters[b.pk][-1]
+            else "dong_y"
             for b in ballots
             if seat in voters[b.pk]
         }

@@ -13,6 +13,8 @@ Entry points for callers (CLI, API endpoint, registry adapter):
 * :func:`check_quotas` — quotas over one unit's or agency's candidate list.
 * :func:`forecast` — what a subject could qualify for next year, and what is missing.
 * :func:`explain` — a rule with its citations.
+* :func:`council_threshold` — the council's secret-ballot threshold of a title
+  under a regime, with its legal source (:class:`CouncilVote`).
 
 Bad input raises :class:`CaseError`; ``str(error)`` is one Vietnamese line that
 names the field. See ``docs/eligibility.md``.
@@ -20,10 +22,11 @@ names the field. See ``docs/eligibility.md``.
 
 from .case import Case, parse_case
 from .catalog import CODES, NAMES
+from .council import CouncilVote
 from .engine import Engine, check_case, evaluate
 from .errors import CaseError
 from .policy import Policy, Quota
-from .regimes import REGIMES, regime_in_force_on, select_regime
+from .regimes import REGIMES, council_threshold, regime_in_force_on, select_regime
 from .results import BLOCKED, ELIGIBLE, NOT_ELIGIBLE, Report, Result
 
 __all__ = [
@@ -35,12 +38,14 @@ __all__ = [
     "REGIMES",
     "Case",
     "CaseError",
+    "CouncilVote",
     "Engine",
     "Policy",
     "Quota",
     "Report",
     "Result",
     "check_case",
+    "council_threshold",
     "evaluate",
     "parse_case",
     "regime_in_force_on",

@@ -85,9 +85,12 @@ class Policy:
       cluster leaders (NĐ 91 Art 11). 2024+: none national.
       ``quota_rounding``: how a share becomes a head count: ``floor`` (default,
       "không quá"), ``half_up`` or ``ceil``.
-      ``council_vote_share`` / ``council_vote_base``: secret-ballot threshold for
-      CSTĐ bộ/tỉnh, CSTĐTQ, Huân chương (OLD 90 % of all members, NĐ 91 Art 45
-      cl.8); unset for 2024+ (each council's quy chế).
+      ``council_vote_shares``: the issuer's secret-ballot threshold per code
+      (code → share), replacing the regime's (:mod:`.council`: NĐ 91/2017 Art 45
+      cl.8, NĐ 98/2023 Art 30 cl.7, carried over for NĐ 152/2025).
+      ``council_vote_share``: the issuer's threshold for every code that has none in
+      ``council_vote_shares``. ``council_vote_base``: the basis of an issuer's
+      threshold, ``all_members`` (default) or ``present``.
 
     Cash (:mod:`.cash`)
       ``cash_rounding``: ``ceil`` (default, "làm tròn lên hàng chục nghìn"),
@@ -123,6 +126,7 @@ class Policy:
     quotas: tuple[Quota, ...] = ()
     quota_rounding: str = "floor"
     council_vote_share: Fraction | None = None
+    council_vote_shares: tuple[tuple[str, Fraction], ...] = ()
     council_vote_base: str = "all_members"
     cash_rounding: str = "ceil"
     cash_rounding_unit: int = 10_000
@@ -219,14 +223,15 @@ def _coerce(key: str, value: Any, path: str) -> Any:
         if value is not None and (type(value) is not str or value not in RATING_RANK):
             raise CaseError(path, f"{_show(value)} không hợp lệ")
         return value
-    if key == "cash_multiples":
+    if key in ("cash_multiples", "council_vote_shares"):
         if type(value) is not dict:
             raise CaseError(path, "phải là đối tượng JSON {mã: hệ số}")
         items = []
+        share = key == "council_vote_shares"
         for code, number in value.items():
             if code not in CODES:
                 raise CaseError(f"{path}.{code}", "mã không hợp lệ")
-            items.append((code, to_fraction(number, f"{path}.{code}")))
+            items.append((code, to_fraction(number, f"{path}.{code}", share=share)))
         return tuple(items)
     if key == "quotas":
         if type(value) is not list:

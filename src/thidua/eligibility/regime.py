@@ -8,6 +8,7 @@ from datetime import date
 from fractions import Fraction
 
 from .catalog import DISCIPLINE_NAMES, KIND_NAMES, NAMES
+from .council import CouncilVote
 from .criteria.base import NO_DATA, CompiledRule, RuleDef
 from .history import History
 from .policy import Policy
@@ -60,6 +61,8 @@ class Regime:
     default_policy: Policy
     notes: tuple[str, ...] = ()
     carried_from: str | None = None
+    # Hội đồng TĐKT ballot thresholds the regime's texts set, by catalog code.
+    council_votes: dict[str, CouncilVote] = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def covers_year(self, year: int) -> bool:

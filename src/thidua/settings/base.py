@@ -261,6 +261,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 THIDUA_COUNCIL_NOT_REQUIRED_CODES = env.list(
     "THIDUA_COUNCIL_NOT_REQUIRED_CODES", default=[]
 )
+# Pass rules of the council's secret ballot under NĐ 152/2025 (and later regimes carried
+# over from it; issue #14): its counterpart of NĐ 98/2023 Điều 30 khoản 7 was not read
+# and no change was reported, so by default the NĐ 98 figures are carried over (90 % of
+# all members for CSTĐ toàn quốc, CSTĐ bộ/tỉnh; 80 % for CSTĐCS, Cờ thi đua bộ/tỉnh,
+# Cờ thi đua Chính phủ), cited as below. An admin who has read NĐ 152 overrides per
+# catalog code ("CSTDCS=4/5,CO_CP=90%"; "-" for none) and sets the source printed in
+# the tally record and the minutes (docs/ballots.md, "Pass rules").
+THIDUA_COUNCIL_PASS_RULES_ND152 = env.dict(
+    "THIDUA_COUNCIL_PASS_RULES_ND152", default={}
+)
+THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE = env.str(
+    "THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE", default=""
+)
 THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 THIDUA_MAX_PACKAGE_BYTES = env.int(
     "THIDUA_MAX_PACKAGE_BYTES", default=100 * 1024 * 1024

@@ -1,27 +1,37 @@
 """Pass rules of a council's secret ballot, as data, in integer arithmetic.
 
-Defaults (used when the council has no matching ``CouncilVotingRule``):
+Defaults (used when the council has no matching ``CouncilVotingRule``) come from the
+eligibility engine, per regime and title (``thidua.eligibility.council_threshold``),
+each with its legal source printed in the rule's label:
 
-* CSTĐ bộ/tỉnh and CSTĐ toàn quốc under ``nd91_2017``: at least 90 % of all council
-  members (NĐ 91/2017/NĐ-CP Art 45 cl.8) [V-S] — legal-spec §4, addendum §3.
-* everything else: more than half of all council members [U] — no national threshold
-  was found for the 2022 Law / NĐ 98 / NĐ 152; set the council's quy chế.
+* ``nd91_2017``: CSTĐ bộ/tỉnh and CSTĐ toàn quốc, at least 90 % of all council
+  members (NĐ 91/2017/NĐ-CP Điều 45 khoản 8).
+* ``nd98_2023``: CSTĐ toàn quốc and CSTĐ bộ/tỉnh 90 %; CSTĐCS, Cờ thi đua bộ/tỉnh and
+  Cờ thi đua Chính phủ 80 % of all council members (NĐ 98/2023/NĐ-CP Điều 30 khoản 7).
+* ``nd152_2025`` and the regimes carried over from it: the NĐ 98 figures, carried
+  over, unless the settings ``THIDUA_COUNCIL_PASS_RULES_ND152`` (code → share, ``-``
+  for none) and ``THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE`` (the legal source printed)
+  say otherwise (docs/ballots.md).
+* any other title: more than half of all council members, thidua's default until the
+  council's quy chế sets a rule (``set_voting_rule``).
 """
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
+from thidua.eligibility import REGIMES, council_threshold
 from thidua.organizations.models import Council
 
 from ..enums import Comparison, PassBasis
 from ..models import CouncilVotingRule
 
 __all__ = [
-    "NINETY_PERCENT_TITLES",
     "PassRule",
     "default_rule",
     "passes",
@@ -29,10 +39,11 @@ __all__ = [
     "set_voting_rule",
 ]
 
-NINETY_PERCENT_REGIME = "nd91_2017"
-NINETY_PERCENT_TITLES = frozenset({"CSTD_BO_TINH", "CSTDTQ"})
-SOURCE_ND91 = "NĐ 91/2017/NĐ-CP Điều 45 khoản 8 [V-S]"
-SOURCE_DEFAULT = "mặc định của thidua, cần đối chiếu quy chế hội đồng [U]"
+SETTING_REGIME = "nd152_2025"
+SOURCE_SETTING = "NĐ 152/2025/NĐ-CP, theo cấu hình của thidua"
+SOURCE_DEFAULT = (
+    "quy tắc mặc định của thidua khi Quy chế hoạt động của Hội đồng chưa quy định"
+)
 
 
 @dataclass(frozen=True)
@@ -62,10 +73,63 @@ class PassRule:
         return f"{text} — {self.source}" if self.source else text
 
 
+def _follows_setting_regime(regime: str) -> bool:
+    """``regime`` is nd152_2025 or a regime carried over from it."""
+    while regime in REGIMES:
+        if regime == SETTING_REGIME:
+            return True
+        regime = REGIMES[regime].carried_from or ""
+    return False
+
+
+def _setting_share(code: str, value) -> Fraction | None:
+    """A value of ``THIDUA_COUNCIL_PASS_RULES_ND152``: ``"9/10"``, ``"0.9"``,
+    ``"90%"``, a number, or ``"-"`` / ``""`` / ``None`` for no threshold."""
+    if value is None or str(value).strip() in ("", "-"):
+        return None
+    text = str(value).strip()
+    try:
+        share = (
+            Fraction(text[:-1].strip()) / 100 if text.endswith("%") else Fraction(text)
+        )
+    except (ValueError, ZeroDivisionError):
+        share = None
+    if share is None or not 0 < share <= 1:
+        raise ImproperlyConfigured(
+            f"THIDUA_COUNCIL_PASS_RULES_ND152[{code!r}] = {value!r}: cần một tỉ lệ "
+            'trong (0, 1], ví dụ "9/10", "0.8", "80%", hoặc "-" nếu không có.'
+        )
+    return share
+
+
 def default_rule(title_code: str, regime: str) -> PassRule:
-    if regime == NINETY_PERCENT_REGIME and title_code in NINETY_PERCENT_TITLES:
-        return PassRule(9, 10, Comparison.AT_LEAST, PassBasis.ALL_MEMBERS, SOURCE_ND91)
-    return PassRule(1, 2, Comparison.MORE_THAN, PassBasis.ALL_MEMBERS, SOURCE_DEFAULT)
+    """The rule of the law for (title, regime), else more than half of all members."""
+    vote = council_threshold(regime, title_code) if regime in REGIMES else None
+    share = vote.share if vote is not None else None
+    source = vote.source if vote is not None else ""
+    if _follows_setting_regime(regime):
+        table = settings.THIDUA_COUNCIL_PASS_RULES_ND152
+        if title_code in table:
+            share = _setting_share(title_code, table[title_code])
+        source = settings.THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE or source
+        source = source or SOURCE_SETTING
+    if share is None:
+        return PassRule(
+            1, 2, Comparison.MORE_THAN, PassBasis.ALL_MEMBERS, SOURCE_DEFAULT
+        )
+    return PassRule(
+        share.numerator,
+        share.denominator,
+        Comparison.AT_LEAST,
+        PassBasis.ALL_MEMBERS,
+        source,
+    )
+
+
+def council_rule_source(council: Council, source: str = "") -> str:
+    """How a council's own rule is cited: its quy chế, with the text the admin gave."""
+    text = f"theo Quy chế hoạt động của {council}"
+    return f"{text} ({source})" if source else text
 
 
 def resolve_pass_rule(council: Council, title_code: str, regime: str) -> PassRule:
@@ -86,7 +150,7 @@ def resolve_pass_rule(council: Council, title_code: str, regime: str) -> PassRul
                 row.denominator,
                 row.comparison,
                 row.basis,
-                row.source or f"quy chế của {council}",
+                council_rule_source(council, row.source),
             )
     return default_rule(title_code, regime)
 

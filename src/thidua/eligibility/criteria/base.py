@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..council import ALL_MEMBERS, CouncilVote, resolve_vote
 from ..policy import Policy
 from ..results import Citation, CondSpec
 
@@ -162,25 +163,23 @@ BASE_NAMES = {
 }
 
 
-def vote_spec(policy: Policy, citation: Citation) -> CondSpec:
-    """Secret-ballot threshold: a policy parameter (OLD 90 % of all members)."""
-    share = policy.council_vote_share
-    if share is None:
+def vote_spec(policy: Policy, code: str, law: CouncilVote | None) -> CondSpec:
+    """Secret-ballot threshold of the Hội đồng TĐKT for ``code``: the law's
+    (``law``) unless the issuer's policy sets one (:func:`..council.resolve_vote`)."""
+    vote = resolve_vote(policy, code, law)
+    if vote is None:
         return CondSpec(
             "Hội đồng Thi đua - Khen thưởng xét và bỏ phiếu theo quy chế của Hội đồng",
             "theo quy chế Hội đồng",
-            citation,
+            Citation("Quy chế Hội đồng Thi đua - Khen thưởng"),
             qualitative=True,
         )
-    base = (
-        "tổng số thành viên"
-        if policy.council_vote_base == "all_members"
-        else ("số thành viên dự họp")
-    )
+    base = "tổng số thành viên" if vote.basis == ALL_MEMBERS else "số thành viên dự họp"
+    share = percent(vote.share)
     return CondSpec(
-        f"Hội đồng Thi đua - Khen thưởng bỏ phiếu kín, đồng ý từ {percent(share)} "
-        f"{base} trở lên",
-        f"≥ {percent(share)} {base}",
-        citation,
+        f"Hội đồng Thi đua - Khen thưởng bỏ phiếu kín, đồng ý từ {share} {base} "
+        "trở lên",
+        f"≥ {share} {base}",
+        vote.citation,
         qualitative=True,
     )

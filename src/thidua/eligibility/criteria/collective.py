@@ -7,6 +7,7 @@ members``), so 69 % and 70 % fall on the right sides.
 from fractions import Fraction
 
 from ..catalog import RATING_RANK
+from ..council import CouncilVote
 from ..history import History
 from ..policy import Policy
 from ..results import Citation
@@ -21,6 +22,7 @@ from .base import (
     quota_specs,
     share_text,
     spec,
+    vote_spec,
 )
 from .titles import HTT, HTXS
 
@@ -215,9 +217,11 @@ def co_bo_tinh(
     quality: Citation,
     solidarity: Citation,
     thematic: bool = True,
+    vote: CouncilVote | None = None,
 ) -> RuleDef:
     """Cờ thi đua bộ/tỉnh: leads a bộ/tỉnh cluster (cl.1) or, with ``thematic``,
-    a bộ/tỉnh thematic movement of ≥ 3 years at its final review (cl.2)."""
+    a bộ/tỉnh thematic movement of ≥ 3 years at its final review (cl.2).
+    ``vote``: the council's threshold where the law sets one."""
 
     def build(policy: Policy) -> CompiledRule:
         text = "Dẫn đầu cụm, khối thi đua do bộ, ban, ngành, tỉnh tổ chức"
@@ -237,6 +241,8 @@ def co_bo_tinh(
             ),
             qual(CLEAN, solidarity),
         ]
+        if vote is not None:
+            specs.append(vote_spec(policy, "CO_BO_TINH", vote))
         needs_ttldxs = policy.co_bo_tinh_requires_ttldxs
         if needs_ttldxs:
             specs.append(
@@ -262,6 +268,8 @@ def co_bo_tinh(
                 )
             )
             out = [(met, _lead_found(h)), QUAL_OUTCOME, QUAL_OUTCOME]
+            if vote is not None:
+                out.append(QUAL_OUTCOME)
             if needs_ttldxs:
                 held = h.holds("TTLDXS", h.y)
                 out.append((held, "có" if held else f"chưa đạt TTLĐXS năm {h.y}"))
@@ -278,8 +286,10 @@ def co_cp(
     selection: Citation,
     solidarity: Citation,
     legacy: bool = False,
+    vote: CouncilVote | None = None,
 ) -> RuleDef:
-    """Cờ thi đua Chính phủ (Luật 2022 Art 25 cl.1–3)."""
+    """Cờ thi đua Chính phủ (Luật 2022 Art 25 cl.1–3); ``vote``: the council's
+    threshold where the law sets one."""
 
     def build(policy: Policy) -> CompiledRule:
         quotas = quota_specs(policy, "CO_CP")
@@ -307,9 +317,10 @@ def co_cp(
                 selection,
             ),
             qual(CLEAN, solidarity),
+            *((vote_spec(policy, "CO_CP", vote),) if vote is not None else ()),
             *quotas,
         )
-        tail = [QUOTA_OUTCOME] * len(quotas)
+        tail = [QUAL_OUTCOME] * (vote is not None) + [QUOTA_OUTCOME] * len(quotas)
 
         def check(h: History) -> list:
             record = h.years.get(h.y)

@@ -5,6 +5,7 @@ builder arguments, numbers the law leaves open come from the policy.
 """
 
 from ..catalog import DISCIPLINE_FORMS, DISCIPLINE_NAMES, RATING_RANK
+from ..council import CouncilVote
 from ..history import History, months_in_year
 from ..policy import Policy
 from ..results import Citation
@@ -181,9 +182,16 @@ def _discipline_in_year(h: History, worst_rank: int) -> tuple[bool, str]:
     return (True, "không")
 
 
-def cstdcs(*, title: Citation, merit: Citation, initiative_only: bool) -> RuleDef:
+def cstdcs(
+    *,
+    title: Citation,
+    merit: Citation,
+    initiative_only: bool,
+    vote: CouncilVote | None = None,
+) -> RuleDef:
     """CSTĐCS. Luật 2022 Art 23: LĐTT/CSTT and (HTXS or a recognised initiative);
-    old law (``initiative_only``): LĐTT/CSTT and an initiative."""
+    old law (``initiative_only``): LĐTT/CSTT and an initiative. ``vote``: the
+    council's threshold where the law sets one (NĐ 98/2023 Art 30 cl.7)."""
 
     def build(policy: Policy) -> CompiledRule:
         if initiative_only:
@@ -206,9 +214,10 @@ def cstdcs(*, title: Citation, merit: Citation, initiative_only: bool) -> RuleDe
         specs = (
             spec("Đạt danh hiệu LĐTT hoặc CSTT năm xét", "LĐTT hoặc CSTT", title),
             merit_spec,
+            *((vote_spec(policy, "CSTDCS", vote),) if vote is not None else ()),
             *quotas,
         )
-        tail = [QUOTA_OUTCOME] * len(quotas)
+        tail = [QUAL_OUTCOME] * (vote is not None) + [QUOTA_OUTCOME] * len(quotas)
 
         def check(h: History) -> list:
             y = h.y
@@ -247,7 +256,7 @@ def cstd_bo_tinh(
     run: Citation,
     initiative: Citation,
     selection: Citation,
-    vote: Citation,
+    vote: CouncilVote | None,
     next_proposal: Citation,
 ) -> RuleDef:
     """CSTĐ bộ/tỉnh: 3 consecutive CSTĐCS + initiative with bộ/tỉnh-wide effect."""
@@ -273,7 +282,7 @@ def cstd_bo_tinh(
                 "tục đạt danh hiệu CSTĐCS",
                 selection,
             ),
-            vote_spec(policy, vote),
+            vote_spec(policy, "CSTD_BO_TINH", vote),
             *quotas,
         )
         tail = [QUAL_OUTCOME, QUAL_OUTCOME, *([QUOTA_OUTCOME] * len(quotas))]
@@ -309,7 +318,7 @@ def cstdtq(
     run: Citation,
     initiative: Citation,
     selection: Citation,
-    vote: Citation,
+    vote: CouncilVote | None,
     next_proposal: Citation,
     consultation: Citation | None = None,
 ) -> RuleDef:
@@ -345,7 +354,7 @@ def cstdtq(
                     "10 ngày làm việc",
                 )
             )
-        specs.append(vote_spec(policy, vote))
+        specs.append(vote_spec(policy, "CSTDTQ", vote))
         tail = [QUAL_OUTCOME] * (len(specs) - 3)
 
         def check(h: History) -> list:

@@ -6,12 +6,21 @@ module below. No other regime module changes.
 """
 
 from datetime import date
+from typing import Any
 
+from ..council import CouncilVote, resolve_vote
 from ..errors import CaseError
+from ..policy import Policy
 from ..regime import Regime
 from . import nd91_2017, nd98_2023, nd152_2025
 
-__all__ = ["REGIMES", "get_regime", "regime_in_force_on", "select_regime"]
+__all__ = [
+    "REGIMES",
+    "council_threshold",
+    "get_regime",
+    "regime_in_force_on",
+    "select_regime",
+]
 
 REGIMES: dict[str, Regime] = {
     module.REGIME.name: module.REGIME for module in (nd91_2017, nd98_2023, nd152_2025)
@@ -39,3 +48,19 @@ def get_regime(name: str) -> Regime:
         return REGIMES[name]
     except KeyError:
         raise CaseError("regime", f'"{name}" không hợp lệ') from None
+
+
+def council_threshold(
+    regime: str, code: str, policy: dict[str, Any] | Policy | None = None
+) -> CouncilVote | None:
+    """The Hội đồng TĐKT's secret-ballot threshold for ``code`` under ``regime``.
+
+    The regime's legal threshold (share of all members, at least, with its source:
+    NĐ 91/2017 Art 45 cl.8, NĐ 98/2023 Art 30 cl.7, carried over for NĐ 152/2025),
+    unless ``policy`` (overrides of the regime's default policy, or a complete
+    :class:`Policy`) sets the issuer's own; ``None`` when neither sets one: the
+    council's quy chế decides. Raises :class:`CaseError` for an unknown regime."""
+    r = get_regime(regime)
+    if not isinstance(policy, Policy):
+        policy = r.default_policy.with_overrides(policy)
+    return resolve_vote(policy, code, r.council_votes.get(code))

@@ -14,7 +14,7 @@ from fractions import Fraction
 from ..criteria.base import CompiledRule, RuleDef
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
-from ..results import Citation, cite
+from ..results import UNVERIFIED, Citation, cite
 from . import nd98_2023 as previous
 
 __all__ = ["REGIME"]
@@ -29,10 +29,27 @@ CHECKED = {
     ),
 }
 
+# Council ballot thresholds: the counterpart of NĐ 98/2023 Art 30 cl.7 in NĐ 152/2025
+# was not read; no report of a change. The NĐ 98 figures are carried over as a policy
+# default (``council_vote_shares``; in the web application the setting
+# THIDUA_COUNCIL_PASS_RULES_ND152, docs/ballots.md).
+VOTE_SOURCE = f"{previous.VOTE_SOURCE} (quy định kế thừa theo {DECREE})"
+COUNCIL_VOTES = {
+    code: replace(vote, source=VOTE_SOURCE, tag=UNVERIFIED)
+    for code, vote in previous.COUNCIL_VOTES.items()
+}
+CARRIED_VOTE = {
+    previous.VOTE_90.citation.text: COUNCIL_VOTES["CSTDTQ"].citation,
+}
+
 
 def _carry(citation: Citation) -> Citation:
     if citation.text in CHECKED:
         return CHECKED[citation.text]
+    if citation.text in CARRIED_VOTE:
+        return CARRIED_VOTE[citation.text]
+    if citation.text.startswith("Quy chế"):  # the issuer's own rule, not NĐ 98's
+        return citation
     return citation.with_note(NOTE)
 
 
@@ -103,4 +120,5 @@ REGIME = Regime(
         "(NĐ 129/2025/NĐ-CP).",
     ),
     carried_from="nd98_2023",
+    council_votes=COUNCIL_VOTES,
 )

@@ -9,6 +9,7 @@ default (``legacy_use_2022_criteria``) and the citation says so.
 from datetime import date
 from fractions import Fraction
 
+from ..council import CouncilVote
 from ..criteria import collective, commendations, titles
 from ..policy import Policy, Quota
 from ..regime import Guards, Multiple, Regime
@@ -25,7 +26,9 @@ NEXT = cite(
     tag="U",
     note="quy tắc tính thời gian đề nghị lần tiếp theo như NĐ 98/2023 Điều 30 khoản 9",
 )
-VOTE = cite(DECREE, 45, 8)
+# Art 45 cl.8: ≥ 90 % of all council members (also for Anh hùng, not in the catalog).
+VOTE = CouncilVote(Fraction(9, 10), f"{DECREE}, Điều 45, khoản 8")
+COUNCIL_VOTES = {"CSTD_BO_TINH": VOTE, "CSTDTQ": VOTE}
 OLD_LDTT = cite(
     "TT 02/2011/TT-BNV",
     tag="U",
@@ -227,8 +230,6 @@ REGIME = Regime(
                 f"{DECREE}, Điều 11",
             ),
         ),
-        council_vote_share=Fraction(9, 10),
-        council_vote_base="all_members",
         ldtt_min_service_months=10,
         ldtt_max_absent_days=40,
         ldtt_excluding_discipline="khien_trach",
@@ -239,4 +240,5 @@ REGIME = Regime(
         "CSTĐCS bắt buộc có sáng kiến; tỉ lệ CSTĐCS ≤ 15 % số LĐTT của đơn vị "
         "(NĐ 91/2017 Điều 9 khoản 3) được kiểm tra trên danh sách đề nghị.",
     ),
+    council_votes=COUNCIL_VOTES,
 )

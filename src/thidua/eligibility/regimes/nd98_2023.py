@@ -6,6 +6,7 @@ Sources and tags: legal-spec.md §3–4 and legal-spec-addendum.md §1, §4, §5
 from datetime import date
 from fractions import Fraction
 
+from ..council import CouncilVote
 from ..criteria import collective, commendations, titles
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
@@ -18,11 +19,19 @@ DECREE = "NĐ 98/2023/NĐ-CP"
 CIRCULAR = "TT 01/2024/TT-BNV"
 
 NEXT = cite(DECREE, 30, 9)
-VOTE = cite(
-    "Quy chế Hội đồng Thi đua - Khen thưởng",
-    tag="U",
-    note="không thấy tỉ lệ bỏ phiếu quốc gia theo NĐ 98/2023; tham số council_vote_share",
-)
+# Art 30 cl.7: agreeing votes of ≥ 90 % of all council members for CSTĐ toàn quốc,
+# CSTĐ bộ/tỉnh (and Anh hùng, not in the catalog), ≥ 80 % for CSTĐCS, Cờ thi đua
+# bộ/tỉnh and Cờ thi đua Chính phủ; absent members vote in writing.
+VOTE_SOURCE = f"{DECREE}, Điều 30, khoản 7"
+VOTE_90 = CouncilVote(Fraction(9, 10), VOTE_SOURCE)
+VOTE_80 = CouncilVote(Fraction(4, 5), VOTE_SOURCE)
+COUNCIL_VOTES = {
+    "CSTDTQ": VOTE_90,
+    "CSTD_BO_TINH": VOTE_90,
+    "CSTDCS": VOTE_80,
+    "CO_BO_TINH": VOTE_80,
+    "CO_CP": VOTE_80,
+}
 COMPLIANCE_74 = cite(LAW, 74, 1)
 
 RULES = (
@@ -41,13 +50,16 @@ RULES = (
         armed_forces=cite(LAW, 24, note="đối tượng: lực lượng vũ trang nhân dân"),
     ),
     titles.cstdcs(
-        title=cite(LAW, 23, 1), merit=cite(LAW, 23, 2), initiative_only=False
+        title=cite(LAW, 23, 1),
+        merit=cite(LAW, 23, 2),
+        initiative_only=False,
+        vote=VOTE_80,
     ),
     titles.cstd_bo_tinh(
         run=cite(LAW, 22),
         initiative=cite(LAW, 22),
         selection=cite(LAW, 22),
-        vote=VOTE,
+        vote=VOTE_90,
         next_proposal=NEXT,
     ),
     titles.cstdtq(
@@ -55,7 +67,7 @@ RULES = (
         initiative=cite(LAW, 21, 2),
         selection=cite(LAW, 21, 1),
         consultation=cite(DECREE, 46, 1),
-        vote=VOTE,
+        vote=VOTE_90,
         next_proposal=NEXT,
     ),
     collective.ttldtt(
@@ -85,11 +97,13 @@ RULES = (
         lead=cite(LAW, 26, "1, 2"),
         quality=cite(LAW, 26, 1, "a"),
         solidarity=cite(LAW, 26, 1, "b"),
+        vote=VOTE_80,
     ),
     collective.co_cp(
         lead=cite(LAW, 25, "1, 2, 3"),
         selection=cite(LAW, 25, 1),
         solidarity=cite(LAW, 25, 1),
+        vote=VOTE_80,
     ),
     commendations.giay_khen(
         "individual",
@@ -215,7 +229,11 @@ REGIME = Regime(
     default_policy=Policy(),
     notes=(
         "Chọn cho năm xét 2024.",
-        "Không có tỉ lệ khống chế quốc gia (CSTĐCS, Cờ thi đua CP) và không có tỉ lệ bỏ "
-        "phiếu quốc gia: để trống, do cơ quan ban hành quy định (phụ lục §3, §4).",
+        "Không có tỉ lệ khống chế quốc gia (CSTĐCS, Cờ thi đua CP): để trống, do cơ "
+        "quan ban hành quy định (phụ lục §4).",
+        "Hội đồng Thi đua - Khen thưởng bỏ phiếu kín: CSTĐ toàn quốc, CSTĐ bộ/tỉnh từ "
+        "90 %, CSTĐCS, Cờ thi đua bộ/tỉnh, Cờ thi đua Chính phủ từ 80 % tổng số thành "
+        "viên Hội đồng (NĐ 98/2023/NĐ-CP Điều 30 khoản 7); tham số council_vote_shares.",
     ),
+    council_votes=COUNCIL_VOTES,
 )
