@@ -7,9 +7,8 @@ from fractions import Fraction
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
-from django.utils import timezone
 
-from thidua.councils.models import Ballot, BallotResult
+from tests.councils.ballots import cast_vote, close_ballot, open_ballot
 from thidua.councils.rendering import minutes_spec, tally_spec
 from thidua.councils.services import pass_rules
 from thidua.councils.services.pass_rules import (
@@ -187,30 +186,11 @@ def _text(document) -> str:
 @pytest.mark.django_db
 def test_the_tally_record_and_the_minutes_print_the_rule_with_its_citation(sitting):
     item = sitting.items[0]  # CSTĐCS under nd98_2023
-    rule = resolve_pass_rule(sitting.council, item.title_code, item.regime)
-    now = timezone.now()
-    ballot = Ballot.objects.create(
-        agenda_item=item,
-        state="closed",
-        opened_at=now,
-        closed_at=now,
-        roster_size=10,
-        pass_numerator=rule.numerator,
-        pass_denominator=rule.denominator,
-        pass_comparison=rule.comparison,
-        pass_basis=rule.basis,
-        rule_label=rule.label,
-    )
-    BallotResult.objects.create(
-        ballot=ballot,
-        yes=8,
-        no=2,
-        abstained_or_absent=0,
-        roster_size=10,
-        passed=passes(8, roster_size=10, votes_cast=10, rule=rule),
-        rule=rule.label,
-        computed_at=now,
-    )
+    ballot = open_ballot(item, actor=sitting.secretary_user)
+    for i, seat in enumerate(sitting.seats):  # 8 of 10: exactly 80 %
+        cast_vote(ballot, seat, "khong_dong_y" if i >= 8 else "dong_y")
+    result = close_ballot(ballot, actor=sitting.secretary_user)
+    assert (result.yes, result.passed) == (8, True)
     meeting = type(sitting.meeting).objects.get(pk=sitting.meeting.pk)
     tally = _text(tally_spec(meeting))
     assert f"nội dung 1: {EIGHTY} — {ND98}" in tally
