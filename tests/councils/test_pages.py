@@ -18,6 +18,27 @@ from thidua.organizations.services.structure import add_council_member
 pytestmark = pytest.mark.django_db
 
 
+def open_box(client, action, items) -> tuple:
+    """Open one paper for ``items`` from the meeting page; the box and its tally code
+    as the page showed them, once."""
+    response = client.post(
+        action, {"action": "open_box", "item": [item.pk for item in items]}
+    )
+    assert response.status_code == 200, response
+    assert response.context["code"] in response.content.decode()
+    return response.context["box"], response.context["code"]
+
+
+def vote(client, box, choices: dict, *, confirm=True):
+    """Fill the paper, review it, and (``confirm``) cast it."""
+    url = reverse("councils:vote")
+    fields = {"box": box.pk, **{f"choice-{k}": v for k, v in choices.items()}}
+    review = client.post(url, {**fields, "step": "review"})
+    if not confirm or review.status_code != 200:
+        return review
+    return client.post(url, {**fields, "step": "cast"})
+
+
 @pytest.fixture
 def nomination(org, users):
     round_ = open_round(
@@ -93,39 +114,49 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     assert "không tham gia biểu quyết" in page
     assert "Ghi nhận không tham gia biểu quyết" not in page
     secretary.post(action, {"action": "open"})
-    secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    box, code = open_box(secretary, action, [item])
     item.refresh_from_db()
     assert item.ballot.roster_size == 2
+    progress = reverse("councils:box-progress", args=[box.pk])
+    assert "Đã nhận 0/2 phiếu" in secretary.get(progress).content.decode()
 
     voter = client_for("council_secretary")
-    ballots = voter.get(reverse("councils:vote")).context["open_items"]
-    assert [i.pk for _seat, i in ballots] == [item.pk]
-    seat = ballots[0][0]
-    response = voter.post(
-        reverse("councils:vote"),
-        {"seat": seat.pk, "item": item.pk, "choice": "dong_y"},
-        follow=True,
+    papers = voter.get(reverse("councils:vote")).context["papers"]
+    assert [(p.box, [r.item for r in p.rows]) for p in papers] == [(box, [item])]
+    unanswered = vote(voter, box, {})
+    assert unanswered.status_code == 409
+    assert "Chưa chọn" in unanswered.content.decode()
+    review = vote(voter, box, {item.ballot.pk: "dong_y"}, confirm=False)
+    assert (
+        "Gửi phiếu" in review.content.decode()
+        and not box.ballots.filter(participations__isnull=False).exists()
     )
-    assert "Mã biên nhận" in response.content.decode()
-    again = voter.post(
-        reverse("councils:vote"),
-        {"seat": seat.pk, "item": item.pk, "choice": "khong_dong_y"},
+    response = vote(voter, box, {item.ballot.pk: "dong_y"})
+    receipt = response.context["receipt"]
+    assert (
+        receipt in response.content.decode() and "Chép mã" in response.content.decode()
     )
-    assert again.status_code == 409
+    again = vote(voter, box, {item.ballot.pk: "khong_dong_y"})
+    assert again.status_code == 404  # the paper is no longer open for this member
+    assert "Đã nhận 1/2 phiếu" in secretary.get(progress).content.decode()
     staff = client_for("staff")
-    staff_seat = org.council.members.get(person=org.people["vp_staff"])
-    staff.post(
-        reverse("councils:vote"),
-        {"seat": staff_seat.pk, "item": item.pk, "choice": "dong_y"},
-    )
+    vote(staff, box, {item.ballot.pk: "dong_y"})
 
     secretary = client_for("council_secretary")
-    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    wrong = secretary.post(
+        action, {"action": "close_box", "box": box.pk, "code": "AAAA"}, follow=True
+    )
+    assert any("Mã kiểm phiếu không đúng" in str(m) for m in wrong.context["messages"])
+    secretary.post(action, {"action": "close_box", "box": box.pk, "code": code})
     item.refresh_from_db()
     result = item.ballot.result
     assert (result.yes, result.no, result.roster_size, result.passed) == (2, 0, 2, True)
     nomination.refresh_from_db()
     assert nomination.state == "hoi_dong_da_xet"
+    from django.test import Client
+
+    public = Client().post(reverse("councils:receipt-check"), {"receipt": receipt})
+    assert 'data-testid="receipt-found"' in public.content.decode()
 
 
 def test_only_council_members_reach_the_meeting(client_for, org, nomination):
@@ -176,17 +207,29 @@ def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomina
         },
     )
     secretary.post(action, {"action": "open"})
-    secretary.post(action, {"action": "open_ballot", "item": item.pk})
+    box, code = open_box(secretary, action, [item])
     page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
     assert page.context["written_voters"] == [absent]
     assert 'data-testid="written-vote"' in page.content.decode()
-    vote = {"action": "written_vote", "item": item.pk, "choice": "khong_dong_y"}
-    refused = secretary.post(action, {**vote, "member": present[0].pk}, follow=True)
+    ballot = box.ballots.get()
+    paper = {
+        "action": "written_vote",
+        "box": box.pk,
+        f"choice-{ballot.pk}": "khong_dong_y",
+    }
+    # The absent member sees why he does not vote on screen.
+    absent_view = client_for("staff").get(reverse("councils:vote")).content.decode()
+    assert "phiếu bằng văn bản" in absent_view and "review-paper" not in absent_view
+    refused = secretary.post(action, {**paper, "member": present[0].pk}, follow=True)
     assert any(m.level_tag == "error" for m in refused.context["messages"])
-    secretary.post(action, {**vote, "member": absent.pk})
-    twice = secretary.post(action, {**vote, "member": absent.pk}, follow=True)
+    entered = secretary.post(action, {**paper, "member": absent.pk})
+    assert entered.status_code == 200 and entered.context["written"]
+    assert entered.context["receipt"] in entered.content.decode()
+    twice = secretary.post(action, {**paper, "member": absent.pk}, follow=True)
     assert any(m.level_tag == "error" for m in twice.context["messages"])
-    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    after = client_for("staff").get(reverse("councils:vote")).content.decode()
+    assert 'data-testid="paper-cast"' in after
+    secretary.post(action, {"action": "close_box", "box": box.pk, "code": code})
     item.refresh_from_db()
     result = item.ballot.result
     assert (result.yes, result.no) == (0, 1)  # only the written ballot was cast
@@ -222,7 +265,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert any("sau khi bế mạc" in str(m) for m in early.context["messages"])
     # The chair is of the nominee's unit: no ballot until the conflict is resolved.
     blocked = secretary.post(
-        action, {"action": "open_ballot", "item": item.pk}, follow=True
+        action, {"action": "open_box", "item": [item.pk]}, follow=True
     )
     assert any(
         "xung đột lợi ích" in str(m) and org.people["head"].full_name in str(m)
@@ -248,7 +291,7 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
         {"action": "clear_conflict", "item": item.pk, "member": chair.pk, "reason": ""},
     )
     still = secretary.post(
-        action, {"action": "open_ballot", "item": item.pk}, follow=True
+        action, {"action": "open_box", "item": [item.pk]}, follow=True
     )
     message = " ".join(str(m) for m in still.context["messages"])
     assert org.people["head"].full_name in message
@@ -269,12 +312,9 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     page = secretary.get(reverse("councils:meeting-detail", args=[meeting.pk]))
     assert "Quy chế Hội đồng: chủ tịch vẫn biểu quyết" in page.content.decode()
     assert "Vợ của người được đề nghị" in page.content.decode()
-    secretary.post(action, {"action": "open_ballot", "item": item.pk})
-    seat = secretary.get(reverse("councils:vote")).context["open_items"][0][0]
-    secretary.post(
-        reverse("councils:vote"), {"seat": seat.pk, "item": item.pk, "choice": "dong_y"}
-    )
-    secretary.post(action, {"action": "close_ballot", "item": item.pk})
+    box, code = open_box(secretary, action, [item])
+    vote(secretary, box, {box.ballots.get().pk: "dong_y"})
+    secretary.post(action, {"action": "close_box", "box": box.pk, "code": code})
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
     assert [str(m) for m in issued.context["messages"]][-1] == "Đã thực hiện."
@@ -337,11 +377,11 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     assert list(_minutes_documents(submission)) == [document, tally]
 
 
-def test_closing_a_ballot_never_opened_is_refused_in_words(
+def test_closing_a_box_that_is_not_the_meetings_is_missing(
     client_for, org, users, nomination
 ):
-    """``close_ballot`` on an item without a ballot: a message, no 500, the nomination
-    stays before the council."""
+    """``close_box`` naming no box of this meeting: 404, no 500, the nomination stays
+    before the council."""
     from django.contrib.messages import get_messages
 
     from thidua.councils.services.meeting import (
@@ -361,13 +401,14 @@ def test_closing_a_ballot_never_opened_is_refused_in_words(
     item = add_agenda_item(
         meeting, label="Một hồ sơ", title_code="LDTT", nomination=nomination
     )
-    response = secretary.post(
-        reverse("councils:meeting-action", args=[meeting.pk]),
-        {"action": "close_ballot", "item": item.pk},
-    )
-    assert response.status_code == 302
-    texts = [str(m) for m in get_messages(response.wsgi_request)]
-    assert "Nội dung này chưa được mở phiếu." in texts
+    url = reverse("councils:meeting-action", args=[meeting.pk])
+    for box in ("", "x", "999999"):
+        response = secretary.post(url, {"action": "close_box", "box": box, "code": "A"})
+        assert response.status_code == 404
+    empty = secretary.post(url, {"action": "open_box"})
+    texts = [str(m) for m in get_messages(empty.wsgi_request)]
+    assert "Chọn ít nhất một nội dung để mở phiếu." in texts
+    assert item.pk
     nomination.refresh_from_db()
     assert nomination.state == "trinh_hoi_dong"
 
