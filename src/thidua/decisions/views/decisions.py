@@ -26,6 +26,7 @@ from ..forms import DecisionDraftForm, DecisionMoveForm
 from ..models import DecisionItem
 from ..selectors import (
     access_decision,
+    brief_items,
     decisions_awaiting_approval,
     decisions_to_issue,
 )
@@ -225,7 +226,8 @@ class DecisionApprovalQueueView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Quyết định chờ duyệt"),
-            decisions=list(decisions_awaiting_approval(self.request.user)),
+            decisions=brief_items(list(decisions_awaiting_approval(self.request.user))),
+            briefed=True,
             **kwargs,
         )
 
