@@ -150,3 +150,59 @@ def test_the_queue_costs_the_same_for_more_decisions_and_people(
     assert len(page.context["decisions"]) == 4
     assert sum(d.items.count() for d in page.context["decisions"]) == 7
     assert len(many.captured_queries) == len(one.captured_queries)
+
+
+def _docx_text(data: bytes) -> str:
+    from docx.oxml.ns import qn
+
+    from ..documents.helpers import open_docx, paragraph_text
+
+    body = open_docx(data).element.body
+    return "\n".join(paragraph_text(p) for p in body.iter(qn("w:p")))
+
+
+def test_the_tờ_trình_says_which_result_came_from_the_paper_minutes(
+    client_for, round_, org, users
+):
+    voted = _voted(round_, org, users)
+    on_paper = decided(round_, org, "head", "LDTT", users)
+    decision = _awaiting(round_, [voted, on_paper], users)
+    url = reverse("decisions:decision-proposal", args=[decision.pk])
+    # The draft's page links to it; whoever sees the decision downloads it.
+    page = client_for("head").get(decision.get_absolute_url())
+    assert url in page.content.decode()
+    response = client_for("officer").get(url)
+    assert response.status_code == 200
+    assert "to-trinh-quyet-dinh" in response["Content-Disposition"]
+    text = _docx_text(response.content)
+    assert "Tờ trình".upper() in text.upper()
+    assert (
+        f"Hồ sơ của {on_paper.subject} (Lao động tiên tiến): kết quả xét của Hội đồng "
+        "được nhập từ biên bản họp trên giấy đã ký, họp ngày 01/12/2025: "
+        "đồng ý 3/3 thành viên, không đồng ý 0."
+    ) in text
+    assert "nhập từ biên bản họp giấy đã ký ngày 01/12/2025" in text
+    assert f"Hồ sơ của {voted.subject}" not in text  # put to the ballot
+    assert "bỏ phiếu kín ngày" in text
+    assert org.people["head"].full_name in text  # the council's chair signs
+    assert client_for("other_officer").get(url).status_code == 404
+
+
+def test_the_tờ_trình_without_a_chair_or_a_council_result(round_, org, users):
+    from thidua.decisions.rendering import _tally, proposal_spec
+    from thidua.decisions.selectors import CouncilResult, council_chair
+    from thidua.organizations.services.structure import end_council_member
+
+    assert council_chair(org.skhdt) == org.people["head"]
+    decision = _awaiting(
+        round_, [decided(round_, org, "dkkd_staff", "LDTT", users)], users
+    )
+    seat = org.council.members.get(role="chu_tich")
+    end_council_member(seat, end_date=datetime.date(2025, 1, 1))
+    assert council_chair(org.skhdt) is None
+    assert proposal_spec(decision).signer.name == "………………"
+    assert _tally(None) == "Không qua Hội đồng"
+    lost = CouncilResult(
+        yes=1, no=2, roster_size=3, passed=False, on=DAY, council="", paper=True
+    )
+    assert _tally(lost).startswith("Đồng ý 1/3, không đồng ý 2; không thông qua")

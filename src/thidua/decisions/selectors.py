@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from functools import reduce
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,8 +14,8 @@ from thidua.councils.models import BallotResult, PaperCouncilResult
 from thidua.eligibility import check_case
 from thidua.organizations.access import scopes_for
 from thidua.organizations.eligibility import collective_case, person_case
-from thidua.organizations.enums import VerdictStatus
-from thidua.organizations.models import Agency, Person
+from thidua.organizations.enums import CouncilRole, VerdictStatus
+from thidua.organizations.models import Agency, CouncilMember, Person
 
 from .enums import DecisionState
 from .models import Decision, DecisionItem
@@ -25,6 +25,8 @@ __all__ = [
     "Verdict",
     "access_decision",
     "brief_items",
+    "council_chair",
+    "council_results",
     "decision_awards",
     "decisions_awaiting_approval",
     "decisions_for_user",
@@ -113,7 +115,7 @@ class Verdict:
     missing: tuple[str, ...]
 
 
-def _council_results(nomination_ids) -> dict[int, CouncilResult]:
+def council_results(nomination_ids) -> dict[int, CouncilResult]:
     """Two queries: the paper results, and the tallies of closed ballots (the last one
     of a dossier put to the vote more than once). A paper result prevails: a dossier
     only moves past the council one way."""
@@ -149,6 +151,23 @@ def _council_results(nomination_ids) -> dict[int, CouncilResult]:
             paper=True,
         )
     return found
+
+
+def council_chair(agency: Agency) -> Person | None:
+    """Who chairs, today, the Hội đồng TĐKT of ``agency`` (the first council's)."""
+    today = timezone.localdate()
+    seat = (
+        CouncilMember.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            council__agency=agency,
+            role=CouncilRole.CHAIR,
+            start_date__lte=today,
+        )
+        .select_related("person")
+        .order_by("council_id", "pk")
+        .first()
+    )
+    return seat.person if seat else None
 
 
 def _policies(unit_ids) -> dict[int, dict]:
@@ -212,7 +231,7 @@ def brief_items(decisions: list[Decision]) -> list[Decision]:
     and ``verdict`` (a ``Verdict``). Queries do not grow with decisions or people."""
     items = [item for decision in decisions for item in decision.items.all()]
     nominations = [item.nomination for item in items]
-    results = _council_results([n.pk for n in nominations])
+    results = council_results([n.pk for n in nominations])
     verdicts = _verdicts(nominations)
     for item in items:
         item.council_result = results.get(item.nomination_id)

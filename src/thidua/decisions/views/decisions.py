@@ -4,7 +4,7 @@ read it."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +12,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.awards.forms import AnnulForm
+from thidua.common.downloads import set_download_name
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
+from thidua.documents.rendering import render_docx
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
@@ -24,6 +26,7 @@ from thidua.nominations.selectors import (
 from ..enums import DecisionState
 from ..forms import DecisionDraftForm, DecisionMoveForm
 from ..models import DecisionItem
+from ..rendering import proposal_spec
 from ..selectors import (
     access_decision,
     brief_items,
@@ -49,7 +52,10 @@ __all__ = [
     "DecisionFileView",
     "DecisionIssueQueueView",
     "DecisionMoveView",
+    "DecisionProposalView",
 ]
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class DecisionCreateView(TemplateView):
@@ -142,6 +148,19 @@ class DecisionFileView(View):
         return file_response(
             decision.issued_document, fmt, inline=False, request=request
         )
+
+
+class DecisionProposalView(View):
+    """The tờ trình of the draft (DOCX, unnumbered): the council puts it before the
+    head, each dossier with the council's result; for whoever sees the decision."""
+
+    def get(self, request, pk):
+        decision = access_decision(request.user, pk)
+        response = HttpResponse(
+            render_docx(proposal_spec(decision)), content_type=DOCX_TYPE
+        )
+        set_download_name(response, f"to-trinh-quyet-dinh-{decision.pk}.docx")
+        return response
 
 
 class DecisionAnnulView(TemplateView):
