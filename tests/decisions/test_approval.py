@@ -261,3 +261,33 @@ def test_the_database_holds_the_steps(round_, org, users, head):
     rows.update(approved_by=None, approved_at=None, legacy=True)  # issued before #14
     with pytest.raises(IntegrityError), transaction.atomic():
         rows.update(state="da_duyet")  # but a number is an issue's, not a draft's
+
+
+def _decided_entry(nomination):
+    """The audit entry of the nomination's move to "đã quyết định"."""
+    [entry] = [
+        e
+        for e in ActivityLog.objects.filter(
+            action="nominations.transition", object_id=str(nomination.pk)
+        )
+        if e.data.get("changes", {}).get("state", [None, None])[1] == "da_quyet_dinh"
+    ]
+    return entry
+
+
+@pytest.mark.parametrize("who", ["clerk", None])
+def test_the_nominations_are_decided_in_the_issuers_name(round_, org, users, head, who):
+    """Issuing moves the dossiers to "đã quyết định" in the clerk's name — in the
+    approving head's when the caller names nobody — never as the system."""
+    decision = _draft(round_, org, users)
+    submit_decision(decision)
+    approve_decision(decision, actor=head)
+    issue_decision(decision, issued_on=DAY, actor=users[who] if who else None)
+    nomination = decision.items.get().nomination
+    nomination.refresh_from_db()
+    assert nomination.state == "da_quyet_dinh"
+    expected = users[who] if who else head
+    assert _decided_entry(nomination).actor == expected
+    event = nomination.events.get(to_state="da_quyet_dinh")
+    assert event.actor_display == (expected.get_full_name() or expected.username)
+    assert event.actor_display != "hệ thống"
