@@ -1,4 +1,6 @@
-"""Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins."""
+"""Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins;
+read-only, the heads and deputies above and the seated council members (see
+``nominations_for_user``)."""
 
 from dataclasses import dataclass
 
