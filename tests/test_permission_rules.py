@@ -21,6 +21,7 @@ from thidua.movements.rules import (
 )
 from thidua.nominations.rules import (
     is_proposing_unit,
+    is_round_chair,
     is_round_office,
     is_round_secretary,
 )
@@ -45,6 +46,7 @@ OBJECT_PREDICATES = [
     is_proposing_unit,
     is_round_office,
     is_round_secretary,
+    is_round_chair,
     can_manage_agency,
     can_manage_person,
     can_manage_council,

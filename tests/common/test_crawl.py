@@ -518,6 +518,7 @@ ROUTES = {
     "decisions:decision-annul": lambda o: [{"pk": o.decision.pk}],
     "decisions:decision-create": lambda o: [{"pk": o.round.pk}],
     "decisions:decision-detail": lambda o: [{"pk": o.decision.pk}],
+    "decisions:decision-proposal": lambda o: [{"pk": o.decision.pk}],
     # POST only (a step of the decision): a GET is 405; its form is on the page.
     "decisions:decision-move": lambda o: [{"pk": o.decision.pk}],
     "decisions:decision-file": lambda o: [

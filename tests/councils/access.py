@@ -52,8 +52,8 @@ ROUTES = [
         data={"action": "open"},
     ),
     # Kết quả họp trên giấy (nominations.record_council_result): the round's office
-    # and the secretary of its agency's council; the unit head who sees the dossier
-    # is refused, the others do not see it.
+    # and the secretary or the chair of its agency's council; the head and deputy
+    # who read the dossier are refused, the others do not see it.
     *[
         route(
             "councils:paper-result",
@@ -62,6 +62,7 @@ ROUTES = [
                 only(
                     *OWN_OFFICE,
                     "council_secretary",
+                    CHAIR,
                     forbidden=SEES_NOMINATION["submitted"],
                 )
             ),

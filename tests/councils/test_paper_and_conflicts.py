@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.councils.ballots import open_ballot
 from thidua.common.models import ActivityLog
@@ -210,10 +211,73 @@ def test_the_database_refuses_a_tally_beyond_the_roster(
 
 def test_who_reaches_the_paper_page(client_for, nomination):
     url = reverse("councils:paper-result", args=[nomination.pk])
-    assert client_for("unit_head").get(url).status_code == 403  # sees the dossier
+    assert client_for("head").get(url).status_code == 403  # reads the dossier
+    assert client_for("deputy").get(url).status_code == 403
     assert client_for("other_officer").get(url).status_code == 404
     missing = reverse("councils:paper-result", args=[nomination.pk + 999])
     assert client_for("officer").get(missing).status_code == 404
+
+
+def test_the_chair_enters_the_paper_result(client_for, org, users, nomination):
+    """Phòng ĐKKD's head chairs the Sở's council: he signs the minutes, he enters
+    them, audited in his name."""
+    chair = client_for("unit_head")
+    url = reverse("councils:paper-result", args=[nomination.pk])
+    assert chair.get(url).status_code == 200
+    response = chair.post(url, {**_form(), "council": org.council.pk})
+    assert response.url == nomination.get_absolute_url()
+    nomination.refresh_from_db()
+    assert nomination.state == "hoi_dong_da_xet"
+    assert PaperCouncilResult.objects.get().entered_by == users["unit_head"]
+    entry = ActivityLog.objects.get(action="councils.paper_result")
+    assert entry.actor == users["unit_head"]
+
+
+def test_only_a_chair_seated_today_in_the_round_agencys_council(
+    client, org, users, nomination
+):
+    from thidua.accounts.enums import Role
+    from thidua.accounts.services import create_account
+    from thidua.organizations.services.structure import (
+        add_council_member,
+        end_council_member,
+    )
+
+    from ..factories import PASSWORD, make_person
+
+    def account(name, person):
+        return create_account(
+            username=name,
+            password=PASSWORD,
+            person=person,
+            roles=[(Role.STAFF, None, None)],
+        )
+
+    url = reverse("councils:paper-result", args=[nomination.pk])
+    today = timezone.localdate()
+    seat = org.council.members.get(role="chu_tich")
+    end_council_member(seat, end_date=today - datetime.timedelta(days=1))
+    client.force_login(users["unit_head"])
+    assert client.get(url).status_code == 403  # no longer chair; still his unit's
+    # A new chair, seated today, who does not otherwise see the dossier.
+    chair = make_person(org.vp, "Chu Văn Thành")
+    add_council_member(org.council, person=chair, role="chu_tich", start_date=today)
+    member = make_person(org.vp, "Đàm Thị Hoa", gender="nu")
+    add_council_member(org.council, person=member, role="uy_vien", start_date=MET_ON)
+    other_chair = make_person(org.other_unit, "Hứa Văn Lâm")
+    add_council_member(
+        org.other_council, person=other_chair, role="chu_tich", start_date=MET_ON
+    )
+    for name, person in (("uy-vien", member), ("chu-tich-stc", other_chair)):
+        client.force_login(account(name, person))
+        assert client.get(url).status_code == 404, name
+    client.force_login(account("chu-tich", chair))
+    assert client.get(url).status_code == 200
+    response = client.post(url, {**_form(), "council": org.council.pk})
+    # He does not read the dossier (on no agenda): back on the paper page.
+    assert response.url == url
+    nomination.refresh_from_db()
+    assert nomination.state == "hoi_dong_da_xet"
 
 
 # Conflicts of interest -------------------------------------------------------------

@@ -45,9 +45,15 @@ ROUTES = [
         for key, office in DECISIONS.items()
     ],
     *[
-        route("decisions:decision-detail", key, only(*office))
+        route(f"decisions:{name}", key, only(*office))
+        for name in ("decision-detail", "decision-proposal")
         for key, office in DECISIONS.items()
     ],
+    route(
+        "decisions:decision-proposal",
+        "awaiting_decision",
+        only(*DECISIONS["decision"]),
+    ),
     route(
         "decisions:decision-annul",
         "decision",

@@ -6,6 +6,9 @@ nominations/selectors.py and nominations/rules.py:
 - a nomination is seen by the round's office and its proposing unit (its heads and the
   officers over it); the unit proposes (``propose_nomination``), the office processes
   (``process_nomination``) — the one refused sees it: 403;
+- the head and the authorised deputy of the round's agency (who decide on them) read
+  them, and every write is refused them: 403 (a seated council member reads those on
+  his council's agenda: tests/nominations/test_readers.py);
 - the public notice pages need no login.
 """
 
@@ -26,12 +29,25 @@ SEES_ROUND = {
 }
 # Each nomination: proposed by Phòng ĐKKD (draft, submitted), by the Văn phòng
 # (decided), in Sở Tài chính's round (theirs).
+# The head and deputy of Sở KH&ĐT read its round's nominations, and write nothing.
+DECIDERS = ("head", "deputy")
 SEES_NOMINATION = {
-    "draft": ("admin", "officer", "unit_head"),
-    "submitted": ("admin", "officer", "unit_head"),
-    "decided": OWN_OFFICE,
+    "draft": ("admin", "officer", "unit_head", *DECIDERS),
+    "submitted": ("admin", "officer", "unit_head", *DECIDERS),
+    "decided": (*OWN_OFFICE, *DECIDERS),
     "theirs": OTHER_OFFICE,
 }
+WRITES_NOMINATION = {
+    key: tuple(role for role in roles if role not in DECIDERS)
+    for key, roles in SEES_NOMINATION.items()
+}
+
+
+def writes(key: str) -> dict:
+    """A POST on the nomination: its writers act, the deciders who read it: 403."""
+    return post(only(*WRITES_NOMINATION[key], forbidden=SEES_NOMINATION[key]))
+
+
 # Proposing in the round: the heads of its units and the officers over them.
 PROPOSES = {"round": ("admin", "officer", "unit_head"), "other_round": OTHER_OFFICE}
 
@@ -83,7 +99,7 @@ ROUTES = [
     route(
         "nominations:nomination-move",
         "draft",
-        post(only(*SEES_NOMINATION["draft"])),
+        writes("draft"),
         method="POST",
         data={"to": "da_gui"},
     ),
@@ -113,9 +129,7 @@ ROUTES = [
         data={"to": "da_khen_thuong"},
     ),
     *[
-        route(
-            f"nominations:{name}", key, post(only(*SEES_NOMINATION[key])), method="POST"
-        )
+        route(f"nominations:{name}", key, writes(key), method="POST")
         for name in ("nomination-attach", "nomination-report-generate")
         for key in ("draft", "theirs")
     ],
@@ -135,7 +149,7 @@ ROUTES = [
         route(
             f"nominations:{name}",
             key,
-            post(only(*SEES_NOMINATION[key])),
+            writes(key),
             method="POST",
             kwargs=lambda w, key=key: _file_of(getattr(w, key)),
         )

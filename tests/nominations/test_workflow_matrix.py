@@ -19,9 +19,15 @@ HOLDERS = {
     "nominations.propose_nomination": {"admin", "officer", "unit_head"},
     # The TĐKT office of the round's agency (the Sở).
     "nominations.process_nomination": {"admin", "officer"},
-    # The council's secretary, or the office: the permission of the paper path (the
-    # move itself is only through the council, never a button).
-    "nominations.record_council_result": {"admin", "officer", "council_secretary"},
+    # The council's secretary or chair (Phòng ĐKKD's head chairs the Sở's council), or
+    # the office: the permission of the paper path (the move itself is only through
+    # the council, never a button).
+    "nominations.record_council_result": {
+        "admin",
+        "officer",
+        "council_secretary",
+        "unit_head",
+    },
 }
 
 

@@ -11,8 +11,9 @@ from thidua.documents.rendering import (
 )
 
 from .models import Decision
+from .selectors import CouncilResult, council_chair, council_results
 
-__all__ = ["decision_spec", "spec_for_decision_id"]
+__all__ = ["decision_spec", "proposal_spec", "spec_for_decision_id"]
 
 
 def _money(amount: int) -> str:
@@ -136,3 +137,112 @@ def spec_for_decision_id(decision_id: int) -> Document:
     except Decision.DoesNotExist as exc:
         raise LookupError(decision_id) from exc
     return decision_spec(decision)
+
+
+def _tally(result: CouncilResult | None) -> str:
+    if result is None:
+        return "Không qua Hội đồng"
+    text = f"Đồng ý {result.yes}/{result.roster_size}, không đồng ý {result.no}; " + (
+        "thông qua" if result.passed else "không thông qua"
+    )
+    if result.paper:
+        return f"{text} (nhập từ biên bản họp giấy đã ký ngày {result.on:%d/%m/%Y})"
+    return f"{text} (bỏ phiếu kín ngày {result.on:%d/%m/%Y})"
+
+
+def proposal_spec(decision: Decision) -> Document:
+    """The tờ trình by which the agency's Hội đồng TĐKT puts the draft decision before
+    the head: the list with each dossier's council result, and, for the dossiers the
+    council decided on paper, a word that their result was entered from the signed
+    minutes (date, tally). A draft: unnumbered, undated, signed for the council by its
+    chair seated today (dots left for a hand to fill when none is)."""
+    agency = decision.round.agency
+    chair = council_chair(agency)
+    parent = agency.parent
+    items = list(
+        decision.items.select_related(
+            "nomination__person__unit", "nomination__agency"
+        ).order_by("position")
+    )
+    results = council_results([i.nomination_id for i in items])
+    people = sum(1 for i in items if i.nomination.person_id)
+    title = agency.short_name or agency.name
+    head = decision.signer_principal or decision.signer_title or "Thủ trưởng"
+    on_paper = [
+        (item, results[item.nomination_id])
+        for item in items
+        if item.nomination_id in results and results[item.nomination_id].paper
+    ]
+    return Document(
+        issuer=Issuer(
+            name=f"Hội đồng Thi đua - Khen thưởng {title}",
+            abbreviation="HĐTĐKT",
+            parent_name=agency.name,
+        ),
+        type_code="TTr",
+        type_title="Tờ trình",
+        trich_yeu=decision.summary,
+        place=agency.place_name or (parent.place_name if parent else ""),
+        kinh_gui=(f"{head} {title}",),
+        body=(
+            Paragraph(
+                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 và các văn bản "
+                "quy định chi tiết thi hành;"
+            ),
+            Paragraph(
+                f"Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng {title} và hồ sơ "
+                f"đề nghị của các đơn vị, Hội đồng kính trình {head} {title} xem xét, "
+                f"quyết định khen thưởng cho {people:02d} cá nhân và "
+                f"{len(items) - people:02d} tập thể có thành tích năm "
+                f"{decision.round.year} (có danh sách kèm theo)."
+            ),
+            *(
+                Paragraph(
+                    f"- Hồ sơ của {item.nomination.subject} "
+                    f"({item.nomination.get_code_display()}): kết quả xét của Hội đồng "
+                    "được nhập từ biên bản họp trên giấy đã ký, họp ngày "
+                    f"{result.on:%d/%m/%Y}: đồng ý {result.yes}/{result.roster_size} "
+                    f"thành viên, không đồng ý {result.no}"
+                    + ("." if result.passed else ", không thông qua.")
+                )
+                for item, result in on_paper
+            ),
+            Paragraph(f"Hội đồng kính trình {head} {title} xem xét, quyết định./."),
+        ),
+        recipients=("Như trên", "Lưu hồ sơ khen thưởng"),
+        filing=("VT", "HĐTĐKT"),
+        signer=Signer(
+            "Chủ tịch",
+            chair.full_name if chair else "………………",
+            authority="TM.",
+            principal="Hội đồng",
+        ),
+        attached_to="Tờ trình",
+        appendices=(
+            Appendix(
+                "Danh sách đề nghị khen thưởng",
+                (
+                    Table(
+                        (
+                            "STT",
+                            "Họ và tên / Tên tập thể",
+                            "Danh hiệu, hình thức",
+                            "Kết quả xét của Hội đồng",
+                            "Ý kiến thẩm định",
+                        ),
+                        tuple(
+                            (
+                                str(item.position),
+                                str(item.nomination.subject),
+                                item.nomination.get_code_display(),
+                                _tally(results.get(item.nomination_id)),
+                                item.nomination.appraisal,
+                            )
+                            for item in items
+                        ),
+                        widths_cm=(1.0, 4.2, 3.4, 4.6, 3.8),
+                    ),
+                ),
+            ),
+        ),
+    )

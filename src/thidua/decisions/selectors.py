@@ -1,17 +1,32 @@
 """Reads of decisions: the issuing agency's TĐKT office, its head and authorised
 deputies, its clerk (and admins) only."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+from dataclasses import dataclass
+from functools import reduce
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from thidua.awards.models import Award
+from thidua.councils.models import BallotResult, PaperCouncilResult
+from thidua.eligibility import check_case
 from thidua.organizations.access import scopes_for
+from thidua.organizations.eligibility import collective_case, person_case
+from thidua.organizations.enums import CouncilRole, VerdictStatus
+from thidua.organizations.models import Agency, CouncilMember, Person
 
 from .enums import DecisionState
 from .models import Decision, DecisionItem
 
 __all__ = [
+    "CouncilResult",
+    "Verdict",
     "access_decision",
+    "brief_items",
+    "council_chair",
+    "council_results",
     "decision_awards",
     "decisions_awaiting_approval",
     "decisions_for_user",
@@ -76,3 +91,149 @@ def decisions_to_issue(user) -> QuerySet[Decision]:
 def decision_awards(decision: Decision):
     """The register entries the decision wrote (linked from its items)."""
     return Award.objects.filter(decision_item__decision=decision)
+
+
+@dataclass(frozen=True)
+class CouncilResult:
+    """What the council decided on a dossier: the tally of its closed ballot, or the
+    one entered from its signed paper minutes (``paper``)."""
+
+    yes: int
+    no: int
+    roster_size: int
+    passed: bool
+    on: datetime.date
+    council: str
+    paper: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The eligibility engine's verdict on the awardee for the item's code today."""
+
+    status: VerdictStatus
+    missing: tuple[str, ...]
+
+
+def council_results(nomination_ids) -> dict[int, CouncilResult]:
+    """Two queries: the paper results, and the tallies of closed ballots (the last one
+    of a dossier put to the vote more than once). A paper result prevails: a dossier
+    only moves past the council one way."""
+    found: dict[int, CouncilResult] = {}
+    tallies = (
+        BallotResult.objects.filter(
+            ballot__agenda_item__nomination_id__in=nomination_ids
+        )
+        .select_related("ballot__agenda_item__meeting__council")
+        .order_by("computed_at", "pk")
+    )
+    for tally in tallies:
+        item = tally.ballot.agenda_item
+        found[item.nomination_id] = CouncilResult(
+            yes=tally.yes,
+            no=tally.no,
+            roster_size=tally.roster_size,
+            passed=tally.passed,
+            on=timezone.localdate(tally.computed_at),
+            council=item.meeting.council.name,
+            paper=False,
+        )
+    for paper in PaperCouncilResult.objects.filter(
+        nomination_id__in=nomination_ids
+    ).select_related("council"):
+        found[paper.nomination_id] = CouncilResult(
+            yes=paper.yes,
+            no=paper.no,
+            roster_size=paper.roster_size,
+            passed=paper.passed,
+            on=paper.met_on,
+            council=paper.council.name,
+            paper=True,
+        )
+    return found
+
+
+def council_chair(agency: Agency) -> Person | None:
+    """Who chairs, today, the Hội đồng TĐKT of ``agency`` (the first council's)."""
+    today = timezone.localdate()
+    seat = (
+        CouncilMember.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            council__agency=agency,
+            role=CouncilRole.CHAIR,
+            start_date__lte=today,
+        )
+        .select_related("person")
+        .order_by("council_id", "pk")
+        .first()
+    )
+    return seat.person if seat else None
+
+
+def _policies(unit_ids) -> dict[int, dict]:
+    """``organizations.eligibility.policy_for`` of many units in two queries: their
+    paths from the root, then the policies along them, merged root first."""
+    paths = {
+        a.pk: a.tree_path
+        for a in Agency.objects.with_tree_fields().filter(pk__in=unit_ids)
+    }
+    on_path = {pk for path in paths.values() for pk in path}
+    own = dict(
+        Agency.objects.filter(pk__in=on_path).values_list("pk", "eligibility_policy")
+    )
+    return {
+        pk: reduce(lambda merged, a: {**merged, **(own[a] or {})}, path, {})
+        for pk, path in paths.items()
+    }
+
+
+def _verdicts(nominations) -> dict[int, Verdict]:
+    """The engine's verdict on each nominee for the nominated code. People: their
+    records prefetched, a constant number of queries; a collective's case still reads
+    its members year by year (organizations.eligibility.collective_case)."""
+    people = {
+        p.pk: p
+        for p in Person.objects.filter(
+            pk__in=[n.person_id for n in nominations if n.person_id]
+        ).prefetch_related(
+            "assessments",
+            "awards",
+            "initiatives",
+            "discipline_records",
+            "review_matters",
+        )
+    }
+    units = {
+        n.pk: people[n.person_id].unit_id if n.person_id else n.agency_id
+        for n in nominations
+    }
+    policies = _policies(set(units.values()))
+    verdicts = {}
+    for nomination in nominations:
+        if nomination.person_id:
+            case = person_case(people[nomination.person_id], nomination.year)
+        else:
+            case = collective_case(nomination.agency, nomination.year)
+        output = check_case(
+            {**case, "codes": [nomination.code]}, policies[units[nomination.pk]]
+        )
+        result = output["results"][0]
+        verdicts[nomination.pk] = Verdict(
+            status=VerdictStatus(result["status"]),
+            missing=tuple(c["text"] for c in result["conditions"] if c["met"] is False),
+        )
+    return verdicts
+
+
+def brief_items(decisions: list[Decision]) -> list[Decision]:
+    """What the head reads before approving: on each item of ``decisions`` (their items
+    prefetched, ``_with_items``), ``council_result`` (a ``CouncilResult`` or ``None``)
+    and ``verdict`` (a ``Verdict``). Queries do not grow with decisions or people."""
+    items = [item for decision in decisions for item in decision.items.all()]
+    nominations = [item.nomination for item in items]
+    results = council_results([n.pk for n in nominations])
+    verdicts = _verdicts(nominations)
+    for item in items:
+        item.council_result = results.get(item.nomination_id)
+        item.verdict = verdicts[item.nomination_id]
+    return decisions

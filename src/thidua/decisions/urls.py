@@ -46,6 +46,11 @@ urlpatterns = [
         name="decision-detail",
     ),
     path(
+        "khen-thuong/quyet-dinh/<int:pk>/to-trinh.docx",
+        decisions.DecisionProposalView.as_view(),
+        name="decision-proposal",
+    ),
+    path(
         "khen-thuong/quyet-dinh/<int:pk>/tep.<str:fmt>",
         decisions.DecisionFileView.as_view(),
         name="decision-file",

@@ -1,12 +1,22 @@
 """Permission names of a nomination's moves (nominations/workflows.py): the proposing
 unit proposes, the TĐKT office of the round's agency processes, the council's
-secretary (or the office) records the council's result."""
+secretary or chair (or the office) records the council's result."""
 
 import rules
+from django.db.models import Q
+from django.utils import timezone
 
 from thidua.organizations.access import is_admin, scopes_for
+from thidua.organizations.enums import CouncilRole
+from thidua.organizations.models import CouncilMember
 
-__all__ = ["is_proposing_unit", "is_round_office", "is_round_secretary", "proposes_for"]
+__all__ = [
+    "is_proposing_unit",
+    "is_round_chair",
+    "is_round_office",
+    "is_round_secretary",
+    "proposes_for",
+]
 
 
 def proposes_for(user, unit) -> bool:
@@ -41,9 +51,27 @@ def is_round_secretary(user, nomination) -> bool:
     )
 
 
+@rules.predicate
+def is_round_chair(user, nomination) -> bool:
+    """The account's staff record chairs, today, a council of the round's agency (the
+    seat's dates as councils.selectors.seated_members reads them): he signs the
+    minutes, he may enter them."""
+    person_id = scopes_for(user).person_id
+    if nomination is None or not person_id:
+        return False
+    today = timezone.localdate()
+    return CouncilMember.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today),
+        council__agency_id=nomination.round.agency_id,
+        person_id=person_id,
+        role=CouncilRole.CHAIR,
+        start_date__lte=today,
+    ).exists()
+
+
 rules.add_perm("nominations.propose_nomination", is_admin | is_proposing_unit)
 rules.add_perm("nominations.process_nomination", is_admin | is_round_office)
 rules.add_perm(
     "nominations.record_council_result",
-    is_admin | is_round_office | is_round_secretary,
+    is_admin | is_round_office | is_round_secretary | is_round_chair,
 )

@@ -1,9 +1,11 @@
-"""Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins."""
+"""Reads of nominations, scoped: the proposing unit, the round's TĐKT office, admins;
+read-only, the heads and deputies above and the seated council members (see
+``nominations_for_user``)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,17 +76,53 @@ def access_round(user, pk) -> NominationRound:
         raise Http404 from None
 
 
+def _decider_agencies(scopes) -> set[int]:
+    """The agencies whose head or authorised deputy the account is, with the agencies
+    below them (the subtree an officer of the same agency reaches)."""
+    ids: set[int] = set()
+    for root in scopes.head_agencies | scopes.deputy_agencies:
+        ids.update(
+            Agency.objects.descendants(root, include_self=True).values_list(
+                "id", flat=True
+            )
+        )
+    return ids
+
+
+def _on_members_agenda(person_id: int) -> QuerySet[Nomination]:
+    """The nominations put on the agenda of a meeting of a council of the round's
+    agency in which ``person_id`` holds a seat today (councils.selectors.seated_members
+    reads the same dates)."""
+    today = timezone.localdate()
+    return Nomination.objects.filter(
+        Q(agenda_items__meeting__council__members__end_date__isnull=True)
+        | Q(agenda_items__meeting__council__members__end_date__gte=today),
+        agenda_items__meeting__council__agency_id=F("round__agency_id"),
+        agenda_items__meeting__council__members__person_id=person_id,
+        agenda_items__meeting__council__members__start_date__lte=today,
+    ).values("pk")
+
+
 def nominations_for_user(user) -> QuerySet[Nomination]:
+    """The round's office and the proposing unit (its heads, the officers over it);
+    read-only, the head and authorised deputies of the round's agency or one above it,
+    who decide on them, and the members seated in the council that puts the dossier on
+    its agenda."""
     scopes = scopes_for(user)
     base = Nomination.objects.select_related(
         "round", "round__agency", "proposing_unit", "person", "agency"
     )
     if scopes.is_admin:
         return base
-    return base.filter(
-        Q(round__agency_id__in=scopes.officer_agencies)
-        | Q(proposing_unit_id__in=scopes.officer_agencies | scopes.unit_head_agencies)
+    visible = Q(round__agency_id__in=scopes.officer_agencies) | Q(
+        proposing_unit_id__in=scopes.officer_agencies | scopes.unit_head_agencies
     )
+    deciders = _decider_agencies(scopes)
+    if deciders:
+        visible |= Q(round__agency_id__in=deciders)
+    if scopes.person_id:
+        visible |= Q(pk__in=_on_members_agenda(scopes.person_id))
+    return base.filter(visible)
 
 
 def access_nomination(user, pk) -> Nomination:

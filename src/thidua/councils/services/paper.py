@@ -1,6 +1,6 @@
-"""“Kết quả họp trên giấy”: the council met on paper; the secretary (or the round
-agency's TĐKT office — permission ``nominations.record_council_result``) uploads the
-signed biên bản and enters the tally. The pass rule is the council's rule for the
+"""“Kết quả họp trên giấy”: the council met on paper; the secretary or the chair (or
+the round agency's TĐKT office — permission ``nominations.record_council_result``)
+uploads the signed biên bản and enters the tally. The pass rule is the council's rule for the
 title, as a ballot would use; the dossier moves past the council through the kernel
 (``THROUGH_COUNCIL``), audited as ``councils.paper_result``."""
 

@@ -317,9 +317,9 @@ class MinutesFileView(View):
 
 
 class PaperResultView(ServiceFormView):
-    """“Nhập kết quả họp trên giấy”: the secretary of the round agency's council or its
-    TĐKT office (``nominations.record_council_result``) enters the tally of the signed
-    minutes of a dossier in “trình Hội đồng”."""
+    """“Nhập kết quả họp trên giấy”: the secretary or the chair of the round agency's
+    council, or its TĐKT office (``nominations.record_council_result``), enters the
+    tally of the signed minutes of a dossier in “trình Hội đồng”."""
 
     template_name = "councils/paper_result.html"
     form_class = PaperResultForm

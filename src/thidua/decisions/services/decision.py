@@ -252,10 +252,14 @@ def issue_decision(
         )
         locked.issued_document = document
         # Decided by this decision: the clerk's permission on it was checked by the
-        # kernel, the nominations follow as the system's move (the TĐKT office's
-        # nomination rights are not the clerk's).
+        # kernel; the nominations follow in her name (the TĐKT office's nomination
+        # rights are not hers, hence ``checked``) — in the approving head's when the
+        # caller names nobody (a trusted service, a command).
+        by = actor if actor is not None else locked.approved_by
         for nomination in nominations:
-            transition_nomination(nomination, NominationState.DECIDED)
+            transition_nomination(
+                nomination, NominationState.DECIDED, actor=by, checked=True
+            )
         enqueue_on_commit(task_render_document, document.pk)
         return ["issued_document"]
 

@@ -4,7 +4,7 @@ read it."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +12,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.awards.forms import AnnulForm
+from thidua.common.downloads import set_download_name
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
+from thidua.documents.rendering import render_docx
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
@@ -24,8 +26,10 @@ from thidua.nominations.selectors import (
 from ..enums import DecisionState
 from ..forms import DecisionDraftForm, DecisionMoveForm
 from ..models import DecisionItem
+from ..rendering import proposal_spec
 from ..selectors import (
     access_decision,
+    brief_items,
     decisions_awaiting_approval,
     decisions_to_issue,
 )
@@ -48,7 +52,10 @@ __all__ = [
     "DecisionFileView",
     "DecisionIssueQueueView",
     "DecisionMoveView",
+    "DecisionProposalView",
 ]
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class DecisionCreateView(TemplateView):
@@ -143,6 +150,19 @@ class DecisionFileView(View):
         )
 
 
+class DecisionProposalView(View):
+    """The tờ trình of the draft (DOCX, unnumbered): the council puts it before the
+    head, each dossier with the council's result; for whoever sees the decision."""
+
+    def get(self, request, pk):
+        decision = access_decision(request.user, pk)
+        response = HttpResponse(
+            render_docx(proposal_spec(decision)), content_type=DOCX_TYPE
+        )
+        set_download_name(response, f"to-trinh-quyet-dinh-{decision.pk}.docx")
+        return response
+
+
 class DecisionAnnulView(TemplateView):
     """Annul a whole decision: every award it wrote to the register."""
 
@@ -225,7 +245,8 @@ class DecisionApprovalQueueView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Quyết định chờ duyệt"),
-            decisions=list(decisions_awaiting_approval(self.request.user)),
+            decisions=brief_items(list(decisions_awaiting_approval(self.request.user))),
+            briefed=True,
             **kwargs,
         )
 

@@ -333,6 +333,7 @@ def transition_nomination(
     expected_version: int | None = None,
     upward: bool = False,
     through: str = "",
+    checked: bool = False,
 ) -> Nomination:
     """The one way a nomination changes state (``workflows.NOMINATION``): permission,
     reason where required, dossier completeness on submission, notice blockers, the
@@ -341,7 +342,9 @@ def transition_nomination(
     ``upward`` is set only by the tờ trình service (submissions/services/submission.py), which has
     checked that the actor is the sending or the receiving office; ``through`` (the
     workflow's ``THROUGH_COUNCIL``) only by the council's services, which checked the
-    seat or the permission themselves."""
+    seat or the permission themselves; ``checked`` only by a service that checked the
+    actor's right to the act that moves the dossier (issuing the decision: the
+    clerk's), so that the move is recorded in his name, not the system's."""
 
     def effect(locked: Nomination, move) -> list[str]:
         blockers = notice_blockers(locked, to)
@@ -385,7 +388,7 @@ def transition_nomination(
         reason=reason,
         effect=effect,
         expected_version=expected_version,
-        check_permission=not (upward or through),
+        check_permission=not (upward or through or checked),
         through=TO_TRINH if upward else through,
         lock=lambda query: query.select_related("round__agency", "proposing_unit"),
     )
