@@ -220,6 +220,7 @@ def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomina
     # The absent member sees why he does not vote on screen.
     absent_view = client_for("staff").get(reverse("councils:vote")).content.decode()
     assert "phiếu bằng văn bản" in absent_view and "review-paper" not in absent_view
+    secretary = client_for("council_secretary")
     refused = secretary.post(action, {**paper, "member": present[0].pk}, follow=True)
     assert any(m.level_tag == "error" for m in refused.context["messages"])
     entered = secretary.post(action, {**paper, "member": absent.pk})
@@ -229,6 +230,7 @@ def test_secretary_enters_an_absent_members_written_vote(client_for, org, nomina
     assert any(m.level_tag == "error" for m in twice.context["messages"])
     after = client_for("staff").get(reverse("councils:vote")).content.decode()
     assert 'data-testid="paper-cast"' in after
+    secretary = client_for("council_secretary")
     secretary.post(action, {"action": "close_box", "box": box.pk, "code": code})
     item.refresh_from_db()
     result = item.ballot.result

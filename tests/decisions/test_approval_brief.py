@@ -11,10 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.councils.ballots import cast_vote, close_ballot_and_record, open_ballot
 from thidua.councils.models import BallotResult
-from thidua.councils.services.ballot import cast_vote, open_ballot
 from thidua.councils.services.meeting import add_agenda_item, recuse
-from thidua.councils.services.outcome import close_ballot_and_record
 from thidua.decisions.selectors import brief_items, decisions_awaiting_approval
 from thidua.decisions.services.decision import draft_decision, submit_decision
 from thidua.nominations.services.nomination import add_attachment, create_nomination
