@@ -1,14 +1,15 @@
-"""Fifteen members voting on fifty agenda items at once through the HTTP server (issue #5).
+"""Fifteen members casting one paper of fifty rows at once through the HTTP server.
 
     .venv/bin/python bench/ballots_http.py [--members 15] [--items 50] [--copies 2]
 
 A fresh SQLite data folder; a council of ``--members`` with a login each; one open meeting
-with ``--items`` open ballots. ``thidua serve`` (gunicorn + huey) runs on a loopback port.
-Every member logs in over HTTP and runs ``--copies`` threads that post the same
-pre-drawn choice on every ballot in the member's own order, all starting together (a
-double-clicked "Bỏ phiếu"). Checks: exactly one accepted post (302) per member and ballot,
-every twin refused (409), votes == participations == members per ballot, and the closed
-tallies equal the drawn choices. Exit status 1 on any problem.
+with one ballot paper (box) of ``--items`` rows. ``thidua serve`` (gunicorn + huey) runs
+on a loopback port. Every member logs in over HTTP and runs ``--copies`` threads that
+post the same pre-drawn paper (the confirmed step, "Gửi phiếu"), all starting together
+(a double-clicked button). Then the box is counted with its tally code. Checks: exactly
+one accepted post (200, a receipt) per member, every twin refused (409), sealed papers
+== members, and the tallies equal the drawn choices. Timings: the casts, and the count
+(open every sealed paper, shuffle, write). Exit status 1 on any problem.
 """
 
 import argparse
@@ -54,10 +55,10 @@ def login(base: str, username: str):
     return opener, csrf
 
 
-def post_vote(opener, base, csrf, seat, item, choice) -> int:
-    data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": csrf, "seat": seat, "item": item, "choice": choice}
-    ).encode()
+def post_paper(opener, base, csrf, box, choices: dict) -> int:
+    fields = {"csrfmiddlewaretoken": csrf, "box": box, "step": "cast"}
+    fields.update({f"choice-{pk}": choice for pk, choice in choices.items()})
+    data = urllib.parse.urlencode(fields).encode()
     try:
         return opener.open(f"{base}/hoi-dong/bo-phieu/", data, timeout=120).status
     except urllib.error.HTTPError as exc:
@@ -74,15 +75,31 @@ def main() -> int:
     args = parser.parse_args()
     data = setup_django()
 
-    from tests.councils.ballot_worker import make_council, open_session
+    from django.utils import timezone
+    from tests.councils.ballot_worker import make_council
 
     from thidua.accounts.services import create_account
-    from thidua.councils.models import BallotParticipation, BallotVote
-    from thidua.councils.services.ballot import close_ballot, tally
+    from thidua.councils.models import SealedPaper
+    from thidua.councils.services.ballot import open_ballots
+    from thidua.councils.services.count import close_box
+    from thidua.councils.services.meeting import (
+        add_agenda_item,
+        open_meeting,
+        record_attendance,
+        schedule_meeting,
+    )
 
     council, _unit, seats = make_council(args.members)
     officer = seats[1]
-    _meeting, ballots = open_session(council, seats, items=args.items, officer=officer)
+    meeting = schedule_meeting(council, title="Phiên họp", scheduled_at=timezone.now())
+    open_meeting(meeting, actor=officer)
+    for seat in seats:
+        record_attendance(meeting, seat, present=True)
+    items = [
+        add_agenda_item(meeting, label=f"Đề nghị số {i + 1}") for i in range(args.items)
+    ]
+    opened = open_ballots(meeting, items, actor=officer)
+    ballots = list(opened.box.ballots.order_by("pk"))
     for i, seat in enumerate(seats):
         create_account(username=f"uyvien{i:02d}", password=PASSWORD, person=seat.person)
     rng = random.Random(args.seed)
@@ -95,25 +112,21 @@ def main() -> int:
         lock = threading.Lock()
         barrier = threading.Barrier(len(seats) * args.copies)
 
-        def worker(m: int, order: list[int]) -> None:
+        def worker(m: int) -> None:
             opener, csrf = sessions[m]
+            paper = {b.pk: truth[i][m] for i, b in enumerate(ballots)}
             barrier.wait()
-            for b in order:
-                item = ballots[b].agenda_item_id
-                code = post_vote(opener, base, csrf, seats[m].pk, item, truth[b][m])
-                with lock:
-                    statuses[code] += 1
-                    if code == 302:
-                        accepted[b, m] += 1
+            code = post_paper(opener, base, csrf, opened.box.pk, paper)
+            with lock:
+                statuses[code] += 1
+                if code == 200:
+                    accepted[m] += 1
 
-        threads = []
-        for m in range(len(seats)):
-            order = list(range(len(ballots)))
-            random.Random(args.seed + m).shuffle(order)
-            threads += [
-                threading.Thread(target=worker, args=(m, order))
-                for _ in range(args.copies)
-            ]
+        threads = [
+            threading.Thread(target=worker, args=(m,))
+            for m in range(len(seats))
+            for _ in range(args.copies)
+        ]
         started = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -122,23 +135,22 @@ def main() -> int:
         elapsed = time.perf_counter() - started
 
     problems = []
-    if set(statuses) - {302, 409}:
+    if set(statuses) - {200, 409}:
         problems.append(f"unexpected statuses: {dict(statuses)}")
-    pairs = {(b, m) for b in range(len(ballots)) for m in range(len(seats))}
-    doubled = [p for p, n in accepted.items() if n != 1]
-    lost = pairs - set(accepted)
+    doubled = [m for m, n in accepted.items() if n != 1]
+    lost = set(range(len(seats))) - set(accepted)
     if doubled or lost:
         problems.append(f"{len(doubled)} doubled, {len(lost)} lost")
-    for b, ballot in enumerate(ballots):
-        votes = BallotVote.objects.filter(ballot=ballot).count()
-        taken = BallotParticipation.objects.filter(ballot=ballot).count()
-        if not votes == taken == len(seats):
-            problems.append(f"ballot {b}: votes={votes} participations={taken}")
-        close_ballot(ballot, actor=officer)
-        result = tally(ballot)
+    papers = SealedPaper.objects.filter(box=opened.box).count()
+    if papers != len(seats):
+        problems.append(f"sealed papers={papers}, members={len(seats)}")
+    counted = time.perf_counter()
+    results = close_box(opened.box, opened.code, actor=officer)
+    count_seconds = time.perf_counter() - counted
+    for b, result in enumerate(results):
         yes = truth[b].count("dong_y")
         if (result.yes, result.no) != (yes, len(seats) - yes):
-            problems.append(f"ballot {b}: tally {result.yes}/{result.no} ≠ truth {yes}")
+            problems.append(f"row {b}: tally {result.yes}/{result.no} ≠ truth {yes}")
     posts = sum(statuses.values())
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now(tz=datetime.UTC):%Y-%m-%d %H:%M} UTC")
@@ -146,12 +158,16 @@ def main() -> int:
         f"server: thidua serve, {args.workers} gunicorn sync workers, SQLite ({data})"
     )
     print(
-        f"{len(seats)} members × {len(ballots)} items × {args.copies} simultaneous posts "
-        f"= {posts} requests in {elapsed:.2f} s ({posts / elapsed:.0f} req/s)"
+        f"{len(seats)} members × 1 paper of {len(ballots)} rows × {args.copies} "
+        f"simultaneous posts = {posts} requests in {elapsed:.2f} s"
     )
     print(
-        f"accepted (302): {statuses[302]} ({statuses[302] / elapsed:.0f} votes/s); "
-        f"refused as already voted (409): {statuses[409]}"
+        f"accepted (200, receipt): {statuses[200]}; refused as already voted (409): "
+        f"{statuses[409]}"
+    )
+    print(
+        f"count: {papers} sealed papers × {len(ballots)} rows opened, shuffled, "
+        f"written and tallied in {count_seconds:.2f} s"
     )
     if problems:
         print("PROBLEMS:")

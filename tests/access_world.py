@@ -19,7 +19,10 @@ from thidua.accounts.services import issue_token
 from thidua.awards.models import Award
 from thidua.awards.services.register import record_award
 from thidua.councils.selectors import seated_members
+from thidua.councils.services.ballot import open_ballots
+from thidua.councils.services.count import close_box
 from thidua.councils.services.meeting import (
+    add_agenda_item,
     close_meeting,
     open_meeting,
     record_attendance,
@@ -281,6 +284,12 @@ def _councils(w, users):
     open_meeting(meeting, actor=secretary)
     for seat in seated_members(org.council, on=timezone.localdate()):
         record_attendance(meeting, seat, present=True)
+    # Another matter of the meeting, voted on and counted (its box: "box").
+    opened = open_ballots(
+        meeting, [add_agenda_item(meeting, label="Quy chế thi đua")], actor=secretary
+    )
+    close_box(opened.box, opened.code, actor=secretary)
+    w.box = opened.box
     close_meeting(meeting, actor=secretary)
     w.minutes = issue_minutes(meeting, actor=secretary)
     w.meeting = meeting

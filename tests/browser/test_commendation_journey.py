@@ -61,28 +61,38 @@ def nominate(page, base, round_url, index) -> tuple[str, str]:
 
 
 def vote_all(browser, base, username) -> int:
-    """A member on his own screen: agree on every ballot open for him."""
+    """A member on his own screen: agree on every row of each paper open for him,
+    review, cast, and see the receipt; the number of rows voted."""
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
     login(page, base, username)
     page.goto(f"{base}/hoi-dong/bo-phieu/")
-    cast = 0
-    while page.get_by_test_id("ballot").count():
-        page.get_by_test_id("ballot").first.get_by_role(
-            "button", name="Đồng ý", exact=True
-        ).click()
-        expect(
-            page.get_by_role("alert").filter(has_text="Mã biên nhận")
-        ).to_be_visible()
-        cast += 1
+    rows = 0
+    while page.get_by_test_id("review-paper").count():
+        paper = page.get_by_test_id("ballot").filter(
+            has=page.get_by_test_id("review-paper")
+        )
+        agree = paper.first.get_by_label("Đồng ý", exact=True)
+        for i in range(agree.count()):
+            agree.nth(i).check()
+        rows += agree.count()
+        paper.first.get_by_test_id("review-paper").click()
+        expect(page.get_by_test_id("review-rows")).to_contain_text("Đồng ý")
+        page.get_by_test_id("cast-paper").click()
+        expect(page.get_by_test_id("receipt")).to_have_text(
+            re.compile(r"[A-Z2-7-]{39}")
+        )
         page.goto(f"{base}/hoi-dong/bo-phieu/")
     context.close()
-    return cast
+    return rows
 
 
 def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser, page):
     base = demo_server
     today = datetime.date.today()  # noqa: DTZ011 (the server runs on this machine)
+    # Irreversible meeting actions ask first (Khai mạc, Mở phiếu, Đóng phiếu, Bế mạc).
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
 
     # 1. The head of Phòng ĐKKD proposes three of his staff for a Giấy khen.
     login(page, base, "truongphong")
@@ -140,27 +150,36 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     page.get_by_role("button", name="Khai mạc").click()
     expect(page.get_by_test_id("meeting-state")).to_have_text("Đang họp")
     agenda = page.get_by_test_id("agenda")
-    while agenda.get_by_role("button", name="Mở phiếu").count():
-        agenda.get_by_role("button", name="Mở phiếu").first.click()
-        page.wait_for_url(meeting_url)
+    # One paper for the three dossiers; the tally code is shown once.
+    page.get_by_test_id("open-box").get_by_role("button", name="Mở phiếu").click()
+    code = page.get_by_test_id("tally-code").inner_text()
+    page.get_by_role("link", name="Đã lưu mã, về phiên họp").click()
+    page.wait_for_url(meeting_url)
     written = page.get_by_test_id("written-vote")
-    expect(written).to_have_count(3)
-    for i in range(3):  # the chair's sealed paper ballots, entered by the secretary
-        form = page.get_by_test_id("written-vote").nth(i)
-        form.get_by_label("Nội dung phiếu").select_option("dong_y")
-        form.get_by_role("button", name="Ghi phiếu gửi bằng văn bản").click()
-        page.wait_for_url(meeting_url)
+    expect(written).to_have_count(1)
+    # The chair's sealed paper ballot, entered by the secretary, row by row.
+    choices = written.locator("select[name^='choice-']")
+    expect(choices).to_have_count(3)
+    for i in range(3):
+        choices.nth(i).select_option("dong_y")
+    written.get_by_role("button", name="Ghi phiếu gửi bằng văn bản").click()
+    expect(page.get_by_test_id("receipt")).to_be_visible()
+    page.goto(meeting_url)
+    expect(page.get_by_test_id("box-progress")).to_have_text("Đã nhận 1/6 phiếu")
 
     # 4. Each member votes on his own screen; the unit head has nothing to vote on.
     assert [vote_all(browser, base, user) for user in VOTERS] == [3] * 5
     assert vote_all(browser, base, "truongphong") == 0
     page.goto(meeting_url)
-    while agenda.get_by_role("button", name="Đóng phiếu, kiểm phiếu").count():
-        agenda.get_by_role("button", name="Đóng phiếu, kiểm phiếu").first.click()
-        page.wait_for_url(meeting_url)
+    expect(page.get_by_test_id("box-progress")).to_have_text("Đã nhận 6/6 phiếu")
+    close = page.get_by_test_id("close-box")
+    close.get_by_label("Mã kiểm phiếu").fill(code.lower())
+    close.get_by_role("button", name="Đóng phiếu, kiểm phiếu").click()
+    page.wait_for_url(meeting_url)
     expect(agenda.get_by_text("thông qua", exact=True)).to_have_count(3)
     expect(agenda).to_contain_text("Đồng ý 6/6")  # 5 here + 1 written; 1 stood aside
     page.get_by_role("button", name="Bế mạc").click()
+    assert len(asked) >= 4 and any("Đóng phiếu" in m for m in asked)
     page.get_by_test_id("issue-minutes").click()
     expect(page.get_by_test_id("minutes")).to_contain_text("PDF", timeout=90_000)
     logout(page)

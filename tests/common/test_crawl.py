@@ -263,7 +263,7 @@ def _objects() -> SimpleNamespace:
     missing object would test only its 404)."""
     from thidua.accounts.models import ApiToken, User
     from thidua.awards.models import Award
-    from thidua.councils.models import Meeting
+    from thidua.councils.models import BallotBox, Meeting
     from thidua.decisions.models import Decision
     from thidua.documents.models import IssuedDocument, SigningCredential
     from thidua.movements.models import (
@@ -326,6 +326,7 @@ def _objects() -> SimpleNamespace:
         meeting=Meeting.objects.get(state="closed"),
         open_meeting=Meeting.objects.get(state="open"),
         meeting_item=Meeting.objects.get(state="open").agenda_items.get(),
+        box=BallotBox.objects.get(state="open"),
         award=Award.objects.filter(person__isnull=False).order_by("id").first(),
         collective_award=Award.objects.filter(agency__isnull=False)
         .order_by("id")
@@ -496,6 +497,7 @@ ROUTES = {
     "councils:meeting-create": lambda o: [{"pk": o.council.pk}],
     "councils:meeting-detail": lambda o: _each("pk", [o.meeting.pk, o.open_meeting.pk]),
     "councils:meeting-action": lambda o: [{"pk": o.open_meeting.pk}],
+    "councils:box-progress": lambda o: _each("pk", [o.box.pk, 999999]),
     "councils:paper-result": lambda o: _each(
         "pk", [o.listed.pk, o.draft.pk, o.meeting_item.nomination_id]
     ),

@@ -7,6 +7,7 @@ who only sits on it: 403). Each member votes on their own ballots."""
 from ..access_matrix import (
     OTHER_OFFICE,
     OWN_OFFICE,
+    PUBLIC,
     SIGNED_IN,
     only,
     post,
@@ -72,6 +73,10 @@ ROUTES = [
     ],
     # One's own ballots only: a page for everyone.
     route("councils:vote", answers=SIGNED_IN),
+    # "Đã nhận x/y phiếu": whoever sees the meeting (the box of the open one).
+    route("councils:box-progress", "box", only(*SEES_COUNCIL)),
+    # The receipt check is public: anyone holding a receipt, signed in or not.
+    route("councils:receipt-check", answers=PUBLIC),
     *[
         route(
             f"councils:{name}",

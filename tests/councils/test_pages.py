@@ -137,7 +137,8 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
         receipt in response.content.decode() and "Chép mã" in response.content.decode()
     )
     again = vote(voter, box, {item.ballot.pk: "khong_dong_y"})
-    assert again.status_code == 404  # the paper is no longer open for this member
+    assert again.status_code == 409
+    assert "Thành viên đã bỏ phiếu trong lượt này." in again.content.decode()
     assert "Đã nhận 1/2 phiếu" in secretary.get(progress).content.decode()
     staff = client_for("staff")
     vote(staff, box, {item.ballot.pk: "dong_y"})

@@ -1,6 +1,6 @@
 """The council meeting's state machine, as data (thidua.common.workflow):
 đã lên lịch → đang họp (khai mạc) → đã kết thúc (bế mạc). The ballot keeps its own
-functions (services/ballot.py): secrecy shapes them."""
+functions (services/ballot.py, services/count.py): secrecy shapes them."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
@@ -22,7 +23,7 @@ from thidua.common.params import id_param
 from ..enums import VoteChoice
 from ..models import BallotBox
 from ..selectors import box_progress, open_papers_for
-from ..services.ballot import cast_paper, checked_choices
+from ..services.ballot import MSG_ALREADY_VOTED, cast_paper, checked_choices
 from ..services.count import find_counted_receipt
 from .meeting import access_meeting
 
@@ -54,8 +55,13 @@ class VoteView(TemplateView):
         papers = open_papers_for(request.user, on=timezone.localdate())
         box_id = id_param(request.POST, "box")
         paper = next((p for p in papers if p.box.pk == box_id), None)
-        if paper is None or not paper.can_vote:
+        if paper is None:
             raise Http404
+        if not paper.can_vote:  # a second click, or a member who may not vote here
+            reason = paper.reason or _(MSG_ALREADY_VOTED)
+            return self.render_to_response(
+                self.get_context_data(errors=[reason]), status=409
+            )
         choices = _choices_in(request.POST, paper)
         labels = dict(VoteChoice.choices)
         for row in paper.rows:
