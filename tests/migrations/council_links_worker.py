@@ -30,7 +30,7 @@ def _pdf(*_args, **_kwargs) -> bytes:
 
 def links() -> dict:
     """The links as the current models hold them."""
-    from thidua.councils.models import AgendaItem, Meeting
+    from thidua.councils.models import AgendaItem, Ballot, BallotBox, Meeting
 
     return {
         "items": sorted(
@@ -52,6 +52,15 @@ def links() -> dict:
             [m.pk, m.minutes_document.source_kind, m.minutes_document.source_id]
             + [m.tally_document.source_kind, m.tally_document.source_id]
             for m in Meeting.objects.exclude(minutes_document=None)
+        ),
+        # Ballots (councils 0008): each in a box, its votes and result unchanged.
+        "ballots": sorted(
+            [b.pk, b.box_id is not None, b.votes.count(), b.result.yes, b.result.no]
+            for b in Ballot.objects.select_related("result")
+        ),
+        "boxes": sorted(
+            [box.state, box.wrapped_private_key is None, box.receipts.count() > 0]
+            for box in BallotBox.objects.all()
         ),
     }
 

@@ -55,6 +55,15 @@ def test_agenda_and_minutes_links_survive_the_migrations_both_ways(tmp_path):
         k: v for k, v in before.items() if k != odd["orphan"]
     }
     assert report["links_again"]["meetings"] == links["meetings"]
+    # Ballots through councils 0008 and back: every one in a box, votes and results
+    # kept; the closed boxes hold no key and publish receipts.
+    assert links["ballots"] and all(in_box for _pk, in_box, *_ in links["ballots"])
+    assert report["links_again"]["ballots"] == links["ballots"]
+    assert report["links_last"]["ballots"] == links["ballots"]
+    for state in (links, report["links_again"], report["links_last"]):
+        assert state["boxes"] and all(
+            box == ["closed", True, True] for box in state["boxes"]
+        )
 
     # And back once more: the orphan is now an item about no nomination.
     old_again = {row[0]: row for row in report["old_again"]["items"]}

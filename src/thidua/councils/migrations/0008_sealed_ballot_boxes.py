@@ -18,8 +18,9 @@ NEW_APPEND_ONLY = ["councils_ballotreceipt"]
 
 
 def triggers_off(apps, schema_editor):
-    TRIGGERS.uninstall(apps, schema_editor)
+    # The new triggers first: on PostgreSQL they use 0002's functions.
     _new_triggers_off(schema_editor)
+    TRIGGERS.uninstall(apps, schema_editor)
 
 
 def triggers_on(apps, schema_editor):
@@ -151,6 +152,13 @@ def _new_triggers_off(schema_editor):
         schema_editor.execute("DROP FUNCTION IF EXISTS councils_box_open_only()")
 
 
+def _checks_now(schema_editor):
+    """PostgreSQL refuses to ALTER a table with deferred foreign-key checks pending
+    from the rows just written: run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def carry_over(apps, schema_editor):
     """A box per existing ballot; receipts move off the votes."""
     Ballot = apps.get_model("councils", "Ballot")
@@ -179,6 +187,7 @@ def carry_over(apps, schema_editor):
                 )
             )
         )
+    _checks_now(schema_editor)
 
 
 def carry_back(apps, schema_editor):
@@ -199,6 +208,7 @@ def carry_back(apps, schema_editor):
     for vote in BallotVote.objects.filter(receipt_hash=""):
         vote.receipt_hash = uuid.uuid4().hex
         vote.save(update_fields=["receipt_hash"])
+    _checks_now(schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -341,6 +351,12 @@ class Migration(migrations.Migration):
             name="ballot_vote_receipt_unique",
         ),
         migrations.RunPython(carry_over, carry_back),
+        # A default for the way back: PostgreSQL adds the column to rows already there.
+        migrations.AlterField(
+            model_name="ballotvote",
+            name="receipt_hash",
+            field=models.CharField(default="", max_length=64),
+        ),
         migrations.RemoveField(
             model_name="ballotvote",
             name="receipt_hash",
