@@ -119,3 +119,26 @@ def test_conflicts_of_a_unit_that_does_not_exist_are_none(board):
 )
 def test_pass_rule_label(rule, label):
     assert rule.label == label
+
+
+def test_the_members_papers_cost_the_same_queries_for_one_row_or_many(sitting):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from thidua.councils.selectors import open_papers_for
+    from thidua.councils.services.ballot import open_ballots
+    from thidua.councils.services.meeting import add_agenda_item
+
+    user = sitting.secretary_user
+    open_ballots(sitting.meeting, [sitting.items[0]], actor=user)
+    with CaptureQueriesContext(connection) as one:
+        (paper,) = open_papers_for(user, on=timezone.localdate())
+    assert len(paper.rows) == 1
+    more = [add_agenda_item(sitting.meeting, label=f"Đề nghị {i}") for i in range(6)]
+    open_ballots(sitting.meeting, more[:3], actor=user)
+    open_ballots(sitting.meeting, more[3:], actor=user)
+    with CaptureQueriesContext(connection) as many:
+        papers = open_papers_for(user, on=timezone.localdate())
+    assert [len(p.rows) for p in papers] == [1, 3, 3]
+    assert len(many.captured_queries) == len(one.captured_queries)

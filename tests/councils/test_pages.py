@@ -123,6 +123,9 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     voter = client_for("council_secretary")
     papers = voter.get(reverse("councils:vote")).context["papers"]
     assert [(p.box, [r.item for r in p.rows]) for p in papers] == [(box, [item])]
+    assert papers[0].rows[0].verdict is not None  # the engine's, on the nominee
+    page = voter.get(reverse("councils:vote")).content.decode()
+    assert 'data-testid="row-verdict"' in page and "Xem hồ sơ, điều kiện" in page
     unanswered = vote(voter, box, {})
     assert unanswered.status_code == 409
     assert "Chưa chọn" in unanswered.content.decode()

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.organizations.eligibility import Verdict, verdicts_for
 from thidua.organizations.models import Council, CouncilMember
 
 from .enums import BallotState, MeetingState, QuorumRule
@@ -131,6 +132,7 @@ class PaperRow:
     ballot: Ballot
     chosen: str | None = None
     chosen_label: str = ""
+    verdict: Verdict | None = None  # the engine's, on the nominee, for the title
 
     @property
     def item(self):
@@ -240,13 +242,22 @@ def open_papers_for(user, *, on: datetime.date) -> list[Paper]:
             meeting__in={b.meeting_id for b in boxes}, member__in=seat_ids
         )
     }
+    nominations = {
+        b.agenda_item.nomination_id: b.agenda_item.nomination
+        for box in boxes
+        for b in box.ballots.all()
+        if b.agenda_item.nomination_id
+    }
+    verdicts = verdicts_for(list(nominations.values()))
     papers = []
     for box in boxes:
         for seat in seats:
             if seat.council_id != box.meeting.council_id:
                 continue
             rows = [
-                PaperRow(ballot)
+                PaperRow(
+                    ballot, verdict=verdicts.get(ballot.agenda_item.nomination_id)
+                )
                 for ballot in box.ballots.all()
                 if (ballot.pk, seat.pk) in on_roster
             ]

@@ -3,7 +3,6 @@ deputies, its clerk (and admins) only."""
 
 import datetime
 from dataclasses import dataclass
-from functools import reduce
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -11,10 +10,9 @@ from django.utils import timezone
 
 from thidua.awards.models import Award
 from thidua.councils.models import BallotResult, PaperCouncilResult
-from thidua.eligibility import check_case
 from thidua.organizations.access import scopes_for
-from thidua.organizations.eligibility import collective_case, person_case
-from thidua.organizations.enums import CouncilRole, VerdictStatus
+from thidua.organizations.eligibility import verdicts_for
+from thidua.organizations.enums import CouncilRole
 from thidua.organizations.models import Agency, CouncilMember, Person
 
 from .enums import DecisionState
@@ -22,7 +20,6 @@ from .models import Decision, DecisionItem
 
 __all__ = [
     "CouncilResult",
-    "Verdict",
     "access_decision",
     "brief_items",
     "council_chair",
@@ -107,14 +104,6 @@ class CouncilResult:
     paper: bool
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The eligibility engine's verdict on the awardee for the item's code today."""
-
-    status: VerdictStatus
-    missing: tuple[str, ...]
-
-
 def council_results(nomination_ids) -> dict[int, CouncilResult]:
     """Two queries: the paper results, and the tallies of closed ballots (the last one
     of a dossier put to the vote more than once). A paper result prevails: a dossier
@@ -170,61 +159,6 @@ def council_chair(agency: Agency) -> Person | None:
     return seat.person if seat else None
 
 
-def _policies(unit_ids) -> dict[int, dict]:
-    """``organizations.eligibility.policy_for`` of many units in two queries: their
-    paths from the root, then the policies along them, merged root first."""
-    paths = {
-        a.pk: a.tree_path
-        for a in Agency.objects.with_tree_fields().filter(pk__in=unit_ids)
-    }
-    on_path = {pk for path in paths.values() for pk in path}
-    own = dict(
-        Agency.objects.filter(pk__in=on_path).values_list("pk", "eligibility_policy")
-    )
-    return {
-        pk: reduce(lambda merged, a: {**merged, **(own[a] or {})}, path, {})
-        for pk, path in paths.items()
-    }
-
-
-def _verdicts(nominations) -> dict[int, Verdict]:
-    """The engine's verdict on each nominee for the nominated code. People: their
-    records prefetched, a constant number of queries; a collective's case still reads
-    its members year by year (organizations.eligibility.collective_case)."""
-    people = {
-        p.pk: p
-        for p in Person.objects.filter(
-            pk__in=[n.person_id for n in nominations if n.person_id]
-        ).prefetch_related(
-            "assessments",
-            "awards",
-            "initiatives",
-            "discipline_records",
-            "review_matters",
-        )
-    }
-    units = {
-        n.pk: people[n.person_id].unit_id if n.person_id else n.agency_id
-        for n in nominations
-    }
-    policies = _policies(set(units.values()))
-    verdicts = {}
-    for nomination in nominations:
-        if nomination.person_id:
-            case = person_case(people[nomination.person_id], nomination.year)
-        else:
-            case = collective_case(nomination.agency, nomination.year)
-        output = check_case(
-            {**case, "codes": [nomination.code]}, policies[units[nomination.pk]]
-        )
-        result = output["results"][0]
-        verdicts[nomination.pk] = Verdict(
-            status=VerdictStatus(result["status"]),
-            missing=tuple(c["text"] for c in result["conditions"] if c["met"] is False),
-        )
-    return verdicts
-
-
 def brief_items(decisions: list[Decision]) -> list[Decision]:
     """What the head reads before approving: on each item of ``decisions`` (their items
     prefetched, ``_with_items``), ``council_result`` (a ``CouncilResult`` or ``None``)
@@ -232,7 +166,7 @@ def brief_items(decisions: list[Decision]) -> list[Decision]:
     items = [item for decision in decisions for item in decision.items.all()]
     nominations = [item.nomination for item in items]
     results = council_results([n.pk for n in nominations])
-    verdicts = _verdicts(nominations)
+    verdicts = verdicts_for(nominations)
     for item in items:
         item.council_result = results.get(item.nomination_id)
         item.verdict = verdicts[item.nomination_id]

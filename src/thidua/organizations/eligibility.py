@@ -8,6 +8,7 @@ and the page says so.
 """
 
 import datetime
+from dataclasses import dataclass
 from functools import reduce
 
 from django.db.models import Q
@@ -17,16 +18,20 @@ from thidua.eligibility import CaseError, check_case
 from thidua.eligibility.catalog import CODES, TITLE_CODES
 from thidua.eligibility.forecast import forecast
 
+from .enums import VerdictStatus
 from .models import Agency, ClusterLeadership, Membership, Person
 
 __all__ = [
     "CaseError",
+    "Verdict",
     "collective_case",
     "person_case",
     "person_forecast",
+    "policies_for",
     "policy_for",
     "verdict_for_agency",
     "verdict_for_person",
+    "verdicts_for",
 ]
 
 _INITIATIVE_KIND = {"sang_kien": "sang_kien", "de_tai": "de_tai_khcn"}
@@ -211,3 +216,67 @@ def person_forecast(person: Person, review_year: int) -> list[str]:
     """Sentences for the year after ``review_year`` ("Năm 2026 đủ điều kiện ...")."""
     items = forecast(person_case(person, review_year), policy_for(person.unit))
     return [item.sentence for item in items]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The eligibility engine's verdict on the awardee for the item's code today."""
+
+    status: VerdictStatus
+    missing: tuple[str, ...]
+
+
+def policies_for(unit_ids) -> dict[int, dict]:
+    """``organizations.eligibility.policy_for`` of many units in two queries: their
+    paths from the root, then the policies along them, merged root first."""
+    paths = {
+        a.pk: a.tree_path
+        for a in Agency.objects.with_tree_fields().filter(pk__in=unit_ids)
+    }
+    on_path = {pk for path in paths.values() for pk in path}
+    own = dict(
+        Agency.objects.filter(pk__in=on_path).values_list("pk", "eligibility_policy")
+    )
+    return {
+        pk: reduce(lambda merged, a: {**merged, **(own[a] or {})}, path, {})
+        for pk, path in paths.items()
+    }
+
+
+def verdicts_for(nominations) -> dict[int, Verdict]:
+    """The engine's verdict on each nominee (anything with ``pk``, ``person_id``,
+    ``agency``, ``code`` and ``year``: a nomination) for the nominated code, by ``pk``.
+    People: their records prefetched, a constant number of queries; a collective's case
+    still reads its members year by year (``collective_case``)."""
+    people = {
+        p.pk: p
+        for p in Person.objects.filter(
+            pk__in=[n.person_id for n in nominations if n.person_id]
+        ).prefetch_related(
+            "assessments",
+            "awards",
+            "initiatives",
+            "discipline_records",
+            "review_matters",
+        )
+    }
+    units = {
+        n.pk: people[n.person_id].unit_id if n.person_id else n.agency_id
+        for n in nominations
+    }
+    policies = policies_for(set(units.values()))
+    verdicts = {}
+    for nomination in nominations:
+        if nomination.person_id:
+            case = person_case(people[nomination.person_id], nomination.year)
+        else:
+            case = collective_case(nomination.agency, nomination.year)
+        output = check_case(
+            {**case, "codes": [nomination.code]}, policies[units[nomination.pk]]
+        )
+        result = output["results"][0]
+        verdicts[nomination.pk] = Verdict(
+            status=VerdictStatus(result["status"]),
+            missing=tuple(c["text"] for c in result["conditions"] if c["met"] is False),
+        )
+    return verdicts
