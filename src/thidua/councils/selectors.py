@@ -255,9 +255,7 @@ def open_papers_for(user, *, on: datetime.date) -> list[Paper]:
             if seat.council_id != box.meeting.council_id:
                 continue
             rows = [
-                PaperRow(
-                    ballot, verdict=verdicts.get(ballot.agenda_item.nomination_id)
-                )
+                PaperRow(ballot, verdict=verdicts.get(ballot.agenda_item.nomination_id))
                 for ballot in box.ballots.all()
                 if (ballot.pk, seat.pk) in on_roster
             ]
