@@ -1,9 +1,11 @@
 """The pages that read across every domain: home page, audit log, search."""
 
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from thidua.common.views import require_perm
+from thidua.councils.selectors import open_papers_for
 from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import dashboard_figures
 
@@ -21,6 +23,12 @@ class DashboardView(TemplateView):
         context["scopes"] = scopes_for(self.request.user)
         context["figures"] = dashboard_figures(self.request.user)
         context["recent"] = activity_for_user(self.request.user)[:10]
+        # A council member's open ballot papers, first thing on his home page.
+        context["papers"] = [
+            paper
+            for paper in open_papers_for(self.request.user, on=timezone.localdate())
+            if not paper.voted
+        ]
         return context
 
 
