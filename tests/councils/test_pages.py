@@ -127,7 +127,9 @@ def test_secretary_runs_a_meeting_and_members_vote_in_secret(
     page = voter.get(reverse("councils:vote")).content.decode()
     assert 'data-testid="row-verdict"' in page and "Xem hồ sơ, điều kiện" in page
     home = voter.get(reverse("dashboard")).content.decode()
-    assert 'data-testid="home-ballots"' in home and 'data-testid="queue-ballots"' in home
+    assert (
+        'data-testid="home-ballots"' in home and 'data-testid="queue-ballots"' in home
+    )
     unanswered = vote(voter, box, {})
     assert unanswered.status_code == 409
     assert "Chưa chọn" in unanswered.content.decode()

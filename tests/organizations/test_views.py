@@ -60,9 +60,9 @@ def test_person_list_uses_a_constant_number_of_queries(
     for i in range(rows):
         make_person(org.dkkd, f"Bùi Văn Số{i:03d}")
     client = client_for("officer")
-    # session, user, roles, officer subtree, unit filter, count, page, session save,
-    # savepoints
-    with django_assert_num_queries(10):
+    # session, user, roles, officer subtree, unit filter, count, the menu's ballot
+    # badge, page, session save, savepoints
+    with django_assert_num_queries(11):
         response = client.get(
             reverse("organizations:person-list"), {"q": "bui", "size": rows}
         )
