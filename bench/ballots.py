@@ -1,13 +1,15 @@
-"""Fifteen council members voting on fifty agenda items at once (issue #5, benchmarks).
+"""Fifteen council members voting on fifty agenda items at once (issues #5, #14).
 
     .venv/bin/python bench/ballots.py [--members 15] [--items 50] [--copies 2]
     THIDUA_DATABASE_URL=postgres://… .venv/bin/python bench/ballots.py  # scratch DB
 
-Each member runs ``--copies`` threads that cast the same pre-generated (seeded) choices
-on every ballot, in the member's own order, starting together: every vote is raced by
-its twin. Calls the service layer directly on a database of its own (a fresh WAL SQLite
-file, or a scratch PostgreSQL database created next to THIDUA_DATABASE_URL and dropped
-afterwards); the run through the HTTP server on loopback is not done yet (no views).
+Every item is its own sealed box of one row — the services' hardest case, 50 papers per
+member instead of one. Each member runs ``--copies`` threads that cast the same
+pre-generated (seeded) choices on every box, in the member's own order, starting
+together: every paper is raced by its twin. Calls the service layer directly on a
+database of its own (a fresh WAL SQLite file, or a scratch PostgreSQL database created
+next to THIDUA_DATABASE_URL and dropped afterwards); ``bench/ballots_http.py`` does the
+same through the HTTP server with one paper of fifty rows.
 Checks: no ballot lost or doubled (exactly one accepted cast per member and item, every
 twin refused with "đã bỏ phiếu"), participations == votes, closed tallies == ground
 truth, every receipt published. Exit status 1 on any problem.
