@@ -1,8 +1,9 @@
 """Who opens the commendation pages (tests/access_matrix.py), from
 nominations/selectors.py and nominations/rules.py:
 
-- a review round is seen by the TĐKT office of its agency and by the heads of the units
-  below it (``rounds_for_user``); opening a public notice there is ``change_agency``;
+- a review round is seen by the TĐKT office of its agency, by the heads of the units
+  below it, and — to read — by the head and authorised deputy of the agency
+  (``rounds_for_user``); opening a public notice there is ``change_agency``;
 - a nomination is seen by the round's office and its proposing unit (its heads and the
   officers over it); the unit proposes (``propose_nomination``), the office processes
   (``process_nomination``) — the one refused sees it: 403;
@@ -23,14 +24,16 @@ from ..access_matrix import (
 )
 from ..organizations.access import office_of
 
+# The head and deputy of Sở KH&ĐT read its rounds and their nominations, and write
+# nothing.
+DECIDERS = ("head", "deputy")
 SEES_ROUND = {
-    "round": ("admin", "officer", "unit_head"),  # Sở KH&ĐT's; unit_head: Phòng ĐKKD
+    # Sở KH&ĐT's; unit_head: Phòng ĐKKD
+    "round": ("admin", "officer", "unit_head", *DECIDERS),
     "other_round": OTHER_OFFICE,
 }
 # Each nomination: proposed by Phòng ĐKKD (draft, submitted), by the Văn phòng
 # (decided), in Sở Tài chính's round (theirs).
-# The head and deputy of Sở KH&ĐT read its round's nominations, and write nothing.
-DECIDERS = ("head", "deputy")
 SEES_NOMINATION = {
     "draft": ("admin", "officer", "unit_head", *DECIDERS),
     "submitted": ("admin", "officer", "unit_head", *DECIDERS),
@@ -82,7 +85,9 @@ ROUTES = [
     route("nominations:public-notice-list", answers=PUBLIC),
     route("nominations:public-notice", "notice", PUBLIC),
     *[
-        route(f"nominations:{name}", key, only(*PROPOSES[key]))
+        route(
+            f"nominations:{name}", key, only(*PROPOSES[key], forbidden=SEES_ROUND[key])
+        )
         for name in ("nomination-create", "nomination-authority")
         for key in PROPOSES
     ],

@@ -71,9 +71,10 @@ def _writes(nomination) -> list[tuple[str, dict]]:
     ]
 
 
-def _reads_only(client, user, nomination) -> None:
+def _reads_only(client, user, nomination, *, reads_round=False) -> None:
     """``user`` opens the dossier and its files, is offered no move, and every write
-    is refused (403) with nothing changed."""
+    is refused (403) with nothing changed. The breadcrumb links the round only for
+    whoever may open the round's page (``reads_round``): never a link to a 404."""
     client.force_login(user)
     for url in _urls(nomination):
         response = client.get(url)
@@ -89,6 +90,10 @@ def _reads_only(client, user, nomination) -> None:
     assert page.context["attachment_form"] is None
     assert not page.context["report_editable"]
     assert not page.context["enters_paper_result"]
+    round_url = nomination.round.get_absolute_url()
+    assert (f'href="{round_url}"' in page.content.decode()) is reads_round
+    assert nomination.round.name in page.content.decode()
+    assert client.get(round_url).status_code == (200 if reads_round else 404)
     version = nomination.version
     for url, data in _writes(nomination):
         assert client.post(url, data).status_code == 403, url
@@ -112,13 +117,17 @@ def test_the_head_and_deputy_read_the_dossiers_of_their_agencys_rounds(
     client, users, dossier, role
 ):
     assert list(nominations_for_user(users[role])) == [dossier]
-    _reads_only(client, users[role], dossier)
+    _reads_only(client, users[role], dossier, reads_round=True)
+    # The round's page reads, with no action offered to the head.
+    page = client.get(dossier.round.get_absolute_url())
+    assert list(page.context["nominations"]) == [dossier]
+    assert not page.context["can_propose"] and not page.context["can_decide"]
 
 
 @pytest.mark.parametrize("role", [Role.HEAD, Role.DEPUTY])
 def test_a_head_above_reads_them_one_beside_does_not(client, org, dossier, role):
     above = _account("chu-tich-tinh", [(role, org.province, None)])
-    _reads_only(client, above, dossier)
+    _reads_only(client, above, dossier, reads_round=True)
     beside = _account("giam-doc-stc", [(role, org.other, None)])
     _hidden(client, beside, dossier)
     below = _account("truong-phong", [(role, org.dkkd, None)])

@@ -43,18 +43,22 @@ __all__ = [
     "report_awards",
     "report_for",
     "report_place",
+    "round_is_visible",
     "rounds_for_user",
     "upward_trail",
 ]
 
 
 def rounds_for_user(user) -> QuerySet[NominationRound]:
-    """Rounds of the user's agencies (as officer), and of the agencies above their unit."""
+    """Rounds of the user's agencies (as officer), of the agencies above their unit, and
+    — to read — of the agencies whose head or authorised deputy the user is (and those
+    below), who decide on what the rounds bring."""
     scopes = scopes_for(user)
     if scopes.is_admin:
         return NominationRound.objects.all()
+    deciders = _decider_agencies(scopes)
     units = scopes.officer_agencies | scopes.unit_head_agencies
-    if not units:
+    if not units and not deciders:
         return NominationRound.objects.none()
 
     above = set()
@@ -65,8 +69,16 @@ def rounds_for_user(user) -> QuerySet[NominationRound]:
             )
         )
     return NominationRound.objects.filter(
-        Q(agency_id__in=scopes.officer_agencies) | Q(agency_id__in=above)
+        Q(agency_id__in=scopes.officer_agencies)
+        | Q(agency_id__in=above)
+        | Q(agency_id__in=deciders)
     )
+
+
+def round_is_visible(user, round_: NominationRound) -> bool:
+    """Whether ``user`` may open the round's page: a reader of one of its dossiers (a
+    council member) need not be (the breadcrumb then names it without a link)."""
+    return rounds_for_user(user).filter(pk=round_.pk).exists()
 
 
 def access_round(user, pk) -> NominationRound:
