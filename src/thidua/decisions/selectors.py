@@ -4,7 +4,7 @@ deputies, its clerk (and admins) only."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from thidua.organizations.eligibility import verdicts_for
 from thidua.organizations.enums import CouncilRole
 from thidua.organizations.models import Agency, CouncilMember, Person
 
-from .enums import DecisionState
+from .enums import UNNUMBERED, DecisionState
 from .models import Decision, DecisionItem
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "decision_awards",
     "decisions_awaiting_approval",
     "decisions_for_user",
+    "decisions_of_round",
     "decisions_to_issue",
 ]
 
@@ -44,6 +45,23 @@ def decisions_for_user(user) -> QuerySet[Decision]:
         | scopes.deputy_agencies
         | scopes.clerk_agencies
     )
+
+
+def decisions_of_round(user, round_) -> list[tuple[Decision, bool]]:
+    """The round's decisions as its page lists them, each with whether ``user`` opens
+    it: every one the user may read (drafts included), and the issued ones to anyone
+    who sees the round (a unit head learns the number and the summary, without a link
+    to a page he may not open). Numbered first, newest first."""
+    readable = set(
+        decisions_for_user(user).filter(round=round_).values_list("pk", flat=True)
+    )
+    rows = (
+        Decision.objects.filter(round=round_)
+        .filter(Q(pk__in=readable) | ~Q(state__in=UNNUMBERED))
+        .select_related("issued_document")
+        .order_by(F("issued_document__issued_on").desc(nulls_first=True), "-pk")
+    )
+    return [(decision, decision.pk in readable) for decision in rows]
 
 
 def access_decision(user, pk) -> Decision:

@@ -139,7 +139,6 @@ class RoundDetailView(TemplateView):
             can_decide=self.request.user.has_perm(
                 "organizations.change_agency", round_.agency
             ),
-            decisions=round_.decisions.select_related("issued_document"),
             notices=round_.notices.all(),
             **kwargs,
         )
