@@ -20,6 +20,7 @@ register_actions(
         "councils.ballot.close": _("Đóng phiếu, kiểm phiếu"),
         "councils.ballot.open": _("Mở bỏ phiếu"),
         "councils.ballot.participate": _("Thành viên đã bỏ phiếu"),
+        "councils.ballot.void": _("Hủy lượt bỏ phiếu (không kiểm phiếu)"),
         "councils.meeting.attendance": _("Điểm danh phiên họp"),
         "councils.meeting.close": _("Bế mạc phiên họp"),
         "councils.meeting.open": _("Khai mạc phiên họp"),

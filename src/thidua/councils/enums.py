@@ -25,6 +25,9 @@ class MeetingState(models.TextChoices):
 class BallotState(models.TextChoices):
     OPEN = "open", pgettext_lazy("ballot state", "Đang bỏ phiếu")
     CLOSED = "closed", pgettext_lazy("ballot state", "Đã đóng phiếu")
+    # The tally code was lost (or the paper was wrong): the sealed papers destroyed
+    # unopened, the items put to the vote again (councils/services/void.py).
+    VOID = "void", pgettext_lazy("ballot state", "Đã hủy, không kiểm phiếu")
 
 
 class VoteChoice(models.TextChoices):

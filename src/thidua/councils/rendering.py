@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from thidua.documents.rendering import Document, Issuer, Paragraph, Signer, Table
 
-from .enums import VoteChannel
+from .enums import BallotState, VoteChannel
 from .models import BallotParticipation, Meeting
 from .selectors import officers
 
@@ -43,10 +43,23 @@ def minutes_spec(meeting: Meeting) -> Document:
         return ", ".join(m.person.full_name for m in members) or "không"
 
     rows = []
-    for item in meeting.agenda_items.select_related("ballot__result").order_by(
-        "position"
-    ):
-        result = getattr(getattr(item, "ballot", None), "result", None)
+    for item in meeting.agenda_items.select_related(
+        "ballot__result", "ballot__box"
+    ).order_by("position"):
+        ballot = getattr(item, "ballot", None)
+        if ballot is not None and ballot.is_void:
+            rows.append(
+                (
+                    str(item.position),
+                    item.label,
+                    str(ballot.roster_size),
+                    "–",
+                    "–",
+                    f"Lượt bỏ phiếu {ballot.box.number} bị hủy, không kiểm phiếu",
+                )
+            )
+            continue
+        result = getattr(ballot, "result", None)
         if result is None:
             rows.append(
                 (str(item.position), item.label, "–", "–", "–", "Chưa bỏ phiếu")
@@ -103,6 +116,9 @@ def minutes_spec(meeting: Meeting) -> Document:
             widths_cm=(1.2, 5.3, 2.3, 1.8, 1.8, 4.6),
         )
     ]
+    voided = _voided_boxes(meeting)
+    if voided:
+        body.append(Paragraph(voided))
     if recusals:
         body.append(
             Paragraph(
@@ -180,11 +196,27 @@ def tally_spec(meeting: Meeting) -> Document:
         taken.setdefault(row["ballot_id"], {})[row["channel"]] = row["n"]
     rows = []
     rules = []
-    for item in meeting.agenda_items.select_related("ballot__result").order_by(
-        "position"
-    ):
+    for item in meeting.agenda_items.select_related(
+        "ballot__result", "ballot__box"
+    ).order_by("position"):
         ballot = getattr(item, "ballot", None)
         result = getattr(ballot, "result", None)
+        if ballot is not None and ballot.is_void:
+            counts = taken.get(ballot.pk, {})
+            rows.append(
+                (
+                    str(item.position),
+                    item.label,
+                    str(ballot.roster_size),
+                    str(sum(counts.values())),
+                    str(counts.get(VoteChannel.WRITTEN, 0)),
+                    "0",
+                    "–",
+                    "–",
+                    f"lượt {ballot.box.number} bị hủy, không kiểm phiếu",
+                )
+            )
+            continue
         if result is None:
             rows.append(
                 (
@@ -222,6 +254,7 @@ def tally_spec(meeting: Meeting) -> Document:
             )
         )
         rules.append(f"nội dung {item.position}: {result.rule}")
+    voided = _voided_boxes(meeting)
     end = timezone.localtime(meeting.closed_at or meeting.scheduled_at)
     counter = secretary.person.full_name if secretary else "…"
     return Document(
@@ -231,10 +264,12 @@ def tally_spec(meeting: Meeting) -> Document:
             f"Phiên họp: {meeting.title}, ngày {end:%d/%m/%Y}.",
             f"Người kiểm phiếu: {counter} (Thư ký Hội đồng), dưới sự giám sát của Chủ tọa "
             f"{chair.person.full_name if chair else '…'}.",
-            "Hội đồng biểu quyết bằng phiếu kín, mỗi nội dung một lượt bỏ phiếu. Danh sách "
+            "Hội đồng biểu quyết bằng phiếu kín; mỗi lượt bỏ phiếu là một phiếu gồm các "
+            "nội dung của lượt, mỗi nội dung ghi đồng ý hoặc không đồng ý. Danh sách "
             "thành viên được bỏ phiếu chốt khi mở phiếu (không gồm thành viên không tham gia "
             "biểu quyết do xung đột lợi ích); thành viên vắng mặt được gửi phiếu bằng văn bản "
-            "trước khi đóng phiếu. Phiếu được lưu tách khỏi danh sách người đã bỏ phiếu.",
+            "trước khi đóng phiếu. Phiếu được niêm phong khi nộp, lưu tách khỏi danh sách "
+            "người đã bỏ phiếu và chỉ mở khi kiểm phiếu.",
             "Kết quả kiểm phiếu:",
         ),
         body=(
@@ -264,6 +299,7 @@ def tally_spec(meeting: Meeting) -> Document:
                 if rules
                 else ()
             ),
+            *((Paragraph(voided),) if voided else ()),
             Paragraph(
                 "Số phiếu thu vào bằng số lượt tham gia bỏ phiếu; mỗi thành viên kiểm tra "
                 "được phiếu của mình đã được kiểm bằng mã biên nhận trên hệ thống./."
@@ -271,6 +307,25 @@ def tally_spec(meeting: Meeting) -> Document:
         ),
         signer=Signer("Chủ tọa", chair.person.full_name if chair else "…"),
         co_signer=Signer("Người kiểm phiếu", counter),
+    )
+
+
+def _voided_boxes(meeting: Meeting) -> str:
+    """The boxes voided unopened, with their reasons (empty when none)."""
+    boxes = [
+        f"lượt {box.number} (lúc {timezone.localtime(box.closed_at):%H giờ %M}; lý do: "
+        f"{box.void_reason})"
+        for box in meeting.ballot_boxes.filter(state=BallotState.VOID).order_by(
+            "number"
+        )
+    ]
+    if not boxes:
+        return ""
+    return (
+        "Lượt bỏ phiếu bị hủy, các phiếu đã nộp bị hủy khi chưa mở và không được kiểm; "
+        "các nội dung của lượt được đưa lại vào chương trình và bỏ phiếu lại: "
+        + "; ".join(boxes)
+        + "."
     )
 
 

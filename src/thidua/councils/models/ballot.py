@@ -60,6 +60,9 @@ class BallotBox(models.Model):
     key_fingerprint = models.CharField(
         _("dấu nhận diện khóa"), max_length=16, blank=True
     )
+    void_reason = models.CharField(
+        _("lý do hủy lượt bỏ phiếu"), max_length=500, blank=True
+    )
 
     class Meta:
         verbose_name = _("lượt bỏ phiếu")
@@ -70,12 +73,12 @@ class BallotBox(models.Model):
             models.UniqueConstraint(
                 fields=["meeting", "number"], name="ballot_box_number_once"
             ),
-            # Open: no closing time; closed: a closing time and no key left to open
-            # the papers with.
+            # Open: no closing time; closed or voided: a closing time and no key
+            # left to open the papers with.
             models.CheckConstraint(
                 condition=Q(state=BallotState.OPEN, closed_at__isnull=True)
                 | Q(
-                    state=BallotState.CLOSED,
+                    state__in=[BallotState.CLOSED, BallotState.VOID],
                     closed_at__isnull=False,
                     wrapped_private_key__isnull=True,
                 ),
@@ -83,9 +86,15 @@ class BallotBox(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(sealed=False)
-                | Q(state=BallotState.CLOSED)
+                | Q(state__in=[BallotState.CLOSED, BallotState.VOID])
                 | Q(wrapped_private_key__isnull=False),
                 name="ballot_box_sealed_has_key",
+            ),
+            # Voided with the reason, which the minutes print; only voided.
+            models.CheckConstraint(
+                condition=(Q(state=BallotState.VOID) & ~Q(void_reason=""))
+                | (~Q(state=BallotState.VOID) & Q(void_reason="")),
+                name="ballot_box_void_has_reason",
             ),
         ]
 
@@ -95,6 +104,10 @@ class BallotBox(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == BallotState.OPEN
+
+    @property
+    def is_void(self) -> bool:
+        return self.state == BallotState.VOID
 
 
 class SealedPaper(models.Model):
@@ -173,10 +186,13 @@ class Ballot(models.Model):
         ordering = ["agenda_item"]
         constraints = [
             state_is_known("state", BallotState, "ballot_state_known"),
-            # Closed exactly when it has a closing time.
+            # Closed (or voided) exactly when it has a closing time.
             models.CheckConstraint(
                 condition=Q(state=BallotState.OPEN, closed_at__isnull=True)
-                | Q(state=BallotState.CLOSED, closed_at__isnull=False),
+                | Q(
+                    state__in=[BallotState.CLOSED, BallotState.VOID],
+                    closed_at__isnull=False,
+                ),
                 name="ballot_closed_at_follows_state",
             ),
             models.CheckConstraint(
@@ -192,6 +208,10 @@ class Ballot(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == BallotState.OPEN
+
+    @property
+    def is_void(self) -> bool:
+        return self.state == BallotState.VOID
 
 
 class BallotRoster(models.Model):

@@ -45,6 +45,7 @@ from ..services.meeting import (
 from ..services.minutes import issue_minutes
 from ..services.outcome import close_box_and_record
 from ..services.paper import record_paper_result
+from ..services.void import void_box
 from ..workflows import MEETING
 
 __all__ = [
@@ -293,6 +294,12 @@ class MeetingActionView(View):
         elif action == "close_box":
             close_box_and_record(
                 self._box(request, meeting), request.POST.get("code", ""), actor=user
+            )
+        elif action == "void_box":
+            void_box(
+                self._box(request, meeting),
+                reason=request.POST.get("reason", ""),
+                actor=user,
             )
         elif action == "minutes":
             issue_minutes(meeting, actor=user)
