@@ -177,3 +177,25 @@ def test_the_secretary_voids_from_the_meeting_page(client_for, sitting, box):
     assert client_for("council_member").post(
         url, {"action": "void_box", "box": box.pk, "reason": REASON}
     ).status_code in (403, 404)
+
+
+def test_a_re_vote_voided_again_keeps_one_suffix_and_the_conflicts_found(sitting):
+    """Conflicts the org tree finds are found again on the new item (not declared a
+    second time); their clearances carry over; a second voiding adds no suffix."""
+    office = sitting.seats[0].person.unit
+    item = add_agenda_item(
+        sitting.meeting, label="Tập thể " + office.name, nominee_unit=office
+    )
+    conflicted = list(item.conflicts.select_related("member"))
+    assert conflicted  # the members working in the nominated unit
+    for conflict in conflicted:
+        clear_conflict(item, conflict.member, reason="Quy chế cho phép")
+    box = open_ballots(sitting.meeting, [item], actor=sitting.secretary_user).box
+    (again,) = void_box(box, reason=REASON, actor=sitting.secretary_user)
+    assert not ActivityLog.objects.filter(
+        action="councils.agenda.declare_conflict", object_id=str(again.pk)
+    ).exists()
+    assert again.conflicts.filter(cleared_at__isnull=False).count() == len(conflicted)
+    box = open_ballots(sitting.meeting, [again], actor=sitting.secretary_user).box
+    (third,) = void_box(box, reason=REASON, actor=sitting.secretary_user)
+    assert third.label == item.label + AGAIN_SUFFIX
