@@ -5,11 +5,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.organizations.eligibility import Verdict, verdicts_for
 from thidua.organizations.models import Council, CouncilMember
+from thidua.organizations.selectors import councils_for_user
 
 from .enums import BallotState, MeetingState, QuorumRule
 from .models import (
@@ -24,6 +26,7 @@ from .models import (
 
 __all__ = [
     "BoxProgress",
+    "access_meeting",
     "Paper",
     "PaperRow",
     "Quorum",
@@ -36,6 +39,24 @@ __all__ = [
     "required_present",
     "seated_members",
 ]
+
+
+def access_meeting(user, pk) -> Meeting:
+    """A meeting of a council the user sees (organizations' ``councils_for_user``);
+    any other is answered as missing."""
+    meeting = (
+        Meeting.objects.select_related(
+            "council__agency", "minutes_document", "tally_document"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if (
+        meeting is None
+        or not councils_for_user(user).filter(pk=meeting.council_id).exists()
+    ):
+        raise Http404
+    return meeting
 
 
 def seated_members(council: Council, *, on: datetime.date) -> QuerySet[CouncilMember]:

@@ -25,12 +25,12 @@ from thidua.nominations.models import Nomination
 from thidua.nominations.selectors import nominations_for_user
 from thidua.nominations.workflows import COUNCIL
 from thidua.organizations.models import Council
-from thidua.organizations.selectors import access_council, councils_for_user
+from thidua.organizations.selectors import access_council
 
 from ..enums import MeetingState, VoteChoice
 from ..forms import MeetingForm, PaperResultForm
-from ..models import AgendaItem, BallotBox, Meeting
-from ..selectors import box_progress, quorum, seated_members
+from ..models import AgendaItem, BallotBox
+from ..selectors import access_meeting, box_progress, quorum, seated_members
 from ..services.ballot import cast_paper, open_ballots
 from ..services.meeting import (
     add_agenda_item,
@@ -53,24 +53,7 @@ __all__ = [
     "MeetingCreateView",
     "MeetingDetailView",
     "PaperResultView",
-    "access_meeting",
 ]
-
-
-def access_meeting(user, pk) -> Meeting:
-    meeting = (
-        Meeting.objects.select_related(
-            "council__agency", "minutes_document", "tally_document"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if (
-        meeting is None
-        or not councils_for_user(user).filter(pk=meeting.council_id).exists()
-    ):
-        raise Http404
-    return meeting
 
 
 class MeetingCreateView(ServiceFormView):

@@ -22,10 +22,9 @@ from thidua.common.params import id_param
 
 from ..enums import VoteChoice
 from ..models import BallotBox
-from ..selectors import box_progress, open_papers_for
+from ..selectors import access_meeting, box_progress, open_papers_for
 from ..services.ballot import MSG_ALREADY_VOTED, cast_paper, checked_choices
 from ..services.count import find_counted_receipt
-from .meeting import access_meeting
 
 __all__ = ["BoxProgressView", "ReceiptCheckView", "VoteView"]
 
