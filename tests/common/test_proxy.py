@@ -2,6 +2,7 @@
 the client address taken from X-Forwarded-For for throttles and lockouts, and /healthz
 answering 200 without a redirect whatever the host."""
 
+import importlib
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from thidua.common.management.commands import serve
+from thidua.supervise import gunicorn_argv
 
 from ..factories import PASSWORD
 
@@ -168,5 +169,7 @@ def test_healthz_under_production_settings(tmp_path):
 )
 def test_gunicorn_trusts_the_same_proxies(settings, proxies, allowed):
     settings.THIDUA_PROXY_IPS = proxies
-    web = serve.gunicorn_argv("127.0.0.1:0", 1)
-    assert web[web.index("--forwarded-allow-ips") + 1] == allowed
+    web = gunicorn_argv("127.0.0.1:0", 1)
+    assert web[web.index("--config") + 1] == "python:thidua.gunicorn_conf"
+    conf = importlib.reload(importlib.import_module("thidua.gunicorn_conf"))
+    assert conf.forwarded_allow_ips == allowed

@@ -1,13 +1,14 @@
 """Set up the demo: migrate, load the Lạng Sơn demo data once, print accounts, serve."""
 
+import os
 import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from thidua.common.management.commands.serve import add_web_arguments, serve_forever
 from thidua.common.services.audit import write_checkpoint
 from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
+from thidua.supervise import add_web_arguments
 
 
 class Command(BaseCommand):
@@ -43,4 +44,9 @@ class Command(BaseCommand):
             f"Mở http://{options['bind']}/ trong trình duyệt. Nhấn Ctrl+C để dừng."
         )
         self.stdout.flush()
-        sys.exit(serve_forever(options["bind"], options["workers"], self.stdout))
+        sys.stdout.flush()
+        # `thidua serve` takes this process's place: the demo data loaded here stays
+        # out of the supervisor's memory (thidua/supervise.py).
+        argv = [sys.executable, "-m", "thidua.cli", "serve", "--no-migrate"]
+        argv += ["--bind", options["bind"], "--workers", str(options["workers"])]
+        os.execv(argv[0], argv)
