@@ -22,6 +22,7 @@ def prepare() -> None:
     first requests, once, to be shared: every view module (the URL table) and the
     templates of the pages everyone opens."""
     from django.core.management import call_command  # noqa: PLC0415
+    from django.db import connections  # noqa: PLC0415
     from django.template.loader import get_template  # noqa: PLC0415
     from django.urls import get_resolver  # noqa: PLC0415
 
@@ -30,3 +31,6 @@ def prepare() -> None:
     get_resolver().reverse_dict  # noqa: B018 (imports every view module)
     for name in ("base.html", "accounts/login.html", "common/dashboard.html"):
         get_template(name)
+    # No connection may cross the fork: a SQLite handle or a PostgreSQL socket shared
+    # by two processes corrupts what both send. Each worker opens its own.
+    connections.close_all()

@@ -160,3 +160,19 @@ def test_a_web_server_that_cannot_start_stops_serve_with_its_error(tmp_path):
     assert result.returncode != 0
     assert "Máy chủ web không khởi động được" in result.stdout
     assert "THIDUA_PROXY_IPS" in result.stderr
+
+
+def test_no_database_connection_crosses_the_fork(tmp_path):
+    """gunicorn's master migrates and warms up before forking: it must leave no open
+    connection for the workers to inherit."""
+    code = (
+        "from thidua.wsgi import prepare\n"
+        "prepare()\n"
+        "from django.db import connection\n"
+        "from django.db.migrations.executor import MigrationExecutor\n"
+        "print(connection.connection is None)\n"
+        "print(MigrationExecutor(connection).migration_plan("
+        "MigrationExecutor(connection).loader.graph.leaf_nodes()) == [])"
+    )
+    env = _env(tmp_path, THIDUA_MIGRATE_ON_START="1")
+    assert _python(code, env).splitlines() == ["True", "True"]
