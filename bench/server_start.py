@@ -6,7 +6,7 @@ Project: ``thidua serve --no-migrate`` (gunicorn + the huey worker, under thidua
 supervisor) on a fresh, migrated SQLite folder. Floor: a one-view Django site
 (``bench/floor_site.py``) under the same gunicorn with the same workers and nothing
 else. For each: the time from launch to the first 200 on /healthz (median of
-``--runs``), then the memory of the whole process group idle (5 s after start) and after
+``--runs``), then the memory of the whole process group idle (``--settle`` seconds after start) and after
 ``--requests`` requests (/healthz and, for thidua, the login page), as RSS (what the
 issue measured: shared pages counted in every process) and PSS (shared pages split
 between the processes that share them: what the machine really spends).
@@ -76,7 +76,7 @@ def _get(url: str) -> int:
         return exc.code
 
 
-def _run(argv: list[str], env: dict, base: str, paths: list[str], requests: int):
+def _run(argv, env: dict, base: str, paths: list[str], requests: int, settle: float):
     started = time.monotonic()
     server = subprocess.Popen(
         argv,
@@ -96,7 +96,7 @@ def _run(argv: list[str], env: dict, base: str, paths: list[str], requests: int)
                 raise SystemExit("the server did not answer within 120 s")
             time.sleep(0.01)
         first = time.monotonic() - started
-        time.sleep(5)
+        time.sleep(settle)
         idle = _memory(server.pid)
         for i in range(requests):
             status = _get(base + paths[i % len(paths)])
@@ -127,6 +127,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--settle", type=float, default=5, help="seconds idle before the first measure"
+    )
     args = parser.parse_args()
 
     data = Path(tempfile.mkdtemp(prefix="thidua-bench-start-"))
@@ -173,6 +176,7 @@ def main() -> int:
                 f"http://127.0.0.1:{port}",
                 paths,
                 args.requests,
+                args.settle,
             )
             firsts.append(first)
         rows[name] = (statistics.median(firsts), idle, after)

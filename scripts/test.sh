@@ -55,8 +55,9 @@ trap cleanup EXIT
   --locale=C.UTF-8 --data-checksums >/dev/null
 "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -w -l "$pgdir/log" \
   -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+# Tests marked own_sqlite ignore the suite's database: once is enough.
 THIDUA_DATABASE_URL="postgres://thidua@127.0.0.1:$port/thidua" COVERAGE_FILE="$covdir/.coverage.postgres" \
-  python -m pytest -n 2 -q "${cov[@]}" "$@" || status=$?
+  python -m pytest -n 2 -q -m "not own_sqlite" "${cov[@]}" "$@" || status=$?
 
 echo "==> coverage (SQLite + PostgreSQL)"
 export COVERAGE_FILE="$covdir/.coverage"

@@ -17,6 +17,7 @@ import pytest
 from thidua.supervise import default_workers
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.own_sqlite  # every server here runs on a folder of its own
 
 
 def _port() -> int:
