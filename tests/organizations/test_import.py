@@ -285,6 +285,29 @@ def test_every_row_is_read_when_the_dimension_is_wrong(org, tmp_path):
     assert (result.ok, result.rows, result.created) == (True, 50, 50)
 
 
+def test_the_sheet_is_read_once_not_scanned_for_its_size(org, tmp_path, monkeypatch):
+    """openpyxl's size scan (the whole sheet when no <dimension> heads it) is skipped
+    on load, and put back afterwards for any other reader."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    scan = ReadOnlyWorksheet._get_size
+    calls = []
+    original = WorkSheetParser.parse_dimensions
+    monkeypatch.setattr(
+        WorkSheetParser,
+        "parse_dimensions",
+        lambda self: calls.append(1) or original(self),
+    )
+    path = write_xlsx(tmp_path / "ds.xlsx", good_rows(5))
+    assert count_data_rows(path) == 5
+    assert import_staff(path, agency=org.skhdt).created == 5
+    assert calls == []
+    assert ReadOnlyWorksheet._get_size is scan
+    load_workbook(path, read_only=True).worksheets[0]  # noqa: B018 (any other reader)
+    assert calls == [1]
+
+
 def test_an_upload_with_a_wrong_dimension_runs_in_the_background_whole(
     org, users, tmp_path, settings, django_capture_on_commit_callbacks
 ):

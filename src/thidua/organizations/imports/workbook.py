@@ -1,6 +1,7 @@
 """Opening staff workbooks safely: size, zip bombs, macros, XML entities, formulas."""
 
 import re
+import threading
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from django.utils.translation import gettext as _
 from thidua.common.zips import GuardedZip, ZipRefused
 
 __all__ = ["WorkbookRejected", "check_workbook_file", "count_data_rows", "open_rows"]
+
+
+_SIZE_SCAN = threading.Lock()
 
 
 class WorkbookRejected(Exception):
@@ -50,17 +54,40 @@ def check_workbook_file(path: Path) -> None:
         raise WorkbookRejected(_("Tệp không phải là bảng tính Excel .xlsx.")) from exc
 
 
+def _load_read_only(path: Path, **options):
+    """openpyxl's read-only workbook, without its size scan.
+
+    Opening a read-only sheet looks for the sheet's <dimension>; when the program that
+    wrote the file put none before the rows (openpyxl's own write-only files, such as
+    thidua's template once refilled by a script), it parses the whole sheet for nothing
+    — 2 s of a 20,000-row import — and thidua discards that size anyway
+    (``reset_dimensions``: a <dimension> may be wrong). The scan is replaced for the
+    duration of the load only (the class attribute, under a lock)."""
+    import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415
+
+    with _SIZE_SCAN:
+        scan = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = _no_size_scan
+        try:
+            return openpyxl.load_workbook(path, read_only=True, **options)
+        finally:
+            ReadOnlyWorksheet._get_size = scan
+
+
+def _no_size_scan(_sheet) -> None:
+    return None
+
+
 def open_rows(path: Path):
     """Yield (row number, cells) of the first sheet, streaming in bounded memory.
 
     openpyxl parses through defusedxml (installed as a dependency), so entity
     expansion and external entities raise instead of expanding.
     """
-    import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
-
     check_workbook_file(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        workbook = _load_read_only(path, data_only=False)
     except Exception as exc:  # openpyxl raises many types for broken XML
         raise WorkbookRejected(
             _("Tệp Excel bị hỏng hoặc chứa nội dung không an toàn.")
@@ -90,10 +117,8 @@ def count_data_rows(path: Path) -> int:
     """Rows after the header with a value in some cell, counted in the first sheet's
     XML without trusting its <dimension>: the estimate that decides whether an import
     runs in the background, and the total its progress bar shows. 0 if unreadable."""
-    import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
-
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True)
+        workbook = _load_read_only(path)
         try:
             # The part of the first sheet, as openpyxl resolved it from the workbook.
             part = workbook.worksheets[0]._worksheet_path
