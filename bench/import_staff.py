@@ -40,7 +40,7 @@ def _floor(path, root) -> float:
                 Person(
                     full_name=row[1],
                     gender="nu" if row[2] == "Nữ" else "nam",
-                    birth_date=datetime.datetime.strptime(row[3], "%d/%m/%Y").date(),
+                    birth_date=datetime.date(*map(int, reversed(row[3].split("/")))),
                     cccd=row[4],
                     ethnicity=row[5],
                     category="cong_chuc",
