@@ -397,3 +397,31 @@ def test_cells_typed_in_nfd_are_stored_in_nfc(org, tmp_path):
         "Phó Trưởng phòng",
         "Tày",
     )
+
+
+def test_an_import_refreshes_the_planners_statistics(
+    org, tmp_path, django_capture_on_commit_callbacks
+):
+    """Many new people at once: the planner learns it (common/planner.py), so the
+    lists take the plan for the new size (test_person_plan.py)."""
+    from django.db import connection
+
+    def rows_known() -> int:
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "SELECT stat FROM sqlite_stat1 WHERE tbl = 'organizations_person' "
+                    "AND idx IS NOT NULL"
+                )
+                found = cursor.fetchone()
+                return int(found[0].split()[0]) if found else 0
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE relname = 'organizations_person'"
+            )
+            return int(cursor.fetchone()[0])
+
+    before = Person.objects.count()
+    path = write_xlsx(tmp_path / "ds.xlsx", good_rows(30))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_staff(path, agency=org.skhdt).created == 30
+    assert rows_known() == before + 30

@@ -30,7 +30,17 @@ class CommonConfig(AppConfig):
             dispatch_uid="thidua-audit-checkpoint",
         )
 
+        # The query planner's statistics after every install and upgrade (planner.py).
+        post_migrate.connect(
+            _refresh_statistics, sender=self, dispatch_uid="thidua-planner-statistics"
+        )
         # Every text stored by a thidua model is NFC (common/normalise.py).
         from .normalise import normalise_on_save  # noqa: PLC0415 (needs the app registry)
 
         pre_save.connect(normalise_on_save, dispatch_uid="thidua-nfc")
+
+
+def _refresh_statistics(sender, using="default", **kwargs) -> None:
+    from .planner import refresh_statistics  # noqa: PLC0415 (the database is ready)
+
+    refresh_statistics(using)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.common.planner import refresh_statistics
 from thidua.common.services.audit import log_actions_bulk, snapshot
 from thidua.common.text import fold, nfc
 
@@ -355,6 +356,9 @@ def import_staff(
         result.errors.sort(key=lambda e: e.row)
         return result
     _apply(parsed, existing, result, actor=actor, agency=agency, dry_run=dry_run)
+    if result.created and not dry_run:
+        # Many new people at once: the planner's statistics (common/planner.py).
+        transaction.on_commit(refresh_statistics, robust=True)
     if progress:
         progress(result.rows)
     return result
