@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 TINY = {
     "api_awards.py": "--awards 50 --people 20 --clients 2 --each 2 --workers 1",
+    "api_people.py": "--people 200 --repeat 3",
     "ballots.py": "--members 3 --items 2",
     "ballots_http.py": "--members 3 --items 2 --workers 1",
     "decision_500.py": "--awardees 3 --runs 1",
