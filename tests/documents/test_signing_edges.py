@@ -65,10 +65,12 @@ def test_signing_without_a_layout_uses_the_nd30_margins(credential, round_, org,
     from .signing_fixtures import issue
 
     document = issue(round_, org, users).issued_document
-    signed, fields = sign_for_document(document, blank_pdf())
+    signed, rows = sign_for_document(document, blank_pdf())
     assert signed != blank_pdf() and signed.startswith(b"%PDF")
-    assert fields["credential"] == credential
-    assert fields["signer_subject"] == credential.subject_cn
+    personal, seal = rows  # the approver has no certificate of his own
+    assert personal["credential"] is None and personal["missing_reason"]
+    assert seal["credential"] == credential
+    assert seal["signer_subject"] == credential.subject_cn
 
 
 def test_a_stored_pdf_signed_by_another_certificate_is_named(signed_decision):
@@ -78,7 +80,7 @@ def test_a_stored_pdf_signed_by_another_certificate_is_named(signed_decision):
     from thidua.documents.services.signing import check_stored_pdf
 
     document = signed_decision.issued_document
-    signature = DocumentSignature.objects.get(document=document)
+    signature = DocumentSignature.objects.get(document=document, kind="seal")
     with document.pdf.open("rb") as stored:
         data = stored.read()
     assert check_stored_pdf(document, signature, data)[1] == []

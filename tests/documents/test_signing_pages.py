@@ -38,7 +38,7 @@ def pdf_url(decision):
 def test_rendering_signs_the_pdf_in_the_ready_transaction(signed_decision, credential):
     document = signed_decision.issued_document
     assert document.status == "ready" and signed_decision.awards_written
-    signature = DocumentSignature.objects.get(document=document)
+    signature = DocumentSignature.objects.get(document=document, kind="seal")
     assert signature.credential == credential and signature.signer_subject == CN
     assert signature.field_name == "ChuKySoCoQuan"
     data = stored(document)
@@ -55,7 +55,12 @@ def test_agency_without_a_credential_gets_the_pdf_unchanged(
     render_issued_document(decision.issued_document.pk)
     document = IssuedDocument.objects.get(pk=decision.issued_document.pk)
     assert stored(document) == blank_pdf()
-    assert not DocumentSignature.objects.exists()
+    # Only the approver's missing signature is on record, with why.
+    (missing,) = DocumentSignature.objects.all()
+    assert missing.kind == "personal" and not missing.made
+    assert (
+        missing.missing_reason == "Vũ Hoàng Quý chưa có chứng thư số cá nhân đang dùng."
+    )
 
 
 def test_signing_failure_marks_the_document_failed(
@@ -110,7 +115,8 @@ def test_pages_say_who_signed(signed_decision, client_for):
     ):
         page = client.get(url).content.decode()
         assert 'data-testid="signed-by"' in page
-        assert f"Đã ký số bởi {CN} lúc" in page
+        assert "Đóng dấu số: Sở Kế hoạch và Đầu tư lúc" in page
+        assert "Thiếu chữ ký số cá nhân" in page
 
 
 # --- credentials page -------------------------------------------------------------

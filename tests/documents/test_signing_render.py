@@ -25,7 +25,7 @@ def test_rendered_decision_is_signed_with_the_stamp_top_right(
     document = decision.issued_document
     document.refresh_from_db()
     assert document.status == "ready"
-    signature = DocumentSignature.objects.get(document=document)
+    signature = DocumentSignature.objects.get(document=document, kind="seal")
     with document.pdf.open("rb") as handle:
         data = handle.read()
     report = verify_pdf(data)

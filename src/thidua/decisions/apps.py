@@ -25,4 +25,6 @@ class DecisionsConfig(AppConfig):
             # The register gets the awards in the transaction that marks the files
             # ready: a decision is never ready with its awards missing.
             after_render="thidua.decisions.services.decision:write_awards",
+            # The approver signs it with his own certificate, before the seal.
+            signer="thidua.decisions.services.decision:personal_signer",
         )

@@ -15,7 +15,10 @@ register_actions(
         "documents.layout": _("Sửa bố cục văn bản"),
         "documents.credential_deactivate": _("Ngừng dùng chứng thư số"),
         "documents.credential_upload": _("Tải lên chứng thư số"),
-        "documents.sign": _("Ký số văn bản"),
+        "documents.personal_credential_upload": _("Tải lên chứng thư số cá nhân"),
+        "documents.sign": _("Đóng dấu số văn bản (chứng thư của cơ quan)"),
+        "documents.sign_personal": _("Ký số văn bản (chứng thư cá nhân người ký)"),
+        "documents.sign_personal_missing": _("Văn bản thiếu chữ ký số cá nhân"),
         "documents.tamper_detected": _("Phát hiện tệp văn bản bị thay đổi"),
     }
 )

@@ -47,17 +47,21 @@ def file_response(document, fmt: str, *, inline: bool, request=None):
         raise Http404
     name = f"{document.symbol.replace('/', '_')}.{fmt}"
     body = field.open("rb")
-    signature = None
+    signatures = []
     if fmt == "pdf":
         from .models import DocumentSignature  # noqa: PLC0415 (keeps this module light)
 
-        signature = DocumentSignature.objects.filter(document=document).first()
-    if signature is not None:
+        signatures = list(
+            DocumentSignature.objects.filter(
+                document=document, credential__isnull=False
+            )
+        )
+    if signatures:
         from .services.signing import check_stored_pdf  # noqa: PLC0415 (pyHanko)
 
         with body:
             data = body.read()
-        report, problems = check_stored_pdf(document, signature, data)
+        report, problems = check_stored_pdf(document, signatures, data)
         if problems:
             return _tampered(request, document, report, problems)
         body = io.BytesIO(data)
@@ -67,7 +71,7 @@ def file_response(document, fmt: str, *, inline: bool, request=None):
     set_download_name(response, name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
-    if signature is not None:
+    if signatures:
         trusted = "yes" if report.trusted else "no"
         response["X-Thidua-Signature"] = (
             f"valid; signer={ascii_header(report.signer_cn)}; trusted={trusted}"

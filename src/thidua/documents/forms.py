@@ -13,7 +13,13 @@ from thidua.common.uploads import sniff
 from thidua.common.zips import ZipRefused
 from thidua.organizations.models import Agency
 
-__all__ = ["CredentialForm", "DeclareForm", "LocalTypeForm", "VerifyForm"]
+__all__ = [
+    "CredentialForm",
+    "DeclareForm",
+    "LocalTypeForm",
+    "PersonalCredentialForm",
+    "VerifyForm",
+]
 
 
 class DeclareForm(StyledFormMixin, forms.Form):
@@ -74,6 +80,26 @@ class CredentialForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["p12"]
         _check_size(upload, _("Tệp chứng thư số"))
         return upload
+
+
+class PersonalCredentialForm(CredentialForm):
+    """A person's own certificate: the administrator picks the person (the heads and
+    deputies of his agencies); on one's own page there is no choice (``person=None``)."""
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["agency"]
+        self.fields["visible_stamp"].label = gettext_lazy(
+            "Hiện thông tin chữ ký (họ tên, chức vụ) ở cuối trang cuối"
+        )
+        if people is not None:
+            self.fields = {
+                "person": forms.ModelChoiceField(
+                    label=gettext_lazy("Người ký"), queryset=people
+                ),
+                **self.fields,
+            }
+            self.fields["person"].widget.attrs["class"] = "form-select"
 
 
 class VerifyForm(StyledFormMixin, forms.Form):

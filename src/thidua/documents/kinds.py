@@ -11,7 +11,9 @@ Each app registers its kinds in ``AppConfig.ready()``::
         after_render="thidua.decisions.services.decision:write_awards",
     )
 
-``spec`` builds the rendering specification from the source's id; ``after_render`` (if
+``spec`` builds the rendering specification from the source's id; ``signer`` (if any)
+names the person who signs it (a :class:`PersonalSigner`: a decision's approver), whose
+own certificate signs the PDF before the agency's seal; ``after_render`` (if
 any) runs in the transaction that marks the document ready, so its consequences (a
 decision's awards in the register) exist exactly when the files do. Both are
 "module:function" strings, imported on first use: the rendering modules are heavy and
@@ -24,10 +26,22 @@ from importlib import import_module
 
 __all__ = [
     "DocumentKind",
+    "PersonalSigner",
     "document_kind",
     "document_kinds",
     "register_document_kind",
 ]
+
+
+@dataclass(frozen=True)
+class PersonalSigner:
+    """Who signs a document as a person: his staff record (None when none is on
+    record), the signer block's name and title, and the user whose step it was."""
+
+    person: object
+    name: str
+    title: str
+    user: object = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,7 @@ class DocumentKind:
     label: str  # what the layout page and the register call it
     spec: str
     after_render: str = ""
+    signer: str = ""
 
     @staticmethod
     def _resolve(path: str) -> Callable:
@@ -49,17 +64,27 @@ class DocumentKind:
         if self.after_render:
             self._resolve(self.after_render)(source_id)
 
+    def personal_signer(self, source_id: int) -> PersonalSigner | None:
+        """The person who signs the document, or None for a kind only sealed."""
+        if not self.signer:
+            return None
+        return self._resolve(self.signer)(source_id)
+
 
 _KINDS: dict[str, DocumentKind] = {}
 
 
 def register_document_kind(
-    code: str, *, label, spec: str, after_render: str = ""
+    code: str, *, label, spec: str, after_render: str = "", signer: str = ""
 ) -> DocumentKind:
     """Add a kind; registering one code twice differently is a mistake caught at start."""
-    kind = DocumentKind(code, label, spec, after_render)
+    kind = DocumentKind(code, label, spec, after_render, signer)
     known = _KINDS.get(code)
-    if known is not None and (known.spec, known.after_render) != (spec, after_render):
+    if known is not None and (known.spec, known.after_render, known.signer) != (
+        spec,
+        after_render,
+        signer,
+    ):
         raise ValueError(f"document kind {code!r} is registered twice")
     _KINDS[code] = kind
     return kind

@@ -20,6 +20,7 @@ from cryptography.x509.oid import NameOID
 
 __all__ = [
     "FIELD_NAME",
+    "PERSONAL_FIELD_NAME",
     "P12Error",
     "ParsedP12",
     "RawSignature",
@@ -33,7 +34,8 @@ __all__ = [
 logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 logging.getLogger("pyhanko.pdf_utils.font.opentype").setLevel(logging.ERROR)
 
-FIELD_NAME = "ChuKySoCoQuan"
+FIELD_NAME = "ChuKySoCoQuan"  # the agency's seal (added last)
+PERSONAL_FIELD_NAME = "ChuKySoCaNhan"  # the approving person's own signature
 MM = 72 / 25.4
 STAMP_MIN_WIDTH = 77 * MM  # ~7.7 cm; widened when the signer's name is longer
 STAMP_FONT_SIZE = 10  # NĐ 30, Phụ lục I, §2.8: Times New Roman 10
@@ -157,8 +159,18 @@ def text_width(text: str, font_path: str, size: float) -> float:
     return sum(advances.get(ord(ch), default) for ch in text) * size / upem
 
 
-def stamp_box(page_size, lines, font_path, *, top_mm=20.0, right_mm=15.0, left_mm=30.0):
-    """Top right of the page, inside the top margin, right edge on the right margin."""
+def stamp_box(
+    page_size,
+    lines,
+    font_path,
+    *,
+    top_mm=20.0,
+    right_mm=15.0,
+    left_mm=30.0,
+    bottom_mm=None,
+):
+    """Top right of the page, inside the top margin, right edge on the right margin;
+    inside the bottom margin instead when ``bottom_mm`` is given."""
     width, height = page_size
     wanted = max(text_width(line, font_path, STAMP_FONT_SIZE) for line in lines)
     box_w = min(
@@ -167,14 +179,18 @@ def stamp_box(page_size, lines, font_path, *, top_mm=20.0, right_mm=15.0, left_m
     )
     box_h = len(lines) * STAMP_LEADING + 2 * STAMP_PADDING
     x2 = width - right_mm * MM
-    top_margin = top_mm * MM
-    y1 = height - top_margin + max((top_margin - box_h) / 2, 0)
+    if bottom_mm is not None:
+        bottom_margin = bottom_mm * MM
+        y1 = max((bottom_margin - box_h) / 2, 0)
+    else:
+        top_margin = top_mm * MM
+        y1 = height - top_margin + max((top_margin - box_h) / 2, 0)
     return (round(x2 - box_w), round(y1), round(x2), round(y1 + box_h))
 
 
-def _first_page_size(writer) -> tuple[float, float]:
+def _page_size(writer, page: int = 0) -> tuple[float, float]:
     try:
-        page_ref, _res = writer.find_page_for_modification(0)
+        page_ref, _res = writer.find_page_for_modification(page)
         box = page_ref.get_object()["/MediaBox"]
         return float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
     except Exception:
@@ -221,9 +237,13 @@ def sign_pdf_bytes(
     stamp_lines=None,
     font_path: str = "",
     margins_mm=(20.0, 15.0, 30.0),
+    field_name: str = FIELD_NAME,
+    bottom_mm=None,
 ) -> bytes:
-    """PAdES (ETSI.CAdES.detached), SHA-256, one new field; visible when
-    ``stamp_lines`` is given (top, right, left margins in ``margins_mm``)."""
+    """PAdES (ETSI.CAdES.detached), SHA-256, one new field ``field_name`` (added
+    incrementally: earlier signatures stay valid); visible when ``stamp_lines`` is
+    given: top right of page 1 (top, right, left margins in ``margins_mm``), or, with
+    ``bottom_mm``, bottom right of the last page."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
     from pyhanko.sign import fields, signers  # noqa: PLC0415 (heavy: loaded when a PDF is signed or checked)
 
@@ -232,28 +252,30 @@ def sign_pdf_bytes(
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
+        field_name=field_name,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
     if stamp_lines:
         top, right, left = margins_mm
+        page = 0 if bottom_mm is None else -1
         box = stamp_box(
-            _first_page_size(writer),
+            _page_size(writer, page),
             stamp_lines,
             font_path,
             top_mm=top,
             right_mm=right,
             left_mm=left,
+            bottom_mm=bottom_mm,
         )
-        spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=box)
+        spec = fields.SigFieldSpec(field_name, on_page=page, box=box)
         pdf_signer = signers.PdfSigner(
             meta, signer, stamp_style=_stamp_style(font_path), new_field_spec=spec
         )
         params = {"lines": "\n".join(stamp_lines)}
     else:
         pdf_signer = signers.PdfSigner(
-            meta, signer, new_field_spec=fields.SigFieldSpec(FIELD_NAME)
+            meta, signer, new_field_spec=fields.SigFieldSpec(field_name)
         )
         params = None
     out = io.BytesIO()

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from thidua.accounts.enums import Role
 from thidua.organizations.access import scopes_for
-from thidua.organizations.models import Agency
+from thidua.organizations.models import Agency, Person
 
 from .models import (
     DocumentLayout,
@@ -18,6 +18,9 @@ from .models import (
 __all__ = [
     "access_issued_document",
     "active_credential",
+    "active_personal_credential",
+    "manageable_credentials",
+    "signing_admin_people",
     "issued_documents_for_user",
     "layout_for",
     "local_types_for",
@@ -98,3 +101,36 @@ def active_credential(agency_id: int | None) -> SigningCredential | None:
     if agency_id is None:
         return None
     return SigningCredential.objects.filter(agency_id=agency_id, active=True).first()
+
+
+def active_personal_credential(person_id: int | None) -> SigningCredential | None:
+    if person_id is None:
+        return None
+    return SigningCredential.objects.filter(person_id=person_id, active=True).first()
+
+
+def signing_admin_people(user) -> QuerySet[Person]:
+    """The people whose own certificates the administrator loads: those who sign for
+    the agencies he manages (an account holding the head's or a deputy's role there)."""
+    agencies = signing_admin_agencies(user)
+    return (
+        Person.objects.filter(
+            user__roles__role__in=[Role.HEAD, Role.DEPUTY],
+            user__roles__agency__in=agencies,
+        )
+        .distinct()
+        .order_by("sort_key", "id")
+    )
+
+
+def manageable_credentials(user) -> QuerySet[SigningCredential]:
+    """The credentials ``user`` may see and stop using: his own, and, as an
+    administrator, his agencies' seals and the personal ones of their signers."""
+    if not (user and user.is_authenticated and user.is_active):
+        return SigningCredential.objects.none()
+    mine = Q(person_id=user.person_id) if user.person_id else Q(pk__in=[])
+    return SigningCredential.objects.filter(
+        mine
+        | Q(agency__in=signing_admin_agencies(user))
+        | Q(person__in=signing_admin_people(user))
+    ).select_related("agency", "person", "uploaded_by")

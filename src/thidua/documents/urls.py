@@ -28,6 +28,16 @@ urlpatterns = [
         name="credentials",
     ),
     path(
+        "van-ban-di/chung-thu-so/ca-nhan/",
+        signing.PersonalCredentialsView.as_view(),
+        name="personal-credentials",
+    ),
+    path(
+        "tai-khoan/chung-thu-so/",
+        signing.MyCredentialsView.as_view(),
+        name="my-credentials",
+    ),
+    path(
         "van-ban-di/chung-thu-so/<int:pk>/ngung-dung/",
         signing.CredentialDeactivateView.as_view(),
         name="credential-deactivate",

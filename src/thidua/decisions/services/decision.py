@@ -14,6 +14,7 @@ from thidua.awards.services.register import record_award
 from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
+from thidua.documents.kinds import PersonalSigner
 from thidua.documents.models import IssuedDocument
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
@@ -33,6 +34,7 @@ __all__ = [
     "approve_decision",
     "draft_decision",
     "issue_decision",
+    "personal_signer",
     "return_decision",
     "signer_block",
     "submit_decision",
@@ -273,6 +275,22 @@ def issue_decision(
             "items": locked.items.count(),
         },
         lock=lambda query: query.select_related("round__agency"),
+    )
+
+
+def personal_signer(decision_id: int) -> PersonalSigner:
+    """Who signs the decision's PDF with his own certificate: the approver, with the
+    signer block written at approval (a decision issued before the approval step has
+    no approver on record, hence no person)."""
+    decision = Decision.objects.select_related("approved_by__person").get(
+        pk=decision_id
+    )
+    approver = decision.approved_by
+    return PersonalSigner(
+        person=approver.person if approver else None,
+        name=decision.signer_name,
+        title=decision.signer_title,
+        user=approver,
     )
 
 

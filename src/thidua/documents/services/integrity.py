@@ -57,10 +57,15 @@ def check_documents(
                 )
         if document.pdf:
             data = _read(document, "pdf", check.problems)
-            signature = DocumentSignature.objects.filter(document=document).first()
-            if data is not None and signature is not None:
-                check.signed, check.signer = True, signature.signer_subject
-                _report, problems = check_stored_pdf(document, signature, data)
+            signatures = list(
+                DocumentSignature.objects.filter(
+                    document=document, credential__isnull=False
+                )
+            )
+            if data is not None and signatures:
+                check.signed = True
+                check.signer = ", ".join(s.signer_subject for s in signatures)
+                _report, problems = check_stored_pdf(document, signatures, data)
                 check.problems.extend(str(p) for p in problems)
             elif data is not None and sha256(data) != document.pdf_sha256:
                 check.problems.append(

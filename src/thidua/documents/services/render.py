@@ -83,7 +83,7 @@ def render_issued_document(document_id: int) -> None:
         raise
     checkpoint("documents.render.converted", IssuedDocument, document.pk)
     try:
-        pdf, signature = sign_for_document(document, pdf, layout)
+        pdf, signatures = sign_for_document(document, pdf, layout)
     except Exception as exc:
         _failed(document, _("Không ký số được: %(reason)s"), exc)
         raise
@@ -114,20 +114,38 @@ def render_issued_document(document_id: int) -> None:
             },
             lock=lambda query: query.select_related("series__council"),
         )
-        if signature is not None:
-            row = DocumentSignature.objects.create(document=locked, **signature)
-            log_action(
-                locked,
-                "documents.sign",
-                agency_id=DOCUMENT.agency_of(locked),
-                data={
-                    "credential": row.credential_id,
-                    "fingerprint": row.fingerprint,
-                    "signed_at": row.signed_at,
-                    "pdf_sha256": locked.pdf_sha256,
-                },
-            )
+        for fields in signatures:
+            _record_signature(locked, fields)
         document_kind(document.source_kind).run_after_render(document.source_id)
+
+
+SIGN_ACTIONS = {
+    (DocumentSignature.Kind.PERSONAL, True): "documents.sign_personal",
+    (DocumentSignature.Kind.PERSONAL, False): "documents.sign_personal_missing",
+    (DocumentSignature.Kind.SEAL, True): "documents.sign",
+}
+
+
+def _record_signature(document, fields: dict) -> None:
+    """One signature of the PDF (or the personal one missing, with why), audited as
+    the step of whoever it belongs to: the approver's own, the clerk's seal."""
+    row = DocumentSignature.objects.create(document=document, **fields)
+    log_action(
+        document,
+        SIGN_ACTIONS[row.kind, row.made],
+        actor=row.step_by,
+        agency_id=DOCUMENT.agency_of(document),
+        data={
+            "kind": row.kind,
+            "credential": row.credential_id,
+            "fingerprint": row.fingerprint,
+            "person": row.person_id,
+            "signer": row.caption,
+            "signed_at": row.signed_at,
+            "missing_reason": row.missing_reason,
+            "pdf_sha256": document.pdf_sha256,
+        },
+    )
 
 
 def rerender_document(document: IssuedDocument, *, actor=None) -> IssuedDocument:

@@ -1,8 +1,12 @@
-"""Agencies' signing credentials, the PAdES signature of issued PDFs, verification.
+"""Signing credentials (an agency's seal, a person's own), the PAdES signatures of
+issued PDFs, verification.
 
-The PKCS#12 file is checked on upload and stored encrypted; issued documents of an
-agency with an active credential are signed when rendered; verification runs offline
-against the registered certificates (plus ``THIDUA_SIGNATURE_TRUST_ROOTS``).
+The PKCS#12 file is checked on upload and stored encrypted. When an issued document is
+rendered, the person who signs it (a decision's approver) signs first with his own
+active credential, if he has one valid on the day; then the issuing agency's seal signs
+in addition, last (the clerk's step), as an agency does with a signature and a seal.
+A personal signature that cannot be made is recorded with its reason. Verification runs
+offline against the registered certificates (plus ``THIDUA_SIGNATURE_TRUST_ROOTS``).
 """
 
 import datetime
@@ -22,10 +26,13 @@ from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 
 from .. import crypto, pades
-from ..models import SigningCredential
-from ..selectors import active_credential
+from ..kinds import document_kind
+from ..models import DocumentSignature, SigningCredential
+from ..models.signing import signed_by_caption
+from ..selectors import active_credential, active_personal_credential
 
 __all__ = [
+    "SignatureLine",
     "SignatureReport",
     "deactivate_credential",
     "issuing_agency_id",
@@ -33,6 +40,7 @@ __all__ = [
     "sign_pdf",
     "trust_roots",
     "upload_credential",
+    "upload_personal_credential",
     "verify_pdf",
 ]
 
@@ -58,14 +66,11 @@ def _fail(field_name: str, message: str):
     raise ValidationError({field_name: [message]})
 
 
-def upload_credential(
-    agency, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
-) -> SigningCredential:
-    """Check the PKCS#12 file, store it encrypted as the agency's active credential
-    (the previous one is deactivated)."""
-    label = nfc(label)
-    if not label:
-        _fail("label", _("Tên gợi nhớ: bắt buộc."))
+def _date(moment) -> str:
+    return timezone.localtime(moment).strftime("%d/%m/%Y")
+
+
+def _check_p12(p12_bytes: bytes, passphrase: str):
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
     if len(p12_bytes) > limit:
         _fail(
@@ -84,21 +89,13 @@ def upload_credential(
         _fail(
             "p12",
             _("Tệp chứng thư số: chứng thư đã hết hạn ngày %(date)s.")
-            % {
-                "date": timezone.localtime(cert.not_valid_after_utc).strftime(
-                    "%d/%m/%Y"
-                )
-            },
+            % {"date": _date(cert.not_valid_after_utc)},
         )
     if cert.not_valid_before_utc > now:
         _fail(
             "p12",
             _("Tệp chứng thư số: chứng thư chỉ có hiệu lực từ ngày %(date)s.")
-            % {
-                "date": timezone.localtime(cert.not_valid_before_utc).strftime(
-                    "%d/%m/%Y"
-                )
-            },
+            % {"date": _date(cert.not_valid_before_utc)},
         )
     if not pades.can_sign(cert):
         _fail(
@@ -108,16 +105,34 @@ def upload_credential(
                 "thiếu digitalSignature và contentCommitment)."
             ),
         )
+    return parsed
+
+
+def _store(
+    owner: dict,
+    agency_id,
+    p12_bytes: bytes,
+    passphrase: str,
+    label: str,
+    visible_stamp: bool,
+    actor,
+    action: str,
+) -> SigningCredential:
+    """Check the file, then store it as the owner's active credential (the previous
+    one is deactivated), audited in the same transaction."""
+    label = nfc(label)
+    if not label:
+        _fail("label", _("Tên gợi nhớ: bắt buộc."))
+    parsed = _check_p12(p12_bytes, passphrase)
+    cert = parsed.cert
     with transaction.atomic():
         previous = list(
-            SigningCredential.objects.select_for_update().filter(
-                agency=agency, active=True
-            )
+            SigningCredential.objects.select_for_update().filter(**owner, active=True)
         )
         for old in previous:
-            _deactivate(old, actor, now)
+            _deactivate(old, actor, timezone.now())
         credential = SigningCredential.objects.create(
-            agency=agency,
+            **owner,
             label=label,
             p12_encrypted=crypto.encrypt(p12_bytes),
             passphrase_encrypted=crypto.encrypt(passphrase.encode("utf-8")),
@@ -133,11 +148,12 @@ def upload_credential(
         )
         log_action(
             credential,
-            "documents.credential_upload",
+            action,
             actor=actor,
-            agency_id=agency.pk,
+            agency_id=agency_id,
             data={
                 "label": label,
+                "person": credential.person_id,
                 "subject_cn": credential.subject_cn,
                 "fingerprint": credential.fingerprint,
                 "not_after": credential.not_after,
@@ -145,6 +161,40 @@ def upload_credential(
             },
         )
     return credential
+
+
+def upload_credential(
+    agency, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
+) -> SigningCredential:
+    """Check the PKCS#12 file, store it encrypted as the agency's active credential
+    (its seal; the previous one is deactivated)."""
+    return _store(
+        {"agency": agency},
+        agency.pk,
+        p12_bytes,
+        passphrase,
+        label,
+        visible_stamp,
+        actor,
+        "documents.credential_upload",
+    )
+
+
+def upload_personal_credential(
+    person, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
+) -> SigningCredential:
+    """The same for a person's own certificate (the head, a deputy), loaded by himself
+    or by the administrator of his agency; the previous one is deactivated."""
+    return _store(
+        {"person": person},
+        person.unit_id,
+        p12_bytes,
+        passphrase,
+        label,
+        visible_stamp,
+        actor,
+        "documents.personal_credential_upload",
+    )
 
 
 def _deactivate(credential, actor, now) -> None:
@@ -155,9 +205,13 @@ def _deactivate(credential, actor, now) -> None:
         credential,
         "documents.credential_deactivate",
         actor=actor,
-        agency_id=credential.agency_id,
-        data={"fingerprint": credential.fingerprint},
+        agency_id=credential.agency_id or _person_agency_id(credential),
+        data={"fingerprint": credential.fingerprint, "person": credential.person_id},
     )
+
+
+def _person_agency_id(credential) -> int | None:
+    return credential.person.unit_id if credential.person_id else None
 
 
 def deactivate_credential(credential: SigningCredential, actor) -> None:
@@ -188,14 +242,27 @@ def _secrets(credential: SigningCredential) -> tuple[bytes, str]:
     return p12, passphrase
 
 
+def _moment(signed_at: datetime.datetime) -> str:
+    return timezone.localtime(signed_at).isoformat(timespec="seconds")
+
+
 def stamp_lines(credential, symbol: str, signed_at: datetime.datetime) -> list[str]:
     """NĐ 30, Phụ lục I, §2.8: number and symbol, signing time in ISO 8601 (+07:00)."""
-    moment = timezone.localtime(signed_at).isoformat(timespec="seconds")
     return [
         _("Số: %(symbol)s") % {"symbol": symbol},
         _("Ký bởi: %(signer)s") % {"signer": credential.subject_cn},
-        _("Thời gian ký: %(time)s") % {"time": moment},
+        _("Thời gian ký: %(time)s") % {"time": _moment(signed_at)},
     ]
+
+
+def personal_stamp_lines(signer, signed_at: datetime.datetime) -> list[str]:
+    """The signer's own signature (NĐ 30, Phụ lục I, §2.7): his name and title as the
+    signer block says, and the time."""
+    lines = [_("Ký số bởi: %(name)s") % {"name": signer.name}]
+    if signer.title:
+        lines.append(_("Chức vụ: %(title)s") % {"title": signer.title})
+    lines.append(_("Thời gian ký: %(time)s") % {"time": _moment(signed_at)})
+    return lines
 
 
 def sign_pdf(
@@ -205,12 +272,17 @@ def sign_pdf(
     *,
     signed_at=None,
     margins_mm=(20.0, 15.0, 30.0),
+    lines=None,
+    field_name: str = pades.FIELD_NAME,
+    bottom_mm=None,
 ) -> bytes:
     """The PDF signed with the credential (PAdES, SHA-256), with the stamp at the top
-    right of page 1 when the credential asks for one."""
+    right of page 1 (``lines``, or the seal's) when the credential asks for one; at the
+    bottom right of the last page with ``bottom_mm``."""
     p12, passphrase = _secrets(credential)
-    lines = None
-    if credential.visible_stamp:
+    if not credential.visible_stamp:
+        lines = None
+    elif lines is None:
         lines = stamp_lines(credential, symbol, signed_at or timezone.now())
     return pades.sign_pdf_bytes(
         pdf_bytes,
@@ -219,30 +291,127 @@ def sign_pdf(
         stamp_lines=lines,
         font_path=settings.THIDUA_STAMP_FONT,
         margins_mm=margins_mm,
+        field_name=field_name,
+        bottom_mm=bottom_mm,
     )
 
 
-def sign_for_document(document, pdf: bytes, layout=None) -> tuple[bytes, dict | None]:
-    """The PDF to store and the DocumentSignature fields, or the PDF unchanged (and
-    None) when the issuing agency has no active credential."""
-    credential = active_credential(issuing_agency_id(document))
+def _personal_credential(signer, signed_at) -> tuple[SigningCredential | None, str]:
+    """The signer's own active credential valid at ``signed_at`` — never anyone
+    else's — or None and the reason the personal signature is missing."""
+    if signer.person is None:
+        return None, _(
+            "Không có hồ sơ cá nhân của người duyệt: văn bản không có chữ ký số "
+            "cá nhân, chỉ có con dấu số của cơ quan."
+        )
+    credential = active_personal_credential(signer.person.pk)
     if credential is None:
-        return pdf, None
-    signed_at = timezone.now().replace(microsecond=0)
-    margins = (20.0, 15.0, 30.0)
-    if layout is not None:
-        m = layout.margins
-        margins = (m.top_mm, m.right_mm, m.left_mm)
-    signed = sign_pdf(
-        pdf, credential, document.symbol, signed_at=signed_at, margins_mm=margins
-    )
-    return signed, {
+        return None, _("%(name)s chưa có chứng thư số cá nhân đang dùng.") % {
+            "name": signer.name
+        }
+    if credential.not_after < signed_at:
+        return None, _(
+            "Chứng thư số cá nhân “%(label)s” của %(name)s đã hết hạn ngày "
+            "%(date)s: không dùng để ký."
+        ) % {
+            "label": credential.label,
+            "name": signer.name,
+            "date": _date(credential.not_after),
+        }
+    if credential.not_before > signed_at:
+        return None, _(
+            "Chứng thư số cá nhân “%(label)s” của %(name)s chỉ có hiệu lực từ ngày "
+            "%(date)s: không dùng để ký."
+        ) % {
+            "label": credential.label,
+            "name": signer.name,
+            "date": _date(credential.not_before),
+        }
+    return credential, ""
+
+
+def _row(kind, credential, signed_at, field_name, **extra) -> dict:
+    return {
+        "kind": kind,
         "credential": credential,
         "signer_subject": credential.subject_cn,
         "fingerprint": credential.fingerprint,
         "signed_at": signed_at,
-        "field_name": pades.FIELD_NAME,
+        "field_name": field_name,
+        **extra,
     }
+
+
+def sign_for_document(document, pdf: bytes, layout=None) -> tuple[bytes, list[dict]]:
+    """The PDF to store and the DocumentSignature rows to record, in signing order:
+    the person who signs it first (his own credential, or the reason it is missing),
+    then the issuing agency's seal, last. The PDF unchanged (and no row) when nobody
+    signs it."""
+    signed_at = timezone.now().replace(microsecond=0)
+    margins = (20.0, 15.0, 30.0)
+    bottom = 20.0
+    if layout is not None:
+        m = layout.margins
+        margins = (m.top_mm, m.right_mm, m.left_mm)
+        bottom = m.bottom_mm
+    rows = []
+    signer = (
+        document_kind(document.source_kind).personal_signer(document.source_id)
+        if document.source_kind and document.source_id
+        else None
+    )
+    if signer is not None:
+        credential, reason = _personal_credential(signer, signed_at)
+        who = {
+            "person": signer.person,
+            "signer_name": signer.name[:120],
+            "signer_title": signer.title[:160],
+            "step_by": signer.user,
+        }
+        if credential is None:
+            rows.append(
+                {
+                    "kind": DocumentSignature.Kind.PERSONAL,
+                    "credential": None,
+                    "signed_at": signed_at,
+                    "missing_reason": reason,
+                    **who,
+                }
+            )
+        else:
+            pdf = sign_pdf(
+                pdf,
+                credential,
+                document.symbol,
+                lines=personal_stamp_lines(signer, signed_at),
+                margins_mm=margins,
+                field_name=pades.PERSONAL_FIELD_NAME,
+                bottom_mm=bottom,
+            )
+            rows.append(
+                _row(
+                    DocumentSignature.Kind.PERSONAL,
+                    credential,
+                    signed_at,
+                    pades.PERSONAL_FIELD_NAME,
+                    **who,
+                )
+            )
+    seal = active_credential(issuing_agency_id(document))
+    if seal is not None:
+        pdf = sign_pdf(
+            pdf, seal, document.symbol, signed_at=signed_at, margins_mm=margins
+        )
+        rows.append(
+            _row(
+                DocumentSignature.Kind.SEAL,
+                seal,
+                signed_at,
+                pades.FIELD_NAME,
+                step_by=document.issued_by,
+            )
+        )
+    return pdf, rows
 
 
 def trust_roots() -> list:
@@ -254,7 +423,26 @@ def trust_roots() -> list:
 
 
 @dataclass
+class SignatureLine:
+    """One signature of a PDF as the verifier shows it: "Ký số bởi <name>, <title>"
+    (a person's own certificate), "Đóng dấu số: <agency>" (an agency's seal), or an
+    unregistered certificate; valid when its bytes and its cryptography check out."""
+
+    kind: str  # "personal", "seal" or "" (a certificate not registered here)
+    caption: str
+    valid: bool
+    trusted: bool
+    signer_cn: str
+    signing_time: datetime.datetime | None
+    credential: SigningCredential | None = None
+
+
+@dataclass
 class SignatureReport:
+    """The whole file's verdict; ``signer_cn``, ``fingerprint``, ``credential`` are the
+    first signature's (the approver's own when he signed), ``lines`` one per
+    signature in signing order."""
+
     readable: bool
     signed: bool = False
     intact: bool = False
@@ -266,6 +454,7 @@ class SignatureReport:
     fingerprint: str = ""
     credential: SigningCredential | None = None
     signatures: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
     summary: str = ""
 
     @property
@@ -276,6 +465,10 @@ class SignatureReport:
     def unaltered(self) -> bool:
         """Signed, and nothing changed or added since (trust is reported apart)."""
         return self.signed and self.intact and self.valid and self.entire_file
+
+    @property
+    def fingerprints(self) -> list[str]:
+        return [s.fingerprint for s in self.signatures]
 
 
 def _summary(report: SignatureReport) -> str:
@@ -295,13 +488,43 @@ def _summary(report: SignatureReport) -> str:
             "danh sách tin cậy."
         )
     return _("Chữ ký số hợp lệ, tệp còn nguyên vẹn (ký bởi %(signer)s).") % {
-        "signer": report.signer_cn
+        "signer": ", ".join(s.signer_cn for s in report.signatures)
     }
 
 
-def verify_pdf(pdf_bytes: bytes, *, moment=None) -> SignatureReport:
+def _line(raw, credential, recorded) -> SignatureLine:
+    row = recorded.get(raw.fingerprint)
+    if credential is None:
+        kind = ""
+        caption = _("Chữ ký của %(cn)s (chứng thư không đăng ký trong hệ thống)") % {
+            "cn": raw.signer_cn or "—"
+        }
+    elif credential.person_id:
+        kind = DocumentSignature.Kind.PERSONAL
+        if row is not None:
+            caption = row.caption
+        else:
+            person = credential.person
+            caption = signed_by_caption(person.full_name, person.position)
+    else:
+        kind = DocumentSignature.Kind.SEAL
+        caption = _("Đóng dấu số: %(agency)s") % {"agency": credential.agency.name}
+    return SignatureLine(
+        kind=kind,
+        caption=str(caption),
+        valid=raw.intact and raw.valid and not raw.error,
+        trusted=raw.trusted,
+        signer_cn=raw.signer_cn,
+        signing_time=raw.signing_time,
+        credential=credential,
+    )
+
+
+def verify_pdf(pdf_bytes: bytes, *, moment=None, document=None) -> SignatureReport:
     """Check every signature offline. ``moment``: the time the certificates must be
-    valid at (default now; the stored signing time for our own documents)."""
+    valid at (default now; the stored signing time for our own documents).
+    ``document``: the register's document the file is, whose recorded signatures
+    give the signer's name and title as the signer block said."""
     found = pades.inspect_pdf(pdf_bytes, trust_roots(), moment=moment)
     if found is None:
         report = SignatureReport(readable=False)
@@ -309,6 +532,18 @@ def verify_pdf(pdf_bytes: bytes, *, moment=None) -> SignatureReport:
         report = SignatureReport(readable=True)
     else:
         first, last = found[0], found[-1]
+        credentials = {
+            c.fingerprint: c
+            for c in SigningCredential.objects.select_related(
+                "agency", "person"
+            ).filter(fingerprint__in=[s.fingerprint for s in found if s.fingerprint])
+        }
+        recorded = {}
+        if document is not None:
+            recorded = {
+                row.fingerprint: row
+                for row in document.signatures.filter(credential__isnull=False)
+            }
         report = SignatureReport(
             readable=True,
             signed=True,
@@ -319,12 +554,9 @@ def verify_pdf(pdf_bytes: bytes, *, moment=None) -> SignatureReport:
             signer_cn=first.signer_cn,
             signing_time=first.signing_time,
             fingerprint=first.fingerprint,
-            credential=SigningCredential.objects.select_related("agency")
-            .filter(fingerprint=first.fingerprint)
-            .first()
-            if first.fingerprint
-            else None,
+            credential=credentials.get(first.fingerprint),
             signatures=found,
+            lines=[_line(s, credentials.get(s.fingerprint), recorded) for s in found],
         )
     report.summary = _summary(report)
     return report
@@ -334,16 +566,19 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def check_stored_pdf(document, signature, data: bytes) -> tuple[SignatureReport, list]:
+def check_stored_pdf(document, signatures, data: bytes) -> tuple[SignatureReport, list]:
     """Verify a signed document's stored PDF: its SHA-256 against the register and its
-    signature. Returns the report and the problems found (empty: intact)."""
-    report = verify_pdf(data, moment=signature.signed_at)
+    signatures (one DocumentSignature or the list, in signing order). Returns the
+    report and the problems found (empty: intact)."""
+    if isinstance(signatures, DocumentSignature):
+        signatures = [signatures]
+    report = verify_pdf(data, moment=signatures[0].signed_at, document=document)
     problems = []
     if sha256(data) != document.pdf_sha256:
         problems.append(_("Mã SHA-256 của tệp khác với mã ghi trong sổ khi ban hành."))
     if not report.unaltered:
         problems.append(report.summary)
-    elif report.fingerprint != signature.fingerprint:
+    elif report.fingerprints != [s.fingerprint for s in signatures]:
         problems.append(
             _("Tệp được ký bằng một chứng thư khác chứng thư đã ký văn bản.")
         )

@@ -44,9 +44,9 @@ class RegisterView(TemplateView):
             year = timezone.localdate().year
         documents = issued_documents_for_user(self.request.user).filter(year=year)
         return super().get_context_data(
-            documents=documents.select_related("signature").order_by(
-                "series_id", "-number"
-            ),
+            documents=documents.prefetch_related(
+                "signatures__credential__agency"
+            ).order_by("series_id", "-number"),
             year=year,
             **kwargs,
         )

@@ -1,4 +1,5 @@
-"""Signing credentials (agency administrators) and the public document checker."""
+"""Signing credentials (agency administrators: the seals and their signers' own; a
+person: his own) and the public document checker."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,17 +15,28 @@ from django.views.generic import TemplateView
 from thidua.common.throttle import client_ip, hit
 from thidua.common.views import apply_errors
 
-from ..forms import CredentialForm, VerifyForm
+from ..forms import CredentialForm, PersonalCredentialForm, VerifyForm
 from ..models import IssuedDocument, SigningCredential
-from ..selectors import signing_admin_agencies
+from ..selectors import (
+    manageable_credentials,
+    signing_admin_agencies,
+    signing_admin_people,
+)
 from ..services.signing import (
     deactivate_credential,
     sha256,
     upload_credential,
+    upload_personal_credential,
     verify_pdf,
 )
 
-__all__ = ["CredentialDeactivateView", "CredentialsView", "PublicVerifyView"]
+__all__ = [
+    "CredentialDeactivateView",
+    "CredentialsView",
+    "MyCredentialsView",
+    "PersonalCredentialsView",
+    "PublicVerifyView",
+]
 
 
 class CredentialsView(TemplateView):
@@ -75,16 +87,74 @@ class CredentialsView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+class PersonalCredentialsView(TemplateView):
+    """The own certificates of the heads and deputies of the administrator's agencies,
+    and the form to load one for them. Also the person's own page (``mine``)."""
+
+    template_name = "documents/personal_credentials.html"
+    mine = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.mine:
+            self.person = request.user.person
+            if self.person is None:
+                raise Http404
+            self.people = None
+        else:
+            self.people = signing_admin_people(request.user)
+            if not signing_admin_agencies(request.user).exists():
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def _credentials(self):
+        query = SigningCredential.objects.select_related("person", "uploaded_by")
+        if self.mine:
+            return query.filter(person=self.person)
+        return query.filter(person__in=self.people)
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or PersonalCredentialForm(people=self.people)
+        return super().get_context_data(
+            form=form, credentials=self._credentials(), mine=self.mine, **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = PersonalCredentialForm(request.POST, request.FILES, people=self.people)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                upload_personal_credential(
+                    self.person if self.mine else data["person"],
+                    data["p12"].read(),
+                    data["passphrase"],
+                    data["label"],
+                    data["visible_stamp"],
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu chứng thư số cá nhân."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class MyCredentialsView(PersonalCredentialsView):
+    mine = True
+
+
 class CredentialDeactivateView(View):
     def post(self, request, pk):
-        credential = SigningCredential.objects.filter(
-            pk=pk, agency__in=signing_admin_agencies(request.user)
-        ).first()
+        credential = manageable_credentials(request.user).filter(pk=pk).first()
         if credential is None:
             raise Http404
         deactivate_credential(credential, actor=request.user)
         messages.success(request, _("Đã ngừng dùng chứng thư số."))
-        return redirect("documents:credentials")
+        if not credential.person_id:
+            return redirect("documents:credentials")
+        if credential.person_id == request.user.person_id:
+            return redirect("documents:my-credentials")
+        return redirect("documents:personal-credentials")
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -122,7 +192,7 @@ class PublicVerifyView(TemplateView):
         return self.render_to_response(
             self.get_context_data(
                 form=VerifyForm(),
-                report=verify_pdf(data),
+                report=verify_pdf(data, document=document),
                 sha256=digest,
                 document=document,
                 issuer=issuer,
