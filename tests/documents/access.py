@@ -2,7 +2,8 @@
 documents/rules.py and documents/selectors.py: the register is the officers' (403 for
 the others), each document seen by the TĐKT office of its agency (the council's series
 too) and hidden from everyone else; layouts are the admin's; signing credentials are
-managed by admin roles only and do not exist for anyone else; anyone may check a PDF.
+managed by admin roles only and do not exist for anyone else (one's own personal
+certificate page exists for whoever has a staff record); anyone may check a PDF.
 """
 
 from ..access_matrix import (
@@ -24,6 +25,15 @@ DOCUMENTS = {
     "other_document": OTHER_OFFICE,  # Sở Tài chính's decision
 }
 
+WITH_PERSON = (
+    "officer",
+    "unit_head",
+    "council_secretary",
+    "staff",
+    "higher_officer",
+    "other_officer",
+)
+
 ROUTES = [
     route("documents:register", answers=expect(OFFICERS, rest=403)),
     route("documents:register-settings", answers=expect(OFFICERS, rest=403)),
@@ -38,6 +48,9 @@ ROUTES = [
     ],
     route("documents:layouts", answers=ADMIN_ONLY),
     route("documents:credentials", answers=only("admin")),
+    route("documents:personal-credentials", answers=only("admin")),
+    # Whoever is linked to a staff record (tests.factories.make_users).
+    route("documents:my-credentials", answers=only(*WITH_PERSON)),
     route(
         "documents:credential-deactivate",
         "credential",
