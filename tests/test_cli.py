@@ -138,6 +138,10 @@ def test_demo_data_holds_the_seed_agency_and_one_account_per_role():
         "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn (chứng thư thử nghiệm)"
     )
     assert credential.visible_stamp
+    # The Director's own test certificate: his decisions are signed, then sealed.
+    director = User.objects.get(username="chutich").person
+    own = SigningCredential.objects.get(person=director, active=True)
+    assert own.subject_cn == f"{director.full_name} (chứng thư thử nghiệm)"
     # Its documents (173/PD-SKHĐT, the minutes) are signed when the render jobs run,
     # after commit: not within this test's transaction.
     assert verify_chain().ok

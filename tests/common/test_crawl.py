@@ -312,7 +312,9 @@ def _objects() -> SimpleNamespace:
         review=MovementReport.objects.get(),
         delivery=Delivery.objects.filter(confirmed_on__isnull=True).first(),
         documents=list(IssuedDocument.objects.order_by("id")),
-        credential=SigningCredential.objects.get(),
+        credential=SigningCredential.objects.get(agency__isnull=False),
+        # The Director's own (the demo's decisions carry his signature, then the seal).
+        personal_credential=SigningCredential.objects.get(person__isnull=False),
         round=NominationRound.objects.get(),
         draft=Nomination.objects.get(state="nhap"),
         listed=Nomination.objects.filter(state="cong_khai").order_by("id").first(),
@@ -443,7 +445,10 @@ ROUTES = {
         [{"pk": d.pk, "fmt": fmt} for d in o.documents for fmt in ("docx", "pdf")]
         + [{"pk": o.documents[0].pk, "fmt": "xyz"}]
     ),
-    "documents:credential-deactivate": lambda o: [{"pk": o.credential.pk}],
+    "documents:credential-deactivate": lambda o: [
+        {"pk": o.credential.pk},
+        {"pk": o.personal_credential.pk},
+    ],
     # POST only ("Tạo lại tệp"): a GET is 405, a POST on a ready document says why not.
     "documents:rerender": lambda o: [{"pk": d.pk} for d in o.documents],
     **{
@@ -871,6 +876,22 @@ def test_no_page_answers_a_server_error(demo, account):
             *crawl.failures,
         ]
     )
+
+
+def test_the_demo_decision_is_signed_by_the_director_then_sealed(demo):
+    """Issue #14: the decision the Director approved (``_extras``) carries his own
+    signature first, then the Sở's seal."""
+    from thidua.decisions.models import Decision
+
+    decision = Decision.objects.get(issued_document__isnull=False)
+    signatures = list(decision.issued_document.signatures.all())
+    assert [(s.kind, s.made) for s in signatures] == [
+        ("personal", True),
+        ("seal", True),
+    ]
+    assert signatures[0].credential == demo.personal_credential
+    assert signatures[0].person.user.username == "chutich"
+    assert signatures[1].credential == demo.credential
 
 
 def test_every_route_is_crawled_or_excused():

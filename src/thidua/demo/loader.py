@@ -47,7 +47,7 @@ from thidua.organizations.services.structure import (
 from .commendation import load_council_and_notice
 from .movement import load_seed_follow_up, load_seed_movement
 from .names import vietnamese_name
-from .signing import load_demo_signing
+from .signing import load_demo_personal_signing, load_demo_signing
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "demo_accounts", "demo_loaded", "load_demo"]
 
@@ -452,6 +452,8 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         )
 
     load_demo_signing(skhdt)  # the Sở's documents below are signed (test certificate)
+    # The Director's own: the decisions he approves carry his signature, then the seal.
+    load_demo_personal_signing(named["director"])
     seed = load_seed_movement(
         skhdt=skhdt,
         province_council=province_council,

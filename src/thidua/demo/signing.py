@@ -1,71 +1,20 @@
-"""A self-signed test certificate for the demo's Sở KH&ĐT, so its documents are signed.
+"""Self-signed test certificates for the demo: the Sở KH&ĐT's seal, and the Director's
+own, so the decisions he approves carry his signature and then the seal.
 
-Never use it for real documents: anyone with the demo has its key.
+Never use them for real documents: anyone with the demo has their keys.
 """
 
-import datetime
 import secrets
-import warnings
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from thidua.documents.services.signing import (
+    upload_credential,
+    upload_personal_credential,
+)
+from thidua.documents.testcert import make_test_p12
 
-from thidua.documents.services.signing import upload_credential
-
-__all__ = ["load_demo_signing", "make_test_p12"]
+__all__ = ["load_demo_personal_signing", "load_demo_signing", "make_test_p12"]
 
 DEMO_CN = "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn (chứng thư thử nghiệm)"
-
-
-def make_test_p12(cn: str = DEMO_CN, passphrase: str = "") -> bytes:
-    """RSA 2048, KeyUsage digitalSignature + contentCommitment, valid 3 years."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    with warnings.catch_warnings():
-        # RFC 5280 caps a CN at 64 characters; Vietnamese agency names in UTF-8
-        # exceed it, as real certificates issued to agencies do.
-        warnings.simplefilter("ignore", UserWarning)
-        name = x509.Name(
-            [
-                x509.NameAttribute(NameOID.COMMON_NAME, cn, _validate=False),
-                x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-            ]
-        )
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=3 * 365))
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    encryption = (
-        serialization.BestAvailableEncryption(passphrase.encode())
-        if passphrase
-        else serialization.NoEncryption()
-    )
-    return pkcs12.serialize_key_and_certificates(
-        b"thidua-demo", key, cert, None, encryption
-    )
 
 
 def load_demo_signing(agency) -> None:
@@ -73,9 +22,23 @@ def load_demo_signing(agency) -> None:
     passphrase = secrets.token_urlsafe(12)
     upload_credential(
         agency,
-        make_test_p12(passphrase=passphrase),
+        make_test_p12(DEMO_CN, passphrase=passphrase),
         passphrase,
         "Chứng thư thử nghiệm (dữ liệu mẫu)",
+        True,
+        actor=None,
+    )
+
+
+def load_demo_personal_signing(person) -> None:
+    """The person's own test certificate (the Director: he approves the demo's
+    decisions), with the visible stamp under his signature."""
+    passphrase = secrets.token_urlsafe(12)
+    upload_personal_credential(
+        person,
+        make_test_p12(f"{person.full_name} (chứng thư thử nghiệm)", passphrase),
+        passphrase,
+        "Chứng thư cá nhân thử nghiệm (dữ liệu mẫu)",
         True,
         actor=None,
     )

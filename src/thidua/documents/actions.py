@@ -16,6 +16,9 @@ register_actions(
         "documents.credential_deactivate": _("Ngừng dùng chứng thư số"),
         "documents.credential_upload": _("Tải lên chứng thư số"),
         "documents.personal_credential_upload": _("Tải lên chứng thư số cá nhân"),
+        "documents.personal_credential_generate": _(
+            "Tạo chứng thư số cá nhân thử nghiệm (bản dùng thử)"
+        ),
         "documents.sign": _("Đóng dấu số văn bản (chứng thư của cơ quan)"),
         "documents.sign_personal": _("Ký số văn bản (chứng thư cá nhân người ký)"),
         "documents.sign_personal_missing": _("Văn bản thiếu chữ ký số cá nhân"),

@@ -1,6 +1,6 @@
 """Reads of the outgoing-document registry, scoped to the officer's agencies."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from thidua.accounts.enums import Role
@@ -19,6 +19,7 @@ __all__ = [
     "access_issued_document",
     "active_credential",
     "active_personal_credential",
+    "latest_personal_credential",
     "manageable_credentials",
     "signing_admin_people",
     "issued_documents_for_user",
@@ -107,6 +108,15 @@ def active_personal_credential(person_id: int | None) -> SigningCredential | Non
     if person_id is None:
         return None
     return SigningCredential.objects.filter(person_id=person_id, active=True).first()
+
+
+def latest_personal_credential(person_id: int) -> SigningCredential | None:
+    """The person's active credential, else the one stopped last (None: never any)."""
+    return (
+        SigningCredential.objects.filter(person_id=person_id)
+        .order_by("-active", F("deactivated_at").desc(nulls_last=True), "-id")
+        .first()
+    )
 
 
 def signing_admin_people(user) -> QuerySet[Person]:

@@ -311,6 +311,9 @@ THIDUA_STAMP_FONT = env.str(
     "THIDUA_STAMP_FONT",
     default="/usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf",
 )
+# A demo install (`thidua demo` turns it on): the personal-certificate pages offer to
+# make a self-signed test certificate. Never on a real install: the server makes the key.
+THIDUA_TEST_CERTIFICATES = env.bool("THIDUA_TEST_CERTIFICATES", default=False)
 # Uploads per IP address and hour on the public document checker.
 THIDUA_PUBLIC_VERIFY_PER_HOUR = env.int("THIDUA_PUBLIC_VERIFY_PER_HOUR", default=30)
 # Comments on a public notice from one address per hour (anonymous form).

@@ -16,6 +16,7 @@ from thidua.common.downloads import set_download_name
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
 from thidua.documents.rendering import render_docx
+from thidua.documents.services.signing import personal_signing_status
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
@@ -129,10 +130,17 @@ class DecisionDetailView(TemplateView):
                 "nomination__person__unit", "nomination__agency", "award"
             )
         )
+        moves = DECISION.available(self.request.user, decision)
+        # The approver sees whether his own certificate will sign it (issue #14).
+        signing_status = None
+        if any(m.target == DecisionState.APPROVED for m in moves):
+            signing_status = personal_signing_status(self.request.user.person)
         return super().get_context_data(
             decision=decision,
             items=items,
-            moves=DECISION.available(self.request.user, decision),
+            moves=moves,
+            approved=DecisionState.APPROVED,
+            signing_status=signing_status,
             move_form=DecisionMoveForm(initial={"issued_on": timezone.localdate()}),
             live_awards=sum(1 for i in items if i.award and not i.award.revoked),
             total=sum(i.cash_amount for i in items),

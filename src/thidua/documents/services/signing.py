@@ -1,7 +1,7 @@
-"""Signing credentials (an agency's seal, a person's own), the PAdES signatures of
-issued PDFs, verification.
+"""The PAdES signatures of issued PDFs (an agency's seal, a person's own), and their
+verification. Credentials are loaded and stopped in :mod:`.credentials`.
 
-The PKCS#12 file is checked on upload and stored encrypted. When an issued document is
+When an issued document is
 rendered, the person who signs it (a decision's approver) signs first with his own
 active credential, if he has one valid on the day; then the issuing agency's seal signs
 in addition, last (the clerk's step), as an agency does with a signature and a seal.
@@ -17,25 +17,29 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from thidua.common.services.audit import log_action
-from thidua.common.text import nfc
 
 from .. import crypto, pades
-from ..kinds import document_kind
+from ..kinds import PersonalSigner, document_kind
 from ..models import DocumentSignature, SigningCredential
 from ..models.signing import signed_by_caption
-from ..selectors import active_credential, active_personal_credential
+from ..selectors import active_credential, latest_personal_credential
+from .credentials import (
+    deactivate_credential,
+    format_date,
+    upload_credential,
+    upload_personal_credential,
+)
 
 __all__ = [
     "SignatureLine",
     "SignatureReport",
     "deactivate_credential",
     "issuing_agency_id",
+    "personal_signing_status",
     "sign_for_document",
     "sign_pdf",
     "trust_roots",
@@ -43,183 +47,6 @@ __all__ = [
     "upload_personal_credential",
     "verify_pdf",
 ]
-
-P12_MESSAGES = {
-    "not_p12": (
-        "p12",
-        gettext_noop("Tệp chứng thư số: không phải tệp PKCS#12 (.p12, .pfx)."),
-    ),
-    "passphrase": (
-        "passphrase",
-        gettext_noop("Mật khẩu: không mở được tệp PKCS#12 bằng mật khẩu này."),
-    ),
-    "no_key": ("p12", gettext_noop("Tệp chứng thư số: tệp không chứa khóa bí mật.")),
-    "no_cert": ("p12", gettext_noop("Tệp chứng thư số: tệp không chứa chứng thư.")),
-    "key_mismatch": (
-        "p12",
-        gettext_noop("Tệp chứng thư số: khóa bí mật không khớp với chứng thư."),
-    ),
-}
-
-
-def _fail(field_name: str, message: str):
-    raise ValidationError({field_name: [message]})
-
-
-def _date(moment) -> str:
-    return timezone.localtime(moment).strftime("%d/%m/%Y")
-
-
-def _check_p12(p12_bytes: bytes, passphrase: str):
-    limit = settings.THIDUA_MAX_UPLOAD_BYTES
-    if len(p12_bytes) > limit:
-        _fail(
-            "p12",
-            _("Tệp chứng thư số quá lớn, tối đa %(max)s.")
-            % {"max": filesizeformat(limit)},
-        )
-    try:
-        parsed = pades.read_pkcs12(p12_bytes, passphrase)
-    except pades.P12Error as exc:
-        field_name, message = P12_MESSAGES[exc.code]
-        _fail(field_name, _(message))
-    cert = parsed.cert
-    now = timezone.now()
-    if cert.not_valid_after_utc < now:
-        _fail(
-            "p12",
-            _("Tệp chứng thư số: chứng thư đã hết hạn ngày %(date)s.")
-            % {"date": _date(cert.not_valid_after_utc)},
-        )
-    if cert.not_valid_before_utc > now:
-        _fail(
-            "p12",
-            _("Tệp chứng thư số: chứng thư chỉ có hiệu lực từ ngày %(date)s.")
-            % {"date": _date(cert.not_valid_before_utc)},
-        )
-    if not pades.can_sign(cert):
-        _fail(
-            "p12",
-            _(
-                "Tệp chứng thư số: chứng thư không được dùng để ký (Key Usage "
-                "thiếu digitalSignature và contentCommitment)."
-            ),
-        )
-    return parsed
-
-
-def _store(
-    owner: dict,
-    agency_id,
-    p12_bytes: bytes,
-    passphrase: str,
-    label: str,
-    visible_stamp: bool,
-    actor,
-    action: str,
-) -> SigningCredential:
-    """Check the file, then store it as the owner's active credential (the previous
-    one is deactivated), audited in the same transaction."""
-    label = nfc(label)
-    if not label:
-        _fail("label", _("Tên gợi nhớ: bắt buộc."))
-    parsed = _check_p12(p12_bytes, passphrase)
-    cert = parsed.cert
-    with transaction.atomic():
-        previous = list(
-            SigningCredential.objects.select_for_update().filter(**owner, active=True)
-        )
-        for old in previous:
-            _deactivate(old, actor, timezone.now())
-        credential = SigningCredential.objects.create(
-            **owner,
-            label=label,
-            p12_encrypted=crypto.encrypt(p12_bytes),
-            passphrase_encrypted=crypto.encrypt(passphrase.encode("utf-8")),
-            subject_cn=pades.common_name(cert)[:255],
-            issuer_cn=pades.common_name(cert, issuer=True)[:255],
-            serial=format(cert.serial_number, "X")[:80],
-            not_before=cert.not_valid_before_utc,
-            not_after=cert.not_valid_after_utc,
-            fingerprint=parsed.fingerprint,
-            chain_pem=parsed.chain_pem,
-            visible_stamp=visible_stamp,
-            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
-        )
-        log_action(
-            credential,
-            action,
-            actor=actor,
-            agency_id=agency_id,
-            data={
-                "label": label,
-                "person": credential.person_id,
-                "subject_cn": credential.subject_cn,
-                "fingerprint": credential.fingerprint,
-                "not_after": credential.not_after,
-                "replaced": [c.pk for c in previous],
-            },
-        )
-    return credential
-
-
-def upload_credential(
-    agency, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
-) -> SigningCredential:
-    """Check the PKCS#12 file, store it encrypted as the agency's active credential
-    (its seal; the previous one is deactivated)."""
-    return _store(
-        {"agency": agency},
-        agency.pk,
-        p12_bytes,
-        passphrase,
-        label,
-        visible_stamp,
-        actor,
-        "documents.credential_upload",
-    )
-
-
-def upload_personal_credential(
-    person, p12_bytes: bytes, passphrase: str, label: str, visible_stamp: bool, actor
-) -> SigningCredential:
-    """The same for a person's own certificate (the head, a deputy), loaded by himself
-    or by the administrator of his agency; the previous one is deactivated."""
-    return _store(
-        {"person": person},
-        person.unit_id,
-        p12_bytes,
-        passphrase,
-        label,
-        visible_stamp,
-        actor,
-        "documents.personal_credential_upload",
-    )
-
-
-def _deactivate(credential, actor, now) -> None:
-    credential.active = False
-    credential.deactivated_at = now
-    credential.save(update_fields=["active", "deactivated_at"])
-    log_action(
-        credential,
-        "documents.credential_deactivate",
-        actor=actor,
-        agency_id=credential.agency_id or _person_agency_id(credential),
-        data={"fingerprint": credential.fingerprint, "person": credential.person_id},
-    )
-
-
-def _person_agency_id(credential) -> int | None:
-    return credential.person.unit_id if credential.person_id else None
-
-
-def deactivate_credential(credential: SigningCredential, actor) -> None:
-    """Stop signing with it; it stays registered, so documents it signed still verify."""
-    with transaction.atomic():
-        locked = SigningCredential.objects.select_for_update().get(pk=credential.pk)
-        if locked.active:
-            _deactivate(locked, actor, timezone.now())
 
 
 def issuing_agency_id(document) -> int | None:
@@ -304,10 +131,19 @@ def _personal_credential(signer, signed_at) -> tuple[SigningCredential | None, s
             "Không có hồ sơ cá nhân của người duyệt: văn bản không có chữ ký số "
             "cá nhân, chỉ có con dấu số của cơ quan."
         )
-    credential = active_personal_credential(signer.person.pk)
+    credential = latest_personal_credential(signer.person.pk)
     if credential is None:
         return None, _("%(name)s chưa có chứng thư số cá nhân đang dùng.") % {
             "name": signer.name
+        }
+    if not credential.active:  # stopped (revoked), none loaded since
+        return None, _(
+            "Chứng thư số cá nhân “%(label)s” của %(name)s đã bị ngừng dùng ngày "
+            "%(date)s và chưa có chứng thư thay thế: không dùng để ký."
+        ) % {
+            "label": credential.label,
+            "name": signer.name,
+            "date": format_date(credential.deactivated_at),
         }
     if credential.not_after < signed_at:
         return None, _(
@@ -316,7 +152,7 @@ def _personal_credential(signer, signed_at) -> tuple[SigningCredential | None, s
         ) % {
             "label": credential.label,
             "name": signer.name,
-            "date": _date(credential.not_after),
+            "date": format_date(credential.not_after),
         }
     if credential.not_before > signed_at:
         return None, _(
@@ -325,9 +161,20 @@ def _personal_credential(signer, signed_at) -> tuple[SigningCredential | None, s
         ) % {
             "label": credential.label,
             "name": signer.name,
-            "date": _date(credential.not_before),
+            "date": format_date(credential.not_before),
         }
     return credential, ""
+
+
+def personal_signing_status(
+    person, moment=None
+) -> tuple[SigningCredential | None, str]:
+    """For the approver's step: the credential his signature would be made with if
+    the decision were issued now, or the reason it would be missing."""
+    signer = PersonalSigner(
+        person=person, name=person.full_name if person else "", title=""
+    )
+    return _personal_credential(signer, moment or timezone.now())
 
 
 def _row(kind, credential, signed_at, field_name, **extra) -> dict:

@@ -22,8 +22,10 @@ from ..selectors import (
     signing_admin_agencies,
     signing_admin_people,
 )
+from ..services.credentials import generate_test_personal_credential
 from ..services.signing import (
     deactivate_credential,
+    personal_signing_status,
     sha256,
     upload_credential,
     upload_personal_credential,
@@ -114,11 +116,38 @@ class PersonalCredentialsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = kwargs.pop("form", None) or PersonalCredentialForm(people=self.people)
+        if self.mine:  # what his signature would be made with, or why it would not
+            kwargs["status"] = personal_signing_status(self.person)
         return super().get_context_data(
-            form=form, credentials=self._credentials(), mine=self.mine, **kwargs
+            form=form,
+            credentials=self._credentials(),
+            mine=self.mine,
+            people=self.people,
+            test_certificates=settings.THIDUA_TEST_CERTIFICATES,
+            **kwargs,
         )
 
+    def _generate(self, request):
+        """A demo install only (else hidden): a test certificate for the person."""
+        if not settings.THIDUA_TEST_CERTIFICATES:
+            raise Http404
+        if self.mine:
+            person = self.person
+        else:
+            chosen = request.POST.get("person", "")
+            person = self.people.filter(pk=chosen).first() if chosen.isdigit() else None
+            if person is None:  # not one of the signers of his agencies
+                raise Http404
+        generate_test_personal_credential(person, actor=request.user)
+        messages.success(
+            request,
+            _("Đã tạo chứng thư thử nghiệm cho %(name)s.") % {"name": person.full_name},
+        )
+        return redirect(request.path)
+
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "generate":
+            return self._generate(request)
         form = PersonalCredentialForm(request.POST, request.FILES, people=self.people)
         if form.is_valid():
             data = form.cleaned_data

@@ -47,6 +47,8 @@ class Command(BaseCommand):
         sys.stdout.flush()
         # `thidua serve` takes this process's place: the demo data loaded here stays
         # out of the supervisor's memory (thidua/supervise.py).
+        # The demo's people may make themselves a test certificate (never elsewhere).
+        os.environ["THIDUA_TEST_CERTIFICATES"] = "1"
         argv = [sys.executable, "-m", "thidua.cli", "serve", "--no-migrate"]
         argv += ["--bind", options["bind"], "--workers", str(options["workers"])]
         os.execv(argv[0], argv)
