@@ -224,7 +224,11 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     page.goto(decision_url)
     items = page.get_by_test_id("decision-item")
     expect(items).to_have_count(3)
-    expect(page.get_by_test_id("signed-by")).to_contain_text("Sở Kế hoạch và Đầu tư")
+    # The Director's own signature (his demo certificate), then the Sở's seal.
+    signed_by = page.get_by_test_id("signed-by")
+    expect(signed_by).to_have_count(2)
+    expect(signed_by.nth(0)).to_contain_text("Ký số bởi ")
+    expect(signed_by.nth(1)).to_contain_text("Đóng dấu số: Sở Kế hoạch và Đầu tư")
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).click()
     with open(download.value.path(), "rb") as handle:
@@ -248,6 +252,8 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
         expect(
             report.locator("dt", has_text="Chữ ký hợp lệ").locator("+ dd")
         ).to_have_text(verdict)
+        lines = report.get_by_test_id("signature-lines").locator("li")
+        expect(lines).to_have_count(2)  # the Director's, then the seal
     checker.context.close()
 
     # 7. The certificate's QR page shows the award to anyone.
