@@ -50,13 +50,13 @@ from thidua.organizations.services.records import (
     record_review_matter,
 )
 from thidua.organizations.services.staff_import import start_staff_import
-from thidua.submissions.services.submission import submit_nominations
 
 from .api.data import COUNCIL_DONE, propose
 from .decisions.factories import issued_decision
 from .documents.certs import PASSPHRASE, make_cert, make_p12
 from .factories import make_org, make_users
-from .movements.factories import ISSUED_ON
+from .movements.factories import ISSUED_ON, issue_movement
+from .submissions.factories import submit_nominations
 
 __all__ = ["PDF", "SIGNER", "build_world"]
 
@@ -110,9 +110,7 @@ def _movement(org, launcher, **extra):
 def _movements(w, admin):
     org = w.org
     w.draft_movement = _movement(org, org.skhdt, name="Bản nháp của Sở KH&ĐT")
-    movement = transition_movement(
-        _movement(org, org.skhdt), "da_ban_hanh", issued_on=ISSUED_ON
-    )
+    movement = issue_movement(_movement(org, org.skhdt), issued_on=ISSUED_ON)
     w.registration = transition_registration(
         save_registration(
             movement,
@@ -156,8 +154,8 @@ def _movements(w, admin):
     )
     movement.refresh_from_db()
     w.movement = movement
-    w.other_movement = transition_movement(
-        _movement(org, org.other), "da_ban_hanh", issued_on=ISSUED_ON, actor=admin
+    w.other_movement = issue_movement(
+        _movement(org, org.other), issued_on=ISSUED_ON, actor=admin
     )
     w.other_delivery = w.other_movement.deliveries.get(agency=org.other_unit)
 

@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.awards.services.register import record_award
 from thidua.decisions.models import Decision
 from thidua.movements.models import Movement, Registration
-from thidua.movements.services.movement import transition_movement
 from thidua.movements.services.registration import save_registration
 from thidua.nominations.models import Nomination, NominationRound
 from thidua.nominations.services.nomination import (
@@ -23,7 +22,7 @@ from thidua.organizations.services.records import record_assessment
 
 from ..council_paper import advance
 from ..decisions.factories import issued_decision
-from ..movements.factories import ISSUED_ON, make_movement
+from ..movements.factories import ISSUED_ON, issue_movement, make_movement
 
 PDF = b"%PDF-1.7\n%%EOF"
 COUNCIL_DONE = ("da_gui", "da_tham_dinh", "trinh_hoi_dong", "hoi_dong_da_xet")
@@ -113,9 +112,7 @@ def build_world(org, users) -> World:
     )
     for key in ("decided", "theirs"):
         n[key].refresh_from_db()
-    world.movement = transition_movement(
-        make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
-    )
+    world.movement = issue_movement(make_movement(org), issued_on=ISSUED_ON)
     world.registration = save_registration(
         world.movement,
         org.dkkd,

@@ -92,13 +92,9 @@ def test_admin_edits_a_layout_checked_against_the_decree(client_for, org):
 def test_render_command_by_id_and_by_number(org, tmp_path):
     from django.core.management import CommandError, call_command
 
-    from thidua.movements.services.movement import transition_movement
+    from ..movements.factories import ISSUED_ON, issue_movement, make_movement
 
-    from ..movements.factories import ISSUED_ON, make_movement
-
-    movement = transition_movement(
-        make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
-    )
+    movement = issue_movement(make_movement(org), issued_on=ISSUED_ON)
     by_number = tmp_path / "a.docx"
     call_command(
         "documents",

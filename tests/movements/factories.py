@@ -47,3 +47,21 @@ def make_movement(org, **extra):
 
 
 ISSUED_ON = datetime.date(2026, 2, 5)
+
+
+def issue_movement(movement, *, issued_on=ISSUED_ON, actor=None, approver=None):
+    """The launch document the whole way: before the head of the launching agency
+    (his account made on the way, "Giám đốc" Vũ Hoàng Quý), approved, then numbered
+    and issued (by ``actor``, the clerk, or a trusted caller)."""
+    from thidua.movements.enums import MovementState  # noqa: PLC0415
+    from thidua.movements.services.movement import transition_movement  # noqa: PLC0415
+
+    from ..decisions.factories import head_of  # noqa: PLC0415
+
+    movement = transition_movement(movement, MovementState.AWAITING)
+    movement = transition_movement(
+        movement, MovementState.APPROVED, actor=approver or head_of(movement.launcher)
+    )
+    return transition_movement(
+        movement, MovementState.ISSUED, issued_on=issued_on, actor=actor
+    )

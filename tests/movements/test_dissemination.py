@@ -7,16 +7,15 @@ from django.urls import reverse
 
 from thidua.movements.models import Delivery
 from thidua.movements.services.dissemination import remind_overdue
-from thidua.movements.services.movement import transition_movement
 
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def issued(org):
-    return transition_movement(make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON)
+    return issue_movement(make_movement(org), issued_on=ISSUED_ON)
 
 
 def test_issuing_delivers_to_every_recipient_unit(issued, org):

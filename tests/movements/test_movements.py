@@ -12,15 +12,13 @@ from thidua.movements.services.movement import (
     update_movement,
 )
 
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 
 
 def issue(movement, **kwargs):
-    return transition_movement(
-        movement, MovementState.ISSUED, issued_on=ISSUED_ON, **kwargs
-    )
+    return issue_movement(movement, issued_on=ISSUED_ON, **kwargs)
 
 
 def test_issuing_takes_a_number_and_freezes_the_text(org):

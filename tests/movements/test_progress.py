@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from thidua.common.uploads import check_attachment
 from thidua.movements.models import Indicator, ProgressReport
-from thidua.movements.services.movement import transition_movement, update_movement
+from thidua.movements.services.movement import update_movement
 from thidua.movements.services.progress import indicator_status, save_indicator
 
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -35,7 +35,7 @@ def docx_bytes(part="word/document.xml"):
 def movement(org):
     draft = make_movement(org)
     update_movement(draft, {"starts_on": datetime.date(2026, 1, 1)})
-    return transition_movement(draft, "da_ban_hanh", issued_on=ISSUED_ON)
+    return issue_movement(draft, issued_on=ISSUED_ON)
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from thidua.movements.models import Registration
-from thidua.movements.services.movement import transition_movement, update_movement
+from thidua.movements.services.movement import update_movement
 
 from ..factories import make_person
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 2, 10)
@@ -20,7 +20,7 @@ TODAY = datetime.date(2026, 2, 10)
 def movement(org):
     draft = make_movement(org)
     update_movement(draft, {"registration_deadline": datetime.date(2026, 2, 28)})
-    return transition_movement(draft, "da_ban_hanh", issued_on=ISSUED_ON)
+    return issue_movement(draft, issued_on=ISSUED_ON)
 
 
 def edit_url(movement, agency):

@@ -7,13 +7,13 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from thidua.movements.services.checks import missing_elements
-from thidua.movements.services.movement import transition_movement, update_movement
+from thidua.movements.services.movement import update_movement
 from thidua.movements.services.registration import (
     save_registration,
     transition_registration,
 )
 
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 2, 10)
@@ -23,7 +23,7 @@ TODAY = datetime.date(2026, 2, 10)
 def movement(org):
     draft = make_movement(org)
     update_movement(draft, {"registration_deadline": datetime.date(2026, 2, 28)})
-    return transition_movement(draft, "da_ban_hanh", issued_on=ISSUED_ON)
+    return issue_movement(draft, issued_on=ISSUED_ON)
 
 
 def messages(exc_info) -> dict:

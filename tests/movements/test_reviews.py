@@ -8,7 +8,7 @@ from thidua.movements.models import MovementReport
 from thidua.movements.services.dissemination import confirm_delivery
 from thidua.movements.services.movement import transition_movement
 
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def running(org):
     with time_machine.travel(datetime.date(2026, 2, 5)):
-        movement = transition_movement(
-            make_movement(org), "da_ban_hanh", issued_on=ISSUED_ON
-        )
+        movement = issue_movement(make_movement(org), issued_on=ISSUED_ON)
     with time_machine.travel(datetime.date(2026, 2, 10)):
         confirm_delivery(
             movement.deliveries.get(agency=org.dkkd),

@@ -16,7 +16,7 @@ from thidua.movements.services.registration import (
 from thidua.movements.workflows import MOVEMENT, REGISTRATION
 
 from ..workflow_matrix import ROLES, check_move, each_transition
-from .factories import ISSUED_ON, make_movement
+from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +80,7 @@ REGISTRATION_SOURCE = {
 
 
 def _registration_in(org, state):
-    movement = transition_movement(
-        make_movement(org), MovementState.ISSUED, issued_on=ISSUED_ON
-    )
+    movement = issue_movement(make_movement(org), issued_on=ISSUED_ON)
     registration = save_registration(
         movement, org.dkkd, collective_title="TTLDTT", pledges="", entries=[]
     )

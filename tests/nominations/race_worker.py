@@ -129,11 +129,11 @@ def run(count: int) -> dict:
 
     from tests.council_paper import advance
     from tests.factories import make_person
+    from tests.submissions.factories import submit_nominations
     from thidua.nominations.services.nomination import (
         add_attachment,
         create_nomination,
     )
-    from thidua.submissions.services.submission import submit_nominations
 
     upward = []
     for i in range(max(count // 2, 1)):

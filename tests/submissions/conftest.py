@@ -1,9 +1,8 @@
 import pytest
 
-from thidua.submissions.services.submission import submit_nominations
-
 from ..decisions.test_decisions import decided
 from ..decisions.test_decisions import round_ as round_  # noqa: F401 (fixture)
+from .factories import submit_nominations
 from .test_submissions import SIGN
 
 

@@ -9,9 +9,9 @@ from thidua.nominations.services.nomination import (
     transition_nomination,
 )
 from thidua.submissions.rendering import submission_spec
-from thidua.submissions.services.submission import submit_nominations
 
 from ..council_paper import advance
+from .factories import submit_nominations
 from .test_submissions import SIGN
 
 pytestmark = pytest.mark.django_db

@@ -8,19 +8,20 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from thidua.accounts.enums import Role
+from thidua.accounts.services import grant_role
 from thidua.awards.models import Award
 from thidua.eligibility.errors import CaseError
 from thidua.submissions.services import submission as submission_services
 from thidua.submissions.services.submission import (
     _new_submission,
     appraise_item,
-    forward_items,
     record_outcome,
-    submit_nominations,
 )
 
 from ..council_paper import advance
 from ..decisions.test_decisions import decided
+from .factories import forward_items, submit_nominations
 from .test_submissions import AWARD, SIGN
 
 pytestmark = pytest.mark.django_db
@@ -34,19 +35,18 @@ def test_nothing_chosen_is_refused(round_, org, users):
 
 
 def test_a_tờ_trình_needs_its_signer(round_, org, users):
+    """The signer is the approver: one without a staff record that has a position
+    cannot approve, and nothing is sent."""
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
-    with pytest.raises(ValidationError) as exc:
-        submit_nominations(
-            round_,
-            [nomination],
-            actor=users["officer"],
-            issued_on=SIGN["issued_on"],
-            signer_title="Giám đốc",
-            signer_name=" ",
-        )
-    assert exc.value.message_dict == {
-        "signer_name": ["Phải ghi chức vụ và họ tên người ký tờ trình."]
-    }
+    draft = submission_services.submit_nominations(
+        round_, [nomination], planned_on=SIGN["issued_on"], actor=users["officer"]
+    )
+    submission_services.submit_submission(draft, actor=users["officer"])
+    grant_role(users["deputy"], Role.HEAD, agency=org.dkkd)
+    with pytest.raises(ValidationError, match="chưa gắn hồ sơ cá nhân có chức vụ"):
+        submission_services.approve_submission(draft, actor=users["deputy"])
+    draft.refresh_from_db()
+    assert draft.state == "cho_duyet" and draft.document_id is None
     nomination.refresh_from_db()
     assert nomination.state == "hoi_dong_da_xet"
 
@@ -54,12 +54,7 @@ def test_a_tờ_trình_needs_its_signer(round_, org, users):
 def test_the_top_agency_has_nobody_to_send_to(org):
     with pytest.raises(ValidationError, match="không có cơ quan cấp trên"):
         _new_submission(
-            org.province,
-            issued_on=SIGN["issued_on"],
-            signer_title="Chủ tịch",
-            signer_name="Hồ Tiến Thiệu",
-            rows=[],
-            actor=None,
+            org.province, planned_on=SIGN["issued_on"], rows=[], actor=None
         )
 
 

@@ -19,13 +19,12 @@ from thidua.submissions.selectors import submissions_for_user
 from thidua.submissions.services.package import build_package, import_package
 from thidua.submissions.services.submission import (
     appraise_item,
-    forward_items,
     record_outcome,
     return_item,
-    submit_nominations,
 )
 
 from ..decisions.test_decisions import decided
+from .factories import forward_items, submit_nominations
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 20)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.choices import StateChoices
 
-__all__ = ["READ_SCOPES", "ApiScope", "Role", "TokenStatus"]
+__all__ = ["READ_SCOPES", "ApiScope", "DelegatedForm", "Role", "TokenStatus"]
 
 
 class Role(models.TextChoices):
@@ -22,6 +22,20 @@ class Role(models.TextChoices):
     HEAD = "head", _("Thủ trưởng cơ quan")
     DEPUTY = "deputy", _("Cấp phó được ủy quyền")
     CLERK = "clerk", _("Văn thư")
+    # Who else may sign for the head where the agency sets it (NĐ 30/2020 Art 13,
+    # Phụ lục I ô 7a): the acting head, "Q. <chức danh>" (the title he acts in, on the
+    # assignment); an official signing by authorisation or by order, "TUQ."/"TL.
+    # <chức danh thủ trưởng>" (the delegating head recorded on the assignment).
+    ACTING = "acting", _("Quyền thủ trưởng (ký Q.)")
+    DELEGATE = "delegate", _("Được ủy quyền, thừa lệnh ký (TUQ., TL.)")
+
+
+class DelegatedForm(models.TextChoices):
+    """How a delegate signs for the head: by authorisation in writing (TUQ.) or by
+    order under the agency's working rules (TL.)."""
+
+    TUQ = "TUQ.", _("Thừa ủy quyền (TUQ.)")
+    TL = "TL.", _("Thừa lệnh (TL.)")
 
 
 AGENCY_ROLES = {
@@ -31,6 +45,8 @@ AGENCY_ROLES = {
     Role.HEAD,
     Role.DEPUTY,
     Role.CLERK,
+    Role.ACTING,
+    Role.DELEGATE,
 }
 COUNCIL_ROLES = {Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Role, TokenStatus
+from .enums import DelegatedForm, Role, TokenStatus
 
 __all__ = ["ApiToken", "RoleAssignment", "User"]
 
@@ -58,6 +58,22 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="role_assignments",
     )
+    # Q.: the title the acting head acts in ("Giám đốc"), printed after "Q.".
+    acting_title = models.CharField(
+        _("chức danh được giao quyền"), max_length=160, blank=True
+    )
+    # TUQ./TL.: the form, and the head who delegated (his title follows the prefix).
+    signs_as = models.CharField(
+        _("hình thức ký thay"), max_length=8, choices=DelegatedForm.choices, blank=True
+    )
+    principal = models.ForeignKey(
+        User,
+        verbose_name=_("thủ trưởng ủy quyền, giao thừa lệnh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations",
+    )
 
     class Meta:
         verbose_name = _("phân quyền")
@@ -77,6 +93,8 @@ class RoleAssignment(models.Model):
                             "head",
                             "deputy",
                             "clerk",
+                            "acting",
+                            "delegate",
                         ],
                         agency__isnull=False,
                     )
@@ -87,6 +105,22 @@ class RoleAssignment(models.Model):
                     | Q(role__in=["admin", "staff"])
                 ),
                 name="role_assignment_has_scope",
+            ),
+            # The acting head's title, and only his.
+            models.CheckConstraint(
+                condition=Q(role="acting", acting_title__gt="")
+                | (~Q(role="acting") & Q(acting_title="")),
+                name="role_assignment_acting_title",
+            ),
+            # A delegate signs TUQ. or TL. for a recorded head; nobody else does.
+            models.CheckConstraint(
+                condition=Q(
+                    role="delegate",
+                    signs_as__in=DelegatedForm.values,
+                    principal__isnull=False,
+                )
+                | (~Q(role="delegate") & Q(signs_as="", principal__isnull=True)),
+                name="role_assignment_delegation",
             ),
         ]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.services.audit import log_action
+from thidua.common.text import nfc
 
 from .enums import ApiScope, Role
 from .models import ApiToken, RoleAssignment, User
@@ -33,12 +34,39 @@ __all__ = [
 
 
 def grant_role(
-    user: User, role: str, *, agency=None, council=None, actor=None
+    user: User,
+    role: str,
+    *,
+    agency=None,
+    council=None,
+    acting_title: str = "",
+    signs_as: str = "",
+    principal=None,
+    actor=None,
 ) -> RoleAssignment:
-    """Give ``user`` a role scoped to an agency subtree or a council."""
+    """Give ``user`` a role scoped to an agency subtree or a council. The acting head
+    (Role.ACTING) names the title he acts in; a delegate (Role.DELEGATE) signs TUQ. or
+    TL. for ``principal``, who must be the agency's head."""
     if role not in Role.values:
         raise ValidationError({"role": [_("Vai trò không hợp lệ.")]})
-    assignment = RoleAssignment(user=user, role=role, agency=agency, council=council)
+    if (
+        principal is not None
+        and not RoleAssignment.objects.filter(
+            user=principal, role=Role.HEAD, agency=agency
+        ).exists()
+    ):
+        raise ValidationError(
+            {"principal": [_("Người ủy quyền phải là thủ trưởng của cơ quan.")]}
+        )
+    assignment = RoleAssignment(
+        user=user,
+        role=role,
+        agency=agency,
+        council=council,
+        acting_title=nfc(acting_title.strip()),
+        signs_as=signs_as,
+        principal=principal,
+    )
     assignment.full_clean()
     with transaction.atomic():
         assignment.save()
@@ -51,6 +79,12 @@ def grant_role(
                 "role": role,
                 "agency": getattr(agency, "pk", None),
                 "council": getattr(council, "pk", None),
+                **({"acting_title": assignment.acting_title} if acting_title else {}),
+                **(
+                    {"signs_as": signs_as, "principal": principal.pk}
+                    if principal is not None
+                    else {}
+                ),
             },
         )
     return assignment

@@ -37,6 +37,8 @@ is_decision_clerk = rules.predicate(
 
 rules.add_perm("decisions.draft_decision", is_admin | is_decision_office)
 # The head decides: no administrator approves in his name.
-rules.add_perm("decisions.approve_decision", is_decision_head | is_decision_deputy)
+rules.add_perm(
+    "decisions.approve_decision", rules.predicate(_agency_in("approver_agencies"))
+)
 rules.add_perm("decisions.issue_decision", is_admin | is_decision_clerk)
 rules.add_perm("decisions.annul_decision", is_admin | is_decision_office)

@@ -41,8 +41,7 @@ def decisions_for_user(user) -> QuerySet[Decision]:
         return base
     return base.filter(
         round__agency_id__in=scopes.officer_agencies
-        | scopes.head_agencies
-        | scopes.deputy_agencies
+        | scopes.approver_agencies
         | scopes.clerk_agencies
     )
 
@@ -88,7 +87,7 @@ def decisions_awaiting_approval(user) -> QuerySet[Decision]:
     return _with_items(
         Decision.objects.select_related("round__agency").filter(
             state=DecisionState.AWAITING,
-            round__agency_id__in=scopes.head_agencies | scopes.deputy_agencies,
+            round__agency_id__in=scopes.approver_agencies,
         )
     ).order_by("created_at", "pk")
 

@@ -9,6 +9,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from thidua.accounts.models import User
 from thidua.councils.selectors import seated_members
 from thidua.councils.services.ballot import cast_paper, open_ballots
 from thidua.councils.services.meeting import (
@@ -29,7 +30,12 @@ from thidua.nominations.services.nomination import (
     transition_nomination,
 )
 from thidua.nominations.services.notice import open_notice
-from thidua.submissions.services.submission import submit_nominations
+from thidua.submissions.services.submission import (
+    approve_submission,
+    issue_submission,
+    submit_nominations,
+    submit_submission,
+)
 
 __all__ = ["load_council_and_notice"]
 
@@ -128,10 +134,15 @@ def load_council_and_notice(round_, council, proposing_unit, people) -> None:
     open_notice(round_, listed, starts_on=timezone.localdate(), working_days=10)
     upward = [n for n in nominations if n.code != "LDTT"]
     if upward:
-        submit_nominations(
-            round_,
-            upward,
-            issued_on=timezone.localdate(),
-            signer_title="Giám đốc",
-            signer_name="Vũ Hoàng Quý",
+        # Drafted by the office, approved by the Giám đốc (chutich), numbered and sent
+        # by the clerk (vanthu).
+        officer, head, clerk = (
+            User.objects.get(username=name)
+            for name in ("canbotdkt", "chutich", "vanthu")
         )
+        draft = submit_nominations(
+            round_, upward, planned_on=timezone.localdate(), actor=officer
+        )
+        submit_submission(draft, actor=officer)
+        approve_submission(draft, actor=head)
+        issue_submission(draft, issued_on=timezone.localdate(), actor=clerk)

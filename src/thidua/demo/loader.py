@@ -454,6 +454,9 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     load_demo_signing(skhdt)  # the Sở's documents below are signed (test certificate)
     # The Director's own: the decisions he approves carry his signature, then the seal.
     load_demo_personal_signing(named["director"])
+    # The accounts first: the launch document and the tờ trình below go through the
+    # head's approval (chutich) and the clerk's number (vanthu).
+    _accounts(agencies, named, council)
     seed = load_seed_movement(
         skhdt=skhdt,
         province_council=province_council,
@@ -471,7 +474,6 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     load_council_and_notice(
         round_, council, agencies["SKHĐT-VP"], people_by_unit["SKHĐT-VP"]
     )
-    _accounts(agencies, named, council)
     return named
 
 

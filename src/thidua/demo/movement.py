@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from thidua.accounts.models import User
 from thidua.documents.models import LocalDocumentType
 from thidua.documents.services.numbering import declare_numbers_used
 from thidua.movements.enums import MovementState
@@ -85,8 +86,6 @@ def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, dire
             "theme_intro": seed_173.THEME_INTRO,
             "opening": seed_173.OPENING,
             "closing": seed_173.CLOSING,
-            "signer_title": "Giám đốc",
-            "signer_name": director.full_name,
             "archive_units": "VT, VP.",
         },
         launcher=skhdt,
@@ -133,10 +132,22 @@ def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, dire
             for kind, label in zip(RECIPIENT_KINDS, seed_173.RECIPIENTS, strict=True)
         ],
     )
-    movement = transition_movement(
-        movement, MovementState.ISSUED, issued_on=datetime.date(2023, 1, 31)
+    # Before the Giám đốc (chutich), who signs it; numbered by the clerk (vanthu).
+    officer, head, clerk = (
+        User.objects.get(username=name) for name in ("canbotdkt", "chutich", "vanthu")
     )
-    return transition_movement(movement, MovementState.RUNNING)
+    for to, actor in (
+        (MovementState.AWAITING, officer),
+        (MovementState.APPROVED, head),
+    ):
+        movement = transition_movement(movement, to, actor=actor)
+    movement = transition_movement(
+        movement,
+        MovementState.ISSUED,
+        issued_on=datetime.date(2023, 1, 31),
+        actor=clerk,
+    )
+    return transition_movement(movement, MovementState.RUNNING, actor=officer)
 
 
 def load_seed_follow_up(movement, *, people_by_unit) -> None:

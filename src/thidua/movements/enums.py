@@ -8,6 +8,9 @@ from thidua.common.choices import StateChoices
 
 __all__ = [
     "COLLECTIVE_TITLES",
+    "EDITABLE",
+    "UNAPPROVED",
+    "UNISSUED",
     "INDIVIDUAL_TITLES",
     "DutyActor",
     "IndicatorState",
@@ -27,6 +30,11 @@ class MovementKind(models.TextChoices):
 
 class MovementState(StateChoices):
     DRAFT = "nhap", pgettext_lazy("movement state", "Nháp")
+    # The launch document before the head, returned with a reason, or approved and
+    # waiting for the clerk's number (workflows.MOVEMENT).
+    AWAITING = "cho_duyet", pgettext_lazy("movement state", "Chờ thủ trưởng duyệt")
+    RETURNED = "tra_lai", pgettext_lazy("movement state", "Trả lại")
+    APPROVED = "da_duyet", pgettext_lazy("movement state", "Đã duyệt, chờ lấy số")
     ISSUED = "da_ban_hanh", pgettext_lazy("movement state", "Đã ban hành")
     RUNNING = "dang_thuc_hien", pgettext_lazy("movement state", "Đang thực hiện")
     INTERIM = "da_so_ket", pgettext_lazy("movement state", "Đã sơ kết")
@@ -38,12 +46,27 @@ class MovementState(StateChoices):
         # A draft is grey; once issued, the movement is green whatever its stage.
         return {
             cls.DRAFT: "secondary",
+            cls.AWAITING: "warning",
+            cls.RETURNED: "danger",
+            cls.APPROVED: "info",
             cls.ISSUED: "success",
             cls.RUNNING: "success",
             cls.INTERIM: "success",
             cls.FINAL: "success",
             cls.CLOSED: "success",
         }
+
+
+# Not issued yet: no number, seen by the launching office (and the head, the clerk).
+UNISSUED = (
+    MovementState.DRAFT,
+    MovementState.AWAITING,
+    MovementState.RETURNED,
+    MovementState.APPROVED,
+)
+UNAPPROVED = UNISSUED[:3]
+# The office edits the text while it is its own: a draft, or returned to it.
+EDITABLE = (MovementState.DRAFT, MovementState.RETURNED)
 
 
 class IndicatorState(StateChoices):

@@ -44,5 +44,26 @@ def decides_registration(user, registration) -> bool:
 rules.add_perm("movements.change_movement", is_admin | can_manage_movement)
 rules.add_perm("movements.submit_registration", is_admin | fills_registration)
 rules.add_perm("movements.decide_registration", is_admin | decides_registration)
-rules.add_perm("movements.issue_movement", is_admin | can_manage_movement)
+
+
+@rules.predicate
+def approves_movement(user, movement) -> bool:
+    """The launching agency's head, or whoever signs for him (KT., Q., TUQ., TL.)."""
+    return (
+        movement is not None
+        and movement.launcher_id in scopes_for(user).approver_agencies
+    )
+
+
+@rules.predicate
+def issues_movement(user, movement) -> bool:
+    """The launching agency's clerk numbers and issues the approved document."""
+    return (
+        movement is not None and movement.launcher_id in scopes_for(user).clerk_agencies
+    )
+
+
+# The head decides: no administrator approves in his name.
+rules.add_perm("movements.approve_movement", approves_movement)
+rules.add_perm("movements.issue_movement", is_admin | issues_movement)
 rules.add_perm("movements.add_movement", is_admin | can_launch)

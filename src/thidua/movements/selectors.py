@@ -9,10 +9,12 @@ from django.utils import timezone
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
-from .enums import MovementState, RecipientKind
+from .enums import UNISSUED, MovementState, RecipientKind
 from .models import Delivery, Movement, Registration
 
 __all__ = [
+    "movements_awaiting_approval",
+    "movements_to_issue",
     "access_delivery",
     "access_movement",
     "deliveries_for_user",
@@ -51,10 +53,14 @@ def movements_for_user(user) -> QuerySet[Movement]:
     base = Movement.objects.select_related("launcher", "issued_document")
     if scopes.is_admin:
         return base
-    condition = Q(launcher_id__in=scopes.officer_agencies)
+    condition = Q(
+        launcher_id__in=scopes.officer_agencies
+        | scopes.approver_agencies
+        | scopes.clerk_agencies
+    )
     covered = _agencies_of(user) | set(scopes.officer_agencies)
     if covered:
-        condition |= ~Q(state=MovementState.DRAFT) & (
+        condition |= ~Q(state__in=UNISSUED) & (
             Q(scope_agency_id__in=covered)
             | Q(scope_cluster__memberships__agency_id__in=covered)
         )
@@ -86,7 +92,7 @@ def registrations_for_user(user) -> QuerySet[Registration]:
 def public_movements() -> QuerySet[Movement]:
     """Issued movements whose PDF exists: the public page (no login)."""
     return (
-        Movement.objects.exclude(state=MovementState.DRAFT)
+        Movement.objects.exclude(state__in=UNISSUED)
         .filter(issued_document__status="ready")
         .select_related("launcher", "issued_document")
         .order_by("-issued_document__issued_on", "-pk")
@@ -103,7 +109,7 @@ def deliveries_for_user(user) -> QuerySet[Delivery]:
         return base
     return base.filter(
         agency_id__in=scopes.unit_head_agencies | scopes.officer_agencies
-    ).exclude(movement__state=MovementState.DRAFT)
+    ).exclude(movement__state__in=UNISSUED)
 
 
 def access_delivery(user, pk) -> Delivery:
@@ -166,3 +172,27 @@ def delivery_deadline(delivery: Delivery) -> datetime.date:
     issued = delivery.movement.issued_document
     start = issued.issued_on if issued else timezone.localdate(delivery.delivered_at)
     return start + datetime.timedelta(days=delivery.movement.confirm_within_days)
+
+
+def movements_awaiting_approval(user) -> QuerySet[Movement]:
+    """The head's (or whoever signs for him) queue: launch documents before him."""
+    return (
+        Movement.objects.select_related("launcher")
+        .filter(
+            state=MovementState.AWAITING,
+            launcher_id__in=scopes_for(user).approver_agencies,
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def movements_to_issue(user) -> QuerySet[Movement]:
+    """The clerk's queue: approved launch documents waiting for their number."""
+    return (
+        Movement.objects.select_related("launcher", "approved_by")
+        .filter(
+            state=MovementState.APPROVED,
+            launcher_id__in=scopes_for(user).clerk_agencies,
+        )
+        .order_by("approved_at", "pk")
+    )

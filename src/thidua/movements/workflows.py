@@ -1,6 +1,7 @@
 """The movement's state machine, as data (thidua.common.workflow).
 
-nháp → đã ban hành → đang thực hiện → (đã sơ kết →) đã tổng kết → kết thúc. Issuing
+nháp → chờ thủ trưởng duyệt (→ trả lại → chờ duyệt) → đã duyệt → đã ban hành (the
+clerk's number) → đang thực hiện → (đã sơ kết →) đã tổng kết → kết thúc. Issuing
 takes the number and delivers the document (services.movement.transition_movement's
 effect); the sơ kết and tổng kết steps follow the report being issued, or are recorded
 by hand for a report made outside thidua."""
@@ -17,15 +18,67 @@ __all__ = ["MOVEMENT", "REGISTRATION"]
 
 CHANGE = "movements.change_movement"
 
+
+def missing(movement) -> list[str]:
+    """What the launch document still lacks, before the head sees it."""
+    from .services.checks import missing_elements  # noqa: PLC0415 (services import this)
+
+    found = missing_elements(movement)
+    return (
+        [_("Chưa đủ thành phần để trình duyệt:"), *[f"– {m}" for m in found]]
+        if found
+        else []
+    )
+
+
 MOVEMENT = Workflow(
     model=Movement,
     action="movements.transition",
     noun=_("phong trào"),
     agency_of=lambda movement: movement.launcher_id,
     transitions=[
-        # Issued from its own form (with the issue date), not a bare button.
+        # The launch document, as the decision (decisions/workflows.py): the office
+        # puts it before the head (every required element present), the head — or
+        # whoever signs for him — approves or returns it, the clerk numbers and
+        # issues it.
         Transition(
-            S.DRAFT, S.ISSUED, "movements.issue_movement", _("Ban hành"), offered=False
+            S.DRAFT,
+            S.AWAITING,
+            CHANGE,
+            _("Trình thủ trưởng duyệt"),
+            guards=(missing,),
+            action="movements.submit",
+        ),
+        Transition(
+            S.RETURNED,
+            S.AWAITING,
+            CHANGE,
+            _("Trình lại"),
+            guards=(missing,),
+            action="movements.submit",
+        ),
+        Transition(
+            S.AWAITING,
+            S.APPROVED,
+            "movements.approve_movement",
+            _("Duyệt"),
+            action="movements.approve",
+        ),
+        Transition(
+            S.AWAITING,
+            S.RETURNED,
+            "movements.approve_movement",
+            _("Trả lại"),
+            needs_reason=True,
+            action="movements.send_back",
+        ),
+        Transition(
+            S.APPROVED,
+            S.ISSUED,
+            "movements.issue_movement",
+            _("Lấy số và ban hành"),
+            asks_for="issued_on",
+            action="movements.issue",
         ),
         Transition(S.ISSUED, S.RUNNING, CHANGE, _("Bắt đầu thực hiện")),
         Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận đã sơ kết")),

@@ -29,6 +29,10 @@ class Scopes:
     head_agencies: frozenset[int] = field(default_factory=frozenset)
     deputy_agencies: frozenset[int] = field(default_factory=frozenset)
     clerk_agencies: frozenset[int] = field(default_factory=frozenset)
+    # The acting head (Q.) and the officials who sign by authorisation or by order
+    # (TUQ., TL.) where the agency set it: they approve like the head's deputy.
+    acting_agencies: frozenset[int] = field(default_factory=frozenset)
+    delegate_agencies: frozenset[int] = field(default_factory=frozenset)
     person_id: int | None = None
 
     @property
@@ -41,8 +45,21 @@ class Scopes:
             or self.head_agencies
             or self.deputy_agencies
             or self.clerk_agencies
+            or self.acting_agencies
+            or self.delegate_agencies
             or self.council_ids
             or self.person_id
+        )
+
+    @property
+    def approver_agencies(self) -> frozenset[int]:
+        """The agencies whose documents the account approves and signs: as the head,
+        his deputy (KT.), the acting head (Q.) or his delegate (TUQ., TL.)."""
+        return (
+            self.head_agencies
+            | self.deputy_agencies
+            | self.acting_agencies
+            | self.delegate_agencies
         )
 
 
@@ -122,6 +139,8 @@ def _compute(user, rows) -> Scopes:
         head_agencies=frozenset(roots.get(Role.HEAD, set())),
         deputy_agencies=frozenset(roots.get(Role.DEPUTY, set())),
         clerk_agencies=frozenset(roots.get(Role.CLERK, set())),
+        acting_agencies=frozenset(roots.get(Role.ACTING, set())),
+        delegate_agencies=frozenset(roots.get(Role.DELEGATE, set())),
         person_id=user.person_id,
     )
 

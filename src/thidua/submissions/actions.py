@@ -8,6 +8,12 @@ from thidua.common.actions import register_actions
 register_actions(
     {
         "submissions.submit": _("Trình cấp trên"),
+        "submissions.draft": _("Dự thảo tờ trình cấp trên"),
+        "submissions.ask_approval": _("Trình thủ trưởng duyệt tờ trình"),
+        "submissions.approve": _("Duyệt tờ trình"),
+        "submissions.send_back": _("Trả lại dự thảo tờ trình"),
+        "submissions.issue": _("Lấy số và trình cấp trên"),
+        "submissions.transition": _("Chuyển trạng thái tờ trình"),
         "submissions.forward": _("Trình tiếp cấp trên"),
         "submissions.forward_item": _("Trình tiếp một hồ sơ lên cấp trên"),
         "submissions.appraise": _("Thẩm định hồ sơ trình"),

@@ -2,7 +2,13 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.choices import StateChoices
 
-__all__ = ["FINAL_OUTCOMES", "ItemOutcome"]
+__all__ = [
+    "FINAL_OUTCOMES",
+    "UNAPPROVED",
+    "UNNUMBERED",
+    "ItemOutcome",
+    "SubmissionState",
+]
 
 
 class ItemOutcome(StateChoices):
@@ -26,3 +32,35 @@ class ItemOutcome(StateChoices):
 
 
 FINAL_OUTCOMES = (ItemOutcome.AWARDED, ItemOutcome.NOT_AWARDED)
+
+
+class SubmissionState(StateChoices):
+    """Where a tờ trình of this installation stands (submissions/workflows.py): drafted
+    by the TĐKT office, approved by the head (or whoever signs for him), numbered and
+    sent by the clerk. One imported from a package is received as sent."""
+
+    DRAFT = "du_thao", _("Dự thảo")
+    AWAITING = "cho_duyet", _("Chờ thủ trưởng duyệt")
+    RETURNED = "tra_lai", _("Trả lại")
+    APPROVED = "da_duyet", _("Đã duyệt, chờ lấy số")
+    ISSUED = "da_ban_hanh", _("Đã trình cấp trên")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.DRAFT: "secondary",
+            cls.AWAITING: "warning",
+            cls.RETURNED: "danger",
+            cls.APPROVED: "info",
+            cls.ISSUED: "success",
+        }
+
+
+# Before the clerk's step: no number, nothing sent; before the approval: no approver.
+UNNUMBERED = (
+    SubmissionState.DRAFT,
+    SubmissionState.AWAITING,
+    SubmissionState.RETURNED,
+    SubmissionState.APPROVED,
+)
+UNAPPROVED = UNNUMBERED[:3]

@@ -1,4 +1,4 @@
-"""Forms of the tờ trình pages: signing, forwarding, an item's outcome, a package."""
+"""Forms of the tờ trình pages: drafting, forwarding, an item's outcome, a package."""
 
 from django import forms
 from django.utils.translation import gettext_lazy
@@ -12,13 +12,11 @@ __all__ = ["ForwardForm", "ItemForm", "PackageForm", "SignForm"]
 
 
 class SignForm(StyledFormMixin, forms.Form):
-    issued_on = forms.DateField(
-        label=gettext_lazy("Ngày ký tờ trình"), widget=DateInput()
+    """The office's draft: the date it proposes. The signer is whoever approves it."""
+
+    planned_on = forms.DateField(
+        label=gettext_lazy("Ngày dự kiến ký"), widget=DateInput()
     )
-    signer_title = forms.CharField(
-        label=gettext_lazy("Chức vụ người ký"), max_length=160
-    )
-    signer_name = forms.CharField(label=gettext_lazy("Họ tên người ký"), max_length=120)
 
 
 class ForwardForm(SignForm):

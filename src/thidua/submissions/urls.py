@@ -31,6 +31,11 @@ urlpatterns = [
         name="forward",
     ),
     path(
+        "khen-thuong/to-trinh/<int:pk>/chuyen-buoc/",
+        pages.SubmissionMoveView.as_view(),
+        name="move",
+    ),
+    path(
         "khen-thuong/to-trinh/<int:pk>/goi-ho-so.zip",
         pages.PackageView.as_view(),
         name="package",

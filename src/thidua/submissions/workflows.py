@@ -12,9 +12,60 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.workflow import Transition, Workflow
 
 from .enums import ItemOutcome as O
-from .models import SubmissionItem
+from .enums import SubmissionState as T
+from .models import Submission, SubmissionItem
 
-__all__ = ["FROM_ABOVE", "FORWARDING", "ITEM"]
+__all__ = ["FROM_ABOVE", "FORWARDING", "ITEM", "SUBMISSION"]
+
+DRAFT = "submissions.draft_submission"
+APPROVE = "submissions.approve_submission"
+ISSUE = "submissions.issue_submission"
+
+# The tờ trình itself, as the decision (decisions/workflows.py): drafted by the TĐKT
+# office → before the head (or whoever signs for him) → approved, or returned with the
+# reason → numbered and sent by the clerk (services.submission.issue_submission, which
+# sends the nominations up or forwards the items).
+SUBMISSION = Workflow(
+    model=Submission,
+    action="submissions.transition",
+    noun=_("tờ trình"),
+    agency_of=lambda submission: submission.from_agency_id,
+    transitions=[
+        Transition(
+            T.DRAFT,
+            T.AWAITING,
+            DRAFT,
+            _("Trình thủ trưởng duyệt"),
+            action="submissions.ask_approval",
+        ),
+        Transition(
+            T.RETURNED,
+            T.AWAITING,
+            DRAFT,
+            _("Trình lại"),
+            action="submissions.ask_approval",
+        ),
+        Transition(
+            T.AWAITING, T.APPROVED, APPROVE, _("Duyệt"), action="submissions.approve"
+        ),
+        Transition(
+            T.AWAITING,
+            T.RETURNED,
+            APPROVE,
+            _("Trả lại"),
+            needs_reason=True,
+            action="submissions.send_back",
+        ),
+        Transition(
+            T.APPROVED,
+            T.ISSUED,
+            ISSUE,
+            _("Lấy số và trình cấp trên"),
+            asks_for="issued_on",
+            action="submissions.issue",
+        ),
+    ],
+)
 
 PROCESS = "submissions.process_item"
 FORWARDING = "tờ trình trình tiếp"

@@ -5,17 +5,15 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.enums import Role
-from thidua.accounts.models import RoleAssignment
 from thidua.awards.services.register import record_award
 from thidua.common.jobs import checkpoint, enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.documents.kinds import PersonalSigner
 from thidua.documents.models import IssuedDocument
+from thidua.documents.services.approval import approve, send_back, signer_block
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
 from thidua.eligibility.authority import can_decide
@@ -23,7 +21,6 @@ from thidua.eligibility.cash import cash_award
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
-from thidua.organizations.access import scopes_for
 
 from ..enums import DecisionState
 from ..models import Decision, DecisionItem
@@ -135,90 +132,28 @@ def submit_decision(decision: Decision, *, actor=None) -> Decision:
     )
 
 
-def signer_block(user, agency) -> dict:
-    """The signature block of ``user`` approving for ``agency``: his title and name
-    from his staff record; a deputy signs "KT." for the head, whose title comes from
-    the head's record (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
-    person = user.person
-    if person is None or not person.position:
-        raise ValidationError(
-            _("Tài khoản của người duyệt chưa gắn hồ sơ cá nhân có chức vụ.")
-        )
-    block = {
-        "signer_title": person.position,
-        "signer_name": person.full_name,
-        "signer_authority": "",
-        "signer_principal": "",
-    }
-    if agency.pk in scopes_for(user).head_agencies:
-        return block
-    head = (
-        RoleAssignment.objects.filter(
-            role=Role.HEAD, agency=agency, user__person__isnull=False
-        )
-        .select_related("user__person")
-        .order_by("pk")
-        .first()
-    )
-    if head is None or not head.user.person.position:
-        raise ValidationError(
-            _("%(a)s chưa có thủ trưởng có chức vụ trên hồ sơ để ký thay.")
-            % {"a": agency.name}
-        )
-    return block | {
-        "signer_authority": "KT.",
-        "signer_principal": head.user.person.position,
-    }
-
-
 def approve_decision(decision: Decision, *, actor) -> Decision:
-    """The head, or a deputy he authorised (KT.), approves the draft: he and the time
-    are recorded, and the signer block is his, from his staff record."""
-
-    def effect(locked: Decision, _move) -> list[str]:
-        block = signer_block(actor, locked.round.agency)
-        for name, value in block.items():
-            setattr(locked, name, value)
-        locked.approved_by = actor
-        locked.approved_at = timezone.now()
-        locked.return_reason = ""
-        return [*block, "approved_by", "approved_at", "return_reason"]
-
-    return DECISION.transition(
+    """The head, or whoever signs for him (KT., Q., TUQ., TL.), approves the draft:
+    he and the time are recorded, and the signer block is his, from his staff record
+    (documents.services.approval)."""
+    return approve(
+        DECISION,
         decision,
         DecisionState.APPROVED,
         actor=actor,
-        effect=effect,
-        data=lambda locked: {
-            "signer": " ".join(
-                filter(
-                    None,
-                    [
-                        locked.signer_authority,
-                        locked.signer_principal,
-                        locked.signer_title,
-                        locked.signer_name,
-                    ],
-                )
-            )
-        },
+        agency_of=lambda locked: locked.round.agency,
         lock=lambda query: query.select_related("round__agency"),
     )
 
 
 def return_decision(decision: Decision, *, actor, reason: str) -> Decision:
     """The head sends the draft back to the office, with the reason."""
-
-    def effect(locked: Decision, _move) -> list[str]:
-        locked.return_reason = nfc(reason.strip())
-        return ["return_reason"]
-
-    return DECISION.transition(
+    return send_back(
+        DECISION,
         decision,
         DecisionState.RETURNED,
         actor=actor,
         reason=reason,
-        effect=effect,
         lock=lambda query: query.select_related("round__agency"),
     )
 

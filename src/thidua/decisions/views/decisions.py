@@ -17,11 +17,16 @@ from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
 from thidua.documents.rendering import render_docx
 from thidua.documents.services.signing import personal_signing_status
+from thidua.movements.selectors import movements_awaiting_approval, movements_to_issue
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
     nominations_by_authority,
     notice_blockers,
+)
+from thidua.submissions.selectors import (
+    submissions_awaiting_approval,
+    submissions_to_issue,
 )
 
 from ..enums import DecisionState
@@ -245,22 +250,26 @@ class DecisionMoveView(View):
 
 
 class DecisionApprovalQueueView(TemplateView):
-    """Quyết định chờ duyệt: the head's (or his deputy's) queue, each with its list,
-    the council's result and the authority verdict, the dossiers a click away."""
+    """Văn bản chờ duyệt: the head's (or whoever signs for him) one queue — decisions,
+    each with its list, the council's result and the authority verdict, the dossiers a
+    click away; tờ trình sent upward; launch documents of movements."""
 
     template_name = "decisions/queue.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Quyết định chờ duyệt"),
+            title=_("Văn bản chờ duyệt"),
             decisions=brief_items(list(decisions_awaiting_approval(self.request.user))),
+            submissions=list(submissions_awaiting_approval(self.request.user)),
+            movements=list(movements_awaiting_approval(self.request.user)),
             briefed=True,
             **kwargs,
         )
 
 
 class DecisionIssueQueueView(TemplateView):
-    """Chờ lấy số, ban hành: the clerk's queue of approved decisions."""
+    """Chờ lấy số, ban hành: the clerk's one queue of approved decisions, tờ trình and
+    launch documents."""
 
     template_name = "decisions/queue.html"
 
@@ -268,5 +277,7 @@ class DecisionIssueQueueView(TemplateView):
         return super().get_context_data(
             title=_("Chờ lấy số, ban hành"),
             decisions=list(decisions_to_issue(self.request.user)),
+            submissions=list(submissions_to_issue(self.request.user)),
+            movements=list(movements_to_issue(self.request.user)),
             **kwargs,
         )

@@ -36,3 +36,30 @@ class DelegatedSignerFields(SignerFields):
 
     class Meta:
         abstract = True
+
+    @property
+    def signer_lines(self) -> tuple[str, ...]:
+        """Ô 7a/7b as printed, upper case: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", or one
+        line for the acting head, "Q. GIÁM ĐỐC" (rendering.spec.Signer.title_lines)."""
+        from thidua.documents.rendering.spec import Signer  # noqa: PLC0415
+
+        return Signer(
+            self.signer_title,
+            self.signer_name,
+            authority=self.signer_authority or None,
+            principal=self.signer_principal or None,
+        ).title_lines
+
+    @property
+    def signer_text(self) -> str:
+        """The signer block on one line, for pages and the audit: "KT. Giám đốc Sở –
+        Phó Giám đốc Sở Trần Văn B"."""
+        if self.signer_authority and not self.signer_principal:
+            head = f"{self.signer_authority} {self.signer_title}"
+        elif self.signer_authority:
+            head = (
+                f"{self.signer_authority} {self.signer_principal} – {self.signer_title}"
+            )
+        else:
+            head = self.signer_title
+        return f"{head} {self.signer_name}".strip()

@@ -88,10 +88,15 @@ class Signer:
     @property
     def title_lines(self) -> tuple[str, ...]:
         lines = []
-        if self.authority:
-            lines.append(f"{self.authority} {self.principal or ''}".strip())
-        if self.title:
-            lines.append(self.title)
+        if self.authority and not self.principal:
+            # Q. (the acting head): the prefix stands before the title he acts in,
+            # one line ("Q. GIÁM ĐỐC"), the name under it.
+            lines.append(f"{self.authority} {self.title or ''}".strip())
+        else:
+            if self.authority:
+                lines.append(f"{self.authority} {self.principal}")
+            if self.title:
+                lines.append(self.title)
         return tuple(line.upper() for line in lines)
 
     def problems(self, label: str) -> list[str]:

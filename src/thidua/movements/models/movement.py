@@ -1,13 +1,22 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.constraints import state_is_known
+from thidua.common.constraints import reason_required, state_is_known
 from thidua.common.models import SearchTextMixin
 from thidua.documents.models import DelegatedSignerFields
 
-from ..enums import DutyActor, MovementKind, MovementState, RecipientKind
+from ..enums import (
+    EDITABLE,
+    UNAPPROVED,
+    UNISSUED,
+    DutyActor,
+    MovementKind,
+    MovementState,
+    RecipientKind,
+)
 
 __all__ = [
     "ContentItem",
@@ -64,8 +73,8 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
     theme_intro = models.TextField(_("lời dẫn chủ đề"), blank=True)
     opening = models.TextField(_("phần mở đầu"), blank=True)
     closing = models.TextField(_("phần kết"), blank=True)
-    # The signer block (DelegatedSignerFields); drafts may be incomplete, issuing
-    # checks every required element.
+    # The signer block (DelegatedSignerFields): written at the head's approval from
+    # the approver's staff record and role (documents.services.approval).
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
     registration_deadline = models.DateField(
@@ -91,6 +100,19 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
         blank=True,
         related_name="movement",
     )
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_movements",
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    legacy = models.BooleanField(
+        _("ban hành trước khi có bước duyệt"), default=False, editable=False
+    )
     # search_text (SearchTextMixin): folded words of the launch document's symbol
     # and of the name (docs/search.md).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -110,6 +132,26 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
                 | Q(ends_on__gte=F("starts_on")),
                 name="movement_dates_ordered",
             ),
+            reason_required(
+                "state",
+                [MovementState.RETURNED],
+                "return_reason",
+                "movement_return_has_reason",
+            ),
+            # Numbered exactly from the clerk's step on.
+            models.CheckConstraint(
+                condition=Q(state__in=UNISSUED, issued_document__isnull=True)
+                | (~Q(state__in=UNISSUED) & Q(issued_document__isnull=False)),
+                name="movement_numbered_once_issued",
+            ),
+            # Approved (and so issued) only with the approver on record, save the
+            # launch documents issued before the step existed.
+            models.CheckConstraint(
+                condition=Q(state__in=UNAPPROVED)
+                | Q(approved_by__isnull=False, approved_at__isnull=False)
+                | (Q(legacy=True) & ~Q(state__in=UNISSUED)),
+                name="movement_approved_on_record",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,7 +166,7 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
 
     @property
     def is_editable(self) -> bool:
-        return self.state == MovementState.DRAFT
+        return self.state in EDITABLE
 
 
 class _Ordered(models.Model):

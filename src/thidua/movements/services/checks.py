@@ -1,4 +1,5 @@
-"""What a movement still lacks before it can be issued, as sentences an officer reads."""
+"""What a movement still lacks before it can go before the head, as sentences an officer
+reads (the signer block is the approver's, written at approval)."""
 
 from django.utils.translation import gettext as _
 
@@ -37,8 +38,6 @@ def missing_elements(movement: Movement) -> list[str]:
         missing.append(_("Tổ chức thực hiện (ít nhất một nhiệm vụ)."))
     if not movement.recipients.exists():
         missing.append(_("Nơi nhận."))
-    if not movement.signer_title.strip() or not movement.signer_name.strip():
-        missing.append(_("Chức vụ và họ tên người ký."))
     if not (movement.scope_agency_id or movement.scope_cluster_id):
         missing.append(_("Phạm vi phong trào (cơ quan hoặc cụm, khối)."))
     return missing

@@ -14,6 +14,7 @@ from thidua.common.services.audit import log_action
 from thidua.common.text import nfc_text
 from thidua.organizations.account_selectors import unit_contacts
 
+from ..enums import UNISSUED, MovementState
 from ..models import Delivery, Movement
 from ..selectors import delivery_deadline, recipient_units
 
@@ -143,7 +144,7 @@ def remind_overdue() -> int:
     today = timezone.localdate()
     count = 0
     pending = Delivery.objects.filter(confirmed_on__isnull=True).exclude(
-        movement__state__in=["nhap", "ket_thuc"]
+        movement__state__in=[*UNISSUED, MovementState.CLOSED]
     )
     for delivery in pending.select_related("movement__issued_document", "agency"):
         reminded_today = (

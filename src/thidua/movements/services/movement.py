@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import diff, log_action, snapshot
 from thidua.common.text import nfc, nfc_text
+from thidua.documents.services.approval import approve, send_back
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
 
-from ..enums import MovementState
+from ..enums import EDITABLE, MovementState
 from ..models import (
     ContentItem,
     Duty,
@@ -24,7 +25,6 @@ from ..models import (
     Recipient,
 )
 from ..workflows import MOVEMENT
-from .checks import missing_elements
 from .dissemination import deliver_movement
 
 __all__ = [
@@ -50,10 +50,6 @@ MOVEMENT_FIELDS = [
     "theme_intro",
     "opening",
     "closing",
-    "signer_authority",
-    "signer_principal",
-    "signer_title",
-    "signer_name",
     "archive_units",
     "registration_deadline",
     "confirm_within_days",
@@ -66,10 +62,6 @@ TEXT_FIELDS = [
     "theme_intro",
     "opening",
     "closing",
-    "signer_authority",
-    "signer_principal",
-    "signer_title",
-    "signer_name",
     "archive_units",
 ]
 # section name -> (model, editable fields)
@@ -135,7 +127,7 @@ def create_movement(data: dict, *, launcher, actor=None) -> Movement:
 
 def _lock_draft(movement: Movement, expected_version: int | None) -> Movement:
     locked = Movement.objects.select_for_update().get(pk=movement.pk)
-    if locked.state != MovementState.DRAFT:
+    if locked.state not in EDITABLE:
         raise ValidationError(
             _(
                 "Văn bản đã ban hành không được sửa; hãy ban hành văn bản đính chính mới."
@@ -216,23 +208,32 @@ def transition_movement(
     *,
     actor=None,
     issued_on: datetime.date | None = None,
+    reason: str = "",
     check_permission: bool = True,
 ) -> Movement:
     """The one way a movement changes state (``workflows.MOVEMENT``).
 
-    Issuing (nháp → đã ban hành) checks that every required element is present,
-    takes the number from the registry in the same transaction, delivers the
-    document and queues the DOCX/PDF rendering after commit.
-    """
+    Approving (chờ duyệt → đã duyệt) writes the approver and his signer block
+    (documents.services.approval); returning keeps the reason. Issuing (đã duyệt →
+    đã ban hành, the clerk) takes the number from the registry in the same
+    transaction, delivers the document and queues the DOCX/PDF rendering after
+    commit."""
+    lock = lambda query: query.select_related("launcher", "issued_document")  # noqa: E731
+    if to == MovementState.APPROVED:
+        return approve(
+            MOVEMENT,
+            movement,
+            to,
+            actor=actor,
+            agency_of=lambda locked: locked.launcher,
+            lock=lock,
+        )
+    if to == MovementState.RETURNED:
+        return send_back(MOVEMENT, movement, to, actor=actor, reason=reason, lock=lock)
 
     def effect(locked: Movement, move) -> list[str]:
         if move.target != MovementState.ISSUED:
             return []
-        missing = missing_elements(locked)
-        if missing:
-            raise ValidationError(
-                [_("Chưa đủ thành phần để ban hành:")] + [f"– {m}" for m in missing]
-            )
         document = issue_document(
             type_code=locked.type_code,
             agency=locked.launcher,
@@ -261,5 +262,5 @@ def transition_movement(
         check_permission=check_permission,
         effect=effect,
         data=symbol,
-        lock=lambda query: query.select_related("launcher", "issued_document"),
+        lock=lock,
     )

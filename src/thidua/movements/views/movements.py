@@ -12,6 +12,7 @@ from thidua.common.history import history_rows
 from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
+from thidua.documents.approval_views import approval_move
 from thidua.documents.doc_types import doc_type
 from thidua.documents.selectors import local_types_for
 from thidua.organizations.access import scopes_for
@@ -276,25 +277,26 @@ class MovementSectionView(TemplateView):
 
 
 class MovementTransitionView(View):
+    """One step of the movement, as ``MOVEMENT.available`` offers it: submit the launch
+    document (the office), approve or return it (the head or whoever signs for him),
+    number and issue it (the clerk), then the stages of the movement."""
+
     def post(self, request, pk):
         movement = access_movement(request.user, pk)
-        to = request.POST.get("to", "")
-        if to not in MovementState.values:
-            to = ""
-        issued_on = None
-        if to == MovementState.ISSUED and request.POST.get("issued_on"):
-            from django.forms import DateField  # noqa: PLC0415 (parsing one field)
 
-            try:
-                issued_on = DateField().clean(request.POST["issued_on"])
-            except ValidationError:
-                messages.error(request, _("Ngày ban hành không hợp lệ (dd/mm/yyyy)."))
-                return redirect(movement.get_absolute_url())
-        try:
-            transition_movement(movement, to, actor=request.user, issued_on=issued_on)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Đã cập nhật trạng thái phong trào."))
-        return redirect(movement.get_absolute_url())
+        def step(obj, *, actor, reason, issued_on):
+            return transition_movement(
+                obj,
+                request.POST.get("to", ""),
+                actor=actor,
+                reason=reason,
+                issued_on=issued_on,
+            )
+
+        return approval_move(
+            request,
+            movement,
+            MOVEMENT,
+            dict.fromkeys(MovementState.values, step),
+            done=_("Đã cập nhật trạng thái phong trào."),
+        )

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from thidua.councils.selectors import open_paper_count as _open_paper_count
 from thidua.decisions.selectors import decisions_awaiting_approval, decisions_to_issue
+from thidua.movements.selectors import movements_awaiting_approval, movements_to_issue
 from thidua.organizations.access import scopes_for
+from thidua.submissions.selectors import (
+    submissions_awaiting_approval,
+    submissions_to_issue,
+)
 
 register = template.Library()
 
@@ -21,13 +26,15 @@ def work_queues(user) -> list[dict]:
     """``[{"label", "url", "count", "testid"}]`` for the menu, empty for most accounts."""
     scopes = scopes_for(user)
     queues = []
-    if scopes.head_agencies or scopes.deputy_agencies:
+    if scopes.approver_agencies:
         queues.append(
             {
                 "label": _("Chờ duyệt"),
-                "title": _("Quyết định chờ thủ trưởng duyệt"),
+                "title": _("Quyết định, tờ trình, văn bản phát động chờ duyệt"),
                 "url": reverse("decisions:decision-approvals"),
-                "count": decisions_awaiting_approval(user).count(),
+                "count": decisions_awaiting_approval(user).count()
+                + submissions_awaiting_approval(user).count()
+                + movements_awaiting_approval(user).count(),
                 "testid": "queue-approvals",
             }
         )
@@ -35,9 +42,11 @@ def work_queues(user) -> list[dict]:
         queues.append(
             {
                 "label": _("Chờ ban hành"),
-                "title": _("Quyết định đã duyệt, chờ lấy số, ban hành"),
+                "title": _("Văn bản đã duyệt, chờ lấy số, ban hành"),
                 "url": reverse("decisions:decision-issue-queue"),
-                "count": decisions_to_issue(user).count(),
+                "count": decisions_to_issue(user).count()
+                + submissions_to_issue(user).count()
+                + movements_to_issue(user).count(),
                 "testid": "queue-issue",
             }
         )

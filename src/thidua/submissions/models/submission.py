@@ -6,19 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardSubject, one_subject
 from thidua.common.constraints import reason_required, state_is_known
-from thidua.documents.models import SignerFields
+from thidua.documents.models import DelegatedSignerFields
 
-from ..enums import ItemOutcome
+from ..enums import UNAPPROVED, UNNUMBERED, ItemOutcome, SubmissionState
 
 __all__ = ["Submission", "SubmissionItem"]
 
 
-class Submission(SignerFields):
+class Submission(DelegatedSignerFields):
     """A tờ trình carrying nominations beyond the sender's authority to a higher agency.
 
-    Sent inside the installation (``from_agency`` set, the tờ trình issued through the
-    sender's register) or imported from another installation's package (``from_name``
-    and ``external_symbol`` only, the package kept as received).
+    Sent inside the installation (``from_agency`` set: drafted by its TĐKT office,
+    approved by its head or whoever signs for him — the signer block written from his
+    staff record — then numbered in its register and sent by its clerk) or imported
+    from another installation's package (``from_name`` and ``external_symbol`` only,
+    the package kept as received, ``state`` issued). Those sent before the approval
+    step existed are ``legacy``: issued without an approver on record.
     """
 
     from_agency = models.ForeignKey(
@@ -52,12 +55,61 @@ class Submission(SignerFields):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=SubmissionState.choices,
+        default=SubmissionState.DRAFT,
+    )
+    # The date the office proposes; the clerk's issue date is the tờ trình's.
+    planned_on = models.DateField(_("ngày dự kiến ký"), null=True, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_submissions",
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    legacy = models.BooleanField(
+        _("trình trước khi có bước duyệt"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("tờ trình cấp trên")
         verbose_name_plural = _("tờ trình cấp trên")
         ordering = ["-submitted_at", "-id"]
         constraints = [
+            state_is_known("state", SubmissionState, "submission_state_known"),
+            reason_required(
+                "state",
+                [SubmissionState.RETURNED],
+                "return_reason",
+                "submission_return_has_reason",
+            ),
+            # Numbered exactly from the clerk's step on (an imported one carries the
+            # sender's number as text).
+            models.CheckConstraint(
+                condition=Q(state__in=UNNUMBERED, document__isnull=True)
+                | (
+                    ~Q(state__in=UNNUMBERED)
+                    & (Q(document__isnull=False) | Q(from_agency__isnull=True))
+                ),
+                name="submission_numbered_once_issued",
+            ),
+            # Approved (and so sent) only with the approver on record, save those sent
+            # before the step existed and those received from another installation.
+            models.CheckConstraint(
+                condition=Q(state__in=UNAPPROVED)
+                | Q(approved_by__isnull=False, approved_at__isnull=False)
+                | (
+                    (Q(legacy=True) | Q(from_agency__isnull=True))
+                    & ~Q(state__in=UNNUMBERED)
+                ),
+                name="submission_approved_on_record",
+            ),
             # The same package imported twice into the same inbox is one submission.
             models.UniqueConstraint(
                 fields=["to_agency", "package_sha256"],
@@ -67,10 +119,17 @@ class Submission(SignerFields):
         ]
 
     def __str__(self) -> str:
+        if self.state in UNNUMBERED:
+            return _("Dự thảo tờ trình: %(s)s") % {"s": self.summary}
         return self.symbol
 
     def get_absolute_url(self) -> str:
         return reverse("submissions:detail", args=[self.pk])
+
+    @property
+    def is_sent(self) -> bool:
+        """Issued and sent (or received from a package): the receiving office's."""
+        return self.state == SubmissionState.ISSUED
 
     @property
     def symbol(self) -> str:

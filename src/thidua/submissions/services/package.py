@@ -26,6 +26,7 @@ from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.councils.models import Meeting, PaperCouncilResult
 from thidua.documents.models import IssuedDocument
 
+from ..enums import SubmissionState
 from ..models import Submission, SubmissionItem
 from ..rules import is_receiving_office
 
@@ -395,6 +396,8 @@ def import_package(upload, *, to_agency, actor=None) -> Submission:
             to_agency=to_agency,
             package_sha256=digest,
             submitted_by=actor if actor and actor.is_authenticated else None,
+            # Received as sent: approved and numbered at the sender's.
+            state=SubmissionState.ISSUED,
             **head,
         )
         submission.package.save(f"{digest[:16]}.zip", ContentFile(data), save=False)

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from thidua.common.downloads import set_download_name
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
+from thidua.documents.approval_views import approval_move
 from thidua.documents.files import file_response
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
@@ -23,14 +24,14 @@ from thidua.nominations.selectors import (
 from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import office_agencies
 
-from ..enums import ItemOutcome
+from ..enums import ItemOutcome, SubmissionState
 from ..forms import ForwardForm, ItemForm, PackageForm, SignForm
 from ..models import SubmissionItem
 from ..rules import is_receiving_office
 from ..selectors import access_submission, submissions_for_user
 from ..services import submission as service
 from ..services.package import build_package, import_package, package_file
-from ..workflows import ITEM
+from ..workflows import ITEM, SUBMISSION
 
 __all__ = [
     "ItemActionView",
@@ -42,6 +43,7 @@ __all__ = [
     "SubmissionFileView",
     "SubmissionForwardView",
     "SubmissionListView",
+    "SubmissionMoveView",
 ]
 
 
@@ -65,7 +67,9 @@ class SubmissionCreateView(TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", SignForm(initial={"issued_on": timezone.localdate()}))
+        kwargs.setdefault(
+            "form", SignForm(initial={"planned_on": timezone.localdate()})
+        )
         return super().get_context_data(
             round=self.round,
             rows=self._rows(timezone.localdate()),
@@ -79,7 +83,7 @@ class SubmissionCreateView(TemplateView):
             chosen = set(request.POST.getlist("nomination"))
             picked = [
                 n
-                for n, _up, _b in self._rows(form.cleaned_data["issued_on"])
+                for n, _up, _b in self._rows(form.cleaned_data["planned_on"])
                 if str(n.pk) in chosen
             ]
             try:
@@ -90,8 +94,7 @@ class SubmissionCreateView(TemplateView):
                 apply_errors(form, exc)
             else:
                 messages.success(
-                    request,
-                    _("Đã trình cấp trên: tờ trình %(s)s.") % {"s": submission.symbol},
+                    request, _("Đã lưu dự thảo tờ trình, chờ trình thủ trưởng duyệt.")
                 )
                 return redirect(submission.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
@@ -103,11 +106,15 @@ class SubmissionListView(TemplateView):
     def get_context_data(self, **kwargs):
         scopes = scopes_for(self.request.user)
         visible = submissions_for_user(self.request.user)
-        mine = scopes.officer_agencies
+        mine = (
+            scopes.officer_agencies | scopes.approver_agencies | scopes.clerk_agencies
+        )
         return super().get_context_data(
-            inbox=visible.exclude(from_agency_id__in=mine)
+            inbox=visible.filter(state=SubmissionState.ISSUED).exclude(
+                from_agency_id__in=mine
+            )
             if not scopes.is_admin
-            else visible,
+            else visible.filter(state=SubmissionState.ISSUED),
             outbox=visible.filter(from_agency_id__in=mine),
             can_import=office_agencies(self.request.user).exists(),
             **kwargs,
@@ -144,7 +151,8 @@ class SubmissionDetailView(TemplateView):
             receiving=receiving,
             can_forward=receiving and pending and submission.to_agency.parent_id,
             forward_form=kwargs.pop("forward_form", None)
-            or ForwardForm(initial={"issued_on": timezone.localdate()}),
+            or ForwardForm(initial={"planned_on": timezone.localdate()}),
+            moves=SUBMISSION.available(self.request.user, submission),
             **kwargs,
         )
 
@@ -169,7 +177,8 @@ class SubmissionForwardView(View):
                 apply_errors(form, exc)
             else:
                 messages.success(
-                    request, _("Đã trình tiếp: tờ trình %(s)s.") % {"s": upper.symbol}
+                    request,
+                    _("Đã lưu dự thảo tờ trình trình tiếp, chờ thủ trưởng duyệt."),
                 )
                 return redirect(upper.get_absolute_url())
         page = SubmissionDetailView()
@@ -236,9 +245,40 @@ class ItemActionView(View):
         return redirect(submission.get_absolute_url())
 
 
+class SubmissionMoveView(View):
+    """One step of the tờ trình, as ``SUBMISSION.available`` offers it: submit (the
+    office), approve or return with the reason (the head or whoever signs for him),
+    number and send (the clerk)."""
+
+    def post(self, request, pk):
+        submission = access_submission(request.user, pk)
+        return approval_move(
+            request,
+            submission,
+            SUBMISSION,
+            {
+                SubmissionState.AWAITING: lambda s, actor, **_kw: (
+                    service.submit_submission(s, actor=actor)
+                ),
+                SubmissionState.APPROVED: lambda s, actor, **_kw: (
+                    service.approve_submission(s, actor=actor)
+                ),
+                SubmissionState.RETURNED: lambda s, actor, reason, **_kw: (
+                    service.return_submission(s, actor=actor, reason=reason)
+                ),
+                SubmissionState.ISSUED: lambda s, actor, issued_on, **_kw: (
+                    service.issue_submission(s, actor=actor, issued_on=issued_on)
+                ),
+            },
+            done=_("Đã cập nhật tờ trình."),
+        )
+
+
 class SubmissionDocumentView(View):
     def get(self, request, pk, fmt):
         submission = access_submission(request.user, pk)
+        if submission.document_id is None:  # a draft has no files
+            raise Http404
         return file_response(submission.document, fmt, inline=False)
 
 
