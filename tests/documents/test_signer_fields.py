@@ -10,7 +10,8 @@ from thidua.movements.models import Movement, MovementReport
 from thidua.submissions.models import Submission
 
 SIGNED = [IssuedDocument, Movement, MovementReport, Decision, Submission]
-DELEGATED = {Movement, Decision}
+# Signed by the head or whoever signs for him (KT., Q., TUQ., TL.): the approver.
+DELEGATED = {Movement, Decision, Submission}
 
 
 @pytest.mark.parametrize("model", SIGNED, ids=lambda m: m.__name__)

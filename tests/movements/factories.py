@@ -17,8 +17,6 @@ def make_movement(org, **extra):
             "theme": "Kỷ cương, trách nhiệm, hành động, sáng tạo",
             "opening": "Thực hiện Chỉ thị số 02/CT-UBND của UBND tỉnh;",
             "closing": "Giám đốc Sở kêu gọi toàn thể công chức hưởng ứng./.",
-            "signer_title": "Giám đốc",
-            "signer_name": "Vũ Hoàng Quý",
             "archive_units": "VT, VP.",
         }
         | extra,

@@ -12,6 +12,7 @@ from thidua.movements.services.movement import (
     update_movement,
 )
 
+from ..decisions.factories import give_person
 from .factories import ISSUED_ON, issue_movement, make_movement
 
 pytestmark = pytest.mark.django_db
@@ -33,17 +34,19 @@ def test_issuing_takes_a_number_and_freezes_the_text(org):
         replace_section(movement, "purposes", [{"text": "x"}])
 
 
-def test_issuing_lists_everything_missing(org):
-    movement = make_movement(org, signer_name="")
+def test_submitting_lists_everything_missing(org):
+    """The head sees a complete launch document: what lacks is named before it goes to
+    him (the signer is no longer typed: it is the approver)."""
+    movement = make_movement(org)
     replace_section(movement, "purposes", [])
     replace_section(movement, "recipients", [])
     with pytest.raises(ValidationError) as exc:
         issue(movement)
     messages = exc.value.messages
-    assert messages[0] == "Chưa đủ thành phần để ban hành:"
+    assert messages[0] == "Chưa đủ thành phần để trình duyệt:"
     assert "– Mục đích (ít nhất một)." in messages
     assert "– Nơi nhận." in messages
-    assert "– Chức vụ và họ tên người ký." in messages
+    assert not any("người ký" in m for m in messages)
     assert not IssuedDocument.objects.exists()
     assert Movement.objects.get().state == "nhap"
 
@@ -61,8 +64,20 @@ def test_transitions_follow_the_table(org):
             "seq"
         )
     ]
-    assert states[0] == ["nhap", "da_ban_hanh"]
+    assert states[0] == ["da_ban_hanh", "dang_thuc_hien"]
     assert states[-1] == ["da_tong_ket", "ket_thuc"]
+    # The launch document's own steps, each audited under its own action.
+    steps = [
+        (e.action, e.data["changes"]["state"])
+        for e in ActivityLog.objects.filter(
+            action__in=["movements.submit", "movements.approve", "movements.issue"]
+        ).order_by("seq")
+    ]
+    assert steps == [
+        ("movements.submit", ["nhap", "cho_duyet"]),
+        ("movements.approve", ["cho_duyet", "da_duyet"]),
+        ("movements.issue", ["da_duyet", "da_ban_hanh"]),
+    ]
 
 
 def test_stale_edit_is_refused(org):
@@ -74,7 +89,10 @@ def test_stale_edit_is_refused(org):
     assert "người khác cập nhật" in exc.value.messages[0]
 
 
-def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org):
+def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org, users):
+    """The officer builds the text and puts it before the head; the head approves it
+    (his staff record becomes the signer block); the clerk numbers and issues it."""
+    give_person(users["head"], org.skhdt, "Vũ Hoàng Quý", "Giám đốc")
     client = client_for("officer")
     org.skhdt.place_name = "Lạng Sơn"
     org.skhdt.save()
@@ -96,7 +114,7 @@ def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org):
     movement = Movement.objects.get()
     assert response.url == movement.get_absolute_url()
     detail = client.get(movement.get_absolute_url()).content.decode()
-    assert "Chưa đủ thành phần để ban hành:" in detail
+    assert "Chưa đủ thành phần để trình duyệt:" in detail
     url = reverse("movements:movement-section", args=[movement.pk, "purposes"])
     data = {
         "form-TOTAL_FORMS": "2",
@@ -129,10 +147,21 @@ def test_officer_builds_and_issues_a_movement_in_the_ui(client_for, org):
                 **row,
             },
         )
-    response = client.post(
-        reverse("movements:movement-transition", args=[movement.pk]),
-        {"to": "da_ban_hanh", "issued_on": "05/02/2026"},
-        follow=True,
+    move = reverse("movements:movement-transition", args=[movement.pk])
+    # Not approved: the issue step is no button of the officer's, and refused.
+    assert client.post(move, {"to": "da_ban_hanh"}).status_code == 403
+    client.post(move, {"to": "cho_duyet"})
+    movement.refresh_from_db()
+    assert movement.state == "cho_duyet" and not movement.is_editable
+    head = client_for("head")
+    assert movement.name in head.get(reverse("approvals")).content.decode()
+    body = head.post(move, {"to": "da_duyet"}, follow=True).content.decode()
+    assert "Đã cập nhật trạng thái phong trào." in body
+    assert "Giám đốc Vũ Hoàng Quý" in body  # the signer block, from his record
+    clerk = client_for("clerk")
+    assert movement.name in clerk.get(reverse("issue-queue")).content.decode()
+    response = clerk.post(
+        move, {"to": "da_ban_hanh", "issued_on": "05/02/2026"}, follow=True
     )
     body = response.content.decode()
     assert "01/KH-SKHĐT" in body

@@ -106,7 +106,6 @@ def test_missing_elements_names_each_gap(org):
     movement.name = " "
     movement.document_title = ""
     movement.opening = ""
-    movement.signer_name = ""
     movement.scope_agency = None
     for section in ("purposes", "contents", "duties", "recipients"):
         getattr(movement, section).all().delete()
@@ -120,7 +119,6 @@ def test_missing_elements_names_each_gap(org):
         "Nội dung thi đua (ít nhất một).",
         "Tổ chức thực hiện (ít nhất một nhiệm vụ).",
         "Nơi nhận.",
-        "Chức vụ và họ tên người ký.",
         "Phạm vi phong trào (cơ quan hoặc cụm, khối).",
     ]
     movement.document_title = "Kế hoạch"

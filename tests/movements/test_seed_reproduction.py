@@ -10,8 +10,8 @@ from thidua.documents.rendering import render_docx
 from thidua.movements.rendering import movement_spec
 from thidua.organizations.services.structure import create_council, update_agency
 
+from ..decisions.factories import head_of
 from ..documents.seed_173 import seed_173_spec
-from ..factories import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def seed_movement(org):
         name="Hội đồng TĐKT tỉnh",
         term_start=datetime.date(2021, 6, 15),
     )
-    director = make_person(skhdt, "Vũ Hoàng Quý", position="Giám đốc Sở")
+    director = head_of(skhdt, "Vũ Hoàng Quý", "Giám đốc")  # as the seed prints it
     return load_seed_movement(
         skhdt=skhdt,
         province_council=province_council,

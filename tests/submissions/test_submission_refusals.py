@@ -53,9 +53,7 @@ def test_a_tờ_trình_needs_its_signer(round_, org, users):
 
 def test_the_top_agency_has_nobody_to_send_to(org):
     with pytest.raises(ValidationError, match="không có cơ quan cấp trên"):
-        _new_submission(
-            org.province, planned_on=SIGN["issued_on"], rows=[], actor=None
-        )
+        _new_submission(org.province, planned_on=SIGN["issued_on"], rows=[], actor=None)
 
 
 def test_a_nomination_sent_once_is_not_sent_again(sent, round_, users):

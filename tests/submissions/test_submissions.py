@@ -373,22 +373,21 @@ def test_other_agencies_see_nothing(sent, client_for):
 
 
 def test_send_up_page(round_, org, users, client_for):
+    """The office drafts the tờ trình (nothing sent yet); the whole path through the
+    pages is tests/submissions/test_approval.py."""
     nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
     client = client_for("officer")
     url = reverse("submissions:create", args=[round_.pk])
     assert "vượt thẩm quyền" in client.get(url).content.decode()
     response = client.post(
-        url,
-        {
-            "nomination": [nomination.pk],
-            "issued_on": "20/01/2026",
-            "signer_title": "Giám đốc",
-            "signer_name": "Vũ Hoàng Quý",
-        },
+        url, {"nomination": [nomination.pk], "planned_on": "20/01/2026"}
     )
+    draft = Submission.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == draft.get_absolute_url()
+    assert draft.state == "du_thao" and draft.document_id is None
     nomination.refresh_from_db()
-    assert nomination.state == "trinh_cap_tren"
+    assert nomination.state == "hoi_dong_da_xet"  # sent only once issued
 
 
 def test_package_pages_export_and_import(package, client_for, org):
@@ -434,20 +433,18 @@ def test_forward_page(org, users, client_for):
     assert 'data-testid="forward"' in page
     response = client.post(
         reverse("submissions:forward", args=[lower_submission.pk]),
-        {
-            "item": [lower.pk],
-            "issued_on": "20/01/2026",
-            "signer_title": "Giám đốc",
-            "signer_name": "Vũ Hoàng Quý",
-        },
+        {"item": [lower.pk], "planned_on": "20/01/2026"},
     )
     upper = Submission.objects.get(from_agency=org.skhdt)
     assert response.status_code == 302 and upper.to_agency == org.province
+    assert upper.state == "du_thao"  # a draft for the Sở's head to approve
+    lower.refresh_from_db()
+    assert lower.outcome == "cho_xu_ly"  # forwarded once the upper one is issued
     response = client.post(
         reverse("submissions:forward", args=[lower_submission.pk]),
-        {"issued_on": "20/01/2026"},
+        {"planned_on": "20/01/2026"},
     )
-    assert response.status_code == 200  # nothing chosen, no signer: the form says so
+    assert response.status_code == 200  # nothing chosen: the form says so
 
 
 def test_the_proposing_unit_follows_the_higher_levels(sent, client_for, users):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from thidua.common.forms import StyledFormMixin
+from thidua.documents.forms import ApprovalMoveForm
 from thidua.organizations.forms.widgets import DateInput
 
 __all__ = ["DecisionDraftForm", "DecisionMoveForm"]
@@ -20,15 +21,5 @@ class DecisionDraftForm(StyledFormMixin, forms.Form):
     )
 
 
-class DecisionMoveForm(StyledFormMixin, forms.Form):
+class DecisionMoveForm(ApprovalMoveForm):
     """One step of the decision: the reason of a return, the clerk's issue date."""
-
-    to = forms.CharField(widget=forms.HiddenInput())
-    reason = forms.CharField(
-        label=gettext_lazy("Lý do trả lại"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-    )
-    issued_on = forms.DateField(
-        label=gettext_lazy("Ngày ban hành"), widget=DateInput(), required=False
-    )

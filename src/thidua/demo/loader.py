@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.accounts.enums import Role
+from thidua.accounts.models import User
 from thidua.accounts.services import create_account
 from thidua.awards.services.register import record_award
 from thidua.nominations.services.nomination import create_nomination, open_round
@@ -47,6 +48,7 @@ from thidua.organizations.services.structure import (
 from .commendation import load_council_and_notice
 from .movement import load_seed_follow_up, load_seed_movement
 from .names import vietnamese_name
+from .signers import load_signers
 from .signing import load_demo_personal_signing, load_demo_signing
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "demo_accounts", "demo_loaded", "load_demo"]
@@ -95,8 +97,11 @@ def demo_accounts() -> list[DemoAccount]:
         # Director decides and his deputy signs for him (KT.), each keeping his seat.
         DemoAccount("chutich", Role.HEAD, "Giám đốc Sở, Chủ tịch Hội đồng"),
         DemoAccount("phochutich", Role.DEPUTY, "Phó Giám đốc, Phó Chủ tịch"),
+        # The Chánh Văn phòng signs "TUQ. Giám đốc" (demo/signers.py), keeping his seat.
         DemoAccount(
-            "thuongtruc", Role.COUNCIL_MEMBER, "Chánh Văn phòng, Ủy viên thường trực"
+            "thuongtruc",
+            Role.DELEGATE,
+            "Chánh Văn phòng, Ủy viên thường trực; ký TUQ. Giám đốc",
         ),
         DemoAccount(
             "uyvien2", Role.COUNCIL_MEMBER, "Trưởng phòng Kinh tế ngành, Ủy viên"
@@ -104,6 +109,9 @@ def demo_accounts() -> list[DemoAccount]:
         DemoAccount("chuyenvien", Role.STAFF, "Chuyên viên Phòng Kinh tế ngành"),
         DemoAccount("bantdkt", Role.HIGHER_OFFICER, "Chuyên viên Ban TĐKT – Sở Nội vụ"),
         DemoAccount("vanthu", Role.CLERK, "Văn thư Sở KH&ĐT"),
+        DemoAccount(
+            "quyengiamdoc", Role.ACTING, "Q. Giám đốc Trung tâm Xúc tiến đầu tư"
+        ),
     ]
 
 
@@ -463,7 +471,15 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
         btdkt=agencies["BTDKT"],
         council=council,
         cluster=cluster,
-        director=named["director"],
+        # Before the Giám đốc (chutich), who signs it; numbered by the clerk (vanthu).
+        **{
+            key: User.objects.get(username=name)
+            for key, name in (
+                ("director", "chutich"),
+                ("officer", "canbotdkt"),
+                ("clerk", "vanthu"),
+            )
+        },
     )
     people_by_unit = {
         code: list(Person.objects.filter(unit=agencies[code]).order_by("sort_key")[:4])
@@ -630,3 +646,4 @@ def _accounts(agencies, named, council) -> None:
             last_name=last or "",
             roles=roles,
         )
+    load_signers(agencies, password=DEMO_PASSWORD)

@@ -3,7 +3,6 @@
 import datetime
 from decimal import Decimal
 
-from thidua.accounts.models import User
 from thidua.documents.models import LocalDocumentType
 from thidua.documents.services.numbering import declare_numbers_used
 from thidua.movements.enums import MovementState
@@ -67,8 +66,20 @@ RECIPIENT_KINDS = [
 ]
 
 
-def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, director):
-    """Create, fill and issue the seed movement as number 173 of 2023."""
+def load_seed_movement(
+    *,
+    skhdt,
+    province_council,
+    btdkt,
+    council,
+    cluster,
+    director,
+    officer=None,
+    clerk=None,
+):
+    """Create, fill and issue the seed movement as number 173 of 2023: put before
+    ``director`` (the Giám đốc's account, whose staff record makes the signer block) by
+    ``officer`` and numbered by ``clerk`` (both trusted callers when not given)."""
     LocalDocumentType.objects.get_or_create(agency=skhdt, code="PD", name="Phát động")
     declare_numbers_used(agency=skhdt, year=2023, last_number=172)
     movement = create_movement(
@@ -132,13 +143,9 @@ def load_seed_movement(*, skhdt, province_council, btdkt, council, cluster, dire
             for kind, label in zip(RECIPIENT_KINDS, seed_173.RECIPIENTS, strict=True)
         ],
     )
-    # Before the Giám đốc (chutich), who signs it; numbered by the clerk (vanthu).
-    officer, head, clerk = (
-        User.objects.get(username=name) for name in ("canbotdkt", "chutich", "vanthu")
-    )
     for to, actor in (
         (MovementState.AWAITING, officer),
-        (MovementState.APPROVED, head),
+        (MovementState.APPROVED, director),
     ):
         movement = transition_movement(movement, to, actor=actor)
     movement = transition_movement(

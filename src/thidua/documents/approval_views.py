@@ -8,14 +8,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.decisions.forms import DecisionMoveForm
+from .forms import ApprovalMoveForm
 
 __all__ = ["approval_move"]
 
 
 def approval_move(request, obj, workflow, steps: dict, *, done: str):
     """``steps``: target state → ``service(obj, actor=, reason=, issued_on=)``."""
-    form = DecisionMoveForm(request.POST)
+    form = ApprovalMoveForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
     to = data.get("to", "")

@@ -11,15 +11,32 @@ from django.utils.translation import gettext_lazy
 from thidua.common.forms import StyledFormMixin
 from thidua.common.uploads import sniff
 from thidua.common.zips import ZipRefused
+from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
 
 __all__ = [
+    "ApprovalMoveForm",
     "CredentialForm",
     "DeclareForm",
     "LocalTypeForm",
     "PersonalCredentialForm",
     "VerifyForm",
 ]
+
+
+class ApprovalMoveForm(StyledFormMixin, forms.Form):
+    """One step of a text the head approves (documents.approval_views): the reason
+    of a return, the clerk's issue date."""
+
+    to = forms.CharField(widget=forms.HiddenInput())
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do trả lại"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    issued_on = forms.DateField(
+        label=gettext_lazy("Ngày ban hành"), widget=DateInput(), required=False
+    )
 
 
 class DeclareForm(StyledFormMixin, forms.Form):

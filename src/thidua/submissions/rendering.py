@@ -61,7 +61,12 @@ def submission_spec(submission: Submission) -> Document:
         ),
         recipients=("Như trên", "Ban Thi đua - Khen thưởng (để thẩm định)"),
         filing=("VT", "VP"),
-        signer=Signer(submission.signer_title, submission.signer_name),
+        signer=Signer(
+            submission.signer_title,
+            submission.signer_name,
+            authority=submission.signer_authority or None,
+            principal=submission.signer_principal or None,
+        ),
         attached_to="Tờ trình",
         appendices=(
             Appendix(

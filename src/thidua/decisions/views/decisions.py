@@ -3,7 +3,7 @@ the head approves or returns it from his queue, the clerk issues it from hers; t
 read it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -14,19 +14,15 @@ from django.views.generic import TemplateView
 from thidua.awards.forms import AnnulForm
 from thidua.common.downloads import set_download_name
 from thidua.common.views import apply_errors, require_perm
+from thidua.documents.approval_views import approval_move
 from thidua.documents.files import file_response
 from thidua.documents.rendering import render_docx
 from thidua.documents.services.signing import personal_signing_status
-from thidua.movements.selectors import movements_awaiting_approval, movements_to_issue
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,
     nominations_by_authority,
     notice_blockers,
-)
-from thidua.submissions.selectors import (
-    submissions_awaiting_approval,
-    submissions_to_issue,
 )
 
 from ..enums import DecisionState
@@ -216,68 +212,52 @@ class DecisionMoveView(View):
 
     def post(self, request, pk):
         decision = access_decision(request.user, pk)
-        form = DecisionMoveForm(request.POST)
-        form.is_valid()
-        data = form.cleaned_data
-        to = data.get("to", "")
-        if to not in {t.target for t in DECISION.available(request.user, decision)}:
-            raise PermissionDenied
-        if "issued_on" in form.errors:  # a date that is not one: nothing done
-            for message in form.errors["issued_on"]:
-                messages.error(request, message)
-            return redirect(decision.get_absolute_url())
-        try:
-            if to == DecisionState.AWAITING:
-                submit_decision(decision, actor=request.user)
-            elif to == DecisionState.APPROVED:
-                approve_decision(decision, actor=request.user)
-            elif to == DecisionState.RETURNED:
-                return_decision(
-                    decision, actor=request.user, reason=data.get("reason") or ""
-                )
-            else:
-                issue_decision(
-                    decision,
-                    issued_on=data.get("issued_on") or timezone.localdate(),
-                    actor=request.user,
-                )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Đã cập nhật quyết định."))
-        return redirect(decision.get_absolute_url())
+        return approval_move(
+            request,
+            decision,
+            DECISION,
+            {
+                DecisionState.AWAITING: lambda d, actor, **_kw: submit_decision(
+                    d, actor=actor
+                ),
+                DecisionState.APPROVED: lambda d, actor, **_kw: approve_decision(
+                    d, actor=actor
+                ),
+                DecisionState.RETURNED: lambda d, actor, reason, **_kw: return_decision(
+                    d, actor=actor, reason=reason
+                ),
+                DecisionState.ISSUED: lambda d, actor, issued_on, **_kw: issue_decision(
+                    d, issued_on=issued_on, actor=actor
+                ),
+            },
+            done=_("Đã cập nhật quyết định."),
+        )
 
 
 class DecisionApprovalQueueView(TemplateView):
-    """Văn bản chờ duyệt: the head's (or whoever signs for him) one queue — decisions,
-    each with its list, the council's result and the authority verdict, the dossiers a
-    click away; tờ trình sent upward; launch documents of movements."""
+    """Quyết định chờ duyệt: the decisions of the head's queue alone, each with its
+    list, the council's result and the authority verdict, the dossiers a click away
+    (the whole queue, tờ trình and launch documents too: site.views.queues)."""
 
-    template_name = "decisions/queue.html"
+    template_name = "common/work_queue.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Văn bản chờ duyệt"),
+            title=_("Quyết định chờ duyệt"),
             decisions=brief_items(list(decisions_awaiting_approval(self.request.user))),
-            submissions=list(submissions_awaiting_approval(self.request.user)),
-            movements=list(movements_awaiting_approval(self.request.user)),
             briefed=True,
             **kwargs,
         )
 
 
 class DecisionIssueQueueView(TemplateView):
-    """Chờ lấy số, ban hành: the clerk's one queue of approved decisions, tờ trình and
-    launch documents."""
+    """Quyết định chờ lấy số, ban hành: the clerk's approved decisions alone."""
 
-    template_name = "decisions/queue.html"
+    template_name = "common/work_queue.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Chờ lấy số, ban hành"),
+            title=_("Quyết định chờ lấy số, ban hành"),
             decisions=list(decisions_to_issue(self.request.user)),
-            submissions=list(submissions_to_issue(self.request.user)),
-            movements=list(movements_to_issue(self.request.user)),
             **kwargs,
         )

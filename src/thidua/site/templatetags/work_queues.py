@@ -1,6 +1,7 @@
-"""The menu's work queues: what waits for the head (or his authorised deputy) and for
-the clerk, with how many — so the person who decides finds the decisions before him
-without being told the address.
+"""The menu's work queues: what waits for the head (or whoever signs for him: KT., Q.,
+TUQ., TL.) and for the clerk, with how many — decisions, tờ trình, launch documents —
+so the person who decides finds the texts before him without being told the address
+(site.views.queues).
 
 A query is spent only for an account holding one of those roles (its scopes are read
 once per request and kept on the user)."""
@@ -31,7 +32,7 @@ def work_queues(user) -> list[dict]:
             {
                 "label": _("Chờ duyệt"),
                 "title": _("Quyết định, tờ trình, văn bản phát động chờ duyệt"),
-                "url": reverse("decisions:decision-approvals"),
+                "url": reverse("approvals"),
                 "count": decisions_awaiting_approval(user).count()
                 + submissions_awaiting_approval(user).count()
                 + movements_awaiting_approval(user).count(),
@@ -43,7 +44,7 @@ def work_queues(user) -> list[dict]:
             {
                 "label": _("Chờ ban hành"),
                 "title": _("Văn bản đã duyệt, chờ lấy số, ban hành"),
-                "url": reverse("decisions:decision-issue-queue"),
+                "url": reverse("issue-queue"),
                 "count": decisions_to_issue(user).count()
                 + submissions_to_issue(user).count()
                 + movements_to_issue(user).count(),

@@ -174,6 +174,10 @@ def build_package(submission: Submission) -> bytes:
                 "symbol": document.symbol,
                 "issued_on": document.issued_on.isoformat(),
                 "summary": submission.summary,
+                # The signer block as printed: "KT." / "TUQ." / "TL." / "Q." and
+                # the head's title it signs for (empty when the head signs).
+                "signer_authority": submission.signer_authority,
+                "signer_principal": submission.signer_principal,
                 "signer_title": submission.signer_title,
                 "signer_name": submission.signer_name,
             },
@@ -289,6 +293,21 @@ def _parse(zf: GuardedZip) -> tuple[dict, list[dict], list[str]]:
         ),
         "signer_name": _text(
             doc.get("signer_name"), "document.signer_name", problems, limit=120
+        ),
+        # Absent from packages made before the head's approval step: the head signed.
+        "signer_authority": _text(
+            doc.get("signer_authority"),
+            "document.signer_authority",
+            problems,
+            required=False,
+            limit=8,
+        ),
+        "signer_principal": _text(
+            doc.get("signer_principal"),
+            "document.signer_principal",
+            problems,
+            required=False,
+            limit=160,
         ),
     }
     try:

@@ -304,7 +304,7 @@ def issue_submission(
     its nominations go up (sent up), or the items it forwards are marked forwarded —
     each checked again on ``issued_on``; the rendering is queued."""
 
-    def effect(locked: Submission, _move) -> list[str]:
+    def effect(locked: Submission, _transition) -> list[str]:
         items = list(
             locked.items.select_related("nomination", "source__submission").order_by(
                 "position"
