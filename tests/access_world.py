@@ -50,6 +50,7 @@ from thidua.organizations.services.records import (
     record_review_matter,
 )
 from thidua.organizations.services.staff_import import start_staff_import
+from thidua.submissions.services import submission as submission_services
 
 from .api.data import COUNCIL_DONE, propose
 from .decisions.factories import issued_decision
@@ -110,6 +111,10 @@ def _movement(org, launcher, **extra):
 def _movements(w, admin):
     org = w.org
     w.draft_movement = _movement(org, org.skhdt, name="Bản nháp của Sở KH&ĐT")
+    # Before the head (no staff record here: his approval is refused on its merits).
+    w.awaiting_movement = transition_movement(
+        _movement(org, org.skhdt, name="Kế hoạch chờ Giám đốc duyệt"), "cho_duyet"
+    )
     movement = issue_movement(_movement(org, org.skhdt), issued_on=ISSUED_ON)
     w.registration = transition_registration(
         save_registration(
@@ -247,6 +252,23 @@ def _commendation(w, users):
         **SIGNER,
     )
     w.item = w.submission.items.get()
+    # A tờ trình drafted by the office and before the head, not sent yet.
+    w.awaiting_submission = submission_services.submit_nominations(
+        w.round,
+        [
+            propose(
+                w.round,
+                org.vp,
+                w.secretary,
+                "CSTD_BO_TINH",
+                through=COUNCIL_DONE,
+                actor=admin,
+            )
+        ],
+        planned_on=datetime.date(2026, 1, 20),
+        actor=users["officer"],
+    )
+    submission_services.submit_submission(w.awaiting_submission)
     w.award = record_award(
         person=w.dkkd_staff,
         code="LDTT",

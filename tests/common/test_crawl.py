@@ -138,6 +138,7 @@ def _extras() -> None:
     from thidua.accounts.models import User
     from thidua.accounts.services import issue_token
     from thidua.movements.models import Movement
+    from thidua.movements.services.movement import transition_movement
     from thidua.movements.services.review import draft_review
     from thidua.nominations.models import PublicNotice
     from thidua.nominations.services.notice import add_comment
@@ -146,6 +147,7 @@ def _extras() -> None:
     from thidua.organizations.services.staff_import import start_staff_import
 
     from ..decisions.factories import issued_decision
+    from ..movements.factories import make_movement
 
     notice = PublicNotice.objects.get()
     listed = list(notice.nominations.order_by("id"))
@@ -169,6 +171,12 @@ def _extras() -> None:
         )
     draft_review(Movement.objects.get(), "so_ket")
     skhdt = Agency.objects.get(code="SKHĐT")
+    # A launch document before the Director: his queue and his approval forms.
+    transition_movement(
+        make_movement(SimpleNamespace(skhdt=skhdt), name="Kế hoạch chờ duyệt"),
+        "cho_duyet",
+        actor=User.objects.get(username="canbotdkt"),
+    )
     admin = User.objects.get(username="quantri")
     upload = SimpleUploadedFile("mau.xlsx", staff_template_bytes(skhdt))
     start_staff_import(upload, agency=skhdt, actor=admin, dry_run=True)
@@ -266,6 +274,7 @@ def _objects() -> SimpleNamespace:
     from thidua.councils.models import BallotBox, Meeting
     from thidua.decisions.models import Decision
     from thidua.documents.models import IssuedDocument, SigningCredential
+    from thidua.movements.enums import UNISSUED
     from thidua.movements.models import (
         Delivery,
         Indicator,
@@ -305,7 +314,7 @@ def _objects() -> SimpleNamespace:
         import_job=StaffImport.objects.get(),
         council=Council.objects.get(agency=skhdt),
         cluster=Cluster.objects.get(),
-        movement=Movement.objects.get(),
+        movement=Movement.objects.exclude(state__in=UNISSUED).get(),
         registration=Registration.objects.order_by("id").first(),
         indicator=Indicator.objects.order_by("id").first(),
         progress=ProgressReport.objects.order_by("id").first(),
@@ -492,6 +501,8 @@ ROUTES = {
         f"submissions:{name}": lambda o: [{"pk": o.submission.pk}]
         for name in ("detail", "forward", "package")
     },
+    # POST only (a step of the tờ trình): a GET is 405; its form is on the page.
+    "submissions:move": lambda o: [{"pk": o.submission.pk}],
     "submissions:document": lambda o: [
         {"pk": o.submission.pk, **f} for f in _fmts("docx", "pdf")
     ],

@@ -117,6 +117,13 @@ def test_signer_title_lines():
     assert deputy.title_lines == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     collective = Signer("Chủ tịch", "C", authority="TM.", principal="Ủy ban nhân dân")
     assert collective.title_lines == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    # The acting head: "Q." before the title he acts in, on one line, nobody above.
+    acting = Signer("Giám đốc", "D", authority="Q.")
+    assert acting.title_lines == ("Q. GIÁM ĐỐC",) and acting.problems("x") == []
+    # KT./TL./TUQ. always name the head signed for.
+    assert Signer("Chánh Văn phòng", "E", authority="TUQ.").problems("người ký") == [
+        "Thiếu tên tập thể hoặc chức vụ người đứng đầu sau TUQ."
+    ]
 
 
 def test_numbering_helpers():

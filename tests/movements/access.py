@@ -1,9 +1,12 @@
 """Who opens the movement pages (tests/access_matrix.py), from movements/selectors.py
 and movements/rules.py:
 
-- a movement is seen by the TĐKT office of its launching agency (drafts included) and,
-  once issued, by everyone whose unit (or an agency above it) its scope covers; hidden
-  from everyone else (``movements_for_user``);
+- a movement is seen by the TĐKT office of its launching agency (drafts included), by
+  its head, deputy and clerk (who approve and number the launch document) and, once
+  issued, by everyone whose unit (or an agency above it) its scope covers; hidden from
+  everyone else (``movements_for_user``);
+- the launch document goes before the head (the office's move), the head or his
+  deputy approves or returns it, the clerk numbers and issues it (workflows.MOVEMENT);
 - running it — editing, registrations to review, indicators, reminders, reviews — is
   ``change_movement``: the launching office; the others who see it: 403;
 - a unit's registration and progress are filled by its heads and the officers over it;
@@ -24,6 +27,8 @@ from ..access_matrix import (
     with_,
 )
 
+# The Sở's head, his deputy (KT.) and its clerk (tests.factories.make_users).
+AGENCY_LEADS = ("head", "deputy", "clerk")
 # Sở KH&ĐT's movement, issued to its units: its office, Phòng ĐKKD's head, and the
 # Văn phòng's people (the secretary, the staff member). Not the higher officer
 # (Ban TĐKT of Sở Nội vụ), not the council member (no unit), not Sở Tài chính.
@@ -33,9 +38,13 @@ SEES_MOVEMENT = (
     "unit_head",
     "council_secretary",
     "staff",
+    *AGENCY_LEADS,
 )
+# The launching Sở's office and its head, deputy and clerk, drafts included.
+LAUNCHERS = (*OWN_OFFICE, *AGENCY_LEADS)
 MOVEMENTS = {
-    "draft_movement": (OWN_OFFICE, OWN_OFFICE),
+    "draft_movement": (LAUNCHERS, OWN_OFFICE),
+    "awaiting_movement": (LAUNCHERS, OWN_OFFICE),
     "movement": (SEES_MOVEMENT, OWN_OFFICE),
     "other_movement": (OTHER_OFFICE, OTHER_OFFICE),  # Sở Tài chính's, to its units
 }
@@ -64,6 +73,32 @@ ROUTES = [
         "movement",
         office(),
         kwargs=with_(pk="movement", section="=purposes"),
+    ),
+    # The launch document before the head: the office's move (a draft's every part
+    # there), refused to the head, deputy and clerk who see it.
+    route(
+        "movements:movement-transition",
+        "draft_movement",
+        post(office("draft_movement")),
+        method="POST",
+        data={"to": "cho_duyet"},
+    ),
+    # Approved by the head or his deputy (refused on its merits here: no staff record
+    # to sign with); the office and the clerk who see it may not.
+    route(
+        "movements:movement-transition",
+        "awaiting_movement",
+        post(only("head", "deputy", forbidden=LAUNCHERS)),
+        method="POST",
+        data={"to": "da_duyet"},
+    ),
+    # Not approved: nobody numbers it, the clerk and the admin included.
+    route(
+        "movements:movement-transition",
+        "awaiting_movement",
+        only(forbidden=LAUNCHERS),
+        method="POST",
+        data={"to": "da_ban_hanh"},
     ),
     # Đã sơ kết → đã tổng kết: the office's move.
     route(

@@ -1,13 +1,17 @@
-"""Who opens the statistics dashboard (tests/access_matrix.py): a TĐKT office, for the
+"""Who opens the work queues (anyone signed in: each lists what he may act on) and the
+statistics dashboard (tests/access_matrix.py): a TĐKT office, for the
 agencies it works on (organizations.selectors.office_agencies) — the higher officer for
 the whole province."""
 
-from ..access_matrix import OFFICES, expect, only, route, with_
+from ..access_matrix import OFFICES, SIGNED_IN, expect, only, route, with_
 
 # No office at all: no agency to show, the page answers 404 (not 403) — kept as is.
 NO_OFFICE = 404
 
 ROUTES = [
+    # The work queues list what the signed-in user may act on (nothing, for most).
+    route("approvals", answers=SIGNED_IN),
+    route("issue-queue", answers=SIGNED_IN),
     route("dashboard-charts", answers=expect(OFFICES, rest=NO_OFFICE)),
     # One movement's figures: hidden like a missing movement.
     route(

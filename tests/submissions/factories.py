@@ -9,7 +9,7 @@ from thidua.submissions.services import submission as service
 
 from ..decisions.factories import head_of
 
-__all__ = ["forward_items", "submit_nominations"]
+__all__ = ["awaiting_submission", "forward_items", "submit_nominations"]
 
 
 def _through(draft, agency, *, issued_on, signer_title, signer_name, approver, clerk):
@@ -68,3 +68,29 @@ def forward_items(
         approver=approver,
         clerk=clerk,
     )
+
+
+def awaiting_submission(org, users, round_=None, *, person="dkkd_staff"):
+    """A tờ trình of Sở KH&ĐT drafted by its office and put before its head: not
+    numbered, not sent (its nomination still decided by the council)."""
+    from thidua.nominations.services.nomination import open_round
+
+    from ..decisions.test_decisions import decided
+
+    org.skhdt.place_name = "Lạng Sơn"
+    org.skhdt.save()
+    round_ = round_ or open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
+    nomination = decided(round_, org, person, "CSTD_BO_TINH", users)
+    draft = service.submit_nominations(
+        round_,
+        [nomination],
+        planned_on=datetime.date(2026, 1, 20),
+        actor=users["officer"],
+    )
+    return service.submit_submission(draft, actor=users["officer"])

@@ -62,8 +62,9 @@ class Workflow:
     stale_message: str = ""
     # One message, or one per ``only_through`` name.
     through_message: str | dict = ""
-    # What the user is told when the object is no longer where the move starts.
-    refused_message: str = ""
+    # What the user is told when the object is no longer where the move starts: one
+    # message, or one per target state (the others keep the kernel's wording).
+    refused_message: str | dict = ""
     agency_of: Callable = staticmethod(lambda obj: None)
     # The object the audit entry is filed under, where a move of a part belongs in
     # the history of the whole (an item's outcome in its tờ trình's).
@@ -137,8 +138,11 @@ class Workflow:
                         % {"via": move.only_through}
                     )
                 move = None
-            if move is None and self.refused_message:
-                raise ValidationError(self.refused_message)
+            refused = self.refused_message
+            if isinstance(refused, dict):
+                refused = refused.get(to, "")
+            if move is None and refused:
+                raise ValidationError(refused)
             if move is None:
                 raise ValidationError(
                     _("Không thể chuyển %(noun)s từ “%(a)s” sang “%(b)s”.")

@@ -39,6 +39,13 @@ DECISION = Workflow(
     action="decisions.transition",
     noun=_("quyết định"),
     agency_of=lambda decision: decision.round.agency_id,
+    # As the tờ trình and the launch document (submissions, movements workflows.py).
+    refused_message={
+        D.ISSUED: _(
+            "Quyết định chưa được thủ trưởng duyệt (hoặc đã ban hành): chỉ quyết định "
+            "đã duyệt, chưa lấy số mới được lấy số và ban hành."
+        ),
+    },
     transitions=[
         Transition(
             D.DRAFT,

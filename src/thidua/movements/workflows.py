@@ -36,6 +36,18 @@ MOVEMENT = Workflow(
     action="movements.transition",
     noun=_("phong trào"),
     agency_of=lambda movement: movement.launcher_id,
+    refused_message={
+        S.APPROVED: _(
+            "Chỉ văn bản phát động đang chờ thủ trưởng duyệt mới được duyệt."
+        ),
+        S.RETURNED: _(
+            "Chỉ văn bản phát động đang chờ thủ trưởng duyệt mới được trả lại."
+        ),
+        S.ISSUED: _(
+            "Văn bản phát động chưa được thủ trưởng duyệt (hoặc đã ban hành): chỉ văn "
+            "bản đã duyệt, chưa lấy số mới được lấy số và ban hành."
+        ),
+    },
     transitions=[
         # The launch document, as the decision (decisions/workflows.py): the office
         # puts it before the head (every required element present), the head — or

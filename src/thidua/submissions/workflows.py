@@ -30,6 +30,14 @@ SUBMISSION = Workflow(
     action="submissions.transition",
     noun=_("tờ trình"),
     agency_of=lambda submission: submission.from_agency_id,
+    refused_message={
+        T.APPROVED: _("Chỉ tờ trình đang chờ thủ trưởng duyệt mới được duyệt."),
+        T.RETURNED: _("Chỉ tờ trình đang chờ thủ trưởng duyệt mới được trả lại."),
+        T.ISSUED: _(
+            "Tờ trình chưa được thủ trưởng duyệt (hoặc đã trình cấp trên): chỉ tờ trình "
+            "đã duyệt, chưa lấy số mới được lấy số và trình cấp trên."
+        ),
+    },
     transitions=[
         Transition(
             T.DRAFT,

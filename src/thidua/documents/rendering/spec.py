@@ -71,6 +71,9 @@ class Issuer:
         _set(self, "parent_name", _nfc(self.parent_name) or None)
 
 
+ACTING = "Q."
+
+
 @dataclass(frozen=True)
 class Signer:
     """Ô 7a/7b: ``authority`` is one of TM., KT., TL., TUQ., Q. and ``principal`` the
@@ -88,7 +91,7 @@ class Signer:
     @property
     def title_lines(self) -> tuple[str, ...]:
         lines = []
-        if self.authority and not self.principal:
+        if self.authority == ACTING:
             # Q. (the acting head): the prefix stands before the title he acts in,
             # one line ("Q. GIÁM ĐỐC"), the name under it.
             lines.append(f"{self.authority} {self.title or ''}".strip())
@@ -111,7 +114,8 @@ class Signer:
                 + ", ".join(AUTHORITY_PREFIXES)
                 + ")"
             )
-        if self.authority and not self.principal:
+        # Q. stands before the acting head's own title: nobody is signed for.
+        if self.authority and self.authority != ACTING and not self.principal:
             out.append(
                 f"Thiếu tên tập thể hoặc chức vụ người đứng đầu sau {self.authority}"
             )

@@ -15,7 +15,7 @@ role, never typed (Nghị định 30/2020/NĐ-CP Art 13, Phụ lục I ô 7a/7b)
 Each machine (decisions, submissions, movements workflows.py) calls
 :func:`approve` and :func:`send_back` with its own kernel and lock."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -113,6 +113,8 @@ def approve(workflow, obj, to, *, actor, agency_of, lock=None, data=None):
         locked.return_reason = ""
         return [*block, "approved_by", "approved_at", "return_reason"]
 
+    if actor is None:  # the head decides: no trusted caller approves in his name
+        raise PermissionDenied
     return workflow.transition(
         obj,
         to,

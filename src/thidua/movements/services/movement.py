@@ -14,7 +14,7 @@ from thidua.documents.services.approval import approve, send_back
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
 
-from ..enums import EDITABLE, MovementState
+from ..enums import EDITABLE, UNISSUED, MovementState
 from ..models import (
     ContentItem,
     Duty,
@@ -127,6 +127,14 @@ def create_movement(data: dict, *, launcher, actor=None) -> Movement:
 
 def _lock_draft(movement: Movement, expected_version: int | None) -> Movement:
     locked = Movement.objects.select_for_update().get(pk=movement.pk)
+    if locked.state in UNISSUED and locked.state not in EDITABLE:
+        # Before the head, or approved: the text he signs is the one he read.
+        raise ValidationError(
+            _(
+                "Văn bản đang trình thủ trưởng hoặc đã được duyệt: không sửa được; "
+                "cần sửa thì đề nghị thủ trưởng trả lại."
+            )
+        )
     if locked.state not in EDITABLE:
         raise ValidationError(
             _(

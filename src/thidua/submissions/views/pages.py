@@ -160,7 +160,7 @@ class SubmissionDetailView(TemplateView):
 class SubmissionForwardView(View):
     def post(self, request, pk):
         submission = access_submission(request.user, pk)
-        if not is_receiving_office(request.user, submission):
+        if not submission.is_sent or not is_receiving_office(request.user, submission):
             raise Http404
         form = ForwardForm(request.POST)
         if form.is_valid():
@@ -303,6 +303,8 @@ class SubmissionFileView(View):
 class PackageView(View):
     def get(self, request, pk):
         submission = access_submission(request.user, pk)
+        if not submission.is_sent:  # a draft: no package before the clerk sends it
+            raise Http404
         try:
             data = build_package(submission)
         except ValidationError as exc:
