@@ -66,7 +66,9 @@ def test_unknown_local_code_blocks_issuing_and_known_one_warns(client_for, org):
 
 def test_admin_edits_a_layout_checked_against_the_decree(client_for, org):
     from thidua.documents.services.render import render_source
+    from thidua.movements.services.movement import transition_movement
 
+    from ..decisions.factories import head_of
     from ..movements.factories import make_movement
 
     client = client_for("admin")
@@ -80,7 +82,9 @@ def test_admin_edits_a_layout_checked_against_the_decree(client_for, org):
         url, {"kind": "movement", "layout": json.dumps({"margins": {"left_mm": 35}})}
     )
     assert DocumentLayout.objects.get().layout["margins"]["left_mm"] == 35
-    movement = make_movement(org)
+    # Approved (the signer block is the approver's), not yet numbered.
+    movement = transition_movement(make_movement(org), "cho_duyet")
+    movement = transition_movement(movement, "da_duyet", actor=head_of(org.skhdt))
     section = docx.Document(
         io.BytesIO(render_source("movement", movement.pk, "docx"))
     ).sections[0]

@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from thidua.common.models import ActivityLog
@@ -288,3 +288,45 @@ def test_a_person_no_longer_in_any_unit_sees_no_movement_of_it(org, users):
     staff.person.unit = None
     staff.person.save(update_fields=["unit"])
     assert list(movements_for_user(staff)) == []
+
+
+def test_the_text_before_the_head_is_the_one_he_signs(org, users):
+    """Before the head or approved, the launch document is frozen; returned with the
+    reason, the office edits it and puts it before him again."""
+    give_person(users["head"], org.skhdt, "Vũ Hoàng Quý", "Giám đốc Sở")
+    awaiting = transition_movement(
+        make_movement(org), MovementState.AWAITING, actor=users["officer"]
+    )
+    with pytest.raises(ValidationError, match="đề nghị thủ trưởng trả lại"):
+        update_movement(awaiting, {"theme": "Sửa khi đang trình"})
+    with pytest.raises(ValidationError, match="Phải ghi lý do trả lại"):
+        transition_movement(awaiting, MovementState.RETURNED, actor=users["head"])
+    returned = transition_movement(
+        awaiting,
+        MovementState.RETURNED,
+        actor=users["head"],
+        reason="Bổ sung nơi nhận.",
+    )
+    assert returned.return_reason == "Bổ sung nơi nhận." and returned.is_editable
+    update_movement(returned, {"theme": "Đã bổ sung"})
+    # Not the clerk's to number before the head approves it, whoever asks.
+    for actor in (users["clerk"], None):
+        with pytest.raises(ValidationError, match="chưa được thủ trưởng duyệt"):
+            transition_movement(
+                returned, MovementState.ISSUED, issued_on=ISSUED_ON, actor=actor
+            )
+    with pytest.raises(PermissionDenied):
+        transition_movement(returned, MovementState.AWAITING, actor=users["clerk"])
+    again = transition_movement(
+        returned, MovementState.AWAITING, actor=users["officer"]
+    )
+    # Another Sở's officer, the office, the clerk: none approves.
+    for role in ("officer", "clerk", "other_officer", "admin"):
+        with pytest.raises(PermissionDenied):
+            transition_movement(again, MovementState.APPROVED, actor=users[role])
+    approved = transition_movement(again, MovementState.APPROVED, actor=users["head"])
+    assert approved.return_reason == "" and approved.signer_title == "Giám đốc Sở"
+    with pytest.raises(ValidationError, match="đã được duyệt"):
+        update_movement(approved, {"theme": "Sửa sau khi duyệt"})
+    with pytest.raises(ValidationError, match="Chỉ văn bản phát động đang chờ"):
+        transition_movement(approved, MovementState.RETURNED, actor=users["head"])

@@ -12,6 +12,7 @@ from thidua.accounts.enums import Role
 from thidua.accounts.services import grant_role
 from thidua.awards.models import Award
 from thidua.eligibility.errors import CaseError
+from thidua.submissions.services import outcome as outcome_services
 from thidua.submissions.services import submission as submission_services
 from thidua.submissions.services.submission import (
     _new_submission,
@@ -113,7 +114,7 @@ def test_a_cash_amount_the_engine_cannot_work_out_is_recorded_as_nothing(
     def unknown(*args, **kwargs):
         raise CaseError("code", "no multiple for this title at that date")
 
-    monkeypatch.setattr(submission_services, "cash_award", unknown)
+    monkeypatch.setattr(outcome_services, "cash_award", unknown)
     submission, nomination = sent
     record_outcome(
         submission.items.get(), awarded=True, actor=users["higher_officer"], **AWARD
