@@ -52,6 +52,43 @@ def test_role_without_its_scope_is_refused_with_a_message(client_for, users):
     assert not users["staff"].roles.filter(role="officer").exists()
 
 
+def test_admin_grants_who_signs_for_the_head(client_for, users, org):
+    """The acting head names the title he acts in; a delegate signs TUQ. or TL. for
+    the agency's head — each missing piece refused with a sentence on its field."""
+    client = client_for("admin")
+    url = reverse("accounts:account-detail", args=[users["staff"].pk])
+    response = client.post(url, {"role": "acting", "agency": org.skhdt.pk})
+    errors = response.context["role_form"].errors
+    assert "chức danh được giao quyền" in errors["acting_title"][0]
+    response = client.post(url, {"role": "delegate", "agency": org.skhdt.pk})
+    errors = response.context["role_form"].errors
+    assert errors["signs_as"] == ["Chọn hình thức ký: TUQ. hoặc TL."]
+    assert errors["principal"] == ["Chọn thủ trưởng ủy quyền, giao thừa lệnh."]
+    response = client.post(
+        url, {"role": "clerk", "agency": org.skhdt.pk, "signs_as": "TL."}
+    )
+    assert "TUQ., TL." in response.context["role_form"].errors["signs_as"][0]
+    response = client.post(
+        url, {"role": "clerk", "agency": org.skhdt.pk, "acting_title": "Giám đốc"}
+    )
+    assert response.context["role_form"].errors["acting_title"]
+    assert not users["staff"].roles.filter(role__in=["acting", "delegate"]).exists()
+    client.post(
+        url,
+        {
+            "role": "delegate",
+            "agency": org.skhdt.pk,
+            "signs_as": "TUQ.",
+            "principal": users["head"].pk,
+        },
+    )
+    client.post(
+        url, {"role": "acting", "agency": org.dkkd.pk, "acting_title": "Trưởng phòng"}
+    )
+    page = client.get(url).content.decode()
+    assert "TUQ. " + str(users["head"]) in page and "Q. Trưởng phòng" in page
+
+
 def test_weak_password_and_bad_username_are_refused(client_for):
     response = client_for("admin").post(
         reverse("accounts:account-create"),

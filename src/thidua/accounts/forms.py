@@ -59,14 +59,34 @@ class RoleForm(StyledFormMixin, forms.Form):
     council = forms.ModelChoiceField(
         label=_("Phạm vi: hội đồng"), queryset=None, required=False
     )
+    # Who else signs for the head (NĐ 30/2020 Art 13): the acting head's title (Q.),
+    # a delegate's form and the head he signs for (TUQ., TL.).
+    acting_title = forms.CharField(
+        label=_("Quyền thủ trưởng: chức danh được giao quyền"),
+        max_length=160,
+        required=False,
+    )
+    signs_as = forms.ChoiceField(
+        label=_("Được ủy quyền, thừa lệnh: hình thức ký"), required=False
+    )
+    principal = forms.ModelChoiceField(
+        label=_("Được ủy quyền, thừa lệnh: thủ trưởng ủy quyền"),
+        queryset=None,
+        required=False,
+    )
 
     def __init__(self, *args, agencies, councils, **kwargs):
-        from .enums import Role  # noqa: PLC0415 (keeps forms import-light)
+        from .enums import DelegatedForm, Role  # noqa: PLC0415 (keeps forms light)
+        from .models import User  # noqa: PLC0415
 
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = Role.choices
         self.fields["agency"].queryset = agencies
         self.fields["council"].queryset = councils
+        self.fields["signs_as"].choices = [("", "---------"), *DelegatedForm.choices]
+        self.fields["principal"].queryset = User.objects.filter(
+            roles__role=Role.HEAD
+        ).distinct()
 
 
 class PasswordSetForm(StyledFormMixin, forms.Form):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 
-from .enums import ApiScope, Role
+from .enums import ApiScope, DelegatedForm, Role
 from .models import ApiToken, RoleAssignment, User
 
 __all__ = [
@@ -31,6 +31,32 @@ __all__ = [
     "TokenRefused",
     "token_login_name",
 ]
+
+
+def _signing_problems(role, acting_title, signs_as, principal) -> dict:
+    """What the role's signing details lack or have too many of, field by field (the
+    database checks the same: role_assignment_acting_title, role_assignment_delegation)."""
+    problems = {}
+    if role == Role.ACTING and not acting_title:
+        problems["acting_title"] = [
+            _(
+                "Quyền thủ trưởng phải ghi chức danh được giao quyền (ví dụ: Giám đốc Sở)."
+            )
+        ]
+    if role != Role.ACTING and acting_title:
+        problems["acting_title"] = [
+            _("Chỉ quyền thủ trưởng mới ghi chức danh được giao quyền.")
+        ]
+    if role == Role.DELEGATE:
+        if signs_as not in DelegatedForm.values:
+            problems["signs_as"] = [_("Chọn hình thức ký: TUQ. hoặc TL.")]
+        if principal is None:
+            problems["principal"] = [_("Chọn thủ trưởng ủy quyền, giao thừa lệnh.")]
+    elif signs_as or principal is not None:
+        problems["signs_as"] = [
+            _("Chỉ người được ủy quyền, thừa lệnh mới có hình thức ký TUQ., TL.")
+        ]
+    return problems
 
 
 def grant_role(
@@ -49,6 +75,10 @@ def grant_role(
     TL. for ``principal``, who must be the agency's head."""
     if role not in Role.values:
         raise ValidationError({"role": [_("Vai trò không hợp lệ.")]})
+    acting_title = nfc(acting_title.strip())
+    problems = _signing_problems(role, acting_title, signs_as, principal)
+    if problems:
+        raise ValidationError(problems)
     if (
         principal is not None
         and not RoleAssignment.objects.filter(
@@ -63,7 +93,7 @@ def grant_role(
         role=role,
         agency=agency,
         council=council,
-        acting_title=nfc(acting_title.strip()),
+        acting_title=acting_title,
         signs_as=signs_as,
         principal=principal,
     )
