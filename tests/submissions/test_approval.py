@@ -201,3 +201,34 @@ def test_a_draft_has_no_files_and_no_package(client_for, round_, org, users):
     outbox = officer.get(reverse("submissions:list"))
     assert awaiting in list(outbox.context["outbox"])
     assert "Chờ thủ trưởng duyệt" in outbox.content.decode()
+
+
+def test_an_item_goes_up_in_one_draft_at_a_time(org, users):
+    """The Sở forwards a unit's nominee in a draft of its own; a second draft with the
+    same nominee is refused while the first waits for the Sở's head."""
+    import datetime
+
+    from thidua.nominations.services.nomination import open_round
+
+    from .factories import submit_nominations
+    from .test_submissions import SIGN
+
+    round_ = open_round(
+        agency=org.dkkd,
+        name="Xét phòng 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
+    nomination = decided(round_, org, "dkkd_staff", "CSTD_BO_TINH", users)
+    item = submit_nominations(
+        round_, [nomination], actor=users["admin"], **SIGN
+    ).items.get()
+    draft = service.forward_items(
+        [item], agency=org.skhdt, planned_on=DAY, actor=users["officer"]
+    )
+    assert draft.state == "du_thao" and draft.to_agency == org.province
+    with pytest.raises(ValidationError, match="đã có trong một tờ trình trình tiếp"):
+        service.forward_items(
+            [item], agency=org.skhdt, planned_on=DAY, actor=users["officer"]
+        )
