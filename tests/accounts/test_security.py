@@ -199,7 +199,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 def test_access_log_format_leaves_out_query_strings():
-    from thidua.common.management.commands.serve import ACCESS_LOG_FORMAT
+    from thidua import gunicorn_conf
 
-    assert "%(U)s" in ACCESS_LOG_FORMAT  # the path only
-    assert "%(q)s" not in ACCESS_LOG_FORMAT and "%(r)s" not in ACCESS_LOG_FORMAT
+    log_format = gunicorn_conf.access_log_format
+    assert "%(U)s" in log_format  # the path only
+    assert "%(q)s" not in log_format and "%(r)s" not in log_format
