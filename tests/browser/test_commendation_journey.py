@@ -208,7 +208,8 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     # his own record's (no one types it), then the clerk takes the number and issues.
     login(page, base, "chutich")
     page.get_by_test_id("queue-approvals").click()
-    expect(page.get_by_role("heading", name="Quyết định chờ duyệt")).to_be_visible()
+    expect(page.get_by_role("heading", name="Văn bản chờ duyệt")).to_be_visible()
+    expect(page.get_by_test_id("queued-decision")).to_have_count(1)
     page.goto(decision_url)
     page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(state).to_have_text("Đã duyệt, chờ lấy số")

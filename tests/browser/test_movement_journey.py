@@ -33,8 +33,6 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
     )
     page.fill("#id_theme", "Chuyển đổi số vì người dân và doanh nghiệp")
     page.fill("#id_closing", "Giám đốc Sở kêu gọi toàn thể công chức hưởng ứng./.")
-    page.fill("#id_signer_title", "Giám đốc")
-    page.fill("#id_signer_name", "Vũ Hoàng Quý")
     page.fill("#id_registration_deadline", "31/12/2026")
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_test_id("movement-state")).to_have_text("Nháp")
@@ -76,10 +74,24 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
         ),
     )
 
+    # The launch document goes to the Director, who approves it (the signer block is
+    # his own record, nobody types it); then the clerk takes the number and issues.
     page.goto(detail)
     expect(page.get_by_test_id("missing")).to_have_count(0)
-    page.fill("#issued_on", today)
-    page.get_by_role("button", name="Lấy số và ban hành").click()
+    page.get_by_role("button", name="Trình thủ trưởng duyệt").click()
+    expect(page.get_by_test_id("movement-state")).to_have_text("Chờ thủ trưởng duyệt")
+    logout(page)
+    login(page, demo_server, "chutich")
+    page.goto(detail)
+    page.get_by_test_id("approval-move").get_by_role("button", name="Duyệt").click()
+    expect(page.get_by_test_id("movement-state")).to_have_text("Đã duyệt, chờ lấy số")
+    expect(page.get_by_test_id("approval")).to_contain_text("Vũ Hoàng Quý")
+    logout(page)
+    login(page, demo_server, "vanthu")
+    page.goto(detail)
+    move = page.get_by_test_id("approval-move")
+    move.locator("input[name=issued_on]").fill(today)
+    move.get_by_role("button", name="Lấy số và ban hành").click()
     expect(page.get_by_test_id("movement-state")).to_have_text("Đã ban hành")
     expect(page.get_by_test_id("movement-symbol")).to_have_text(
         re.compile(r"^\d{2,}/KH-SKHĐT$")
