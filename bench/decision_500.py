@@ -105,7 +105,12 @@ def main() -> None:
     )
 
     credential = upload_credential(
-        root, make_test_p12(passphrase="bench"), "bench", "Bench", True, actor=None
+        root,
+        make_test_p12("Sở Kế hoạch và Đầu tư (bench)", passphrase="bench"),
+        "bench",
+        "Bench",
+        True,
+        actor=None,
     )
     symbol = decision.issued_document.symbol
     pdf = pdf_runs[0][1]

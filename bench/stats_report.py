@@ -202,6 +202,9 @@ def _movements(rng, launchers, years: int) -> int:
                     else datetime.date(year, 12, 31),
                     issued_document=doc,
                     state="dang_thuc_hien",
+                    # Made directly, as movements issued before the head's approval
+                    # step existed (no approver on record).
+                    legacy=True,
                 )
             )
     Movement.objects.bulk_create(made)

@@ -108,8 +108,8 @@ def test_every_inline_import_says_why():
 
 
 # Where a state is still set by hand, until its machine moves to the workflow kernel
-# (common/workflow.py). The ballot keeps its own functions: secrecy shapes them.
-# The ballot keeps its own functions: secrecy shapes them (docs/ballots.md).
+# (common/workflow.py). The ballot keeps its own functions: secrecy shapes them
+# (docs/ballots.md).
 STATE_SET_BY_HAND = {"councils/services/count.py"}
 
 

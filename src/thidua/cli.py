@@ -19,15 +19,15 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
-    from thidua.drivers import keep_out_unused_drivers  # noqa: PLC0415
+    from thidua.drivers import keep_out_unused_drivers  # noqa: PLC0415 (after the umask)
 
     keep_out_unused_drivers()
     if len(argv) > 1 and argv[1] == "serve":
-        # The supervisor loads no Django: see thidua/supervise.py.
-        from thidua.supervise import main as serve  # noqa: PLC0415
+        # The supervisor loads no Django: see thidua/common/supervise.py.
+        from thidua.common.supervise import main as serve  # noqa: PLC0415 (serve only)
 
         sys.exit(serve(argv[2:]))
-    from django.core.management import execute_from_command_line  # noqa: PLC0415
+    from django.core.management import execute_from_command_line  # noqa: PLC0415 (not for serve)
 
     execute_from_command_line(["thidua", *argv[1:]])
 

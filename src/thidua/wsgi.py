@@ -21,10 +21,10 @@ def prepare() -> None:
     meets an old schema), then load what every worker would otherwise load on its
     first requests, once, to be shared: every view module (the URL table) and the
     templates of the pages everyone opens."""
-    from django.core.management import call_command  # noqa: PLC0415
-    from django.db import connections  # noqa: PLC0415
-    from django.template.loader import get_template  # noqa: PLC0415
-    from django.urls import get_resolver  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415 (apps ready)
+    from django.db import connections  # noqa: PLC0415 (apps ready)
+    from django.template.loader import get_template  # noqa: PLC0415 (apps ready)
+    from django.urls import get_resolver  # noqa: PLC0415 (apps ready)
 
     if os.environ.get("THIDUA_MIGRATE_ON_START"):
         call_command("migrate", interactive=False, verbosity=0)

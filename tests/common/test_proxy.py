@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from thidua.supervise import gunicorn_argv
+from thidua.common.supervise import gunicorn_argv
 
 from ..factories import PASSWORD
 

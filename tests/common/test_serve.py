@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.supervise import default_workers
+from thidua.common.supervise import default_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.own_sqlite  # every server here runs on a folder of its own
@@ -56,7 +56,7 @@ def _python(code: str, env: dict) -> str:
 
 def test_the_supervisor_loads_no_django(tmp_path):
     code = (
-        "import sys, thidua.supervise, thidua.drivers, thidua.cli\n"
+        "import sys, thidua.common.supervise, thidua.drivers, thidua.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
     )
     assert _python(code, _env(tmp_path)) == "[]"

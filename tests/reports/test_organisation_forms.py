@@ -66,8 +66,10 @@ def movement(
                 signer_title="Giám đốc",
                 signer_name="Vũ Hoàng Quý",
             )
-        m.state = "da_ban_hanh"
-        m.save(update_fields=["issued_document", "state"])
+        # Issued outside the services: as a movement issued before the head's
+        # approval step existed.
+        m.state, m.legacy = "da_ban_hanh", True
+        m.save(update_fields=["issued_document", "state", "legacy"])
     return m
 
 

@@ -77,7 +77,7 @@ class RoleForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, agencies, councils, **kwargs):
         from .enums import DelegatedForm, Role  # noqa: PLC0415 (keeps forms light)
-        from .models import User  # noqa: PLC0415
+        from .models import User  # noqa: PLC0415 (keeps forms light)
 
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = Role.choices

@@ -5,9 +5,19 @@ Vietnamese. Each app registers the labels of the actions it writes in its own
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["ACTION_LABELS", "action_label", "audit_code", "register_actions"]
+__all__ = [
+    "ACTION_LABELS",
+    "RETIRED_ACTIONS",
+    "action_label",
+    "audit_code",
+    "register_actions",
+    "register_retired_actions",
+]
 
 ACTION_LABELS: dict[str, str] = {}
+# Codes the code no longer writes, kept labelled: the audit trail of an install that
+# ran an older version holds them, and its history must still read in Vietnamese.
+RETIRED_ACTIONS: set[str] = set()
 
 
 def register_actions(labels: dict) -> None:
@@ -17,6 +27,12 @@ def register_actions(labels: dict) -> None:
         if code in ACTION_LABELS and str(ACTION_LABELS[code]) != str(label):
             raise ValueError(f"audit action {code!r} is labelled twice")
         ACTION_LABELS[code] = label
+
+
+def register_retired_actions(labels: dict) -> None:
+    """Labels of codes no longer written (see ``RETIRED_ACTIONS``)."""
+    register_actions(labels)
+    RETIRED_ACTIONS.update(labels)
 
 
 def audit_code(code: str) -> str:

@@ -25,7 +25,7 @@ __all__ = [
 
 
 class ApprovalMoveForm(StyledFormMixin, forms.Form):
-    """One step of a text the head approves (documents.approval_views): the reason
+    """One step of a text the head approves (documents.views.approval): the reason
     of a return, the clerk's issue date."""
 
     to = forms.CharField(widget=forms.HiddenInput())

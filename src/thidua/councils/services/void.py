@@ -72,11 +72,11 @@ def void_box(box: BallotBox, *, reason: str, actor) -> list[AgendaItem]:
         )
         SealedPaper.objects.filter(box=locked).delete()
         Ballot.objects.filter(box=locked).update(state=BallotState.VOID, closed_at=now)
-        locked.state, locked.closed_at = BallotState.VOID, now
-        locked.wrapped_private_key = None
-        locked.void_reason = reason
-        locked.save(
-            update_fields=["state", "closed_at", "wrapped_private_key", "void_reason"]
+        BallotBox.objects.filter(pk=locked.pk).update(
+            state=BallotState.VOID,
+            closed_at=now,
+            wrapped_private_key=None,
+            void_reason=reason,
         )
         log_action(
             locked,
@@ -91,11 +91,9 @@ def void_box(box: BallotBox, *, reason: str, actor) -> list[AgendaItem]:
             },
         )
         again = [_put_again(ballot.agenda_item, actor) for ballot in ballots]
-    box.state, box.closed_at, box.wrapped_private_key, box.void_reason = (
-        locked.state,
-        locked.closed_at,
-        None,
-        reason,
+    # The caller's object shows the box as it now is.
+    box.refresh_from_db(
+        fields=["state", "closed_at", "wrapped_private_key", "void_reason"]
     )
     return again
 

@@ -14,10 +14,10 @@ from django.views.generic import TemplateView
 from thidua.awards.forms import AnnulForm
 from thidua.common.downloads import set_download_name
 from thidua.common.views import apply_errors, require_perm
-from thidua.documents.approval_views import approval_move
 from thidua.documents.files import file_response
 from thidua.documents.rendering import render_docx
 from thidua.documents.services.signing import personal_signing_status
+from thidua.documents.views.approval import approval_move
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,

@@ -41,7 +41,7 @@ class DelegatedSignerFields(SignerFields):
     def signer_lines(self) -> tuple[str, ...]:
         """Ô 7a/7b as printed, upper case: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", or one
         line for the acting head, "Q. GIÁM ĐỐC" (rendering.spec.Signer.title_lines)."""
-        from thidua.documents.rendering.spec import Signer  # noqa: PLC0415
+        from thidua.documents.rendering.spec import Signer  # noqa: PLC0415 (the renderer is heavy; models load first)
 
         return Signer(
             self.signer_title,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from thidua.common.actions import audit_code
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 
@@ -183,7 +184,7 @@ def upload_credential(
         label,
         visible_stamp,
         actor,
-        "documents.credential_upload",
+        audit_code("documents.credential_upload"),
     )
 
 
@@ -200,7 +201,7 @@ def upload_personal_credential(
         label,
         visible_stamp,
         actor,
-        "documents.personal_credential_upload",
+        audit_code("documents.personal_credential_upload"),
     )
 
 
@@ -253,5 +254,5 @@ def generate_test_personal_credential(person, actor) -> SigningCredential:
         _("Chứng thư thử nghiệm (không dùng cho văn bản thật)"),
         True,
         actor,
-        "documents.personal_credential_generate",
+        audit_code("documents.personal_credential_generate"),
     )

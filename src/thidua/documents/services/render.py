@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from thidua.common.actions import audit_code
 from thidua.common.jobs import checkpoint, claim, enqueue_on_commit, fresh_lease
 from thidua.common.services.audit import log_action
 
@@ -120,9 +121,11 @@ def render_issued_document(document_id: int) -> None:
 
 
 SIGN_ACTIONS = {
-    (DocumentSignature.Kind.PERSONAL, True): "documents.sign_personal",
-    (DocumentSignature.Kind.PERSONAL, False): "documents.sign_personal_missing",
-    (DocumentSignature.Kind.SEAL, True): "documents.sign",
+    (DocumentSignature.Kind.PERSONAL, True): audit_code("documents.sign_personal"),
+    (DocumentSignature.Kind.PERSONAL, False): audit_code(
+        "documents.sign_personal_missing"
+    ),
+    (DocumentSignature.Kind.SEAL, True): audit_code("documents.sign"),
 }
 
 

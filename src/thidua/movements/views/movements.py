@@ -12,9 +12,9 @@ from thidua.common.history import history_rows
 from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
-from thidua.documents.approval_views import approval_move
 from thidua.documents.doc_types import doc_type
 from thidua.documents.selectors import local_types_for
+from thidua.documents.views.approval import approval_move
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
 from thidua.organizations.selectors import own_office_agencies

@@ -64,7 +64,7 @@ def _load_read_only(path: Path, **options):
     (``reset_dimensions``: a <dimension> may be wrong). The scan is replaced for the
     duration of the load only (the class attribute, under a lock)."""
     import openpyxl  # noqa: PLC0415 (heavy; only imports need it)
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415 (heavy)
 
     with _SIZE_SCAN:
         scan = ReadOnlyWorksheet._get_size

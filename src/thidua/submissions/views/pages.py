@@ -13,8 +13,8 @@ from django.views.generic import TemplateView
 from thidua.common.downloads import set_download_name
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
-from thidua.documents.approval_views import approval_move
 from thidua.documents.files import file_response
+from thidua.documents.views.approval import approval_move
 from thidua.nominations.enums import NominationState
 from thidua.nominations.selectors import (
     access_round,

@@ -1,12 +1,12 @@
 """``thidua serve`` through Django's command runner (``django-admin serve``): the same
-supervisor as ``thidua serve`` (thidua/supervise.py), which ``thidua`` itself starts
+supervisor as ``thidua serve`` (thidua/common/supervise.py), which ``thidua`` itself starts
 without loading Django in the supervising process."""
 
 import sys
 
 from django.core.management.base import BaseCommand
 
-from thidua.supervise import add_web_arguments, run
+from thidua.common.supervise import add_web_arguments, run
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from thidua.supervise import add_web_arguments, gunicorn_argv
+from thidua.common.supervise import add_web_arguments, gunicorn_argv
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from thidua.common.services.audit import write_checkpoint
+from thidua.common.supervise import add_web_arguments
 from thidua.demo.loader import DEMO_PASSWORD, demo_accounts, demo_loaded, load_demo
-from thidua.supervise import add_web_arguments
 
 
 class Command(BaseCommand):
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.flush()
         sys.stdout.flush()
         # `thidua serve` takes this process's place: the demo data loaded here stays
-        # out of the supervisor's memory (thidua/supervise.py).
+        # out of the supervisor's memory (thidua/common/supervise.py).
         # The demo's people may make themselves a test certificate (never elsewhere).
         os.environ["THIDUA_TEST_CERTIFICATES"] = "1"
         argv = [sys.executable, "-m", "thidua.cli", "serve", "--no-migrate"]

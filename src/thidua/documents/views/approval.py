@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .forms import ApprovalMoveForm
+from ..forms import ApprovalMoveForm
 
 __all__ = ["approval_move"]
 
