@@ -10,6 +10,10 @@ def issued_before_the_approval_step(apps, schema_editor):
     apps.get_model("movements", "Movement").objects.exclude(state="nhap").update(
         legacy=True
     )
+    if schema_editor.connection.vendor == "postgresql":
+        # The constraints added next ALTER the table: PostgreSQL refuses while the
+        # rows just written still have deferred foreign-key checks pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -11,6 +11,10 @@ def sent_before_the_approval_step(apps, schema_editor):
     Submission = apps.get_model("submissions", "Submission")
     Submission.objects.update(state="da_ban_hanh")
     Submission.objects.filter(from_agency__isnull=False).update(legacy=True)
+    if schema_editor.connection.vendor == "postgresql":
+        # The constraints added next ALTER the table: PostgreSQL refuses while the
+        # rows just written still have deferred foreign-key checks pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
