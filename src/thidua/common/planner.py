@@ -7,7 +7,8 @@ Which one is cheaper depends on how many rows the scope holds, and the planner c
 only tell from its statistics. PostgreSQL keeps them itself (autovacuum's analyze);
 SQLite keeps none until ANALYZE runs, and without them it always takes the unit index
 and sorts every visible person for each page. thidua refreshes them after migrating,
-after a staff import (a bulk change), when the worker starts and nightly.
+after a staff import (a bulk change) and nightly (`thidua serve` migrates at every
+start, so a server that starts has fresh statistics too).
 """
 
 from django.db import connections

@@ -9,7 +9,6 @@ from .services.audit import write_checkpoint
 
 __all__ = [
     "recover_jobs_at_start",
-    "refresh_statistics_at_start",
     "task_recover_jobs",
     "task_refresh_statistics",
     "task_write_audit_checkpoint",
@@ -38,9 +37,4 @@ def recover_jobs_at_start() -> None:
 @db_periodic_task(crontab(hour="2", minute="40"), name="thidua.common.statistics")
 def task_refresh_statistics() -> None:
     """Nightly: the planner's statistics follow what the day added (planner.py)."""
-    refresh_statistics()
-
-
-@on_startup(name="thidua.common.statistics")
-def refresh_statistics_at_start() -> None:
     refresh_statistics()
