@@ -33,16 +33,7 @@ import django
 django.setup()
 from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from thidua.accounts.models import User
-from thidua.decisions.services.decision import (
-    approve_decision, draft_decision, issue_decision, submit_decision)
-from thidua.documents.services.numbering import issue_document
-from thidua.common.jobs import enqueue_on_commit
-from thidua.documents.tasks import task_render_document
-from django.db import transaction
-from thidua.movements.models import Movement
-from thidua.nominations.models import Nomination
 from thidua.organizations.models import Agency
 from thidua.organizations.services.staff_import import start_staff_import
 from tests.organizations.workbooks import row, write_xlsx
@@ -53,7 +44,24 @@ rows = [row(f"Nguyễn Văn Thử {i}", f"020085{900000 + i:06d}") for i in rang
 path = write_xlsx(Path(os.environ["THIDUA_DATA_DIR"]) / "ds.xlsx", rows)
 upload = SimpleUploadedFile("ds.xlsx", path.read_bytes())
 start_staff_import(upload, agency=agency, actor=officer)
+"""
 
+# Issued once the first worker is killed, so that one is left for the second to be
+# killed in, whatever the first worker's other thread rendered meanwhile.
+ISSUE_PLAN = """
+import django
+django.setup()
+from django.db import transaction
+from django.utils import timezone
+from thidua.accounts.models import User
+from thidua.common.jobs import enqueue_on_commit
+from thidua.documents.services.numbering import issue_document
+from thidua.documents.tasks import task_render_document
+from thidua.movements.models import Movement
+from thidua.organizations.models import Agency
+
+officer = User.objects.get(username="canbotdkt")
+agency = Agency.objects.get(code="SKHĐT")
 # A second numbered launch document of the demo movement, queued for rendering.
 movement = Movement.objects.get(issued_document__symbol="173/PD-SKHĐT")
 with transaction.atomic():
@@ -64,6 +72,20 @@ with transaction.atomic():
         actor=officer,
     )
     enqueue_on_commit(task_render_document, document.pk)
+"""
+
+# Issued only once the first two kills are done: a worker's second thread would
+# otherwise render it, and write its awards, before the kill this test means for it.
+ISSUE_DECISION = """
+import django
+django.setup()
+from django.utils import timezone
+from thidua.accounts.models import User
+from thidua.decisions.services.decision import (
+    approve_decision, draft_decision, issue_decision, submit_decision)
+from thidua.nominations.models import Nomination
+
+officer = User.objects.get(username="canbotdkt")
 
 # A decision on the demo's three Lao động tiên tiến (their notice over, as if weeks
 # had passed): render, then awards.
@@ -222,16 +244,8 @@ def _state(site: Site) -> dict:
 @pytest.mark.needs_system
 def test_work_survives_a_worker_killed_in_each_kind_of_job(site):
     site.run("demo", "--load-only")
-    site.python(SETUP, SETUP_ROWS=str(IMPORT_ROWS))
-    numbers_before = dict(
-        site.query("select id, symbol from documents_issueddocument order by id")
-    )
-    series_before = site.query("select id, last_number from documents_numberseries")
     people_before = site.query("select count(*) from organizations_person")[0][0]
-    ((decision,),) = site.query(
-        "select d.symbol from decisions_decision q "
-        "join documents_issueddocument d on d.id = q.issued_document_id"
-    )
+    site.python(SETUP, SETUP_ROWS=str(IMPORT_ROWS))
 
     def import_status():
         return site.query("select status from organizations_staffimport")[0][0]
@@ -240,12 +254,23 @@ def test_work_survives_a_worker_killed_in_each_kind_of_job(site):
     worker = site.start_worker("staff_import.rows")
     site.kill_when_paused(worker, "staff_import.rows")
     assert import_status() == "running"
+    site.python(ISSUE_PLAN)
 
     # 2. The new worker takes the import over at start and finishes it; killed while
     #    a numbered document is being rendered (PDF made, not yet stored).
     worker = site.start_worker("documents.render.converted")
     site.wait("the import", lambda: import_status() == "done")
     site.kill_when_paused(worker, "documents.render.converted")
+
+    site.python(ISSUE_DECISION)
+    numbers_before = dict(
+        site.query("select id, symbol from documents_issueddocument order by id")
+    )
+    series_before = site.query("select id, last_number from documents_numberseries")
+    ((decision,),) = site.query(
+        "select d.symbol from decisions_decision q "
+        "join documents_issueddocument d on d.id = q.issued_document_id"
+    )
 
     # 3. Killed while the decision's awards are being written (in the transaction
     #    that marks its document ready).

@@ -101,13 +101,37 @@ def test_another_machines_worker_is_judged_by_its_silence(decision, settings):
     assert document.job_owner is None and document.job_seen_at == later
 
 
-def test_a_row_nobody_took_is_queued_again_after_a_while(decision, settings):
+@pytest.fixture
+def queue():
+    """huey's real queue (in memory in the test settings), emptied afterwards."""
+    from huey.contrib.djhuey import HUEY  # noqa: PLC0415 (huey reads settings at first use)
+
+    HUEY.storage.flush_queue()
+    yield HUEY
+    HUEY.storage.flush_queue()
+
+
+def test_a_row_nobody_took_is_queued_again_after_a_while(decision, settings, queue):
+    from thidua.documents.tasks import task_render_document  # noqa: PLC0415 (after setup)
+
     document = decision.issued_document
     seen = IssuedDocument.objects.get(pk=document.pk).job_seen_at
     assert seen is not None  # queued with its lease by issue_document
+    # Its message waits in the queue: a worker will take it.
+    queue.storage.enqueue(queue.serialize_task(task_render_document.s(document.pk)))
     assert jobs.recover_stale(seen + datetime.timedelta(seconds=5)) == []
     later = seen + datetime.timedelta(seconds=settings.THIDUA_JOB_STALE_SECONDS + 1)
     assert len(jobs.recover_stale(later)) == 1
+
+
+def test_a_row_whose_message_was_lost_is_queued_again_at_once(decision, queue):
+    """A worker killed after taking the message from the queue and before claiming the
+    row: the row is nobody's and the queue no longer has it."""
+    document = decision.issued_document
+    assert jobs.recover_stale() == [
+        f"documents.render #{document.pk}: xếp lại hàng đợi"
+    ]
+    assert ActivityLog.objects.get(action="jobs.requeue").data["owner"] == ""
 
 
 def test_a_row_from_before_leases_is_queued_again(decision):

@@ -7,7 +7,8 @@ row's id: a worker killed by the OOM killer or a reboot loses what it had taken 
 the queue, but not the row. :func:`recover_stale` — at every worker start and every few
 minutes — finds rows still in progress whose worker is gone (a dead process on this
 machine at once, any other after ``THIDUA_JOB_STALE_SECONDS`` without a sign of life)
-and queues them again, or after ``THIDUA_JOB_MAX_ATTEMPTS`` starts gives up with a
+or that nobody holds while the queue no longer carries them (a worker killed between
+taking the message and claiming the row), and queues them again, or after ``THIDUA_JOB_MAX_ATTEMPTS`` starts gives up with a
 reason the user reads. Each job is idempotent (it claims its row first, and writes its
 outcome in one transaction), so a job queued twice runs once.
 
@@ -170,9 +171,25 @@ def checkpoint(name: str, model=None, pk: int | None = None) -> None:
 # --- Recovery --------------------------------------------------------------------------
 
 
-def _stale(owner: str | None, seen, cutoff: datetime.datetime) -> bool:
-    if owner is None:  # queued: stale when nobody took it for a long time
-        return seen is None or seen < cutoff
+def _queued_messages() -> set[tuple[str, int]]:
+    """(task name, row pk) of every message waiting in the queue, due or scheduled."""
+    from huey.contrib.djhuey import HUEY  # noqa: PLC0415 (huey's settings are read at first use)
+
+    return {
+        (task.name, task.args[0])
+        for task in (*HUEY.pending(), *HUEY.scheduled())
+        if task.args
+    }
+
+
+def _stale(
+    owner: str | None, seen, cutoff: datetime.datetime, in_queue: bool = True
+) -> bool:
+    if owner is None:
+        # Queued: lost when the queue no longer has its message (a duplicate, should
+        # a live worker be between taking it and claiming the row, runs once: claim);
+        # otherwise stale when nobody took it for a long time.
+        return not in_queue or seen is None or seen < cutoff
     alive = owner_alive(owner)
     if alive is None:
         return seen is None or seen < cutoff
@@ -210,13 +227,15 @@ def recover_stale(now: datetime.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(seconds=settings.THIDUA_JOB_STALE_SECONDS)
     done: list[str] = []
+    queued = _queued_messages()
     for durable in _DURABLE.values():
         model = durable.model_class()
+        task_name = _resolve(durable.task).name
         rows = model.objects.filter(status__in=durable.active).values_list(
             "pk", "job_owner", "job_seen_at", "job_attempts"
         )
         for row in rows:
-            if _stale(row[1], row[2], cutoff):
+            if _stale(row[1], row[2], cutoff, (task_name, row[0]) in queued):
                 line = _recover_row(durable, model, row, now)
                 if line:
                     done.append(line)
