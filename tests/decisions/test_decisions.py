@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.awards.models import Award
 from thidua.common.models import ActivityLog
+from thidua.decisions.services.decision import draft_decision
 from thidua.documents.services.render import render_issued_document
 from thidua.eligibility.authority import can_decide
 from thidua.nominations.services.nomination import (
@@ -110,6 +111,24 @@ def test_decision_is_numbered_rendered_and_only_then_written_to_the_register(
     render_issued_document(decision.issued_document.pk)  # idempotent
     assert Award.objects.count() == 2
     assert ActivityLog.objects.filter(action="decisions.register").count() == 1
+
+
+def test_two_titles_of_one_year_for_one_person_pay_only_the_higher(round_, org, users):
+    """NĐ 152/2025 Đ49 k5: LĐTT and CSTĐCS of 2025 decided together for the same
+    person — same counting period — pay only the CSTĐCS; the basis says why."""
+    ldtt = decided(round_, org, "head", "LDTT", users)
+    cstdcs = decided(round_, org, "head", "CSTDCS", users)
+    other = decided(round_, org, "dkkd_staff", "LDTT", users)
+    decision = draft_decision(
+        round_, [ldtt, cstdcs, other], planned_on=datetime.date(2026, 1, 15)
+    )
+    items = list(
+        decision.items.order_by("position").values_list("cash_amount", "cash_basis")
+    )
+    assert [amount for amount, _basis in items] == [0, 2_340_000, 710_000]
+    assert "NĐ 152/2025/NĐ-CP, Điều 49, khoản 5" in items[0][1]
+    assert items[1][1] == "1 × 2.340.000 đ (NĐ 73/2024/NĐ-CP)"
+    assert items[2][1] == "0,3 × 2.340.000 đ (NĐ 73/2024/NĐ-CP)"
 
 
 def test_the_database_refuses_an_unknown_decision_state(round_, org, users):

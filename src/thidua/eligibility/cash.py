@@ -5,10 +5,14 @@
 * The multiple is the regime's (addendum §5.4); by default the regime whose
   decree was in force on the decision date. Unverified multiples are policy
   defaults (``Policy.cash_multiples``).
-* "làm tròn số lên hàng chục nghìn đồng" (NĐ 91/2017 Art 68 cl.2; same wording in
-  NĐ 98/2023): ceiling to 10,000 đ unless the issuer's policy says
+* "làm tròn số lên hàng chục nghìn đồng" (NĐ 91/2017 Art 68 cl.2; NĐ 152/2025
+  Art 49 cl.2): ceiling to 10,000 đ unless the issuer's policy says
   ``nearest`` or ``none``. Arithmetic is exact (``Fraction``): 0.8 × 1,800,000
   is 1,440,000, not 1,440,000.0000000002 rounded up to 1,450,000.
+* Several titles at once (NĐ 152/2025 Art 49 cl.5): one subject given titles with
+  the same counting period at the same time is paid only the highest
+  (:func:`same_period_unpaid`); titles of different periods, and forms of
+  commendation, are each paid.
 """
 
 import bisect
@@ -29,6 +33,7 @@ __all__ = [
     "base_salary_on",
     "cash_award",
     "round_amount",
+    "same_period_unpaid",
 ]
 
 
@@ -53,10 +58,13 @@ BASE_SALARY: tuple[BaseSalary, ...] = (
     BaseSalary(date(2026, 7, 1), 2_530_000, "NĐ 161/2026/NĐ-CP, Điều 3, khoản 2"),
 )
 _SINCE = [b.since for b in BASE_SALARY]
-ROUNDING_CITATION = "NĐ 91/2017/NĐ-CP, Điều 68, khoản 2; NĐ 98/2023/NĐ-CP (cùng lời văn, số điều chưa thấy)"
-# Bằng khen and Giấy khen of a collective are a multiple of the individual's.
-_COLLECTIVE_FACTOR_CODES = frozenset({"GIAY_KHEN", "BK_BO_TINH", "BK_TTG"})
+# Bằng khen, Giấy khen and Huân chương of a collective are a multiple of the
+# individual's.
+_COLLECTIVE_FACTOR_CODES = frozenset({"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3"})
 COLLECTIVE_TITLES = frozenset({"TTLDTT", "TTLDXS", "CO_BO_TINH", "CO_CP"})
+# Titles counted on the review year alone: two of them for one subject and year have
+# the same counting period (NĐ 152/2025 Art 49 cl.5, second sentence).
+ONE_YEAR_TITLES = frozenset({"LDTT", "CSTT", "CSTDCS", "TTLDTT", "TTLDXS"})
 
 
 def base_salary_on(day: date) -> BaseSalary:
@@ -97,6 +105,16 @@ class CashAward:
     rounding: str
     citations: tuple[str, ...]
     note: str = ""
+
+    @property
+    def basis_text(self) -> str:
+        """How the amount is reached, as a decision's table prints it:
+        ``1,5 × 2.340.000 đ (NĐ 73/2024/NĐ-CP)``."""
+        if self.multiple is None:
+            return ""
+        multiple = f"{float(self.multiple):g}".replace(".", ",")
+        base = f"{self.base_salary:,}".replace(",", ".")
+        return f"{multiple} × {base} đ ({self.base_source})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -167,7 +185,7 @@ def cash_award(
         citations.append(factor.citation.text)
         notes.append(f"tập thể = {_number(value)} lần cá nhân")
     citations.append(f"Mức lương cơ sở: {base.source}")
-    citations.append(ROUNDING_CITATION)
+    citations.append(r.rounding_citation.text)
     if multiple is None:
         return CashAward(
             code,
@@ -199,3 +217,30 @@ def cash_award(
         tuple(citations),
         "; ".join(notes),
     )
+
+
+def same_period_unpaid(
+    entries: list[tuple[object, int, CashAward]],
+) -> dict[int, str]:
+    """Which of ``entries`` — ``(subject, review year, award)`` decided at the same
+    time — are not paid, each with the reason printed beside it: of the one-year
+    titles of one subject and year, only the highest is paid where the regime says so
+    (NĐ 152/2025 Art 49 cl.5). Ties keep the first entry."""
+    best: dict[tuple[object, int], int] = {}
+    unpaid: dict[int, str] = {}
+    for index, (subject, year, award) in enumerate(entries):
+        rule = get_regime(award.regime).same_period_highest_title
+        if rule is None or award.code not in ONE_YEAR_TITLES or award.amount is None:
+            continue
+        key = (subject, year)
+        kept = best.get(key)
+        if kept is None:
+            best[key] = index
+            continue
+        if award.amount > entries[kept][2].amount:
+            best[key], index = index, kept
+        unpaid[index] = (
+            f"cùng thời gian tính với danh hiệu cao hơn, chỉ nhận tiền thưởng danh "
+            f"hiệu cao nhất ({rule.text})"
+        )
+    return unpaid

@@ -16,6 +16,8 @@ from .results import Citation, CondSpec
 
 __all__ = ["CompiledRegime", "Guards", "Multiple", "Regime"]
 
+ROUNDING = Citation("NĐ 91/2017/NĐ-CP, Điều 68, khoản 2")
+
 
 @dataclass(frozen=True, slots=True)
 class Multiple:
@@ -63,6 +65,11 @@ class Regime:
     carried_from: str | None = None
     # Hội đồng TĐKT ballot thresholds the regime's texts set, by catalog code.
     council_votes: dict[str, CouncilVote] = field(default_factory=dict)
+    # "làm tròn số lên hàng chục nghìn đồng" as the regime's decree words it.
+    rounding_citation: Citation = ROUNDING
+    # Several titles with the same counting period decided at once pay only the
+    # highest (NĐ 152/2025 Đ49 k5); None: the regime's text pays each.
+    same_period_highest_title: Citation | None = None
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def covers_year(self, year: int) -> bool:

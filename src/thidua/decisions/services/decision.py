@@ -17,7 +17,7 @@ from thidua.documents.services.approval import approve, send_back, signer_block
 from thidua.documents.services.numbering import issue_document
 from thidua.documents.tasks import task_render_document
 from thidua.eligibility.authority import can_decide
-from thidua.eligibility.cash import cash_award
+from thidua.eligibility.cash import cash_award, same_period_unpaid
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
 from thidua.nominations.services.nomination import transition_nomination
@@ -102,16 +102,32 @@ def draft_decision(
             planned_on=planned_on,
             state=DecisionState.DRAFT,
         )
-        for position, nomination in enumerate(nominations, start=1):
-            kind = "individual" if nomination.person_id else "collective"
-            cash = cash_award(nomination.code, planned_on, kind=kind)
-            DecisionItem.objects.create(
+        cash = [
+            cash_award(
+                n.code,
+                planned_on,
+                kind="individual" if n.person_id else "collective",
+            )
+            for n in nominations
+        ]
+        unpaid = same_period_unpaid(
+            [
+                ((n.person_id, n.agency_id), n.year, award)
+                for n, award in zip(nominations, cash, strict=True)
+            ]
+        )
+        DecisionItem.objects.bulk_create(
+            DecisionItem(
                 decision=decision,
                 nomination=nomination,
                 position=position,
-                cash_amount=cash.amount,
-                cash_basis=f"{cash.multiple} × {cash.base_salary:,} đ ({cash.base_source})",
+                cash_amount=0 if index in unpaid else award.amount or 0,
+                cash_basis=unpaid.get(index, award.basis_text),
             )
+            for index, (position, nomination, award) in enumerate(
+                zip(range(1, len(nominations) + 1), nominations, cash, strict=True)
+            )
+        )
         log_action(
             decision,
             "decisions.draft",

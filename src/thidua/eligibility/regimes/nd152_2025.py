@@ -64,12 +64,31 @@ def carry_over(rule: RuleDef) -> RuleDef:
     return RuleDef(rule.code, rule.kind, build)
 
 
-_TITLES = cite(
-    DECREE,
-    note="bảng tiền thưởng danh hiệu giữ nguyên hệ số NĐ 98; số điều chưa thấy",
+def _title(clause: int, point: str) -> Citation:
+    return cite(DECREE, 50, clause, point)
+
+
+# NĐ 152/2025 Điều 49–54 (docs/legal/texts-read.md §2.4–2.8): the multiples of mức
+# lương cơ sở for titles (Đ50), Huân chương (Đ51) and Bằng khen, Giấy khen (Đ54);
+# a collective gets twice the individual's (Đ51 k2, Đ54 k2).
+CASH = {
+    "CSTDTQ": Multiple(Fraction("4.5"), _title(1, "a")),
+    "CSTD_BO_TINH": Multiple(Fraction(3), _title(1, "b")),
+    "CSTDCS": Multiple(Fraction(1), _title(1, "c")),
+    "LDTT": Multiple(Fraction("0.3"), _title(1, "d")),
+    "CSTT": Multiple(Fraction("0.3"), _title(1, "d")),
+    "TTLDXS": Multiple(Fraction("1.5"), _title(2, "a")),
+    "TTLDTT": Multiple(Fraction("0.8"), _title(2, "b")),
+    "CO_CP": Multiple(Fraction(12), _title(2, "đ")),
+    "CO_BO_TINH": Multiple(Fraction(8), _title(2, "e")),
+    "BK_TTG": Multiple(Fraction("3.5"), cite(DECREE, 54, 1)),
+    "BK_BO_TINH": Multiple(Fraction("1.5"), cite(DECREE, 54, 1)),
+    "GIAY_KHEN": Multiple(Fraction("0.3"), cite(DECREE, 54, 1)),
+    "HCLD_3": Multiple(Fraction("4.5"), cite(DECREE, 51, 1, "h")),
+}
+COLLECTIVE_FACTOR = Multiple(
+    Fraction(2), Citation(f"{DECREE}, Điều 51, khoản 2; Điều 54, khoản 2", "V-S")
 )
-_FORMS = cite(DECREE, 54, 1)
-_UNSEEN = cite(DECREE, tag="U", note="hệ số chưa thấy; tham số cash_multiples")
 
 REGIME = Regime(
     name="nd152_2025",
@@ -94,22 +113,10 @@ REGIME = Regime(
         next_proposal=cite(previous.DECREE, 30, 9, note=NOTE),
     ),
     kinds_citation=previous.REGIME.kinds_citation,
-    cash={
-        **{
-            code: Multiple(m.value, _TITLES)
-            for code, m in previous.REGIME.cash.items()
-            if not m.unverified
-        },
-        "BK_TTG": Multiple(Fraction("3.5"), _FORMS),
-        "BK_BO_TINH": Multiple(Fraction("1.5"), _FORMS),
-        "GIAY_KHEN": Multiple(Fraction("0.3"), _UNSEEN, unverified=True),
-        "HCLD_3": Multiple(None, _UNSEEN, unverified=True),
-    },
-    collective_cash_factor=Multiple(
-        Fraction(2),
-        cite(DECREE, tag="U", note="hệ số tập thể chưa thấy; mặc định NĐ 91: 2 lần"),
-        unverified=True,
-    ),
+    cash=CASH,
+    collective_cash_factor=COLLECTIVE_FACTOR,
+    rounding_citation=cite(DECREE, 49, 2),
+    same_period_highest_title=cite(DECREE, 49, 5),
     default_policy=previous.REGIME.default_policy,
     notes=(
         "Chọn cho năm xét từ 2025 (NĐ 152/2025 có hiệu lực 01/07/2025; nửa đầu 2025 "

@@ -227,6 +227,7 @@ REGIME = Regime(
         unverified=True,
     ),
     default_policy=Policy(),
+    rounding_citation=Citation(f"{DECREE}, nguyên tắc tính tiền thưởng"),
     notes=(
         "Chọn cho năm xét 2024.",
         "Không có tỉ lệ khống chế quốc gia (CSTĐCS, Cờ thi đua CP): để trống, do cơ "
