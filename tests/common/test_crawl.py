@@ -58,6 +58,7 @@ from django.utils import timezone
 from thidua.demo.loader import demo_accounts
 
 from ..transactions import app_transactions_only, harness_atomic
+from .marks import developer_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -677,6 +678,7 @@ class Crawl:
     params: dict = field(default_factory=dict)  # route -> query names its links carry
     forms: dict = field(default_factory=dict)  # (route, fields) -> (action, form)
     reached: dict = field(default_factory=dict)  # route -> content type of its 2xx
+    doubts: dict = field(default_factory=dict)  # url -> developer marks in its text
     requests: int = 0
 
     def request(self, url, *, method="get", data=None, headers=None):
@@ -780,7 +782,10 @@ def _follow(crawl: Crawl, routes: list[str]):
             if location := _same_site(url, response["Location"]):
                 queue.append((location, "", ""))
         elif response.get("Content-Type", "").startswith("text/html"):
-            links = _links(crawl, url, response.content.decode())
+            html = response.content.decode()
+            if marks := developer_marks(html):
+                crawl.doubts[url] = marks
+            links = _links(crawl, url, html)
             queue.extend((link, htmx, path) for link, htmx in links)
 
 
@@ -887,6 +892,7 @@ def test_no_page_answers_a_server_error(demo, account):
             *crawl.failures,
         ]
     )
+    assert not crawl.doubts, f"developer marks shown to {account}: {crawl.doubts}"
 
 
 def test_the_demo_decision_is_signed_by_the_director_then_sealed(demo):

@@ -109,7 +109,7 @@ def test_unverified_multiple_is_a_policy_parameter():
     policy = Policy(cash_multiples=(("HCLD_3", Fraction("4.5")),))
     award = cash_award("HCLD_3", date(2025, 3, 1), policy=policy)
     assert award.amount == 10_530_000
-    assert award.citations[0] == "Tham số chính sách cash_multiples"
+    assert award.citations[0] == "Theo quy chế của cơ quan"
 
 
 # NĐ 152/2025 (docs/legal/texts-read.md §2.5–2.8), decided on 01/08/2025 (2.340.000 đ)

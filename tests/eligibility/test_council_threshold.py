@@ -54,16 +54,13 @@ def test_council_threshold_per_regime_and_title(regime, code, expected):
     assert isinstance(vote, CouncilVote)
     assert (vote.share, vote.source, vote.tag) == expected
     assert vote.basis == "all_members"
-    # The source as printed has no doubt marks; the engine's citation says it is a
-    # policy default when unverified.
-    assert "chưa kiểm chứng" not in vote.source
+    # The source as printed has no doubt marks; the engine's citation tells admins
+    # (its note) that it is a policy default when unverified.
+    assert vote.citation.text == vote.source
+    assert "chưa" not in vote.source
     if vote.tag == "U":
-        assert vote.citation.text == (
-            f"{ND98} (quy định kế thừa theo NĐ 152/2025/NĐ-CP; chưa kiểm chứng, là "
-            "tham số chính sách council_vote_shares)"
-        )
-    else:
-        assert vote.citation.text == vote.source
+        assert vote.citation.text == f"{ND98} (quy định kế thừa theo NĐ 152/2025/NĐ-CP)"
+        assert "council_vote_shares" in vote.citation.note
 
 
 def test_every_regime_lists_its_thresholds():
@@ -83,7 +80,7 @@ def test_the_issuers_policy_overrides_the_law():
         "nd98_2023", "CSTDCS", {"council_vote_shares": {"CSTDCS": "3/4"}}
     )
     assert per_code.share == Fraction(3, 4)
-    assert per_code.source == "Quy chế của cơ quan ban hành (tham số chính sách)"
+    assert per_code.source == "Quy chế của cơ quan"
     # Other codes keep the law.
     assert (
         council_threshold(

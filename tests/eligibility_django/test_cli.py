@@ -12,9 +12,9 @@ from ..eligibility.test_cli import BAD, BAD_LINE, CASE, _env, _write
 def test_management_command_call_command(capsys):
     call_command("eligibility", "explain", "LDTT", "--regime", "nd152_2025")
     out = capsys.readouterr().out
-    assert (
-        "TT 01/2024/TT-BNV, Điều 1, khoản 5, điểm d (chưa đối chiếu NĐ 152/2025)" in out
-    )
+    # The admin's view: the citation as users read it, then what was not read.
+    assert "căn cứ: TT 01/2024/TT-BNV, Điều 1, khoản 5, điểm d [V-S]" in out
+    assert "ghi chú quản trị: chưa đối chiếu NĐ 152/2025" in out
 
 
 def test_thidua_console_script(tmp_path):

@@ -67,7 +67,8 @@ def test_the_round_agency_decides_or_names_who_above_does(org):
     assert "Điều 79" in upward.citation
     assert table["BK_TTG"].label == "Phải trình lên Thủ tướng Chính phủ"
     assert table["HCLD_3"].label == "Phải trình lên Chủ tịch nước"
-    assert "Điều 78" in table["HCLD_3"].citation
+    assert table["HCLD_3"].citation == "Luật TĐKT 2022, Điều 77"
+    assert table["BK_TTG"].citation == "Luật TĐKT 2022, Điều 78"
     # No row anywhere (Chiến sĩ tiên tiến: the armed forces' own channel).
     assert table["CSTT"].label == "Phải trình lên cấp có thẩm quyền"
     assert table["CSTT"].citation == ""

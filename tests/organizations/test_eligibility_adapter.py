@@ -13,6 +13,8 @@ from thidua.organizations.services.records import (
     record_review_matter,
 )
 
+from ..common.marks import developer_marks
+
 pytestmark = pytest.mark.django_db
 
 
@@ -88,6 +90,9 @@ def test_profile_tab_shows_the_table_and_the_forecast(client_for, org):
     assert response.context["regime"] == "nd98_2023"
     body = response.content.decode()
     assert "Yêu cầu" in body and "Hiện có" in body and "Năm 2025" in body
+    # The regime in words, the law without doubt marks (issue #16).
+    assert "Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP" in body
+    assert developer_marks(body) == []
     unit = client_for("officer").get(
         org.dkkd.get_absolute_url(), {"tab": "eligibility"}
     )

@@ -54,13 +54,15 @@ AUTHORITY = (
     AuthorityRow(
         "xa", GRASSROOTS, REFORM, None, "NĐ 129/2025/NĐ-CP (phân quyền cấp xã)"
     ),
-    # Province chairman: Art 79 [U] — body text not seen; kept as the spec's mapping.
+    # Province chairman: Art 79. Art 80 (the lowest levels) was read in the Công báo
+    # (docs/legal/texts-read.md); Art 77–79 go up from it in the Law's order: the
+    # numbers are inferred, the powers are the legal spec's.
     AuthorityRow(
         "tinh",
         GRASSROOTS | {"CSTD_BO_TINH", "TTLDXS", "CO_BO_TINH", "BK_BO_TINH"},
         START,
         None,
-        "Luật TĐKT 2022, Điều 79 (chưa kiểm chứng nguyên văn)",
+        "Luật TĐKT 2022, Điều 79",
     ),
 )
 
@@ -74,18 +76,19 @@ class StateRow:
     citation: str
 
 
-# The state-level forms (Luật TĐKT 2022 Art 78 [U] — body text not seen): they are
-# never decided by an agency of the tree, only proposed upward to these.
+# The state-level forms (Luật TĐKT 2022 Art 77: the President, Art 78: the Prime
+# Minister; numbers inferred as above): never decided by an agency of the tree, only
+# proposed upward to these.
 STATE_AUTHORITY = (
     StateRow(
         frozenset({"CSTDTQ", "CO_CP", "BK_TTG"}),
         "Thủ tướng Chính phủ",
-        "Luật TĐKT 2022, Điều 78 (chưa kiểm chứng nguyên văn)",
+        "Luật TĐKT 2022, Điều 78",
     ),
     StateRow(
         frozenset({"HCLD_3"}),
         "Chủ tịch nước",
-        "Luật TĐKT 2022, Điều 78 (chưa kiểm chứng nguyên văn)",
+        "Luật TĐKT 2022, Điều 77",
     ),
 )
 

@@ -49,9 +49,7 @@ class BaseSalary:
 
 # Addendum §5.1. Dated data: add a row when a new decree changes the base.
 BASE_SALARY: tuple[BaseSalary, ...] = (
-    BaseSalary(
-        date(2018, 7, 1), 1_390_000, "NĐ 72/2018/NĐ-CP (số hiệu chưa kiểm chứng)", "U"
-    ),
+    BaseSalary(date(2018, 7, 1), 1_390_000, "NĐ 72/2018/NĐ-CP"),
     BaseSalary(date(2019, 7, 1), 1_490_000, "NĐ 38/2019/NĐ-CP"),
     BaseSalary(date(2023, 7, 1), 1_800_000, "NĐ 24/2023/NĐ-CP"),
     BaseSalary(date(2024, 7, 1), 2_340_000, "NĐ 73/2024/NĐ-CP"),
@@ -170,7 +168,7 @@ def cash_award(
     override = policy.multiple_override(code)
     if override is not None:
         multiple = override
-        citations[0] = "Tham số chính sách cash_multiples"
+        citations[0] = "Theo quy chế của cơ quan"
         notes.append(
             f"hệ số theo chính sách của cơ quan ban hành (văn bản: {entry.value})"
         )

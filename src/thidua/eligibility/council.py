@@ -16,7 +16,7 @@ from .results import UNVERIFIED, VERIFIED_SECONDARY, Citation
 __all__ = ["ALL_MEMBERS", "CouncilVote", "resolve_vote"]
 
 ALL_MEMBERS = "all_members"
-ISSUER_SOURCE = "Quy chế của cơ quan ban hành (tham số chính sách)"
+ISSUER_SOURCE = "Quy chế của cơ quan"
 SETTING_NOTE = "chưa kiểm chứng, là tham số chính sách council_vote_shares"
 
 

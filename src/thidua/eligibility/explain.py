@@ -44,6 +44,7 @@ def explain(
                             "qualitative": s.qualitative,
                             "citation": s.citation.text,
                             "tag": s.citation.tag,
+                            "note": s.citation.note,
                         }
                         for s in rule.specs
                     ],
@@ -64,11 +65,13 @@ def explain(
                         "text": G1_TEXT,
                         "citation": guards.review.text,
                         "tag": guards.review.tag,
+                        "note": guards.review.note,
                     },
                     {
                         "text": G2_TEXT,
                         "citation": guards.discipline.text,
                         "tag": guards.discipline.tag,
+                        "note": guards.discipline.note,
                     },
                     {
                         "text": "Khen thưởng đột xuất, chuyên đề không làm căn cứ đề nghị "
@@ -76,6 +79,7 @@ def explain(
                         "citation": "NĐ 98/2023/NĐ-CP, Điều 4, khoản 3; Luật TĐKT 2022, "
                         "Điều 5, khoản 2",
                         "tag": "V-S",
+                        "note": "",
                     },
                 ],
                 "cash": None
@@ -86,6 +90,7 @@ def explain(
                     else float(multiple.value),
                     "citation": multiple.citation.text,
                     "unverified": multiple.unverified,
+                    "note": multiple.citation.note,
                 },
                 "notes": list(r.notes),
             }

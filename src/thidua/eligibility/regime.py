@@ -65,6 +65,8 @@ class Regime:
     carried_from: str | None = None
     # Hội đồng TĐKT ballot thresholds the regime's texts set, by catalog code.
     council_votes: dict[str, CouncilVote] = field(default_factory=dict)
+    # The regime in words, as pages and documents name it (never its code).
+    label: str = ""
     # "làm tròn số lên hàng chục nghìn đồng" as the regime's decree words it.
     rounding_citation: Citation = ROUNDING
     # Several titles with the same counting period decided at once pay only the

@@ -85,7 +85,8 @@ def explain_text(data: dict[str, Any]) -> str:
             lines += _wrap(f"- {basis}", "   ")
         if reg["carried_from"]:
             lines += _wrap(
-                f"Quy tắc chưa đối chiếu được giữ nguyên từ {reg['carried_from']}.",
+                f"Quy tắc kế thừa từ {reg['carried_from']} (ghi chú quản trị ở từng "
+                "căn cứ).",
                 "   ",
             )
         if not reg["rules"]:
@@ -97,10 +98,14 @@ def explain_text(data: dict[str, Any]) -> str:
                 lines += _wrap(f"{i}. {c['text']}{kind}", "   ", "      ")
                 lines += _wrap(f"yêu cầu: {c['required']}", "      ")
                 lines += _wrap(f"căn cứ: {c['citation']} [{c['tag']}]", "      ")
+                if c["note"]:
+                    lines += _wrap(f"ghi chú quản trị: {c['note']}", "      ")
         lines += ["", "   Điều kiện chung (mọi mã):"]
         for g in reg["guards"]:
             lines += _wrap(f"- {g['text']}", "   ", "     ")
             lines += _wrap(f"căn cứ: {g['citation']} [{g['tag']}]", "      ")
+            if g["note"]:
+                lines += _wrap(f"ghi chú quản trị: {g['note']}", "      ")
         cash = reg["cash"]
         if cash is not None:
             value = (

@@ -28,23 +28,33 @@ BLOCKED = "blocked"
 VERIFIED_PRIMARY = "V-P"
 VERIFIED_SECONDARY = "V-S"
 UNVERIFIED = "U"
-UNVERIFIED_NOTE = "chưa kiểm chứng, là tham số chính sách"
+UNVERIFIED_NOTE = "lời văn chưa đọc được; là tham số chính sách"
+# A note with one of these words says what was not read or which setting decides:
+# it is for admins (``thidua eligibility explain``, docs/eligibility.md), never
+# printed beside a verdict, where people need only the law they can cite.
+_ADMIN_WORDS = ("chưa ", "tham số", "suy luận", "mặc định")
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where a rule comes from: ``text`` as printed, ``tag`` its confidence."""
+    """Where a rule comes from: ``text`` as printed to users, ``tag`` its confidence,
+    ``note`` for admins (what was not read, which setting decides)."""
 
     text: str
     tag: str = VERIFIED_SECONDARY
+    note: str = ""
 
     def with_note(self, note: str) -> "Citation":
-        if note in self.text:
+        """This citation with ``note`` added to its admin note."""
+        if note in self.note:
             return self
-        if self.text.endswith(")"):
-            # Merge into the existing parenthesis: "... (chưa kiểm chứng; <note>)".
-            return Citation(f"{self.text[:-1]}; {note})", self.tag)
-        return Citation(f"{self.text} ({note})", self.tag)
+        return Citation(
+            self.text, self.tag, f"{self.note}; {note}" if self.note else note
+        )
+
+
+def _for_admins(note: str) -> bool:
+    return any(word in note for word in _ADMIN_WORDS)
 
 
 def cite(
@@ -58,7 +68,10 @@ def cite(
 ) -> Citation:
     """Build a citation such as ``Luật TĐKT 2022, Điều 24, khoản 1``.
 
-    An ``[U]`` citation always says in its text that it is unverified.
+    ``note`` is printed in parentheses when it tells users something about the rule
+    ("đối tượng: lực lượng vũ trang nhân dân"); a note about what was not read or
+    which setting decides — and every note of an ``[U]`` citation — is kept for
+    admins only (:attr:`Citation.note`).
     """
     parts = [doc]
     if article is not None:
@@ -68,12 +81,11 @@ def cite(
     if point is not None:
         parts.append(f"điểm {point}")
     text = ", ".join(parts)
-    notes = [note] if note else []
-    if tag == UNVERIFIED and not any("chưa kiểm chứng" in n for n in notes):
-        notes.insert(0, UNVERIFIED_NOTE if not notes else "chưa kiểm chứng")
-    if notes:
-        text += " (" + "; ".join(notes) + ")"
-    return Citation(text, tag)
+    if note and tag != UNVERIFIED and not _for_admins(note):
+        return Citation(f"{text} ({note})", tag)
+    if tag == UNVERIFIED:
+        note = f"{UNVERIFIED_NOTE}; {note}" if note else UNVERIFIED_NOTE
+    return Citation(text, tag, note or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,8 +45,8 @@ TEMPLATES: dict[str, ReportTemplate] = {
             "nd152_co_thi_dua_cp",
             True,
             _(
-                "Báo cáo thành tích đề nghị tặng Cờ thi đua của Chính phủ (Mẫu 02 "
-                "suy luận — chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
+                "Báo cáo thành tích đề nghị tặng Cờ thi đua của Chính phủ, Nghị định "
+                "152/2025/NĐ-CP"
             ),
             unconfirmed=True,
         ),
@@ -54,26 +54,23 @@ TEMPLATES: dict[str, ReportTemplate] = {
             "nd152_cstd_toan_quoc",
             False,
             _(
-                "Báo cáo thành tích đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc "
-                "(Mẫu 03 suy luận — chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
+                "Báo cáo thành tích đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc, "
+                "Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
         ),
         ReportTemplate(
             "nd152_cong_trang_tap_the",
             True,
-            _(
-                "Báo cáo thành tích công trạng tập thể (Mẫu 04 suy luận — chưa đối "
-                "chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
-            ),
+            _("Báo cáo thành tích công trạng tập thể, Nghị định 152/2025/NĐ-CP"),
             unconfirmed=True,
         ),
         ReportTemplate(
             "nd152_cong_trang_ca_nhan",
             False,
             _(
-                "Báo cáo thành tích công trạng cá nhân (Mẫu 05 theo QĐ 638/QĐ-BNV — "
-                "chưa đối chiếu phụ lục), Nghị định 152/2025/NĐ-CP"
+                "Báo cáo thành tích công trạng cá nhân (Mẫu 05 theo QĐ 638/QĐ-BNV), "
+                "Nghị định 152/2025/NĐ-CP"
             ),
             unconfirmed=True,
         ),

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from thidua.eligibility.regimes import regime_label as _regime_label
+
 from ..actions import action_label as _action_label
 from ..choices import StateChoices, state_of
 
@@ -10,6 +12,12 @@ register = template.Library()
 @register.filter
 def action_label(code: str) -> str:
     return _action_label(code)
+
+
+@register.filter
+def regime_label(name: str) -> str:
+    """A regime code of the eligibility engine in words, for pages."""
+    return _regime_label(name)
 
 
 @register.filter

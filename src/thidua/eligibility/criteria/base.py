@@ -142,7 +142,7 @@ def quota_specs(policy: Policy, code: str) -> tuple[CondSpec, ...]:
                 f"Số lượng đề nghị của {where} không quá {percent(quota.max_share)} "
                 f"số {base}",
                 f"≤ {percent(quota.max_share)} số {base}",
-                Citation(quota.citation or "Tham số chính sách của cơ quan ban hành"),
+                Citation(quota.citation or "Theo quy chế của cơ quan"),
                 qualitative=True,
             )
         )

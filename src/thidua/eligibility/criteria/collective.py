@@ -250,9 +250,10 @@ def co_bo_tinh(
                     "Đạt danh hiệu TTLĐXS năm xét (quy định của cơ quan ban hành)",
                     "TTLĐXS",
                     Citation(
-                        "Tham số chính sách co_bo_tinh_requires_ttldxs, ví dụ TT "
-                        "22/2023/TT-BCT, Điều 6 (quy định riêng của ngành)",
+                        "Theo quy chế của cơ quan (quy định riêng của ngành, ví dụ TT "
+                        "22/2023/TT-BCT, Điều 6)",
                         "V-S",
+                        "tham số co_bo_tinh_requires_ttldxs",
                     ),
                 )
             )
@@ -296,7 +297,7 @@ def co_cp(
         if legacy and not policy.legacy_use_2022_criteria:
             specs = (
                 qual(
-                    "Tiêu chuẩn theo Luật TĐKT 2003 (chưa đối chiếu): Hội đồng xét",
+                    "Tiêu chuẩn theo Luật TĐKT 2003: Hội đồng xét",
                     lead,
                 ),
                 *quotas,

@@ -77,7 +77,9 @@ def giay_khen(kind: str, *, criteria: Citation, compliance: Citation) -> RuleDef
                 f"Xếp loại năm xét từ {minimum} trở lên (quy định của cơ quan ban hành)",
                 f"{minimum} trở lên",
                 Citation(
-                    "Tham số chính sách giay_khen_min_rating (chưa kiểm chứng)", "U"
+                    "Theo quy chế của cơ quan",
+                    "U",
+                    "tham số giay_khen_min_rating; Luật 2022 Điều 75 khoản 1 chưa đọc được",
                 ),
             )
         )

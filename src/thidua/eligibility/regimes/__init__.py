@@ -19,6 +19,7 @@ __all__ = [
     "council_threshold",
     "get_regime",
     "regime_in_force_on",
+    "regime_label",
     "select_regime",
 ]
 
@@ -41,6 +42,13 @@ def regime_in_force_on(day: date) -> str:
         if regime.in_force_on(day):
             return name
     raise CaseError("decision_date", f"{day.isoformat()}: không có chế độ áp dụng")
+
+
+def regime_label(name: str) -> str:
+    """The regime in words ("Luật Thi đua, khen thưởng 2022, Nghị định 152/2025/NĐ-CP");
+    an unknown name is returned as it is."""
+    regime = REGIMES.get(name)
+    return regime.label if regime else name
 
 
 def get_regime(name: str) -> Regime:

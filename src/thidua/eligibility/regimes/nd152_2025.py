@@ -2,9 +2,9 @@
 
 NĐ 152/2025 (effective 01/07/2025) was compared with NĐ 98/2023 only in part
 (addendum §2): the cash table and the public consultation rule. Every other rule
-is carried over from ``nd98_2023`` and each of its citations says "chưa đối chiếu
-NĐ 152/2025": the Law is unchanged, but whether NĐ 152 details an article
-differently was not checked.
+is carried over from ``nd98_2023`` with the same citation, and an admin note
+"chưa đối chiếu NĐ 152/2025" (``thidua eligibility explain``): the Law is unchanged,
+but whether NĐ 152 details an article differently was not checked.
 """
 
 from dataclasses import replace
@@ -25,7 +25,10 @@ NOTE = "chưa đối chiếu NĐ 152/2025"
 # Rules whose NĐ 152 text was seen, by the citation they replace.
 CHECKED = {
     cite(previous.DECREE, 46, 1).text: Citation(
-        f"{DECREE}, Điều 60, khoản 3; {previous.DECREE}, Điều 46, khoản 1", "V-P"
+        f"{previous.DECREE}, Điều 46, khoản 1",
+        "V-P",
+        "Bộ Nội vụ áp dụng quy định này cùng NĐ 152/2025 Điều 60 khoản 3 (điều khoản "
+        "chuyển tiếp, lời văn chưa đọc được); điều tương ứng của NĐ 152 chưa đối chiếu",
     ),
 }
 
@@ -54,7 +57,8 @@ def _carry(citation: Citation) -> Citation:
 
 
 def carry_over(rule: RuleDef) -> RuleDef:
-    """``rule`` of nd98_2023 with its citations marked "chưa đối chiếu NĐ 152/2025"."""
+    """``rule`` of nd98_2023, its citations noted "chưa đối chiếu NĐ 152/2025" for
+    admins."""
 
     def build(policy: Policy) -> CompiledRule:
         compiled = rule.build(policy)
@@ -92,6 +96,7 @@ COLLECTIVE_FACTOR = Multiple(
 
 REGIME = Regime(
     name="nd152_2025",
+    label="Luật Thi đua, khen thưởng 2022, Nghị định 152/2025/NĐ-CP",
     title="Luật TĐKT 2022 + NĐ 152/2025/NĐ-CP + TT 15/2025/TT-BNV",
     basis=(
         "Luật Thi đua, khen thưởng số 06/2022/QH15",
@@ -121,8 +126,8 @@ REGIME = Regime(
     notes=(
         "Chọn cho năm xét từ 2025 (NĐ 152/2025 có hiệu lực 01/07/2025; nửa đầu 2025 "
         'vẫn thuộc NĐ 98/2023: đặt "regime": "nd98_2023" nếu cần).',
-        "Quy tắc chưa đối chiếu NĐ 152/2025 được giữ như nd98_2023 và ghi "
-        '"chưa đối chiếu NĐ 152/2025" trong căn cứ.',
+        "Quy tắc chưa đối chiếu NĐ 152/2025 được giữ như nd98_2023, cùng căn cứ; "
+        "ghi chú quản trị của từng căn cứ nói rõ.",
         "Từ 01/07/2025 Chủ tịch UBND cấp xã quyết định LĐTT, CSTĐCS, TTLĐTT, Giấy khen "
         "(NĐ 129/2025/NĐ-CP).",
     ),

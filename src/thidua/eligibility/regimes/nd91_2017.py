@@ -159,6 +159,7 @@ _FORMS = cite(DECREE, 73)
 
 REGIME = Regime(
     name="nd91_2017",
+    label="Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013), Nghị định 91/2017/NĐ-CP",
     title="Luật TĐKT 2003 (sửa đổi 2013) + NĐ 91/2017/NĐ-CP + TT 12/2019/TT-BNV",
     basis=(
         "Luật Thi đua, khen thưởng 15/2003/QH11, sửa đổi 47/2005/QH11, 39/2013/QH13",

@@ -185,6 +185,7 @@ _UNSEEN = cite(
 
 REGIME = Regime(
     name="nd98_2023",
+    label="Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP",
     title="Luật TĐKT 2022 + NĐ 98/2023/NĐ-CP + TT 01/2024/TT-BNV",
     basis=(
         "Luật Thi đua, khen thưởng số 06/2022/QH15 (hiệu lực 01/01/2024)",
