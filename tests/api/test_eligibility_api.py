@@ -30,7 +30,7 @@ URL = "/api/v1/eligibility/check"
 
 
 def post(client, body):
-    data = body if isinstance(body, str) else json.dumps(body)
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
     return client.post(URL, data, content_type="application/json")
 
 
@@ -39,6 +39,12 @@ def test_check_answers_the_engines_json(client_for):
     assert response.status_code == 200
     assert response.json() == check_case(CASE)
     assert [r["status"] for r in response.json()["results"]] == ["eligible", "eligible"]
+
+
+def test_a_byte_order_mark_is_accepted(client_for):
+    response = post(client_for("officer"), b"\xef\xbb\xbf" + json.dumps(CASE).encode())
+    assert response.status_code == 200
+    assert response.json() == check_case(CASE)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,16 @@ def test_check_answers_the_engines_json(client_for):
         ({"subject": {"kind": "individual"}}, "review_year"),
         ("{not json", "JSON không hợp lệ"),
         ({**CASE, "codes": ["NOPE"]}, "codes"),
+        ({**CASE, "review_year": 1990}, "review_year: 1990 trước năm 2004"),
+        (
+            {
+                **CASE,
+                "review_year": 2024,
+                "subject": {**CASE["subject"], "years": {"2031": {"rating": "HTT"}}},
+            },
+            "subject.years.2031: năm 2031 sau năm xét 2024",
+        ),
+        (b"\xff\xfe{}", "(body): không phải văn bản UTF-8"),
     ],
 )
 def test_bad_cases_get_400_with_a_vietnamese_line(client_for, body, message):

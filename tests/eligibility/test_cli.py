@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from thidua.eligibility.cli import main
+from thidua.eligibility.cli import _today, main
 
 from . import collective, ini, person, team, yr
+
+NEXT_YEAR = _today().year + 1
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 CASE = person(
@@ -111,7 +113,23 @@ def test_subprocess_text_format(tmp_path):
         ({"subject": {"kind": "individual"}}, "review_year: thiếu trường bắt buộc"),
         (
             {"review_year": 1900, "subject": {"kind": "individual"}},
-            "review_year: 1900 ngoài khoảng 1945–2100",
+            "review_year: 1900 trước năm 2004, năm đầu áp dụng Luật Thi đua, khen "
+            "thưởng 2003: chưa có quy định để xét",
+        ),
+        (
+            {"review_year": 2090, "subject": {"kind": "individual"}},
+            f"review_year: 2090 sau năm {NEXT_YEAR}: chưa thể xét thành tích",
+        ),
+        (
+            {
+                "review_year": 2024,
+                "subject": {
+                    "kind": "individual",
+                    "years": {"2030": {"rating": "HTXS"}},
+                },
+            },
+            "subject.years.2030: năm 2030 sau năm xét 2024: chỉ dùng thành tích đến "
+            "năm xét",
         ),
         (
             {"review_year": 2024, "codes": ["CSTD"], "subject": {"kind": "individual"}},
@@ -142,6 +160,50 @@ def test_main_unreadable_files(tmp_path):
     broken.write_text('{"review_year": 2024,', encoding="utf-8")
     status, _, err = call("check", str(broken))
     assert status == 2 and err == f"{broken}: JSON không hợp lệ (dòng 1, cột 22)\n"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    """Notepad and Excel write "UTF-8" with a BOM: the case is read, not refused."""
+    case = tmp_path / "case.json"
+    data = {"review_year": 2024, "codes": ["LDTT"], "subject": {"kind": "individual"}}
+    case.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    status, out, err = call("check", str(case))
+    assert (status, err) == (0, "") and json.loads(out)["review_year"] == 2024
+
+
+def test_later_initiatives_and_awards_are_named(tmp_path):
+    base = {"review_year": 2024, "subject": {"kind": "individual"}}
+    later = {
+        **base,
+        "subject": {
+            "kind": "individual",
+            "initiatives": [
+                {"year": 2023, "scope": "co_so"},
+                {"year": 2025, "scope": "co_so"},
+            ],
+        },
+    }
+    status, _out, err = call("check", "-", stdin=json.dumps(later))
+    assert status == 2 and err.startswith(
+        "subject.initiatives[1].year: 2025 sau năm xét"
+    )
+    award = {
+        **base,
+        "subject": {
+            "kind": "individual",
+            "awards": [
+                {
+                    "code": "BK_BO_TINH",
+                    "type": "cong_trang",
+                    "decision_date": "2026-03-01",
+                }
+            ],
+        },
+    }
+    status, _out, err = call("check", "-", stdin=json.dumps(award))
+    assert status == 2 and err.startswith(
+        "subject.awards[0].decision_date: khen thưởng cho thành tích năm 2025 sau năm xét"
+    )
 
 
 def test_main_usage_error_is_one_line():

@@ -1,13 +1,14 @@
 """Eligibility endpoints: check a case (the CLI's JSON in, the same JSON out), explain a
 rule, and the verdict of a person of the registry."""
 
-import json
-
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router
 
 from thidua.eligibility import CaseError, check_case
+from thidua.eligibility.case import check_review_year_range
 from thidua.eligibility.explain import explain
+from thidua.eligibility.validate import load_json
 from thidua.organizations.eligibility import verdict_for_person
 from thidua.organizations.selectors import access_person
 
@@ -31,10 +32,8 @@ def check(request: HttpRequest) -> dict:
     one Vietnamese line naming the field."""
     check_params(request, paged=False)
     require_scope(request, SCOPE)
-    try:
-        data = json.loads(request.body or b"")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CaseError("(body)", "JSON không hợp lệ") from exc
+    data = load_json(request.body or b"", "(body)")
+    check_review_year_range(data, timezone.localdate())
     return check_case(data)
 
 

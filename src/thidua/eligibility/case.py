@@ -7,6 +7,7 @@ rejected so that a misspelt field cannot silently drop a fact. Errors raise
 field. The format is documented in ``docs/eligibility.md``.
 """
 
+from datetime import date
 from typing import Any
 
 from .catalog import (
@@ -131,7 +132,52 @@ def parse_case(data: Any, *, regimes: Any = None) -> Case:
     if "subject" not in data:
         raise CaseError("subject", "thiếu trường bắt buộc")
     subject = _parse_subject(data["subject"])
+    _nothing_after(subject, review_year)
     return Case(review_year=review_year, subject=subject, regime=regime, codes=codes)
+
+
+# Luật Thi đua, khen thưởng 2003 (the oldest law the engine models) took effect on
+# 01/07/2004: the first year whose achievements it judged.
+EARLIEST_REVIEW_YEAR = 2004
+
+
+def check_review_year_range(data: Any, today: date) -> None:
+    """For a case typed by a person (CLI, API): a review year before the oldest law
+    the engine models, or after next year, is a typing mistake — say so, naming the
+    field, instead of judging it. (Records of the registry are judged for any year.)"""
+    if type(data) is not dict or type(data.get("review_year")) is not int:
+        return  # parse_case names what is wrong with it
+    year = data["review_year"]
+    if year < EARLIEST_REVIEW_YEAR:
+        raise CaseError(
+            "review_year",
+            f"{year} trước năm {EARLIEST_REVIEW_YEAR}, năm đầu áp dụng Luật Thi đua, "
+            "khen thưởng 2003: chưa có quy định để xét",
+        )
+    if year > today.year + 1:
+        raise CaseError(
+            "review_year", f"{year} sau năm {today.year + 1}: chưa thể xét thành tích"
+        )
+
+
+def _nothing_after(subject: Subject, review_year: int) -> None:
+    """Achievements are judged up to the review year: a rating, an initiative or an
+    award of a later year is a mistake in the input (a wrong year, or the wrong case),
+    not something to ignore silently."""
+    after = f"sau năm xét {review_year}: chỉ dùng thành tích đến năm xét"
+    for year in subject.years:
+        if year > review_year:
+            raise CaseError(f"subject.years.{year}", f"năm {year} {after}")
+    for i, item in enumerate(subject.initiatives):
+        if item.year > review_year:
+            raise CaseError(f"subject.initiatives[{i}].year", f"{item.year} {after}")
+    for i, award in enumerate(subject.awards):
+        if award.period_end > review_year:
+            field = "year" if award.year is not None else "decision_date"
+            raise CaseError(
+                f"subject.awards[{i}].{field}",
+                f"khen thưởng cho thành tích năm {award.period_end} {after}",
+            )
 
 
 def _parse_subject(raw: Any) -> Subject:

@@ -17,8 +17,11 @@ import argparse
 import json
 import sys
 from contextlib import redirect_stderr, redirect_stdout
+from datetime import datetime
 from typing import Any, NoReturn, TextIO
+from zoneinfo import ZoneInfo
 
+from .case import check_review_year_range
 from .engine import Engine
 from .errors import CaseError
 from .explain import explain
@@ -26,6 +29,7 @@ from .forecast import forecast
 from .quotas import check_quotas
 from .regimes import REGIMES
 from .render import explain_text, forecast_text, quotas_text, report_text
+from .validate import load_json
 
 __all__ = ["build_parser", "main", "run"]
 
@@ -69,6 +73,11 @@ def build_parser(prog: str = "thidua eligibility") -> argparse.ArgumentParser:
     return parser
 
 
+def _today():
+    # The day in Việt Nam, where the review years are counted.
+    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 def _load(path: str, stdin: TextIO) -> Any:
     try:
         if path == "-":
@@ -82,12 +91,7 @@ def _load(path: str, stdin: TextIO) -> Any:
         raise CaseError(path, "tệp không phải văn bản UTF-8") from None
     except OSError:
         raise CaseError(path, "không đọc được tệp") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CaseError(
-            path, f"JSON không hợp lệ (dòng {error.lineno}, cột {error.colno})"
-        ) from None
+    return load_json(text, path)
 
 
 def _dump(data: Any) -> str:
@@ -109,12 +113,16 @@ def run(
         return 0
     engine = Engine(policy)
     if args.command == "check":
-        report = engine.check(_load(args.case, stdin))
+        data = _load(args.case, stdin)
+        check_review_year_range(data, _today())
+        report = engine.check(data)
         out.write(
             report_text(report) if args.format == "text" else _dump(report.to_dict())
         )
     elif args.command == "forecast":
-        items = forecast(_load(args.case, stdin), engine=engine)
+        data = _load(args.case, stdin)
+        check_review_year_range(data, _today())
+        items = forecast(data, engine=engine)
         if args.format == "json":
             out.write(_dump([item.to_dict() for item in items]))
         else:

@@ -5,6 +5,7 @@ Shared by the case, policy and candidate-list parsers. ``path`` is the field's
 dotted path (``subject.years.2024.rating``).
 """
 
+import json
 from datetime import date
 from typing import Any
 
@@ -25,10 +26,27 @@ __all__ = [
     "check_str",
     "check_year",
     "fail_type",
+    "load_json",
 ]
 
 MIN_YEAR = 1945
 MAX_YEAR = 2100
+
+
+def load_json(raw: str | bytes, path: str) -> Any:
+    """Decode JSON text; a UTF-8 byte-order mark (Notepad, Excel's "UTF-8" export) is
+    accepted, as it is only a mark of the encoding."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CaseError(path, "không phải văn bản UTF-8") from None
+    try:
+        return json.loads(raw.removeprefix("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise CaseError(
+            path, f"JSON không hợp lệ (dòng {error.lineno}, cột {error.colno})"
+        ) from None
 
 
 def fail_type(path: str, expected: str, value: Any) -> CaseError:
