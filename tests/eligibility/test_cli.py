@@ -217,7 +217,7 @@ def test_main_policy_file(tmp_path):
     path = _write(tmp_path, "case.json", case)
     status, out, _ = call("check", path)
     assert status == 0 and json.loads(out)["results"][0]["status"] == "not_eligible"
-    policy = _write(tmp_path, "policy.json", {"ttldtt_share_strict": False})
+    policy = _write(tmp_path, "policy.json", {"ttldtt_min_share_ldtt": 0.5})
     status, out, _ = call("check", path, "--policy", policy)
     assert status == 0 and json.loads(out)["results"][0]["status"] == "eligible"
     bad = _write(tmp_path, "bad-policy.json", {"quota_rounding": 3})

@@ -680,19 +680,147 @@ TABLE = [
         "HCLD_3",
         N,
     ),
+    # Luật 2022 Đ44 k1 e: "Bằng khen Thủ tướng, sau đó 05 năm liên tục trở lên HTT trở
+    # lên, trong đó có ít nhất 01 năm HTXS, và 03 lần CSTĐCS" (defect D2: the engine
+    # judged 2024+ with NĐ 91 Đ24).
     Legal(
-        "hcld3-2024-policy-off",
-        "Luật TĐKT 2022 Đ44 (tiêu chuẩn chưa thấy; tham số hcld3_use_nd91_criteria=false)",
-        person(2024, {2024: yr("HT")}),
+        "hcld3-2024-luat2022",
+        "Luật TĐKT 2022 Đ44 k1 điểm e",
+        person(
+            2024,
+            merge(
+                run(2019, 2024, "HTT", "LDTT"),
+                {
+                    2020: yr("HTXS", "LDTT", "CSTDCS"),
+                    2022: yr("HTT", "LDTT", "CSTDCS"),
+                    2024: yr("HTT", "LDTT", "CSTDCS"),
+                },
+            ),
+            awards=[award("BK_TTG", 2018)],
+        ),
         "HCLD_3",
         E,
-        {"hcld3_use_nd91_criteria": False},
+    ),
+    Legal(
+        "hcld3-2024-no-htxs-year",
+        "Luật TĐKT 2022 Đ44 k1 điểm e (≥ 01 năm HTXS)",
+        person(
+            2024,
+            merge(
+                run(2019, 2024, "HTT", "LDTT"),
+                {
+                    2020: yr("HTT", "LDTT", "CSTDCS"),
+                    2022: yr("HTT", "LDTT", "CSTDCS"),
+                    2024: yr("HTT", "LDTT", "CSTDCS"),
+                },
+            ),
+            awards=[award("BK_TTG", 2018)],
+        ),
+        "HCLD_3",
+        N,
+    ),
+    Legal(
+        "hcld3-2024-years-before-bk-ttg",
+        "Luật TĐKT 2022 Đ44 k1 điểm e (sau Bằng khen Thủ tướng)",
+        person(
+            2024,
+            merge(
+                run(2019, 2024, "HTT", "LDTT"),
+                {2020: yr("HTXS", "LDTT", "CSTDCS"), 2022: yr("HTT", "LDTT", "CSTDCS")},
+                {2024: yr("HTT", "LDTT", "CSTDCS")},
+            ),
+            awards=[award("BK_TTG", 2021)],
+        ),
+        "HCLD_3",
+        N,
+    ),
+    Legal(
+        "hcld3-2024-old-rule-by-policy",
+        "NĐ 91/2017 Đ24 (cơ quan chọn tham số hcld3_use_nd91_criteria)",
+        person(
+            2024,
+            merge(
+                run(2019, 2024, "HTT", "LDTT"),
+                {
+                    2020: yr("HTXS", "LDTT", "CSTDCS"),
+                    2022: yr("HTT", "LDTT", "CSTDCS"),
+                    2024: yr("HTT", "LDTT", "CSTDCS"),
+                },
+            ),
+            awards=[award("BK_TTG", 2018)],
+        ),
+        "HCLD_3",
+        N,
+        {"hcld3_use_nd91_criteria": True},
     ),
     Legal(
         "hcld3-2024-policy-default",
-        "Luật TĐKT 2022 Đ44 (mặc định tiêu chí NĐ 91/2017 Đ24)",
+        "Luật TĐKT 2022 Đ44 k1 điểm e",
         person(2024, {2024: yr("HT")}),
         "HCLD_3",
+        N,
+    ),
+    # -- Old rules of NĐ 91/2017 for review years to 2023 (defect D1 and the probable
+    # BK bộ/tỉnh defect: the engine judged them with the 2022 criteria).
+    Legal(
+        "bk-ttg-2023-nd91-5-htxs-5-initiatives",
+        "NĐ 91/2017 Đ38 k1 điểm c",
+        person(
+            2023,
+            run(2019, 2023, "HTXS", "LDTT"),
+            awards=[award("BK_BO_TINH", 2018)],
+            initiatives=[ini(y) for y in range(2019, 2024)],
+        ),
+        "BK_TTG",
+        E,
+    ),
+    Legal(
+        "bk-ttg-2023-nd91-4-initiatives",
+        "NĐ 91/2017 Đ38 k1 điểm c (05 sáng kiến)",
+        person(
+            2023,
+            run(2019, 2023, "HTXS", "LDTT"),
+            awards=[award("BK_BO_TINH", 2018)],
+            initiatives=[ini(y) for y in range(2019, 2023)],
+        ),
+        "BK_TTG",
+        N,
+    ),
+    Legal(
+        "bk-ttg-2023-not-the-2022-criteria",
+        "NĐ 91/2017 Đ38 k1 điểm c (không phải Luật 2022 Đ73)",
+        person(
+            2023,
+            merge(
+                run(2019, 2023, "HTT", "LDTT"),
+                {
+                    2019: yr("HTXS", "LDTT", "CSTDCS"),
+                    2021: yr("HTXS", "LDTT", "CSTDCS"),
+                    2023: yr("HTXS", "LDTT", "CSTDCS"),
+                },
+            ),
+            awards=[award("BK_BO_TINH", 2018)],
+        ),
+        "BK_TTG",
+        N,
+    ),
+    Legal(
+        "bk-tinh-2023-nd91-2-htxs-2-initiatives",
+        "NĐ 91/2017 Đ39 k1",
+        person(
+            2023, run(2022, 2023, "HTXS", "LDTT"), initiatives=[ini(2022), ini(2023)]
+        ),
+        "BK_BO_TINH",
+        E,
+    ),
+    Legal(
+        "bk-tinh-2023-two-cstdcs-not-enough",
+        "NĐ 91/2017 Đ39 k1 (không phải Luật 2022 Đ74 k1 d)",
+        person(
+            2023,
+            {2022: yr("HTT", "LDTT", "CSTDCS"), 2023: yr("HTT", "LDTT", "CSTDCS")},
+        ),
+        "BK_BO_TINH",
         N,
     ),
     # -- TTLĐXS: Luật 2022 Art 27 cl.1 -----------------------------------------------------
@@ -776,11 +904,25 @@ TABLE = [
     ),
     Legal(
         "ttldtt-new-50-policy",
-        "Luật TĐKT 2022 Đ28 k3 (bộ/tỉnh quy định)",
-        collective(2024, {2024: team("HTT", ldtt=10, cstdcs=0)}),
+        "Luật TĐKT 2022 Đ28 k3 (cơ quan quy định trên 50 %)",
+        collective(2024, {2024: team("HTT", ldtt=11, cstdcs=0)}),
         "TTLDTT",
         E,
-        {"ttldtt_share_strict": False},
+        {"ttldtt_min_share_ldtt": 0.5},
+    ),
+    Legal(
+        "ttldtt-new-70-default",
+        "Luật TĐKT 2022 Đ28 k1 (từ 70 %)",
+        collective(2024, {2024: team("HTT", ldtt=14, cstdcs=0)}),
+        "TTLDTT",
+        E,
+    ),
+    Legal(
+        "ttldtt-new-65-default",
+        "Luật TĐKT 2022 Đ28 k1 (từ 70 %)",
+        collective(2025, {2025: team("HTT", ldtt=13, cstdcs=0)}),
+        "TTLDTT",
+        N,
     ),
     Legal(
         "ttldtt-education-70",

@@ -12,6 +12,7 @@ from thidua.eligibility import (
 )
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES
 from thidua.eligibility.explain import explain
+from thidua.eligibility.render import explain_text
 
 from . import ini, person, yr
 
@@ -177,9 +178,31 @@ def test_explain_lists_tags_and_cash():
     }
     kinds = [r["kind"] for r in regime["rules"]]
     assert kinds == ["individual", "collective"]
+    assert regime["council_vote"] is None  # Bằng khen: the council's quy chế decides
     first = regime["rules"][0]["conditions"][0]
     assert (first["citation"], first["tag"], first["note"]) == (
         "Luật TĐKT 2022, Điều 74, khoản 1, điểm d",
         "V-P",
         "chưa đối chiếu NĐ 152/2025",
+    )
+
+
+def test_explain_gives_the_councils_threshold_of_the_law():
+    """Defect D4: NĐ 98/2023 Đ30 k7 — 80 % of all members for CSTĐCS, 90 % for CSTĐ
+    bộ/tỉnh — is part of what explain says about a title."""
+    (nd98,) = explain("CSTDCS", "nd98_2023")["regimes"]
+    assert nd98["council_vote"] == {
+        "share": 0.8,
+        "basis": "all_members",
+        "citation": "NĐ 98/2023/NĐ-CP, Điều 30, khoản 7",
+        "tag": "V-S",
+        "note": "",
+    }
+    (nd91,) = explain("CSTD_BO_TINH", "nd91_2017")["regimes"]
+    assert nd91["council_vote"]["share"] == 0.9
+    assert "Điều 45, khoản 8" in nd91["council_vote"]["citation"]
+    text = explain_text(explain("CSTDCS", "nd98_2023"))
+    assert (
+        "Hội đồng bỏ phiếu kín: từ 80 % tổng số thành viên Hội đồng trở lên; căn cứ: "
+        "NĐ 98/2023/NĐ-CP, Điều 30, khoản 7" in " ".join(text.split())
     )

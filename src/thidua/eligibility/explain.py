@@ -3,6 +3,7 @@
 from typing import Any
 
 from .catalog import KIND_NAMES, KINDS, NAMES
+from .council import resolve_vote
 from .engine import Engine
 from .errors import CaseError
 from .policy import Policy
@@ -52,6 +53,7 @@ def explain(
             )
         multiple = r.cash.get(code)
         guards = r.guards
+        vote = resolve_vote(compiled.policy, code, r.council_votes.get(code))
         out.append(
             {
                 "regime": name,
@@ -91,6 +93,17 @@ def explain(
                     "citation": multiple.citation.text,
                     "unverified": multiple.unverified,
                     "note": multiple.citation.note,
+                },
+                # The Hội đồng's secret-ballot threshold (NĐ 98/2023 Đ30 k7 …);
+                # None: the council's quy chế decides.
+                "council_vote": None
+                if vote is None
+                else {
+                    "share": float(vote.share),
+                    "basis": vote.basis,
+                    "citation": vote.citation.text,
+                    "tag": vote.tag,
+                    "note": vote.citation.note,
                 },
                 "notes": list(r.notes),
             }

@@ -140,7 +140,7 @@ class Policy:
     bk_bo_tinh_collective_htxs_years: int | None = 2
     bk_ttg_collective_htxs_years: int | None = None
     bk_ttg_years_after_bk_bo_tinh: bool = True
-    hcld3_use_nd91_criteria: bool = True
+    hcld3_use_nd91_criteria: bool = False
     legacy_use_2022_criteria: bool = True
     giay_khen_min_rating: str | None = None
     co_bo_tinh_requires_ttldxs: bool = False

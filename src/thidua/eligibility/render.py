@@ -120,6 +120,18 @@ def explain_text(data: dict[str, Any]) -> str:
                     "   ",
                 ),
             ]
+        vote = reg["council_vote"]
+        if vote is None:
+            text = "Hội đồng bỏ phiếu kín: theo Quy chế hoạt động của Hội đồng"
+        else:
+            base = (
+                "tổng số thành viên Hội đồng"
+                if vote["basis"] == "all_members"
+                else "số thành viên có mặt"
+            )
+            share = f"{vote['share'] * 100:g}".replace(".", ",")
+            text = f"Hội đồng bỏ phiếu kín: từ {share} % {base} trở lên; căn cứ: {vote['citation']}"
+        lines += ["", *_wrap(text, "   ")]
         for note in reg["notes"]:
             lines += _wrap(f"Ghi chú: {note}", "   ")
     return "\n".join(lines) + "\n"

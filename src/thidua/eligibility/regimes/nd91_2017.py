@@ -111,12 +111,19 @@ RULES = (
         criteria=cite(DECREE, tag="U", note="tiêu chuẩn Giấy khen cũ chưa thấy"),
         compliance=cite(LAW, tag="U"),
     ),
-    commendations.bk_bo_tinh_individual(
-        criterion=cite(LAW22, 74, 1, "d", tag="U", note=LEGACY),
-        compliance=cite(DECREE, tag="U", note=LEGACY),
-        others=cite(DECREE, tag="U", note=LEGACY),
+    commendations.bk_bo_tinh_individual_nd91(
+        criterion=cite(
+            DECREE,
+            39,
+            1,
+            tag="U",
+            note="điểm của khoản chưa đọc được; tiêu chuẩn 02 năm HTXS + 02 sáng kiến "
+            "cơ sở theo legal-update-2026 (lỗi được sửa: trước đây xét theo Luật 2022 "
+            "Điều 74)",
+        ),
+        compliance=cite(LAW, 72),
+        others=cite(DECREE, 39, 1),
         next_proposal=NEXT,
-        legacy=True,
     ),
     commendations.bk_bo_tinh_collective(
         criterion=cite(
@@ -127,22 +134,14 @@ RULES = (
         ),
         next_proposal=NEXT,
     ),
-    commendations.bk_ttg_individual(
-        criterion=cite(LAW22, 73, 1, "b", tag="U", note=LEGACY),
-        prerequisite=cite(LAW22, 73, 1, "b", tag="U", note=LEGACY),
-        after_prerequisite=cite(
-            "NĐ 65/2014/NĐ-CP",
-            23,
-            1,
-            "c",
-            tag="U",
-            note="“05 năm tiếp theo” Bằng khen bộ/tỉnh; NĐ 91/2017 chưa đối chiếu, "
-            "tham số bk_ttg_years_after_bk_bo_tinh",
-        ),
-        compliance=cite(DECREE, tag="U", note=LEGACY),
-        others=cite(DECREE, tag="U", note=LEGACY),
+    # NĐ 91/2017 Art 38 cl.1c, read in translation (docs/legal/texts-read.md §3):
+    # "Bằng khen bộ/tỉnh, sau đó 05 năm liên tục HTXS, có 05 sáng kiến cơ sở".
+    commendations.bk_ttg_individual_nd91(
+        prerequisite=cite(DECREE, 38, 1, "c"),
+        criterion=cite(DECREE, 38, 1, "c"),
+        compliance=cite(DECREE, 38, 1),
+        others=cite(DECREE, 38, 1, "a, b"),
         next_proposal=NEXT,
-        legacy=True,
     ),
     commendations.bk_ttg_collective(
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy"),

@@ -80,8 +80,9 @@ RULES = (
             28,
             1,
             tag="U",
-            note="tỉ lệ theo Luật 2022 chưa thấy; tham số ttldtt_min_share_ldtt, "
-            "mặc định Luật 2003: trên 50 %",
+            note="lời văn Luật 2022 chưa đọc được; từ 70 % theo ba văn bản hướng dẫn "
+            "(như QĐ của UBND tỉnh Bắc Ninh năm 2025); tham số ttldtt_min_share_ldtt, "
+            "ttldtt_share_strict",
         ),
         no_discipline=cite(LAW, 28, 1, note="theo TT 29/2023/TT-BGDĐT và Luật 2003"),
         solidarity=cite(LAW, 28, 1, tag="U"),
@@ -159,17 +160,17 @@ RULES = (
         ),
         next_proposal=NEXT,
     ),
-    commendations.hcld3_individual(
-        criterion=cite(
-            LAW,
-            44,
-            tag="U",
-            note="tiêu chuẩn cá nhân theo Luật 2022 chưa thấy; mặc định tiêu chí NĐ "
-            "91/2017 Điều 24, tham số hcld3_use_nd91_criteria",
-        ),
+    # Luật 2022 Art 44 cl.1e, read in translation (docs/legal/texts-read.md §3).
+    commendations.hcld3_individual_2022(
+        criterion=cite(LAW, 44, 1, "e"),
         publication=cite(DECREE, 46, 2),
         next_proposal=NEXT,
-        from_policy=True,
+        old_criterion=cite(
+            "NĐ 91/2017/NĐ-CP",
+            24,
+            tag="U",
+            note="tiêu chí cũ, chỉ khi cơ quan chọn tham số hcld3_use_nd91_criteria",
+        ),
     ),
     commendations.hcld3_collective(
         criterion=cite(LAW, 44, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
@@ -227,7 +228,11 @@ REGIME = Regime(
         ),
         unverified=True,
     ),
-    default_policy=Policy(),
+    # Tập thể lao động tiên tiến: at least 70 % of members LĐTT (Luật 2022 Art 28
+    # cl.1 as its implementing texts restate it); Luật 2003 said more than half.
+    default_policy=Policy(
+        ttldtt_min_share_ldtt=Fraction(7, 10), ttldtt_share_strict=False
+    ),
     rounding_citation=Citation(f"{DECREE}, nguyên tắc tính tiền thưởng"),
     notes=(
         "Chọn cho năm xét 2024.",
