@@ -102,7 +102,10 @@ def test_subprocess_text_format(tmp_path):
         tmp_path, "check", _write(tmp_path, "case.json", CASE), "--format", "text"
     )
     assert done.returncode == 0, done.stderr
-    assert "Năm xét 2024, chế độ nd98_2023" in done.stdout
+    assert (
+        "Năm xét 2024: Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP (chế độ "
+        "được chỉ định trong hồ sơ xét; mã chế độ nd98_2023)" in done.stdout
+    )
     assert "CSTDCS · Chiến sĩ thi đua cơ sở: ĐỦ ĐIỀU KIỆN" in done.stdout
     assert "căn cứ: Luật TĐKT 2022, Điều 23, khoản 1" in done.stdout
 

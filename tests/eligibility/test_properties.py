@@ -222,8 +222,16 @@ def test_status_follows_conditions(case):
 @given(st.one_of(individuals(), collectives()))
 def test_output_is_json_with_the_documented_keys(case):
     out = json.loads(json.dumps(ENGINE.check_case(case), ensure_ascii=False))
-    assert set(out) == {"regime", "review_year", "results"}
+    assert set(out) == {
+        "regime",
+        "regime_label",
+        "regime_reason",
+        "review_year",
+        "results",
+    }
     assert out["regime"] == select_regime(case["review_year"])
+    assert out["regime_label"].startswith("Luật Thi đua, khen thưởng 20")
+    assert out["regime_reason"] == f"theo năm có thành tích ({case['review_year']})"
     for result in out["results"]:
         assert set(result) == {"code", "status", "conditions"}
         assert result["status"] in {"eligible", "not_eligible", "blocked"}

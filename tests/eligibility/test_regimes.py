@@ -4,6 +4,7 @@ import pytest
 
 from thidua.eligibility import (
     REGIMES,
+    CaseError,
     Engine,
     Policy,
     check_case,
@@ -206,3 +207,28 @@ def test_explain_gives_the_councils_threshold_of_the_law():
         "Hội đồng bỏ phiếu kín: từ 80 % tổng số thành viên Hội đồng trở lên; căn cứ: "
         "NĐ 98/2023/NĐ-CP, Điều 30, khoản 7" in " ".join(text.split())
     )
+
+
+def test_the_law_in_force_when_the_dossier_was_received():
+    """Luật 2022 Art 95: only dossiers received before 01/01/2024 stay under the 2003
+    law; a 2023 achievement received in 2024 is judged under Luật 2022 (NĐ 98/2023),
+    one received after 01/07/2025 under NĐ 152/2025."""
+    data = {"review_year": 2023, "codes": ["LDTT"], "subject": {"kind": "individual"}}
+    old = check_case({**data, "received_on": "2023-12-29"})
+    assert old["regime"] == "nd91_2017"
+    new = check_case({**data, "received_on": "2024-01-02"})
+    assert new["regime"] == "nd98_2023"
+    assert (
+        new["regime_label"] == "Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP"
+    )
+    assert new["regime_reason"] == (
+        "theo ngày tiếp nhận hồ sơ (02/01/2024): áp dụng văn bản có hiệu lực vào ngày đó"
+    )
+    assert check_case({**data, "received_on": "2025-07-01"})["regime"] == "nd152_2025"
+    # Without the date, the achievement year decides; a named regime is kept.
+    assert check_case(data)["regime"] == "nd91_2017"
+    named = check_case({**data, "regime": "nd98_2023", "received_on": "2023-12-29"})
+    assert named["regime"] == "nd98_2023"
+    assert named["regime_reason"] == "chế độ được chỉ định trong hồ sơ xét"
+    with pytest.raises(CaseError, match="^received_on: 2022-05-01 trước năm xét 2023"):
+        check_case({**data, "received_on": "2022-05-01"})

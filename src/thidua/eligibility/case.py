@@ -72,7 +72,7 @@ _COLLECTIVE_COUNTS = (
 )
 
 
-_CASE_KEYS = frozenset({"review_year", "regime", "codes", "subject"})
+_CASE_KEYS = frozenset({"review_year", "regime", "codes", "subject", "received_on"})
 _SUBJECT_KEYS = frozenset(
     {
         "kind",
@@ -133,7 +133,22 @@ def parse_case(data: Any, *, regimes: Any = None) -> Case:
         raise CaseError("subject", "thiếu trường bắt buộc")
     subject = _parse_subject(data["subject"])
     _nothing_after(subject, review_year)
-    return Case(review_year=review_year, subject=subject, regime=regime, codes=codes)
+    received = data.get("received_on")
+    if received is not None:
+        received = check_date(received, "received_on")
+        if received.year < review_year:
+            raise CaseError(
+                "received_on",
+                f"{received.isoformat()} trước năm xét {review_year}: hồ sơ chỉ được "
+                "tiếp nhận sau khi có thành tích",
+            )
+    return Case(
+        review_year=review_year,
+        subject=subject,
+        regime=regime,
+        codes=codes,
+        received_on=received,
+    )
 
 
 # Luật Thi đua, khen thưởng 2003 (the oldest law the engine models) took effect on

@@ -18,7 +18,7 @@ from .catalog import KIND_NAMES, codes_for_kind
 from .history import History
 from .policy import Policy
 from .regime import CompiledRegime
-from .regimes import REGIMES, get_regime, select_regime
+from .regimes import REGIMES, choose_regime, get_regime
 from .results import BLOCKED, NOT_ELIGIBLE, Report, Result
 
 __all__ = ["Engine", "check_case", "evaluate"]
@@ -61,7 +61,7 @@ class Engine:
     def evaluate(self, case: Case) -> Report:
         """Evaluate ``case`` against its codes (default: the whole catalog for
         the subject's kind) under its regime."""
-        name = case.regime or select_regime(case.review_year)
+        name = case.regime or choose_regime(case.review_year, case.received_on)
         compiled = self._compiled.get(name) or self.compiled(name)
         kind = case.subject.kind
         rules = compiled.rules[kind]
@@ -92,7 +92,13 @@ class Engine:
                         [(False, KIND_NAMES[kind])],
                     )
                 )
-        return Report(name, case.review_year, results)
+        return Report(
+            name,
+            case.review_year,
+            results,
+            received_on=case.received_on,
+            chosen=case.regime is not None,
+        )
 
     def check(self, data: Any) -> Report:
         """Parse and evaluate a decoded case."""

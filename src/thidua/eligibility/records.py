@@ -101,3 +101,6 @@ class Case:
     subject: Subject
     regime: str | None = None
     codes: tuple[str, ...] | None = None
+    # The day the competent body received the dossier: the law in force that day
+    # applies (Luật 2022 Art 95; NĐ 152/2025 Art 60), whatever the achievement year.
+    received_on: date | None = None

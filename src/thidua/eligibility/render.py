@@ -4,7 +4,6 @@ import textwrap
 from typing import Any
 
 from .catalog import NAMES
-from .regimes import REGIMES
 from .results import Report, Result
 
 __all__ = ["explain_text", "forecast_text", "quotas_text", "report_text"]
@@ -51,9 +50,10 @@ def _status(result: Result) -> str:
 
 def report_text(report: Report) -> str:
     """Summary table, then per code the "yêu cầu / hiện có / thiếu" details."""
-    regime = REGIMES[report.regime]
+    head = report.to_dict()  # only its regime keys are read here
     lines = [
-        f"Năm xét {report.review_year}, chế độ {report.regime}: {regime.title}",
+        f"Năm xét {report.review_year}: {head['regime_label']} "
+        f"({head['regime_reason']}; mã chế độ {report.regime})",
         "",
     ]
     rows = [("Mã", "Danh hiệu / hình thức", "Kết quả", "Thiếu")]

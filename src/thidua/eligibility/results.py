@@ -176,12 +176,22 @@ class Result:
 class Report:
     """The engine's answer for one case."""
 
-    __slots__ = ("regime", "review_year", "results")
+    __slots__ = ("chosen", "received_on", "regime", "review_year", "results")
 
-    def __init__(self, regime: str, review_year: int, results: list[Result]) -> None:
+    def __init__(
+        self,
+        regime: str,
+        review_year: int,
+        results: list[Result],
+        *,
+        received_on: Any = None,
+        chosen: bool = False,
+    ) -> None:
         self.regime = regime
         self.review_year = review_year
         self.results = results
+        self.received_on = received_on
+        self.chosen = chosen
 
     def get(self, code: str) -> Result | None:
         for result in self.results:
@@ -194,9 +204,16 @@ class Report:
         return None if result is None else result.status
 
     def to_dict(self) -> dict[str, Any]:
-        """The output JSON: ``{"regime", "review_year", "results": [...]}``."""
+        """The output JSON: ``{"regime", "regime_label", "regime_reason",
+        "review_year", "results": [...]}``."""
+        from .regimes import regime_label, regime_reason  # noqa: PLC0415 (regimes import results)
+
         return {
             "regime": self.regime,
+            "regime_label": regime_label(self.regime),
+            "regime_reason": regime_reason(
+                self.review_year, self.received_on, self.chosen
+            ),
             "review_year": self.review_year,
             "results": [r.to_dict() for r in self.results],
         }

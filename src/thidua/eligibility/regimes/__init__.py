@@ -18,6 +18,7 @@ __all__ = [
     "REGIMES",
     "council_threshold",
     "get_regime",
+    "choose_regime",
     "regime_in_force_on",
     "regime_label",
     "select_regime",
@@ -34,6 +35,29 @@ def select_regime(review_year: int) -> str:
         if regime.covers_year(review_year):
             return name
     raise CaseError("review_year", f"{review_year}: không có chế độ áp dụng")
+
+
+def choose_regime(review_year: int, received_on: date | None = None) -> str:
+    """The regime a case is judged under. With the day the dossier was received, the
+    law in force that day (a 2023 achievement received in 2024 is judged under Luật
+    2022 — Art 95 keeps the old law only for dossiers received before 01/01/2024; NĐ
+    152/2025 likewise keeps NĐ 98/2023 for those received before 01/07/2025); without
+    it, the regime of the review year."""
+    if received_on is None:
+        return select_regime(review_year)
+    return regime_in_force_on(received_on)
+
+
+def regime_reason(review_year: int, received_on: date | None, chosen: bool) -> str:
+    """Why the case is judged under its regime, in words for the page or the API."""
+    if chosen:
+        return "chế độ được chỉ định trong hồ sơ xét"
+    if received_on is None:
+        return f"theo năm có thành tích ({review_year})"
+    return (
+        f"theo ngày tiếp nhận hồ sơ ({received_on.strftime('%d/%m/%Y')}): áp dụng "
+        "văn bản có hiệu lực vào ngày đó"
+    )
 
 
 def regime_in_force_on(day: date) -> str:
