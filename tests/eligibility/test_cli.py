@@ -239,6 +239,7 @@ def test_main_explain():
         "nd91_2017",
         "nd98_2023",
         "nd152_2025",
+        "luat2026",
     ]
     status, _, err = call("explain", "XYZ")
     assert (status, err) == (2, 'CODE: "XYZ" không hợp lệ\n')

@@ -294,7 +294,7 @@ def test_arbitrary_json_raises_only_case_error(value):
 @SETTINGS
 @given(st.integers(1945, 2099))
 def test_regime_choice_never_goes_back_in_time(year):
-    order = ["nd91_2017", "nd98_2023", "nd152_2025"]
+    order = ["nd91_2017", "nd98_2023", "nd152_2025", "luat2026"]
     assert order.index(select_regime(year)) <= order.index(select_regime(year + 1))
 
 

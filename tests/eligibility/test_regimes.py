@@ -52,7 +52,8 @@ ISSUE_EXAMPLE = {
         (2023, "nd91_2017"),
         (2024, "nd98_2023"),
         (2025, "nd152_2025"),
-        (2100, "nd152_2025"),
+        (2026, "luat2026"),
+        (2100, "luat2026"),
     ],
 )
 def test_regime_from_review_year(year, regime):
@@ -232,3 +233,73 @@ def test_the_law_in_force_when_the_dossier_was_received():
     assert named["regime_reason"] == "chế độ được chỉ định trong hồ sơ xét"
     with pytest.raises(CaseError, match="^received_on: 2022-05-01 trước năm xét 2023"):
         check_case({**data, "received_on": "2022-05-01"})
+
+
+CSTDCS_2026 = {
+    "review_year": 2026,
+    "codes": ["CSTDCS", "BK_BO_TINH"],
+    "subject": {
+        "kind": "individual",
+        "years": {
+            "2025": {"rating": "HTXS", "titles": ["LDTT", "CSTDCS"]},
+            "2026": {"rating": "HTXS", "titles": ["LDTT"]},
+        },
+        "initiatives": [{"year": 2025, "scope": "co_so"}],
+    },
+}
+
+
+def _statuses(output):
+    return {r["code"]: r["status"] for r in output["results"]}
+
+
+def test_the_2026_amendment_is_a_regime_whose_unread_changes_are_settings():
+    """Luật 06/2026/QH16 (from 01/10/2026): its text was not read, so the rules stay;
+    the reported changes apply only when an admin turns their setting on, and only to
+    the new regime."""
+    out = check_case(CSTDCS_2026)
+    assert out["regime"] == "luat2026"
+    assert out["regime_label"].startswith("Luật Thi đua, khen thưởng 2022 (sửa đổi")
+    assert _statuses(out) == {"CSTDCS": "eligible", "BK_BO_TINH": "eligible"}
+    reported = {
+        "law2026_cstdcs_htxs_and_initiative": True,
+        "law2026_bk_bo_tinh_two_cstdcs_only": True,
+    }
+    # HTXS without an initiative in 2026; one CSTĐCS, not two in a row.
+    assert _statuses(check_case(CSTDCS_2026, reported)) == {
+        "CSTDCS": "not_eligible",
+        "BK_BO_TINH": "not_eligible",
+    }
+    earlier = {**CSTDCS_2026, "regime": "nd152_2025"}
+    assert _statuses(check_case(earlier, reported)) == _statuses(out)
+
+
+def test_a_dossier_received_before_the_amendment_takes_the_more_favourable():
+    """Reported transition: received before 01/10/2026, the old rules apply unless the
+    new ones are more favourable — both verdicts are shown, the better one applies."""
+    reported = {"law2026_cstdcs_htxs_and_initiative": True}
+    before = check_case({**CSTDCS_2026, "received_on": "2026-09-15"}, reported)
+    assert before["regime"] == "nd152_2025"
+    assert _statuses(before)["CSTDCS"] == "eligible"  # the old rule is kinder here
+    assert before["transition"]["regime"] == "luat2026"
+    assert before["transition"]["verdicts"][0] == {
+        "code": "CSTDCS",
+        "old": "eligible",
+        "new": "not_eligible",
+        "applied": "nd152_2025",
+    }
+    after = check_case({**CSTDCS_2026, "received_on": "2026-10-01"}, reported)
+    assert after["regime"] == "luat2026" and "transition" not in after
+    assert _statuses(after)["CSTDCS"] == "not_eligible"
+
+
+def test_the_newer_verdict_applies_where_it_is_better():
+    from thidua.eligibility.results import Report, Result
+
+    def report(regime, status):
+        return Report(regime, 2026, [Result("LDTT", status, (), (), [])])
+
+    old = report("nd152_2025", "not_eligible")
+    old.more_favourable(report("luat2026", "eligible"))
+    assert old.results[0].status == "eligible"
+    assert old.transition["verdicts"][0]["applied"] == "luat2026"

@@ -1,10 +1,18 @@
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 from django.urls import reverse
 
 from thidua.eligibility import check_case
-from thidua.organizations.eligibility import collective_case, person_case, policy_for
+from thidua.organizations.eligibility import (
+    collective_case,
+    person_case,
+    policies_for,
+    policy_for,
+)
 from thidua.organizations.services.records import (
     record_assessment,
     record_collective_assessment,
@@ -98,3 +106,37 @@ def test_profile_tab_shows_the_table_and_the_forecast(client_for, org):
     )
     assert [v["code"] for v in unit.context["verdicts"]][:2] == ["TTLDTT", "TTLDXS"]
     assert reverse("organizations:person-detail", args=[person.pk])
+
+
+def test_the_admins_law_settings_reach_every_agencys_policy(org, settings):
+    """THIDUA_LAW2026_CHANGES: a reported change of the 2026 amendment an admin turned
+    on is the law for every agency, after the agency's own choices."""
+    settings.THIDUA_LAW2026_CHANGES = ["cstdcs_htxs_and_initiative"]
+    org.skhdt.eligibility_policy = {
+        "quota_rounding": "ceil",
+        "law2026_cstdcs_htxs_and_initiative": False,
+    }
+    org.skhdt.save()
+    expected = {"quota_rounding": "ceil", "law2026_cstdcs_htxs_and_initiative": True}
+    assert policy_for(org.dkkd) == expected
+    assert policies_for([org.dkkd.pk]) == {org.dkkd.pk: expected}
+    assert policy_for(None) == {"law2026_cstdcs_htxs_and_initiative": True}
+
+
+def test_an_unknown_law_setting_stops_the_server_at_start(tmp_path):
+    env = {
+        **os.environ,
+        "THIDUA_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+        "THIDUA_LAW2026_CHANGES": "cstdcs_htxs_and_initiative,bk_tinh",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "THIDUA_LAW2026_CHANGES: không biết bk_tinh" in result.stderr

@@ -23,6 +23,9 @@ from .results import BLOCKED, NOT_ELIGIBLE, Report, Result
 
 __all__ = ["Engine", "check_case", "evaluate"]
 
+# Older regime → the newer one whose rules a dossier received under it may take.
+_FAVOURABLE = {r.favourable_over: n for n, r in REGIMES.items() if r.favourable_over}
+
 
 class Engine:
     """Evaluates cases for one issuer's policy.
@@ -60,8 +63,17 @@ class Engine:
 
     def evaluate(self, case: Case) -> Report:
         """Evaluate ``case`` against its codes (default: the whole catalog for
-        the subject's kind) under its regime."""
+        the subject's kind) under its regime — and, for a dossier received before a
+        newer regime that applies its rules where more favourable, under both."""
         name = case.regime or choose_regime(case.review_year, case.received_on)
+        report = self._evaluate(case, name)
+        if case.regime is None and case.received_on is not None:
+            newer = _FAVOURABLE.get(name)
+            if newer is not None and REGIMES[newer].covers_year(case.review_year):
+                report.more_favourable(self._evaluate(case, newer))
+        return report
+
+    def _evaluate(self, case: Case, name: str) -> Report:
         compiled = self._compiled.get(name) or self.compiled(name)
         kind = case.subject.kind
         rules = compiled.rules[kind]

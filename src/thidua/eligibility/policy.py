@@ -146,6 +146,10 @@ class Policy:
     co_bo_tinh_requires_ttldxs: bool = False
     discipline_partial_year: str = "exclude"
     nd91_guards: bool = True
+    # Changes reported of Luật 06/2026/QH16 whose text was not read: off until an admin
+    # turns them on (docs/legal/texts-read.md §5, docs/eligibility.md §8).
+    law2026_cstdcs_htxs_and_initiative: bool = False
+    law2026_bk_bo_tinh_two_cstdcs_only: bool = False
     # Free text naming the issuer whose rules these are (shown by ``explain``).
     issuer: str = field(default="", compare=True)
 
@@ -183,6 +187,8 @@ _BOOLS = {
     "legacy_use_2022_criteria",
     "co_bo_tinh_requires_ttldxs",
     "nd91_guards",
+    "law2026_cstdcs_htxs_and_initiative",
+    "law2026_bk_bo_tinh_two_cstdcs_only",
 }
 _OPTIONAL_INTS = {
     "ldtt_min_service_months",

@@ -67,6 +67,9 @@ class Regime:
     council_votes: dict[str, CouncilVote] = field(default_factory=dict)
     # The regime in words, as pages and documents name it (never its code).
     label: str = ""
+    # A dossier received before this regime took effect stays under ``favourable_over``
+    # unless this regime's rules are more favourable to it (judged code by code).
+    favourable_over: str | None = None
     # "làm tròn số lên hàng chục nghìn đồng" as the regime's decree words it.
     rounding_citation: Citation = ROUNDING
     # Several titles with the same counting period decided at once pay only the

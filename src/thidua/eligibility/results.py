@@ -176,7 +176,14 @@ class Result:
 class Report:
     """The engine's answer for one case."""
 
-    __slots__ = ("chosen", "received_on", "regime", "review_year", "results")
+    __slots__ = (
+        "chosen",
+        "received_on",
+        "regime",
+        "review_year",
+        "results",
+        "transition",
+    )
 
     def __init__(
         self,
@@ -192,6 +199,27 @@ class Report:
         self.results = results
         self.received_on = received_on
         self.chosen = chosen
+        self.transition: dict[str, Any] | None = None
+
+    def more_favourable(self, newer: "Report") -> None:
+        """Keep, code by code, the newer regime's verdict where it is more favourable
+        (eligible where this one is not), and record both verdicts."""
+        rank = {ELIGIBLE: 2, NOT_ELIGIBLE: 1, BLOCKED: 0}
+        verdicts = []
+        for i, (old, new) in enumerate(zip(self.results, newer.results, strict=True)):
+            applied = self.regime
+            if rank[new.status] > rank[old.status]:
+                self.results[i] = new
+                applied = newer.regime
+            verdicts.append(
+                {
+                    "code": old.code,
+                    "old": old.status,
+                    "new": new.status,
+                    "applied": applied,
+                }
+            )
+        self.transition = {"regime": newer.regime, "verdicts": verdicts}
 
     def get(self, code: str) -> Result | None:
         for result in self.results:
@@ -208,7 +236,7 @@ class Report:
         "review_year", "results": [...]}``."""
         from .regimes import regime_label, regime_reason  # noqa: PLC0415 (regimes import results)
 
-        return {
+        out = {
             "regime": self.regime,
             "regime_label": regime_label(self.regime),
             "regime_reason": regime_reason(
@@ -217,3 +245,10 @@ class Report:
             "review_year": self.review_year,
             "results": [r.to_dict() for r in self.results],
         }
+        if self.transition is not None:
+            # Both verdicts, code by code, and which one applies (the more favourable).
+            out["transition"] = {
+                **self.transition,
+                "regime_label": regime_label(self.transition["regime"]),
+            }
+        return out

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 from functools import reduce
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -40,14 +41,22 @@ _GOOD = {"HTXS", "HTT"}
 _DONE = {"HTXS", "HTT", "HT"}
 
 
+def law_settings() -> dict:
+    """The reported changes of the 2026 amendment an admin turned on
+    (THIDUA_LAW2026_CHANGES), as engine policy: they are the law, not an agency's
+    choice, so they come after every agency's own settings."""
+    return {f"law2026_{name}": True for name in settings.THIDUA_LAW2026_CHANGES}
+
+
 def policy_for(agency: Agency | None) -> dict:
     """The issuing authority's policy: overrides merged from the root down to ``agency``."""
     if agency is None:
-        return {}
+        return law_settings()
     chain = agency.ancestors(include_self=True)
-    return reduce(
+    merged = reduce(
         lambda merged, a: {**merged, **(a.eligibility_policy or {})}, chain, {}
     )
+    return {**merged, **law_settings()}
 
 
 def _discipline(records) -> list[dict]:
@@ -237,8 +246,9 @@ def policies_for(unit_ids) -> dict[int, dict]:
     own = dict(
         Agency.objects.filter(pk__in=on_path).values_list("pk", "eligibility_policy")
     )
+    law = law_settings()
     return {
-        pk: reduce(lambda merged, a: {**merged, **(own[a] or {})}, path, {})
+        pk: {**reduce(lambda merged, a: {**merged, **(own[a] or {})}, path, {}), **law}
         for pk, path in paths.items()
     }
 

@@ -274,6 +274,19 @@ THIDUA_COUNCIL_PASS_RULES_ND152 = env.dict(
 THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE = env.str(
     "THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE", default=""
 )
+# The 2026 amendment of the Law (Luật 06/2026/QH16, from 01/10/2026; issue #16): its
+# text was not read, so its rules stay those of NĐ 152/2025. Changes that were only
+# reported are turned on here, by name, once an admin has read the text
+# (docs/operations.md, "Quy định pháp luật"): cstdcs_htxs_and_initiative (CSTĐCS needs
+# HTXS and an initiative), bk_bo_tinh_two_cstdcs_only (Bằng khen bộ/tỉnh: 02 consecutive
+# CSTĐCS only). They apply to the 2026 regime only.
+LAW2026_CHANGE_NAMES = ("cstdcs_htxs_and_initiative", "bk_bo_tinh_two_cstdcs_only")
+THIDUA_LAW2026_CHANGES = env.list("THIDUA_LAW2026_CHANGES", default=[])
+if unknown := sorted(set(THIDUA_LAW2026_CHANGES) - set(LAW2026_CHANGE_NAMES)):
+    raise ImproperlyConfigured(
+        f"THIDUA_LAW2026_CHANGES: không biết {', '.join(unknown)}; chỉ nhận "
+        + ", ".join(LAW2026_CHANGE_NAMES)
+    )
 THIDUA_MAX_UPLOAD_BYTES = env.int("THIDUA_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 THIDUA_MAX_PACKAGE_BYTES = env.int(
     "THIDUA_MAX_PACKAGE_BYTES", default=100 * 1024 * 1024

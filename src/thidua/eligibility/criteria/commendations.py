@@ -111,9 +111,11 @@ def bk_bo_tinh_individual(
     others: Citation,
     next_proposal: Citation,
     legacy: bool = False,
+    amended_2026: bool = False,
 ) -> RuleDef:
     """Art 74 cl.1d: 2 consecutive CSTĐCS, or HTXS in ≥ 2 consecutive years with
-    2 grassroots initiatives in that period."""
+    2 grassroots initiatives in that period. ``amended_2026``: the 2026 amendment as
+    reported (2 consecutive CSTĐCS only), where an admin turned it on."""
 
     def build(policy: Policy) -> CompiledRule:
         if legacy and not policy.legacy_use_2022_criteria:
@@ -122,14 +124,20 @@ def bk_bo_tinh_individual(
                 "individual",
                 (qual(UNSET, criterion), qual(COMPLIANCE, compliance)),
             )
-        specs = (
-            spec(
+        only_cstdcs = amended_2026 and policy.law2026_bk_bo_tinh_two_cstdcs_only
+        criterion_spec = (
+            spec("Có 02 năm liên tục đạt danh hiệu CSTĐCS", "02 năm CSTĐCS", criterion)
+            if only_cstdcs
+            else spec(
                 "Có 02 năm liên tục đạt danh hiệu CSTĐCS; hoặc 02 năm liên tục trở lên "
                 "hoàn thành xuất sắc nhiệm vụ và trong thời gian đó có 02 sáng kiến "
                 "(hoặc 02 đề tài, đề án KH&CN) được công nhận, áp dụng hiệu quả ở cơ sở",
                 "02 năm CSTĐCS, hoặc 02 năm HTXS + 02 sáng kiến",
                 criterion,
-            ),
+            )
+        )
+        specs = (
+            criterion_spec,
             next_proposal_spec(next_proposal),
             qual(COMPLIANCE, compliance),
             qual(
@@ -147,7 +155,7 @@ def bk_bo_tinh_individual(
             n_xs = h.run_rating(HTXS, floor)
             first = y - max(n_xs, 2) + 1
             k = h.count_initiatives(max(first, floor), y, 1)
-            met = n_cs >= 2 or (n_xs >= 2 and k >= 2)
+            met = n_cs >= 2 or (not only_cstdcs and n_xs >= 2 and k >= 2)
             found = (
                 f"CSTĐCS liên tục: {n_cs} năm; HTXS liên tục: {n_xs} năm, "
                 f"{k} sáng kiến ({span(max(first, floor), y)})"

@@ -188,13 +188,25 @@ def cstdcs(
     merit: Citation,
     initiative_only: bool,
     vote: CouncilVote | None = None,
+    amended_2026: bool = False,
 ) -> RuleDef:
     """CSTĐCS. Luật 2022 Art 23: LĐTT/CSTT and (HTXS or a recognised initiative);
     old law (``initiative_only``): LĐTT/CSTT and an initiative. ``vote``: the
     council's threshold where the law sets one (NĐ 98/2023 Art 30 cl.7)."""
 
     def build(policy: Policy) -> CompiledRule:
-        if initiative_only:
+        # The 2026 amendment as reported (HTXS *and* an initiative), where an admin
+        # turned it on; the regimes before it never apply it.
+        both = amended_2026 and policy.law2026_cstdcs_htxs_and_initiative
+        if both:
+            merit_spec = spec(
+                "Hoàn thành xuất sắc nhiệm vụ và có sáng kiến được cơ sở công nhận (hoặc "
+                "đề tài, đề án, công trình khoa học và công nghệ đã nghiệm thu, hoặc mưu "
+                "trí, sáng tạo trong chiến đấu)",
+                "HTXS và ≥ 01 sáng kiến được công nhận trong năm xét",
+                merit,
+            )
+        elif initiative_only:
             merit_spec = spec(
                 "Có sáng kiến được cơ sở công nhận, hoặc đề tài nghiên cứu khoa học đã "
                 "nghiệm thu và được áp dụng, hoặc mưu trí, sáng tạo trong chiến đấu, "
@@ -230,7 +242,12 @@ def cstdcs(
             n = h.count_initiatives(y, y, 1)
             record = h.years.get(y)
             rating = record.rating if record is not None else None
-            if initiative_only:
+            if both:
+                merit_out = (
+                    rating == "HTXS" and n >= 1,
+                    f"{rating or 'chưa xếp loại'}, {n} sáng kiến năm {y}",
+                )
+            elif initiative_only:
                 merit_out = (n >= 1, f"{n} sáng kiến năm {y}")
             else:
                 merit_out = (

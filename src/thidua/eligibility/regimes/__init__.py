@@ -12,7 +12,7 @@ from ..council import CouncilVote, resolve_vote
 from ..errors import CaseError
 from ..policy import Policy
 from ..regime import Regime
-from . import nd91_2017, nd98_2023, nd152_2025
+from . import luat2026, nd91_2017, nd98_2023, nd152_2025
 
 __all__ = [
     "REGIMES",
@@ -25,7 +25,8 @@ __all__ = [
 ]
 
 REGIMES: dict[str, Regime] = {
-    module.REGIME.name: module.REGIME for module in (nd91_2017, nd98_2023, nd152_2025)
+    module.REGIME.name: module.REGIME
+    for module in (nd91_2017, nd98_2023, nd152_2025, luat2026)
 }
 
 

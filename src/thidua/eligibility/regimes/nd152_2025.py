@@ -105,9 +105,10 @@ REGIME = Regime(
         "NĐ 98/2023/NĐ-CP vẫn được Bộ Nội vụ viện dẫn sau 01/07/2025 (phụ lục §2.2)",
     ),
     first_review_year=2025,
-    last_review_year=None,
+    last_review_year=2025,
     valid_from=date(2025, 7, 1),
-    valid_to=None,
+    # Until the amended Law (Luật 06/2026/QH16) took effect: regimes/luat2026.py.
+    valid_to=date(2026, 9, 30),
     rules=tuple(carry_over(rule) for rule in previous.RULES),
     guards=Guards(
         review=Citation(
