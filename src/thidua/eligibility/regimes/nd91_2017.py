@@ -10,7 +10,7 @@ from datetime import date
 from fractions import Fraction
 
 from ..council import CouncilVote
-from ..criteria import collective, commendations, titles
+from ..criteria import collective, commendations, commendations_nd91, orders, titles
 from ..policy import Policy, Quota
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
@@ -111,7 +111,7 @@ RULES = (
         criteria=cite(DECREE, tag="U", note="tiêu chuẩn Giấy khen cũ chưa thấy"),
         compliance=cite(LAW, tag="U"),
     ),
-    commendations.bk_bo_tinh_individual_nd91(
+    commendations_nd91.bk_bo_tinh_individual_nd91(
         criterion=cite(
             DECREE,
             39,
@@ -136,7 +136,7 @@ RULES = (
     ),
     # NĐ 91/2017 Art 38 cl.1c, read in translation (docs/legal/texts-read.md §3):
     # "Bằng khen bộ/tỉnh, sau đó 05 năm liên tục HTXS, có 05 sáng kiến cơ sở".
-    commendations.bk_ttg_individual_nd91(
+    commendations_nd91.bk_ttg_individual_nd91(
         prerequisite=cite(DECREE, 38, 1, "c"),
         criterion=cite(DECREE, 38, 1, "c"),
         compliance=cite(DECREE, 38, 1),
@@ -147,8 +147,8 @@ RULES = (
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
         next_proposal=NEXT,
     ),
-    commendations.hcld3_individual(criterion=cite(DECREE, 24), next_proposal=NEXT),
-    commendations.hcld3_collective(
+    orders.hcld3_individual(criterion=cite(DECREE, 24), next_proposal=NEXT),
+    orders.hcld3_collective(
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy")
     ),
 )

@@ -7,7 +7,7 @@ from datetime import date
 from fractions import Fraction
 
 from ..council import CouncilVote
-from ..criteria import collective, commendations, titles
+from ..criteria import collective, commendations, orders, titles
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
@@ -161,7 +161,7 @@ RULES = (
         next_proposal=NEXT,
     ),
     # Luật 2022 Art 44 cl.1e, read in translation (docs/legal/texts-read.md §3).
-    commendations.hcld3_individual_2022(
+    orders.hcld3_individual_2022(
         criterion=cite(LAW, 44, 1, "e"),
         publication=cite(DECREE, 46, 2),
         next_proposal=NEXT,
@@ -172,7 +172,7 @@ RULES = (
             note="tiêu chí cũ, chỉ khi cơ quan chọn tham số hcld3_use_nd91_criteria",
         ),
     ),
-    commendations.hcld3_collective(
+    orders.hcld3_collective(
         criterion=cite(LAW, 44, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
     ),
 )

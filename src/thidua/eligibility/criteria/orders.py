@@ -1,0 +1,187 @@
+"""Huân chương Lao động hạng Ba: NĐ 91/2017 Art 24 (review years to 2023, and an
+agency's setting after) and Luật 2022 Art 44 cl.1e (from 2024); collectives by the
+council."""
+
+from ..history import History
+from ..policy import Policy
+from ..results import Citation
+from .base import (
+    QUAL_OUTCOME,
+    CompiledRule,
+    RuleDef,
+    floor_note,
+    next_proposal_outcome,
+    next_proposal_spec,
+    qual,
+    span,
+    spec,
+)
+from .commendations import (
+    BO_TINH,
+    COMPLIANCE,
+    UNSET,
+    prerequisite_held,
+    qualitative_only,
+    window_floor,
+)
+from .titles import HTT, HTXS
+
+__all__ = ["hcld3_collective", "hcld3_individual", "hcld3_individual_2022"]
+
+
+def hcld3_individual(
+    *,
+    criterion: Citation,
+    next_proposal: Citation,
+    publication: Citation | None = None,
+    from_policy: bool = False,
+) -> RuleDef:
+    """Old NĐ 91/2017 Art 24: a Bằng khen TTg + ≥ 5 following consecutive years of
+    HTXS with 2 initiatives of bộ/tỉnh-wide effect. Under Luật 2022 the
+    individual criteria were not found: ``from_policy`` makes the old ones a
+    policy default (``hcld3_use_nd91_criteria``)."""
+
+    def build(policy: Policy) -> CompiledRule:
+        extra = ()
+        if publication is not None:
+            extra = (
+                qual(
+                    "Công khai danh sách trên phương tiện thông tin của bộ/tỉnh ít nhất 10 "
+                    "ngày làm việc trước khi Hội đồng họp",
+                    publication,
+                    "≥ 10 ngày làm việc",
+                ),
+            )
+        if from_policy and not policy.hcld3_use_nd91_criteria:
+            return qualitative_only(
+                "HCLD_3", "individual", (qual(UNSET, criterion), *extra)
+            )
+        specs = (
+            spec(
+                "Đã được tặng Bằng khen của Thủ tướng Chính phủ (khen thưởng đột xuất, "
+                "chuyên đề không được tính)",
+                "≥ 01 Bằng khen Thủ tướng",
+                criterion,
+            ),
+            spec(
+                "Có 05 năm liên tục trở lên tiếp theo hoàn thành xuất sắc nhiệm vụ, tính "
+                "đến năm đề nghị",
+                "≥ 05 năm liên tục HTXS",
+                criterion,
+            ),
+            spec(
+                "Trong thời gian đó có 02 sáng kiến được công nhận, áp dụng hiệu quả trong "
+                "phạm vi bộ, ban, ngành, tỉnh",
+                "≥ 02 sáng kiến cấp bộ/tỉnh trở lên",
+                criterion,
+            ),
+            next_proposal_spec(next_proposal),
+            *extra,
+        )
+        tail = [QUAL_OUTCOME] * len(extra)
+
+        def check(h: History) -> list:
+            y = h.y
+            floor, previous = window_floor(h, "HCLD_3")
+            held, floor = prerequisite_held(h, "BK_TTG", floor)
+            n = h.run_rating(HTXS, floor)
+            first = y - n + 1 if n else y
+            k = h.count_initiatives(first, y, BO_TINH) if n else 0
+            return [
+                held,
+                (n >= 5, f"{n} năm liên tục HTXS" + floor_note(floor, y - 4)),
+                (k >= 2, f"{k} sáng kiến cấp bộ/tỉnh trở lên ({span(first, y)})"),
+                next_proposal_outcome(previous, "Huân chương Lao động hạng Ba"),
+                *tail,
+            ]
+
+        return CompiledRule("HCLD_3", "individual", specs, check)
+
+    return RuleDef("HCLD_3", "individual", build)
+
+
+def hcld3_individual_2022(
+    *,
+    criterion: Citation,
+    publication: Citation,
+    next_proposal: Citation,
+    old_criterion: Citation,
+) -> RuleDef:
+    """Luật 2022 Art 44 cl.1e (review years from 2024): a Bằng khen Thủ tướng, then 05
+    consecutive years or more HTT or above, at least one of them HTXS, with 03 CSTĐCS in
+    that time. ``hcld3_use_nd91_criteria`` (an agency still applying the old practice)
+    switches to NĐ 91/2017 Art 24."""
+    old = hcld3_individual(
+        criterion=old_criterion, next_proposal=next_proposal, publication=publication
+    )
+
+    def build(policy: Policy) -> CompiledRule:
+        if policy.hcld3_use_nd91_criteria:
+            return old.build(policy)
+        specs = (
+            spec(
+                "Đã được tặng Bằng khen của Thủ tướng Chính phủ (khen thưởng đột xuất, "
+                "chuyên đề không được tính)",
+                "≥ 01 Bằng khen Thủ tướng",
+                criterion,
+            ),
+            spec(
+                "Có 05 năm liên tục trở lên tiếp theo hoàn thành tốt nhiệm vụ trở lên, "
+                "tính đến năm đề nghị, trong đó có ít nhất 01 năm hoàn thành xuất sắc "
+                "nhiệm vụ",
+                "≥ 05 năm liên tục HTT trở lên, ≥ 01 năm HTXS",
+                criterion,
+            ),
+            spec(
+                "Trong thời gian đó có 03 lần đạt danh hiệu CSTĐCS",
+                "≥ 03 lần CSTĐCS",
+                criterion,
+            ),
+            next_proposal_spec(next_proposal),
+            qual(
+                "Công khai danh sách trên phương tiện thông tin của bộ/tỉnh ít nhất 10 "
+                "ngày làm việc trước khi Hội đồng họp",
+                publication,
+                "≥ 10 ngày làm việc",
+            ),
+        )
+
+        def check(h: History) -> list:
+            y = h.y
+            floor, previous = window_floor(h, "HCLD_3")
+            held, floor = prerequisite_held(h, "BK_TTG", floor)
+            n = h.run_rating(HTT, floor)
+            first = y - n + 1 if n else y
+            best = sum(
+                1 for year in range(first, y + 1) if h.rating.get(year, -1) >= HTXS
+            )
+            m = h.count_title("CSTDCS", first, y) if n else 0
+            window = f" ({span(first, y)})" if n else ""
+            return [
+                held,
+                (
+                    n >= 5 and best >= 1,
+                    f"{n} năm liên tục HTT trở lên, {best} năm HTXS{window}"
+                    + floor_note(floor, y - 4),
+                ),
+                (m >= 3, f"{m} lần CSTĐCS{window}"),
+                next_proposal_outcome(previous, "Huân chương Lao động hạng Ba"),
+                QUAL_OUTCOME,
+            ]
+
+        return CompiledRule("HCLD_3", "individual", specs, check)
+
+    return RuleDef("HCLD_3", "individual", build)
+
+
+def hcld3_collective(*, criterion: Citation) -> RuleDef:
+    """No machine-checkable criteria for collectives in the sources."""
+    return RuleDef(
+        "HCLD_3",
+        "collective",
+        lambda p: qualitative_only(
+            "HCLD_3",
+            "collective",
+            (qual(UNSET, criterion), qual(COMPLIANCE, criterion)),
+        ),
+    )
