@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.organizations.eligibility import Verdict, verdicts_for
+from thidua.nominations.selectors import nomination_verdicts
+from thidua.organizations.eligibility import Verdict
 from thidua.organizations.models import Council, CouncilMember
 from thidua.organizations.selectors import councils_for_user
 
@@ -269,7 +270,7 @@ def open_papers_for(user, *, on: datetime.date) -> list[Paper]:
         for b in box.ballots.all()
         if b.agenda_item.nomination_id
     }
-    verdicts = verdicts_for(list(nominations.values()))
+    verdicts = nomination_verdicts(list(nominations.values()))
     papers = []
     for box in boxes:
         for seat in seats:

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from thidua.awards.models import Award
 from thidua.councils.models import BallotResult, PaperCouncilResult
+from thidua.nominations.selectors import nomination_verdicts
 from thidua.organizations.access import scopes_for
-from thidua.organizations.eligibility import verdicts_for
 from thidua.organizations.enums import CouncilRole
 from thidua.organizations.models import Agency, CouncilMember, Person
 
@@ -183,7 +183,7 @@ def brief_items(decisions: list[Decision]) -> list[Decision]:
     items = [item for decision in decisions for item in decision.items.all()]
     nominations = [item.nomination for item in items]
     results = council_results([n.pk for n in nominations])
-    verdicts = verdicts_for(nominations)
+    verdicts = nomination_verdicts(nominations)
     for item in items:
         item.council_result = results.get(item.nomination_id)
         item.verdict = verdicts[item.nomination_id]

@@ -2,10 +2,11 @@
 read-only, the heads and deputies above and the seated council members (see
 ``nominations_for_user``)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Min, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from thidua.awards.models import Award
 from thidua.eligibility.authority import authority_row, can_decide, state_row
 from thidua.eligibility.catalog import NAMES, TITLE_CODES
 from thidua.organizations.access import scopes_for
+from thidua.organizations.eligibility import verdicts_for
 from thidua.organizations.models import Agency
 
 from .enums import AttachmentKind, NominationState
@@ -21,6 +23,7 @@ from .models import (
     AchievementReport,
     Nomination,
     NominationAttachment,
+    NominationEvent,
     NominationRound,
     PublicNotice,
 )
@@ -36,10 +39,12 @@ __all__ = [
     "access_notice",
     "access_round",
     "checklist",
+    "nomination_verdicts",
     "nominations_by_authority",
     "nominations_for_user",
     "notice_blockers",
     "notices_for_user",
+    "received_dates",
     "report_awards",
     "report_for",
     "report_place",
@@ -377,3 +382,23 @@ def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
             )
         )
     return [(str(label), done) for label, done in items]
+
+
+def received_dates(nominations) -> dict[int, datetime.date]:
+    """The day each dossier reached the office (its first "Gửi"), by pk, in one query:
+    the law in force that day is the one it is judged under (Luật TĐKT 2022 Art 95)."""
+    sent = (
+        NominationEvent.objects.filter(
+            nomination__in=[n.pk for n in nominations],
+            to_state=NominationState.SUBMITTED,
+        )
+        .values("nomination_id")
+        .annotate(first=Min("at"))
+    )
+    return {row["nomination_id"]: timezone.localdate(row["first"]) for row in sent}
+
+
+def nomination_verdicts(nominations) -> dict:
+    """The engine's verdict on each nomination (``organizations.eligibility.Verdict``
+    by pk), each judged under the law in force when its dossier was received."""
+    return verdicts_for(nominations, received_dates(nominations))

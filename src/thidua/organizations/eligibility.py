@@ -253,9 +253,10 @@ def policies_for(unit_ids) -> dict[int, dict]:
     }
 
 
-def verdicts_for(nominations) -> dict[int, Verdict]:
+def verdicts_for(nominations, received=None) -> dict[int, Verdict]:
     """The engine's verdict on each nominee (anything with ``pk``, ``person_id``,
-    ``agency``, ``code`` and ``year``: a nomination) for the nominated code, by ``pk``.
+    ``agency``, ``code`` and ``year``: a nomination) for the nominated code, by ``pk``;
+    ``received`` (pk → date the dossier was received) picks the law in force that day.
     People: their records prefetched, a constant number of queries; a collective's case
     still reads its members year by year (``collective_case``)."""
     people = {
@@ -281,9 +282,10 @@ def verdicts_for(nominations) -> dict[int, Verdict]:
             case = person_case(people[nomination.person_id], nomination.year)
         else:
             case = collective_case(nomination.agency, nomination.year)
-        output = check_case(
-            {**case, "codes": [nomination.code]}, policies[units[nomination.pk]]
-        )
+        case = {**case, "codes": [nomination.code]}
+        if received and nomination.pk in received:
+            case["received_on"] = received[nomination.pk].isoformat()
+        output = check_case(case, policies[units[nomination.pk]])
         result = output["results"][0]
         verdicts[nomination.pk] = Verdict(
             status=VerdictStatus(result["status"]),

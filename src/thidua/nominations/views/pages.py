@@ -44,6 +44,7 @@ from ..selectors import (
     authority_table,
     checklist,
     nominations_for_user,
+    received_dates,
     rounds_for_user,
     upward_trail,
 )
@@ -233,15 +234,17 @@ class NominationDetailView(TemplateView):
             else collective_case(nomination.agency, nomination.year)
         )
         unit = nomination.person.unit if nomination.person else nomination.agency
-        output = check_case(
-            {**subject_case, "codes": [nomination.code]}, policy_for(unit)
-        )
+        case = {**subject_case, "codes": [nomination.code]}
+        if received := received_dates([nomination]).get(nomination.pk):
+            case["received_on"] = received.isoformat()
+        output = check_case(case, policy_for(unit))
         editable = nomination.state in (NominationState.DRAFT, NominationState.RETURNED)
         return super().get_context_data(
             nomination=nomination,
             checklist=checklist(nomination),
             verdicts=verdict_rows(output),
             regime=output["regime"],
+            regime_reason=output["regime_reason"],
             review_year=nomination.year,
             attachments=nomination.attachments.all(),
             authority=authority_of(nomination),
