@@ -8,8 +8,8 @@ the queue, but not the row. :func:`recover_stale` — at every worker start and 
 minutes — finds rows still in progress whose worker is gone (a dead process on this
 machine at once, any other after ``THIDUA_JOB_STALE_SECONDS`` without a sign of life)
 or that nobody holds while the queue no longer carries them (a worker killed between
-taking the message and claiming the row), and queues them again, or after ``THIDUA_JOB_MAX_ATTEMPTS`` starts gives up with a
-reason the user reads. Each job is idempotent (it claims its row first, and writes its
+taking the message and claiming the row), and queues them again, or after
+``THIDUA_JOB_MAX_ATTEMPTS`` starts gives up with a reason the user reads. Each job is idempotent (it claims its row first, and writes its
 outcome in one transaction), so a job queued twice runs once.
 
 Repairs are periodic checks of states that must not last (a decision whose document is

@@ -27,7 +27,6 @@ class ReportTemplate:
     key: str
     collective: bool
     label: str
-    unconfirmed: bool = False
 
 
 TEMPLATES: dict[str, ReportTemplate] = {
@@ -48,7 +47,6 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "Báo cáo thành tích đề nghị tặng Cờ thi đua của Chính phủ, Nghị định "
                 "152/2025/NĐ-CP"
             ),
-            unconfirmed=True,
         ),
         ReportTemplate(
             "nd152_cstd_toan_quoc",
@@ -57,13 +55,11 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "Báo cáo thành tích đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc, "
                 "Nghị định 152/2025/NĐ-CP"
             ),
-            unconfirmed=True,
         ),
         ReportTemplate(
             "nd152_cong_trang_tap_the",
             True,
             _("Báo cáo thành tích công trạng tập thể, Nghị định 152/2025/NĐ-CP"),
-            unconfirmed=True,
         ),
         ReportTemplate(
             "nd152_cong_trang_ca_nhan",
@@ -72,7 +68,6 @@ TEMPLATES: dict[str, ReportTemplate] = {
                 "Báo cáo thành tích công trạng cá nhân (Mẫu 05 theo QĐ 638/QĐ-BNV), "
                 "Nghị định 152/2025/NĐ-CP"
             ),
-            unconfirmed=True,
         ),
     )
 }

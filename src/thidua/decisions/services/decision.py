@@ -120,12 +120,12 @@ def draft_decision(
             DecisionItem(
                 decision=decision,
                 nomination=nomination,
-                position=position,
+                position=index + 1,
                 cash_amount=0 if index in unpaid else award.amount or 0,
                 cash_basis=unpaid.get(index, award.basis_text),
             )
-            for index, (position, nomination, award) in enumerate(
-                zip(range(1, len(nominations) + 1), nominations, cash, strict=True)
+            for index, (nomination, award) in enumerate(
+                zip(nominations, cash, strict=True)
             )
         )
         log_action(

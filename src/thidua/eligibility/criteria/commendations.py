@@ -300,15 +300,9 @@ def bk_ttg_individual(
         def check(h: History) -> list:
             y = h.y
             floor, previous = window_floor(h, "BK_TTG")
-            ends, refused = h.prerequisite_awards("BK_BO_TINH", floor)
-            if ends:
-                held = (True, "Bằng khen bộ/tỉnh năm " + ", ".join(map(str, ends)))
-                if after and ends[0] + 1 > floor:
-                    floor = ends[0] + 1
-            elif refused:
-                held = (False, f"chỉ có {refused} Bằng khen đột xuất/chuyên đề")
-            else:
-                held = (False, "chưa có" + (f" (tính từ năm {floor})" if floor else ""))
+            held, following = prerequisite_held(h, "BK_BO_TINH", floor)
+            if after:  # the 5 years follow the Bằng khen bộ/tỉnh's period
+                floor = following
             n = h.run_rating(HTT, floor)
             m = h.count_title("CSTDCS", y - n + 1, y) if n else 0
             window = f" ({span(y - n + 1, y)})" if n else ""

@@ -4,7 +4,7 @@ council."""
 
 from ..history import History
 from ..policy import Policy
-from ..results import Citation
+from ..results import Citation, CondSpec
 from .base import (
     QUAL_OUTCOME,
     CompiledRule,
@@ -29,40 +29,39 @@ from .titles import HTT, HTXS
 __all__ = ["hcld3_collective", "hcld3_individual", "hcld3_individual_2022"]
 
 
+def _bk_ttg_held(criterion: Citation) -> CondSpec:
+    return spec(
+        "Đã được tặng Bằng khen của Thủ tướng Chính phủ (khen thưởng đột xuất, "
+        "chuyên đề không được tính)",
+        "≥ 01 Bằng khen Thủ tướng",
+        criterion,
+    )
+
+
+def _publication(citation: Citation) -> CondSpec:
+    """The list made public before the council meets (NĐ 98/2023 Art 46 cl.2)."""
+    return qual(
+        "Công khai danh sách trên phương tiện thông tin của bộ/tỉnh ít nhất 10 "
+        "ngày làm việc trước khi Hội đồng họp",
+        citation,
+        "≥ 10 ngày làm việc",
+    )
+
+
 def hcld3_individual(
     *,
     criterion: Citation,
     next_proposal: Citation,
     publication: Citation | None = None,
-    from_policy: bool = False,
 ) -> RuleDef:
     """Old NĐ 91/2017 Art 24: a Bằng khen TTg + ≥ 5 following consecutive years of
-    HTXS with 2 initiatives of bộ/tỉnh-wide effect. Under Luật 2022 the
-    individual criteria were not found: ``from_policy`` makes the old ones a
-    policy default (``hcld3_use_nd91_criteria``)."""
+    HTXS with 2 initiatives of bộ/tỉnh-wide effect (review years to 2023, and after
+    through :func:`hcld3_individual_2022` where an agency keeps the old practice)."""
 
     def build(policy: Policy) -> CompiledRule:
-        extra = ()
-        if publication is not None:
-            extra = (
-                qual(
-                    "Công khai danh sách trên phương tiện thông tin của bộ/tỉnh ít nhất 10 "
-                    "ngày làm việc trước khi Hội đồng họp",
-                    publication,
-                    "≥ 10 ngày làm việc",
-                ),
-            )
-        if from_policy and not policy.hcld3_use_nd91_criteria:
-            return qualitative_only(
-                "HCLD_3", "individual", (qual(UNSET, criterion), *extra)
-            )
+        extra = () if publication is None else (_publication(publication),)
         specs = (
-            spec(
-                "Đã được tặng Bằng khen của Thủ tướng Chính phủ (khen thưởng đột xuất, "
-                "chuyên đề không được tính)",
-                "≥ 01 Bằng khen Thủ tướng",
-                criterion,
-            ),
+            _bk_ttg_held(criterion),
             spec(
                 "Có 05 năm liên tục trở lên tiếp theo hoàn thành xuất sắc nhiệm vụ, tính "
                 "đến năm đề nghị",
@@ -119,12 +118,7 @@ def hcld3_individual_2022(
         if policy.hcld3_use_nd91_criteria:
             return old.build(policy)
         specs = (
-            spec(
-                "Đã được tặng Bằng khen của Thủ tướng Chính phủ (khen thưởng đột xuất, "
-                "chuyên đề không được tính)",
-                "≥ 01 Bằng khen Thủ tướng",
-                criterion,
-            ),
+            _bk_ttg_held(criterion),
             spec(
                 "Có 05 năm liên tục trở lên tiếp theo hoàn thành tốt nhiệm vụ trở lên, "
                 "tính đến năm đề nghị, trong đó có ít nhất 01 năm hoàn thành xuất sắc "
@@ -138,12 +132,7 @@ def hcld3_individual_2022(
                 criterion,
             ),
             next_proposal_spec(next_proposal),
-            qual(
-                "Công khai danh sách trên phương tiện thông tin của bộ/tỉnh ít nhất 10 "
-                "ngày làm việc trước khi Hội đồng họp",
-                publication,
-                "≥ 10 ngày làm việc",
-            ),
+            _publication(publication),
         )
 
         def check(h: History) -> list:

@@ -18,7 +18,6 @@ from ..results import Citation, cite
 __all__ = ["REGIME"]
 
 LAW = "Luật TĐKT 2003 (sửa đổi 2013)"
-LAW22 = "Luật TĐKT 2022"
 DECREE = "NĐ 91/2017/NĐ-CP"
 
 NEXT = cite(
