@@ -8,8 +8,8 @@ __all__ = ["developer_marks"]
 # marks and internal names; settings that reflect an agency's choice say "theo quy chế
 # của cơ quan", what was not read is the admin's note (thidua eligibility explain).
 DEVELOPER_MARKS = re.compile(
-    r"chưa kiểm chứng|chưa đối chiếu|\[U\]|tham số chính sách|suy luận"
-    r"|\bnd(?:91_2017|98_2023|152_2025)\b",
+    r"chưa (?:được )?kiểm chứng|chưa (?:được )?đối chiếu|\[U\]|tham số chính sách"
+    r"|suy luận|xem docs/|\bnd(?:91_2017|98_2023|152_2025)\b|\bluat2026\b",
     re.IGNORECASE,
 )
 

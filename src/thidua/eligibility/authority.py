@@ -8,6 +8,8 @@ chairman (NĐ 129/2025/NĐ-CP; legal-spec-addendum §2.3).
 import datetime
 from dataclasses import dataclass
 
+from .catalog import ORDER_CODES
+
 __all__ = [
     "AUTHORITY",
     "STATE_AUTHORITY",
@@ -59,7 +61,8 @@ AUTHORITY = (
     # numbers are inferred, the powers are the legal spec's.
     AuthorityRow(
         "tinh",
-        GRASSROOTS | {"CSTD_BO_TINH", "TTLDXS", "CO_BO_TINH", "BK_BO_TINH"},
+        GRASSROOTS
+        | {"CSTD_BO_TINH", "TTLDXS", "CO_BO_TINH", "BK_BO_TINH", "KNC_BO_TINH"},
         START,
         None,
         "Luật TĐKT 2022, Điều 79",
@@ -86,7 +89,7 @@ STATE_AUTHORITY = (
         "Luật TĐKT 2022, Điều 78",
     ),
     StateRow(
-        frozenset({"HCLD_3"}),
+        frozenset({"HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM"}),
         "Chủ tịch nước",
         "Luật TĐKT 2022, Điều 77",
     ),

@@ -21,7 +21,15 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .catalog import CODES, INDIVIDUAL, KINDS, TITLE_CODES
+from .catalog import (
+    CODES,
+    COLLECTIVE,
+    INDIVIDUAL,
+    INDIVIDUAL_ONLY_FORMS,
+    KINDS,
+    ORDER_CODES,
+    TITLE_CODES,
+)
 from .errors import CaseError
 from .policy import Policy
 from .regimes import get_regime, regime_in_force_on
@@ -58,7 +66,16 @@ BASE_SALARY: tuple[BaseSalary, ...] = (
 _SINCE = [b.since for b in BASE_SALARY]
 # Bằng khen, Giấy khen and Huân chương of a collective are a multiple of the
 # individual's.
-_COLLECTIVE_FACTOR_CODES = frozenset({"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3"})
+_COLLECTIVE_FACTOR_CODES = frozenset(
+    {"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3", *ORDER_CODES}
+)
+# A household (hộ gia đình) given a form of commendation is paid a multiple of the
+# individual's amount; emulation titles and Kỷ niệm chương are not for households.
+HOUSEHOLD = "household"
+CASH_KINDS = (*KINDS, HOUSEHOLD)
+_HOUSEHOLD_CODES = frozenset(
+    {"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3", "HCLD_2", "HCLD_1"}
+)
 COLLECTIVE_TITLES = frozenset({"TTLDTT", "TTLDXS", "CO_BO_TINH", "CO_CP"})
 # Titles counted on the review year alone: two of them for one subject and year have
 # the same counting period (NĐ 152/2025 Art 49 cl.5, second sentence).
@@ -150,11 +167,17 @@ def cash_award(
     """
     if code not in CODES:
         raise CaseError("code", f'"{code}" không hợp lệ')
-    if kind not in KINDS:
+    if kind not in CASH_KINDS:
         raise CaseError("kind", f'"{kind}" không hợp lệ')
     individual = kind == INDIVIDUAL
-    if (individual and code in COLLECTIVE_TITLES) or (
-        not individual and code in TITLE_CODES and code not in COLLECTIVE_TITLES
+    if (
+        (individual and code in COLLECTIVE_TITLES)
+        or (kind == HOUSEHOLD and code not in _HOUSEHOLD_CODES)
+        or (
+            kind == COLLECTIVE
+            and (code in INDIVIDUAL_ONLY_FORMS or code in TITLE_CODES)
+            and code not in COLLECTIVE_TITLES
+        )
     ):
         raise CaseError("kind", f'"{kind}" không áp dụng cho {code}')
     name = regime or regime_in_force_on(decision_date)
@@ -172,7 +195,7 @@ def cash_award(
         notes.append(
             f"hệ số theo chính sách của cơ quan ban hành (văn bản: {entry.value})"
         )
-    if multiple is not None and kind != INDIVIDUAL and code in _COLLECTIVE_FACTOR_CODES:
+    if multiple is not None and kind == COLLECTIVE and code in _COLLECTIVE_FACTOR_CODES:
         factor = r.collective_cash_factor
         value = (
             factor.value
@@ -182,6 +205,12 @@ def cash_award(
         multiple = multiple * value
         citations.append(factor.citation.text)
         notes.append(f"tập thể = {_number(value)} lần cá nhân")
+    if multiple is not None and kind == HOUSEHOLD:
+        factor = r.household_cash_factor
+        value = factor.value if not factor.unverified else policy.household_cash_factor
+        multiple = multiple * value
+        citations.append(factor.citation.text)
+        notes.append(f"hộ gia đình = {_number(value)} lần cá nhân")
     citations.append(f"Mức lương cơ sở: {base.source}")
     citations.append(r.rounding_citation.text)
     if multiple is None:

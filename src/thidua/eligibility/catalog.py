@@ -10,12 +10,16 @@ __all__ = [
     "CODES",
     "COLLECTIVE_CODES",
     "DISCIPLINE_FORMS",
+    "DEFAULT_COLLECTIVE_CODES",
+    "DEFAULT_INDIVIDUAL_CODES",
     "DISCIPLINE_NAMES",
     "INDIVIDUAL_CODES",
+    "INDIVIDUAL_ONLY_FORMS",
     "KINDS",
     "KIND_NAMES",
     "NAMES",
     "NOT_PREREQUISITE_TYPES",
+    "ORDER_CODES",
     "RATINGS",
     "RATING_NAMES",
     "RATING_RANK",
@@ -47,6 +51,20 @@ NAMES: dict[str, str] = {
     "BK_BO_TINH": "Bằng khen của bộ, ban, ngành, tỉnh",
     "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
     "HCLD_3": "Huân chương Lao động hạng Ba",
+    "HCLD_2": "Huân chương Lao động hạng Nhì",
+    "HCLD_1": "Huân chương Lao động hạng Nhất",
+    "HCDL_3": "Huân chương Độc lập hạng Ba",
+    "HCDL_2": "Huân chương Độc lập hạng Nhì",
+    "HCDL_1": "Huân chương Độc lập hạng Nhất",
+    "HCBVTQ_3": "Huân chương Bảo vệ Tổ quốc hạng Ba",
+    "HCBVTQ_2": "Huân chương Bảo vệ Tổ quốc hạng Nhì",
+    "HCBVTQ_1": "Huân chương Bảo vệ Tổ quốc hạng Nhất",
+    "HCCC_3": "Huân chương Chiến công hạng Ba",
+    "HCCC_2": "Huân chương Chiến công hạng Nhì",
+    "HCCC_1": "Huân chương Chiến công hạng Nhất",
+    "HC_DDKDT": "Huân chương Đại đoàn kết dân tộc",
+    "HC_DUNG_CAM": "Huân chương Dũng cảm",
+    "KNC_BO_TINH": "Kỷ niệm chương của bộ, ban, ngành, tỉnh",
 }
 SHORT_NAMES: dict[str, str] = {
     "LDTT": "LĐTT",
@@ -62,9 +80,25 @@ SHORT_NAMES: dict[str, str] = {
     "BK_BO_TINH": "Bằng khen bộ/tỉnh",
     "BK_TTG": "Bằng khen Thủ tướng",
     "HCLD_3": "Huân chương Lao động hạng Ba",
+    "HCLD_2": "Huân chương Lao động hạng Nhì",
+    "HCLD_1": "Huân chương Lao động hạng Nhất",
+    "HCDL_3": "Huân chương Độc lập hạng Ba",
+    "HCDL_2": "Huân chương Độc lập hạng Nhì",
+    "HCDL_1": "Huân chương Độc lập hạng Nhất",
+    "HCBVTQ_3": "Huân chương Bảo vệ Tổ quốc hạng Ba",
+    "HCBVTQ_2": "Huân chương Bảo vệ Tổ quốc hạng Nhì",
+    "HCBVTQ_1": "Huân chương Bảo vệ Tổ quốc hạng Nhất",
+    "HCCC_3": "Huân chương Chiến công hạng Ba",
+    "HCCC_2": "Huân chương Chiến công hạng Nhì",
+    "HCCC_1": "Huân chương Chiến công hạng Nhất",
+    "HC_DDKDT": "Huân chương Đại đoàn kết dân tộc",
+    "HC_DUNG_CAM": "Huân chương Dũng cảm",
+    "KNC_BO_TINH": "Kỷ niệm chương bộ/tỉnh",
 }
 CODES: tuple[str, ...] = tuple(NAMES)
-INDIVIDUAL_CODES = (
+# What a subject is evaluated against when a case names no codes: the titles and
+# forms a unit proposes every year, and the first class of the Huân chương Lao động.
+DEFAULT_INDIVIDUAL_CODES = (
     "LDTT",
     "CSTT",
     "CSTDCS",
@@ -75,7 +109,7 @@ INDIVIDUAL_CODES = (
     "BK_TTG",
     "HCLD_3",
 )
-COLLECTIVE_CODES = (
+DEFAULT_COLLECTIVE_CODES = (
     "TTLDTT",
     "TTLDXS",
     "CO_BO_TINH",
@@ -85,6 +119,27 @@ COLLECTIVE_CODES = (
     "BK_TTG",
     "HCLD_3",
 )
+# The higher classes and the other Huân chương an agency proposes upward (Luật TĐKT
+# 2022 Art 33: the President confers them), and its own Kỷ niệm chương: evaluated
+# when named. Huân chương Dũng cảm and Đại đoàn kết dân tộc, and Kỷ niệm chương, are
+# for individuals only.
+ORDER_CODES = (
+    "HCLD_2",
+    "HCLD_1",
+    "HCDL_3",
+    "HCDL_2",
+    "HCDL_1",
+    "HCBVTQ_3",
+    "HCBVTQ_2",
+    "HCBVTQ_1",
+    "HCCC_3",
+    "HCCC_2",
+    "HCCC_1",
+)
+INDIVIDUAL_ONLY_FORMS = ("HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
+# Every code a subject of the kind may be proposed for.
+INDIVIDUAL_CODES = DEFAULT_INDIVIDUAL_CODES + ORDER_CODES + INDIVIDUAL_ONLY_FORMS
+COLLECTIVE_CODES = DEFAULT_COLLECTIVE_CODES + ORDER_CODES
 # Emulation titles (danh hiệu thi đua) may appear in ``years.Y.titles``;
 # forms of commendation (hình thức khen thưởng) belong in ``awards``.
 TITLE_CODES = frozenset(
@@ -154,4 +209,4 @@ DISCIPLINE_NAMES = {
 
 def codes_for_kind(kind: str) -> tuple[str, ...]:
     """The catalog codes a subject of ``kind`` is evaluated against by default."""
-    return INDIVIDUAL_CODES if kind == INDIVIDUAL else COLLECTIVE_CODES
+    return DEFAULT_INDIVIDUAL_CODES if kind == INDIVIDUAL else DEFAULT_COLLECTIVE_CODES

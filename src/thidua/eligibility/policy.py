@@ -97,6 +97,8 @@ class Policy:
       ``nearest`` or ``none``; ``cash_rounding_unit`` 10,000 đ.
       ``cash_multiples``: multiples the regime leaves unverified (code → number).
       ``collective_cash_factor``: collective vs individual Bằng khen/Giấy khen.
+      ``household_cash_factor``: household vs individual where the regime's text
+      was not read (1,5 as NĐ 152/2025).
 
     Unverified [U] criteria (defaults are the old regime's values)
       ``ldtt_min_service_months``, ``ldtt_max_absent_days``,
@@ -132,6 +134,7 @@ class Policy:
     cash_rounding_unit: int = 10_000
     cash_multiples: tuple[tuple[str, Fraction], ...] = ()
     collective_cash_factor: Fraction = Fraction(2)
+    household_cash_factor: Fraction = Fraction(3, 2)
     ldtt_min_service_months: int | None = None
     ldtt_max_absent_days: int | None = None
     ldtt_excluding_discipline: str | None = None
@@ -217,7 +220,7 @@ def _coerce(key: str, value: Any, path: str) -> Any:
         if value is None and key == "council_vote_share":
             return None
         return to_fraction(value, path, share=True)
-    if key == "collective_cash_factor":
+    if key in ("collective_cash_factor", "household_cash_factor"):
         return to_fraction(value, path)
     if key == "ldtt_excluding_discipline":
         if value is not None and (

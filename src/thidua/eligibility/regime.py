@@ -28,6 +28,20 @@ class Multiple:
     unverified: bool = False
 
 
+# Before NĐ 152/2025 the household multiple was not read: a policy default
+# (``Policy.household_cash_factor``, 1,5 as NĐ 152 says).
+HOUSEHOLD_FACTOR = Multiple(
+    Fraction(3, 2),
+    Citation(
+        "Theo quy chế của cơ quan",
+        "U",
+        "hệ số hộ gia đình của văn bản này chưa thấy; tham số household_cash_factor, "
+        "mặc định 1,5 như NĐ 152/2025",
+    ),
+    unverified=True,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Guards:
     """Citations of the case-level guards (legal-spec §2.2).
@@ -75,6 +89,8 @@ class Regime:
     # Several titles with the same counting period decided at once pay only the
     # highest (NĐ 152/2025 Đ49 k5); None: the regime's text pays each.
     same_period_highest_title: Citation | None = None
+    # A household's amount as a multiple of the individual's.
+    household_cash_factor: Multiple = HOUSEHOLD_FACTOR
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def covers_year(self, year: int) -> bool:

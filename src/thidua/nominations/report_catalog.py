@@ -98,6 +98,8 @@ def template_for(year: int, *, collective: bool, code: str = "") -> str:
 # or form and are unconfirmed [U]).
 REPORT_LOOKBACK_YEARS: dict[str, int] = {
     "HCLD_3": 5,  # Huân chương Lao động: continuously ≥ 5 years [V-S]
+    "HCLD_2": 5,  # the same footnote covers every class of the HCLĐ [V-S]
+    "HCLD_1": 5,
     "BK_TTG": 5,  # [V-S]
     "CSTDTQ": 6,  # [V-S]
     "CSTD_BO_TINH": 3,  # [V-S]

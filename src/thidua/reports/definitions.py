@@ -11,7 +11,7 @@ versioned per circular, because the forms of TT 18/2025/TT-BNV have not been see
 import datetime
 from dataclasses import replace
 
-from thidua.eligibility.catalog import NAMES
+from thidua.eligibility.catalog import NAMES, ORDER_CODES
 
 from .layout import ANY, TT02, Column, Form, Group, Line, Match, Regime
 from .organisation_forms import F0601, F0604, F0605
@@ -29,8 +29,16 @@ __all__ = [
     "regime_for",
 ]
 
-STATE = ("HCLD_3", "CO_CP", "BK_TTG", "CSTDTQ")
-MINISTRY_PROVINCE = ("BK_BO_TINH", "CSTD_BO_TINH", "CO_BO_TINH")
+STATE = (
+    "HCLD_3",
+    "CO_CP",
+    "BK_TTG",
+    "CSTDTQ",
+    *ORDER_CODES,
+    "HC_DDKDT",
+    "HC_DUNG_CAM",
+)
+MINISTRY_PROVINCE = ("BK_BO_TINH", "CSTD_BO_TINH", "CO_BO_TINH", "KNC_BO_TINH")
 BASE = ("CSTDCS", "LDTT", "CSTT", "TTLDXS", "TTLDTT", "GIAY_KHEN")
 FORMS_BY_LEVEL = (
     ("Cấp Nhà nước", STATE),
@@ -139,7 +147,7 @@ F0602 = Form(
             None,
             tag="U",
             indent=1,
-            note="không ghi cơ quan trình; xem docs/reports.md",
+            note="sổ khen thưởng không ghi cơ quan trình",
         ),
         Line(
             "03",
@@ -147,7 +155,7 @@ F0602 = Form(
             None,
             tag="U",
             indent=1,
-            note="không ghi cơ quan trình; xem docs/reports.md",
+            note="sổ khen thưởng không ghi cơ quan trình",
         ),
         Line("", "2. Chia theo đối tượng", None, heading=True),
         *_recipient_rows(6),

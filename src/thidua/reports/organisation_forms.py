@@ -81,8 +81,8 @@ F0601 = Form(
         ),
     ),
     notes=(
-        "Phong trào do cơ quan phát động, đếm theo cơ quan phát động; xem docs/reports.md "
-        "về cách chọn phong trào trong kỳ (THIDUA_REPORT_MOVEMENTS).",
+        "Phong trào do cơ quan phát động, đếm theo cơ quan phát động; phong trào trong "
+        "kỳ được chọn theo cấu hình của hệ thống do quản trị thiết lập.",
         "Thời hạn: phong trào thường xuyên trong năm của nó là 1 năm; phong trào chưa "
         "ghi ngày bắt đầu, kết thúc không vào được dòng 06–10.",
     ),

@@ -7,7 +7,7 @@ Art 73 cl.1b, old NĐ 91 Art 24). The other alternatives of those articles
 listed as qualitative conditions: a council may still propose on them.
 """
 
-from ..catalog import RATING_RANK
+from ..catalog import RATING_RANK, SHORT_NAMES
 from ..history import History
 from ..policy import Policy
 from ..results import Citation, CondSpec
@@ -43,7 +43,10 @@ BO_TINH = 2
 COMPLIANCE = (
     "Gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước"
 )
-UNSET = "Tiêu chuẩn chưa được kiểm chứng từ văn bản: Hội đồng xét theo quy định của cơ quan ban hành"
+UNSET = (
+    "Đạt tiêu chuẩn của hình thức khen thưởng theo quy định: Hội đồng Thi đua - Khen "
+    "thưởng xét theo thành tích"
+)
 
 
 def qualitative_only(code: str, kind: str, specs: tuple[CondSpec, ...]) -> CompiledRule:
@@ -177,13 +180,13 @@ def prerequisite_held(h: History, code: str, floor: int) -> tuple[tuple, int]:
     """Whether a merit award ``code`` (đột xuất, chuyên đề not counted) is held, and
     the first year counted after it ("tiếp theo")."""
     ends, refused = h.prerequisite_awards(code, floor)
+    name = SHORT_NAMES[code]
     if ends:
-        name = "Bằng khen bộ/tỉnh" if code == "BK_BO_TINH" else "Bằng khen Thủ tướng"
         return (True, f"{name} năm " + ", ".join(map(str, ends))), max(
             floor, ends[0] + 1
         )
     if refused:
-        return (False, f"chỉ có {refused} Bằng khen đột xuất/chuyên đề"), floor
+        return (False, f"chỉ có {refused} {name} đột xuất/chuyên đề"), floor
     return (False, "chưa có" + (f" (tính từ năm {floor})" if floor else "")), floor
 
 

@@ -1,6 +1,12 @@
-"""Huân chương Lao động hạng Ba: NĐ 91/2017 Art 24 (review years to 2023, and an
-agency's setting after) and Luật 2022 Art 44 cl.1e (from 2024); collectives by the
-council."""
+"""Huân chương: the Huân chương Lao động line and the other orders an agency proposes.
+
+* hạng Ba: NĐ 91/2017 Art 24 (review years to 2023, and an agency's setting after) and
+  Luật 2022 Art 44 cl.1e (from 2024);
+* hạng Nhì: Luật 2022 Art 43 (the HCLĐ hạng Ba path, read in a secondary source);
+* hạng Nhất: Luật 2022 Art 42 — held hạng Nhì and 05 following years, the rest of the
+  clause judged by the council (its wording was not read);
+* collectives, and the other orders: proposal only (:mod:`.proposals`).
+"""
 
 from ..history import History
 from ..policy import Policy
@@ -26,7 +32,13 @@ from .commendations import (
 )
 from .titles import HTT, HTXS
 
-__all__ = ["hcld3_collective", "hcld3_individual", "hcld3_individual_2022"]
+__all__ = [
+    "hcld1_individual_2022",
+    "hcld2_individual_2022",
+    "hcld3_collective",
+    "hcld3_individual",
+    "hcld3_individual_2022",
+]
 
 
 def _bk_ttg_held(criterion: Citation) -> CondSpec:
@@ -174,3 +186,110 @@ def hcld3_collective(*, criterion: Citation) -> RuleDef:
             (qual(UNSET, criterion), qual(COMPLIANCE, criterion)),
         ),
     )
+
+
+def hcld2_individual_2022(
+    *, criterion: Citation, publication: Citation, next_proposal: Citation
+) -> RuleDef:
+    """Luật 2022 Art 43 (the point of the hạng Ba path): a Huân chương Lao động hạng
+    Ba, then 05 consecutive years or more HTT or above, at least 02 of them HTXS, with
+    01 CSTĐ bộ/tỉnh in that time."""
+
+    def build(policy: Policy) -> CompiledRule:
+        specs = (
+            spec(
+                "Đã được tặng Huân chương Lao động hạng Ba",
+                "≥ 01 Huân chương Lao động hạng Ba",
+                criterion,
+            ),
+            spec(
+                "Sau đó có liên tục từ 05 năm trở lên được công nhận hoàn thành tốt "
+                "nhiệm vụ trở lên, trong đó có từ 02 năm trở lên hoàn thành xuất sắc "
+                "nhiệm vụ",
+                "≥ 05 năm liên tục HTT trở lên, ≥ 02 năm HTXS",
+                criterion,
+            ),
+            spec(
+                "Trong thời gian đó có 01 lần được tặng danh hiệu Chiến sĩ thi đua bộ, "
+                "ban, ngành, tỉnh",
+                "≥ 01 lần CSTĐ bộ/tỉnh",
+                criterion,
+            ),
+            next_proposal_spec(next_proposal),
+            _publication(publication),
+        )
+
+        def check(h: History) -> list:
+            y = h.y
+            floor, previous = window_floor(h, "HCLD_2")
+            held, floor = prerequisite_held(h, "HCLD_3", floor)
+            n = h.run_rating(HTT, floor)
+            first = y - n + 1 if n else y
+            best = sum(
+                1 for year in range(first, y + 1) if h.rating.get(year, -1) >= HTXS
+            )
+            m = h.count_title("CSTD_BO_TINH", first, y) if n else 0
+            window = f" ({span(first, y)})" if n else ""
+            return [
+                held,
+                (
+                    n >= 5 and best >= 2,
+                    f"{n} năm liên tục HTT trở lên, {best} năm HTXS{window}"
+                    + floor_note(floor, y - 4),
+                ),
+                (m >= 1, f"{m} lần CSTĐ bộ/tỉnh{window}"),
+                next_proposal_outcome(previous, "Huân chương Lao động hạng Nhì"),
+                QUAL_OUTCOME,
+            ]
+
+        return CompiledRule("HCLD_2", "individual", specs, check)
+
+    return RuleDef("HCLD_2", "individual", build)
+
+
+def hcld1_individual_2022(
+    *, criterion: Citation, publication: Citation, next_proposal: Citation
+) -> RuleDef:
+    """Luật 2022 Art 42: a Huân chương Lao động hạng Nhì and 05 following years; what
+    those years must hold is judged by the council (every version of the Law asks
+    for the lower class and five following years; the 2022 wording of the rest was
+    not read, docs/legal/texts-read.md)."""
+
+    def build(policy: Policy) -> CompiledRule:
+        specs = (
+            spec(
+                "Đã được tặng Huân chương Lao động hạng Nhì",
+                "≥ 01 Huân chương Lao động hạng Nhì",
+                criterion,
+            ),
+            spec(
+                "Có từ 05 năm trở lên tiếp theo, tính đến năm đề nghị",
+                "≥ 05 năm",
+                criterion,
+            ),
+            qual(
+                "Thành tích trong thời gian đó đạt tiêu chuẩn Huân chương Lao động hạng "
+                "Nhất (đánh giá, xếp loại và danh hiệu thi đua các năm)",
+                criterion,
+            ),
+            next_proposal_spec(next_proposal),
+            _publication(publication),
+        )
+
+        def check(h: History) -> list:
+            y = h.y
+            floor, previous = window_floor(h, "HCLD_1")
+            held, floor = prerequisite_held(h, "HCLD_2", floor)
+            years = y - floor + 1 if held[0] else 0
+            found = f"{years} năm ({span(floor, y)})" if years > 0 else "0 năm"
+            return [
+                held,
+                (years >= 5, found),
+                QUAL_OUTCOME,
+                next_proposal_outcome(previous, "Huân chương Lao động hạng Nhất"),
+                QUAL_OUTCOME,
+            ]
+
+        return CompiledRule("HCLD_1", "individual", specs, check)
+
+    return RuleDef("HCLD_1", "individual", build)

@@ -98,6 +98,7 @@ REGIME = Regime(
     kinds_citation=nd152_2025.REGIME.kinds_citation,
     cash=nd152_2025.CASH,
     collective_cash_factor=nd152_2025.COLLECTIVE_FACTOR,
+    household_cash_factor=nd152_2025.HOUSEHOLD_FACTOR,
     default_policy=nd152_2025.REGIME.default_policy,
     notes=(
         "Chọn cho năm xét từ 2026 và hồ sơ tiếp nhận từ 01/10/2026.",

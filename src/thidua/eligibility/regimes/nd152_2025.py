@@ -72,6 +72,10 @@ def _title(clause: int, point: str) -> Citation:
     return cite(DECREE, 50, clause, point)
 
 
+def _order(point: str) -> Citation:
+    return cite(DECREE, 51, 1, point)
+
+
 # NĐ 152/2025 Điều 49–54 (docs/legal/texts-read.md §2.4–2.8): the multiples of mức
 # lương cơ sở for titles (Đ50), Huân chương (Đ51) and Bằng khen, Giấy khen (Đ54);
 # a collective gets twice the individual's (Đ51 k2, Đ54 k2).
@@ -88,8 +92,38 @@ CASH = {
     "BK_TTG": Multiple(Fraction("3.5"), cite(DECREE, 54, 1)),
     "BK_BO_TINH": Multiple(Fraction("1.5"), cite(DECREE, 54, 1)),
     "GIAY_KHEN": Multiple(Fraction("0.3"), cite(DECREE, 54, 1)),
-    "HCLD_3": Multiple(Fraction("4.5"), cite(DECREE, 51, 1, "h")),
+    "HCLD_3": Multiple(Fraction("4.5"), _order("h")),
+    "HCLD_2": Multiple(Fraction("7.5"), _order("g")),
+    "HCLD_1": Multiple(Fraction(9), _order("e")),
+    "HCDL_3": Multiple(Fraction("10.5"), _order("đ")),
+    "HCDL_2": Multiple(Fraction("12.5"), _order("d")),
+    "HCDL_1": Multiple(Fraction(15), _order("c")),
+    "HCBVTQ_3": Multiple(Fraction("4.5"), _order("h")),
+    "HCBVTQ_2": Multiple(Fraction("7.5"), _order("g")),
+    "HCBVTQ_1": Multiple(Fraction(9), _order("e")),
+    "HCCC_3": Multiple(Fraction("4.5"), _order("h")),
+    "HCCC_2": Multiple(Fraction("7.5"), _order("g")),
+    "HCCC_1": Multiple(Fraction(9), _order("e")),
+    "HC_DDKDT": Multiple(Fraction("7.5"), _order("g")),
+    "HC_DUNG_CAM": Multiple(Fraction("4.5"), _order("h")),
+    # "không quá 0,6 lần": the ceiling, unless the issuer sets less (cash_multiples).
+    "KNC_BO_TINH": Multiple(
+        Fraction("0.6"),
+        cite(
+            DECREE,
+            54,
+            1,
+            note="mức tối đa; cơ quan quyết định mức cụ thể bằng tham "
+            "số cash_multiples",
+        ),
+    ),
 }
+# "mức tiền thưởng bằng 1,5 lần mức tiền thưởng tương ứng với các hình thức khen
+# thưởng tặng cho cá nhân" (docs/legal/texts-read.md §2.8, restated in a table).
+HOUSEHOLD_FACTOR = Multiple(
+    Fraction(3, 2),
+    cite(DECREE, 54, note="khoản chưa đọc được, theo bảng tóm tắt mức tiền thưởng"),
+)
 COLLECTIVE_FACTOR = Multiple(
     Fraction(2), Citation(f"{DECREE}, Điều 51, khoản 2; Điều 54, khoản 2", "V-S")
 )
@@ -121,6 +155,7 @@ REGIME = Regime(
     kinds_citation=previous.REGIME.kinds_citation,
     cash=CASH,
     collective_cash_factor=COLLECTIVE_FACTOR,
+    household_cash_factor=HOUSEHOLD_FACTOR,
     rounding_citation=cite(DECREE, 49, 2),
     same_period_highest_title=cite(DECREE, 49, 5),
     default_policy=previous.REGIME.default_policy,

@@ -9,8 +9,16 @@ default (``legacy_use_2022_criteria``) and the citation says so.
 from datetime import date
 from fractions import Fraction
 
+from ..catalog import ORDER_CODES
 from ..council import CouncilVote
-from ..criteria import collective, commendations, commendations_nd91, orders, titles
+from ..criteria import (
+    collective,
+    commendations,
+    commendations_nd91,
+    orders,
+    proposals,
+    titles,
+)
 from ..policy import Policy, Quota
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
@@ -150,9 +158,11 @@ RULES = (
     orders.hcld3_collective(
         criterion=cite(DECREE, tag="U", note="tiêu chuẩn tập thể chưa thấy")
     ),
+    *proposals.orders_before_2024(LAW),
 )
 
 _TITLES = cite(DECREE, 69)
+ORDERS = ("HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
 _FORMS = cite(DECREE, 73)
 
 REGIME = Regime(
@@ -205,11 +215,14 @@ REGIME = Regime(
                 "cash_multiples",
             ),
         ),
-        "HCLD_3": Multiple(
-            None,
-            cite(DECREE, tag="U", note="hệ số chưa thấy; tham số cash_multiples"),
-            True,
-        ),
+        **{
+            code: Multiple(
+                None,
+                cite(DECREE, tag="U", note="hệ số chưa thấy; tham số cash_multiples"),
+                True,
+            )
+            for code in ORDERS
+        },
     },
     collective_cash_factor=Multiple(Fraction(2), _FORMS),
     default_policy=Policy(

@@ -6,8 +6,9 @@ Sources and tags: legal-spec.md §3–4 and legal-spec-addendum.md §1, §4, §5
 from datetime import date
 from fractions import Fraction
 
+from ..catalog import ORDER_CODES
 from ..council import CouncilVote
-from ..criteria import collective, commendations, orders, titles
+from ..criteria import collective, commendations, orders, proposals, titles
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
 from ..results import Citation, cite
@@ -175,9 +176,11 @@ RULES = (
     orders.hcld3_collective(
         criterion=cite(LAW, 44, tag="U", note="tiêu chuẩn tập thể chưa thấy"),
     ),
+    *proposals.orders_2022(LAW, publication=cite(DECREE, 46, 2), next_proposal=NEXT),
 )
 
 _TITLES = cite(DECREE, 54)
+ORDERS = ("HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
 _UNSEEN = cite(
     DECREE,
     tag="U",
@@ -217,7 +220,8 @@ REGIME = Regime(
         "BK_TTG": Multiple(Fraction("3.5"), _UNSEEN, unverified=True),
         "BK_BO_TINH": Multiple(Fraction(1), _UNSEEN, unverified=True),
         "GIAY_KHEN": Multiple(Fraction("0.3"), _UNSEEN, unverified=True),
-        "HCLD_3": Multiple(None, _UNSEEN, unverified=True),
+        # Huân chương (NĐ 98 Art 55) and Kỷ niệm chương: multiples not seen.
+        **{code: Multiple(None, _UNSEEN, unverified=True) for code in ORDERS},
     },
     collective_cash_factor=Multiple(
         Fraction(2),
