@@ -44,7 +44,8 @@ def _status(case, code):
 def _rule(result):
     """The rule's own conditions, guards left out: ``[(spec, met, found)]``."""
     return [
-        (spec, met, found) for spec, (met, found) in zip(result.specs, result.outcomes)
+        (spec, met, found)
+        for spec, (met, found) in zip(result.specs, result.outcomes, strict=True)
     ]
 
 
