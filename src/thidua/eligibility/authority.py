@@ -53,9 +53,7 @@ AUTHORITY = (
         REFORM,
         "Luật TĐKT 2022, Điều 80, khoản 3",
     ),
-    AuthorityRow(
-        "xa", GRASSROOTS, REFORM, None, "NĐ 129/2025/NĐ-CP (phân quyền cấp xã)"
-    ),
+    AuthorityRow("xa", GRASSROOTS, REFORM, None, "NĐ 129/2025/NĐ-CP, Điều 59"),
     # Province chairman: Art 79. Art 80 (the lowest levels) was read in the Công báo
     # (docs/legal/texts-read.md); Art 77–79 go up from it in the Law's order: the
     # numbers are inferred, the powers are the legal spec's.

@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('awards', '0003_award_subject'),
+        ("awards", "0003_award_subject"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='award',
-            name='code',
-            field=models.CharField(choices=[('LDTT', 'Lao động tiên tiến'), ('CSTT', 'Chiến sĩ tiên tiến'), ('CSTDCS', 'Chiến sĩ thi đua cơ sở'), ('CSTD_BO_TINH', 'Chiến sĩ thi đua bộ, ban, ngành, tỉnh'), ('CSTDTQ', 'Chiến sĩ thi đua toàn quốc'), ('TTLDTT', 'Tập thể lao động tiên tiến'), ('TTLDXS', 'Tập thể lao động xuất sắc'), ('CO_BO_TINH', 'Cờ thi đua của bộ, ban, ngành, tỉnh'), ('CO_CP', 'Cờ thi đua của Chính phủ'), ('GIAY_KHEN', 'Giấy khen'), ('BK_BO_TINH', 'Bằng khen của bộ, ban, ngành, tỉnh'), ('BK_TTG', 'Bằng khen của Thủ tướng Chính phủ'), ('HCLD_3', 'Huân chương Lao động hạng Ba'), ('HCLD_2', 'Huân chương Lao động hạng Nhì'), ('HCLD_1', 'Huân chương Lao động hạng Nhất'), ('HCDL_3', 'Huân chương Độc lập hạng Ba'), ('HCDL_2', 'Huân chương Độc lập hạng Nhì'), ('HCDL_1', 'Huân chương Độc lập hạng Nhất'), ('HCBVTQ_3', 'Huân chương Bảo vệ Tổ quốc hạng Ba'), ('HCBVTQ_2', 'Huân chương Bảo vệ Tổ quốc hạng Nhì'), ('HCBVTQ_1', 'Huân chương Bảo vệ Tổ quốc hạng Nhất'), ('HCCC_3', 'Huân chương Chiến công hạng Ba'), ('HCCC_2', 'Huân chương Chiến công hạng Nhì'), ('HCCC_1', 'Huân chương Chiến công hạng Nhất'), ('HC_DDKDT', 'Huân chương Đại đoàn kết dân tộc'), ('HC_DUNG_CAM', 'Huân chương Dũng cảm'), ('KNC_BO_TINH', 'Kỷ niệm chương của bộ, ban, ngành, tỉnh')], max_length=16, verbose_name='danh hiệu, hình thức'),
+            model_name="award",
+            name="code",
+            field=models.CharField(
+                choices=[
+                    ("LDTT", "Lao động tiên tiến"),
+                    ("CSTT", "Chiến sĩ tiên tiến"),
+                    ("CSTDCS", "Chiến sĩ thi đua cơ sở"),
+                    ("CSTD_BO_TINH", "Chiến sĩ thi đua bộ, ban, ngành, tỉnh"),
+                    ("CSTDTQ", "Chiến sĩ thi đua toàn quốc"),
+                    ("TTLDTT", "Tập thể lao động tiên tiến"),
+                    ("TTLDXS", "Tập thể lao động xuất sắc"),
+                    ("CO_BO_TINH", "Cờ thi đua của bộ, ban, ngành, tỉnh"),
+                    ("CO_CP", "Cờ thi đua của Chính phủ"),
+                    ("GIAY_KHEN", "Giấy khen"),
+                    ("BK_BO_TINH", "Bằng khen của bộ, ban, ngành, tỉnh"),
+                    ("BK_TTG", "Bằng khen của Thủ tướng Chính phủ"),
+                    ("HCLD_3", "Huân chương Lao động hạng Ba"),
+                    ("HCLD_2", "Huân chương Lao động hạng Nhì"),
+                    ("HCLD_1", "Huân chương Lao động hạng Nhất"),
+                    ("HCDL_3", "Huân chương Độc lập hạng Ba"),
+                    ("HCDL_2", "Huân chương Độc lập hạng Nhì"),
+                    ("HCDL_1", "Huân chương Độc lập hạng Nhất"),
+                    ("HCBVTQ_3", "Huân chương Bảo vệ Tổ quốc hạng Ba"),
+                    ("HCBVTQ_2", "Huân chương Bảo vệ Tổ quốc hạng Nhì"),
+                    ("HCBVTQ_1", "Huân chương Bảo vệ Tổ quốc hạng Nhất"),
+                    ("HCCC_3", "Huân chương Chiến công hạng Ba"),
+                    ("HCCC_2", "Huân chương Chiến công hạng Nhì"),
+                    ("HCCC_1", "Huân chương Chiến công hạng Nhất"),
+                    ("HC_DDKDT", "Huân chương Đại đoàn kết dân tộc"),
+                    ("HC_DUNG_CAM", "Huân chương Dũng cảm"),
+                    ("KNC_BO_TINH", "Kỷ niệm chương của bộ, ban, ngành, tỉnh"),
+                ],
+                max_length=16,
+                verbose_name="danh hiệu, hình thức",
+            ),
         ),
     ]

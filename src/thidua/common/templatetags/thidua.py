@@ -1,7 +1,9 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from thidua.eligibility.regimes import regime_label as _regime_label
+from thidua.eligibility.wording import passage_for
 
 from ..actions import action_label as _action_label
 from ..choices import StateChoices, state_of
@@ -38,4 +40,20 @@ def state_badge(obj, field: str = "state", testid: str = "", css: str = ""):
         state.color,
         format_html(' data-testid="{}"', testid) if testid else "",
         state.label,
+    )
+
+
+@register.simple_tag
+def law_citation(citation: str):
+    """A citation as a link to its wording on the law page, the wording in the
+    tooltip; plain text when the wording was not read."""
+    passage = passage_for(citation) if citation else None
+    if passage is None:
+        return citation or ""
+    return format_html(
+        '<a href="{}#{}" title="{}" class="link-secondary" data-testid="law-link">{}</a>',
+        reverse("law"),
+        passage.anchor,
+        passage.text,
+        citation,
     )
