@@ -6,6 +6,7 @@ from dataclasses import fields
 from datetime import date
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,6 +194,39 @@ def test_more_members_with_results_never_hurts(case, field):
     more = copy.deepcopy(case)
     more["subject"]["years"][str(case["review_year"])][field] += 1
     never_worse(statuses(case), statuses(more))
+
+
+@SETTINGS
+@given(st.one_of(individuals(), collectives()), st.integers(1, 5), st.data())
+def test_data_after_the_review_year_is_refused_naming_it(case, later, data):
+    """A verdict never rests on a later year: a rating, an initiative or an award after
+    the review year is refused with the field named (issue #16 point 5)."""
+    y = case["review_year"] + later
+    subject = case["subject"]
+    where = data.draw(st.sampled_from(["years", "initiatives", "awards"]))
+    if where == "years" or subject["kind"] == "collective":
+        subject["years"][str(y)] = dict(next(iter(subject["years"].values()), {}))
+        field = f"subject.years.{y}"
+    elif where == "initiatives":
+        subject["initiatives"] = [{"year": y, "scope": "co_so"}]
+        field = "subject.initiatives[0].year"
+    else:
+        subject["awards"] = [{"code": "BK_BO_TINH", "type": "cong_trang", "year": y}]
+        field = "subject.awards[0].year"
+    with pytest.raises(CaseError) as error:
+        ENGINE.check(case)
+    assert error.value.field == field
+
+
+@SETTINGS
+@given(individuals(), st.integers(1, 5))
+def test_discipline_after_the_review_year_changes_no_verdict(case, later):
+    before = statuses(case)
+    start = date(case["review_year"] + later, 1, 1)
+    case["subject"].setdefault("discipline", []).append(
+        {"form": "canh_cao", "from": start.isoformat(), "to": f"{start.year + 1}-01-01"}
+    )
+    assert statuses(case) == before
 
 
 @SETTINGS
