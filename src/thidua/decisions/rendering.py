@@ -1,5 +1,7 @@
 """A decision as a rendering specification: NĐ 30/2020 Mẫu 1.2 with the list appended."""
 
+from django.utils import timezone
+
 from thidua.documents.rendering import (
     Appendix,
     Article,
@@ -8,7 +10,9 @@ from thidua.documents.rendering import (
     Paragraph,
     Signer,
     Table,
+    subject_count,
 )
+from thidua.eligibility.legal_basis import basis_lines
 
 from .models import Decision
 from .selectors import CouncilResult, council_chair, council_results
@@ -65,8 +69,7 @@ def decision_spec(decision: Decision) -> Document:
         issue_date=document.issued_on,
         authority_line=f"{decision.signer_principal or decision.signer_title} {title}",
         bases=(
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-            "Căn cứ các văn bản quy định chi tiết thi hành Luật Thi đua, khen thưởng",
+            *basis_lines(document.issued_on or timezone.localdate()),
             f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {title}",
         ),
         operative_word="QUYẾT ĐỊNH:",
@@ -74,20 +77,27 @@ def decision_spec(decision: Decision) -> Document:
             Article(
                 (
                     Paragraph(
-                        f"Tặng danh hiệu, hình thức khen thưởng cho {people:02d} cá nhân và "
-                        f"{len(items) - people:02d} tập thể có thành tích năm {decision.round.year} "
-                        "(có danh sách kèm theo)."
+                        "Tặng danh hiệu, hình thức khen thưởng cho "
+                        f"{subject_count(people, len(items) - people)} có thành tích năm "
+                        f"{decision.round.year} (có danh sách kèm theo)."
                     ),
                 )
             ),
-            Article(
+            # No cash (Giấy khen of an agency without a fund, say): no article for it.
+            *(
                 (
-                    Paragraph(
-                        f"Tổng số tiền thưởng: {_money(total)} đồng, tính theo mức lương cơ sở "
-                        "tại thời điểm ký quyết định."
+                    Article(
+                        (
+                            Paragraph(
+                                f"Tổng số tiền thưởng: {_money(total)} đồng, tính theo mức "
+                                "lương cơ sở tại thời điểm ký quyết định."
+                            ),
+                        ),
+                        title="Tiền thưởng",
                     ),
-                ),
-                title="Tiền thưởng",
+                )
+                if total
+                else ()
             ),
             Article(
                 (
@@ -99,7 +109,7 @@ def decision_spec(decision: Decision) -> Document:
                 )
             ),
         ),
-        recipients=("Như Điều 3", "Lưu hồ sơ khen thưởng"),
+        recipients=(f"Như Điều {3 if total else 2}", "Lưu hồ sơ khen thưởng"),
         filing=("VT", "VP"),
         signer=Signer(
             decision.signer_title,
@@ -185,15 +195,12 @@ def proposal_spec(decision: Decision) -> Document:
         place=agency.place_name or (parent.place_name if parent else ""),
         kinh_gui=(f"{head} {title}",),
         body=(
-            Paragraph(
-                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 và các văn bản "
-                "quy định chi tiết thi hành;"
-            ),
+            *(Paragraph(f"{line};") for line in basis_lines(timezone.localdate())),
             Paragraph(
                 f"Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng {title} và hồ sơ "
                 f"đề nghị của các đơn vị, Hội đồng kính trình {head} {title} xem xét, "
-                f"quyết định khen thưởng cho {people:02d} cá nhân và "
-                f"{len(items) - people:02d} tập thể có thành tích năm "
+                "quyết định khen thưởng cho "
+                f"{subject_count(people, len(items) - people)} có thành tích năm "
                 f"{decision.round.year} (có danh sách kèm theo)."
             ),
             *(

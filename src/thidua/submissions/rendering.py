@@ -3,6 +3,8 @@
 
 from collections import Counter
 
+from django.utils import timezone
+
 from thidua.documents.rendering import (
     Appendix,
     Document,
@@ -10,7 +12,9 @@ from thidua.documents.rendering import (
     Paragraph,
     Signer,
     Table,
+    subject_count,
 )
+from thidua.eligibility.legal_basis import basis_lines
 
 from .models import Submission
 
@@ -42,15 +46,15 @@ def submission_spec(submission: Submission) -> Document:
         issue_date=document.issued_on,
         kinh_gui=(to_name,),
         body=(
-            Paragraph(
-                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 và các văn bản "
-                "quy định chi tiết thi hành;"
+            *(
+                Paragraph(f"{line};")
+                for line in basis_lines(document.issued_on or timezone.localdate())
             ),
             Paragraph(
                 f"Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng {title} và hồ sơ "
                 f"đề nghị của các đơn vị, {title} kính trình {to_name} xem xét, khen "
-                f"thưởng cho {people:02d} cá nhân và {len(items) - people:02d} tập thể "
-                f"có thành tích năm {year_text}, cụ thể:"
+                f"thưởng cho {subject_count(people, len(items) - people)} có thành "
+                f"tích năm {year_text}, cụ thể:"
             ),
             *(
                 Paragraph(f"- {name}: {count:02d};")

@@ -12,6 +12,7 @@ only, so importing this package stays cheap.
 
 import hashlib
 
+from .formats import subject_count
 from .layout import STYLE_SIZES, Layout, LayoutError, Margins
 from .markup import Rich, Run, parse, plain_text, rich
 from .pdf import DEFAULT_TIMEOUT, ConversionError, docx_to_pdf, find_soffice
@@ -59,6 +60,7 @@ __all__ = [
     "docx_to_pdf",
     "find_soffice",
     "format_number",
+    "subject_count",
     "parse",
     "plain_text",
     "render_docx",

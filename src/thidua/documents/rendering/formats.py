@@ -2,7 +2,13 @@
 
 import datetime
 
-__all__ = ["date_line", "format_number", "roman", "vietnamese_letter"]
+__all__ = [
+    "date_line",
+    "format_number",
+    "roman",
+    "subject_count",
+    "vietnamese_letter",
+]
 
 # Điểm letters in Vietnamese alphabet order (đ after d; no ă, â, ê, ô, ơ, ư).
 _LETTERS = [
@@ -75,3 +81,14 @@ def date_line(place: str, date: datetime.date | None) -> str:
         return f"{place}, ngày{blank}tháng{blank}năm{blank}"
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+def subject_count(people: int, collectives: int) -> str:
+    """ "03 cá nhân và 02 tập thể" as decisions and tờ trình count their subjects; a
+    part that is zero is left out ("05 tập thể", not "00 cá nhân và 05 tập thể")."""
+    parts = []
+    if people:
+        parts.append(f"{people:02d} cá nhân")
+    if collectives:
+        parts.append(f"{collectives:02d} tập thể")
+    return " và ".join(parts)

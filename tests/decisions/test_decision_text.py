@@ -1,0 +1,57 @@
+"""The decision's text (issue #15): the bases of the law in force, counts without a
+zero part, no cash article when nothing is paid."""
+
+import datetime
+
+import pytest
+
+from thidua.decisions.rendering import decision_spec
+from thidua.eligibility.legal_basis import basis_lines
+
+from .factories import issued_decision
+from .test_decisions import decided
+
+pytestmark = pytest.mark.django_db
+
+
+DAY = datetime.date(2026, 1, 15)
+
+
+@pytest.fixture
+def decision(org, users):
+    from thidua.nominations.services.nomination import open_round
+
+    round_ = open_round(
+        agency=org.skhdt,
+        name="Xét 2025",
+        kind="hang_nam",
+        year=2025,
+        submission_deadline=datetime.date(2099, 1, 1),
+    )
+    return issued_decision(
+        round_, [decided(round_, org, "dkkd_staff", "LDTT", users)], issued_on=DAY
+    )
+
+
+def _text(paragraph) -> str:
+    return "".join(run.text for run in paragraph.text)
+
+
+def test_bases_counts_and_cash(decision):
+    spec = decision_spec(decision)
+    bases = ["".join(run.text for run in line).rstrip(";") for line in spec.bases]
+    assert bases[:2] == list(basis_lines(DAY))
+    assert "Nghị định số 152/2025/NĐ-CP" in bases[1]
+    first, cash, effect = spec.body
+    assert "cho 01 cá nhân có thành tích năm 2025" in _text(first.blocks[0])
+    assert "tập thể" not in _text(first.blocks[0])
+    assert cash.title == "Tiền thưởng"
+    assert spec.recipients[0] == "Như Điều 3"
+
+
+def test_no_cash_article_when_nothing_is_paid(decision):
+    decision.items.update(cash_amount=0)
+    spec = decision_spec(decision)
+    assert [article.title for article in spec.body] == [None, None]
+    assert "0 đồng" not in " ".join(_text(a.blocks[0]) for a in spec.body)
+    assert spec.recipients[0] == "Như Điều 2"
