@@ -10,6 +10,7 @@ from thidua.eligibility.legal_basis import basis_lines
 
 from .factories import issued_decision
 from .test_decisions import decided
+from .test_decisions import round_ as round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +19,7 @@ DAY = datetime.date(2026, 1, 15)
 
 
 @pytest.fixture
-def decision(org, users):
-    from thidua.nominations.services.nomination import open_round
-
-    round_ = open_round(
-        agency=org.skhdt,
-        name="Xét 2025",
-        kind="hang_nam",
-        year=2025,
-        submission_deadline=datetime.date(2099, 1, 1),
-    )
+def decision(round_, org, users):
     return issued_decision(
         round_, [decided(round_, org, "dkkd_staff", "LDTT", users)], issued_on=DAY
     )

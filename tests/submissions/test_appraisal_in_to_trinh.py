@@ -43,26 +43,10 @@ def test_the_appraisal_opinion_is_a_column_of_the_list(round_, org, users):
     assert table.rows[0][-1] == "Đủ điều kiện."
 
 
-def test_the_to_trinh_cites_the_law_in_force_and_counts_without_zeros(
-    round_, org, users
-):
+def test_the_to_trinh_cites_the_law_in_force_and_counts_without_zeros(sent):
     """Issue #15: the bases follow the law in force on the day (not Luật 2022 always);
     "01 cá nhân", never "và 00 tập thể"."""
-    nomination = create_nomination(
-        round_,
-        proposing_unit=org.dkkd,
-        person=org.people["dkkd_staff"],
-        code="BK_BO_TINH",
-    )
-    for kind in ("bao_cao_thanh_tich", "bien_ban_binh_xet"):
-        add_attachment(nomination, kind=kind, upload=SimpleUploadedFile("a.pdf", PDF))
-    transition_nomination(nomination, "da_gui", actor=users["admin"])
-    transition_nomination(nomination, "da_tham_dinh", actor=users["officer"])
-    for to in ("trinh_hoi_dong", "hoi_dong_da_xet"):
-        advance(nomination, to, actor=users["admin"])
-    submission = submit_nominations(
-        round_, [nomination], actor=users["officer"], **SIGN
-    )
+    submission, _nomination = sent
     texts = [
         "".join(run.text for run in block.text)
         for block in submission_spec(submission).body

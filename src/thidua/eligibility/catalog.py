@@ -79,20 +79,8 @@ SHORT_NAMES: dict[str, str] = {
     "GIAY_KHEN": "Giấy khen",
     "BK_BO_TINH": "Bằng khen bộ/tỉnh",
     "BK_TTG": "Bằng khen Thủ tướng",
-    "HCLD_3": "Huân chương Lao động hạng Ba",
-    "HCLD_2": "Huân chương Lao động hạng Nhì",
-    "HCLD_1": "Huân chương Lao động hạng Nhất",
-    "HCDL_3": "Huân chương Độc lập hạng Ba",
-    "HCDL_2": "Huân chương Độc lập hạng Nhì",
-    "HCDL_1": "Huân chương Độc lập hạng Nhất",
-    "HCBVTQ_3": "Huân chương Bảo vệ Tổ quốc hạng Ba",
-    "HCBVTQ_2": "Huân chương Bảo vệ Tổ quốc hạng Nhì",
-    "HCBVTQ_1": "Huân chương Bảo vệ Tổ quốc hạng Nhất",
-    "HCCC_3": "Huân chương Chiến công hạng Ba",
-    "HCCC_2": "Huân chương Chiến công hạng Nhì",
-    "HCCC_1": "Huân chương Chiến công hạng Nhất",
-    "HC_DDKDT": "Huân chương Đại đoàn kết dân tộc",
-    "HC_DUNG_CAM": "Huân chương Dũng cảm",
+    # Huân chương are named in full even in sentences.
+    **{code: NAMES[code] for code in NAMES if code.startswith("HC")},
     "KNC_BO_TINH": "Kỷ niệm chương bộ/tỉnh",
 }
 CODES: tuple[str, ...] = tuple(NAMES)

@@ -8,6 +8,7 @@
 * collectives, and the other orders: proposal only (:mod:`.proposals`).
 """
 
+from ..catalog import NAMES, SHORT_NAMES
 from ..history import History
 from ..policy import Policy
 from ..results import Citation, CondSpec
@@ -147,32 +148,41 @@ def hcld3_individual_2022(
             _publication(publication),
         )
 
-        def check(h: History) -> list:
-            y = h.y
-            floor, previous = window_floor(h, "HCLD_3")
-            held, floor = prerequisite_held(h, "BK_TTG", floor)
-            n = h.run_rating(HTT, floor)
-            first = y - n + 1 if n else y
-            best = sum(
-                1 for year in range(first, y + 1) if h.rating.get(year, -1) >= HTXS
-            )
-            m = h.count_title("CSTDCS", first, y) if n else 0
-            window = f" ({span(first, y)})" if n else ""
-            return [
-                held,
-                (
-                    n >= 5 and best >= 1,
-                    f"{n} năm liên tục HTT trở lên, {best} năm HTXS{window}"
-                    + floor_note(floor, y - 4),
-                ),
-                (m >= 3, f"{m} lần CSTĐCS{window}"),
-                next_proposal_outcome(previous, "Huân chương Lao động hạng Ba"),
-                QUAL_OUTCOME,
-            ]
-
+        check = _after_lower_class("HCLD_3", "BK_TTG", htxs=1, title="CSTDCS", times=3)
         return CompiledRule("HCLD_3", "individual", specs, check)
 
     return RuleDef("HCLD_3", "individual", build)
+
+
+def _after_lower_class(code: str, lower: str, *, htxs: int, title: str, times: int):
+    """The check of a class of the Huân chương Lao động under Luật 2022: ``lower``
+    held, then 05 consecutive years or more HTT or above up to the review year, at
+    least ``htxs`` of them HTXS, with ``times`` × ``title`` in them; then the next
+    proposal rule and the publication (qualitative)."""
+    name = NAMES[code]
+
+    def check(h: History) -> list:
+        y = h.y
+        floor, previous = window_floor(h, code)
+        held, floor = prerequisite_held(h, lower, floor)
+        n = h.run_rating(HTT, floor)
+        first = y - n + 1 if n else y
+        best = sum(1 for year in range(first, y + 1) if h.rating.get(year, -1) >= HTXS)
+        m = h.count_title(title, first, y) if n else 0
+        window = f" ({span(first, y)})" if n else ""
+        return [
+            held,
+            (
+                n >= 5 and best >= htxs,
+                f"{n} năm liên tục HTT trở lên, {best} năm HTXS{window}"
+                + floor_note(floor, y - 4),
+            ),
+            (m >= times, f"{m} lần {SHORT_NAMES[title]}{window}"),
+            next_proposal_outcome(previous, name),
+            QUAL_OUTCOME,
+        ]
+
+    return check
 
 
 def hcld3_collective(*, criterion: Citation) -> RuleDef:
@@ -219,29 +229,9 @@ def hcld2_individual_2022(
             _publication(publication),
         )
 
-        def check(h: History) -> list:
-            y = h.y
-            floor, previous = window_floor(h, "HCLD_2")
-            held, floor = prerequisite_held(h, "HCLD_3", floor)
-            n = h.run_rating(HTT, floor)
-            first = y - n + 1 if n else y
-            best = sum(
-                1 for year in range(first, y + 1) if h.rating.get(year, -1) >= HTXS
-            )
-            m = h.count_title("CSTD_BO_TINH", first, y) if n else 0
-            window = f" ({span(first, y)})" if n else ""
-            return [
-                held,
-                (
-                    n >= 5 and best >= 2,
-                    f"{n} năm liên tục HTT trở lên, {best} năm HTXS{window}"
-                    + floor_note(floor, y - 4),
-                ),
-                (m >= 1, f"{m} lần CSTĐ bộ/tỉnh{window}"),
-                next_proposal_outcome(previous, "Huân chương Lao động hạng Nhì"),
-                QUAL_OUTCOME,
-            ]
-
+        check = _after_lower_class(
+            "HCLD_2", "HCLD_3", htxs=2, title="CSTD_BO_TINH", times=1
+        )
         return CompiledRule("HCLD_2", "individual", specs, check)
 
     return RuleDef("HCLD_2", "individual", build)
