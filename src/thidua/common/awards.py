@@ -4,9 +4,9 @@ eligibility engine's catalog and the kinds of award (loại hình khen thưởng
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.eligibility.catalog import NAMES
+from thidua.eligibility.catalog import NAMES, TITLE_CODES
 
-__all__ = ["AWARD_CODES", "AwardType"]
+__all__ = ["AWARD_CODES", "AwardType", "grouped_choices"]
 
 AWARD_CODES = [(code, name) for code, name in NAMES.items()]
 
@@ -20,3 +20,19 @@ class AwardType(models.TextChoices):
     CONG_HIEN = "cong_hien", _("Quá trình cống hiến")
     NIEN_HAN = "nien_han", _("Niên hạn")
     DOI_NGOAI = "doi_ngoai", _("Đối ngoại")
+
+
+def grouped_choices(codes) -> list:
+    """``codes`` as a select's groups, the way officers look for them: emulation
+    titles, Bằng khen and Giấy khen, Huân chương, Kỷ niệm chương."""
+    groups = (
+        (_("Danh hiệu thi đua"), lambda c: c in TITLE_CODES),
+        (_("Bằng khen, Giấy khen"), lambda c: c.startswith(("BK_", "GIAY_"))),
+        (_("Huân chương"), lambda c: c.startswith("HC")),
+        (_("Kỷ niệm chương"), lambda c: c.startswith("KNC")),
+    )
+    return [
+        (label, [(c, NAMES[c]) for c in codes if belongs(c)])
+        for label, belongs in groups
+        if any(belongs(c) for c in codes)
+    ]

@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.awards import AwardType
+from thidua.common.awards import AwardType, grouped_choices
 from thidua.common.forms import StyledFormMixin
-from thidua.eligibility.catalog import CODES, NAMES
+from thidua.eligibility.catalog import CODES
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Person
 
@@ -42,7 +42,7 @@ class NominationForm(StyledFormMixin, forms.Form):
         label=_("hoặc tập thể"), queryset=Agency.objects.none(), required=False
     )
     code = forms.ChoiceField(
-        label=_("Danh hiệu, hình thức đề nghị"), choices=[(c, NAMES[c]) for c in CODES]
+        label=_("Danh hiệu, hình thức đề nghị"), choices=grouped_choices(CODES)
     )
     award_type = forms.ChoiceField(label=_("Loại hình"), choices=AwardType.choices)
     summary = forms.CharField(

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from thidua.common.awards import grouped_choices
 from thidua.common.forms import StyledFormMixin
-from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
+from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES
 from thidua.organizations.forms.widgets import DateInput
 
 from ..models import Award
@@ -20,7 +21,7 @@ class AwardForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, collective: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         codes = COLLECTIVE_CODES if collective else INDIVIDUAL_CODES
-        self.fields["code"].choices = [(c, NAMES[c]) for c in codes]
+        self.fields["code"].choices = grouped_choices(codes)
 
     def _post_clean(self):
         pass  # the service checks the award as a whole
