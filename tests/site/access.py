@@ -13,7 +13,7 @@ ROUTES = [
     route("approvals", answers=SIGNED_IN),
     route("issue-queue", answers=SIGNED_IN),
     # The texts of the law: public, for everyone signed in.
-    route("law", answers=SIGNED_IN),
+    route("legal-texts", answers=SIGNED_IN),
     route("dashboard-charts", answers=expect(OFFICES, rest=NO_OFFICE)),
     # One movement's figures: hidden like a missing movement.
     route(

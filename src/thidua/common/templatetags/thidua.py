@@ -52,7 +52,7 @@ def law_citation(citation: str):
         return citation or ""
     return format_html(
         '<a href="{}#{}" title="{}" class="link-secondary" data-testid="law-link">{}</a>',
-        reverse("law"),
+        reverse("legal-texts"),
         passage.anchor,
         passage.text,
         citation,

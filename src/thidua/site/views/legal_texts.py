@@ -6,10 +6,10 @@ from django.views.generic import TemplateView
 from thidua.eligibility.wording import DOCUMENTS, PASSAGES
 
 
-class LawView(TemplateView):
+class LegalTextsView(TemplateView):
     """Every signed-in user: legal texts are public (Luật Sở hữu trí tuệ Art 15)."""
 
-    template_name = "common/law.html"
+    template_name = "common/legal_texts.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_law_page_quotes_every_passage_under_its_anchor(client_for):
-    response = client_for("staff").get(reverse("law"))
+    response = client_for("staff").get(reverse("legal-texts"))
     assert response.status_code == 200
     body = response.content.decode()
     for passage in PASSAGES:
@@ -28,7 +28,7 @@ def test_a_verdict_links_its_citation_to_the_wording(client_for, org):
         person.get_absolute_url(), {"tab": "eligibility", "nam": 2024}
     )
     body = response.content.decode()
-    link = f"{reverse('law')}#luat-tdkt-2022-d23-k2"
+    link = f"{reverse('legal-texts')}#luat-tdkt-2022-d23-k2"
     assert f'href="{link}"' in body
     # The wording is the tooltip.
     assert 'title="2. Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến' in body
