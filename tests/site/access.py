@@ -13,6 +13,10 @@ ROUTES = [
     route("approvals", answers=SIGNED_IN),
     route("issue-queue", answers=SIGNED_IN),
     route("dashboard-charts", answers=expect(OFFICES, rest=NO_OFFICE)),
+    # The law as the engine applies it, its settings and the re-evaluation of open
+    # dossiers (nominations.view_law_settings): the system administrator's; to anyone
+    # else there is no such page.
+    route("law", answers=only("admin")),
     # One movement's figures: hidden like a missing movement.
     route(
         "dashboard-charts",

@@ -3,7 +3,7 @@ own) and the accounts pages under ``/tai-khoan/`` (namespace ``accounts``)."""
 
 from django.urls import include, path
 
-from .views import dashboards, pages, queues
+from .views import dashboards, law, pages, queues
 
 urlpatterns = [
     path("", pages.DashboardView.as_view(), name="dashboard"),
@@ -14,6 +14,7 @@ urlpatterns = [
         name="dashboard-charts",
     ),
     path("tim-kiem/", pages.SearchView.as_view(), name="search"),
+    path("phap-luat/che-do/", law.LawView.as_view(), name="law"),
     path("van-ban/cho-duyet/", queues.ApprovalQueueView.as_view(), name="approvals"),
     path("van-ban/cho-ban-hanh/", queues.IssueQueueView.as_view(), name="issue-queue"),
     path("tai-khoan/", include("thidua.site.account_urls")),
