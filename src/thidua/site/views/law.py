@@ -14,13 +14,13 @@ from thidua.nominations.selectors.reevaluation import (
     latest_finished_run,
     recent_runs,
 )
+from thidua.nominations.services.reevaluation import REEVALUATE
 
 from ..selectors.law import agency_choices, base_salaries, law_changes, regime_rows
 
 __all__ = ["LawView"]
 
 VIEW_LAW = "nominations.view_law_settings"
-REEVALUATE = "nominations.reevaluate_nominations"
 
 
 class LawView(TemplateView):
