@@ -44,6 +44,7 @@ from thidua.movements.services.registration import (
 from thidua.movements.services.review import draft_review, issue_review, update_review
 from thidua.nominations.services.nomination import open_round
 from thidua.nominations.services.notice import open_notice
+from thidua.nominations.services.reevaluation import request_reevaluation
 from thidua.organizations.imports.template import staff_template_bytes
 from thidua.organizations.services.records import (
     record_assessment,
@@ -378,6 +379,8 @@ def build_world() -> SimpleNamespace:
         _commendation(w, users)
         _councils(w, users)
         _registry(w, users)
+        # The open dossiers judged again (the run's job runs when it commits).
+        w.reevaluation, _created = request_reevaluation(actor=users["admin"])
     w.vp_award = Award.objects.get(person=w.vp_staff)
     w.other_award = Award.objects.get(person=w.other_staff)
     w.document = w.decision.issued_document

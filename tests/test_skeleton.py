@@ -49,7 +49,7 @@ SKELETON = {
     "documents": CORE | {"rules", "workflows", "tasks", "rendering", "management"},
     "awards": CORE,
     "movements": CORE | {"enums", "rules", "workflows", "tasks", "rendering"},
-    "nominations": CORE | {"enums", "rules", "workflows"},
+    "nominations": CORE | {"enums", "rules", "workflows", "tasks"},
     "councils": CORE | {"enums", "rules", "workflows", "rendering"},
     "decisions": CORE | {"enums", "rules", "workflows", "rendering"},
     "submissions": CORE | {"enums", "rules", "workflows", "rendering"},

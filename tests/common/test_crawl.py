@@ -184,6 +184,31 @@ def _extras() -> None:
     expires = timezone.now() + datetime.timedelta(days=30)
     issue_token(admin, "Tích hợp", ["people:read"], expires)
     _meeting_in_session(skhdt)
+    _reevaluated(skhdt, admin)
+
+
+def _reevaluated(skhdt, admin) -> None:
+    """The open dossiers judged twice, one verdict changed in between, and Sở KH&ĐT's
+    own settings: the law page, the changes list and the dossier's notice have data."""
+    from thidua.nominations.models import NominationVerdict
+    from thidua.nominations.selectors.reevaluation import open_nominations
+    from thidua.nominations.services.reevaluation import (
+        request_reevaluation,
+        run_reevaluation,
+    )
+
+    run, _created = request_reevaluation(actor=admin)
+    run_reevaluation(run.pk)  # now: the next request must not find it under way
+    changed = open_nominations().first()
+    NominationVerdict.objects.filter(nomination=changed).update(status="blocked")
+    skhdt.eligibility_policy = {
+        "ttldtt_min_share_ldtt": "1/2",
+        "quota_rounding": "ceil",
+    }
+    skhdt.save(update_fields=["eligibility_policy"])
+    run, _created = request_reevaluation(actor=admin)
+    run_reevaluation(run.pk)
+    assert run.changes.exists()
 
 
 def _meeting_in_session(skhdt) -> None:
@@ -289,6 +314,7 @@ def _objects() -> SimpleNamespace:
         NominationAttachment,
         NominationRound,
         PublicNotice,
+        ReevaluationRun,
     )
     from thidua.organizations.models import (
         Agency,
@@ -345,6 +371,7 @@ def _objects() -> SimpleNamespace:
         .first(),
         decision=Decision.objects.get(),
         assessment=Assessment.objects.order_by("id").first(),
+        reevaluation=ReevaluationRun.objects.order_by("-id").first(),
     )
     missing = [name for name, value in vars(objects).items() if value in (None, [])]
     assert not missing, f"the demo has no {missing}"
@@ -483,6 +510,7 @@ ROUTES = {
     },
     "submissions:create": lambda o: [{"pk": o.round.pk}],
     "nominations:notice-detail": lambda o: [{"pk": o.notice.pk}],
+    "nominations:reevaluation-detail": lambda o: [{"pk": o.reevaluation.pk}],
     "nominations:public-notice": lambda o: [{"pk": o.notice.pk}],
     "nominations:round-create": lambda o: [{"agency": o.skhdt.pk}],
     **{

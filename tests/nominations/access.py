@@ -10,7 +10,11 @@ nominations/selectors.py and nominations/rules.py:
 - the head and the authorised deputy of the round's agency (who decide on them) read
   them, and every write is refused them: 403 (a seated council member reads those on
   his council's agenda: tests/nominations/test_readers.py);
-- the public notice pages need no login.
+- the public notice pages need no login;
+- what a re-evaluation of the open dossiers changed is read by anyone signed in, each
+  seeing only the nominations he sees (the list is scoped, tests/nominations/
+  test_reevaluation.py); asking for one is the system administrator's
+  (``reevaluate_nominations``): to anyone else there is no such action.
 """
 
 from ..access_matrix import (
@@ -67,6 +71,9 @@ def round_office(key: str) -> dict:
 
 ROUTES = [
     route("nominations:round-list", answers=SIGNED_IN),
+    route("nominations:reevaluation", answers=SIGNED_IN),
+    route("nominations:reevaluation-detail", "reevaluation", SIGNED_IN),
+    route("nominations:reevaluate", method="POST", answers=post(only("admin"))),
     *[
         route(
             "nominations:round-create",

@@ -84,6 +84,9 @@ def test_template_follows_the_regime_of_the_review_year_and_the_subject():
     assert template_for(2025, collective=True) == "nd152_cong_trang_tap_the"
     assert template_for(2025, collective=False, code="CSTDTQ") == "nd152_cstd_toan_quoc"
     assert template_for(2024, collective=False, code="CSTDTQ") == "nd98_mau03"
+    # The 2026 amendment keeps NĐ 152/2025's forms (its regime is carried over).
+    assert template_for(2026, collective=False) == "nd152_cong_trang_ca_nhan"
+    assert template_for(2027, collective=True, code="CO_CP") == "nd152_co_thi_dua_cp"
     assert "Mẫu 03, Nghị định 98/2023/NĐ-CP" in str(TEMPLATES["nd98_mau03"].label)
     assert "Mẫu 05 theo QĐ 638/QĐ-BNV" in str(
         TEMPLATES["nd152_cong_trang_ca_nhan"].label

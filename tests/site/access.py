@@ -15,6 +15,10 @@ ROUTES = [
     # The texts of the law: public, for everyone signed in.
     route("legal-texts", answers=SIGNED_IN),
     route("dashboard-charts", answers=expect(OFFICES, rest=NO_OFFICE)),
+    # The law as the engine applies it, its settings and the re-evaluation of open
+    # dossiers (nominations.view_law_settings): the system administrator's; to anyone
+    # else there is no such page.
+    route("law", answers=only("admin")),
     # One movement's figures: hidden like a missing movement.
     route(
         "dashboard-charts",

@@ -32,6 +32,17 @@ DATA_LABELS = {
     "end_date": _("Đến ngày"),
     "kind": _("Loại"),
     "by_self": _("Tự đổi"),
+    # Re-evaluation of open dossiers (nominations/services/reevaluation.py).
+    "trigger": _("Lý do"),
+    "checked": _("Số hồ sơ đã xét"),
+    "changed": _("Số hồ sơ thay đổi kết quả"),
+    "skipped": _("Số hồ sơ không xét được"),
+    "recorded": _("Số hồ sơ ghi nhận"),
+    "verdict_before": _("Kết quả trước"),
+    "verdict_after": _("Kết quả sau"),
+    "regime_before": _("Chế độ pháp lý trước"),
+    "regime_after": _("Chế độ pháp lý sau"),
+    "reevaluation": _("Lượt đánh giá lại"),
 }
 HIDDEN_DATA = {"person", "agency", "council", "leader", "deputy"}
 

@@ -18,5 +18,13 @@ register_actions(
         "nominations.transition": _("Chuyển trạng thái hồ sơ"),
         "nominations.report_generate": _("Tạo báo cáo thành tích"),
         "nominations.report_save": _("Lưu báo cáo thành tích"),
+        "nominations.reevaluation_request": _("Yêu cầu đánh giá lại hồ sơ đang mở"),
+        "nominations.reevaluation_start": _("Bắt đầu đánh giá lại hồ sơ đang mở"),
+        "nominations.reevaluation": _("Đánh giá lại hồ sơ đang mở"),
+        "nominations.reevaluation_failed": _("Đánh giá lại hồ sơ không thực hiện được"),
+        "nominations.verdict_changed": _(
+            "Kết quả xét điều kiện thay đổi khi đánh giá lại"
+        ),
+        "nominations.verdicts_recorded": _("Ghi nhận kết quả xét điều kiện hồ sơ mới"),
     }
 )

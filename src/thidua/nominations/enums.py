@@ -4,10 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from thidua.common.choices import StateChoices
+
 __all__ = [
     "ACTIVE_STATES",
+    "OPEN_STATES",
     "AttachmentKind",
     "NominationState",
+    "ReevaluationStatus",
+    "ReevaluationTrigger",
     "RoundKind",
 ]
 
@@ -53,3 +58,44 @@ class AttachmentKind(models.TextChoices):
     PEER_REVIEW = "bien_ban_binh_xet", _("Biên bản bình xét")
     INITIATIVE = "chung_nhan_sang_kien", _("Giấy chứng nhận sáng kiến, đề tài")
     OTHER = "khac", _("Tài liệu khác")
+
+
+# Dossiers not yet decided nor closed: the law's changes may still change their verdict
+# (a re-evaluation recomputes these only). Sent up, a dossier waits for the higher
+# level's decision; decided, awarded, not awarded and cancelled ones are over.
+OPEN_STATES = (
+    "nhap",
+    "da_gui",
+    "tra_lai",
+    "da_tham_dinh",
+    "trinh_hoi_dong",
+    "hoi_dong_da_xet",
+    "cong_khai",
+    "trinh_cap_tren",
+)
+
+
+class ReevaluationStatus(StateChoices):
+    """A re-evaluation of the open dossiers, as its background job moves it."""
+
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang đánh giá lại")
+    DONE = "done", _("Đã xong")
+    FAILED = "failed", _("Không thực hiện được")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.QUEUED: "secondary",
+            cls.RUNNING: "info",
+            cls.DONE: "success",
+            cls.FAILED: "danger",
+        }
+
+
+class ReevaluationTrigger(models.TextChoices):
+    """Why a re-evaluation ran."""
+
+    ADMIN = "quan_tri", _("Quản trị yêu cầu")
+    LAW = "quy_dinh", _("Quy định hoặc tham số thay đổi")
+    FIRST = "lan_dau", _("Ghi nhận kết quả lần đầu")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from thidua.eligibility.regimes import select_regime
+from thidua.eligibility.regimes import REGIMES, select_regime
 
 __all__ = [
     "REPORT_LOOKBACK_YEARS",
@@ -87,6 +87,10 @@ _ND152_BY_CODE = {"CO_CP": "nd152_co_thi_dua_cp", "CSTDTQ": "nd152_cstd_toan_quo
 def template_for(year: int, *, collective: bool, code: str = "") -> str:
     """The template key for a nomination of review ``year``."""
     regime = select_regime(year)
+    # A regime carried over from another (the 2026 amendment, from NĐ 152/2025) keeps
+    # its report forms until its own are known.
+    while (regime, collective) not in _BY_REGIME and REGIMES[regime].carried_from:
+        regime = REGIMES[regime].carried_from
     if regime == "nd152_2025" and code in _ND152_BY_CODE:
         return _ND152_BY_CODE[code]
     return _BY_REGIME[(regime, collective)]

@@ -1,6 +1,7 @@
 """Permission names of a nomination's moves (nominations/workflows.py): the proposing
 unit proposes, the TĐKT office of the round's agency processes, the council's
-secretary or chair (or the office) records the council's result."""
+secretary or chair (or the office) records the council's result; the law's settings
+and the re-evaluation of open dossiers are the system administrator's."""
 
 import rules
 from django.db.models import Q
@@ -70,6 +71,11 @@ def is_round_chair(user, nomination) -> bool:
 
 
 rules.add_perm("nominations.propose_nomination", is_admin | is_proposing_unit)
+# The law as the engine applies it (regimes, settings, the agencies' own choices) and the
+# re-evaluation of every open dossier: system administrators only. What a run changed is
+# read by whoever sees the nomination (nominations.selectors.reevaluation).
+rules.add_perm("nominations.view_law_settings", is_admin)
+rules.add_perm("nominations.reevaluate_nominations", is_admin)
 rules.add_perm("nominations.process_nomination", is_admin | is_round_office)
 rules.add_perm(
     "nominations.record_council_result",

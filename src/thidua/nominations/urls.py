@@ -1,10 +1,23 @@
 from django.urls import path
 
-from .views import notices, pages, report
+from .views import law, notices, pages, report
 
 app_name = "nominations"
 
 urlpatterns = [
+    path(
+        "phap-luat/danh-gia-lai/", law.ReevaluationView.as_view(), name="reevaluation"
+    ),
+    path(
+        "phap-luat/danh-gia-lai/<int:pk>/",
+        law.ReevaluationDetailView.as_view(),
+        name="reevaluation-detail",
+    ),
+    path(
+        "phap-luat/danh-gia-lai/yeu-cau/",
+        law.ReevaluateView.as_view(),
+        name="reevaluate",
+    ),
     path("khen-thuong/dot-xet/", pages.RoundListView.as_view(), name="round-list"),
     path(
         "khen-thuong/dot-xet/<int:pk>/cong-khai/",

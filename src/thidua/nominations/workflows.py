@@ -15,9 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from thidua.common.workflow import Transition, Workflow
 
 from .enums import NominationState as N
-from .models import Nomination
+from .enums import ReevaluationStatus as R
+from .models import Nomination, ReevaluationRun
 
-__all__ = ["NOMINATION", "THROUGH_COUNCIL", "TO_TRINH"]
+__all__ = [
+    "NOMINATION",
+    "REEVALUATION",
+    "REEVALUATION_JOB",
+    "THROUGH_COUNCIL",
+    "TO_TRINH",
+]
 
 PROPOSE = "nominations.propose_nomination"
 PROCESS = "nominations.process_nomination"
@@ -142,5 +149,50 @@ NOMINATION = Workflow(
         Transition(N.DRAFT, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
         Transition(N.RETURNED, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
         Transition(N.AWARDED, N.CANCELLED, PROCESS, _("Hủy bỏ"), needs_reason=True),
+    ],
+)
+
+
+# A re-evaluation of the open dossiers (nominations/services/reevaluation.py): queued →
+# running → done, or failed with the reason the admin reads. Every move is the job's
+# step, never a button.
+REEVALUATION_JOB = "đánh giá lại hồ sơ"
+# No user holds it: the moves are made only through the job.
+_JOB = "nominations.reevaluation_job"
+
+REEVALUATION = Workflow(
+    model=ReevaluationRun,
+    action="nominations.reevaluation",
+    state_field="status",
+    noun=_("lượt đánh giá lại"),
+    transitions=[
+        Transition(
+            R.QUEUED,
+            R.RUNNING,
+            _JOB,
+            _("Bắt đầu đánh giá lại"),
+            action="nominations.reevaluation_start",
+            only_through=REEVALUATION_JOB,
+        ),
+        Transition(
+            R.RUNNING, R.DONE, _JOB, _("Đã xong"), only_through=REEVALUATION_JOB
+        ),
+        # A system error, or a worker that died on it too often: the message says.
+        Transition(
+            R.RUNNING,
+            R.FAILED,
+            _JOB,
+            _("Không thực hiện được"),
+            action="nominations.reevaluation_failed",
+            only_through=REEVALUATION_JOB,
+        ),
+        Transition(
+            R.QUEUED,
+            R.FAILED,
+            _JOB,
+            _("Không thực hiện được"),
+            action="nominations.reevaluation_failed",
+            only_through=REEVALUATION_JOB,
+        ),
     ],
 )

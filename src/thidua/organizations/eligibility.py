@@ -18,6 +18,7 @@ from django.utils import timezone
 from thidua.eligibility import CaseError, check_case
 from thidua.eligibility.catalog import CODES, TITLE_CODES
 from thidua.eligibility.forecast import forecast
+from thidua.eligibility.regimes import regime_label
 
 from .enums import VerdictStatus
 from .models import Agency, ClusterLeadership, Membership, Person
@@ -25,6 +26,7 @@ from .models import Agency, ClusterLeadership, Membership, Person
 __all__ = [
     "CaseError",
     "Verdict",
+    "applied_regime",
     "collective_case",
     "person_case",
     "person_forecast",
@@ -229,10 +231,24 @@ def person_forecast(person: Person, review_year: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The eligibility engine's verdict on the awardee for the item's code today."""
+    """The eligibility engine's verdict on the awardee for the item's code today, and
+    the regime it was judged under (for a dossier received before a newer regime that
+    applies where more favourable: the one whose verdict was kept), by name and in
+    words."""
 
     status: VerdictStatus
     missing: tuple[str, ...]
+    regime: str = ""
+    regime_label: str = ""
+
+
+def applied_regime(output: dict) -> str:
+    """The regime whose verdict on the case's (first) code ``check_case``'s output
+    keeps: the newer one where the transition took its more favourable verdict."""
+    transition = output.get("transition")
+    if transition and transition["verdicts"]:
+        return transition["verdicts"][0]["applied"]
+    return output["regime"]
 
 
 def policies_for(unit_ids) -> dict[int, dict]:
@@ -285,10 +301,15 @@ def verdicts_for(nominations, received=None) -> dict[int, Verdict]:
         case = {**case, "codes": [nomination.code]}
         if received and nomination.pk in received:
             case["received_on"] = received[nomination.pk].isoformat()
-        output = check_case(case, policies[units[nomination.pk]])
+        # A person without a unit today is judged by the law's settings alone.
+        policy = policies.get(units[nomination.pk]) or law_settings()
+        output = check_case(case, policy)
         result = output["results"][0]
+        regime = applied_regime(output)
         verdicts[nomination.pk] = Verdict(
             status=VerdictStatus(result["status"]),
             missing=tuple(c["text"] for c in result["conditions"] if c["met"] is False),
+            regime=regime,
+            regime_label=regime_label(regime),
         )
     return verdicts

@@ -3,7 +3,7 @@ own) and the accounts pages under ``/tai-khoan/`` (namespace ``accounts``)."""
 
 from django.urls import include, path
 
-from .views import dashboards, legal_texts, pages, queues
+from .views import dashboards, law, legal_texts, pages, queues
 
 urlpatterns = [
     path("", pages.DashboardView.as_view(), name="dashboard"),
@@ -19,6 +19,7 @@ urlpatterns = [
         legal_texts.LegalTextsView.as_view(),
         name="legal-texts",
     ),
+    path("phap-luat/che-do/", law.LawView.as_view(), name="law"),
     path("van-ban/cho-duyet/", queues.ApprovalQueueView.as_view(), name="approvals"),
     path("van-ban/cho-ban-hanh/", queues.IssueQueueView.as_view(), name="issue-queue"),
     path("tai-khoan/", include("thidua.site.account_urls")),

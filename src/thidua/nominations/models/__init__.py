@@ -5,6 +5,7 @@ from .nomination import (
     NominationRound,
 )
 from .notice import NoticeComment, PublicNotice
+from .reevaluation import NominationVerdict, ReevaluationRun, VerdictChange
 from .report import AchievementReport
 
 __all__ = [
@@ -12,7 +13,10 @@ __all__ = [
     "Nomination",
     "NominationAttachment",
     "NominationEvent",
+    "NominationVerdict",
     "NoticeComment",
     "PublicNotice",
     "NominationRound",
+    "ReevaluationRun",
+    "VerdictChange",
 ]

@@ -48,6 +48,7 @@ from ..selectors import (
     rounds_for_user,
     upward_trail,
 )
+from ..selectors.reevaluation import latest_change
 from ..services.nomination import (
     add_attachment,
     can_propose,
@@ -246,6 +247,8 @@ class NominationDetailView(TemplateView):
             regime=output["regime"],
             regime_reason=output["regime_reason"],
             review_year=nomination.year,
+            # The law or a setting changed since and its verdict with it (issue #16).
+            verdict_change=latest_change(nomination),
             attachments=nomination.attachments.all(),
             authority=authority_of(nomination),
             may_edit_files=editable

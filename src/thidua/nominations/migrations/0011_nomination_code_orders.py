@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("nominations", "0009_appraisal_by_and_withdrawn_files"),
+        ("nominations", "0010_reevaluation"),
     ]
 
     operations = [

@@ -18,8 +18,8 @@ from thidua.organizations.access import scopes_for
 from thidua.organizations.eligibility import verdicts_for
 from thidua.organizations.models import Agency
 
-from .enums import AttachmentKind, NominationState
-from .models import (
+from ..enums import AttachmentKind, NominationState
+from ..models import (
     AchievementReport,
     Nomination,
     NominationAttachment,
@@ -27,7 +27,7 @@ from .models import (
     NominationRound,
     PublicNotice,
 )
-from .report_catalog import lookback_years, template_for
+from ..report_catalog import lookback_years, template_for
 
 __all__ = [
     "Authority",
