@@ -66,3 +66,16 @@ def test_received_in_2023_it_stays_under_the_old_law(org, users):
     verdict = nomination_verdicts([nomination])[nomination.pk]
     assert verdict.status == "not_eligible"
     assert any("sáng kiến" in text for text in verdict.missing)
+
+
+def test_sent_before_its_review_year_it_is_judged_under_that_years_law(
+    org, users, client_for
+):
+    """A round opened early (a 2023 dossier sent in 2022): no received day to go by,
+    the law of the review year; the page answers, it does not fail."""
+    nomination = _sent_on(datetime.date(2022, 12, 20), org, users)
+    assert received_dates([nomination]) == {}
+    assert nomination_verdicts([nomination])[nomination.pk].status == "not_eligible"
+    page = client_for("officer").get(nomination.get_absolute_url())
+    assert page.status_code == 200
+    assert page.context["regime"] == "nd91_2017"

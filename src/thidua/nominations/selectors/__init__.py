@@ -386,7 +386,10 @@ def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
 
 def received_dates(nominations) -> dict[int, datetime.date]:
     """The day each dossier reached the office (its first "Gửi"), by pk, in one query:
-    the law in force that day is the one it is judged under (Luật TĐKT 2022 Art 95)."""
+    the law in force that day is the one it is judged under (Luật TĐKT 2022 Art 95).
+    A dossier sent before its review year began (a round opened early) has no such
+    day: it is judged under the law of its review year."""
+    years = {n.pk: n.year for n in nominations}
     sent = (
         NominationEvent.objects.filter(
             nomination__in=[n.pk for n in nominations],
@@ -395,7 +398,8 @@ def received_dates(nominations) -> dict[int, datetime.date]:
         .values("nomination_id")
         .annotate(first=Min("at"))
     )
-    return {row["nomination_id"]: timezone.localdate(row["first"]) for row in sent}
+    days = {row["nomination_id"]: timezone.localdate(row["first"]) for row in sent}
+    return {pk: day for pk, day in days.items() if day.year >= years[pk]}
 
 
 def nomination_verdicts(nominations) -> dict:
