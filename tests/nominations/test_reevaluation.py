@@ -30,7 +30,7 @@ from thidua.nominations.services import reevaluation as services
 from thidua.nominations.services.nomination import open_round, transition_nomination
 from thidua.nominations.tasks import task_check_law
 from thidua.organizations.eligibility import applied_regime, verdicts_for
-from thidua.organizations.models import Person
+from thidua.organizations.models import Agency, Person
 from thidua.organizations.services.records import record_assessment
 
 from ..api.data import propose
@@ -293,12 +293,15 @@ def test_a_run_that_fails_writes_nothing_and_says_why(world, run_now):
 
 
 def test_a_dossier_the_engine_cannot_judge_is_left_out(world, org, users, run_now):
-    """Sent in 2026 for the achievements of 2027: the engine refuses a dossier received
-    before its review year. The others of its chunk are judged one by one."""
+    """A unit whose own settings are wrong (written straight into the database): the
+    engine refuses its dossier. The others of its chunk are judged one by one."""
+    Agency.objects.filter(pk=org.vp.pk).update(
+        eligibility_policy={"quota_rounding": "tuỳ ý"}
+    )
     future = propose(
-        _round(org.skhdt, 2027),
-        org.dkkd,
-        org.people["dkkd_staff"],
+        world["round"],
+        org.vp,
+        org.people["vp_staff"],
         "LDTT",
         through=["da_gui"],
         actor=users["admin"],
