@@ -10,6 +10,7 @@ def test_groups_hold_every_code_once_and_skip_empty_groups():
         "Danh hiệu thi đua",
         "Bằng khen, Giấy khen",
         "Huân chương",
+        "Danh hiệu vinh dự nhà nước",
         "Kỷ niệm chương",
     ]
     codes = [code for _, options in groups for code, _name in options]

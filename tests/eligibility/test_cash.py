@@ -150,7 +150,10 @@ def test_nd152_cash_table_is_complete(code, kind, amounts, article):
     assert got[0].citations[0] == f"NĐ 152/2025/NĐ-CP, {article}"
     assert got[1].citations[-1] == "NĐ 152/2025/NĐ-CP, Điều 49, khoản 2"
     if kind == "collective" and code in ("HCLD_3", "BK_TTG", "BK_BO_TINH", "GIAY_KHEN"):
-        assert "Điều 51, khoản 2; Điều 54, khoản 2" in got[0].citations[1]
+        assert (
+            "Điều 51, khoản 2; Điều 52, khoản 2; Điều 54, khoản 2"
+            in got[0].citations[1]
+        )
 
 
 def test_the_basis_is_printed_in_vietnamese_numbers():

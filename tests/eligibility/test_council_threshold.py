@@ -64,8 +64,11 @@ def test_council_threshold_per_regime_and_title(regime, code, expected):
 
 
 def test_every_regime_lists_its_thresholds():
-    assert set(REGIMES["nd91_2017"].council_votes) == {"CSTD_BO_TINH", "CSTDTQ"}
-    five = {"CSTDTQ", "CSTD_BO_TINH", "CSTDCS", "CO_BO_TINH", "CO_CP"}
+    heroes = {"AHLD", "AHLLVT"}
+    assert (
+        set(REGIMES["nd91_2017"].council_votes) == {"CSTD_BO_TINH", "CSTDTQ"} | heroes
+    )
+    five = {"CSTDTQ", "CSTD_BO_TINH", "CSTDCS", "CO_BO_TINH", "CO_CP"} | heroes
     assert set(REGIMES["nd98_2023"].council_votes) == five
     assert set(REGIMES["nd152_2025"].council_votes) == five
 

@@ -165,3 +165,29 @@ def test_household_factor_cites_the_decree_and_before_it_the_agency():
 def test_cash_refuses_a_kind_the_form_is_not_for(code, kind):
     with pytest.raises(CaseError, match="không áp dụng"):
         cash_award(code, date(2025, 9, 2), kind=kind)
+
+
+# NĐ 152/2025 Art 52: Anh hùng 15,5 × (collective twice), "nhân dân" 12,5 ×, "ưu tú" 9,0 ×.
+@pytest.mark.parametrize(
+    "code, kind, amount",
+    [
+        ("AHLD", "individual", 39_220_000),  # 15,5 × 2.530.000 = 39.215.000 ↑
+        ("AHLD", "collective", 78_430_000),
+        ("NGND", "individual", 31_630_000),  # 12,5 × 2.530.000 = 31.625.000 ↑
+        ("NGUT", "individual", 22_770_000),
+        ("TTUT", "individual", 22_770_000),
+        ("NNND", "individual", 31_630_000),
+    ],
+)
+def test_cash_of_the_state_honour_titles(code, kind, amount):
+    assert cash_award(code, date(2026, 9, 2), kind=kind).amount == amount
+
+
+def test_state_honour_titles_are_proposals_with_the_councils_ninety_percent():
+    from thidua.eligibility.regimes import council_threshold
+
+    report = evaluate(person(2025, {2025: yr("HTXS")}, codes=["NGUT", "AHLD"]))
+    assert {r.status for r in report.results} == {E}
+    case = collective(2025, {2025: team()}, codes=["NGUT"])
+    assert evaluate(case).get("NGUT").status == N  # for individuals only
+    assert council_threshold("nd152_2025", "AHLD") is not None

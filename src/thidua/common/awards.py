@@ -4,7 +4,7 @@ eligibility engine's catalog and the kinds of award (loại hình khen thưởng
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.eligibility.catalog import NAMES, TITLE_CODES
+from thidua.eligibility.catalog import HONOUR_CODES, NAMES, TITLE_CODES
 
 __all__ = ["AWARD_CODES", "AwardType", "grouped_choices"]
 
@@ -24,11 +24,13 @@ class AwardType(models.TextChoices):
 
 def grouped_choices(codes) -> list:
     """``codes`` as a select's groups, the way officers look for them: emulation
-    titles, Bằng khen and Giấy khen, Huân chương, Kỷ niệm chương."""
+    titles, Bằng khen and Giấy khen, Huân chương, danh hiệu vinh dự nhà nước, Kỷ niệm
+    chương."""
     groups = (
         (_("Danh hiệu thi đua"), lambda c: c in TITLE_CODES),
         (_("Bằng khen, Giấy khen"), lambda c: c.startswith(("BK_", "GIAY_"))),
         (_("Huân chương"), lambda c: c.startswith("HC")),
+        (_("Danh hiệu vinh dự nhà nước"), lambda c: c in HONOUR_CODES),
         (_("Kỷ niệm chương"), lambda c: c.startswith("KNC")),
     )
     return [

@@ -24,6 +24,7 @@ from typing import Any
 from .catalog import (
     CODES,
     COLLECTIVE,
+    HERO_CODES,
     INDIVIDUAL,
     INDIVIDUAL_ONLY_FORMS,
     KINDS,
@@ -67,7 +68,7 @@ _SINCE = [b.since for b in BASE_SALARY]
 # Bằng khen, Giấy khen and Huân chương of a collective are a multiple of the
 # individual's.
 _COLLECTIVE_FACTOR_CODES = frozenset(
-    {"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3", *ORDER_CODES}
+    {"GIAY_KHEN", "BK_BO_TINH", "BK_TTG", "HCLD_3", *ORDER_CODES, *HERO_CODES}
 )
 # A household (hộ gia đình) given a form of commendation is paid a multiple of the
 # individual's amount; emulation titles and Kỷ niệm chương are not for households.

@@ -13,6 +13,8 @@ __all__ = [
     "DEFAULT_COLLECTIVE_CODES",
     "DEFAULT_INDIVIDUAL_CODES",
     "DISCIPLINE_NAMES",
+    "HERO_CODES",
+    "HONOUR_CODES",
     "INDIVIDUAL_CODES",
     "INDIVIDUAL_ONLY_FORMS",
     "KINDS",
@@ -20,6 +22,7 @@ __all__ = [
     "NAMES",
     "NOT_PREREQUISITE_TYPES",
     "ORDER_CODES",
+    "PEOPLES_TITLE_CODES",
     "RATINGS",
     "RATING_NAMES",
     "RATING_RANK",
@@ -65,6 +68,16 @@ NAMES: dict[str, str] = {
     "HC_DDKDT": "Huân chương Đại đoàn kết dân tộc",
     "HC_DUNG_CAM": "Huân chương Dũng cảm",
     "KNC_BO_TINH": "Kỷ niệm chương của bộ, ban, ngành, tỉnh",
+    "AHLD": "Danh hiệu “Anh hùng Lao động”",
+    "AHLLVT": "Danh hiệu “Anh hùng Lực lượng vũ trang nhân dân”",
+    "NGND": "Danh hiệu “Nhà giáo nhân dân”",
+    "NGUT": "Danh hiệu “Nhà giáo ưu tú”",
+    "TTND": "Danh hiệu “Thầy thuốc nhân dân”",
+    "TTUT": "Danh hiệu “Thầy thuốc ưu tú”",
+    "NSND": "Danh hiệu “Nghệ sĩ nhân dân”",
+    "NSUT": "Danh hiệu “Nghệ sĩ ưu tú”",
+    "NNND": "Danh hiệu “Nghệ nhân nhân dân”",
+    "NNUT": "Danh hiệu “Nghệ nhân ưu tú”",
 }
 SHORT_NAMES: dict[str, str] = {
     "LDTT": "LĐTT",
@@ -82,6 +95,16 @@ SHORT_NAMES: dict[str, str] = {
     # Huân chương are named in full even in sentences.
     **{code: NAMES[code] for code in NAMES if code.startswith("HC")},
     "KNC_BO_TINH": "Kỷ niệm chương bộ/tỉnh",
+    "AHLD": "Anh hùng Lao động",
+    "AHLLVT": "Anh hùng LLVTND",
+    "NGND": "Nhà giáo nhân dân",
+    "NGUT": "Nhà giáo ưu tú",
+    "TTND": "Thầy thuốc nhân dân",
+    "TTUT": "Thầy thuốc ưu tú",
+    "NSND": "Nghệ sĩ nhân dân",
+    "NSUT": "Nghệ sĩ ưu tú",
+    "NNND": "Nghệ nhân nhân dân",
+    "NNUT": "Nghệ nhân ưu tú",
 }
 CODES: tuple[str, ...] = tuple(NAMES)
 # What a subject is evaluated against when a case names no codes: the titles and
@@ -124,10 +147,18 @@ ORDER_CODES = (
     "HCCC_2",
     "HCCC_1",
 )
-INDIVIDUAL_ONLY_FORMS = ("HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
+# Danh hiệu vinh dự nhà nước (Luật TĐKT 2022 Art 9: a form of commendation, conferred
+# by the President): the two Anh hùng for individuals and collectives, the "nhân dân" and
+# "ưu tú" titles of teachers, doctors, artists and craftsmen for individuals.
+HERO_CODES = ("AHLD", "AHLLVT")
+PEOPLES_TITLE_CODES = ("NGND", "NGUT", "TTND", "TTUT", "NSND", "NSUT", "NNND", "NNUT")
+HONOUR_CODES = HERO_CODES + PEOPLES_TITLE_CODES
+INDIVIDUAL_ONLY_FORMS = ("HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH", *PEOPLES_TITLE_CODES)
 # Every code a subject of the kind may be proposed for.
-INDIVIDUAL_CODES = DEFAULT_INDIVIDUAL_CODES + ORDER_CODES + INDIVIDUAL_ONLY_FORMS
-COLLECTIVE_CODES = DEFAULT_COLLECTIVE_CODES + ORDER_CODES
+INDIVIDUAL_CODES = (
+    DEFAULT_INDIVIDUAL_CODES + ORDER_CODES + HERO_CODES + INDIVIDUAL_ONLY_FORMS
+)
+COLLECTIVE_CODES = DEFAULT_COLLECTIVE_CODES + ORDER_CODES + HERO_CODES
 # Emulation titles (danh hiệu thi đua) may appear in ``years.Y.titles``;
 # forms of commendation (hình thức khen thưởng) belong in ``awards``.
 TITLE_CODES = frozenset(

@@ -25,7 +25,7 @@ from thidua.documents.rendering.api import (
     text_block,
     text_width_pt,
 )
-from thidua.eligibility.catalog import NAMES, ORDER_CODES, TITLE_CODES
+from thidua.eligibility.catalog import HONOUR_CODES, NAMES, ORDER_CODES, TITLE_CODES
 
 from .models import AchievementReport, Nomination
 from .report_catalog import lookback_years
@@ -42,6 +42,7 @@ _HIGHER = {
     *ORDER_CODES,
     "HC_DDKDT",
     "HC_DUNG_CAM",
+    *HONOUR_CODES,
 }
 TITLE_COLUMNS = (
     "Năm",

@@ -5,7 +5,7 @@ Kỷ niệm chương of a bộ, ngành or tỉnh — with the Huân chương Lao
 :mod:`.orders`, the regimes' whole list of orders.
 """
 
-from ..catalog import KINDS, NAMES
+from ..catalog import HERO_CODES, HONOUR_CODES, KINDS, NAMES
 from ..results import Citation, cite
 from .base import RuleDef, qual
 from .commendations import COMPLIANCE, qualitative_only
@@ -57,6 +57,17 @@ ARTICLES_2022 = {
 }
 INFERRED = "số điều suy luận theo thứ tự Điều 33 khoản 2 (Điều 43, 44, 54 đã đối chiếu)"
 INDIVIDUAL_ONLY = frozenset({"HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH"})
+# Danh hiệu vinh dự nhà nước: the articles were not read (they follow the Huy chương,
+# Art 54); the conferring level judges the dossier.
+HONOUR = "điều về danh hiệu vinh dự nhà nước chưa đối chiếu; cấp trên xét theo hồ sơ"
+
+
+def _kinds(code: str) -> tuple[str, ...]:
+    if code in HERO_CODES:
+        return KINDS
+    if code in HONOUR_CODES or code in INDIVIDUAL_ONLY:
+        return ("individual",)
+    return KINDS
 
 
 def orders_2022(
@@ -93,11 +104,16 @@ def orders_2022(
         proposal_only("KNC_BO_TINH", "individual", criterion=cite(law, 71, 2)),
     ]
     for code, article in ARTICLES_2022.items():
-        kinds = ("individual",) if code in INDIVIDUAL_ONLY else KINDS
         rules.extend(
             proposal_only(code, kind, criterion=cite(law, article, note=INFERRED))
-            for kind in kinds
+            for kind in _kinds(code)
         )
+    honour = cite(law, tag="U", note=HONOUR)
+    rules.extend(
+        proposal_only(code, kind, criterion=honour)
+        for code in HONOUR_CODES
+        for kind in _kinds(code)
+    )
     return tuple(rules)
 
 
@@ -107,6 +123,6 @@ def orders_before_2024(law: str) -> tuple[RuleDef, ...]:
     old = cite(law, tag="U", note="tiêu chuẩn theo Luật cũ chưa đối chiếu")
     return tuple(
         proposal_only(code, kind, criterion=old)
-        for code in ("HCLD_2", "HCLD_1", *ARTICLES_2022, "KNC_BO_TINH")
-        for kind in (("individual",) if code in INDIVIDUAL_ONLY else KINDS)
+        for code in ("HCLD_2", "HCLD_1", *ARTICLES_2022, "KNC_BO_TINH", *HONOUR_CODES)
+        for kind in _kinds(code)
     )

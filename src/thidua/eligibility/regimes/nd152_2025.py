@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
+from ..catalog import PEOPLES_TITLE_CODES
 from ..criteria.base import CompiledRule, RuleDef
 from ..policy import Policy
 from ..regime import Guards, Multiple, Regime
@@ -76,6 +77,10 @@ def _order(point: str) -> Citation:
     return cite(DECREE, 51, 1, point)
 
 
+def _honour(clause: int) -> Citation:
+    return cite(DECREE, 52, clause)
+
+
 # NĐ 152/2025 Điều 49–54 (docs/legal/texts-read.md §2.4–2.8): the multiples of mức
 # lương cơ sở for titles (Đ50), Huân chương (Đ51) and Bằng khen, Giấy khen (Đ54);
 # a collective gets twice the individual's (Đ51 k2, Đ54 k2).
@@ -106,6 +111,16 @@ CASH = {
     "HCCC_1": Multiple(Fraction(9), _order("e")),
     "HC_DDKDT": Multiple(Fraction("7.5"), _order("g")),
     "HC_DUNG_CAM": Multiple(Fraction("4.5"), _order("h")),
+    # Đ52: Anh hùng 15,5 (k2, read in translation; collective twice), the "nhân dân"
+    # titles 12,5 and the "ưu tú" ones 9,0 (k3, read).
+    "AHLD": Multiple(Fraction("15.5"), _honour(2)),
+    "AHLLVT": Multiple(Fraction("15.5"), _honour(2)),
+    **{
+        code: Multiple(
+            Fraction("12.5") if code.endswith("ND") else Fraction(9), _honour(3)
+        )
+        for code in PEOPLES_TITLE_CODES
+    },
     # "không quá 0,6 lần": the ceiling, unless the issuer sets less (cash_multiples).
     "KNC_BO_TINH": Multiple(
         Fraction("0.6"),
@@ -125,7 +140,8 @@ HOUSEHOLD_FACTOR = Multiple(
     cite(DECREE, 54, note="khoản chưa đọc được, theo bảng tóm tắt mức tiền thưởng"),
 )
 COLLECTIVE_FACTOR = Multiple(
-    Fraction(2), Citation(f"{DECREE}, Điều 51, khoản 2; Điều 54, khoản 2", "V-S")
+    Fraction(2),
+    Citation(f"{DECREE}, Điều 51, khoản 2; Điều 52, khoản 2; Điều 54, khoản 2", "V-S"),
 )
 
 REGIME = Regime(

@@ -9,7 +9,7 @@ default (``legacy_use_2022_criteria``) and the citation says so.
 from datetime import date
 from fractions import Fraction
 
-from ..catalog import ORDER_CODES
+from ..catalog import HONOUR_CODES, ORDER_CODES
 from ..council import CouncilVote
 from ..criteria import (
     collective,
@@ -33,9 +33,9 @@ NEXT = cite(
     tag="U",
     note="quy tắc tính thời gian đề nghị lần tiếp theo như NĐ 98/2023 Điều 30 khoản 9",
 )
-# Art 45 cl.8: ≥ 90 % of all council members (also for Anh hùng, not in the catalog).
+# Art 45 cl.8: ≥ 90 % of all council members (CSTĐ bộ/tỉnh, CSTĐ toàn quốc, Anh hùng).
 VOTE = CouncilVote(Fraction(9, 10), f"{DECREE}, Điều 45, khoản 8")
-COUNCIL_VOTES = {"CSTD_BO_TINH": VOTE, "CSTDTQ": VOTE}
+COUNCIL_VOTES = {"AHLD": VOTE, "AHLLVT": VOTE, "CSTD_BO_TINH": VOTE, "CSTDTQ": VOTE}
 OLD_LDTT = cite(
     "TT 02/2011/TT-BNV",
     tag="U",
@@ -162,7 +162,14 @@ RULES = (
 )
 
 _TITLES = cite(DECREE, 69)
-ORDERS = ("HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
+ORDERS = (
+    "HCLD_3",
+    *ORDER_CODES,
+    "HC_DDKDT",
+    "HC_DUNG_CAM",
+    "KNC_BO_TINH",
+    *HONOUR_CODES,
+)
 _FORMS = cite(DECREE, 73)
 
 REGIME = Regime(

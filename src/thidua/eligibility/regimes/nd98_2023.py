@@ -6,7 +6,7 @@ Sources and tags: legal-spec.md §3–4 and legal-spec-addendum.md §1, §4, §5
 from datetime import date
 from fractions import Fraction
 
-from ..catalog import ORDER_CODES
+from ..catalog import HONOUR_CODES, ORDER_CODES
 from ..council import CouncilVote
 from ..criteria import collective, commendations, orders, proposals, titles
 from ..policy import Policy
@@ -20,13 +20,15 @@ DECREE = "NĐ 98/2023/NĐ-CP"
 CIRCULAR = "TT 01/2024/TT-BNV"
 
 NEXT = cite(DECREE, 30, 9)
-# Art 30 cl.7: agreeing votes of ≥ 90 % of all council members for CSTĐ toàn quốc,
-# CSTĐ bộ/tỉnh (and Anh hùng, not in the catalog), ≥ 80 % for CSTĐCS, Cờ thi đua
+# Art 30 cl.7: agreeing votes of ≥ 90 % of all council members for Anh hùng Lao động,
+# Anh hùng LLVTND, CSTĐ toàn quốc, CSTĐ bộ/tỉnh, ≥ 80 % for CSTĐCS, Cờ thi đua
 # bộ/tỉnh and Cờ thi đua Chính phủ; absent members vote in writing.
 VOTE_SOURCE = f"{DECREE}, Điều 30, khoản 7"
 VOTE_90 = CouncilVote(Fraction(9, 10), VOTE_SOURCE)
 VOTE_80 = CouncilVote(Fraction(4, 5), VOTE_SOURCE)
 COUNCIL_VOTES = {
+    "AHLD": VOTE_90,
+    "AHLLVT": VOTE_90,
     "CSTDTQ": VOTE_90,
     "CSTD_BO_TINH": VOTE_90,
     "CSTDCS": VOTE_80,
@@ -180,7 +182,14 @@ RULES = (
 )
 
 _TITLES = cite(DECREE, 54)
-ORDERS = ("HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH")
+ORDERS = (
+    "HCLD_3",
+    *ORDER_CODES,
+    "HC_DDKDT",
+    "HC_DUNG_CAM",
+    "KNC_BO_TINH",
+    *HONOUR_CODES,
+)
 _UNSEEN = cite(
     DECREE,
     tag="U",
