@@ -20,3 +20,20 @@ def test_groups_hold_every_code_once_and_skip_empty_groups():
     assert ("HCLD_2", "Huân chương Lao động hạng Nhì") in dict(collective)[
         next(label for label, _ in collective if str(label) == "Huân chương")
     ]
+
+
+def test_a_grouped_select_renders_optgroups_with_the_chosen_option():
+    from django import forms
+    from django.template import Context, Template
+
+    class Pick(forms.Form):
+        code = forms.ChoiceField(choices=grouped_choices(INDIVIDUAL_CODES))
+        kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")])
+
+    html = Template("{% include 'includes/form_fields.html' %}").render(
+        Context({"form": Pick(data={"code": "GIAY_KHEN", "kind": "b"})})
+    )
+    assert '<optgroup label="Bằng khen, Giấy khen">' in html
+    assert '<option value="GIAY_KHEN" selected>Giấy khen</option>' in html
+    assert '<option value="b" selected>B</option>' in html
+    assert "<optgroup" not in html.split('name="kind"')[1]

@@ -57,3 +57,22 @@ def law_citation(citation: str):
         passage.text,
         citation,
     )
+
+
+@register.filter
+def option_groups(field) -> list:
+    """A select's choices as ``[(group label or "", [(value, label, selected)])]``:
+    grouped choices (``[(group, [(value, label), …]), …]``) become optgroups, plain ones
+    a single unlabelled group."""
+    current = field.value()
+    chosen = {str(v) for v in current} if isinstance(current, list) else {str(current)}
+    groups: list = []
+    for value, label in field.field.choices:
+        if isinstance(label, list | tuple):
+            options = [(v, lab, str(v) in chosen) for v, lab in label]
+            groups.append((value, options))
+            continue
+        if not groups or groups[-1][0]:
+            groups.append(("", []))
+        groups[-1][1].append((value, label, str(value) in chosen))
+    return groups
