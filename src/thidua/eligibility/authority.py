@@ -8,7 +8,7 @@ chairman (NĐ 129/2025/NĐ-CP; legal-spec-addendum §2.3).
 import datetime
 from dataclasses import dataclass
 
-from .catalog import HONOUR_CODES, ORDER_CODES
+from .catalog import PRESIDENT_FORMS
 
 __all__ = [
     "AUTHORITY",
@@ -87,7 +87,7 @@ STATE_AUTHORITY = (
         "Luật TĐKT 2022, Điều 78",
     ),
     StateRow(
-        frozenset({"HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", *HONOUR_CODES}),
+        frozenset(PRESIDENT_FORMS),
         "Chủ tịch nước",
         "Luật TĐKT 2022, Điều 77",
     ),

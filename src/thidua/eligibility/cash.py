@@ -196,22 +196,23 @@ def cash_award(
         notes.append(
             f"hệ số theo chính sách của cơ quan ban hành (văn bản: {entry.value})"
         )
-    if multiple is not None and kind == COLLECTIVE and code in _COLLECTIVE_FACTOR_CODES:
-        factor = r.collective_cash_factor
+    # A collective's or a household's amount: a multiple of the individual's, the
+    # regime's where its text was read, else the policy's.
+    scaled = None
+    if kind == COLLECTIVE and code in _COLLECTIVE_FACTOR_CODES:
+        scaled = (r.collective_cash_factor, policy.collective_cash_factor, "tập thể")
+    elif kind == HOUSEHOLD:
+        scaled = (r.household_cash_factor, policy.household_cash_factor, "hộ gia đình")
+    if multiple is not None and scaled is not None:
+        factor, fallback, who = scaled
         value = (
             factor.value
             if factor.value is not None and not factor.unverified
-            else policy.collective_cash_factor
+            else fallback
         )
         multiple = multiple * value
         citations.append(factor.citation.text)
-        notes.append(f"tập thể = {_number(value)} lần cá nhân")
-    if multiple is not None and kind == HOUSEHOLD:
-        factor = r.household_cash_factor
-        value = factor.value if not factor.unverified else policy.household_cash_factor
-        multiple = multiple * value
-        citations.append(factor.citation.text)
-        notes.append(f"hộ gia đình = {_number(value)} lần cá nhân")
+        notes.append(f"{who} = {_number(value)} lần cá nhân")
     citations.append(f"Mức lương cơ sở: {base.source}")
     citations.append(r.rounding_citation.text)
     if multiple is None:

@@ -22,6 +22,7 @@ __all__ = [
     "NAMES",
     "NOT_PREREQUISITE_TYPES",
     "ORDER_CODES",
+    "PRESIDENT_FORMS",
     "PEOPLES_TITLE_CODES",
     "RATINGS",
     "RATING_NAMES",
@@ -79,6 +80,12 @@ NAMES: dict[str, str] = {
     "NNND": "Nghệ nhân nhân dân",
     "NNUT": "Nghệ nhân ưu tú",
 }
+# Danh hiệu vinh dự nhà nước (Luật TĐKT 2022 Art 9: a form of commendation, conferred
+# by the President): the two Anh hùng for individuals and collectives, the "nhân dân" and
+# "ưu tú" titles of teachers, doctors, artists and craftsmen for individuals.
+HERO_CODES = ("AHLD", "AHLLVT")
+PEOPLES_TITLE_CODES = ("NGND", "NGUT", "TTND", "TTUT", "NSND", "NSUT", "NNND", "NNUT")
+HONOUR_CODES = HERO_CODES + PEOPLES_TITLE_CODES
 SHORT_NAMES: dict[str, str] = {
     "LDTT": "LĐTT",
     "CSTT": "CSTT",
@@ -95,16 +102,8 @@ SHORT_NAMES: dict[str, str] = {
     # Huân chương are named in full even in sentences.
     **{code: NAMES[code] for code in NAMES if code.startswith("HC")},
     "KNC_BO_TINH": "Kỷ niệm chương bộ/tỉnh",
-    "AHLD": "Anh hùng Lao động",
+    **{code: NAMES[code] for code in HONOUR_CODES},
     "AHLLVT": "Anh hùng LLVTND",
-    "NGND": "Nhà giáo nhân dân",
-    "NGUT": "Nhà giáo ưu tú",
-    "TTND": "Thầy thuốc nhân dân",
-    "TTUT": "Thầy thuốc ưu tú",
-    "NSND": "Nghệ sĩ nhân dân",
-    "NSUT": "Nghệ sĩ ưu tú",
-    "NNND": "Nghệ nhân nhân dân",
-    "NNUT": "Nghệ nhân ưu tú",
 }
 CODES: tuple[str, ...] = tuple(NAMES)
 # What a subject is evaluated against when a case names no codes: the titles and
@@ -147,13 +146,10 @@ ORDER_CODES = (
     "HCCC_2",
     "HCCC_1",
 )
-# Danh hiệu vinh dự nhà nước (Luật TĐKT 2022 Art 9: a form of commendation, conferred
-# by the President): the two Anh hùng for individuals and collectives, the "nhân dân" and
-# "ưu tú" titles of teachers, doctors, artists and craftsmen for individuals.
-HERO_CODES = ("AHLD", "AHLLVT")
-PEOPLES_TITLE_CODES = ("NGND", "NGUT", "TTND", "TTUT", "NSND", "NSUT", "NNND", "NNUT")
-HONOUR_CODES = HERO_CODES + PEOPLES_TITLE_CODES
 INDIVIDUAL_ONLY_FORMS = ("HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH", *PEOPLES_TITLE_CODES)
+# The forms the President confers (Luật TĐKT 2022 Art 77), above every agency of the
+# tree: the Huân chương and the danh hiệu vinh dự nhà nước.
+PRESIDENT_FORMS = ("HCLD_3", *ORDER_CODES, "HC_DDKDT", "HC_DUNG_CAM", *HONOUR_CODES)
 # Every code a subject of the kind may be proposed for.
 INDIVIDUAL_CODES = (
     DEFAULT_INDIVIDUAL_CODES + ORDER_CODES + HERO_CODES + INDIVIDUAL_ONLY_FORMS

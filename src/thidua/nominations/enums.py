@@ -63,15 +63,8 @@ class AttachmentKind(models.TextChoices):
 # Dossiers not yet decided nor closed: the law's changes may still change their verdict
 # (a re-evaluation recomputes these only). Sent up, a dossier waits for the higher
 # level's decision; decided, awarded, not awarded and cancelled ones are over.
-OPEN_STATES = (
-    "nhap",
-    "da_gui",
-    "tra_lai",
-    "da_tham_dinh",
-    "trinh_hoi_dong",
-    "hoi_dong_da_xet",
-    "cong_khai",
-    "trinh_cap_tren",
+OPEN_STATES = tuple(
+    state for state in ACTIVE_STATES if state not in ("da_quyet_dinh", "da_khen_thuong")
 )
 
 

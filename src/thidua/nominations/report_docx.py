@@ -25,7 +25,7 @@ from thidua.documents.rendering.api import (
     text_block,
     text_width_pt,
 )
-from thidua.eligibility.catalog import HONOUR_CODES, NAMES, ORDER_CODES, TITLE_CODES
+from thidua.eligibility.catalog import NAMES, PRESIDENT_FORMS, TITLE_CODES
 
 from .models import AchievementReport, Nomination
 from .report_catalog import lookback_years
@@ -34,16 +34,7 @@ from .selectors import report_awards, report_place
 __all__ = ["build_report_docx", "report_title"]
 
 # Awards whose report is also confirmed by the submitting level (§6.2 signatures [U]).
-_HIGHER = {
-    "HCLD_3",
-    "BK_TTG",
-    "CSTDTQ",
-    "CO_CP",
-    *ORDER_CODES,
-    "HC_DDKDT",
-    "HC_DUNG_CAM",
-    *HONOUR_CODES,
-}
+_HIGHER = {"BK_TTG", "CSTDTQ", "CO_CP", *PRESIDENT_FORMS}
 TITLE_COLUMNS = (
     "Năm",
     "Danh hiệu thi đua",

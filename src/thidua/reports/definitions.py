@@ -11,7 +11,7 @@ versioned per circular, because the forms of TT 18/2025/TT-BNV have not been see
 import datetime
 from dataclasses import replace
 
-from thidua.eligibility.catalog import HONOUR_CODES, NAMES, ORDER_CODES
+from thidua.eligibility.catalog import NAMES, PRESIDENT_FORMS
 
 from .layout import ANY, TT02, Column, Form, Group, Line, Match, Regime
 from .organisation_forms import F0601, F0604, F0605
@@ -29,16 +29,9 @@ __all__ = [
     "regime_for",
 ]
 
-STATE = (
-    "HCLD_3",
-    "CO_CP",
-    "BK_TTG",
-    "CSTDTQ",
-    *ORDER_CODES,
-    "HC_DDKDT",
-    "HC_DUNG_CAM",
-    *HONOUR_CODES,
-)
+# HCLĐ hạng Ba first, as TT 02/2023 lists it, then the Thủ tướng's forms, then the
+# other forms the President confers.
+STATE = ("HCLD_3", "CO_CP", "BK_TTG", "CSTDTQ", *PRESIDENT_FORMS[1:])
 MINISTRY_PROVINCE = ("BK_BO_TINH", "CSTD_BO_TINH", "CO_BO_TINH", "KNC_BO_TINH")
 BASE = ("CSTDCS", "LDTT", "CSTT", "TTLDXS", "TTLDTT", "GIAY_KHEN")
 FORMS_BY_LEVEL = (

@@ -5,7 +5,7 @@ Kỷ niệm chương of a bộ, ngành or tỉnh — with the Huân chương Lao
 :mod:`.orders`, the regimes' whole list of orders.
 """
 
-from ..catalog import HERO_CODES, HONOUR_CODES, KINDS, NAMES
+from ..catalog import HONOUR_CODES, INDIVIDUAL_ONLY_FORMS, KINDS, NAMES
 from ..results import Citation, cite
 from .base import RuleDef, qual
 from .commendations import COMPLIANCE, qualitative_only
@@ -56,18 +56,13 @@ ARTICLES_2022 = {
     "HC_DUNG_CAM": 52,
 }
 INFERRED = "số điều suy luận theo thứ tự Điều 33 khoản 2 (Điều 43, 44, 54 đã đối chiếu)"
-INDIVIDUAL_ONLY = frozenset({"HC_DDKDT", "HC_DUNG_CAM", "KNC_BO_TINH"})
 # Danh hiệu vinh dự nhà nước: the articles were not read (they follow the Huy chương,
 # Art 54); the conferring level judges the dossier.
 HONOUR = "điều về danh hiệu vinh dự nhà nước chưa đối chiếu; cấp trên xét theo hồ sơ"
 
 
 def _kinds(code: str) -> tuple[str, ...]:
-    if code in HERO_CODES:
-        return KINDS
-    if code in HONOUR_CODES or code in INDIVIDUAL_ONLY:
-        return ("individual",)
-    return KINDS
+    return ("individual",) if code in INDIVIDUAL_ONLY_FORMS else KINDS
 
 
 def orders_2022(

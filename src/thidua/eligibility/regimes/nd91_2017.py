@@ -9,7 +9,7 @@ default (``legacy_use_2022_criteria``) and the citation says so.
 from datetime import date
 from fractions import Fraction
 
-from ..catalog import HONOUR_CODES, ORDER_CODES
+from ..catalog import PRESIDENT_FORMS
 from ..council import CouncilVote
 from ..criteria import (
     collective,
@@ -162,14 +162,7 @@ RULES = (
 )
 
 _TITLES = cite(DECREE, 69)
-ORDERS = (
-    "HCLD_3",
-    *ORDER_CODES,
-    "HC_DDKDT",
-    "HC_DUNG_CAM",
-    "KNC_BO_TINH",
-    *HONOUR_CODES,
-)
+ORDERS = (*PRESIDENT_FORMS, "KNC_BO_TINH")
 _FORMS = cite(DECREE, 73)
 
 REGIME = Regime(

@@ -6,7 +6,7 @@ Sources and tags: legal-spec.md §3–4 and legal-spec-addendum.md §1, §4, §5
 from datetime import date
 from fractions import Fraction
 
-from ..catalog import HONOUR_CODES, ORDER_CODES
+from ..catalog import PRESIDENT_FORMS
 from ..council import CouncilVote
 from ..criteria import collective, commendations, orders, proposals, titles
 from ..policy import Policy
@@ -182,14 +182,7 @@ RULES = (
 )
 
 _TITLES = cite(DECREE, 54)
-ORDERS = (
-    "HCLD_3",
-    *ORDER_CODES,
-    "HC_DDKDT",
-    "HC_DUNG_CAM",
-    "KNC_BO_TINH",
-    *HONOUR_CODES,
-)
+ORDERS = (*PRESIDENT_FORMS, "KNC_BO_TINH")
 _UNSEEN = cite(
     DECREE,
     tag="U",
