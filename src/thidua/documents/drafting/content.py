@@ -119,9 +119,10 @@ def _int(value, where: str, problems: list[str], default: int | None) -> int | N
 
 
 def _node(value, where: str, problems: list[str]) -> dict | None:
-    node = _dict(value, where, problems)
-    if not node:
+    if not isinstance(value, dict):
+        problems.append(f"{where}: phải là một đối tượng")
         return None
+    node = value
     kind = node.get("type", "section")
     if kind == "paragraph":
         align = _text(node.get("align"), where, problems) or "justify"
@@ -201,6 +202,7 @@ def normalise_content(content) -> dict:
     out: dict = {"version": VERSION}
     for key in _TEXTS:
         out[key] = _text(content.get(key), key, problems)
+    out["kind"] = out["kind"] or "khac"
     date = content.get("date")
     out["date"] = _text(date, "Ngày ban hành", problems) or None
     issuers = []
@@ -321,9 +323,8 @@ def _node_problems(nodes: list[dict], where: str, problems: list[str]) -> None:
                 continue
             if not 1 <= node["header_rows"] <= len(node["rows"]):
                 problems.append(f"{at}: số dòng tiêu đề không hợp lệ")
-            placed = table_grid(node, at, problems)
-            if placed and node["widths"] and len(node["widths"]) != len(placed[0][0]):
-                problems.append(f"{at}: số độ rộng cột khác số cột")
+            # The widths, when given, set the number of columns the rows must fill.
+            table_grid(node, at, problems)
             continue
         numbering = node["numbering"]
         if numbering not in NUMBERINGS:
