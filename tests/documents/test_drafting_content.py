@@ -523,6 +523,18 @@ def test_the_spec_refuses_a_malformed_number_and_an_empty_co_issuer():
     assert "Thiếu tên cơ quan cùng ban hành" in caught.value.problems
 
 
+def test_a_document_dated_by_month_leaves_the_day_blank():
+    content = {**copy.deepcopy(PLAN), "date": "2021-05"}
+    assert validate_content(content) == []
+    assert content_spec(content).date_text == (
+        "Đắk Lắk, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng 5 năm 2021"
+    )
+    assert "Thiếu ngày ban hành" in issue_problems(content, numbered_by_register=False)
+    assert validate_content({"date": "2021-13"}) == [
+        "Ngày ban hành không hợp lệ: 2021-13"
+    ]
+
+
 def test_a_long_trich_yeu_still_renders():
     content = {**copy.deepcopy(PLAN), "trich_yeu": "Phát động thi đua " * 30}
     document = docx.Document(io.BytesIO(render_docx(content_spec(content))))

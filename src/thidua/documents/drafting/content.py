@@ -23,6 +23,7 @@ __all__ = [
     "Kind",
     "issue_problems",
     "normalise_content",
+    "parse_date",
     "validate_content",
 ]
 
@@ -264,6 +265,22 @@ def normalise_content(content) -> dict:
     return out
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_date(text: str) -> datetime.date | tuple[int, int] | None:
+    """``"2024-03-05"`` → a date; ``"2021-05"`` → (2021, 5), a document dated by month
+    whose day is written at signing ("ngày    tháng 5 năm 2021"); None if neither."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    month = _MONTH.match(text)
+    if month and 1 <= int(month.group(2)) <= 12:
+        return int(month.group(1)), int(month.group(2))
+    return None
+
+
 def table_grid(node: dict, where: str, problems: list[str]):
     """Places a table node's cells on the grid: ``(grid, merges, bold)`` where grid
     is rows of texts ("" under a span), merges ``(row, col, rowspan, colspan)``."""
@@ -364,11 +381,8 @@ def validate_content(content) -> list[str]:
             "Ký hiệu văn bản chỉ gồm chữ, số và dấu gạch nối hoặc dấu chấm, không có "
             "dấu cách (ví dụ KH-UBND, KH-THPTTX.PL)"
         )
-    if content["date"]:
-        try:
-            datetime.date.fromisoformat(content["date"])
-        except ValueError:
-            problems.append(f"Ngày ban hành không hợp lệ: {content['date']}")
+    if content["date"] and parse_date(content["date"]) is None:
+        problems.append(f"Ngày ban hành không hợp lệ: {content['date']}")
     for i, issuer in enumerate(content["issuers"], 1):
         if issuer["abbreviation"] and not _SYMBOL.match(issuer["abbreviation"]):
             problems.append(
@@ -407,7 +421,7 @@ def issue_problems(content: dict, *, numbered_by_register: bool = True) -> list[
     if not numbered_by_register:
         if not content["number"]:
             problems.append("Thiếu số văn bản")
-        if not content["date"]:
+        if not isinstance(parse_date(content["date"] or ""), datetime.date):
             problems.append("Thiếu ngày ban hành")
     if not content["place"]:
         problems.append("Thiếu địa danh")
