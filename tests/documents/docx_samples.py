@@ -315,7 +315,7 @@ def ubnd_plan() -> bytes:
     table.cell(0, 1).merge(table.cell(1, 1))
     mark_header_rows(table, 2)
     para(document, "*Ghi chú:* điểm thưởng không quá 10 điểm.")
-    document.sections[0].footer.paragraphs[0].text = "Trang 1"
+    document.sections[0].footer.paragraphs[0].text = "1"  # a page number
     return add_notes(save(document), {1: "Theo Nghị định số 98/2023/NĐ-CP."})
 
 

@@ -108,9 +108,9 @@ class _Reader:
         origins: dict[int, Cell] = {}  # grid column → the cell a vertical merge began
         for number, tr in enumerate(element.findall(q("tr")), start=1):
             trpr = tr.find(q("trPr"))
-            if trpr is not None and on(trpr.find(q("tblHeader"))):
-                if table.header_rows == number - 1:
-                    table.header_rows = number
+            repeated = trpr is not None and on(trpr.find(q("tblHeader")))
+            if repeated and table.header_rows == number - 1:
+                table.header_rows = number  # only leading rows repeat
             before = None if trpr is None else trpr.find(q("gridBefore"))
             col = 0 if before is None else _int(before.get(q("val")))
             row: list[Cell] = []

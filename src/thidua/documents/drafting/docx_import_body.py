@@ -207,10 +207,10 @@ def read_nodes(blocks: list, unplaced: list[str]) -> list[dict]:
         _close(stack, label)
         parent = stack[-1]
         node = _section(block, label)
-        if label.numbering in ("part", "chapter") and not node["title"]:
-            if index < len(blocks) and _title_line(blocks[index]):
-                node["title"] = blocks[index].plain
-                index += 1
+        titled = label.numbering not in ("part", "chapter") or node["title"]
+        if not titled and index < len(blocks) and _title_line(blocks[index]):
+            node["title"] = blocks[index].plain  # "Phần I" / its title below
+            index += 1
         previous = (
             articles
             if label.numbering == "article"

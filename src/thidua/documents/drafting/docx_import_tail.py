@@ -119,9 +119,9 @@ def read_tail(blocks: list, start: int, unplaced: list[str]) -> Tail:
             and (block.page_break or appendix_label(block) is not None)
         ):
             break
-        if _signed(right) and not block.blank and not _DASH.match(block.plain):
-            if not fold(block.plain).startswith("luu"):
-                break  # after the name: an appendix without its label
+        listed = _DASH.match(block.plain) or fold(block.plain).startswith("luu")
+        if _signed(right) and not block.blank and not listed:
+            break  # after the name: an appendix without its label
         parts = block.columns() or [block]
         if len(parts) > 1:
             left.append(parts[0])
