@@ -757,3 +757,131 @@ def _number(paragraph, num_id: str, level: int) -> None:
             f'<w:numId w:val="{num_id}"/></w:numPr>'
         ),
     )
+
+
+RICH_RUNS = """
+<w:p {ns}><w:pPr><w:jc w:val="both"/></w:pPr>
+ <w:r><w:t xml:space="preserve">- Xem </w:t></w:r>
+ <w:hyperlink w:history="1"><w:r><w:t>cổng thông tin</w:t></w:r></w:hyperlink>
+ <w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> đã sửa</w:t></w:r></w:ins>
+ <w:del w:id="2" w:author="A"><w:r><w:delText> đã xóa</w:delText></w:r></w:del>
+ <w:r><w:fldChar w:fldCharType="begin"/></w:r>
+ <w:r><w:instrText> PAGE </w:instrText></w:r>
+ <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+ <w:r><w:t xml:space="preserve"> trang 3</w:t></w:r>
+ <w:r><w:fldChar w:fldCharType="end"/></w:r>
+ <w:r><w:t xml:space="preserve"> mã 01</w:t><w:noBreakHyphen/><w:t>02</w:t><w:tab/>
+  <w:t>và</w:t></w:r>
+ <w:r><w:rPr><w:caps/></w:rPr><w:t xml:space="preserve"> chữ hoa</w:t></w:r>
+ <w:r><w:rPr><w:rStyle w:val="DamNhan"/></w:rPr><w:t xml:space="preserve"> nhấn mạnh</w:t></w:r>
+ <w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve"> thường.</w:t></w:r>
+ <w:r><w:endnoteReference w:id="5"/></w:r>
+ <w:r><w:object/></w:r>
+</w:p>
+"""
+
+STYLE = (
+    '<w:style {ns} w:type="character" w:styleId="DamNhan"><w:basedOn w:val="Goc"/>'
+    "</w:style>"
+    '<w:style {ns} w:type="character" w:styleId="Goc"><w:rPr><w:b/></w:rPr></w:style>'
+)
+
+
+def provincial_report() -> bytes:
+    """A report with the header typed as plain centred paragraphs (no table, no
+    tabs), a date that does not exist, a "KHẨN" stamp, Phần/Chương headings with
+    their titles below, revisions, fields and styles in a run, a body table whose
+    first row is bold, the signature typed with tab stops, and two appendices
+    (the second behind a repeated header table)."""
+    document = Document()
+    para(document, "**KHẨN**", align=WD_ALIGN_PARAGRAPH.LEFT)
+    centred(
+        document,
+        "UBND TỈNH ĐẮK LẮK",
+        "**SỞ NỘI VỤ**",
+        QUOC_HIEU,
+        TIEU_NGU,
+        "Số: 7/BC-SNV",
+        "*Đắk Lắk, ngày 30 tháng 02 năm 2024*",
+        "",
+        "**BÁO CÁO**",
+        "**Tổng kết công tác thi đua năm 2024**",
+        "",
+    )
+    para(document, "Kính gửi: Ủy ban nhân dân tỉnh.", align=CENTER)
+    centred(document, "**Phần I**", "**KẾT QUẢ ĐẠT ĐƯỢC**")
+    centred(document, "**Chương II. PHONG TRÀO THI ĐUA**")
+    para(document, "• Các phong trào được phát động rộng khắp.")
+    body = document.element.body
+    for xml in (RICH_RUNS,):
+        body.insert(
+            body.index(document.paragraphs[-1]._p) + 1,
+            parse_xml(xml.format(ns=nsdecls("w"))),
+        )
+    table = data_table(
+        document,
+        [["**Đơn vị**", "**Số lượng**"], ["Sở Nội vụ", "12"], ["Cộng", "12"]],
+        widths=[8, 4],
+    )
+    table.cell(1, 1).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    table.cell(2, 0).paragraphs[0].alignment = CENTER
+    footnote(table.cell(1, 0).paragraphs[0], 2)
+    table.cell(2, 1).add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].text = "lồng"
+    centred(document, "**PHẦN THỨ HAI. PHƯƠNG HƯỚNG**")
+    para(document, "Tiếp tục đổi mới công tác thi đua.")
+    for line in (
+        "***Nơi nhận:***\t**KT. GIÁM ĐỐC**",
+        "- Như trên;\t**PHÓ GIÁM ĐỐC**",
+        "- Lưu: VT.",
+        "",
+        "\t**Nguyễn Văn Hải**",
+    ):
+        para(document, line, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    page_break(document)
+    centred(
+        document,
+        "**PHỤ LỤC I: DANH MỤC PHONG TRÀO**",
+        "*(Kèm theo Báo cáo số 7/BC-SNV)*",
+    )
+    para(document, "1. Phong trào “Thi đua yêu nước”.")
+    page_break(document)
+    grid(document, [[["**SỞ NỘI VỤ**"], [QUOC_HIEU]]])
+    centred(document, "**Phụ lục II**", "", "**DANH SÁCH**", "")
+    para(document, "Không có.")
+    data = add_notes(save(document), {2: "Số liệu đến 30/11."})
+    endnotes = (
+        f'<w:endnotes {nsdecls("w")}><w:endnote w:id="5"><w:p><w:r><w:t>'
+        "Ghi chú cuối.</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    )
+    rel = (
+        '<Relationship Id="rIdEnd" Target="endnotes.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/endnotes"/>'
+        '<Relationship Id="rIdWeb" Target="https://example.vn" TargetMode="External" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'hyperlink"/>'
+    )
+    styles = STYLE.format(ns=nsdecls("w"))
+    return rezip(
+        data,
+        {
+            "word/endnotes.xml": endnotes.encode(),
+            "word/_rels/document.xml.rels": lambda old: old.replace(
+                b"</Relationships>", rel.encode() + b"</Relationships>"
+            ),
+            "word/styles.xml": lambda old: old.replace(
+                b"</w:styles>", styles.encode() + b"</w:styles>"
+            ),
+        },
+    )
+
+
+def bare_note() -> bytes:
+    """No header at all: a short note with a paragraph signer and a stray line on a
+    new page after it."""
+    document = Document()
+    para(document, "Đề nghị các phòng gửi báo cáo trước ngày 20.")
+    para(document, "Trân trọng./.")
+    centred(document, "**TRƯỞNG PHÒNG**", "", "", "**Phan Văn Quang**")
+    page_break(document)
+    para(document, "Ghi chú viết tay thêm.")
+    return save(document)

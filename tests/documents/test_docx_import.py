@@ -563,3 +563,75 @@ def test_strict_open_xml():
         },
     )
     assert "Strict Open XML" in refused(data)
+
+
+def test_report_with_paragraph_header_and_tab_signature():
+    result = read(samples.provincial_report())
+    content = result.content
+    assert content["kind"] == "bao_cao"
+    assert content["issuers"] == [
+        {"parent": "UBND TỈNH ĐẮK LẮK", "name": "SỞ NỘI VỤ", "abbreviation": "SNV"}
+    ]
+    assert (content["number"], content["symbol"]) == ("7", "BC-SNV")
+    assert (content["place"], content["date"]) == ("Đắk Lắk", None)
+    assert content["kinh_gui"] == ["Ủy ban nhân dân tỉnh"]
+    part, second_part = content["body"]
+    assert (part["numbering"], part["title"]) == ("part", "KẾT QUẢ ĐẠT ĐƯỢC")
+    (chapter,) = part["children"]
+    assert (chapter["numbering"], chapter["title"], chapter["start"]) == (
+        "chapter",
+        "PHONG TRÀO THI ĐUA",
+        2,
+    )
+    bullet, runs = chapter["children"]
+    assert bullet == section("dash", text="Các phong trào được phát động rộng khắp.")
+    assert runs["text"] == (
+        "Xem cổng thông tin đã sửa trang 3 mã 01-02 và CHỮ HOA **nhấn mạnh** "
+        "thường.[^Ghi chú cuối.]"
+    )
+    assert runs["children"] == [
+        {
+            "type": "table",
+            "header_rows": 1,
+            "widths": [67, 33],
+            "rows": [
+                ["Đơn vị", "Số lượng"],
+                ["Sở Nội vụ", {"text": "12", "align": "right"}],
+                [{"text": "Cộng", "align": "center"}, "12\nlồng"],
+            ],
+        }
+    ]
+    assert (second_part["title"], second_part.get("start")) == ("PHƯƠNG HƯỚNG", None)
+    assert content["signers"] == [
+        signer("PHÓ GIÁM ĐỐC", "Nguyễn Văn Hải", "KT.", "GIÁM ĐỐC")
+    ]
+    assert (content["recipients"], content["filing"]) == (["Như trên"], ["VT"])
+    first, second = content["appendices"]
+    assert first["title"] == "DANH MỤC PHONG TRÀO"
+    assert first["body"] == [section("arabic", text="Phong trào “Thi đua yêu nước”.")]
+    assert second["title"] == "DANH SÁCH"
+    assert second["body"] == [paragraph("Không có.")]
+    assert result.unplaced == [
+        'Đoạn 17: "- Xem cổng thông tin đã sửa trang 3 mã 01-02 và CHỮ HOA nhấ…" '
+        "(đối tượng nhúng) – không đặt được",
+        'Đoạn 1: "KHẨN" – không đặt được',
+        'Đoạn 7: ngày ban hành "Đắk Lắk, ngày 30 tháng 02 năm 2024" không có thật '
+        "– để trống",
+        'Bảng 1, hàng 2, ô 1: chú thích "Số liệu đến 30/11." trong bảng – không đặt '
+        "được",
+        "Bảng 2: đầu văn bản lặp lại ở phụ lục – bỏ qua",
+    ]
+
+
+def test_note_without_header():
+    result = read(samples.bare_note())
+    content = result.content
+    assert content["kind"] == "khac"
+    assert content["issuers"] == [{"parent": "", "name": "", "abbreviation": ""}]
+    assert (content["number"], content["symbol"], content["date"]) == ("", "", None)
+    assert content["opening"] == ["Đề nghị các phòng gửi báo cáo trước ngày 20."]
+    assert content["body"] == []
+    assert content["closing"] == ["Trân trọng./."]
+    assert content["signers"] == [signer("TRƯỞNG PHÒNG", "Phan Văn Quang")]
+    assert content["appendices"] == []
+    assert result.unplaced == ['Đoạn 8: "Ghi chú viết tay thêm." – không đặt được']

@@ -23,6 +23,8 @@ from .docx_import_words import (
 __all__ = ["Header", "read_header"]
 
 _VV = re.compile(r"^(v/v|về việc)\s*[:.]?\s*", re.IGNORECASE)
+# Stamps typed above or in the header (độ khẩn, độ mật, a draft's mark): not names.
+_STAMPS = {"khan", "thuong khan", "hoa toc", "mat", "toi mat", "tuyet mat", "du thao"}
 _LOOKAHEAD = 6  # the header is among the first blocks, after stamps such as "KHẨN"
 
 
@@ -173,6 +175,9 @@ def _read_columns(columns: list[list[Para]], header: Header) -> None:
             text = para.plain
             kind = _line_kind(text)
             if kind == "quoc_hieu" or is_rule(text):
+                continue
+            if fold(text) in _STAMPS:
+                header.unplaced.append(_where(para))
                 continue
             if kind == "date":
                 place, date, valid = read_date(text)
