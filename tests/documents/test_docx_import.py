@@ -3,6 +3,7 @@ the document model field by field; files that are not Word documents refused wit
 Vietnamese sentence saying what they are."""
 
 import io
+import json
 import unicodedata
 import zipfile
 
@@ -635,3 +636,35 @@ def test_note_without_header():
     assert content["signers"] == [signer("TRƯỞNG PHÒNG", "Phan Văn Quang")]
     assert content["appendices"] == []
     assert result.unplaced == ['Đoạn 8: "Ghi chú viết tay thêm." – không đặt được']
+
+
+def test_labels_as_schools_type_them_and_a_date_by_month():
+    """ "a." (not "a)"), "A.", "1)" and "*" keep their own numbering; a date with the
+    day left for signing is a month."""
+    from docx import Document
+
+    from tests.documents import docx_samples as s
+
+    document = Document()
+    s._decision_header(
+        document,
+        ["**TRƯỜNG TIỂU HỌC A**", s.RULE, "Số:    /BC-THA"],
+        "Quang Châu, ngày      tháng 5 năm 2021",
+    )
+    s.centred(document, "**BÁO CÁO**", "**Kết quả thi đua**", s.RULE)
+    s.para(document, "**A. KẾT QUẢ**")
+    s.para(document, "**I. Tổ chức**")
+    s.para(document, "a. Đã triển khai.")
+    s.para(document, "b. Đã sơ kết.")
+    s.para(document, "1) Lớp 1A;")
+    s.para(document, "* Ghi chú.")
+    content = import_docx(s.save(document)).content
+    assert content["date"] == "2021-05"
+    assert content["place"] == "Quang Châu"
+    top = content["body"][0]
+    assert (top["numbering"], top["title"]) == ("upper_letter", "KẾT QUẢ")
+    roman = top["children"][0]
+    numberings = [child["numbering"] for child in roman["children"]]
+    assert numberings[:2] == ["letter_dot", "letter_dot"]
+    flat = json.dumps(content, ensure_ascii=False)
+    assert '"numbering": "arabic_paren"' in flat and '"numbering": "star"' in flat

@@ -73,15 +73,28 @@ _PATTERNS = [
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<n>\d+)\s*[.:]?\s*")),
     ("decimal", re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)\s*")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[.)/](?!\d)\s*")),
+    ("arabic_paren", re.compile(r"^(?P<n>\d{1,3})\s*\)(?!\d)\s*")),
+    ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[./](?!\d)\s*")),
     ("roman", re.compile(r"^(?P<n>[IVXLC]{1,6})\s*[.)/](?!\d)\s*")),
-    ("letter", re.compile(r"^(?P<n>[a-zđ])(?:\)|\.(?=\s))\s*")),
+    # "A." above the Roman sections; C, D, I, L, V, X stay Roman numerals.
+    ("upper_letter", re.compile(r"^(?P<n>[ABĐEGHK])\.(?=\s)\s*")),
+    ("letter", re.compile(r"^(?P<n>[a-zđ])\)\s*")),
+    ("letter_dot", re.compile(r"^(?P<n>[a-zđ])\.(?=\s)\s*")),
     ("dash", re.compile(r"^[-–—−•●▪◦·]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
+    ("star", re.compile(r"^\*\s*(?=\S)")),
 ]
 # Rank of the major numberings, outermost first; the minor ones nest as they come.
-_RANK = {"part": 0, "chapter": 1, "roman": 2, "article": 3, "arabic": 4, "decimal": 5}
-_MINOR = ("letter", "dash", "plus")
+_RANK = {
+    "part": 0,
+    "chapter": 1,
+    "upper_letter": 2,
+    "roman": 3,
+    "article": 4,
+    "arabic": 5,
+    "decimal": 6,
+}
+_MINOR = ("letter", "letter_dot", "arabic_paren", "dash", "plus", "star")
 _ALIGN = {
     "center": "center",
     "right": "right",
@@ -118,12 +131,13 @@ def read_label(text: str) -> Label | None:
 
 
 def _number(numbering: str, value: str) -> tuple[int | None, int]:
-    if numbering in ("dash", "plus"):
+    if numbering in ("dash", "plus", "star"):
         return 0, 1
     if numbering == "decimal":
         parts = value.split(".")
         return int(parts[-1]), len(parts)
-    if numbering == "letter":
+    if numbering in ("letter", "letter_dot", "upper_letter"):
+        value = value.lower()
         return (_LETTERS.index(value) + 1 if value in _LETTERS else None), 1
     if value.isdigit():
         return int(value), 1
@@ -258,11 +272,11 @@ def _section(para: Para, label: Label) -> dict:
     title, text, emphasis = "", markup(pieces), ""
     if style in ("bold", "bold_italic") or (style == "italic" and numbering in _MINOR):
         title, text = lead, markup(rest)
-        if numbering in ("dash", "plus") or (
-            numbering == "letter" and style != "italic"
+        if numbering in ("dash", "plus", "star", "arabic_paren") or (
+            numbering in ("letter", "letter_dot") and style != "italic"
         ):
             emphasis = style
-    elif numbering in ("part", "chapter", "roman") or (
+    elif numbering in ("part", "chapter", "roman", "upper_letter") or (
         numbering in ("arabic", "decimal", "article") and is_upper(whole)
     ):
         title, text = whole, ""

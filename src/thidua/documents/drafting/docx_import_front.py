@@ -52,7 +52,9 @@ def read_front(blocks: list, start: int) -> Front:
             index += 1
             break
         if (
-            not front.authority_line
+            # The authority line is a decision's: it stands over "QUYẾT ĐỊNH:".
+            operative is not None
+            and not front.authority_line
             and not front.bases
             and is_upper(para.plain)
             and (para.bold or para.centered)

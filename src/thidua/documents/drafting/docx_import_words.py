@@ -131,6 +131,9 @@ def read_date(text: str) -> tuple[str, str | None, bool] | None:
         )
     ]
     place = clean(match["place"] or "")
+    if not numbers[0] and numbers[1] and numbers[2] and 1 <= int(numbers[1]) <= 12:
+        # "ngày    tháng 5 năm 2021": dated by month, the day written at signing.
+        return place, f"{int(numbers[2]):04d}-{int(numbers[1]):02d}", True
     if not all(numbers):
         return place, None, True
     day, month, year = (int(n) for n in numbers)
