@@ -14,11 +14,12 @@ python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 # Official documents: DOCX → PDF through LibreOffice, Times New Roman metrics.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+# The editor's preview draws the PDF's pages (pdftoppm); the tests read PDF text.
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # Visible signature stamps (pyHanko): an OTF Times clone with 1000 units per em.
 [ -f /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf ] || need+=(fonts-texgyre)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
-  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || need+=(postgresql)
 fi
 if [ "${#need[@]}" -gt 0 ]; then
