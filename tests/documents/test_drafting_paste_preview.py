@@ -53,6 +53,12 @@ def test_plain_text_is_one_paragraph_a_line_and_bad_html_falls_back():
     assert nodes[1]["children"][0]["numbering"] == "letter"
     assert paste_nodes(html="<!-- -->", text="x") == paste_nodes(text="x")
     assert paste_nodes(html="   ", text="") == []
+    # Word's conditional comments sit inside paragraphs; the text after them stays.
+    commented = paste_nodes(
+        html="<p>Một <!--[if !supportLists]-->hai<![endif]--> ba</p>"
+    )
+    assert commented[0]["text"] == "Một hai ba"
+    assert paste_nodes(html="<p>Cuối<!-- c --></p>")[0]["text"] == "Cuối"
 
 
 @pytest.mark.needs_system
