@@ -47,3 +47,11 @@ def test_no_cash_article_when_nothing_is_paid(decision):
     assert [article.title for article in spec.body] == [None, None]
     assert "0 đồng" not in " ".join(_text(a.blocks[0]) for a in spec.body)
     assert spec.recipients[0] == "Như Điều 2"
+
+
+def test_an_issuer_named_by_its_head_s_title_is_named_once():
+    from thidua.decisions.rendering import _authority_line
+
+    assert _authority_line("THỦ TƯỚNG", "Thủ tướng Chính phủ") == "Thủ tướng Chính phủ"
+    assert _authority_line("", "Sở Nội vụ") == "Sở Nội vụ"
+    assert _authority_line("GIÁM ĐỐC", "Sở Nội vụ") == "GIÁM ĐỐC Sở Nội vụ"

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from thidua.common.text import fold
 from thidua.documents.rendering import (
     Appendix,
     Article,
@@ -22,6 +23,15 @@ __all__ = ["decision_spec", "proposal_spec", "spec_for_decision_id"]
 
 def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
+
+
+def _authority_line(head: str, agency: str) -> str:
+    """ "CHỦ TỊCH Ủy ban nhân dân tỉnh …"; an issuer named by its head's own title
+    (Thủ tướng Chính phủ, Chủ tịch nước) is named once, not "THỦ TƯỚNG THỦ TƯỚNG
+    CHÍNH PHỦ"."""
+    if not head or fold(agency).startswith(fold(head)):
+        return agency
+    return f"{head} {agency}"
 
 
 def decision_spec(decision: Decision) -> Document:
@@ -67,7 +77,9 @@ def decision_spec(decision: Decision) -> Document:
         trich_yeu=decision.summary,
         place=agency.place_name,
         issue_date=document.issued_on,
-        authority_line=f"{decision.signer_principal or decision.signer_title} {title}",
+        authority_line=_authority_line(
+            decision.signer_principal or decision.signer_title, title
+        ),
         bases=(
             *basis_lines(document.issued_on or timezone.localdate()),
             f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {title}",
