@@ -528,11 +528,11 @@ def _signed(content: dict, draft: DraftDocument) -> dict:
         return content
     signers = list(content.get("signers") or [])
     first = dict(signers[0]) if signers else {}
-    approver = draft.approved_by
     block = {
         "title": draft.signer_title,
         "name": draft.signer_name,
-        "person_id": approver.person_id if approver else None,
+        # Approved drafts have their approver on record (a database CHECK).
+        "person_id": draft.approved_by.person_id,
     }
     if first.get("authority") == "TM.":
         block |= {
