@@ -88,6 +88,15 @@ def _add_appendix(
     """Mẫu 2.1 on a new page, with page numbers restarting at 1 (Phụ lục I, III)."""
     layout = ctx.layout
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    portrait = section.orientation == WD_ORIENT.PORTRAIT
+    if appendix.landscape == portrait:
+        # A wide table: the appendix's own pages turn (its margins stay the
+        # decree's, measured on the turned page), and back for the next one.
+        width, height = section.page_width, section.page_height
+        section.orientation = (
+            WD_ORIENT.LANDSCAPE if appendix.landscape else WD_ORIENT.PORTRAIT
+        )
+        section.page_width, section.page_height = height, width
     pg_num = OxmlElement("w:pgNumType")
     pg_num.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(
@@ -131,6 +140,17 @@ def _add_appendix(
         after_pt=12,
     )
     add_blocks(document, appendix.blocks, ctx)
+
+
+def _attachments(document, spec: Document, ctx: Ctx) -> None:
+    """ "Tài liệu kèm theo:" and the files delivered with the document, one a line."""
+    size = ctx.layout.size("body")
+    heading = body_paragraph(document, ctx, keep_next=True)
+    add_text(heading, "Tài liệu kèm theo:", ctx.layout, size, italic=True)
+    for index, name in enumerate(spec.attachments):
+        last = index == len(spec.attachments) - 1
+        line = body_paragraph(document, ctx, keep_next=True)
+        add_text(line, f"- {name}{'.' if last else ';'}", ctx.layout, size, italic=True)
 
 
 def package_bytes(document) -> bytes:
@@ -179,6 +199,8 @@ def build_docx(spec: Document, layout: Layout) -> bytes:
         write_rich(
             body_paragraph(document, ctx, keep_next=True), spec.closing, ctx, size
         )
+    if spec.attachments:
+        _attachments(document, spec, ctx)
     add_signature_block(document, spec, ctx)
     for number, appendix in enumerate(spec.appendices, 1):
         _add_appendix(document, spec, appendix, number, ctx)
@@ -188,10 +210,11 @@ def build_docx(spec: Document, layout: Layout) -> bytes:
     ctx.footnotes.attach(document)
 
     core = document.core_properties
-    core.title = spec.trich_yeu
-    core.subject = f"{spec.type_title or 'Công văn'} {spec.number_text}"
-    core.author = spec.issuer.name
-    core.last_modified_by = spec.issuer.name
+    # Core properties hold at most 255 characters (a long trích yếu is cut there).
+    core.title = " ".join(spec.trich_yeu.split())[:255]
+    core.subject = f"{spec.type_title or 'Công văn'} {spec.number_text}"[:255]
+    core.author = spec.issuer.one_line_name[:255]
+    core.last_modified_by = spec.issuer.one_line_name[:255]
     core.comments = ""
     core.keywords = ""
     core.language = layout.language

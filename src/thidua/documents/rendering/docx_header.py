@@ -23,12 +23,14 @@ from .docx_xml import (
     format_paragraph,
     set_table_grid,
 )
+from .layout import STYLE_SIZES
 from .metrics import line_widths_pt, text_width_pt
 from .spec import Document
 
 __all__ = ["add_heading_block", "add_page_numbers"]
 
 _PT_PER_CM = 72 / 2.54
+_CO_ISSUED_EXTRA_CM = 0.5
 
 
 def _centred(cell_or_doc, index: int, ctx: Ctx, *, before: float = 0, after: float = 0):
@@ -46,33 +48,77 @@ def _lines(cell, ctx: Ctx, lines: list[tuple[str, str, bool]]) -> None:
         add_text(paragraph, text, ctx.layout, ctx.layout.size(style), bold=bold)
 
 
-def _header_table(document, spec: Document, ctx: Ctx) -> None:
+def _issuer_cell(cell, issuer, ctx: Ctx, width_cm: float, *, small: bool) -> None:
+    """Parent body (upper case, not bold) over the issuing body (upper case, bold),
+    each line where the officer broke it, and the short rule under the name.
+    ``small``: co-issued names side by side take the decree's smallest size (12)."""
     layout = ctx.layout
-    left_cm, right_cm = layout.header_columns_cm
-    table = document.add_table(rows=2, cols=2)
-    set_table_grid(table, layout.header_columns_cm, indent_cm=layout.header_indent_cm)
 
-    left = table.cell(0, 0)
-    issuer = spec.issuer.name.upper()
-    lines = []
-    if spec.issuer.parent_name:
-        lines.append((spec.issuer.parent_name.upper(), "co_quan_chu_quan", False))
-    lines.append((issuer, "co_quan_ban_hanh", True))
-    _lines(left, ctx, lines)
+    def size(style: str) -> float:
+        return STYLE_SIZES[style][0] if small else layout.size(style)
+
+    for index, line in enumerate(
+        [(line.upper(), "co_quan_chu_quan", False) for line in issuer.parent_lines]
+        + [(line.upper(), "co_quan_ban_hanh", True) for line in issuer.name_lines]
+    ):
+        text, style, bold = line
+        paragraph = _centred(cell, index, ctx)
+        add_text(paragraph, text, layout, size(style), bold=bold)
     name_line = max(
-        line_widths_pt(
-            issuer, layout.size("co_quan_ban_hanh"), left_cm * _PT_PER_CM, bold=True
+        width
+        for line in issuer.name_lines
+        for width in line_widths_pt(
+            line.upper(), size("co_quan_ban_hanh"), width_cm * _PT_PER_CM, bold=True
         )
     )
     add_rule(
-        left.add_paragraph(),
+        cell.add_paragraph(),
         layout,
         length_pt=name_line * layout.rule_ratio,
-        available_pt=left_cm * _PT_PER_CM,
+        available_pt=width_cm * _PT_PER_CM,
         before_pt=3,
     )
 
-    right = table.cell(0, 1)
+
+def _header_columns_cm(spec: Document, layout) -> tuple[float, ...]:
+    """One column per issuer and the Quốc hiệu's. Co-issuers share the left part;
+    the Quốc hiệu keeps what its line needs, so the names get the rest."""
+    left_cm, right_cm = layout.header_columns_cm
+    if not spec.co_issuers:
+        return (left_cm, right_cm)
+    quoc_hieu_cm = (
+        text_width_pt(layout.quoc_hieu.upper(), layout.size("quoc_hieu"), bold=True)
+        / _PT_PER_CM
+        + 0.4
+    )
+    issuers = 1 + len(spec.co_issuers)
+    # Side by side the names need more room: the table reaches 0.5 cm further into
+    # each margin (_CO_ISSUED_INDENT_CM), as the samples' header tables already do.
+    total = left_cm + right_cm + 2 * _CO_ISSUED_EXTRA_CM
+    each = (total - quoc_hieu_cm) / issuers
+    return (*([each] * issuers), quoc_hieu_cm)
+
+
+def _header_table(document, spec: Document, ctx: Ctx) -> None:
+    layout = ctx.layout
+    columns = _header_columns_cm(spec, layout)
+    table = document.add_table(rows=2, cols=len(columns))
+    indent = layout.header_indent_cm - (_CO_ISSUED_EXTRA_CM if spec.co_issuers else 0)
+    set_table_grid(table, columns, indent_cm=indent)
+    for index, issuer in enumerate((spec.issuer, *spec.co_issuers)):
+        _issuer_cell(
+            table.cell(0, index),
+            issuer,
+            ctx,
+            columns[index],
+            small=bool(spec.co_issuers),
+        )
+    right_cm = columns[-1]
+    if len(columns) > 2:
+        # Số and the V/v line sit under all the issuers.
+        table.cell(1, 0).merge(table.cell(1, len(columns) - 2))
+
+    right = table.cell(0, len(columns) - 1)
     _lines(
         right,
         ctx,
@@ -95,9 +141,12 @@ def _header_table(document, spec: Document, ctx: Ctx) -> None:
         # Ô 5b: "V/v …" centred under Số, 6 pt below it, not bold.
         summary = _centred(table.cell(1, 0), 1, ctx, before=6)
         add_text(
-            summary, f"V/v {spec.trich_yeu}", layout, layout.size("trich_yeu_cong_van")
+            summary,
+            "V/v " + " ".join(spec.trich_yeu.split()),
+            layout,
+            layout.size("trich_yeu_cong_van"),
         )
-    place = _centred(table.cell(1, 1), 0, ctx, before=6)
+    place = _centred(table.cell(1, len(columns) - 1), 0, ctx, before=6)
     if spec.show_date_in_header:
         add_text(
             place, spec.date_text, layout, layout.size("dia_danh_ngay"), italic=True
@@ -111,12 +160,17 @@ def _title_block(document, spec: Document, ctx: Ctx) -> None:
         title, align="center", before_pt=layout.title_space_before_pt, keep_next=True
     )
     add_text(title, spec.type_title.upper(), layout, layout.size("ten_loai"), bold=True)
-    summary = document.add_paragraph()
-    format_paragraph(summary, align="center", keep_next=True)
-    add_text(summary, spec.trich_yeu, layout, layout.size("trich_yeu"), bold=True)
+    # A line break the officer typed in the trích yếu is where its line breaks.
+    lines = spec.trich_yeu.split("\n")
+    for line in lines:
+        summary = document.add_paragraph()
+        format_paragraph(summary, align="center", keep_next=True)
+        add_text(summary, line.strip(), layout, layout.size("trich_yeu"), bold=True)
     longest = max(
-        line_widths_pt(
-            spec.trich_yeu, layout.size("trich_yeu"), ctx.text_width_pt, bold=True
+        width
+        for line in lines
+        for width in line_widths_pt(
+            line.strip(), layout.size("trich_yeu"), ctx.text_width_pt, bold=True
         )
     )
     rule = document.add_paragraph()

@@ -44,7 +44,9 @@ def _recipients(cell, spec: Document, ctx: Ctx, start: int) -> None:
         add_text(paragraph, line, layout, size)
 
 
-def _signer(cell, signer: Signer, ctx: Ctx) -> None:
+def _signer(cell, signer: Signer, ctx: Ctx, *, pad_lines: int = 0) -> None:
+    """``pad_lines``: title lines the other signer has more, so both names stand on
+    one line (TM. + KT. + title beside a two-line block)."""
     layout = ctx.layout
     for index, line in enumerate(signer.title_lines):
         paragraph = cell_paragraph(cell, index)
@@ -57,8 +59,12 @@ def _signer(cell, signer: Signer, ctx: Ctx) -> None:
         )
         add_text(paragraph, line, layout, layout.size("quyen_han_chuc_vu"), bold=True)
     name = cell.add_paragraph()
+    line_pt = layout.size("quyen_han_chuc_vu") * 1.15
     format_paragraph(
-        name, align="center", before_pt=layout.signature_space_pt, line=1.0
+        name,
+        align="center",
+        before_pt=layout.signature_space_pt + pad_lines * line_pt,
+        line=1.0,
     )
     add_text(name, signer.name, layout, layout.size("ho_ten"), bold=True)
 
@@ -75,8 +81,9 @@ def add_signature_block(document, spec: Document, ctx: Ctx) -> None:
     table = document.add_table(rows=2, cols=3)
     set_table_grid(table, layout.bien_ban_columns_cm)
     cant_split(table.rows[0])
-    _signer(table.cell(0, 0), spec.co_signer, ctx)
-    _signer(table.cell(0, 2), spec.signer, ctx)
+    left, right = len(spec.co_signer.title_lines), len(spec.signer.title_lines)
+    _signer(table.cell(0, 0), spec.co_signer, ctx, pad_lines=max(right - left, 0))
+    _signer(table.cell(0, 2), spec.signer, ctx, pad_lines=max(left - right, 0))
     first = table.cell(1, 0).paragraphs[0]
     format_paragraph(first, align="left", before_pt=12, exact_pt=1)
     _recipients(table.cell(1, 0), spec, ctx, 1)

@@ -321,6 +321,8 @@ class Ctx:
         self.layout = layout
         self.footnotes = footnotes
         self.articles = 0
+        # Điều of a section tree (Node), numbered through the document.
+        self.node_articles = [0]
 
     @property
     def text_width_pt(self) -> float:

@@ -17,6 +17,7 @@ from .blocks import (
     Article,
     Block,
     Item,
+    Node,
     Paragraph,
     Section,
     Table,
@@ -33,6 +34,7 @@ __all__ = [
     "Document",
     "Issuer",
     "Item",
+    "Node",
     "Paragraph",
     "Section",
     "Signer",
@@ -46,7 +48,9 @@ __all__ = [
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 _CODE = re.compile(r"^[A-Za-zĐđ]+$")
-_ABBREVIATION = re.compile(r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
+# Groups joined by "-"; some agencies also join with "." ("KH-THPTTX.PL") and a
+# normative text carries its year ("15/2025/NĐ-CP" → symbol "2025/NĐ-CP").
+_ABBREVIATION = re.compile(r"^[A-Za-zĐđ0-9]+([-./][A-Za-zĐđ0-9]+)*$")
 
 
 class SpecError(ValueError):
@@ -57,18 +61,42 @@ class SpecError(ValueError):
         super().__init__("Văn bản thiếu hoặc sai thành phần: " + "; ".join(problems))
 
 
+def _lines(text: str | None) -> str | None:
+    """NFC, each line stripped, empty lines dropped: a ``\n`` in a name is where
+    the officer wants the line to break ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK")."""
+    if text is None:
+        return None
+    lines = [line.strip() for line in (_nfc(text) or "").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
 @dataclass(frozen=True)
 class Issuer:
-    """The issuing body (ô 2) and its direct parent body (cơ quan chủ quản), if any."""
+    """The issuing body (ô 2) and its direct parent body (cơ quan chủ quản), if any.
+    A ``\n`` in either name forces a line break there; without one the name wraps
+    where the cell ends."""
 
     name: str
     abbreviation: str
     parent_name: str | None = None
 
     def __post_init__(self) -> None:
-        _set(self, "name", _nfc(self.name))
+        _set(self, "name", _lines(self.name))
         _set(self, "abbreviation", _nfc(self.abbreviation))
-        _set(self, "parent_name", _nfc(self.parent_name) or None)
+        _set(self, "parent_name", _lines(self.parent_name) or None)
+
+    @property
+    def name_lines(self) -> list[str]:
+        return self.name.split("\n")
+
+    @property
+    def parent_lines(self) -> list[str]:
+        return self.parent_name.split("\n") if self.parent_name else []
+
+    @property
+    def one_line_name(self) -> str:
+        """The name as running text (the "(Kèm theo … của …)" line, metadata)."""
+        return " ".join(self.name.split("\n"))
 
 
 ACTING = "Q."
@@ -83,23 +111,40 @@ class Signer:
     name: str
     authority: str | None = None
     principal: str | None = None
+    # A second authority line under the first: "TM. ỦY BAN NHÂN DÂN" /
+    # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (a deputy signs for the collective's head).
+    second_authority: str | None = None
+    second_principal: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("title", "name", "authority", "principal"):
+        for name in (
+            "title",
+            "name",
+            "authority",
+            "principal",
+            "second_authority",
+            "second_principal",
+        ):
             _set(self, name, _nfc(getattr(self, name)) or None)
 
     @property
     def title_lines(self) -> tuple[str, ...]:
         lines = []
-        if self.authority == ACTING:
-            # Q. (the acting head): the prefix stands before the title he acts in,
-            # one line ("Q. GIÁM ĐỐC"), the name under it.
-            lines.append(f"{self.authority} {self.title or ''}".strip())
-        else:
-            if self.authority:
-                lines.append(f"{self.authority} {self.principal}")
-            if self.title:
-                lines.append(self.title)
+        pairs = [(self.authority, self.principal)]
+        if self.second_authority:
+            pairs.append((self.second_authority, self.second_principal))
+        acting = False
+        for authority, principal in pairs:
+            if authority == ACTING:
+                # Q. (the acting head): the prefix stands before the title he acts
+                # in, one line ("Q. GIÁM ĐỐC"), the name under it.
+                acting = True
+            elif authority:
+                lines.append(f"{authority} {principal}")
+        if self.title:
+            lines.append(f"{ACTING} {self.title}" if acting else self.title)
+        elif acting:
+            lines.append(ACTING)
         return tuple(line.upper() for line in lines)
 
     def problems(self, label: str) -> list[str]:
@@ -119,6 +164,21 @@ class Signer:
             out.append(
                 f"Thiếu tên tập thể hoặc chức vụ người đứng đầu sau {self.authority}"
             )
+        if self.second_authority:
+            if self.second_authority not in AUTHORITY_PREFIXES:
+                out.append(
+                    f"Quyền hạn ký {self.second_authority!r} không hợp lệ (chỉ dùng "
+                    + ", ".join(AUTHORITY_PREFIXES)
+                    + ")"
+                )
+            elif self.second_authority != ACTING and not self.second_principal:
+                out.append(f"Thiếu chức vụ người đứng đầu sau {self.second_authority}")
+            if not self.authority:
+                out.append(f"Dòng {self.second_authority} {label} cần một dòng trên nó")
+        elif self.second_principal:
+            out.append(
+                f"Thiếu quyền hạn ký (TM., KT., …) trước {self.second_principal}"
+            )
         return out
 
 
@@ -129,6 +189,7 @@ class Appendix:
 
     title: str
     blocks: tuple[Block, ...] = ()
+    landscape: bool = False
 
     def __post_init__(self) -> None:
         _set(self, "title", _nfc(self.title))
@@ -163,7 +224,9 @@ class Document:
     place: str
     signer: Signer
     issue_date: datetime.date | None = None
-    number: int | None = None
+    # An int from the register, or the digits as printed ("0125": an agency that pads
+    # to four digits keeps them).
+    number: int | str | None = None
     symbol: str | None = None
     kinh_gui: tuple[str, ...] = ()
     authority_line: str | None = None
@@ -178,10 +241,16 @@ class Document:
     appendices: tuple[Appendix, ...] = ()
     show_date_in_header: bool = True
     attached_to: str | None = None
+    # Co-issuers (văn bản liên tịch; an enterprise and its trade union), printed
+    # beside the issuer in the header.
+    co_issuers: tuple[Issuer, ...] = ()
+    # Files delivered with the document, listed under its closing.
+    attachments: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("type_title", "type_code", "trich_yeu", "place", "symbol"):
+        for name in ("type_title", "type_code", "place", "symbol"):
             _set(self, name, _nfc(getattr(self, name)))
+        _set(self, "trich_yeu", _lines(self.trich_yeu))
         for name in ("authority_line", "operative_word", "attached_to"):
             _set(self, name, _nfc(getattr(self, name)) or None)
         _set(self, "kinh_gui", tuple(_nfc(k) for k in self.kinh_gui))
@@ -191,6 +260,8 @@ class Document:
         _set(self, "closing", rich(self.closing))
         _set(self, "body", tuple(self.body))
         _set(self, "appendices", tuple(self.appendices))
+        _set(self, "co_issuers", tuple(self.co_issuers))
+        _set(self, "attachments", tuple(_nfc(a) for a in self.attachments if a))
         bases = tuple(rich(b) for b in self.bases)
         _set(
             self,
@@ -215,7 +286,12 @@ class Document:
     @property
     def number_text(self) -> str:
         """``"173/PD-SKHĐT"``, or ``"      /PD-SKHĐT"`` for a draft."""
-        number = format_number(self.number) if self.number is not None else "\u00a0" * 6
+        if self.number is None:
+            number = "\u00a0" * 6
+        elif isinstance(self.number, str):
+            number = self.number.zfill(2)
+        else:
+            number = format_number(self.number)
         return f"{number}/{self.full_symbol}"
 
     @property
@@ -249,12 +325,12 @@ class Document:
         """The "(Kèm theo …)" line of the appendices (Mẫu 2.1)."""
         kind = self.attached_to or "Văn bản"
         if self.number is None or self.issue_date is None:
-            return f"(Kèm theo {kind} số      /{self.full_symbol} ngày      tháng      năm      của {self.issuer.name})"
+            return f"(Kèm theo {kind} số      /{self.full_symbol} ngày      tháng      năm      của {self.issuer.one_line_name})"
         month = self.issue_date.month
         month_text = f"{month:02d}" if month <= 2 else str(month)
         return (
             f"(Kèm theo {kind} số {self.number_text} ngày {self.issue_date.day:02d} "
-            f"tháng {month_text} năm {self.issue_date.year} của {self.issuer.name})"
+            f"tháng {month_text} năm {self.issue_date.year} của {self.issuer.one_line_name})"
         )
 
     # -- validation ----------------------------------------------------------------
@@ -268,7 +344,10 @@ class Document:
             self.issuer.abbreviation
         ):
             out.append("Thiếu hoặc sai chữ viết tắt tên cơ quan ban hành")
-        if self.number is not None and self.number < 1:
+        if isinstance(self.number, str):
+            if not self.number.isdigit() or not int(self.number):
+                out.append("Số văn bản chỉ gồm chữ số, lớn hơn 0")
+        elif self.number is not None and self.number < 1:
             out.append("Số văn bản phải là số nguyên dương")
         if self.symbol is None and (
             not self.type_code or not _CODE.match(self.type_code)
@@ -289,6 +368,9 @@ class Document:
             out.append("Thiếu trích yếu nội dung văn bản")
         if not (self.opening or self.body or self.closing):
             out.append("Văn bản chưa có nội dung")
+        for issuer in self.co_issuers:
+            if not issuer.name:
+                out.append("Thiếu tên cơ quan cùng ban hành")
         out.extend(self.signer.problems("người ký"))
         if self.co_signer is not None:
             out.extend(self.co_signer.problems("người ký thứ hai"))
@@ -297,6 +379,9 @@ class Document:
         for i, appendix in enumerate(self.appendices, 1):
             if not appendix.title:
                 out.append(f"Phụ lục {roman(i)} thiếu tiêu đề")
+            out.extend(
+                f"Phụ lục {roman(i)}: {p}" for p in block_problems(appendix.blocks)
+            )
         out.extend(block_problems(self.body))
         return out
 
