@@ -29,7 +29,7 @@ def kind_choices() -> list[tuple[str, str]]:
     first needed: the drafting package loads the renderer's vocabulary."""
     from ..drafting.content import KINDS  # noqa: PLC0415 (models load before it)
 
-    return list(KINDS.items())
+    return [(code, kind.label) for code, kind in KINDS.items()]
 
 
 class DraftState(StateChoices):

@@ -36,14 +36,12 @@ from ..drafting.content import (
 from ..kinds import PersonalSigner
 from ..models import DocumentTemplate, DraftAttachment, DraftDocument
 from ..models.drafts import EDITABLE, DraftState
-from ..selectors import next_number_preview
 from ..tasks import task_render_document
 from ..workflows import DRAFT
 from .approval import approve, send_back
 from .numbering import issue_document
 
 __all__ = [
-    "KIND_TYPE_CODES",
     "attach_file",
     "create_draft",
     "import_draft",
@@ -56,19 +54,6 @@ __all__ = [
     "transition_draft",
 ]
 
-# The Phụ lục III code a new draft's symbol starts with ("KH-SKHĐT"); a công văn's
-# symbol is the agency's abbreviation and its unit's ("SKHĐT-VP"), "khác" has none.
-KIND_TYPE_CODES = {
-    "ke_hoach": "KH",
-    "quyet_dinh": "QĐ",
-    "to_trinh": "TTr",
-    "bao_cao": "BC",
-    "bien_ban": "BB",
-    "thong_bao": "TB",
-    "chuong_trinh": "CTr",
-    "huong_dan": "HD",
-    "giay_moi": "GM",
-}
 # Kinds that cite their legal bases (căn cứ) by default.
 BASIS_KINDS = ("quyet_dinh", "to_trinh")
 # Signed by the meeting's chair and secretary as typed, not by the approving head.
@@ -82,8 +67,6 @@ def _refuse(problems) -> ValidationError:
 
 def _normalised(content) -> dict:
     """The content normalised, or the problems of a shape it cannot read."""
-    if not isinstance(content, dict):
-        raise _refuse([_("Nội dung văn bản phải là một đối tượng JSON.")])
     try:
         return normalise_content(content)
     except ContentError as exc:
@@ -109,7 +92,10 @@ def _issuer(agency) -> dict:
 
 
 def _default_symbol(kind: str, agency) -> str:
-    code = KIND_TYPE_CODES.get(kind)
+    """"KH-SKHĐT" (the kind's Phụ lục III code and the agency's abbreviation); a
+    công văn starts with the agency's ("SKHĐT", the unit's is added: "SKHĐT-VP");
+    "khác" with nothing."""
+    code = KINDS[kind].type_code
     if code:
         return f"{code}-{agency.abbreviation}" if agency.abbreviation else code
     return agency.abbreviation if kind == CONG_VAN else ""
@@ -126,7 +112,7 @@ def _from_agency(content: dict, agency, *, day: datetime.date, force: bool) -> d
     if agency.place_name and (force or not content.get("place")):
         content["place"] = agency.place_name
     kind = content.get("kind", "")
-    if not content.get("symbol"):
+    if not content.get("symbol") and kind in KINDS:
         content["symbol"] = _default_symbol(kind, agency)
     if kind in BASIS_KINDS and not content.get("bases"):
         content["bases"] = list(basis_lines(day))
@@ -247,8 +233,13 @@ def import_draft(
         result = import_docx(data)
     except DocxImportError as exc:
         raise ValidationError(exc.message) from None
+    content = _normalised(result.content)
     content = _from_agency(
-        _normalised(result.content), agency, day=timezone.localdate(), force=False
+        # A text whose kind the import could not tell is a "văn bản khác".
+        {**content, "kind": content["kind"] or "khac"},
+        agency,
+        day=timezone.localdate(),
+        force=False,
     )
     content = _checked(content)
     unplaced = [nfc(line) for line in result.unplaced]
@@ -303,19 +294,16 @@ def _lock_editable(draft: DraftDocument, expected_version: int | None):
 def _with_attachments(content: dict, attachments) -> dict:
     """``content["attachments"]`` lists exactly the draft's files: the content's
     order first, then the files it does not name."""
-    names = [a.original_name for a in attachments]
-    listed = [
-        entry
+    files = {a.original_name: a.pk for a in attachments}
+    order = [
+        entry["name"]
         for entry in content.get("attachments") or []
-        if isinstance(entry, dict) and entry.get("name") in names
+        if isinstance(entry, dict) and entry.get("name") in files
     ]
-    seen = {entry["name"] for entry in listed}
+    order += [name for name in files if name not in order]
     return {
         **content,
-        "attachments": [
-            *listed,
-            *({"name": name} for name in names if name not in seen),
-        ],
+        "attachments": [{"name": name, "id": files[name]} for name in order],
     }
 
 
@@ -486,19 +474,29 @@ def remove_attachment(
 # --- Before the head, approved, issued ---------------------------------------------
 
 
-def _type_of(content: dict) -> tuple[str, str]:
-    """(type code, type name) for the register: a công văn has no code; the others
-    take the code their symbol starts with ("KH" of "KH-UBND")."""
-    if content.get("kind") == CONG_VAN:
-        return "", str(KINDS[CONG_VAN])
-    return (content.get("symbol") or "").partition("-")[0], ""
+def _symbol(content: dict) -> str:
+    """What follows the number: the content's symbol, else the kind's code and the
+    issuer's abbreviation ("KH-SKHĐT"), as the renderer prints it (to_spec)."""
+    if content["symbol"]:
+        return content["symbol"]
+    code = KINDS[content["kind"]].type_code if content["kind"] in KINDS else ""
+    issuers = content["issuers"]
+    abbreviation = issuers[0]["abbreviation"] if issuers else ""
+    return f"{code}-{abbreviation}" if code and abbreviation else ""
 
 
-def _complete(content: dict, *, number: str, day: datetime.date) -> list[str]:
-    problems = [*validate_content(content)]
-    filled = {**content, "number": number, "date": day.isoformat()}
-    problems += [p for p in issue_problems(filled) if p not in problems]
-    if not (content.get("symbol") or "").strip():
+def _type_of(content: dict, symbol: str) -> tuple[str, str]:
+    """(type code, type name) for the register: a công văn has none (its name
+    only); the others take the code their symbol starts with ("KH" of "KH-UBND")."""
+    if content["kind"] == CONG_VAN:
+        return "", KINDS[CONG_VAN].label
+    return symbol.partition("-")[0], ""
+
+
+def _complete(content: dict) -> list[str]:
+    """Every element issuing lacks (the number and date are the register's)."""
+    problems = issue_problems(content)
+    if not _symbol(content):
         problems.append(_("Số, ký hiệu: thiếu ký hiệu (phần sau dấu “/”)."))
     return problems
 
@@ -518,7 +516,7 @@ def problems_before_head(draft: DraftDocument) -> list[str]:
             {**first, "title": first.get("title") or "…", "name": "…"},
             *signers[1:],
         ]
-    return _complete(content, number="1", day=timezone.localdate())
+    return _complete(content)
 
 
 def _signed(content: dict, draft: DraftDocument) -> dict:
@@ -580,18 +578,18 @@ def transition_draft(
         if move.target != DraftState.ISSUED:
             return []
         content = _signed(_normalised(locked.content), locked)
-        preview = next_number_preview(agency=locked.agency, year=day.year)
-        problems = _complete(content, number=str(preview), day=day)
+        problems = _complete(content)
         if problems:
             raise ValidationError(
                 [_("Chưa ban hành được, văn bản còn thiếu:"), *problems]
             )
-        type_code, type_name = _type_of(content)
+        symbol = _symbol(content)
+        type_code, type_name = _type_of(content, symbol)
         signer = content["signers"][0]
         document = issue_document(
             type_code=type_code,
             type_name=type_name,
-            symbol=content["symbol"],
+            symbol=symbol,
             agency=locked.agency,
             issued_on=day,
             summary=_title(content),
@@ -603,6 +601,7 @@ def transition_draft(
         )
         locked.content = {
             **content,
+            "symbol": symbol,
             "number": str(document.number),
             "date": day.isoformat(),
         }
