@@ -9,11 +9,11 @@ import datetime
 import unicodedata
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from thidua.documents.drafting.templates import builtin_templates
 
 from thidua.common.models import ActivityLog
 from thidua.documents.drafting import content as content_module
@@ -71,7 +71,9 @@ WRITTEN = {
 
 def _actions(obj) -> list[str]:
     return list(
-        ActivityLog.objects.filter(object_id=str(obj.pk))
+        ActivityLog.objects.filter(
+            object_id=str(obj.pk), content_type=ContentType.objects.get_for_model(obj)
+        )
         .order_by("id")
         .values_list("action", flat=True)
     )
@@ -138,6 +140,8 @@ def test_a_decision_cites_the_law_in_force_and_symbols_follow_the_kind(org, user
 
 
 def test_a_draft_from_a_builtin_or_the_agencys_template(org, users):
+    from thidua.documents.drafting.templates import builtin_templates  # noqa: PLC0415
+
     builtin = builtin_templates()[0]
     draft = create_draft(agency=org.skhdt, template_code=builtin.code)
     assert (draft.kind, draft.template_code) == (builtin.kind, builtin.code)
@@ -203,14 +207,14 @@ def test_saving_normalises_checks_the_version_and_audits(org, users):
     assert saved.title == title
     assert saved.version == 2 and saved.updated_by == users["officer"]
     entry = ActivityLog.objects.filter(action="documents.draft_save").get()
-    assert entry.changes == {"title": ["", title]}
+    assert entry.data["changes"] == {"title": ["", title]}
     assert entry.data["elements"] == ["trich_yeu"]
     # The same content again changes nothing and writes nothing.
     assert save_content(saved, saved.content).version == 2
     # Another element only: no title change in the entry.
     save_content(saved, saved.content | {"place": "Hà Nội"})
-    last = ActivityLog.objects.filter(action="documents.draft_save").last()
-    assert last.changes == {} and last.data["elements"] == ["place"]
+    last = ActivityLog.objects.filter(action="documents.draft_save").first()
+    assert "changes" not in last.data and last.data["elements"] == ["place"]
     with pytest.raises(ValidationError, match="người khác cập nhật"):
         save_content(saved, saved.content | {"place": "Huế"}, expected_version=2)
 

@@ -184,7 +184,6 @@ def test_render_a_draft_whose_content_cannot_be_rendered(
     monkeypatch,
 ):
     from thidua.documents.drafting.content import ContentError  # noqa: PLC0415
-
     from thidua.documents.services import drafts  # noqa: PLC0415
 
     draft = written(org, signers)

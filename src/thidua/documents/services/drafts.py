@@ -92,7 +92,7 @@ def _issuer(agency) -> dict:
 
 
 def _default_symbol(kind: str, agency) -> str:
-    """"KH-SKHĐT" (the kind's Phụ lục III code and the agency's abbreviation); a
+    """ "KH-SKHĐT" (the kind's Phụ lục III code and the agency's abbreviation); a
     công văn starts with the agency's ("SKHĐT", the unit's is added: "SKHĐT-VP");
     "khác" with nothing."""
     code = KINDS[kind].type_code
