@@ -23,6 +23,7 @@ __all__ = [
     "Kind",
     "issue_problems",
     "normalise_content",
+    "parse_date",
     "validate_content",
 ]
 
@@ -119,9 +120,10 @@ def _int(value, where: str, problems: list[str], default: int | None) -> int | N
 
 
 def _node(value, where: str, problems: list[str]) -> dict | None:
-    node = _dict(value, where, problems)
-    if not node:
+    if not isinstance(value, dict):
+        problems.append(f"{where}: phải là một đối tượng")
         return None
+    node = value
     kind = node.get("type", "section")
     if kind == "paragraph":
         align = _text(node.get("align"), where, problems) or "justify"
@@ -201,6 +203,7 @@ def normalise_content(content) -> dict:
     out: dict = {"version": VERSION}
     for key in _TEXTS:
         out[key] = _text(content.get(key), key, problems)
+    out["kind"] = out["kind"] or "khac"
     date = content.get("date")
     out["date"] = _text(date, "Ngày ban hành", problems) or None
     issuers = []
@@ -262,6 +265,22 @@ def normalise_content(content) -> dict:
     return out
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_date(text: str) -> datetime.date | tuple[int, int] | None:
+    """``"2024-03-05"`` → a date; ``"2021-05"`` → (2021, 5), a document dated by month
+    whose day is written at signing ("ngày    tháng 5 năm 2021"); None if neither."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    month = _MONTH.match(text)
+    if month and 1 <= int(month.group(2)) <= 12:
+        return int(month.group(1)), int(month.group(2))
+    return None
+
+
 def table_grid(node: dict, where: str, problems: list[str]):
     """Places a table node's cells on the grid: ``(grid, merges, bold)`` where grid
     is rows of texts ("" under a span), merges ``(row, col, rowspan, colspan)``."""
@@ -321,9 +340,8 @@ def _node_problems(nodes: list[dict], where: str, problems: list[str]) -> None:
                 continue
             if not 1 <= node["header_rows"] <= len(node["rows"]):
                 problems.append(f"{at}: số dòng tiêu đề không hợp lệ")
-            placed = table_grid(node, at, problems)
-            if placed and node["widths"] and len(node["widths"]) != len(placed[0][0]):
-                problems.append(f"{at}: số độ rộng cột khác số cột")
+            # The widths, when given, set the number of columns the rows must fill.
+            table_grid(node, at, problems)
             continue
         numbering = node["numbering"]
         if numbering not in NUMBERINGS:
@@ -363,11 +381,8 @@ def validate_content(content) -> list[str]:
             "Ký hiệu văn bản chỉ gồm chữ, số và dấu gạch nối hoặc dấu chấm, không có "
             "dấu cách (ví dụ KH-UBND, KH-THPTTX.PL)"
         )
-    if content["date"]:
-        try:
-            datetime.date.fromisoformat(content["date"])
-        except ValueError:
-            problems.append(f"Ngày ban hành không hợp lệ: {content['date']}")
+    if content["date"] and parse_date(content["date"]) is None:
+        problems.append(f"Ngày ban hành không hợp lệ: {content['date']}")
     for i, issuer in enumerate(content["issuers"], 1):
         if issuer["abbreviation"] and not _SYMBOL.match(issuer["abbreviation"]):
             problems.append(
@@ -406,7 +421,7 @@ def issue_problems(content: dict, *, numbered_by_register: bool = True) -> list[
     if not numbered_by_register:
         if not content["number"]:
             problems.append("Thiếu số văn bản")
-        if not content["date"]:
+        if not isinstance(parse_date(content["date"] or ""), datetime.date):
             problems.append("Thiếu ngày ban hành")
     if not content["place"]:
         problems.append("Thiếu địa danh")

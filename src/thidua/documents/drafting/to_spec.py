@@ -16,7 +16,7 @@ from thidua.documents.rendering import (
     Table,
 )
 
-from .content import KINDS, ContentError, normalise_content, table_grid
+from .content import KINDS, ContentError, normalise_content, parse_date, table_grid
 
 __all__ = ["content_spec"]
 
@@ -110,8 +110,13 @@ def content_spec(
         type_title = kind.type_title
     if number is None and content["number"]:
         number = content["number"]
+    month_of = None
     if issue_date is None and content["date"]:
-        issue_date = datetime.date.fromisoformat(content["date"])
+        parsed = parse_date(content["date"])
+        if isinstance(parsed, datetime.date):
+            issue_date = parsed
+        else:
+            month_of = parsed
     signers = content["signers"] or [dict.fromkeys(("title", "name"), "")]
     closing = content["closing"]
     extra_closing = tuple(p for text in closing[:-1] for p in _paragraphs(text))
@@ -133,6 +138,7 @@ def content_spec(
         if len(signers) > 1
         else None,
         issue_date=issue_date,
+        month_of=month_of,
         number=number,
         symbol=symbol,
         kinh_gui=tuple(content["kinh_gui"]),

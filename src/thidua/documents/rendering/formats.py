@@ -72,15 +72,23 @@ def format_number(number: int) -> str:
     return f"{number:02d}"
 
 
-def date_line(place: str, date: datetime.date | None) -> str:
+def date_line(
+    place: str,
+    date: datetime.date | None,
+    *,
+    month_of: tuple[int, int] | None = None,
+) -> str:
     """``"Lạng Sơn, ngày 05 tháng 3 năm 2020"``: days below 10 and months 1–2 take a
     leading zero (Phụ lục I, II.4). Without a date (a draft) the numbers are left blank
-    for the văn thư to fill in."""
-    if date is None:
-        blank = "\u00a0" * 6
+    for the văn thư to fill in; ``month_of`` (year, month) fills month and year and
+    leaves the day blank, as a paper signed by hand is dated."""
+    blank = "\u00a0" * 6
+    if date is None and month_of is None:
         return f"{place}, ngày{blank}tháng{blank}năm{blank}"
-    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
-    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+    year, month = (date.year, date.month) if date is not None else month_of
+    month_text = f"{month:02d}" if month <= 2 else str(month)
+    day = f" {date.day:02d} " if date is not None else blank
+    return f"{place}, ngày{day}tháng {month_text} năm {year}"
 
 
 def subject_count(people: int, collectives: int) -> str:

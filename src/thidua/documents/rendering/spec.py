@@ -246,6 +246,8 @@ class Document:
     co_issuers: tuple[Issuer, ...] = ()
     # Files delivered with the document, listed under its closing.
     attachments: tuple[str, ...] = ()
+    # (year, month) of a draft dated by month, the day left for the signing day.
+    month_of: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         for name in ("type_title", "type_code", "place", "symbol"):
@@ -300,7 +302,7 @@ class Document:
 
     @property
     def date_text(self) -> str:
-        return date_line(self.place, self.issue_date)
+        return date_line(self.place, self.issue_date, month_of=self.month_of)
 
     @property
     def recipient_lines(self) -> tuple[str, ...]:
