@@ -508,7 +508,13 @@ def test_the_spec_of_a_draft_not_issued_has_blanks(org, signers):
     draft = written(org, signers)
     spec = spec_for_draft_id(draft.pk)
     assert spec.number is None and spec.issue_date is None
+    assert not spec.signer.name
     assert personal_signer(draft.pk).user is None
+    # Approved: the preview is signed as it will be issued.
+    draft = transition_draft(draft, S.AWAITING, actor=signers["officer"])
+    draft = transition_draft(draft, S.APPROVED, actor=signers["deputy"])
+    spec = spec_for_draft_id(draft.pk)
+    assert (spec.signer.name, spec.number) == ("Lý Văn Sơn", None)
 
 
 # --- Transition × role ----------------------------------------------------------------

@@ -109,13 +109,26 @@ def test_import_needs_a_known_agency(org, tmp_path):
     assert not DraftDocument.objects.exists()
 
 
+def _text(path) -> str:
+    document = docx.Document(str(path))
+    cells = [
+        cell.text
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    ]
+    return "\n".join([*(p.text for p in document.paragraphs), *cells])
+
+
 def test_render_a_draft_as_docx(org, signers, tmp_path):  # noqa: F811
-    draft = written(org, signers)
+    typed = [{"title": "GIÁM ĐỐC", "name": "Vũ Hoàng Quý"}]
+    draft = written(org, signers, signers=typed)
     out = tmp_path / "nhap.docx"
     printed = _run("render", str(draft.pk), "--docx", str(out))
     assert f"Đã ghi {out}" in printed
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    text = _text(out)
     assert "Tổ chức phong trào thi đua thực hiện nhiệm vụ năm 2026" in text
+    assert "Vũ Hoàng Quý" in text
     # The older -o/--format spelling works for a draft too.
     again = tmp_path / "lai.docx"
     _run("render", str(draft.pk), "--format", "docx", "-o", str(again))
@@ -150,8 +163,7 @@ def test_render_an_issued_draft_and_its_stored_files(org, signers, tmp_path):  #
     # The draft itself, issued: its number printed.
     fresh = tmp_path / "c.docx"
     _run("render", str(draft.pk), "--docx", str(fresh))
-    text = "\n".join(p.text for p in docx.Document(str(fresh)).paragraphs)
-    assert "KH-SKHĐT" in text
+    assert "Số: 01/KH-SKHĐT" in _text(fresh)
 
 
 def test_render_refusals(org, signers, tmp_path):  # noqa: F811

@@ -635,8 +635,13 @@ def spec_for_draft_id(draft_id: int):
     (blanks for the clerk)."""
     from ..drafting.to_spec import content_spec  # noqa: PLC0415 (the renderer is heavy)
 
-    draft = DraftDocument.objects.select_related("issued_document").get(pk=draft_id)
+    draft = DraftDocument.objects.select_related("issued_document", "approved_by").get(
+        pk=draft_id
+    )
     document = draft.issued_document
+    if document is None and draft.approved_by_id is not None:
+        # Approved, waiting for the number: signed as it will be issued.
+        return content_spec(_signed(_normalised(draft.content), draft))
     if document is None:
         return content_spec(draft.content)
     return content_spec(
