@@ -181,7 +181,7 @@ def test_co_issuers_side_by_side_and_two_signers():
     document = docx.Document(io.BytesIO(render_docx(spec)))
     header = document.tables[0]
     assert len(header.columns) == 3
-    assert header.cell(0, 1).text.startswith("CÔNG ĐOÀN CÔNG TY")
+    assert header.cell(0, 1).text.startswith("CÔNG ĐOÀN\nCÔNG TY")
     assert header.cell(1, 0).text == header.cell(1, 1).text == "Số: 0125/KH-THPTTX.PL"
 
 
@@ -539,3 +539,32 @@ def test_a_long_trich_yeu_still_renders():
     content = {**copy.deepcopy(PLAN), "trich_yeu": "Phát động thi đua " * 30}
     document = docx.Document(io.BytesIO(render_docx(content_spec(content))))
     assert len(document.core_properties.title) == 255
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
+        ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"]),
+        (
+            "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN VIỆT YÊN",
+            ["PHÒNG GIÁO DỤC", "VÀ ĐÀO TẠO", "HUYỆN VIỆT YÊN"],
+        ),
+        (
+            "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH",
+            ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG", "TỈNH"],
+        ),
+        (
+            "CHUYÊNNGÀNHRẤTDÀIKHÔNGCÓDẤUCÁCHNÀOCẢ",
+            ["CHUYÊNNGÀNHRẤTDÀIKHÔNGCÓDẤUCÁCHNÀOCẢ"],
+        ),
+        (
+            "ABCDEFGHIK LMNOPQRSTUVXYZ ABCDEFGH",
+            ["ABCDEFGHIK", "LMNOPQRSTUVXYZ", "ABCDEFGH"],
+        ),
+    ],
+)
+def test_a_long_agency_name_breaks_where_an_officer_would(name, lines):
+    from thidua.documents.rendering.metrics import name_lines
+
+    assert name_lines(name, 13, (6.8 - 0.38) * 72 / 2.54, bold=True) == lines

@@ -122,10 +122,13 @@ class Element:
 
 
 def _runs(paragraph: Paragraph):
-    """(text, bold, italic) of each run with text, line breaks as "\\n"."""
+    """(text, bold, italic) of each run with text. A soft line break (``w:br``) is a
+    space: the renderer breaks a name too long for its cell there, where a word
+    processor would wrap it; the breaks that count are the paragraphs the officer
+    asked for."""
     out = []
     for run in paragraph.runs:
-        text = run.text
+        text = run.text.replace("\n", " ")
         if text:
             out.append((text, bool(run.bold), bool(run.italic)))
     return out

@@ -39,6 +39,9 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "ke_hoach": Kind("Kế hoạch", "KẾ HOẠCH", "KH"),
+    # Not a type of NĐ 30 Phụ lục III, but how many agencies launch a movement
+    # (the seed 173/PD-SKHĐT).
+    "phat_dong": Kind("Phát động", "PHÁT ĐỘNG", "PD"),
     "quyet_dinh": Kind("Quyết định", "QUYẾT ĐỊNH", "QĐ"),
     "to_trinh": Kind("Tờ trình", "TỜ TRÌNH", "TTr"),
     "bao_cao": Kind("Báo cáo", "BÁO CÁO", "BC"),

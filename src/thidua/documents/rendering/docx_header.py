@@ -24,7 +24,7 @@ from .docx_xml import (
     set_table_grid,
 )
 from .layout import STYLE_SIZES
-from .metrics import line_widths_pt, text_width_pt
+from .metrics import line_widths_pt, name_lines, text_width_pt
 from .spec import Document
 
 __all__ = ["add_heading_block", "add_page_numbers"]
@@ -57,20 +57,24 @@ def _issuer_cell(cell, issuer, ctx: Ctx, width_cm: float, *, small: bool) -> Non
     def size(style: str) -> float:
         return STYLE_SIZES[style][0] if small else layout.size(style)
 
-    for index, line in enumerate(
-        [(line.upper(), "co_quan_chu_quan", False) for line in issuer.parent_lines]
-        + [(line.upper(), "co_quan_ban_hanh", True) for line in issuer.name_lines]
-    ):
-        text, style, bold = line
+    # Cell width less the cell's own margins (0.19 cm each side in Word's default).
+    room = (width_cm - 0.38) * _PT_PER_CM
+    lines = [(line, "co_quan_chu_quan", False) for line in issuer.parent_lines] + [
+        (line, "co_quan_ban_hanh", True) for line in issuer.name_lines
+    ]
+    widest = 0.0
+    for index, (line, style, bold) in enumerate(lines):
+        # A line the officer broke is a paragraph of its own; where a line is too
+        # long for the cell, it breaks (a soft line break) where name_lines says.
         paragraph = _centred(cell, index, ctx)
-        add_text(paragraph, text, layout, size(style), bold=bold)
-    name_line = max(
-        width
-        for line in issuer.name_lines
-        for width in line_widths_pt(
-            line.upper(), size("co_quan_ban_hanh"), width_cm * _PT_PER_CM, bold=True
-        )
-    )
+        pieces = name_lines(line.upper(), size(style), room, bold=bold)
+        for number, piece in enumerate(pieces):
+            run = add_text(paragraph, piece, layout, size(style), bold=bold)
+            if number < len(pieces) - 1:
+                run.add_break()
+            if bold:
+                widest = max(widest, text_width_pt(piece, size(style), bold=True))
+    name_line = widest
     add_rule(
         cell.add_paragraph(),
         layout,
