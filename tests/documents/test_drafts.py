@@ -567,3 +567,60 @@ def test_content_is_never_shared_between_drafts(org):
     save_content(draft, draft.content | {"opening": ["B"]})
     template.refresh_from_db()
     assert template.content == before
+
+
+# --- Import ---------------------------------------------------------------------------
+
+
+def _plan_docx() -> bytes:
+    from .test_drafts_cli import PLAN  # noqa: PLC0415
+
+    return PLAN
+
+
+def test_an_imported_draft_keeps_its_issuer_and_fills_what_is_missing(org, users):
+    draft, unplaced = service.import_draft(
+        _plan_docx(), agency=org.skhdt, actor=users["officer"], file_name="kh.docx"
+    )
+    assert isinstance(unplaced, list)
+    assert draft.agency == org.skhdt and draft.created_by == users["officer"]
+    assert draft.content["issuers"][0]["name"].upper() == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    entry = ActivityLog.objects.get(action="documents.draft_import")
+    assert entry.data == {
+        "kind": draft.kind,
+        "file_name": "kh.docx",
+        "unplaced": len(unplaced),
+    }
+
+
+def test_an_import_without_issuer_or_kind_takes_the_agencys(org, monkeypatch):
+    from thidua.documents.drafting import docx_import  # noqa: PLC0415
+
+    def bare(data):
+        return docx_import.ImportResult({"trich_yeu": "Về việc A"}, ["Dòng 3"])
+
+    monkeypatch.setattr(docx_import, "import_docx", bare)
+    draft, unplaced = service.import_draft(b"x", agency=org.skhdt)
+    assert (draft.kind, unplaced) == ("khac", ["Dòng 3"])
+    assert draft.content["issuers"][0]["abbreviation"] == "SKHĐT"
+    assert draft.content["place"] == ""  # the agency has no place name here
+
+    def odd_kind(data):
+        return docx_import.ImportResult({"kind": "thu_tay"}, [])
+
+    monkeypatch.setattr(docx_import, "import_docx", odd_kind)
+    with pytest.raises(ValidationError, match="Loại văn bản không hợp lệ: thu_tay"):
+        service.import_draft(b"x", agency=org.skhdt)
+    assert DraftDocument.objects.count() == 1
+
+
+def test_a_bad_or_large_docx_creates_nothing(org):
+    with pytest.raises(ValidationError, match=r"không phải văn bản Word"):
+        service.import_draft(b"khong phai docx", agency=org.skhdt)
+    with (
+        override_settings(THIDUA_MAX_UPLOAD_BYTES=100),
+        pytest.raises(ValidationError, match="Tệp DOCX quá lớn"),
+    ):
+        service.import_draft(_plan_docx(), agency=org.skhdt)
+    assert not DraftDocument.objects.exists()
+    assert not ActivityLog.objects.filter(action="documents.draft_import").exists()

@@ -142,14 +142,14 @@ def _check_movement(movement, agency) -> None:
 
 
 def _builtin(code: str):
-    from ..drafting.templates import builtin_templates  # noqa: PLC0415 (reads the JSON files)
+    from ..drafting.templates import builtin_template  # noqa: PLC0415 (reads the JSON files)
 
-    for template in builtin_templates():
-        if template.code == code:
-            return template
-    raise ValidationError(
-        {"template": [_("Không có mẫu văn bản “%(code)s”.") % {"code": code}]}
-    )
+    try:
+        return builtin_template(code)
+    except LookupError:
+        raise ValidationError(
+            {"template": [_("Không có mẫu văn bản “%(code)s”.") % {"code": code}]}
+        ) from None
 
 
 def create_draft(
