@@ -20,6 +20,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.common.actions import audit_code
 from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
@@ -204,7 +205,7 @@ def create_draft(
         draft.save()
         _log(
             draft,
-            "documents.draft_create",
+            audit_code("documents.draft_create"),
             actor,
             data={
                 "kind": draft.kind,
@@ -255,7 +256,7 @@ def import_draft(
         draft.save()
         _log(
             draft,
-            "documents.draft_import",
+            audit_code("documents.draft_import"),
             actor,
             data={
                 "kind": draft.kind,
@@ -349,7 +350,7 @@ def save_content(
         _store(locked, new, actor)
         _log(
             locked,
-            "documents.draft_save",
+            audit_code("documents.draft_save"),
             actor,
             changes=(
                 {"title": [title_before, locked.title]}
@@ -437,7 +438,7 @@ def attach_file(
             )
             _log(
                 locked,
-                "documents.draft_attach",
+                audit_code("documents.draft_attach"),
                 actor,
                 data={
                     "name": attachment.original_name,
@@ -466,7 +467,7 @@ def remove_attachment(
         _store(
             locked, _with_attachments(locked.content, locked.attachments.all()), actor
         )
-        _log(locked, "documents.draft_detach", actor, data=data)
+        _log(locked, audit_code("documents.draft_detach"), actor, data=data)
         transaction.on_commit(lambda: stored.storage.delete(stored.name))
     return locked
 
