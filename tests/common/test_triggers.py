@@ -13,6 +13,7 @@ PROTECTED = [
     "common_activitylog",
     "common_auditcheckpoint",
     "documents_issueddocument",
+    "documents_draftdocument",
     "councils_ballotvote",
     "councils_ballotparticipation",
     "councils_ballotresult",

@@ -23,5 +23,16 @@ register_actions(
         "documents.sign_personal": _("Ký số văn bản (chứng thư cá nhân người ký)"),
         "documents.sign_personal_missing": _("Văn bản thiếu chữ ký số cá nhân"),
         "documents.tamper_detected": _("Phát hiện tệp văn bản bị thay đổi"),
+        "documents.draft_create": _("Tạo văn bản soạn thảo"),
+        "documents.draft_import": _("Nhập văn bản soạn thảo từ tệp DOCX"),
+        "documents.draft_save": _("Sửa nội dung văn bản soạn thảo"),
+        "documents.draft_attach": _("Đính kèm tệp vào văn bản soạn thảo"),
+        "documents.draft_detach": _("Gỡ tệp đính kèm khỏi văn bản soạn thảo"),
+        "documents.draft_template_save": _("Lưu mẫu văn bản của cơ quan"),
+        "documents.draft_transition": _("Chuyển trạng thái văn bản soạn thảo"),
+        "documents.draft_submit": _("Trình thủ trưởng duyệt văn bản"),
+        "documents.draft_approve": _("Thủ trưởng duyệt văn bản"),
+        "documents.draft_return": _("Thủ trưởng trả lại văn bản"),
+        "documents.draft_issue": _("Lấy số và ban hành văn bản soạn thảo"),
     }
 )

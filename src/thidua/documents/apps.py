@@ -11,6 +11,7 @@ class DocumentsConfig(AppConfig):
         from thidua.common.jobs import Durable, register_durable  # noqa: PLC0415 (apps load before their modules)
 
         from . import search  # noqa: F401, PLC0415 (registers its search index)
+        from .kinds import register_document_kind  # noqa: PLC0415 (apps load before their modules)
 
         register_durable(
             Durable(
@@ -20,4 +21,11 @@ class DocumentsConfig(AppConfig):
                 task="thidua.documents.tasks:task_render_document",
                 give_up="thidua.documents.services.render:give_up_render",
             )
+        )
+        # Any document written in thidua (models/drafts.py): its spec is its content's.
+        register_document_kind(
+            "draft",
+            label=_("Văn bản soạn thảo"),
+            spec="thidua.documents.services.drafts:spec_for_draft_id",
+            signer="thidua.documents.services.drafts:personal_signer",
         )

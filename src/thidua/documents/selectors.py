@@ -9,6 +9,8 @@ from thidua.organizations.models import Agency, Person
 
 from .models import (
     DocumentLayout,
+    DocumentTemplate,
+    DraftDocument,
     IssuedDocument,
     LocalDocumentType,
     NumberSeries,
@@ -16,7 +18,11 @@ from .models import (
 )
 
 __all__ = [
+    "access_draft",
     "access_issued_document",
+    "agency_templates",
+    "draft_agencies",
+    "drafts_for_user",
     "active_credential",
     "active_personal_credential",
     "latest_personal_credential",
@@ -144,3 +150,43 @@ def manageable_credentials(user) -> QuerySet[SigningCredential]:
         | Q(agency__in=signing_admin_agencies(user))
         | Q(person__in=signing_admin_people(user))
     ).select_related("agency", "person", "uploaded_by")
+
+
+# --- Documents written in thidua (models/drafts.py, rules.py) -----------------------
+
+
+def drafts_for_user(user) -> QuerySet[DraftDocument]:
+    """The drafts ``user`` may see (rules ``documents.view_draft``): all for an
+    admin; those of the agencies under his officer roles, and of the agencies whose
+    head, deputy, acting head, delegate or clerk he is."""
+    scopes = scopes_for(user)
+    base = DraftDocument.objects.select_related("agency", "issued_document")
+    if scopes.is_admin:
+        return base
+    return base.filter(
+        agency_id__in=scopes.officer_agencies
+        | scopes.approver_agencies
+        | scopes.clerk_agencies
+    )
+
+
+def access_draft(user, pk) -> DraftDocument:
+    """The draft, or 404 — another agency's draft does not exist for ``user``."""
+    try:
+        return drafts_for_user(user).get(pk=pk)
+    except (DraftDocument.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def draft_agencies(user) -> QuerySet[Agency]:
+    """The agencies ``user`` writes documents for (rules ``documents.add_draft``)."""
+    scopes = scopes_for(user)
+    if scopes.is_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(pk__in=scopes.officer_agencies)
+
+
+def agency_templates(agency, kind: str = "") -> QuerySet[DocumentTemplate]:
+    """The templates the agency saved, of one kind or all."""
+    templates = DocumentTemplate.objects.filter(agency=agency)
+    return templates.filter(kind=kind) if kind else templates

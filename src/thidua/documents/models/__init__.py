@@ -1,3 +1,4 @@
+from .drafts import DocumentTemplate, DraftAttachment, DraftDocument, DraftState
 from .layout import DocumentLayout
 from .registry import IssuedDocument, LocalDocumentType, NumberSeries
 from .signer import DelegatedSignerFields, SignerFields
@@ -7,6 +8,10 @@ __all__ = [
     "DelegatedSignerFields",
     "DocumentLayout",
     "DocumentSignature",
+    "DocumentTemplate",
+    "DraftAttachment",
+    "DraftDocument",
+    "DraftState",
     "IssuedDocument",
     "LocalDocumentType",
     "NumberSeries",

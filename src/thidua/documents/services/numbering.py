@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from thidua.common.jobs import fresh_lease
 from thidua.common.services.audit import log_action
 
-from ..doc_types import doc_type
+from ..doc_types import DocType, doc_type
 from ..models import IssuedDocument, NumberSeries
 from ..selectors import local_types_for
 
@@ -40,8 +40,15 @@ def issue_document(
     source_kind: str = "",
     source_id: int | None = None,
     actor=None,
+    symbol: str = "",
+    type_name: str = "",
 ) -> IssuedDocument:
     """Take the next number of the issuer's series for the year and register the document.
+
+    A document that prints its own symbol (a draft's content, docs/document-model.md)
+    passes it as ``symbol``, what follows the number ("KH-UBND", a công văn's
+    "SKHĐT-VP"); a document without a type code (công văn) passes ``type_code=""``
+    and its ``type_name``.
 
     Must run inside the caller's transaction (the business object is issued in the
     same one). The series row is locked, so concurrent issuers queue and numbers
@@ -50,7 +57,10 @@ def issue_document(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("issue_document must run inside transaction.atomic()")
     issuer_agency = agency or council.agency
-    kind = doc_type(type_code, local_types_for(issuer_agency))
+    if not type_code and type_name:
+        kind = DocType("", type_name, True)
+    else:
+        kind = doc_type(type_code, local_types_for(issuer_agency))
     if kind is None:
         raise ValidationError(
             {
@@ -61,7 +71,7 @@ def issue_document(
             }
         )
     abbreviation = (council.abbreviation if council else agency.abbreviation) or ""
-    if not abbreviation:
+    if not abbreviation and not symbol:
         raise ValidationError(
             _("Cơ quan ban hành chưa có chữ viết tắt để ghi ký hiệu văn bản.")
         )
@@ -75,7 +85,11 @@ def issue_document(
         type_code=kind.code,
         type_name=kind.name,
         official_type=kind.official,
-        symbol=format_symbol(series.last_number, kind.code, abbreviation),
+        symbol=(
+            f"{series.last_number:02d}/{symbol}"
+            if symbol
+            else format_symbol(series.last_number, kind.code, abbreviation)
+        ),
         issued_on=issued_on,
         summary=summary,
         signer_title=signer_title,

@@ -1,24 +1,37 @@
-"""``thidua documents render movement REF --format docx|pdf -o PATH [--year YYYY]``
-and ``thidua documents rerender --failed | --id N ...``
-and ``thidua documents verify --all`` (or ``verify SỐ [--year YYYY]``).
+"""The outgoing documents on the command line.
 
-REF is the movement's id or its issued number, e.g. ``173/PD-SKHĐT --year 2023``.
-``verify`` checks every issued document's stored files: SHA-256 as registered at
-issue and, for a signed PDF, its digital signature; exit status 1 when one fails.
+- ``thidua documents import FILE.docx [--agency CODE]``: a new draft (models/drafts.py)
+  read from a DOCX file; prints its id and every line the import could not place.
+  A file that is not a readable DOCX: the reason, exit status 1, nothing created.
+  Without ``--agency`` the draft belongs to the root of the organisation tree (when
+  there is exactly one).
+- ``thidua documents render ID [--pdf OUT.pdf] [--docx OUT.docx]``: the files of any
+  draft, by its id (blanks for the number and date until it is issued).
+- ``thidua documents render issued:N`` (or ``render --issued N``) ``--pdf … --docx …``:
+  the stored files of issued document N, as registered (signed PDF included).
+- ``thidua documents render KIND REF --format docx|pdf -o PATH [--year YYYY]``: a
+  registered kind's source (``movement``, ``decision``, ``draft``…); REF is its id
+  or its issued number, e.g. ``173/PD-SKHĐT --year 2023``.
+- ``thidua documents rerender --failed | --id N ...``.
+- ``thidua documents verify --all`` (or ``verify SỐ [--year YYYY]``): checks every
+  issued document's stored files: SHA-256 as registered at issue and, for a signed
+  PDF, its digital signature; exit status 1 when one fails.
 """
 
 import contextlib
 from pathlib import Path
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.documents.kinds import document_kinds
-from thidua.documents.models import IssuedDocument
+from thidua.documents.models import DraftDocument, IssuedDocument
 from thidua.documents.services.render import (
     render_issued_document,
     render_source,
     rerender_document,
 )
+from thidua.organizations.models import Agency
 
 
 class Command(BaseCommand):
@@ -26,14 +39,34 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        render = sub.add_parser("render", help="Tạo tệp văn bản.")
-        render.add_argument("kind", choices=sorted(k.code for k in document_kinds()))
-        render.add_argument("ref", help="Mã (id) hoặc số, ký hiệu, ví dụ 173/PD-SKHĐT.")
+        imp = sub.add_parser("import", help="Tạo văn bản soạn thảo từ tệp DOCX.")
+        imp.add_argument("file", help="Tệp .docx")
+        imp.add_argument("--agency", help="Mã cơ quan soạn thảo (mặc định: gốc cây).")
+        render = sub.add_parser(
+            "render",
+            help=(
+                "Tạo tệp văn bản: ID (văn bản soạn thảo), issued:N (tệp đã lưu của "
+                "văn bản đi N), hoặc KIND REF."
+            ),
+        )
+        render.add_argument(
+            "refs",
+            nargs="*",
+            metavar="REF",
+            help=(
+                "ID của văn bản soạn thảo; issued:N; hoặc loại ("
+                + ", ".join(sorted(k.code for k in document_kinds()))
+                + ") và mã (id) hoặc số, ký hiệu, ví dụ movement 173/PD-SKHĐT."
+            ),
+        )
+        render.add_argument("--issued", type=int, help="Mã (id) văn bản đi đã lưu tệp.")
         render.add_argument(
             "--year", type=int, help="Năm ban hành khi dùng số, ký hiệu."
         )
         render.add_argument("--format", choices=["docx", "pdf"], default="pdf")
-        render.add_argument("-o", "--output", required=True)
+        render.add_argument("-o", "--output")
+        render.add_argument("--pdf", help="Ghi tệp PDF vào đây.")
+        render.add_argument("--docx", help="Ghi tệp DOCX vào đây.")
         again = sub.add_parser(
             "rerender",
             help="Tạo lại tệp của văn bản đã cấp số mà tạo tệp lỗi (giữ nguyên số).",
@@ -63,11 +96,79 @@ class Command(BaseCommand):
             self.rerender(options)
         elif options["action"] == "verify":
             self._verify(options)
+        elif options["action"] == "import":
+            self.import_docx(options)
         else:
             self.render(options)
 
+    def import_docx(self, options):
+        from thidua.documents.services.drafts import import_draft  # noqa: PLC0415 (python-docx is heavy)
+
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                f"Không đọc được tệp “{path}”: {exc.strerror}."
+            ) from None
+        try:
+            draft, unplaced = import_draft(
+                data, agency=self._agency(options["agency"]), file_name=path.name
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        self.stdout.write(f"Đã tạo văn bản soạn thảo mã {draft.pk}: {draft}")
+        if unplaced:
+            self.stdout.write(f"{len(unplaced)} dòng chưa xếp được vào văn bản:")
+            for line in unplaced:
+                self.stdout.write(f"  {line}")
+
+    @staticmethod
+    def _agency(code: str | None) -> Agency:
+        if code:
+            agency = Agency.objects.filter(code=code).first()
+            if agency is None:
+                raise CommandError(f"Không có cơ quan mã “{code}”.")
+            return agency
+        roots = list(Agency.objects.filter(parent__isnull=True)[:2])
+        if len(roots) != 1:
+            raise CommandError("Hãy chọn cơ quan soạn thảo: --agency MÃ.")
+        return roots[0]
+
+    def _outputs(self, options) -> dict[str, str]:
+        """``{fmt: path}`` from --pdf/--docx, or -o with --format."""
+        outputs = {fmt: options[fmt] for fmt in ("pdf", "docx") if options.get(fmt)}
+        if options["output"]:
+            outputs.setdefault(options["format"], options["output"])
+        if not outputs:
+            raise CommandError("Chọn tệp ghi ra: --pdf TỆP, --docx TỆP hoặc -o TỆP.")
+        return outputs
+
+    def _write(self, path: str, data: bytes) -> None:
+        Path(path).write_bytes(data)
+        self.stdout.write(f"Đã ghi {path} ({len(data)} byte).")
+
     def render(self, options):
-        kind, ref = options["kind"], options["ref"]
+        refs = options["refs"]
+        if options["issued"] is not None or (
+            len(refs) == 1 and refs[0].startswith("issued:")
+        ):
+            self._render_issued(options)
+        elif len(refs) == 1:
+            self._render_draft(refs[0], options)
+        else:
+            self._render_kind(refs, options)
+
+    def _render_kind(self, refs, options) -> None:
+        if len(refs) != 2:
+            raise CommandError(
+                "Cần ID văn bản soạn thảo, issued:N, hoặc loại và mã văn bản."
+            )
+        kind, ref = refs
+        if kind not in {k.code for k in document_kinds()}:
+            raise CommandError(f"Không có loại văn bản “{kind}”.")
+        if not options["output"]:
+            raise CommandError("Chọn tệp ghi ra: -o TỆP.")
         if ref.isdigit():
             source_id = int(ref)
         else:
@@ -82,10 +183,50 @@ class Command(BaseCommand):
             source_id = found[0].source_id
         try:
             data = render_source(kind, source_id, options["format"])
-        except LookupError as exc:
+        except (LookupError, ObjectDoesNotExist) as exc:
             raise CommandError(f"Không tìm thấy {kind} {ref}.") from exc
-        Path(options["output"]).write_bytes(data)
-        self.stdout.write(f"Đã ghi {options['output']} ({len(data)} byte).")
+        self._write(options["output"], data)
+
+    def _render_draft(self, ref: str, options) -> None:
+        from thidua.documents import rendering  # noqa: PLC0415 (heavy)
+        from thidua.documents.drafting.content import ContentError  # noqa: PLC0415 (loads the renderer)
+
+        outputs = self._outputs(options)
+        if not ref.isdigit() or not DraftDocument.objects.filter(pk=ref).exists():
+            raise CommandError(f"Không có văn bản soạn thảo mã “{ref}”.")
+        try:
+            docx = render_source("draft", int(ref), "docx")
+        except (ContentError, rendering.SpecError) as exc:
+            problems = "; ".join(exc.problems)
+            raise CommandError(f"Văn bản chưa tạo được tệp: {problems}") from None
+        if "docx" in outputs:
+            self._write(outputs["docx"], docx)
+        if "pdf" in outputs:
+            try:
+                pdf = rendering.docx_to_pdf(docx)
+            except rendering.ConversionError as exc:
+                raise CommandError(str(exc)) from None
+            self._write(outputs["pdf"], pdf)
+
+    def _render_issued(self, options) -> None:
+        outputs = self._outputs(options)
+        ref = options["issued"]
+        if ref is None:
+            ref = options["refs"][0].removeprefix("issued:")
+        document = (
+            IssuedDocument.objects.filter(pk=ref).first()
+            if str(ref).isdigit()
+            else None
+        )
+        if document is None:
+            raise CommandError(f"Không có văn bản đi mã “{ref}”.")
+        if not document.is_ready:
+            raise CommandError(
+                f"{document.symbol} chưa có tệp ({document.get_status_display()})."
+            )
+        for fmt, path in outputs.items():
+            with getattr(document, fmt).open("rb") as stored:
+                self._write(path, stored.read())
 
     def rerender(self, options):
         failed = IssuedDocument.objects.filter(status=IssuedDocument.Status.FAILED)
