@@ -6,6 +6,7 @@ kind a route takes — of Sở KH&ĐT, and of Sở Tài chính where a route cou
 Built once per test module and worker, its files rendered (LibreOffice replaced by a
 one-page PDF, as in tests/common/test_crawl.py) and rolled back at the end."""
 
+import copy
 import datetime
 from decimal import Decimal
 from types import SimpleNamespace
@@ -30,6 +31,7 @@ from thidua.councils.services.meeting import (
 )
 from thidua.councils.services.minutes import issue_minutes
 from thidua.decisions.services.decision import draft_decision, submit_decision
+from thidua.documents.services.drafts import attach_file, create_draft, save_content
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.movement import (
     create_movement,
@@ -350,6 +352,26 @@ def _registry(w, users):
     }
 
 
+def _drafts(w, users):
+    """A launch plan written in thidua by Sở KH&ĐT (signer named, a file attached)
+    and a report of Sở Tài chính."""
+    w.written = create_draft(
+        agency=w.org.skhdt, template_code="ke_hoach_tinh", actor=users["officer"]
+    )
+    content = copy.deepcopy(w.written.content)
+    content["signers"][0]["name"] = "Vũ Hoàng Quý"
+    w.written = save_content(w.written, content, actor=users["officer"])
+    w.written_file = attach_file(
+        w.written,
+        SimpleUploadedFile("Danh sách.pdf", b"%PDF-1.7\n%%EOF"),
+        actor=users["officer"],
+    )
+    w.written.refresh_from_db()
+    w.other_written = create_draft(
+        agency=w.org.other, kind="bao_cao", actor=users["other_officer"]
+    )
+
+
 def build_world() -> SimpleNamespace:
     """Call inside a transaction the caller rolls back, with docx_to_pdf replaced."""
     org = make_org()
@@ -379,6 +401,7 @@ def build_world() -> SimpleNamespace:
         _commendation(w, users)
         _councils(w, users)
         _registry(w, users)
+        _drafts(w, users)
         # The open dossiers judged again (the run's job runs when it commits).
         w.reevaluation, _created = request_reevaluation(actor=users["admin"])
     w.vp_award = Award.objects.get(person=w.vp_staff)

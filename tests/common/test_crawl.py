@@ -299,7 +299,12 @@ def _objects() -> SimpleNamespace:
     from thidua.awards.models import Award
     from thidua.councils.models import BallotBox, Meeting
     from thidua.decisions.models import Decision
-    from thidua.documents.models import IssuedDocument, SigningCredential
+    from thidua.documents.models import (
+        DraftAttachment,
+        DraftDocument,
+        IssuedDocument,
+        SigningCredential,
+    )
     from thidua.movements.enums import UNISSUED
     from thidua.movements.models import (
         Delivery,
@@ -372,6 +377,8 @@ def _objects() -> SimpleNamespace:
         decision=Decision.objects.get(),
         assessment=Assessment.objects.order_by("id").first(),
         reevaluation=ReevaluationRun.objects.order_by("-id").first(),
+        written=list(DraftDocument.objects.order_by("id")),
+        written_file=DraftAttachment.objects.order_by("id").first(),
     )
     missing = [name for name, value in vars(objects).items() if value in (None, [])]
     assert not missing, f"the demo has no {missing}"
@@ -488,6 +495,28 @@ ROUTES = {
     ],
     # POST only ("Tạo lại tệp"): a GET is 405, a POST on a ready document says why not.
     "documents:rerender": lambda o: [{"pk": d.pk} for d in o.documents],
+    # Documents written in thidua: the demo's launch plan (a file attached) and minutes.
+    **{
+        f"documents:{name}": lambda o: [{"pk": d.pk} for d in o.written]
+        for name in (
+            "drafts-detail",
+            "drafts-edit",
+            "drafts-save",
+            "drafts-preview",
+            "drafts-move",
+            "drafts-attach",
+            "drafts-template",
+        )
+    },
+    "documents:drafts-file": lambda o: [
+        {"pk": d.pk, "fmt": fmt} for d in o.written for fmt in ("docx", "pdf", "xyz")
+    ],
+    **{
+        f"documents:{name}": lambda o: [
+            {"pk": o.written_file.draft_id, "attachment": o.written_file.pk}
+        ]
+        for name in ("drafts-attachment", "drafts-detach")
+    },
     **{
         f"nominations:{name}": lambda o: [{"pk": o.round.pk}]
         for name in (

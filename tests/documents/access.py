@@ -8,6 +8,7 @@ certificate page exists for whoever has a staff record); anyone may check a PDF.
 
 from ..access_matrix import (
     ADMIN_ONLY,
+    DONE,
     OFFICERS,
     OTHER_OFFICE,
     OWN_OFFICE,
@@ -34,7 +35,82 @@ WITH_PERSON = (
     "other_officer",
 )
 
+# Documents written in thidua (documents/rules.py): the TĐKT office over the owning
+# agency writes (the province's office, an office of its own, does not); the
+# head, whoever signs for him and the clerk read and take their steps; for everyone
+# else the draft does not exist.
+WRITES = ("admin", "officer")
+READS = (*WRITES, "head", "deputy", "clerk")
+# Who writes documents for some agency (the new-document pages exist for them).
+WRITERS = ("admin", "officer", "other_officer")
+
+
+def _writes(*, method: str = "GET", status=None) -> dict:
+    """The office's own action on the draft: 200 (or DONE for a POST) for who writes,
+    403 for who reads it only, 404 for the others."""
+    return expect(
+        WRITES,
+        forbidden=("head", "deputy", "clerk"),
+        status=status or (DONE if method == "POST" else 200),
+    )
+
+
+def _draft_file(world) -> dict:
+    return {"pk": world.written.pk, "attachment": world.written_file.pk}
+
+
+DRAFT_ROUTES = [
+    route(
+        "documents:drafts",
+        answers=expect((*READS, "other_officer"), rest=403),
+    ),
+    route("documents:drafts-new", answers=expect(WRITERS)),
+    route("documents:drafts-import", answers=expect(WRITERS)),
+    route(
+        "documents:drafts-paste",
+        # The editor posts JSON: the matrix's form post is a bad request (400).
+        answers=expect(WRITERS, rest=403, status=400),
+        method="POST",
+    ),
+    route("documents:drafts-detail", "written", only(*READS)),
+    route(
+        "documents:drafts-detail",
+        "other_written",
+        only("admin", "other_officer"),
+    ),
+    route("documents:drafts-edit", "written", _writes()),
+    # The editor posts JSON: the matrix's form post is a bad request (400).
+    route("documents:drafts-save", "written", _writes(status=400), method="POST"),
+    route("documents:drafts-preview", "written", post(only(*READS)), method="POST"),
+    route(
+        "documents:drafts-move",
+        "written",
+        _writes(method="POST"),
+        method="POST",
+        data={"to": "cho_duyet"},
+    ),
+    route(
+        "documents:drafts-file",
+        "written",
+        only(*READS),
+        kwargs=with_(pk="written", fmt="=docx"),
+    ),
+    route("documents:drafts-attach", "written", _writes(method="POST"), method="POST"),
+    route("documents:drafts-attachment", "written", only(*READS), kwargs=_draft_file),
+    route(
+        "documents:drafts-detach",
+        "written",
+        _writes(method="POST"),
+        method="POST",
+        kwargs=_draft_file,
+    ),
+    route(
+        "documents:drafts-template", "written", _writes(method="POST"), method="POST"
+    ),
+]
+
 ROUTES = [
+    *DRAFT_ROUTES,
     route("documents:register", answers=expect(OFFICERS, rest=403)),
     route("documents:register-settings", answers=expect(OFFICERS, rest=403)),
     *[

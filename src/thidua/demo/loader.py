@@ -46,6 +46,7 @@ from thidua.organizations.services.structure import (
 )
 
 from .commendation import load_council_and_notice
+from .drafts import load_demo_drafts
 from .movement import load_seed_follow_up, load_seed_movement
 from .names import vietnamese_name
 from .signers import load_signers
@@ -489,6 +490,11 @@ def load_demo(seed: int = 2023) -> dict[str, Person]:
     round_ = _review_round_2025(agencies, people_by_unit)
     load_council_and_notice(
         round_, council, agencies["SKHĐT-VP"], people_by_unit["SKHĐT-VP"]
+    )
+    load_demo_drafts(
+        skhdt,
+        officer=User.objects.get(username="canbotdkt"),
+        director=named["director"],
     )
     return named
 

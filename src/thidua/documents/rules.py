@@ -58,3 +58,16 @@ rules.add_perm(
 # The head decides: no administrator approves in his name.
 rules.add_perm("documents.approve_draft", approves_draft)
 rules.add_perm("documents.issue_draft", is_admin | issues_draft)
+
+
+@rules.predicate
+def has_draft_role(user) -> bool:
+    """Writes, approves or issues the documents of some agency."""
+    scopes = scopes_for(user)
+    return bool(
+        scopes.officer_agencies or scopes.approver_agencies or scopes.clerk_agencies
+    )
+
+
+# The list of documents written in thidua (each one still checked by view_draft).
+rules.add_perm("documents.view_drafts", is_admin | has_draft_role)

@@ -6,6 +6,7 @@ from django.http import Http404
 from thidua.accounts.enums import Role
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Person
+from thidua.organizations.selectors import people_for_user
 
 from .models import (
     DocumentLayout,
@@ -27,6 +28,7 @@ __all__ = [
     "active_personal_credential",
     "latest_personal_credential",
     "manageable_credentials",
+    "signer_choices",
     "signing_admin_people",
     "issued_documents_for_user",
     "layout_for",
@@ -190,3 +192,17 @@ def agency_templates(agency, kind: str = "") -> QuerySet[DocumentTemplate]:
     """The templates the agency saved, of one kind or all."""
     templates = DocumentTemplate.objects.filter(agency=agency)
     return templates.filter(kind=kind) if kind else templates
+
+
+def signer_choices(user, agency) -> list[dict]:
+    """Who may sign a document of ``agency``, for the editor's name list: the staff
+    with a title in the agency and its direct units that ``user`` sees, by tên."""
+    people = (
+        people_for_user(user)
+        .filter(Q(unit=agency) | Q(unit__parent=agency))
+        .exclude(position="")
+        .values("pk", "full_name", "position")[:500]
+    )
+    return [
+        {"id": p["pk"], "name": p["full_name"], "title": p["position"]} for p in people
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import register, signing
+from .views import draft_editor, drafts, register, signing
 
 app_name = "documents"
 
@@ -41,6 +41,69 @@ urlpatterns = [
         "van-ban-di/chung-thu-so/<int:pk>/ngung-dung/",
         signing.CredentialDeactivateView.as_view(),
         name="credential-deactivate",
+    ),
+    # Documents written in thidua (drafts) and their editor.
+    path("van-ban/soan-thao/", drafts.DraftListView.as_view(), name="drafts"),
+    path("van-ban/soan-thao/moi/", drafts.DraftCreateView.as_view(), name="drafts-new"),
+    path(
+        "van-ban/soan-thao/nhap-docx/",
+        drafts.DraftImportView.as_view(),
+        name="drafts-import",
+    ),
+    path(
+        "van-ban/soan-thao/dan/",
+        draft_editor.DraftPasteView.as_view(),
+        name="drafts-paste",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/",
+        drafts.DraftDetailView.as_view(),
+        name="drafts-detail",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/soan/",
+        draft_editor.DraftEditView.as_view(),
+        name="drafts-edit",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/luu/",
+        draft_editor.DraftSaveView.as_view(),
+        name="drafts-save",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/xem-truoc/",
+        draft_editor.DraftPreviewView.as_view(),
+        name="drafts-preview",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/chuyen/",
+        drafts.DraftMoveView.as_view(),
+        name="drafts-move",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/tep.<str:fmt>",
+        drafts.DraftFileView.as_view(),
+        name="drafts-file",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/dinh-kem/",
+        drafts.DraftAttachView.as_view(),
+        name="drafts-attach",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/dinh-kem/<int:attachment>/",
+        drafts.DraftAttachmentView.as_view(),
+        name="drafts-attachment",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/dinh-kem/<int:attachment>/bo/",
+        drafts.DraftDetachView.as_view(),
+        name="drafts-detach",
+    ),
+    path(
+        "van-ban/soan-thao/<int:pk>/luu-mau/",
+        drafts.DraftTemplateView.as_view(),
+        name="drafts-template",
     ),
     # Before decisions' "xac-minh/<code>/" (documents' URLs are included first).
     path(

@@ -5,6 +5,7 @@ structured content, goes before the head, and is numbered and issued by the cler
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -207,6 +208,9 @@ class DraftDocument(DelegatedSignerFields):
 
     def __str__(self) -> str:
         return self.title or str(self.get_kind_display())
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:drafts-detail", args=[self.pk])
 
     @property
     def is_editable(self) -> bool:

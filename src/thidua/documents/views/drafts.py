@@ -1,0 +1,303 @@
+"""Pages of the documents written in thidua (drafts): the list, a new one from a
+template or a Word file, a draft's page with its steps (to the head, approved or
+returned, issued by the clerk), its files, the DOCX/PDF of its current text."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.common.history import history_rows
+from thidua.common.selectors import history_of
+from thidua.common.text import fold
+from thidua.common.views import ServiceFormView, apply_errors, require_perm
+
+from ..draft_forms import AttachForm, DraftImportForm, DraftStartForm, TemplateNameForm
+from ..drafting.content import KINDS
+from ..files import generated_file_response, set_download_name
+from ..models.drafts import DocumentTemplate, DraftState
+from ..selectors import access_draft, agency_templates, draft_agencies, drafts_for_user
+from ..services.drafts import (
+    attach_file,
+    create_draft,
+    import_draft,
+    remove_attachment,
+    save_as_template,
+    transition_draft,
+)
+from ..workflows import DRAFT
+from .approval import approval_move
+
+__all__ = [
+    "DraftAttachView",
+    "DraftAttachmentView",
+    "DraftCreateView",
+    "DraftDetachView",
+    "DraftDetailView",
+    "DraftFileView",
+    "DraftImportView",
+    "DraftListView",
+    "DraftMoveView",
+    "DraftTemplateView",
+]
+
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+
+
+class DraftListView(TemplateView):
+    """The documents the user's agencies write, newest first; filtered by state,
+    kind and words of the trích yếu (diacritics or not)."""
+
+    template_name = "documents/drafts/list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        require_perm(user, "documents.view_drafts")
+        drafts = drafts_for_user(user).order_by("-updated_at", "-id")
+        state = self.request.GET.get("trang-thai", "")
+        kind = self.request.GET.get("loai", "")
+        query = self.request.GET.get("q", "").strip()[:200]
+        if state in DraftState.values:
+            drafts = drafts.filter(state=state)
+        if kind in KINDS:
+            drafts = drafts.filter(kind=kind)
+        if query:
+            words = fold(query).split()
+            ids = [
+                pk
+                for pk, title in drafts.values_list("pk", "title")
+                if all(word in fold(title) for word in words)
+            ]
+            drafts = drafts.filter(pk__in=ids)
+        return super().get_context_data(
+            page=Paginator(drafts, 50).get_page(self.request.GET.get("page")),
+            states=DraftState.choices,
+            kinds=[(code, kind.label) for code, kind in KINDS.items()],
+            state=state,
+            kind=kind,
+            query=query,
+            can_write=draft_agencies(user).exists(),
+            **kwargs,
+        )
+
+
+def _writable_agencies(user):
+    agencies = draft_agencies(user).order_by("name")
+    if not agencies.exists():
+        raise Http404  # nobody writes documents for an agency he cannot see
+    return agencies
+
+
+class DraftCreateView(ServiceFormView):
+    template_name = "documents/drafts/create.html"
+    form_class = DraftStartForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agencies = _writable_agencies(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "agencies": self.agencies,
+            "templates": DocumentTemplate.objects.filter(
+                agency__in=self.agencies
+            ).select_related("agency"),
+        }
+
+    def perform(self, form):
+        agency = form.cleaned_data["agency"]
+        how, _sep, value = form.cleaned_data["start"].partition(":")
+        if how == "mau":
+            return create_draft(
+                agency=agency, template_code=value, actor=self.request.user
+            )
+        if how == "rieng":
+            template = agency_templates(agency).filter(pk=value).first()
+            if template is None:
+                raise ValidationError(
+                    {"start": [_("Mẫu này không phải của cơ quan đã chọn.")]}
+                )
+            return create_draft(
+                agency=agency, template=template, actor=self.request.user
+            )
+        return create_draft(agency=agency, kind=value, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("documents:drafts-edit", args=[self.result.pk])
+
+
+class DraftImportView(ServiceFormView):
+    template_name = "documents/drafts/import.html"
+    form_class = DraftImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agencies = _writable_agencies(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "agencies": self.agencies}
+
+    def perform(self, form):
+        upload = form.cleaned_data["file"]
+        draft, unplaced = import_draft(
+            upload.read(),
+            agency=form.cleaned_data["agency"],
+            actor=self.request.user,
+            file_name=upload.name,
+        )
+        messages.success(self.request, _("Đã đọc văn bản vào để soạn tiếp."))
+        for line in unplaced:
+            messages.warning(
+                self.request, _("Chưa đặt được: %(line)s") % {"line": line}
+            )
+        return draft
+
+    def get_success_url(self):
+        return reverse("documents:drafts-edit", args=[self.result.pk])
+
+
+class DraftDetailView(TemplateView):
+    template_name = "documents/drafts/detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        draft = access_draft(user, kwargs["pk"])
+        can_edit = user.has_perm("documents.change_draft", draft)
+        return super().get_context_data(
+            draft=draft,
+            obj=draft,
+            can_edit=can_edit and draft.is_editable,
+            can_keep=can_edit,
+            moves=DRAFT.available(user, draft),
+            attachments=draft.attachments.all(),
+            attach_form=AttachForm(),
+            template_form=TemplateNameForm(initial={"name": draft.title[:200]}),
+            history=history_rows(history_of(draft)[:50]),
+            **kwargs,
+        )
+
+
+class DraftMoveView(View):
+    """One step of the draft, as ``DRAFT.available`` offers it."""
+
+    def post(self, request, pk):
+        draft = access_draft(request.user, pk)
+
+        def step(obj, *, actor, reason, issued_on):
+            return transition_draft(
+                obj,
+                request.POST.get("to", ""),
+                actor=actor,
+                reason=reason,
+                issued_on=issued_on,
+            )
+
+        return approval_move(
+            request,
+            draft,
+            DRAFT,
+            dict.fromkeys(DraftState.values, step),
+            done=_("Đã cập nhật trạng thái văn bản."),
+        )
+
+
+class DraftFileView(View):
+    """The DOCX or PDF of the draft's text as it stands (an issued draft: the
+    register's stored, signed files)."""
+
+    def get(self, request, pk, fmt):
+        draft = access_draft(request.user, pk)
+        if draft.issued_document_id:
+            return redirect("documents:file", pk=draft.issued_document_id, fmt=fmt)
+        from ..rendering import SpecError, render_docx  # noqa: PLC0415 (python-docx)
+        from ..services.drafts import spec_for_draft_id  # noqa: PLC0415
+
+        try:
+            docx = render_docx(spec_for_draft_id(draft.pk))
+        except SpecError as exc:
+            for problem in exc.problems:
+                messages.error(request, problem)
+            return redirect(draft.get_absolute_url())
+        return generated_file_response(docx, fmt, f"du-thao-{draft.pk}")
+
+
+class DraftAttachView(View):
+    def post(self, request, pk):
+        draft = access_draft(request.user, pk)
+        require_perm(request.user, "documents.change_draft", draft)
+        form = AttachForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                attach_file(draft, form.cleaned_data["file"], actor=request.user)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        if not form.errors:
+            messages.success(request, _("Đã đính kèm tệp."))
+        return redirect(draft.get_absolute_url())
+
+
+def _attachment(user, pk, attachment):
+    draft = access_draft(user, pk)
+    found = draft.attachments.filter(pk=attachment).first()
+    if found is None:
+        raise Http404
+    return draft, found
+
+
+class DraftAttachmentView(View):
+    def get(self, request, pk, attachment):
+        _draft, found = _attachment(request.user, pk, attachment)
+        content_type = (
+            mimetypes.guess_type(found.original_name)[0] or "application/octet-stream"
+        )
+        inline = content_type in INLINE_TYPES and not request.GET.get("tai-ve")
+        response = FileResponse(found.file.open("rb"), content_type=content_type)
+        set_download_name(response, found.original_name, inline=inline)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        return response
+
+
+class DraftDetachView(View):
+    def post(self, request, pk, attachment):
+        draft, found = _attachment(request.user, pk, attachment)
+        require_perm(request.user, "documents.change_draft", draft)
+        try:
+            remove_attachment(found, actor=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã bỏ tệp kèm theo."))
+        return redirect(draft.get_absolute_url())
+
+
+class DraftTemplateView(View):
+    """Keep the draft's text as one of the agency's templates."""
+
+    def post(self, request, pk):
+        draft = access_draft(request.user, pk)
+        require_perm(request.user, "documents.change_draft", draft)
+        form = TemplateNameForm(request.POST)
+        if form.is_valid():
+            try:
+                save_as_template(draft, form.cleaned_data["name"], actor=request.user)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        if not form.errors:
+            messages.success(request, _("Đã lưu thành mẫu của cơ quan."))
+        return redirect(draft.get_absolute_url())
