@@ -18,6 +18,7 @@ TINY = {
     "ballots_http.py": "--members 3 --items 2 --workers 1",
     "decision_500.py": "--awardees 3 --runs 1",
     "documents.py": "--runs 1",
+    "document_model.py": "--runs 1",
     "eligibility.py": "--sizes 200 --chunk 100",
     "import_staff.py": "--rows 30",
     "person_list.py": "--people 30 --repeat 2",

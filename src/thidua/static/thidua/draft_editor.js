@@ -232,6 +232,18 @@
     if (state.dirty || state.saving) event.preventDefault();
   });
 
+  // "Xong" and the links out of the editor save what is pending first.
+  for (const link of document.querySelectorAll("[data-after-save]")) {
+    link.addEventListener("click", async (event) => {
+      if (!state.dirty && !state.saving) return;
+      event.preventDefault();
+      clearTimeout(state.timer);
+      if (state.saving) await state.saving.catch(() => null);
+      if (state.dirty) await save();
+      if (!state.dirty) window.location.assign(link.href);
+    });
+  }
+
   // -- rich text shortcuts --------------------------------------------------------------
 
   function wrapSelection(box, before, after) {
