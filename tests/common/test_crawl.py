@@ -444,6 +444,7 @@ ROUTES = {
         for name in (
             "movement-detail",
             "movement-edit",
+            "movement-write",
             "movement-transition",
             "movement-files",
             "movement-remind",

@@ -74,6 +74,18 @@ ROUTES = [
         office(),
         kwargs=with_(pk="movement", section="=purposes"),
     ),
+    # The launch plan written in the editor (documents.add_draft for the launcher):
+    # the office; a draft movement's plan is made, an issued one's refused on its
+    # merits; the others who see the movement may not.
+    *[
+        route(
+            "movements:movement-write",
+            key,
+            post(only(*OWN_OFFICE, forbidden=MOVEMENTS[key][0])),
+            method="POST",
+        )
+        for key in ("draft_movement", "movement")
+    ],
     # The launch document before the head: the office's move (a draft's every part
     # there), refused to the head, deputy and clerk who see it.
     route(

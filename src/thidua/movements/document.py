@@ -7,7 +7,7 @@ from thidua.documents.rendering import date_line, roman
 
 from .models import Movement
 
-__all__ = ["MovementDocument", "Section", "movement_document"]
+__all__ = ["MovementDocument", "Section", "movement_document", "opening_text"]
 
 
 @dataclass
@@ -47,7 +47,7 @@ class MovementDocument:
         return f"Số: {number}/{self.symbol_suffix}"
 
 
-def _opening(movement: Movement, implemented) -> str:
+def opening_text(movement: Movement, implemented) -> str:
     if movement.opening.strip():
         return movement.opening.strip()
     refs = "; ".join(
@@ -96,7 +96,7 @@ def movement_document(
         ),
         title=movement.document_title,
         summary=movement.name,
-        opening=_opening(movement, items("implemented", "implemented_documents")),
+        opening=opening_text(movement, items("implemented", "implemented_documents")),
         sections=sections,
         closing=movement.closing.strip(),
         recipients=[r.label for r in items("recipients", "recipients")],

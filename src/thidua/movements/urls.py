@@ -17,6 +17,11 @@ urlpatterns = [
         name="movement-detail",
     ),
     path(
+        "phong-trao/<int:pk>/soan-van-ban/",
+        movements.MovementWriteView.as_view(),
+        name="movement-write",
+    ),
+    path(
         "phong-trao/<int:pk>/sua/",
         movements.MovementEditView.as_view(),
         name="movement-edit",

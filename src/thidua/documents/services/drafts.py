@@ -159,6 +159,7 @@ def create_draft(
     kind: str = "",
     template_code: str = "",
     template: DocumentTemplate | None = None,
+    content: dict | None = None,
     movement=None,
     actor=None,
     day: datetime.date | None = None,
@@ -166,8 +167,10 @@ def create_draft(
     """A new draft of ``agency``: from a built-in template (``template_code``), one
     of the agency's own (``template``), or empty for ``kind``. The issuer, the place,
     the symbol and — for a decision or a tờ trình — the legal bases in force on
-    ``day`` (today) come from the agency. Audited as ``documents.draft_create``."""
-    if bool(template_code) + (template is not None) > 1:
+    ``day`` (today) come from the agency. ``content`` starts it from a text an app
+    built (a movement's launch plan from the movement's data, movements/drafting.py).
+    Audited as ``documents.draft_create``."""
+    if bool(template_code) + (template is not None) + (content is not None) > 1:
         raise ValidationError(_("Chọn một mẫu văn bản, không chọn hai."))
     if template is not None and template.agency_id != agency.pk:
         raise ValidationError({"template": [_("Mẫu văn bản không thuộc cơ quan này.")]})
@@ -176,6 +179,8 @@ def create_draft(
         kind, base = start.kind, start.content
     elif template is not None:
         kind, base = template.kind, template.content
+    elif content is not None:
+        kind, base = _normalised(content)["kind"], content
     else:
         if kind not in KINDS:
             raise ValidationError(

@@ -24,6 +24,7 @@ from ..enums import MovementState
 from ..forms import SECTION_FORMSETS, MovementForm
 from ..selectors import access_movement, delivery_board, movements_for_user
 from ..services.checks import missing_elements
+from ..services.launch_plan import write_launch_plan
 from ..services.movement import (
     MOVEMENT_FIELDS,
     SECTIONS,
@@ -42,6 +43,7 @@ __all__ = [
     "MovementListView",
     "MovementSectionView",
     "MovementTransitionView",
+    "MovementWriteView",
 ]
 
 
@@ -180,6 +182,9 @@ class MovementDetailView(TemplateView):
             if can_edit
             else [],
             review_kinds=draftable_review_kinds(movement),
+            can_write_plan=movement.issued_document_id is None
+            and user.has_perm("documents.add_draft", movement.launcher),
+            plans=movement.draft_documents.order_by("-updated_at") if can_edit else [],
             parents=movement.parents.all(),
             implemented=movement.implemented_documents.all(),
             **kwargs,
@@ -300,3 +305,18 @@ class MovementTransitionView(View):
             dict.fromkeys(MovementState.values, step),
             done=_("Đã cập nhật trạng thái phong trào."),
         )
+
+
+class MovementWriteView(View):
+    """Write the launch plan in the document editor, from the movement's data."""
+
+    def post(self, request, pk):
+        movement = access_movement(request.user, pk)
+        require_perm(request.user, "documents.add_draft", movement.launcher)
+        try:
+            draft = write_launch_plan(movement, actor=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(movement.get_absolute_url())
+        return redirect("documents:drafts-edit", pk=draft.pk)
