@@ -18,8 +18,9 @@ from thidua.common.views import require_perm
 from ..drafting.content import issue_problems
 from ..drafting.paste import paste_nodes
 from ..drafting.preview import PreviewError, pdf_pages
+from ..rendering import ConversionError, SpecError, render_pdf
 from ..selectors import access_draft, draft_agencies, signer_choices
-from ..services.drafts import save_content
+from ..services.drafts import save_content, spec_for_draft_id
 
 __all__ = ["DraftEditView", "DraftPasteView", "DraftPreviewView", "DraftSaveView"]
 
@@ -104,9 +105,6 @@ class DraftPreviewView(View):
 
     def post(self, request, pk):
         draft = access_draft(request.user, pk)
-        from ..rendering import ConversionError, SpecError, render_pdf  # noqa: PLC0415
-        from ..services.drafts import spec_for_draft_id  # noqa: PLC0415
-
         pages, problems = [], []
         try:
             pdf = render_pdf(spec_for_draft_id(draft.pk))

@@ -23,6 +23,7 @@ from ..draft_forms import AttachForm, DraftImportForm, DraftStartForm, TemplateN
 from ..drafting.content import KINDS
 from ..files import generated_file_response, set_download_name
 from ..models.drafts import DocumentTemplate, DraftState
+from ..rendering import SpecError, render_docx
 from ..selectors import access_draft, agency_templates, draft_agencies, drafts_for_user
 from ..services.drafts import (
     attach_file,
@@ -30,6 +31,7 @@ from ..services.drafts import (
     import_draft,
     remove_attachment,
     save_as_template,
+    spec_for_draft_id,
     transition_draft,
 )
 from ..workflows import DRAFT
@@ -217,9 +219,6 @@ class DraftFileView(View):
         draft = access_draft(request.user, pk)
         if draft.issued_document_id:
             return redirect("documents:file", pk=draft.issued_document_id, fmt=fmt)
-        from ..rendering import SpecError, render_docx  # noqa: PLC0415 (python-docx)
-        from ..services.drafts import spec_for_draft_id  # noqa: PLC0415
-
         try:
             docx = render_docx(spec_for_draft_id(draft.pk))
         except SpecError as exc:
