@@ -10,7 +10,6 @@ elements right.
 """
 
 import argparse
-import copy
 import datetime
 import json
 import os
@@ -22,23 +21,6 @@ from _common import ROOT, machine, timed
 sys.path.insert(0, str(ROOT))
 
 
-def _filled(content: dict) -> dict:
-    content = copy.deepcopy(content)
-    content["issuers"] = [
-        {
-            "parent": "Ủy ban nhân dân tỉnh Lạng Sơn",
-            "name": "Sở Nội vụ",
-            "abbreviation": "SNV",
-        }
-    ]
-    content["place"] = "Lạng Sơn"
-    for signer in content["signers"]:
-        signer["name"] = "Nguyễn Văn A"
-    if content["kind"] == "cong_van":
-        content["symbol"] = "SNV-TĐKT"
-    return content
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -47,6 +29,7 @@ def main() -> None:
 
     from tests.documents.real.elements import compare, extract
     from tests.documents.real.test_real_documents import FIXTURES, renderable
+    from tests.documents.test_drafting_templates import _filled
 
     from thidua.documents.drafting.docx_import import import_docx
     from thidua.documents.drafting.preview import preview_pages

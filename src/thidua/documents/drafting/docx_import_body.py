@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.common.text import fold
-from thidua.documents.rendering.formats import roman
+from thidua.documents.rendering.formats import LETTERS, roman
 
 from .docx_import_blocks import Table
 from .docx_import_table import table_node
@@ -34,31 +34,6 @@ _WORD_NUMBERS = {
     "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
     "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
-_LETTERS = [
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "x",
-    "y",
-]
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PATTERNS = [
     (
@@ -138,7 +113,7 @@ def _number(numbering: str, value: str) -> tuple[int | None, int]:
         return int(parts[-1]), len(parts)
     if numbering in ("letter", "letter_dot", "upper_letter"):
         value = value.lower()
-        return (_LETTERS.index(value) + 1 if value in _LETTERS else None), 1
+        return (LETTERS.index(value) + 1 if value in LETTERS else None), 1
     if value.isdigit():
         return int(value), 1
     if value[:3].lower() == "thứ":

@@ -3,6 +3,7 @@
 import datetime
 
 __all__ = [
+    "LETTERS",
     "date_line",
     "format_number",
     "roman",
@@ -11,7 +12,7 @@ __all__ = [
 ]
 
 # Điểm letters in Vietnamese alphabet order (đ after d; no ă, â, ê, ô, ơ, ư).
-_LETTERS = [
+LETTERS = [
     "a",
     "b",
     "c",
@@ -64,7 +65,7 @@ def roman(number: int) -> str:
 
 def vietnamese_letter(index: int) -> str:
     """0 → ``a``, 4 → ``đ``: the letters of điểm (Phụ lục I, II.6)."""
-    return _LETTERS[index % len(_LETTERS)] * (index // len(_LETTERS) + 1)
+    return LETTERS[index % len(LETTERS)] * (index // len(LETTERS) + 1)
 
 
 def format_number(number: int) -> str:

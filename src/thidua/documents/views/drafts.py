@@ -2,18 +2,17 @@
 template or a Word file, a draft's page with its steps (to the head, approved or
 returned, issued by the clerk), its files, the DOCX/PDF of its current text."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import uploaded_file_response
 from thidua.common.history import history_rows
 from thidua.common.selectors import history_of
 from thidua.common.text import fold
@@ -21,7 +20,7 @@ from thidua.common.views import ServiceFormView, apply_errors, require_perm
 
 from ..draft_forms import AttachForm, DraftImportForm, DraftStartForm, TemplateNameForm
 from ..drafting.content import KINDS
-from ..files import generated_file_response, set_download_name
+from ..files import generated_file_response
 from ..models.drafts import DocumentTemplate, DraftState
 from ..rendering import SpecError, render_docx
 from ..selectors import access_draft, agency_templates, draft_agencies, drafts_for_user
@@ -49,8 +48,6 @@ __all__ = [
     "DraftMoveView",
     "DraftTemplateView",
 ]
-
-INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
 
 class DraftListView(TemplateView):
@@ -228,22 +225,34 @@ class DraftFileView(View):
         return generated_file_response(docx, fmt, f"du-thao-{draft.pk}")
 
 
+def _draft_form_post(request, pk, form_class, action, done: str):
+    """The office's form on a draft's page: the service runs on valid data; its
+    refusals and the form's errors come back as messages on the page."""
+    draft = access_draft(request.user, pk)
+    require_perm(request.user, "documents.change_draft", draft)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            action(draft, form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+    if not form.errors:
+        messages.success(request, done)
+    return redirect(draft.get_absolute_url())
+
+
 class DraftAttachView(View):
     def post(self, request, pk):
-        draft = access_draft(request.user, pk)
-        require_perm(request.user, "documents.change_draft", draft)
-        form = AttachForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                attach_file(draft, form.cleaned_data["file"], actor=request.user)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        if not form.errors:
-            messages.success(request, _("Đã đính kèm tệp."))
-        return redirect(draft.get_absolute_url())
+        return _draft_form_post(
+            request,
+            pk,
+            AttachForm,
+            lambda draft, data: attach_file(draft, data["file"], actor=request.user),
+            _("Đã đính kèm tệp."),
+        )
 
 
 def _attachment(user, pk, attachment):
@@ -257,15 +266,7 @@ def _attachment(user, pk, attachment):
 class DraftAttachmentView(View):
     def get(self, request, pk, attachment):
         _draft, found = _attachment(request.user, pk, attachment)
-        content_type = (
-            mimetypes.guess_type(found.original_name)[0] or "application/octet-stream"
-        )
-        inline = content_type in INLINE_TYPES and not request.GET.get("tai-ve")
-        response = FileResponse(found.file.open("rb"), content_type=content_type)
-        set_download_name(response, found.original_name, inline=inline)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox"
-        return response
+        return uploaded_file_response(request, found.file, found.original_name)
 
 
 class DraftDetachView(View):
@@ -286,17 +287,12 @@ class DraftTemplateView(View):
     """Keep the draft's text as one of the agency's templates."""
 
     def post(self, request, pk):
-        draft = access_draft(request.user, pk)
-        require_perm(request.user, "documents.change_draft", draft)
-        form = TemplateNameForm(request.POST)
-        if form.is_valid():
-            try:
-                save_as_template(draft, form.cleaned_data["name"], actor=request.user)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        if not form.errors:
-            messages.success(request, _("Đã lưu thành mẫu của cơ quan."))
-        return redirect(draft.get_absolute_url())
+        return _draft_form_post(
+            request,
+            pk,
+            TemplateNameForm,
+            lambda draft, data: save_as_template(
+                draft, data["name"], actor=request.user
+            ),
+            _("Đã lưu thành mẫu của cơ quan."),
+        )

@@ -1,17 +1,14 @@
 """Pages of the commendation workflow: rounds, proposals, the dossier and its moves."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.common.downloads import set_download_name
+from thidua.common.downloads import uploaded_file_response
 from thidua.common.history import history_rows
 from thidua.common.params import int_param
 from thidua.common.selectors import history_of
@@ -318,25 +315,13 @@ class AttachmentView(View):
         return redirect(nomination.get_absolute_url())
 
 
-# Shown in the browser; anything else (DOCX, XLSX) is downloaded.
-INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
-
-
 class AttachmentFileView(View):
     """A dossier file, for everyone who sees the nomination (hidden: 404): PDF and
     images inline, the rest (or ``?tai-ve=1``) as a download."""
 
     def get(self, request, pk, attachment):
         _nomination, found = access_attachment(request.user, pk, attachment)
-        content_type = (
-            mimetypes.guess_type(found.file.name)[0] or "application/octet-stream"
-        )
-        inline = content_type in INLINE_TYPES and not request.GET.get("tai-ve")
-        response = FileResponse(found.file.open("rb"), content_type=content_type)
-        set_download_name(response, found.name, inline=inline)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox"
-        return response
+        return uploaded_file_response(request, found.file, found.name)
 
 
 class _UnitFileView(View):
