@@ -31,7 +31,8 @@ from thidua.councils.services.meeting import (
 )
 from thidua.councils.services.minutes import issue_minutes
 from thidua.decisions.services.decision import draft_decision, submit_decision
-from thidua.documents.services.drafts import attach_file, create_draft, save_content
+from thidua.documents.services.draft_files import attach_file
+from thidua.documents.services.drafts import create_draft, save_content
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.movement import (
     create_movement,

@@ -9,15 +9,13 @@ import unicodedata
 import docx
 import pytest
 
-from thidua.documents.drafting.content import (
-    KINDS,
-    ContentError,
+from thidua.documents.drafting.content import KINDS, ContentError, normalise_content
+from thidua.documents.drafting.to_spec import content_spec
+from thidua.documents.drafting.validation import (
     issue_problems,
-    normalise_content,
     table_grid,
     validate_content,
 )
-from thidua.documents.drafting.to_spec import content_spec
 from thidua.documents.rendering import Signer, SpecError, render_docx
 from thidua.documents.rendering.numbering import Counters, label
 

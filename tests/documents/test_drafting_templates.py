@@ -6,9 +6,10 @@ import io
 import docx
 import pytest
 
-from thidua.documents.drafting.content import KINDS, issue_problems, validate_content
+from thidua.documents.drafting.content import KINDS
 from thidua.documents.drafting.templates import builtin_template, builtin_templates
 from thidua.documents.drafting.to_spec import content_spec
+from thidua.documents.drafting.validation import issue_problems, validate_content
 from thidua.documents.rendering import render_docx
 
 CODES = [t.code for t in builtin_templates()]

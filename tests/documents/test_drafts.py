@@ -26,17 +26,19 @@ from thidua.documents.models import (
     IssuedDocument,
     NumberSeries,
 )
+from thidua.documents.services import draft_files, draft_issue
 from thidua.documents.services import drafts as service
-from thidua.documents.services.drafts import (
-    attach_file,
-    create_draft,
+from thidua.documents.services.draft_files import attach_file, remove_attachment
+from thidua.documents.services.draft_issue import (
     personal_signer,
     problems_before_head,
-    remove_attachment,
-    save_as_template,
-    save_content,
     spec_for_draft_id,
     transition_draft,
+)
+from thidua.documents.services.drafts import (
+    create_draft,
+    save_as_template,
+    save_content,
 )
 from thidua.documents.workflows import DRAFT
 from thidua.eligibility.legal_basis import basis_lines
@@ -313,7 +315,7 @@ def test_a_failed_attach_leaves_no_file(org, monkeypatch):
     def audit_down(*args, **kwargs):
         raise RuntimeError("audit down")
 
-    monkeypatch.setattr(service, "_log", audit_down)
+    monkeypatch.setattr(draft_files, "_log", audit_down)
     with pytest.raises(RuntimeError):
         attach_file(draft, SimpleUploadedFile("a.pdf", PDF))
     assert not DraftAttachment.objects.exists()
@@ -456,7 +458,7 @@ def test_submitting_needs_every_element_but_the_clerks_and_the_signer(org, signe
 def test_a_shape_unread_cannot_go_before_the_head(org, monkeypatch):
     draft = create_draft(agency=org.skhdt, kind="ke_hoach")
     monkeypatch.setattr(
-        service,
+        draft_issue,
         "normalise_content",
         lambda c: (_ for _ in ()).throw(content_module.ContentError(["Hỏng"])),
     )

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from thidua.common.models import ActivityLog
 from thidua.documents.models import DraftDocument, DraftState
-from thidua.documents.services.drafts import transition_draft
+from thidua.documents.services.draft_issue import transition_draft
 from thidua.documents.services.render import render_issued_document
 
 from .conftest import require_soffice
@@ -198,7 +198,7 @@ def test_render_a_draft_whose_content_cannot_be_rendered(
     monkeypatch,
 ):
     from thidua.documents.drafting.content import ContentError  # noqa: PLC0415
-    from thidua.documents.services import drafts  # noqa: PLC0415
+    from thidua.documents.services import draft_issue as drafts  # noqa: PLC0415
 
     draft = written(org, signers)
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from thidua.documents.drafting.content import validate_content
+from thidua.documents.drafting.validation import validate_content
 from thidua.movements.drafting import launch_content
 from thidua.movements.services.launch_plan import write_launch_plan
 

@@ -6,7 +6,8 @@ import copy
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.documents.services.drafts import attach_file, create_draft, save_content
+from thidua.documents.services.draft_files import attach_file
+from thidua.documents.services.drafts import create_draft, save_content
 
 # A one-page PDF standing for the list of registered units (checked as a PDF).
 _LIST_PDF = (

@@ -26,6 +26,6 @@ class DocumentsConfig(AppConfig):
         register_document_kind(
             "draft",
             label=_("Văn bản soạn thảo"),
-            spec="thidua.documents.services.drafts:spec_for_draft_id",
-            signer="thidua.documents.services.drafts:personal_signer",
+            spec="thidua.documents.services.draft_issue:spec_for_draft_id",
+            signer="thidua.documents.services.draft_issue:personal_signer",
         )

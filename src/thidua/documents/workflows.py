@@ -53,8 +53,8 @@ DOCUMENT = Workflow(
 
 
 def _ready_for_head(draft) -> list[str]:
-    """What the text still lacks before the head sees it (services.drafts)."""
-    from .services.drafts import problems_before_head  # noqa: PLC0415 (services import this)
+    """What the text still lacks before the head sees it (services.draft_issue)."""
+    from .services.draft_issue import problems_before_head  # noqa: PLC0415 (services import this)
 
     found = problems_before_head(draft)
     return (

@@ -222,8 +222,8 @@ def renderable(fixture: dict) -> dict:
 
 
 def _drafting():
-    from thidua.documents.drafting.content import validate_content
     from thidua.documents.drafting.to_spec import content_spec
+    from thidua.documents.drafting.validation import validate_content
 
     return validate_content, content_spec
 

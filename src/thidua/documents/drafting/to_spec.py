@@ -16,7 +16,8 @@ from thidua.documents.rendering import (
     Table,
 )
 
-from .content import KINDS, ContentError, normalise_content, parse_date, table_grid
+from .content import KINDS, ContentError, normalise_content
+from .validation import parse_date, table_grid
 
 __all__ = ["content_spec"]
 

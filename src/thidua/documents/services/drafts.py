@@ -1,9 +1,7 @@
 """Writes on documents written in thidua (models/drafts.py, docs/document-model.md):
 create (from a built-in or the agency's template, or empty), import from DOCX, save
-the content, keep it as the agency's template, attach files, and move it through
-workflows.DRAFT — before the head, approved or returned, numbered and issued by the
-clerk through the registry (services/numbering.py) and rendered by the render job as
-the document kind ``"draft"`` (apps.py).
+the content, keep it as the agency's template. Files attached: draft_files.py; the
+way through workflows.DRAFT to the register: draft_issue.py.
 
 Every write is audited in its own transaction; a change to the content checks the
 ``version`` the user saw (optimistic locking). The content is normalised
@@ -21,38 +19,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.actions import audit_code
-from thidua.common.jobs import enqueue_on_commit
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
-from thidua.common.uploads import check_attachment
 from thidua.eligibility.legal_basis import basis_lines
 
-from ..drafting.content import (
-    KINDS,
-    ContentError,
-    issue_problems,
-    normalise_content,
-    validate_content,
-)
-from ..kinds import PersonalSigner
-from ..models import DocumentTemplate, DraftAttachment, DraftDocument
+from ..drafting.content import KINDS, ContentError, normalise_content
+from ..drafting.validation import validate_content
+from ..models import DocumentTemplate, DraftDocument
 from ..models.drafts import EDITABLE, DraftState
-from ..tasks import task_render_document
-from ..workflows import DRAFT
-from .approval import approve, send_back
-from .numbering import issue_document
 
 __all__ = [
-    "attach_file",
     "create_draft",
     "import_draft",
-    "personal_signer",
-    "problems_before_head",
-    "remove_attachment",
     "save_as_template",
     "save_content",
-    "spec_for_draft_id",
-    "transition_draft",
 ]
 
 # Kinds that cite their legal bases (căn cứ) by default.
@@ -402,270 +382,3 @@ def save_as_template(draft: DraftDocument, name: str, *, actor=None):
             {"name": [_("Cơ quan đã có mẫu văn bản tên “%(n)s”.") % {"n": name}]}
         ) from None
     return template
-
-
-def attach_file(
-    draft: DraftDocument,
-    upload,
-    *,
-    actor=None,
-    expected_version: int | None = None,
-) -> DraftAttachment:
-    """Attach a file (PDF, DOCX, XLSX, PNG, JPEG, checked by its content, within
-    ``THIDUA_MAX_UPLOAD_BYTES``) to be delivered with the document; it is listed in
-    ``content["attachments"]``. Audited as ``documents.draft_attach``."""
-    checked = check_attachment(upload, field="file")
-    with transaction.atomic():
-        locked = _lock_editable(draft, expected_version)
-        if locked.attachments.filter(original_name=checked.original_name).exists():
-            raise ValidationError(
-                {
-                    "file": [
-                        _("Văn bản đã có tệp kèm theo tên “%(n)s”.")
-                        % {"n": checked.original_name}
-                    ]
-                }
-            )
-        attachment = DraftAttachment(
-            draft=locked,
-            original_name=checked.original_name,
-            size=checked.size,
-            sha256=checked.sha256,
-            uploaded_by=_user(actor),
-        )
-        attachment.file.save(checked.content.name, checked.content, save=False)
-        try:
-            attachment.save()
-            _store(
-                locked,
-                _with_attachments(locked.content, locked.attachments.all()),
-                actor,
-            )
-            _log(
-                locked,
-                audit_code("documents.draft_attach"),
-                actor,
-                data={
-                    "name": attachment.original_name,
-                    "size": attachment.size,
-                    "sha256": attachment.sha256,
-                },
-            )
-        except Exception:
-            # No file stays behind a write that did not happen.
-            attachment.file.storage.delete(attachment.file.name)
-            raise
-    return attachment
-
-
-def remove_attachment(
-    attachment: DraftAttachment, *, actor=None, expected_version: int | None = None
-) -> DraftDocument:
-    """Take a file off a draft the office still edits (its stored file is deleted
-    once the change is committed). Audited as ``documents.draft_detach``."""
-    with transaction.atomic():
-        locked = _lock_editable(attachment.draft, expected_version)
-        row = locked.attachments.get(pk=attachment.pk)
-        stored = row.file
-        data = {"name": row.original_name, "sha256": row.sha256}
-        row.delete()
-        _store(
-            locked, _with_attachments(locked.content, locked.attachments.all()), actor
-        )
-        _log(locked, audit_code("documents.draft_detach"), actor, data=data)
-        transaction.on_commit(lambda: stored.storage.delete(stored.name))
-    return locked
-
-
-# --- Before the head, approved, issued ---------------------------------------------
-
-
-def _symbol(content: dict) -> str:
-    """What follows the number: the content's symbol, else the kind's code and the
-    issuer's abbreviation ("KH-SKHĐT"), as the renderer prints it (to_spec)."""
-    if content["symbol"]:
-        return content["symbol"]
-    code = KINDS[content["kind"]].type_code if content["kind"] in KINDS else ""
-    issuers = content["issuers"]
-    abbreviation = issuers[0]["abbreviation"] if issuers else ""
-    return f"{code}-{abbreviation}" if code and abbreviation else ""
-
-
-def _type_of(content: dict, symbol: str) -> tuple[str, str]:
-    """(type code, type name) for the register: a công văn has none (its name
-    only); the others take the code their symbol starts with ("KH" of "KH-UBND")."""
-    if content["kind"] == CONG_VAN:
-        return "", KINDS[CONG_VAN].label
-    return symbol.partition("-")[0], ""
-
-
-def _complete(content: dict) -> list[str]:
-    """Every element issuing lacks (the number and date are the register's)."""
-    problems = issue_problems(content)
-    if not _symbol(content):
-        problems.append(_("Số, ký hiệu: thiếu ký hiệu (phần sau dấu “/”)."))
-    return problems
-
-
-def problems_before_head(draft: DraftDocument) -> list[str]:
-    """What the text lacks before the head sees it: everything issuing needs but the
-    number and the date (the clerk's) and — except a biên bản — the signer (the
-    approver's, written at approval)."""
-    try:
-        content = normalise_content(draft.content)
-    except ContentError as exc:
-        return list(exc.problems)
-    if content.get("kind") not in SIGNED_AS_TYPED:
-        signers = list(content.get("signers") or [])
-        first = signers[0] if signers else {}
-        content["signers"] = [
-            {**first, "title": first.get("title") or "…", "name": "…"},
-            *signers[1:],
-        ]
-    return _complete(content)
-
-
-def _signed(content: dict, draft: DraftDocument) -> dict:
-    """The first signer is the approver, as recorded at approval (approval.py):
-    under a collective (TM.) his KT./Q./TUQ./TL. becomes the second authority."""
-    if content.get("kind") in SIGNED_AS_TYPED:
-        return content
-    signers = list(content.get("signers") or [])
-    first = dict(signers[0]) if signers else {}
-    block = {
-        "title": draft.signer_title,
-        "name": draft.signer_name,
-        # Approved drafts have their approver on record (a database CHECK).
-        "person_id": draft.approved_by.person_id,
-    }
-    if first.get("authority") == "TM.":
-        block |= {
-            "second_authority": draft.signer_authority,
-            "second_principal": draft.signer_principal,
-        }
-    else:
-        block |= {
-            "authority": draft.signer_authority,
-            "principal": draft.signer_principal,
-            "second_authority": "",
-            "second_principal": "",
-        }
-    return {**content, "signers": [first | block, *signers[1:]]}
-
-
-def transition_draft(
-    draft: DraftDocument,
-    to: str,
-    *,
-    actor=None,
-    issued_on: datetime.date | None = None,
-    reason: str = "",
-    expected_version: int | None = None,
-    check_permission: bool = True,
-) -> DraftDocument:
-    """The one way a draft changes state (``workflows.DRAFT``).
-
-    Submitting checks the text is complete (:func:`problems_before_head`);
-    approving writes the approver and his signer block (services/approval.py);
-    returning keeps the reason. Issuing (the clerk) writes the signer block into the
-    content, refuses with every missing element (``issue_problems``), takes the
-    number from the registry in the same transaction, freezes the content with its
-    number and date and queues the DOCX/PDF rendering after commit."""
-    lock = lambda query: query.select_related("agency", "approved_by")  # noqa: E731
-    if to == DraftState.APPROVED:
-        return approve(
-            DRAFT, draft, to, actor=actor, agency_of=lambda d: d.agency, lock=lock
-        )
-    if to == DraftState.RETURNED:
-        return send_back(DRAFT, draft, to, actor=actor, reason=reason, lock=lock)
-    day = issued_on or timezone.localdate()
-
-    def effect(locked: DraftDocument, move) -> list[str]:
-        if move.target != DraftState.ISSUED:
-            return []
-        content = _signed(_normalised(locked.content), locked)
-        problems = _complete(content)
-        if problems:
-            raise ValidationError(
-                [_("Chưa ban hành được, văn bản còn thiếu:"), *problems]
-            )
-        symbol = _symbol(content)
-        type_code, type_name = _type_of(content, symbol)
-        signer = content["signers"][0]
-        document = issue_document(
-            type_code=type_code,
-            type_name=type_name,
-            symbol=symbol,
-            agency=locked.agency,
-            issued_on=day,
-            summary=_title(content),
-            signer_title=signer.get("title", ""),
-            signer_name=signer.get("name", ""),
-            source_kind="draft",
-            source_id=locked.pk,
-            actor=actor,
-        )
-        locked.content = {
-            **content,
-            "symbol": symbol,
-            "number": str(document.number),
-            "date": day.isoformat(),
-        }
-        locked.issued_document = document
-        locked.updated_by = _user(actor)
-        locked.version += 1
-        enqueue_on_commit(task_render_document, document.pk)
-        return ["content", "issued_document", "updated_by", "updated_at", "version"]
-
-    def symbol(locked: DraftDocument) -> dict:
-        document = locked.issued_document
-        return {"symbol": document.symbol} if document else {}
-
-    return DRAFT.transition(
-        draft,
-        to,
-        actor=actor,
-        check_permission=check_permission,
-        effect=effect,
-        data=symbol,
-        lock=lock,
-        expected_version=expected_version,
-    )
-
-
-# --- The document kind "draft" (apps.py) ---------------------------------------------
-
-
-def spec_for_draft_id(draft_id: int):
-    """The rendering specification of a draft, issued (its number and date) or not
-    (blanks for the clerk)."""
-    from ..drafting.to_spec import content_spec  # noqa: PLC0415 (the renderer is heavy)
-
-    draft = DraftDocument.objects.select_related("issued_document", "approved_by").get(
-        pk=draft_id
-    )
-    document = draft.issued_document
-    if document is None and draft.approved_by_id is not None:
-        # Approved, waiting for the number: signed as it will be issued.
-        return content_spec(_signed(_normalised(draft.content), draft))
-    if document is None:
-        return content_spec(draft.content)
-    return content_spec(
-        draft.content, number=document.number, issue_date=document.issued_on
-    )
-
-
-def personal_signer(draft_id: int) -> PersonalSigner | None:
-    """The approver signs the PDF with his own certificate before the agency's seal,
-    as he does a decision (the signer block written at approval); a biên bản, signed
-    by the meeting's chair and secretary, is sealed only."""
-    draft = DraftDocument.objects.select_related("approved_by__person").get(pk=draft_id)
-    if draft.kind in SIGNED_AS_TYPED:
-        return None
-    approver = draft.approved_by
-    return PersonalSigner(
-        person=approver.person if approver else None,
-        name=draft.signer_name,
-        title=draft.signer_title,
-        user=approver,
-    )

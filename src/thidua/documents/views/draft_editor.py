@@ -15,12 +15,13 @@ from django.views.generic import TemplateView
 
 from thidua.common.views import require_perm
 
-from ..drafting.content import issue_problems
 from ..drafting.paste import paste_nodes
 from ..drafting.preview import PreviewError, pdf_pages
+from ..drafting.validation import issue_problems
 from ..rendering import ConversionError, SpecError, render_pdf
 from ..selectors import access_draft, draft_agencies, signer_choices
-from ..services.drafts import save_content, spec_for_draft_id
+from ..services.draft_issue import spec_for_draft_id
+from ..services.drafts import save_content
 
 __all__ = ["DraftEditView", "DraftPasteView", "DraftPreviewView", "DraftSaveView"]
 

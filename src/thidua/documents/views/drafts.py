@@ -24,15 +24,9 @@ from ..files import generated_file_response
 from ..models.drafts import DocumentTemplate, DraftState
 from ..rendering import SpecError, render_docx
 from ..selectors import access_draft, agency_templates, draft_agencies, drafts_for_user
-from ..services.drafts import (
-    attach_file,
-    create_draft,
-    import_draft,
-    remove_attachment,
-    save_as_template,
-    spec_for_draft_id,
-    transition_draft,
-)
+from ..services.draft_files import attach_file, remove_attachment
+from ..services.draft_issue import spec_for_draft_id, transition_draft
+from ..services.drafts import create_draft, import_draft, save_as_template
 from ..workflows import DRAFT
 from .approval import approval_move
 
