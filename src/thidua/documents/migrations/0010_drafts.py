@@ -13,7 +13,8 @@ POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION thidua_issued_draft_frozen() RETURNS trigger AS $$
 BEGIN
   IF OLD.state = 'da_ban_hanh' THEN
-    RAISE EXCEPTION 'issued draft is frozen: %', OLD.id;
+    RAISE EXCEPTION 'issued draft is frozen: %', OLD.id
+      USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
