@@ -9,7 +9,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from .docx_import_body import read_nodes
+from .docx_import_body import read_label, read_nodes
 from .docx_import_text import Para, Piece, clean
 
 __all__ = ["paste_nodes"]
@@ -56,7 +56,7 @@ def _html_paras(html: str) -> list[Para]:
         if not text:
             continue
         parent = element.getparent()
-        if element.tag == "li" and parent is not None and not _labelled(text):
+        if element.tag == "li" and parent is not None and read_label(text) is None:
             # A browser's list: its numbers are not in the text.
             if parent.tag == "ol":
                 number = [c for c in parent if c.tag == "li"].index(element) + 1
@@ -65,10 +65,6 @@ def _html_paras(html: str) -> list[Para]:
                 pieces.insert(0, Piece("- "))
         paras.append(Para(pieces, f"Đoạn dán {index}", indent=True))
     return paras
-
-
-def _labelled(text: str) -> bool:
-    return bool(re.match(r"^([IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)]|[-+*•])\s", text))
 
 
 def paste_nodes(*, html: str = "", text: str = "") -> list[dict]:

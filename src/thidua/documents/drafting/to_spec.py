@@ -22,12 +22,14 @@ from .validation import parse_date, table_grid
 __all__ = ["content_spec"]
 
 
-def _paragraphs(text: str, **options) -> list[Paragraph]:
+def _lines(text: str) -> list[str]:
     """A text typed with line breaks is several paragraphs: a break inside one
     justified paragraph would stretch the line before it across the page."""
-    return [
-        Paragraph(line.strip(), **options) for line in text.split("\n") if line.strip()
-    ]
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _paragraphs(text: str, **options) -> list[Paragraph]:
+    return [Paragraph(line, **options) for line in _lines(text)]
 
 
 def _table(node: dict) -> Table:
@@ -118,15 +120,10 @@ def content_spec(
             issue_date = parsed
         else:
             month_of = parsed
-    signers = content["signers"] or [dict.fromkeys(("title", "name"), "")]
+    signers = content["signers"] or [_EMPTY_SIGNER]
     closing = content["closing"]
     extra_closing = tuple(p for text in closing[:-1] for p in _paragraphs(text))
-    opening = tuple(
-        line.strip()
-        for text in content["opening"]
-        for line in text.split("\n")
-        if line.strip()
-    )
+    opening = tuple(line for text in content["opening"] for line in _lines(text))
     return Document(
         issuer=_issuer(issuers[0], fallback),
         co_issuers=tuple(_issuer(entry) for entry in issuers[1:]),
@@ -134,10 +131,8 @@ def content_spec(
         type_code=kind.type_code,
         trich_yeu=content["trich_yeu"],
         place=content["place"],
-        signer=_signer({**_EMPTY_SIGNER, **signers[0]}),
-        co_signer=_signer({**_EMPTY_SIGNER, **signers[1]})
-        if len(signers) > 1
-        else None,
+        signer=_signer(signers[0]),
+        co_signer=_signer(signers[1]) if len(signers) > 1 else None,
         issue_date=issue_date,
         month_of=month_of,
         number=number,

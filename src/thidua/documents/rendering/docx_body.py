@@ -85,7 +85,7 @@ def add_blocks(
 ) -> None:
     size = ctx.layout.size("body")
     sections = items = 0
-    counters = counters or Counters(articles=ctx.node_articles)
+    counters = counters or Counters(articles=ctx.articles)
     for block in blocks:
         if isinstance(block, Node):
             _add_node(container, block, counters, ctx, size)
@@ -149,14 +149,14 @@ def _add_node(container, node: Node, counters: Counters, ctx: Ctx, size: float) 
         )
         label_size = layout.size("heading") if heading else size
         if label:
-            # The label takes the title's weight ("1. Tiêu đề" bold; "a) …" plain).
-            label_bold = bold if title else node.numbering == "article"
+            # The label takes the title's weight ("1. Tiêu đề" bold; "a) …" plain);
+            # "Điều n." is always bold.
             add_text(
                 paragraph,
                 label + " ",
                 layout,
                 label_size,
-                bold=label_bold or node.numbering == "article",
+                bold=(bold and bool(title)) or node.numbering == "article",
             )
         if title:
             write_rich(paragraph, title, ctx, label_size, bold=bold, italic=italic)
@@ -183,8 +183,8 @@ def _add_item(container, item: Item, number: int, ctx: Ctx, size: float) -> None
 
 
 def _add_article(container, article: Article, ctx: Ctx, size: float) -> None:
-    ctx.articles += 1
-    label = f"Điều {ctx.articles}."
+    ctx.articles[0] += 1
+    label = f"Điều {ctx.articles[0]}."
     blocks = list(article.blocks)
     if article.title:
         paragraph = body_paragraph(container, ctx, keep_next=bool(blocks))

@@ -62,7 +62,7 @@ def _issuer_cell(cell, issuer, ctx: Ctx, width_cm: float, *, small: bool) -> Non
     lines = [(line, "co_quan_chu_quan", False) for line in issuer.parent_lines] + [
         (line, "co_quan_ban_hanh", True) for line in issuer.name_lines
     ]
-    widest = 0.0
+    name_line = 0.0
     for index, (line, style, bold) in enumerate(lines):
         # A line the officer broke is a paragraph of its own; where a line is too
         # long for the cell, it breaks (a soft line break) where name_lines says.
@@ -73,8 +73,7 @@ def _issuer_cell(cell, issuer, ctx: Ctx, width_cm: float, *, small: bool) -> Non
             if number < len(pieces) - 1:
                 run.add_break()
             if bold:
-                widest = max(widest, text_width_pt(piece, size(style), bold=True))
-    name_line = widest
+                name_line = max(name_line, text_width_pt(piece, size(style), bold=True))
     add_rule(
         cell.add_paragraph(),
         layout,
@@ -97,7 +96,7 @@ def _header_columns_cm(spec: Document, layout) -> tuple[float, ...]:
     )
     issuers = 1 + len(spec.co_issuers)
     # Side by side the names need more room: the table reaches 0.5 cm further into
-    # each margin (_CO_ISSUED_INDENT_CM), as the samples' header tables already do.
+    # each margin (_CO_ISSUED_EXTRA_CM), as the samples' header tables already do.
     total = left_cm + right_cm + 2 * _CO_ISSUED_EXTRA_CM
     each = (total - quoc_hieu_cm) / issuers
     return (*([each] * issuers), quoc_hieu_cm)

@@ -320,9 +320,9 @@ class Ctx:
         self.document = document
         self.layout = layout
         self.footnotes = footnotes
-        self.articles = 0
-        # Điều of a section tree (Node), numbered through the document.
-        self.node_articles = [0]
+        # The last Điều's number, through the document (Article blocks and the
+        # section tree's Node counters share it).
+        self.articles = [0]
 
     @property
     def text_width_pt(self) -> float:
