@@ -34,6 +34,7 @@ from thidua.decisions.services.decision import draft_decision, submit_decision
 from thidua.documents.services.draft_files import attach_file
 from thidua.documents.services.drafts import create_draft, save_content
 from thidua.documents.services.signing import upload_credential
+from thidua.movements.services.launch_plan import write_launch_plan
 from thidua.movements.services.movement import (
     create_movement,
     replace_section,
@@ -371,6 +372,8 @@ def _drafts(w, users):
     w.other_written = create_draft(
         agency=w.org.other, kind="bao_cao", actor=users["other_officer"]
     )
+    # The draft movement's plan written in the editor, linked to it.
+    w.movement_plan = write_launch_plan(w.draft_movement, actor=users["officer"])
 
 
 def build_world() -> SimpleNamespace:

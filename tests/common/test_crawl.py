@@ -139,7 +139,8 @@ def _extras() -> None:
     from thidua.accounts.models import User
     from thidua.accounts.services import issue_token
     from thidua.movements.models import Movement
-    from thidua.movements.services.movement import transition_movement
+    from thidua.movements.services.launch_plan import write_launch_plan
+    from thidua.movements.services.movement import replace_section, transition_movement
     from thidua.movements.services.review import draft_review
     from thidua.nominations.models import PublicNotice
     from thidua.nominations.services.notice import add_comment
@@ -178,6 +179,39 @@ def _extras() -> None:
         "cho_duyet",
         actor=User.objects.get(username="canbotdkt"),
     )
+    # A movement of rounds, tiered awards and two funding sources, its plan written
+    # in the editor.
+    planned = make_movement(
+        SimpleNamespace(skhdt=skhdt),
+        name="Thi đua chào mừng Ngày Nhà giáo Việt Nam",
+        starts_on=datetime.date(2027, 9, 5),
+        ends_on=datetime.date(2027, 11, 20),
+    )
+    replace_section(
+        planned,
+        "rounds",
+        [
+            {"name": "Đợt 1", "weeks_from": 1, "weeks_to": 5},
+            {"name": "Đợt 2", "weeks_from": 6, "ends_with": "Lễ kỷ niệm 20/11"},
+        ],
+    )
+    replace_section(
+        planned,
+        "awards",
+        [
+            {"form": "Giấy khen", "tier": "Giải Nhất", "quota": 1, "cash": 500_000},
+            {"form": "Giấy khen", "tier": "Giải Nhì", "quota": 2, "gift": "sách"},
+        ],
+    )
+    replace_section(
+        planned,
+        "funding",
+        [
+            {"source": "Quỹ thi đua, khen thưởng", "amount": 1_000_000},
+            {"source": "Xã hội hóa"},
+        ],
+    )
+    write_launch_plan(planned, actor=User.objects.get(username="canbotdkt"))
     admin = User.objects.get(username="quantri")
     upload = SimpleUploadedFile("mau.xlsx", staff_template_bytes(skhdt))
     start_staff_import(upload, agency=skhdt, actor=admin, dry_run=True)
@@ -378,6 +412,7 @@ def _objects() -> SimpleNamespace:
         assessment=Assessment.objects.order_by("id").first(),
         reevaluation=ReevaluationRun.objects.order_by("-id").first(),
         written=list(DraftDocument.objects.order_by("id")),
+        plan=DraftDocument.objects.get(movement__isnull=False),
         written_file=DraftAttachment.objects.order_by("id").first(),
     )
     missing = [name for name, value in vars(objects).items() if value in (None, [])]
@@ -459,9 +494,23 @@ ROUTES = {
     },
     "movements:movement-section": lambda o: _each(
         "section",
-        ["implemented", "parents", "purposes", "contents", "duties", "recipients", "x"],
+        [
+            "implemented",
+            "parents",
+            "purposes",
+            "contents",
+            "rounds",
+            "awards",
+            "funding",
+            "duties",
+            "recipients",
+            "x",
+        ],
         {"pk": o.movement.pk},
     ),
+    "movements:movement-refresh-plan": lambda o: [
+        {"pk": o.plan.movement_id, "draft": o.plan.pk}
+    ],
     "movements:movement-file": lambda o: [
         {"pk": o.movement.pk, **f} for f in _fmts("docx", "pdf")
     ],

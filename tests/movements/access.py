@@ -86,6 +86,24 @@ ROUTES = [
         )
         for key in ("draft_movement", "movement")
     ],
+    # Its data sections written again: the office; the head, deputy and clerk who
+    # read the draft may not.
+    route(
+        "movements:movement-refresh-plan",
+        "draft_movement",
+        post(only(*OWN_OFFICE, forbidden=LAUNCHERS)),
+        method="POST",
+        kwargs=with_(pk="draft_movement", draft="movement_plan"),
+    ),
+    *[
+        route(
+            "movements:movement-section",
+            "draft_movement",
+            office("draft_movement"),
+            kwargs=with_(pk="draft_movement", section=f"={section}"),
+        )
+        for section in ("rounds", "awards", "funding")
+    ],
     # The launch document before the head: the office's move (a draft's every part
     # there), refused to the head, deputy and clerk who see it.
     route(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from thidua.documents.rendering import date_line, roman
 
 from .models import Movement
+from .plan_text import award_line, funding_lines, time_lines
 
 __all__ = ["MovementDocument", "Section", "movement_document", "opening_text"]
 
@@ -77,10 +78,25 @@ def movement_document(
         if movement.theme.strip()
         else ""
     )
+    rounds = items("rounds", "rounds")
+    # The time is said once rounds or an end event are given; a movement with only
+    # its window (the seed) keeps the document its agency issued.
+    timing = (
+        time_lines(movement, rounds) if rounds or movement.ends_with.strip() else []
+    )
+    audience = movement.audience.strip()
     sections = [
         Section("Mục đích", [p.text for p in items("purposes", "purposes")]),
         Section("Chủ đề thi đua", [theme_text] if theme_text else [], numbered=False),
+        Section("Đối tượng thi đua", [audience] if audience else [], numbered=False),
         Section("Nội dung thi đua", [c.text for c in items("contents", "contents")]),
+        Section("Thời gian thực hiện", timing, numbered=False),
+        Section("Khen thưởng", [award_line(a) for a in items("awards", "awards")]),
+        Section(
+            "Kinh phí",
+            funding_lines(items("funding", "funding_sources")),
+            numbered=False,
+        ),
         Section("Tổ chức thực hiện", [d.text for d in items("duties", "duties")]),
     ]
     sections = [s for s in sections if s.paragraphs]

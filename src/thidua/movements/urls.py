@@ -22,6 +22,11 @@ urlpatterns = [
         name="movement-write",
     ),
     path(
+        "phong-trao/<int:pk>/soan-van-ban/<int:draft>/cap-nhat/",
+        movements.MovementRefreshPlanView.as_view(),
+        name="movement-refresh-plan",
+    ),
+    path(
         "phong-trao/<int:pk>/sua/",
         movements.MovementEditView.as_view(),
         name="movement-edit",

@@ -9,10 +9,15 @@ from .movement import (
     Purpose,
     Recipient,
 )
+from .plan import AwardUnit, MovementAward, MovementFunding, MovementRound
 from .registration import Registration, RegistrationEntry
 from .report import MovementReport
 
 __all__ = [
+    "AwardUnit",
+    "MovementAward",
+    "MovementFunding",
+    "MovementRound",
     "ContentItem",
     "Delivery",
     "Duty",

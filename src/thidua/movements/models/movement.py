@@ -41,6 +41,17 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
     year = models.PositiveSmallIntegerField(_("năm"))
     starts_on = models.DateField(_("từ ngày"), null=True, blank=True)
     ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
+    ends_with = models.CharField(
+        _("kết thúc khi (sự kiện)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Khi phong trào kết thúc gắn với một sự kiện thay vì một ngày."),
+    )
+    audience = models.TextField(
+        _("đối tượng thi đua"),
+        blank=True,
+        help_text=_("Ví dụ: Cán bộ, giáo viên, nhân viên và học sinh toàn trường."),
+    )
     launcher = models.ForeignKey(
         "organizations.Agency",
         verbose_name=_("cơ quan phát động"),

@@ -4,11 +4,12 @@ of the launcher, linked to the movement, started from the movement's data."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from thidua.documents.services.drafts import create_draft
+from thidua.common.text import fold
+from thidua.documents.services.drafts import create_draft, save_content
 
-from ..drafting import launch_content
+from ..drafting import DATA_SECTIONS, launch_content
 
-__all__ = ["write_launch_plan"]
+__all__ = ["refresh_launch_plan", "write_launch_plan"]
 
 
 def write_launch_plan(movement, *, actor=None):
@@ -29,3 +30,52 @@ def write_launch_plan(movement, *, actor=None):
         movement=movement,
         actor=actor,
     )
+
+
+def _index(body: list, title: str) -> int | None:
+    for index, block in enumerate(body):
+        if block.get("type") == "section" and fold(block.get("title", "")) == fold(
+            title
+        ):
+            return index
+    return None
+
+
+def refresh_launch_plan(draft, *, actor=None, expected_version: int | None = None):
+    """Write the sections the movement's data makes (Đối tượng, Chỉ tiêu, Thời gian,
+    Khen thưởng, Kinh phí) into ``draft`` again, after the officer changed rounds,
+    awards or money on the movement: a section found by its title gets the new
+    items under the officer's own title; a missing one is put after the data section
+    before it (or before "Tổ chức thực hiện"). A section whose data is now empty is
+    left as he wrote it. Everything else in the draft is kept. Audited by
+    ``save_content`` with the elements that changed."""
+    movement = draft.movement
+    if movement is None:
+        raise ValidationError(_("Văn bản này không gắn với phong trào nào."))
+    fresh = {
+        fold(block["title"]): block
+        for block in launch_content(movement)["body"]
+        if block.get("type") == "section"
+    }
+    content = dict(draft.content)
+    body = [dict(block) for block in content.get("body") or []]
+    last = None
+    for title in DATA_SECTIONS:
+        new = fresh.get(fold(title))
+        at = _index(body, title)
+        if at is not None:
+            if new is not None:
+                body[at]["children"] = new["children"]
+            last = at
+            continue
+        if new is None:
+            continue
+        if last is not None:
+            at = last + 1
+        else:
+            at = _index(body, "Tổ chức thực hiện")
+            at = len(body) if at is None else at
+        body.insert(at, new)
+        last = at
+    content["body"] = body
+    return save_content(draft, content, actor=actor, expected_version=expected_version)

@@ -20,16 +20,21 @@ from ..models import (
     Duty,
     ImplementedDocument,
     Movement,
+    MovementAward,
+    MovementFunding,
+    MovementRound,
     ParentMovement,
     Purpose,
     Recipient,
 )
 from ..workflows import MOVEMENT
 from .dissemination import deliver_movement
+from .rounds import check_rounds
 
 __all__ = [
     "MOVEMENT_FIELDS",
     "SECTIONS",
+    "SECTION_RELATED",
     "create_movement",
     "replace_section",
     "transition_movement",
@@ -42,6 +47,8 @@ MOVEMENT_FIELDS = [
     "year",
     "starts_on",
     "ends_on",
+    "ends_with",
+    "audience",
     "scope_agency",
     "scope_cluster",
     "type_code",
@@ -56,6 +63,8 @@ MOVEMENT_FIELDS = [
 ]
 TEXT_FIELDS = [
     "name",
+    "ends_with",
+    "audience",
     "type_code",
     "document_title",
     "theme",
@@ -75,14 +84,23 @@ SECTIONS = {
     "contents": (ContentItem, ["text"]),
     "duties": (Duty, ["actor", "agency", "text"]),
     "recipients": (Recipient, ["kind", "agency", "council", "cluster", "label"]),
+    "rounds": (
+        MovementRound,
+        ["name", "starts_on", "ends_on", "weeks_from", "weeks_to", "ends_with", "note"],
+    ),
+    "awards": (MovementAward, ["form", "tier", "unit", "quota", "cash", "gift"]),
+    "funding": (MovementFunding, ["source", "amount", "note"]),
 }
-_RELATED = {
+SECTION_RELATED = {
     "parents": "parents",
     "implemented": "implemented_documents",
     "purposes": "purposes",
     "contents": "contents",
     "duties": "duties",
     "recipients": "recipients",
+    "rounds": "rounds",
+    "awards": "awards",
+    "funding": "funding_sources",
 }
 
 
@@ -101,7 +119,7 @@ def _clean(data: dict) -> dict:
             cleaned[name] = (
                 nfc(cleaned[name]) if name != "theme_intro" else cleaned[name]
             )
-    for name in ("theme_intro", "opening", "closing"):
+    for name in ("theme_intro", "opening", "closing", "audience"):
         if cleaned.get(name):
             cleaned[name] = "\n".join(nfc(line) for line in cleaned[name].splitlines())
     if cleaned.get("type_code"):
@@ -157,6 +175,7 @@ def update_movement(
             if name in MOVEMENT_FIELDS:
                 setattr(locked, name, value)
         locked.full_clean()
+        check_rounds(locked, locked.rounds.all())
         changes = diff(before, snapshot(locked, MOVEMENT_FIELDS))
         if changes:
             locked.version += 1
@@ -183,7 +202,7 @@ def replace_section(
     model, fields = SECTIONS[section]
     with transaction.atomic():
         locked = _lock_draft(movement, expected_version)
-        related = getattr(locked, _RELATED[section])
+        related = getattr(locked, SECTION_RELATED[section])
         before = [snapshot(item, fields) for item in related.all()]
         new_items = []
         for position, raw in enumerate(items, start=1):
@@ -192,8 +211,16 @@ def replace_section(
                 if isinstance(value, str):
                     values[key] = nfc(value) if key != "text" else nfc_text(value)
             item = model(movement=locked, position=position, **values)
-            item.full_clean(exclude=["movement"])
+            try:
+                item.full_clean(exclude=["movement"])
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Mục %(n)s: %(problems)s")
+                    % {"n": position, "problems": " ".join(exc.messages)}
+                ) from exc
             new_items.append(item)
+        if section == "rounds":
+            check_rounds(locked, new_items)
         related.all().delete()
         model.objects.bulk_create(new_items)
         after = [snapshot(item, fields) for item in new_items]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,7 +14,7 @@ from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.doc_types import doc_type
-from thidua.documents.selectors import local_types_for
+from thidua.documents.selectors import access_draft, local_types_for
 from thidua.documents.views.approval import approval_move
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
@@ -24,9 +25,10 @@ from ..enums import MovementState
 from ..forms import SECTION_FORMSETS, MovementForm
 from ..selectors import access_movement, delivery_board, movements_for_user
 from ..services.checks import missing_elements
-from ..services.launch_plan import write_launch_plan
+from ..services.launch_plan import refresh_launch_plan, write_launch_plan
 from ..services.movement import (
     MOVEMENT_FIELDS,
+    SECTION_RELATED,
     SECTIONS,
     create_movement,
     replace_section,
@@ -201,8 +203,6 @@ class MovementSectionView(TemplateView):
         self.movement = access_movement(request.user, kwargs["pk"])
         require_perm(request.user, "movements.change_movement", self.movement)
         if kwargs["section"] not in SECTION_FORMSETS:
-            from django.http import Http404  # noqa: PLC0415 (rare path)
-
             raise Http404
         self.section = kwargs["section"]
         self.title, self.formset_class = SECTION_FORMSETS[self.section]
@@ -210,9 +210,7 @@ class MovementSectionView(TemplateView):
 
     def _initial(self):
         _model, fields = SECTIONS[self.section]
-        related = {
-            "implemented": "implemented_documents",
-        }.get(self.section, self.section)
+        related = SECTION_RELATED[self.section]
         return [
             {name: getattr(item, name) for name in fields if hasattr(item, name)}
             for item in getattr(self.movement, related).all()
@@ -320,3 +318,26 @@ class MovementWriteView(View):
                 messages.error(request, message)
             return redirect(movement.get_absolute_url())
         return redirect("documents:drafts-edit", pk=draft.pk)
+
+
+class MovementRefreshPlanView(View):
+    """Write the data sections of a launch plan drafted in the editor again from the
+    movement (rounds, awards, money changed since)."""
+
+    def post(self, request, pk, draft):
+        movement = access_movement(request.user, pk)
+        plan = access_draft(request.user, draft)
+        if plan.movement_id != movement.pk:
+            raise Http404
+        require_perm(request.user, "documents.change_draft", plan)
+        try:
+            refresh_launch_plan(plan, actor=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Đã cập nhật các mục của văn bản từ dữ liệu phong trào."),
+            )
+        return redirect(movement.get_absolute_url())
