@@ -373,7 +373,9 @@ def extract(data: bytes) -> list[Element]:
                 out.append(Element("kinh_gui", plain))
                 continue
             in_kinh_gui = False
-            if centred_bold and not plain.endswith(":"):
+            # A body that opens on "Chương I" / "Phần I" (a quy chế, no căn cứ): the
+            # centred label is the first heading, not a decision's authority line.
+            if centred_bold and not plain.endswith(":") and not _LABEL.match(plain):
                 out.append(Element("authority_line", plain))
                 continue
             phase = "body"
