@@ -2,6 +2,7 @@
 the document model field by field; files that are not Word documents refused with a
 Vietnamese sentence saying what they are."""
 
+import copy
 import io
 import json
 import unicodedata
@@ -668,3 +669,33 @@ def test_labels_as_schools_type_them_and_a_date_by_month():
     assert numberings[:2] == ["letter_dot", "letter_dot"]
     flat = json.dumps(content, ensure_ascii=False)
     assert '"numbering": "arabic_paren"' in flat and '"numbering": "star"' in flat
+
+
+def test_thidua_s_own_wraps_in_a_header_name_are_joined_again():
+    """A long name thidua wrapped to fit its cell (soft line breaks in a file it
+    marked as its own) comes back as the one name the officer typed; a break he typed
+    (a paragraph of its own) stays; in another's file a soft break is his."""
+    from thidua.documents.drafting.to_spec import content_spec  # noqa: PLC0415
+    from thidua.documents.rendering import render_docx  # noqa: PLC0415
+
+    from .test_drafting_content import PLAN  # noqa: PLC0415
+
+    content = copy.deepcopy(PLAN)
+    content["issuers"] = [
+        {
+            "parent": "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "name": "BAN THI ĐUA - KHEN THƯỞNG TỈNH ĐẮK LẮK\nTỔ GIÚP VIỆC",
+            "abbreviation": "BTĐKT",
+        }
+    ]
+    data = render_docx(content_spec(content))
+    issuer = import_docx(data).content["issuers"][0]
+    assert issuer["parent"] == "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"
+    assert issuer["name"] == "BAN THI ĐUA - KHEN THƯỞNG TỈNH ĐẮK LẮK\nTỔ GIÚP VIỆC"
+    # The same file without thidua's mark: the soft breaks are read as typed.
+    document = Document(io.BytesIO(data))
+    document.core_properties.category = ""
+    out = io.BytesIO()
+    document.save(out)
+    issuer = import_docx(out.getvalue()).content["issuers"][0]
+    assert issuer["name"].count("\n") > 1

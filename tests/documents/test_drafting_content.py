@@ -566,3 +566,28 @@ def test_a_long_agency_name_breaks_where_an_officer_would(name, lines):
     from thidua.documents.rendering.metrics import name_lines
 
     assert name_lines(name, 13, (6.8 - 0.38) * 72 / 2.54, bold=True) == lines
+
+
+def test_another_kind_takes_the_code_of_its_typed_title():
+    """A "văn bản khác" titled QUY CHẾ is numbered …/QC-…; a title outside Phụ lục
+    III needs a typed symbol, and issuing says so."""
+    from thidua.documents.doc_types import code_for_title  # noqa: PLC0415
+
+    assert code_for_title("QUY CHẾ") == "QC"
+    assert code_for_title("Kế hoạch liên tịch") == "KH"
+    assert code_for_title("QUY ĐỊNH") == "QyĐ"
+    assert code_for_title("QUYẾT ĐỊNH") == "QĐ"
+    assert code_for_title("LỜI KÊU GỌI") == ""
+    content = copy.deepcopy(PLAN)
+    content.update(kind="khac", type_title="QUY CHẾ", symbol="")
+    spec = content_spec(content)
+    assert spec.type_code == "QC"
+    assert render_docx(spec)[:2] == b"PK"
+    assert not any("Phụ lục III" in p for p in issue_problems(content))
+    content["type_title"] = "LỜI KÊU GỌI"
+    assert (
+        "Tên loại “LỜI KÊU GỌI” không có trong Phụ lục III Nghị định 30/2020: hãy ghi "
+        "ký hiệu văn bản"
+    ) in issue_problems(content)
+    content["symbol"] = "LKG-UBND"
+    assert not any("Phụ lục III" in p for p in issue_problems(content))

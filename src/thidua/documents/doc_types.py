@@ -6,7 +6,9 @@ are accepted when an agency configures them, with a visible warning.
 
 from dataclasses import dataclass
 
-__all__ = ["OFFICIAL_TYPES", "DocType", "doc_type"]
+from thidua.common.text import fold
+
+__all__ = ["OFFICIAL_TYPES", "DocType", "code_for_title", "doc_type"]
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,15 @@ def doc_type(code: str, local_types: dict[str, str] | None = None) -> DocType | 
     if local_types and code in local_types:
         return DocType(code, local_types[code], False)
     return None
+
+
+def code_for_title(title: str) -> str:
+    """The Phụ lục III code of a typed tên loại: "QUY CHẾ" → "QC", "KẾ HOẠCH LIÊN
+    TỊCH" → "KH"; "" when the title names no type of the table."""
+    folded = fold(" ".join(title.split()))
+    matches = [
+        t
+        for t in OFFICIAL_TYPES.values()
+        if (folded + " ").startswith(fold(t.name) + " ")
+    ]
+    return max(matches, key=lambda t: len(t.name)).code if matches else ""

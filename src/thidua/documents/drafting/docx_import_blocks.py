@@ -67,6 +67,7 @@ Block = Para | Table
 
 class _Reader:
     def __init__(self, package: Package) -> None:
+        self.wrapped = package.wrapped
         self.styles = Styles(package.styles)
         self.numbering = Numbering(package.numbering)
         self.notes: dict[str, str] = {}
@@ -280,6 +281,8 @@ class _State:
         fresh = Para([], last.where, last.align, last.indent)
         if kind == "page":
             fresh.page_break = True
+        else:
+            fresh.wrapped = self.reader.wrapped
         self.paras.append(fresh)
 
     def graphic(self, element: etree._Element) -> None:

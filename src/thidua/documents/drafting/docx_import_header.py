@@ -209,14 +209,26 @@ def _read_columns(columns: list[list[Para]], header: Header) -> None:
             header.symbols.append(symbol)
 
 
+def _joined(lines: list[Para]) -> str:
+    """Lines as the officer typed them ("\n" between): the wraps thidua's renderer
+    made to fit the name in its cell are joined again with a space, for the renderer
+    to wrap anew (metrics.name_lines)."""
+    text = ""
+    for index, para in enumerate(lines):
+        if index:
+            text += " " if para.wrapped else "\n"
+        text += para.plain
+    return text
+
+
 def _issuer(lines: list[Para]) -> dict:
     """The parent body is the lines not in bold, the issuing body the bold ones after
-    them; a long name broken over lines keeps its breaks."""
-    parent = [p.plain for p in lines if not p.bold]
-    name = [p.plain for p in lines if p.bold]
+    them; a long name broken over lines keeps its typed breaks."""
+    parent = [p for p in lines if not p.bold]
+    name = [p for p in lines if p.bold]
     if not name:
         parent, name = parent[:-1], parent[-1:]
     elif parent and lines[0].bold:
         # Bold lines before plain ones: all of it is the name as typed.
-        parent, name = [], [p.plain for p in lines]
-    return {"parent": "\n".join(parent), "name": "\n".join(name), "abbreviation": ""}
+        parent, name = [], list(lines)
+    return {"parent": _joined(parent), "name": _joined(name), "abbreviation": ""}

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..rendering.docx import THIDUA_MARK
+
 __all__ = ["DocxImportError", "Package", "open_package"]
 
 MB = 1024 * 1024
@@ -48,6 +50,9 @@ class Package:
     footnotes: etree._Element | None = None
     endnotes: etree._Element | None = None
     margins: list[tuple[str, etree._Element]] = field(default_factory=list)
+    # Written by thidua (rendering.docx marks its files): the soft line breaks in
+    # header names are its own wraps, not the officer's.
+    wrapped: bool = False
 
 
 def open_package(data: bytes, max_bytes: int) -> Package:
@@ -77,7 +82,7 @@ def open_package(data: bytes, max_bytes: int) -> Package:
                 "dưới dạng “Word Document (.docx)” thông thường."
             )
         parts = _related_parts(archive, names, main)
-        package = Package(document=document)
+        package = Package(document=document, wrapped=_written_by_thidua(archive))
         for kind in ("styles", "numbering", "footnotes", "endnotes"):
             if kind in parts:
                 setattr(package, kind, _xml(archive, parts[kind][0]))
@@ -86,6 +91,18 @@ def open_package(data: bytes, max_bytes: int) -> Package:
                 (where, _xml(archive, name)) for name in sorted(parts.get(kind, []))
             )
         return package
+
+
+def _written_by_thidua(archive: zipfile.ZipFile) -> bool:
+    try:
+        core = _xml(archive, "docProps/core.xml")
+    except (KeyError, DocxImportError):
+        return False
+    return any(
+        etree.QName(node).localname == "category"
+        and (node.text or "").strip() == THIDUA_MARK
+        for node in core
+    )
 
 
 def _not_a_zip(data: bytes) -> str:

@@ -52,6 +52,9 @@ class Para:
     indent: bool = False  # a first-line indent
     page_break: bool = False  # a page starts before it
     landscape: bool = False  # in a landscape section
+    # Begun by a soft line break thidua's renderer wrote to fit a header name in its
+    # cell (Package.wrapped), not one the officer typed.
+    wrapped: bool = False
     images: list[str] = field(default_factory=list)  # what could not be read here
 
     @property

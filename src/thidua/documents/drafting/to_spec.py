@@ -16,6 +16,7 @@ from thidua.documents.rendering import (
     Table,
 )
 
+from ..doc_types import code_for_title
 from .content import KINDS, ContentError, normalise_content
 from .validation import parse_date, table_grid
 
@@ -128,7 +129,8 @@ def content_spec(
         issuer=_issuer(issuers[0], fallback),
         co_issuers=tuple(_issuer(entry) for entry in issuers[1:]),
         type_title=type_title,
-        type_code=kind.type_code,
+        # A "văn bản khác" takes the code of the tên loại typed (QUY CHẾ → QC).
+        type_code=kind.type_code or code_for_title(type_title),
         trich_yeu=content["trich_yeu"],
         place=content["place"],
         signer=_signer(signers[0]),

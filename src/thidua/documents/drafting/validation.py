@@ -9,6 +9,7 @@ from thidua.documents.rendering.blocks import ALIGNMENTS, EMPHASES, NUMBERINGS
 from thidua.documents.rendering.numbering import Counters
 from thidua.documents.rendering.spec import AUTHORITY_PREFIXES
 
+from ..doc_types import code_for_title
 from .content import KINDS, SYMBOL, ContentError, normalise_content
 
 __all__ = ["issue_problems", "parse_date", "table_grid", "validate_content"]
@@ -178,6 +179,16 @@ def issue_problems(content: dict, *, numbered_by_register: bool = True) -> list[
     untitled = content["kind"] in KINDS and not KINDS[content["kind"]].type_title
     if untitled and not content["type_title"] and not content["symbol"]:
         problems.append("Công văn cần ký hiệu (ví dụ UBND-VX)")
+    elif (
+        untitled
+        and content["type_title"]
+        and not content["symbol"]
+        and not code_for_title(content["type_title"])
+    ):
+        problems.append(
+            f"Tên loại “{content['type_title']}” không có trong Phụ lục III Nghị định "
+            "30/2020: hãy ghi ký hiệu văn bản"
+        )
     if not content["signers"]:
         problems.append("Thiếu người ký")
     for i, signer in enumerate(content["signers"], 1):

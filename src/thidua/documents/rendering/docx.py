@@ -26,7 +26,11 @@ from .layout import Layout
 from .metrics import line_widths_pt
 from .spec import Appendix, Document, roman
 
+# The core "category" of every DOCX thidua writes.
+THIDUA_MARK = "thidua"
+
 __all__ = [
+    "THIDUA_MARK",
     "blank_document",
     "build_docx",
     "package_bytes",
@@ -215,6 +219,9 @@ def build_docx(spec: Document, layout: Layout) -> bytes:
     core.subject = f"{spec.type_title or 'Công văn'} {spec.number_text}"[:255]
     core.author = spec.issuer.one_line_name[:255]
     core.last_modified_by = spec.issuer.one_line_name[:255]
+    # Marks the file as thidua's: the import knows its soft breaks in header names
+    # are wraps it made (drafting.docx_import_package).
+    core.category = THIDUA_MARK
     core.comments = ""
     core.keywords = ""
     core.language = layout.language
