@@ -7,13 +7,16 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from thidua.documents.models.drafts import DraftState
+from thidua.documents.services.draft_issue import transition_draft
 from thidua.movements.enums import MovementState, RegistrationState
+from thidua.movements.services.launch_plan import write_launch_plan
 from thidua.movements.services.movement import transition_movement
 from thidua.movements.services.registration import (
     save_registration,
     transition_registration,
 )
-from thidua.movements.workflows import MOVEMENT, REGISTRATION
+from thidua.movements.workflows import BY_PLAN, MOVEMENT, REGISTRATION
 
 from ..decisions.factories import give_person
 from ..workflow_matrix import ROLES, check_move, each_transition
@@ -69,6 +72,24 @@ def test_every_permission_in_the_table_is_in_the_matrix():
     assert {t.permission for t in MOVEMENT.transitions} == set(HOLDERS)
 
 
+def _by_plan(users):
+    """A move made only by issuing the movement's plan (services.launch_plan): the
+    clerk — or an admin — issues the plan the head approved; anyone else is refused
+    by the kernel before anything moves."""
+
+    def perform(movement, to, user):
+        if not user.has_perm("movements.issue_movement", movement):
+            return MOVEMENT.transition(movement, to, actor=user, through=BY_PLAN)
+        plan = write_launch_plan(movement, actor=users["officer"])
+        plan = transition_draft(plan, DraftState.AWAITING, actor=users["officer"])
+        plan = transition_draft(plan, DraftState.APPROVED, actor=users["head"])
+        transition_draft(plan, DraftState.ISSUED, actor=user, issued_on=ISSUED_ON)
+        movement.refresh_from_db()
+        return movement
+
+    return perform
+
+
 @each_transition(MOVEMENT)
 @pytest.mark.parametrize("role", ROLES)
 def test_transition_by_role(movement, users, move, role):
@@ -78,7 +99,7 @@ def test_transition_by_role(movement, users, move, role):
         users[role],
         move,
         role in HOLDERS[move.permission],
-        _perform,
+        _by_plan(users) if move.only_through else _perform,
     )
 
 

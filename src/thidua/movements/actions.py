@@ -15,6 +15,7 @@ register_actions(
         "movements.approve": _("Duyệt văn bản phát động"),
         "movements.send_back": _("Trả lại dự thảo văn bản phát động"),
         "movements.issue": _("Lấy số và ban hành văn bản phát động"),
+        "movements.issue_by_plan": _("Phát động phong trào bằng kế hoạch đã ban hành"),
         "movements.deliver": _("Gửi văn bản đến các đơn vị"),
         "movements.confirm_delivery": _("Đơn vị xác nhận quán triệt"),
         "movements.remind": _("Nhắc đơn vị quán triệt"),

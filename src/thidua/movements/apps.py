@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.draft_hooks import on_draft_issued
 from thidua.documents.kinds import register_document_kind
 
 
@@ -22,3 +23,5 @@ class MovementsConfig(AppConfig):
             label=_("Báo cáo sơ kết, tổng kết"),
             spec="thidua.movements.rendering:spec_for_review_id",
         )
+        # A launch plan written in the editor launches its movement when issued.
+        on_draft_issued("thidua.movements.services.launch_plan:launch_with_plan")

@@ -14,9 +14,14 @@ from .enums import MovementState as S
 from .enums import RegistrationState as R
 from .models import Movement, Registration
 
-__all__ = ["MOVEMENT", "REGISTRATION"]
+__all__ = ["BY_PLAN", "MOVEMENT", "REGISTRATION"]
 
 CHANGE = "movements.change_movement"
+BY_PLAN = "launch_plan"
+NOT_APPROVED = _(
+    "Văn bản phát động chưa được thủ trưởng duyệt (hoặc đã ban hành): chỉ văn "
+    "bản đã duyệt, chưa lấy số mới được lấy số và ban hành."
+)
 
 
 def missing(movement) -> list[str]:
@@ -36,6 +41,9 @@ MOVEMENT = Workflow(
     action="movements.transition",
     noun=_("phong trào"),
     agency_of=lambda movement: movement.launcher_id,
+    # A launch document not approved is not numbered; only its issued plan
+    # launches the movement from there.
+    through_message=NOT_APPROVED,
     refused_message={
         S.APPROVED: _(
             "Chỉ văn bản phát động đang chờ thủ trưởng duyệt mới được duyệt."
@@ -43,10 +51,7 @@ MOVEMENT = Workflow(
         S.RETURNED: _(
             "Chỉ văn bản phát động đang chờ thủ trưởng duyệt mới được trả lại."
         ),
-        S.ISSUED: _(
-            "Văn bản phát động chưa được thủ trưởng duyệt (hoặc đã ban hành): chỉ văn "
-            "bản đã duyệt, chưa lấy số mới được lấy số và ban hành."
-        ),
+        S.ISSUED: NOT_APPROVED,
     },
     transitions=[
         # The launch document, as the decision (decisions/workflows.py): the office
@@ -92,6 +97,22 @@ MOVEMENT = Workflow(
             asks_for="issued_on",
             action="movements.issue",
         ),
+        # The launch plan written in the editor (documents' DRAFT), approved by the
+        # head and issued by the clerk, launches the movement in the same step
+        # (services.launch_plan.launch_with_plan): never a button of its own. From
+        # "đã duyệt" it is the clerk's move above, made with the plan's number.
+        *[
+            Transition(
+                source,
+                S.ISSUED,
+                "movements.issue_movement",
+                _("Ban hành bằng kế hoạch đã soạn"),
+                offered=False,
+                action="movements.issue_by_plan",
+                only_through=BY_PLAN,
+            )
+            for source in (S.DRAFT, S.RETURNED, S.AWAITING)
+        ],
         Transition(S.ISSUED, S.RUNNING, CHANGE, _("Bắt đầu thực hiện")),
         Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận đã sơ kết")),
         Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),

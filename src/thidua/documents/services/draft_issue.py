@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from thidua.common.jobs import enqueue_on_commit
 
+from ..doc_types import code_for_title
+from ..draft_hooks import run_draft_issued
 from ..drafting.content import KINDS, ContentError, normalise_content
 from ..drafting.validation import issue_problems
 from ..kinds import PersonalSigner
@@ -39,6 +41,7 @@ def _symbol(content: dict) -> str:
     if content["symbol"]:
         return content["symbol"]
     code = KINDS[content["kind"]].type_code if content["kind"] in KINDS else ""
+    code = code or code_for_title(content["type_title"])
     issuers = content["issuers"]
     abbreviation = issuers[0]["abbreviation"] if issuers else ""
     return f"{code}-{abbreviation}" if code and abbreviation else ""
@@ -167,6 +170,7 @@ def transition_draft(
         locked.issued_document = document
         locked.updated_by = _user(actor)
         locked.version += 1
+        run_draft_issued(locked, document, actor)
         enqueue_on_commit(task_render_document, document.pk)
         return ["content", "issued_document", "updated_by", "updated_at", "version"]
 

@@ -1,5 +1,7 @@
 """The launch plan of a movement written in the document editor (issue #15): a draft
-of the launcher, linked to the movement, started from the movement's data."""
+of the launcher, linked to the movement, started from the movement's data, written
+again from it on request, and — approved by the head and issued by the clerk — the
+document that launches the movement."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -8,8 +10,12 @@ from thidua.common.text import fold
 from thidua.documents.services.drafts import create_draft, save_content
 
 from ..drafting import DATA_SECTIONS, launch_content
+from ..enums import MovementState
+from ..models import Movement
+from ..workflows import BY_PLAN, MOVEMENT
+from .dissemination import deliver_movement
 
-__all__ = ["refresh_launch_plan", "write_launch_plan"]
+__all__ = ["launch_with_plan", "refresh_launch_plan", "write_launch_plan"]
 
 
 def write_launch_plan(movement, *, actor=None):
@@ -79,3 +85,52 @@ def refresh_launch_plan(draft, *, actor=None, expected_version: int | None = Non
         last = at
     content["body"] = body
     return save_content(draft, content, actor=actor, expected_version=expected_version)
+
+
+def launch_with_plan(draft, document, actor) -> None:
+    """Called in the transaction that issues ``draft`` (documents.draft_hooks): a
+    plan of a movement not yet launched launches it — the movement takes the plan's
+    number, its approver and signer block, becomes "đã ban hành" and is delivered to
+    its units, as when its own launch document is issued. A movement already
+    launched keeps its document (a later plan is a document of its own)."""
+    if draft.movement_id is None:
+        return
+    movement = Movement.objects.get(pk=draft.movement_id)
+    if movement.issued_document_id is not None:
+        return
+
+    def effect(locked: Movement, _move) -> list[str]:
+        locked.issued_document = document
+        locked.approved_by_id = draft.approved_by_id
+        locked.approved_at = draft.approved_at
+        locked.return_reason = ""
+        for name in (
+            "signer_authority",
+            "signer_principal",
+            "signer_title",
+            "signer_name",
+        ):
+            setattr(locked, name, getattr(draft, name))
+        deliver_movement(locked, actor=actor)
+        return [
+            "issued_document",
+            "approved_by",
+            "approved_at",
+            "return_reason",
+            "signer_authority",
+            "signer_principal",
+            "signer_title",
+            "signer_name",
+        ]
+
+    # The draft's own workflow checked the clerk's step; this is its consequence.
+    MOVEMENT.transition(
+        movement,
+        MovementState.ISSUED,
+        actor=actor,
+        check_permission=False,
+        effect=effect,
+        data={"symbol": document.symbol, "plan": draft.pk},
+        lock=lambda query: query.select_related("launcher"),
+        through="" if movement.state == MovementState.APPROVED else BY_PLAN,
+    )

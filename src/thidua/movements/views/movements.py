@@ -170,7 +170,17 @@ class MovementDetailView(TemplateView):
         movement = access_movement(self.request.user, kwargs["pk"])
         user = self.request.user
         can_edit = user.has_perm("movements.change_movement", movement)
+        # Launched by a plan written in the editor: that plan is its document.
+        issued = movement.issued_document
+        launch_plan = (
+            movement.draft_documents.filter(issued_document=issued).first()
+            if issued is not None and issued.source_kind == "draft"
+            else None
+        )
         return super().get_context_data(
+            launch_plan=launch_plan,
+            can_open_plan=launch_plan is not None
+            and user.has_perm("documents.view_draft", launch_plan),
             movement=movement,
             doc=movement_document(movement),
             can_edit=can_edit,
