@@ -122,6 +122,13 @@ ROUTES = [
         route("documents:rerender", key, post(only(*office)), method="POST")
         for key, office in DOCUMENTS.items()
     ],
+    # A file delivered with an issued document: whoever sees the document.
+    route(
+        "documents:attachment",
+        "issued_written",
+        only(*OWN_OFFICE),
+        kwargs=lambda w: {"pk": w.issued_written.pk, "attachment": w.delivered_file.pk},
+    ),
     route("documents:layouts", answers=ADMIN_ONLY),
     route("documents:credentials", answers=only("admin")),
     route("documents:personal-credentials", answers=only("admin")),
