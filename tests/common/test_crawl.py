@@ -517,6 +517,7 @@ ROUTES = {
         [{"pk": d.pk, "fmt": fmt} for d in o.documents for fmt in ("docx", "pdf")]
         + [{"pk": o.documents[0].pk, "fmt": "xyz"}]
     ),
+    "documents:package": lambda o: [{"pk": d.pk} for d in o.documents],
     "documents:attachment": lambda o: [
         {
             "pk": o.delivered_file.draft.issued_document_id,

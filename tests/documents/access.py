@@ -117,6 +117,11 @@ ROUTES = [
         route("documents:file", key, only(*office), kwargs=with_(pk=key, fmt="=docx"))
         for key, office in DOCUMENTS.items()
     ],
+    # The package to send on: the document and its delivered files (a draft's).
+    *[
+        route("documents:package", key, only(*office))
+        for key, office in (*DOCUMENTS.items(), ("issued_written", OWN_OFFICE))
+    ],
     # POST only: a document already made is not made again, the register says why.
     *[
         route("documents:rerender", key, post(only(*office)), method="POST")

@@ -1,16 +1,23 @@
 """The files delivered with a document written in thidua (its draft's attachments):
 once the draft is issued, whoever sees the issued document in the register lists and
-downloads them (selectors.delivered_attachments, access_delivered_attachment); for
-anyone else they do not exist."""
+downloads them (selectors.delivered_attachments, access_delivered_attachment) and
+sends them on in the document's package (package.py); for anyone else they do not
+exist."""
 
 import datetime
+import hashlib
+import io
+import json
+import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.urls import reverse
 
-from thidua.documents.models import DraftState
+from thidua.documents.models import DraftAttachment, DraftState
+from thidua.documents.package import document_package
 from thidua.documents.selectors import (
     access_delivered_attachment,
     delivered_attachments,
@@ -18,6 +25,7 @@ from thidua.documents.selectors import (
 from thidua.documents.services.draft_files import attach_file
 from thidua.documents.services.draft_issue import transition_draft
 from thidua.documents.services.drafts import create_draft, save_content
+from thidua.documents.services.render import render_issued_document
 
 from ..decisions.factories import give_person
 from .test_register_pages import issue
@@ -121,3 +129,69 @@ def test_the_register_lists_and_serves_them(org, users, client_for):
         .status_code
         == 404
     )
+
+
+def _unzipped(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        files = {name: zf.read(name) for name in zf.namelist()}
+    return json.loads(files.pop("manifest.json")), files
+
+
+def test_the_package_carries_the_document_and_its_files(org, users, fast_pdf):
+    document = _issued(org, users).issued_document
+    render_issued_document(document.pk)
+    document.refresh_from_db()
+    manifest, files = _unzipped(document_package(document))
+    assert (manifest["format"], manifest["version"]) == ("thidua.van-ban", 1)
+    assert manifest["from"] == {"code": org.skhdt.code, "name": org.skhdt.name}
+    assert manifest["document"]["symbol"] == document.symbol
+    assert manifest["document"]["issued_on"] == "2026-03-02"
+    entries = manifest["files"]
+    assert [(e["path"], e["role"], e["name"]) for e in entries] == [
+        ("van-ban.pdf", "van_ban", f"{document.symbol.replace('/', '_')}.pdf"),
+        ("tep-kem-theo/01.png", "tep_kem_theo", "Sơ đồ.png"),
+        ("tep-kem-theo/02.pdf", "tep_kem_theo", "Danh sách.pdf"),
+    ]
+    assert files["tep-kem-theo/02.pdf"] == PDF
+    for entry in entries:
+        data = files[entry["path"]]
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["size"] == len(data)
+    assert entries[0]["sha256"] == document.pdf_sha256
+    listing = DraftAttachment.objects.get(original_name="Danh sách.pdf")
+    assert entries[2]["sha256"] == listing.sha256
+
+
+def test_a_package_is_refused_naming_what_is_wrong(org, users, fast_pdf):
+    document = _issued(org, users).issued_document
+    with pytest.raises(ValidationError, match="chưa có tệp để đóng gói"):
+        document_package(document)  # not rendered yet
+    render_issued_document(document.pk)
+    document.refresh_from_db()
+    listing = DraftAttachment.objects.get(original_name="Danh sách.pdf")
+    with listing.file.open("wb") as handle:  # changed on disk after it was attached
+        handle.write(PDF + b"%")
+    with pytest.raises(ValidationError, match="“Danh sách.pdf” khác với tệp đã ghi"):
+        document_package(document)
+    listing.file.storage.delete(listing.file.name)
+    with pytest.raises(ValidationError, match="Không tìm thấy tệp “Danh sách.pdf”"):
+        document_package(document)
+
+
+def test_the_register_offers_the_package_to_whoever_sees_the_document(
+    org, users, client_for, fast_pdf
+):
+    document = _issued(org, users).issued_document
+    url = reverse("documents:package", args=[document.pk])
+    waiting = client_for("officer").get(url, follow=True)
+    assert "chưa có tệp để đóng gói" in waiting.content.decode()
+    render_issued_document(document.pk)
+    register = client_for("officer").get(reverse("documents:register"), {"nam": 2026})
+    assert f'href="{url}"' in register.content.decode()
+    answer = client_for("officer").get(url)
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/zip"
+    assert "filename*=UTF-8''01_KH-SKH%C4%90T.zip" in answer["Content-Disposition"]
+    manifest, _files = _unzipped(answer.content)
+    assert len(manifest["files"]) == 3
+    for role in ("other_officer", "staff", "head"):
+        assert client_for(role).get(url).status_code == 404
