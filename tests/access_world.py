@@ -32,6 +32,7 @@ from thidua.councils.services.meeting import (
 from thidua.councils.services.minutes import issue_minutes
 from thidua.decisions.services.decision import draft_decision, submit_decision
 from thidua.documents.services.draft_files import attach_file
+from thidua.documents.services.draft_issue import transition_draft
 from thidua.documents.services.drafts import create_draft, save_content
 from thidua.documents.services.signing import upload_credential
 from thidua.movements.services.launch_plan import write_launch_plan
@@ -58,7 +59,7 @@ from thidua.organizations.services.staff_import import start_staff_import
 from thidua.submissions.services import submission as submission_services
 
 from .api.data import COUNCIL_DONE, propose
-from .decisions.factories import issued_decision
+from .decisions.factories import head_of, issued_decision
 from .documents.certs import PASSPHRASE, make_cert, make_p12
 from .factories import make_org, make_users
 from .movements.factories import ISSUED_ON, issue_movement
@@ -354,6 +355,16 @@ def _registry(w, users):
     }
 
 
+# A công văn the Sở's office writes and its clerk issues (tests/access_world.py).
+WRITTEN_LETTER = {
+    "symbol": "SKHĐT-VP",
+    "trich_yeu": "V/v gửi danh sách đơn vị đăng ký thi đua",
+    "kinh_gui": ["Ban Thi đua - Khen thưởng tỉnh"],
+    "body": [{"type": "paragraph", "text": "Sở gửi kèm danh sách đơn vị."}],
+    "recipients": ["Như trên"],
+}
+
+
 def _drafts(w, users):
     """A launch plan written in thidua by Sở KH&ĐT (signer named, a file attached)
     and a report of Sở Tài chính."""
@@ -374,6 +385,20 @@ def _drafts(w, users):
     )
     # The draft movement's plan written in the editor, linked to it.
     w.movement_plan = write_launch_plan(w.draft_movement, actor=users["officer"])
+    # Issued (approved by a head with his staff record): the file goes with it.
+    issued = create_draft(agency=w.org.skhdt, kind="cong_van", actor=users["officer"])
+    content = issued.content | copy.deepcopy(WRITTEN_LETTER)
+    issued = save_content(issued, content, actor=users["officer"])
+    w.delivered_file = attach_file(
+        issued, SimpleUploadedFile("Phụ lục.pdf", b"%PDF-1.7\n%%EOF")
+    )
+    for to, actor in (
+        ("cho_duyet", users["officer"]),
+        ("da_duyet", head_of(w.org.skhdt)),
+        ("da_ban_hanh", users["clerk"]),
+    ):
+        issued = transition_draft(issued, to, actor=actor)
+    w.issued_written = issued.issued_document
 
 
 def build_world() -> SimpleNamespace:

@@ -3,10 +3,13 @@ nested sections, two đợt, a TM./KT. signer, a scoring table in an appendix �
 PDF says it, laid out on A4 pages."""
 
 import io
+import json
 import re
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -17,6 +20,43 @@ pytestmark = pytest.mark.browser
 
 def _node(scope, index):
     return scope.locator(".draft-node").nth(index)
+
+
+def _merge_cells(appendices, table):
+    """Merge a cell down and split it back, then a total row across two columns;
+    the buttons act on the cell selected last and are pressed from the keyboard."""
+    merge_right = appendices.get_by_role("button", name="Gộp ô sang phải")
+    merge_down = appendices.get_by_role("button", name="Gộp ô xuống dưới")
+    split = appendices.get_by_role("button", name="Tách ô")
+    expect(merge_right).to_be_disabled()  # no cell selected yet
+    table.get_by_label("Dòng 2, ô 1").focus()
+    expect(appendices.get_by_role("status").last).to_have_text(
+        "Ô đang chọn: dòng 2, ô 1."
+    )
+    expect(split).to_be_disabled()
+    merge_down.press("Enter")
+    expect(table.locator("td[rowspan='2']").get_by_label("Dòng 2, ô 1")).to_have_value(
+        "1 2"
+    )
+    expect(table.get_by_label("Dòng 3, ô 1")).to_have_count(0)
+    # Two rows high now: the cell on its right is one row high (no rectangle).
+    expect(merge_right).to_be_disabled()
+    expect(appendices.get_by_role("status").last).to_have_text(
+        "Ô đang chọn: dòng 2, ô 1 (đã gộp 2 dòng × 1 cột)."
+    )
+    split.press("Enter")
+    expect(table.locator("td[rowspan]")).to_have_count(0)
+    table.get_by_label("Dòng 2, ô 1").fill("1")
+    table.get_by_label("Dòng 3, ô 1").fill("2")
+    appendices.get_by_role("button", name="+ Dòng").click()
+    table.get_by_label("Dòng 4, ô 1").fill("Tổng cộng")
+    merge_right.press("Enter")
+    expect(table.locator("td[colspan='2']").get_by_label("Dòng 4, ô 1")).to_have_value(
+        "Tổng cộng"
+    )
+    expect(merge_down).to_be_disabled()  # the last row
+    expect(split).to_be_enabled()
+    table.get_by_label("Dòng 4, ô 3").fill("100")
 
 
 def test_a_provincial_plan_written_in_the_editor(demo_server, page):
@@ -109,6 +149,7 @@ def test_a_provincial_plan_written_in_the_editor(demo_server, page):
     table.get_by_label("Dòng 3, ô 1").fill("2")
     table.get_by_label("Dòng 3, ô 2").fill("Kết quả thực hiện")
     table.get_by_label("Dòng 3, ô 3").fill("60")
+    _merge_cells(appendices, table)
 
     expect(page.get_by_test_id("draft-status")).to_contain_text(
         "Đã lưu lúc", timeout=20_000
@@ -116,11 +157,37 @@ def test_a_provincial_plan_written_in_the_editor(demo_server, page):
     # The preview is the PDF's own pages, drawn by the server.
     expect(page.get_by_test_id("preview-page").first).to_be_visible(timeout=60_000)
     assert page.get_by_test_id("preview-page").count() >= 2
+    expect(page.get_by_test_id("preview-problems")).to_have_count(0)
+    # Saved in the content's merge format (docs/document-model.md), normalised.
+    page.reload()
+    saved = json.loads(page.locator("#draft-content").text_content())
+    assert saved["appendices"][0]["body"][0]["rows"][1:] == [
+        ["1", "Công tác chỉ đạo", "40"],
+        ["2", "Kết quả thực hiện", "60"],
+        [
+            {
+                "text": "Tổng cộng",
+                "colspan": 2,
+                "rowspan": 1,
+                "bold": False,
+                "align": "",
+            },
+            "100",
+        ],
+    ]
+    merged = page.locator("#draft-appendices table td[colspan='2']")
+    expect(merged.get_by_label("Dòng 4, ô 1")).to_have_value("Tổng cộng")
 
     page.get_by_role("link", name="Xong").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Lạng Sơn chuyển đổi số"
     )
+    with page.expect_download() as download:
+        page.get_by_role("link", name="DOCX").click()
+    sheet = docx.Document(download.value.path()).tables[-1]
+    last = sheet.rows[-1]._tr.findall(qn("w:tc"))
+    assert [cell.xpath("string(.)") for cell in last] == ["Tổng cộng", "100"]
+    assert last[0].find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")) == "2"
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").click()
     pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
@@ -145,6 +212,7 @@ def test_a_provincial_plan_written_in_the_editor(demo_server, page):
         "BẢNG CHẤM ĐIỂM THI ĐUA",
         "Công tác chỉ đạo",
         "Kết quả thực hiện",
+        "Tổng cộng 100",
     ):
         assert expected in whole, expected
     # A4 pages; the appendix starts a page of its own, after the signature.

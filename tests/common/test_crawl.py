@@ -219,6 +219,30 @@ def _extras() -> None:
     issue_token(admin, "Tích hợp", ["people:read"], expires)
     _meeting_in_session(skhdt)
     _reevaluated(skhdt, admin)
+    _issued_plan(skhdt)
+
+
+def _issued_plan(skhdt) -> None:
+    """The demo's launch plan (still a draft there) written again, its list attached,
+    and issued: the register delivers the file with the document."""
+    from thidua.accounts.models import User
+    from thidua.documents.models import DraftDocument
+    from thidua.documents.services.draft_files import attach_file
+    from thidua.documents.services.draft_issue import transition_draft
+    from thidua.documents.services.drafts import create_draft, save_content
+
+    officer = User.objects.get(username="canbotdkt")
+    plan = DraftDocument.objects.filter(agency=skhdt, kind="ke_hoach").earliest("id")
+    draft = create_draft(agency=skhdt, template_code="ke_hoach_tinh", actor=officer)
+    draft = save_content(draft, plan.content | {"attachments": []}, actor=officer)
+    upload = SimpleUploadedFile("Danh sách đơn vị đăng ký.pdf", _pdf())
+    attach_file(draft, upload, actor=officer)
+    for to, username in (
+        ("cho_duyet", "canbotdkt"),
+        ("da_duyet", "chutich"),
+        ("da_ban_hanh", "vanthu"),
+    ):
+        draft = transition_draft(draft, to, actor=User.objects.get(username=username))
 
 
 def _reevaluated(skhdt, admin) -> None:
@@ -414,6 +438,9 @@ def _objects() -> SimpleNamespace:
         written=list(DraftDocument.objects.order_by("id")),
         plan=DraftDocument.objects.get(movement__isnull=False),
         written_file=DraftAttachment.objects.order_by("id").first(),
+        delivered_file=DraftAttachment.objects.filter(
+            draft__issued_document__isnull=False
+        ).first(),
     )
     missing = [name for name, value in vars(objects).items() if value in (None, [])]
     assert not missing, f"the demo has no {missing}"
@@ -539,6 +566,13 @@ ROUTES = {
         [{"pk": d.pk, "fmt": fmt} for d in o.documents for fmt in ("docx", "pdf")]
         + [{"pk": o.documents[0].pk, "fmt": "xyz"}]
     ),
+    "documents:package": lambda o: [{"pk": d.pk} for d in o.documents],
+    "documents:attachment": lambda o: [
+        {
+            "pk": o.delivered_file.draft.issued_document_id,
+            "attachment": o.delivered_file.pk,
+        }
+    ],
     "documents:credential-deactivate": lambda o: [
         {"pk": o.credential.pk},
         {"pk": o.personal_credential.pk},

@@ -117,11 +117,23 @@ ROUTES = [
         route("documents:file", key, only(*office), kwargs=with_(pk=key, fmt="=docx"))
         for key, office in DOCUMENTS.items()
     ],
+    # The package to send on: the document and its delivered files (a draft's).
+    *[
+        route("documents:package", key, only(*office))
+        for key, office in (*DOCUMENTS.items(), ("issued_written", OWN_OFFICE))
+    ],
     # POST only: a document already made is not made again, the register says why.
     *[
         route("documents:rerender", key, post(only(*office)), method="POST")
         for key, office in DOCUMENTS.items()
     ],
+    # A file delivered with an issued document: whoever sees the document.
+    route(
+        "documents:attachment",
+        "issued_written",
+        only(*OWN_OFFICE),
+        kwargs=lambda w: {"pk": w.issued_written.pk, "attachment": w.delivered_file.pk},
+    ),
     route("documents:layouts", answers=ADMIN_ONLY),
     route("documents:credentials", answers=only("admin")),
     route("documents:personal-credentials", answers=only("admin")),

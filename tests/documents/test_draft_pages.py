@@ -163,6 +163,36 @@ def test_the_editor_saves_with_the_version_and_names_problems(draft, client_for)
     )
 
 
+def test_the_editor_saves_merged_cells_and_refuses_an_overlap(draft, client_for):
+    client = client_for("officer")
+    table = {
+        "type": "table",
+        "rows": [
+            ["STT", {"text": "Tiêu chí", "colspan": 2}],
+            [{"text": "1", "rowspan": 2}, "Chỉ đạo", "40"],
+            ["Kết quả", "60"],
+        ],
+    }
+    content = dict(draft.content, body=[table])
+    assert _save(client, draft, content).status_code == 200
+    draft.refresh_from_db()
+    rows = draft.content["body"][0]["rows"]
+    assert (rows[0][1]["colspan"], rows[1][0]["rowspan"]) == (2, 2)
+    # "40" merged down too: "Kết quả" merged right would cover it.
+    overlap = [
+        rows[0],
+        [{"text": "1", "rowspan": 2}, "Chỉ đạo", {"text": "40", "rowspan": 2}],
+        [{"text": "Kết quả", "colspan": 2}],
+    ]
+    refused = _save(client, draft, dict(content, body=[{**table, "rows": overlap}]))
+    assert refused.status_code == 400
+    assert refused.json()["problems"] == [
+        "Nội dung › bảng 1 › dòng 3, ô 2: ô gộp chồng lên ô gộp ở dòng 2, ô 3"
+    ]
+    draft.refresh_from_db()
+    assert draft.content["body"][0]["rows"] == rows
+
+
 def test_paste_turns_lines_into_items(client_for):
     url = reverse("documents:drafts-paste")
     answer = client_for("officer").post(

@@ -372,11 +372,11 @@ def test_a_shape_that_cannot_be_read_is_named(content, problem):
         ),
         (
             {"body": [{"type": "table", "rows": [["a", {"text": "b", "rowspan": 2}]]}]},
-            "ô gộp dọc vượt quá dòng cuối",
+            "Nội dung › bảng 1 › dòng 1, ô 2: ô gộp dọc vượt quá dòng cuối của bảng",
         ),
         (
             {"body": [{"type": "table", "rows": [[{"text": "b", "colspan": 0}]]}]},
-            "dòng 1 có nhiều ô hơn số cột",
+            "Nội dung › bảng 1 › dòng 1, ô 1: số ô gộp phải từ 1 trở lên",
         ),
         (
             {"body": [{"type": "table", "widths": [1, 2, 3], "rows": [["a", "b"]]}]},
@@ -393,6 +393,54 @@ def test_what_is_wrong_is_named_where_it_is(change, problem):
     problems = validate_content(content)
     assert any(problem in p for p in problems), problems
     assert any(problem in p for p in issue_problems(content))
+
+
+# A 3 × 3 grid: "a" spans two rows in column 1; the other rows name their cells.
+def _grid(*rows) -> dict:
+    table = {"type": "table", "rows": list(rows)}
+    return {"body": [{"type": "paragraph", "text": "x"}, table]}
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        # Row 2 starts at column 1 (column 0 is under "a"): two columns cover "c".
+        (
+            (["x", {"text": "a", "rowspan": 2}, "c"], [{"text": "b", "colspan": 2}]),
+            "Nội dung › bảng 2 › dòng 2, ô 1: ô gộp chồng lên ô gộp ở dòng 1, ô 2",
+        ),
+        (
+            (["x", "y", "z"], ["p", {"text": "q", "colspan": 3}]),
+            "Nội dung › bảng 2 › dòng 2, ô 2: ô gộp ngang vượt quá cột cuối của bảng "
+            "(3 cột)",
+        ),
+        (
+            (["x", "y", "z"], ["p", "q", {"text": "r", "rowspan": 3}]),
+            "Nội dung › bảng 2 › dòng 2, ô 3: ô gộp dọc vượt quá dòng cuối của bảng",
+        ),
+        (
+            (["x", "y", "z"], ["p", {"text": "q", "rowspan": -1}, "r"]),
+            "Nội dung › bảng 2 › dòng 2, ô 2: số ô gộp phải từ 1 trở lên",
+        ),
+    ],
+)
+def test_a_merge_that_overlaps_or_leaves_the_table_is_named_by_its_cell(rows, problem):
+    assert validate_content(_grid(*rows)) == [problem]
+
+
+def test_merged_cells_sit_on_the_grid_where_the_editor_shows_them():
+    content = _grid(
+        ["STT", {"text": "Tiêu chí", "colspan": 2}],
+        [{"text": "1", "rowspan": 2}, "a", "b"],
+        ["c", "d"],
+    )
+    assert validate_content(content) == []
+    node = normalise_content(content)["body"][1]
+    grid, merges, _bold = table_grid(node, "Bảng", [])
+    assert grid == [["STT", "Tiêu chí", ""], ["1", "a", "b"], ["", "c", "d"]]
+    assert merges == [(0, 1, 1, 2), (1, 0, 2, 1)]
+    spec = content_spec(content).body[1]
+    assert spec.merges == ((0, 1, 1, 2), (1, 0, 2, 1)) and spec.problems() == []
 
 
 def test_widths_that_disagree_with_the_cells_are_named():

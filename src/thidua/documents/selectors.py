@@ -11,6 +11,7 @@ from thidua.organizations.selectors import people_for_user
 from .models import (
     DocumentLayout,
     DocumentTemplate,
+    DraftAttachment,
     DraftDocument,
     IssuedDocument,
     LocalDocumentType,
@@ -19,6 +20,7 @@ from .models import (
 )
 
 __all__ = [
+    "access_delivered_attachment",
     "access_draft",
     "access_issued_document",
     "agency_templates",
@@ -26,6 +28,7 @@ __all__ = [
     "drafts_for_user",
     "active_credential",
     "active_personal_credential",
+    "delivered_attachments",
     "latest_personal_credential",
     "manageable_credentials",
     "signer_choices",
@@ -57,6 +60,46 @@ def access_issued_document(user, pk) -> IssuedDocument:
         return issued_documents_for_user(user).get(pk=pk)
     except (IssuedDocument.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def delivered_attachments(documents) -> dict[int, list[DraftAttachment]]:
+    """The files delivered with each issued document, by document id: a document
+    written in thidua carries its draft's attachments, in the order its content lists
+    them (``content["attachments"]``, the list printed after its closing); others
+    have none."""
+    by_document: dict[int, list[DraftAttachment]] = {}
+    rows = DraftAttachment.objects.filter(
+        draft__issued_document__in=[d.pk for d in documents]
+    ).select_related("draft")
+    for row in rows:
+        by_document.setdefault(row.draft.issued_document_id, []).append(row)
+    for files in by_document.values():
+        listed = [
+            entry.get("name")
+            for entry in files[0].draft.content.get("attachments") or []
+            if isinstance(entry, dict)
+        ]
+        files.sort(
+            key=lambda a: (
+                listed.index(a.original_name)
+                if a.original_name in listed
+                else len(listed),
+                a.pk,
+            )
+        )
+    return by_document
+
+
+def access_delivered_attachment(user, pk, attachment) -> DraftAttachment:
+    """A file delivered with an issued document ``user`` sees (whoever sees the
+    document downloads its files), or 404 — hidden is missing."""
+    document = access_issued_document(user, pk)
+    found = DraftAttachment.objects.filter(
+        pk=attachment, draft__issued_document=document
+    ).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def signing_admin_agencies(user):

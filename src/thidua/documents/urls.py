@@ -17,6 +17,16 @@ urlpatterns = [
         name="file",
     ),
     path(
+        "van-ban-di/<int:pk>/goi.zip",
+        register.DocumentPackageView.as_view(),
+        name="package",
+    ),
+    path(
+        "van-ban-di/<int:pk>/tep-kem-theo/<int:attachment>/",
+        register.DeliveredAttachmentView.as_view(),
+        name="attachment",
+    ),
+    path(
         "van-ban-di/<int:pk>/tao-lai-tep/",
         register.DocumentRerenderView.as_view(),
         name="rerender",

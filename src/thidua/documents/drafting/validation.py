@@ -32,12 +32,16 @@ def parse_date(text: str) -> datetime.date | tuple[int, int] | None:
 
 def table_grid(node: dict, where: str, problems: list[str]):
     """Places a table node's cells on the grid: ``(grid, merges, bold)`` where grid
-    is rows of texts ("" under a span), merges ``(row, col, rowspan, colspan)``."""
+    is rows of texts ("" under a span), merges ``(row, col, rowspan, colspan)``.
+
+    A cell is named by its row and its column on the grid (``dòng 2, ô 3``, as the
+    editor labels it); a merged cell that leaves the table or covers another is
+    refused (None, the problem named)."""
     rows = node["rows"]
     columns = len(node["widths"]) or sum(
         (c.get("colspan", 1) if isinstance(c, dict) else 1) for c in (rows or [[]])[0]
     )
-    taken: set[tuple[int, int]] = set()
+    taken: dict[tuple[int, int], tuple[int, int]] = {}  # covered cell → its origin
     grid, merges, bold = [], [], set()
     for r, row in enumerate(rows):
         line = [""] * columns
@@ -50,26 +54,49 @@ def table_grid(node: dict, where: str, problems: list[str]):
                 text, colspan, rowspan = cell["text"], cell["colspan"], cell["rowspan"]
                 if cell["bold"]:
                     bold.add((r, col))
-            if col + colspan > columns or colspan < 1 or rowspan < 1:
-                problems.append(
-                    f"{where}: dòng {r + 1} có nhiều ô hơn số cột ({columns})"
+            problem = _merge_problem(r, col, rowspan, colspan, columns, len(rows))
+            region = [
+                (rr, cc)
+                for rr in range(r, r + rowspan)
+                for cc in range(col, col + colspan)
+            ]
+            covered = next((taken[at] for at in region if at in taken), None)
+            if problem is None and covered is not None:
+                problem = (
+                    f"ô gộp chồng lên ô gộp ở dòng {covered[0] + 1}, ô {covered[1] + 1}"
                 )
+            if problem is not None:
+                if colspan == rowspan == 1:  # a plain cell past the last column
+                    problems.append(
+                        f"{where}: dòng {r + 1} có nhiều ô hơn số cột ({columns})"
+                    )
+                else:
+                    problems.append(f"{where} › dòng {r + 1}, ô {col + 1}: {problem}")
                 return None
             line[col] = text
             if colspan > 1 or rowspan > 1:
                 merges.append((r, col, rowspan, colspan))
-            for rr in range(r, r + rowspan):
-                for cc in range(col, col + colspan):
-                    taken.add((rr, cc))
+            for at in region:
+                taken[at] = (r, col)
             col += colspan
         if any((r, c) not in taken for c in range(columns)):
             problems.append(f"{where}: dòng {r + 1} thiếu ô (cần {columns} cột)")
             return None
         grid.append(line)
-    if any(rr >= len(rows) for rr, _cc in taken):
-        problems.append(f"{where}: ô gộp dọc vượt quá dòng cuối của bảng")
-        return None
     return grid, merges, bold
+
+
+def _merge_problem(
+    row: int, col: int, rowspan: int, colspan: int, columns: int, rows: int
+) -> str | None:
+    """What is wrong with a cell spanning ``rowspan`` × ``colspan`` at (row, col)."""
+    if colspan < 1 or rowspan < 1:
+        return "số ô gộp phải từ 1 trở lên"
+    if col + colspan > columns:
+        return f"ô gộp ngang vượt quá cột cuối của bảng ({columns} cột)"
+    if row + rowspan > rows:
+        return "ô gộp dọc vượt quá dòng cuối của bảng"
+    return None
 
 
 def _node_problems(nodes: list[dict], where: str, problems: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import set_download_name, uploaded_file_response
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.selectors import own_office_agencies
 
@@ -18,14 +20,23 @@ from ..files import file_response
 from ..forms import DeclareForm, LocalTypeForm
 from ..kinds import document_kind, document_kinds
 from ..models import LocalDocumentType, NumberSeries
+from ..package import document_package, package_name
 from ..rendering import Layout
-from ..selectors import access_issued_document, issued_documents_for_user, layout_for
+from ..selectors import (
+    access_delivered_attachment,
+    access_issued_document,
+    delivered_attachments,
+    issued_documents_for_user,
+    layout_for,
+)
 from ..services.layouts import save_layout
 from ..services.numbering import declare_numbers_used
 from ..services.render import rerender_document
 
 __all__ = [
+    "DeliveredAttachmentView",
     "DocumentFileView",
+    "DocumentPackageView",
     "DocumentRerenderView",
     "LayoutView",
     "RegisterSettingsView",
@@ -42,20 +53,48 @@ class RegisterView(TemplateView):
             year = int(self.request.GET.get("nam", timezone.localdate().year))
         except ValueError:
             year = timezone.localdate().year
-        documents = issued_documents_for_user(self.request.user).filter(year=year)
-        return super().get_context_data(
-            documents=documents.prefetch_related(
-                "signatures__credential__agency"
-            ).order_by("series_id", "-number"),
-            year=year,
-            **kwargs,
+        documents = list(
+            issued_documents_for_user(self.request.user)
+            .filter(year=year)
+            .prefetch_related("signatures__credential__agency")
+            .order_by("series_id", "-number")
         )
+        attachments = delivered_attachments(documents)
+        for document in documents:  # listed under the document's own files
+            document.delivered = attachments.get(document.pk, [])
+        return super().get_context_data(documents=documents, year=year, **kwargs)
 
 
 class DocumentFileView(View):
     def get(self, request, pk, fmt):
         document = access_issued_document(request.user, pk)
         return file_response(document, fmt, inline=False, request=request)
+
+
+class DeliveredAttachmentView(View):
+    """A file delivered with the document (its draft's attachment): for whoever sees
+    the document in the register."""
+
+    def get(self, request, pk, attachment):
+        found = access_delivered_attachment(request.user, pk, attachment)
+        return uploaded_file_response(request, found.file, found.original_name)
+
+
+class DocumentPackageView(View):
+    """The document and its delivered files in one ZIP with their SHA-256
+    (package.py), to send outward; a file missing or changed is named instead."""
+
+    def get(self, request, pk):
+        document = access_issued_document(request.user, pk)
+        try:
+            data = document_package(document)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(reverse("documents:register") + f"?nam={document.year}")
+        response = HttpResponse(data, content_type="application/zip")
+        set_download_name(response, package_name(document))
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class DocumentRerenderView(View):

@@ -6,7 +6,8 @@
 (() => {
   "use strict";
 
-  const { el, field, textInput, textArea, select, iconButton } = window.thiduaDraftDom;
+  const { el, textInput, textArea, select, iconButton } = window.thiduaDraftDom;
+  const { tableEditor } = window.thiduaDraftTable;
 
   const NUMBERINGS = [
     ["roman", "I."],
@@ -250,7 +251,7 @@
         return item;
       }
       if (node.type === "table") {
-        item.append(tableEditor(node), tools(siblings, index, path));
+        item.append(tableEditor(node, changed), tools(siblings, index, path));
         return item;
       }
       const title = textInput(node.title, (v) => { node.title = v; changed(); }, {
@@ -286,52 +287,6 @@
       );
       if (node.children.length) item.append(nodesList(node.children, path));
       return item;
-    }
-
-    function tableEditor(node) {
-      const wrap = el("div", { class: "table-responsive" });
-      function draw() {
-        const columns = Math.max(1, ...node.rows.map((row) => row.reduce(
-          (n, cell) => n + (typeof cell === "object" ? cell.colspan || 1 : 1), 0)));
-        const table = el("table", { class: "table table-sm table-bordered mb-1" });
-        node.rows.forEach((row, r) => {
-          const tr = el("tr");
-          row.forEach((cell, c) => {
-            const value = typeof cell === "object" ? cell.text : cell;
-            const td = el(r < (node.header_rows || 1) ? "th" : "td", {
-              colspan: typeof cell === "object" && cell.colspan > 1 ? cell.colspan : null,
-              rowspan: typeof cell === "object" && cell.rowspan > 1 ? cell.rowspan : null,
-            });
-            td.append(textInput(value, (v) => {
-              if (typeof cell === "object") cell.text = v;
-              else row[c] = v;
-              changed();
-            }, { "aria-label": `Dòng ${r + 1}, ô ${c + 1}` }));
-            tr.append(td);
-          });
-          table.append(tr);
-        });
-        const controls = el("div", { class: "d-flex flex-wrap gap-1 align-items-center" }, [
-          el("button", { type: "button", class: "btn btn-sm btn-outline-secondary", text: "+ Dòng",
-            onclick: () => { node.rows.push(Array(columns).fill("")); changed(); draw(); } }),
-          el("button", { type: "button", class: "btn btn-sm btn-outline-secondary", text: "− Dòng cuối",
-            onclick: () => { if (node.rows.length > 1) { node.rows.pop(); changed(); draw(); } } }),
-          el("button", { type: "button", class: "btn btn-sm btn-outline-secondary", text: "+ Cột",
-            onclick: () => { node.rows.forEach((row) => row.push("")); node.widths = []; changed(); draw(); } }),
-          el("button", { type: "button", class: "btn btn-sm btn-outline-secondary", text: "− Cột cuối",
-            onclick: () => {
-              if (columns < 2 || node.rows.some((row) => typeof row[row.length - 1] === "object")) return;
-              node.rows.forEach((row) => row.pop()); node.widths = []; changed(); draw();
-            } }),
-          field("Số dòng tiêu đề", el("input", {
-            type: "number", min: 1, value: node.header_rows || 1, class: "form-control form-control-sm w-auto",
-            oninput: (e) => { node.header_rows = Number(e.target.value) || 1; changed(); },
-          })),
-        ]);
-        wrap.replaceChildren(table, controls);
-      }
-      draw();
-      return wrap;
     }
 
     redraw();
