@@ -399,6 +399,18 @@ def _drafts(w, users):
     ):
         issued = transition_draft(issued, to, actor=actor)
     w.issued_written = issued.issued_document
+    # A movement launched by its plan, issued with a file attached.
+    w.plan_movement = _movement(w.org, w.org.skhdt, name="Phát động bằng kế hoạch")
+    plan = write_launch_plan(w.plan_movement, actor=users["officer"])
+    w.plan_file = attach_file(
+        plan, SimpleUploadedFile("Tiêu chí.pdf", b"%PDF-1.7\n%%EOF")
+    )
+    for to, actor in (
+        ("cho_duyet", users["officer"]),
+        ("da_duyet", head_of(w.org.skhdt)),
+        ("da_ban_hanh", users["clerk"]),
+    ):
+        plan = transition_draft(plan, to, actor=actor)
 
 
 def build_world() -> SimpleNamespace:

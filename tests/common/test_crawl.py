@@ -219,12 +219,13 @@ def _extras() -> None:
     issue_token(admin, "Tích hợp", ["people:read"], expires)
     _meeting_in_session(skhdt)
     _reevaluated(skhdt, admin)
-    _issued_plan(skhdt)
+    _issued_plan(skhdt, planned)
 
 
-def _issued_plan(skhdt) -> None:
-    """The demo's launch plan (still a draft there) written again, its list attached,
-    and issued: the register delivers the file with the document."""
+def _issued_plan(skhdt, movement) -> None:
+    """The demo's launch plan (still a draft there) written again for ``movement``,
+    its list attached, and issued: the register delivers the file with the document,
+    and the plan launches the movement, whose units get the file too."""
     from thidua.accounts.models import User
     from thidua.documents.models import DraftDocument
     from thidua.documents.services.draft_files import attach_file
@@ -233,7 +234,9 @@ def _issued_plan(skhdt) -> None:
 
     officer = User.objects.get(username="canbotdkt")
     plan = DraftDocument.objects.filter(agency=skhdt, kind="ke_hoach").earliest("id")
-    draft = create_draft(agency=skhdt, template_code="ke_hoach_tinh", actor=officer)
+    draft = create_draft(
+        agency=skhdt, template_code="ke_hoach_tinh", actor=officer, movement=movement
+    )
     draft = save_content(draft, plan.content | {"attachments": []}, actor=officer)
     upload = SimpleUploadedFile("Danh sách đơn vị đăng ký.pdf", _pdf())
     attach_file(draft, upload, actor=officer)
@@ -404,7 +407,7 @@ def _objects() -> SimpleNamespace:
         import_job=StaffImport.objects.get(),
         council=Council.objects.get(agency=skhdt),
         cluster=Cluster.objects.get(),
-        movement=Movement.objects.exclude(state__in=UNISSUED).get(),
+        movement=Movement.objects.exclude(state__in=UNISSUED).earliest("id"),
         registration=Registration.objects.order_by("id").first(),
         indicator=Indicator.objects.order_by("id").first(),
         progress=ProgressReport.objects.order_by("id").first(),
@@ -436,7 +439,12 @@ def _objects() -> SimpleNamespace:
         assessment=Assessment.objects.order_by("id").first(),
         reevaluation=ReevaluationRun.objects.order_by("-id").first(),
         written=list(DraftDocument.objects.order_by("id")),
-        plan=DraftDocument.objects.get(movement__isnull=False),
+        plan=DraftDocument.objects.get(
+            movement__isnull=False, issued_document__isnull=True
+        ),
+        plan_file=DraftAttachment.objects.get(
+            draft__movement__isnull=False, draft__issued_document__isnull=False
+        ),
         written_file=DraftAttachment.objects.order_by("id").first(),
         delivered_file=DraftAttachment.objects.filter(
             draft__issued_document__isnull=False
@@ -535,6 +543,12 @@ ROUTES = {
         ],
         {"pk": o.movement.pk},
     ),
+    # The file of the plan that launched a movement: through that movement, and
+    # (404) through another.
+    "movements:movement-attachment": lambda o: [
+        {"pk": pk, "attachment": o.plan_file.pk}
+        for pk in (o.plan_file.draft.movement_id, o.movement.pk)
+    ],
     "movements:movement-refresh-plan": lambda o: [
         {"pk": o.plan.movement_id, "draft": o.plan.pk}
     ],

@@ -338,7 +338,7 @@ def test_official_letter():
         {"parent": "UBND TỈNH ĐẮK LẮK", "name": "SỞ NỘI VỤ", "abbreviation": "SNV"}
     ]
     assert content["symbol"] == "SNV-TĐKT"
-    assert content["kinh_gui"] == ["Các sở, ban, ngành, đoàn thể tỉnh"]
+    assert content["kinh_gui"] == ["Các sở, ban, ngành, đoàn thể tỉnh."]
     assert content["opening"] == [
         "Thực hiện Kế hoạch số 0125/KH-UBND của UBND tỉnh;",
         "Sở Nội vụ hướng dẫn như sau:",
@@ -576,7 +576,7 @@ def test_report_with_paragraph_header_and_tab_signature():
     ]
     assert (content["number"], content["symbol"]) == ("7", "BC-SNV")
     assert (content["place"], content["date"]) == ("Đắk Lắk", None)
-    assert content["kinh_gui"] == ["Ủy ban nhân dân tỉnh"]
+    assert content["kinh_gui"] == ["Ủy ban nhân dân tỉnh."]  # as typed, its "." too
     part, second_part = content["body"]
     assert (part["numbering"], part["title"]) == ("part", "KẾT QUẢ ĐẠT ĐƯỢC")
     (chapter,) = part["children"]

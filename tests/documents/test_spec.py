@@ -93,7 +93,10 @@ def test_recipient_and_filing_lines():
 
 
 def test_kinh_gui_one_or_several():
-    assert make(kinh_gui=("Sở Nội vụ",)).kinh_gui_lines == ("Sở Nội vụ.",)
+    # One recipient as typed (NĐ 30 Mẫu 1.5 has no mark after it).
+    assert make(kinh_gui=("Sở Nội vụ",)).kinh_gui_lines == ("Sở Nội vụ",)
+    assert make(kinh_gui=("Sở Nội vụ.",)).kinh_gui_lines == ("Sở Nội vụ.",)
+    assert make(kinh_gui=("Sở Nội vụ;",)).kinh_gui_lines == ("Sở Nội vụ",)
     assert make(kinh_gui=("UBND tỉnh", "Sở Nội vụ;")).kinh_gui_lines == (
         "- UBND tỉnh;",
         "- Sở Nội vụ.",

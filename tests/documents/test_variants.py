@@ -266,7 +266,7 @@ def test_cong_van_has_v_v_under_the_number_and_no_type_title():
     summary = header.cell(1, 0).paragraphs[1]
     assert summary.paragraph_format.space_before.pt == 6
     assert [(r.font.size.pt, r.font.bold) for r in text_runs(summary)] == [(13, False)]
-    assert find_paragraph(document, "Kính gửi: Các phòng, đơn vị trực thuộc Sở.")
+    assert find_paragraph(document, "Kính gửi: Các phòng, đơn vị trực thuộc Sở")
     assert find_paragraph(document, "Lạng Sơn, ngày 03 tháng 02 năm 2024")
     signer = document.tables[-1].cell(0, 1)
     assert [paragraph_text(p._p) for p in signer.paragraphs][:2] == [

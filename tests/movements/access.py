@@ -86,6 +86,20 @@ ROUTES = [
         )
         for key in ("draft_movement", "movement")
     ],
+    # The file of the plan that launched a movement: whoever sees the movement; not
+    # through another movement.
+    route(
+        "movements:movement-attachment",
+        "plan_movement",
+        seen("movement"),
+        kwargs=with_(pk="plan_movement", attachment="plan_file"),
+    ),
+    route(
+        "movements:movement-attachment",
+        "movement",
+        only(),
+        kwargs=with_(pk="movement", attachment="plan_file"),
+    ),
     # Its data sections written again: the office; the head, deputy and clerk who
     # read the draft may not.
     route(

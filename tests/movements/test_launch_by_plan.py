@@ -7,10 +7,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from thidua.common.models import ActivityLog
 from thidua.documents.models.drafts import DraftState as S
+from thidua.documents.services.draft_files import attach_file
 from thidua.documents.services.draft_issue import transition_draft
 from thidua.documents.services.drafts import create_draft
 from thidua.movements.drafting import launch_content
@@ -117,7 +119,13 @@ def test_the_page_shows_the_plan_as_the_launch_document(org, heads, client_for):
     movement = make_movement(org)
     page = client_for("officer").get(movement.get_absolute_url()).content.decode()
     assert 'data-testid="launched-by-plan"' not in page
-    plan = _issue(write_launch_plan(movement, actor=heads["officer"]), heads)
+    plan = write_launch_plan(movement, actor=heads["officer"])
+    attached = attach_file(
+        plan,
+        SimpleUploadedFile("Tiêu chí chấm điểm.pdf", b"%PDF-1.7\n%%EOF"),
+        actor=heads["officer"],
+    )
+    plan = _issue(plan, heads)
     page = client_for("officer").get(movement.get_absolute_url()).content.decode()
     assert 'data-testid="launched-by-plan"' in page
     assert plan.get_absolute_url() in page
@@ -126,5 +134,12 @@ def test_the_page_shows_the_plan_as_the_launch_document(org, heads, client_for):
     page = client_for("unit_head").get(movement.get_absolute_url()).content.decode()
     assert 'data-testid="launched-by-plan"' in page
     assert plan.get_absolute_url() not in page
-    url = reverse("movements:movement-file", args=[movement.pk, "pdf"])
-    assert client_for("unit_head").get(url).status_code in (200, 404)
+    # The file attached to the plan reaches the units with the movement.
+    url = reverse("movements:movement-attachment", args=[movement.pk, attached.pk])
+    assert url in page and "Tiêu chí chấm điểm.pdf" in page
+    response = client_for("unit_head").get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    other = issue_movement(make_movement(org, name="Phong trào khác"))
+    wrong = reverse("movements:movement-attachment", args=[other.pk, attached.pk])
+    assert client_for("unit_head").get(wrong).status_code == 404

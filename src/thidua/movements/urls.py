@@ -52,6 +52,11 @@ urlpatterns = [
         name="movement-file",
     ),
     path(
+        "phong-trao/<int:pk>/tep-kem-theo/<int:attachment>/",
+        files.MovementAttachmentView.as_view(),
+        name="movement-attachment",
+    ),
+    path(
         "phong-trao/<int:pk>/nhac/",
         dissemination.RemindView.as_view(),
         name="movement-remind",

@@ -124,8 +124,9 @@ def _kinh_gui(blocks: list, index: int, found: list[str]) -> int:
     rest = re.sub(r"^\S+\s+\S+\s*:?\s*", "", text)
     ended = False
     if rest:
-        found.append(_item(rest))
         ended = not rest.rstrip().endswith(";")
+        # One recipient on the line keeps the mark typed after it ("." or none).
+        found.append(_item(rest, keep_stop=ended))
     index += 1
     while not ended and index < len(blocks) and isinstance(blocks[index], Para):
         line = blocks[index].plain
@@ -137,5 +138,6 @@ def _kinh_gui(blocks: list, index: int, found: list[str]) -> int:
     return index
 
 
-def _item(text: str) -> str:
-    return re.sub(r"[\s;.,]+$", "", _DASH.sub("", clean(text)))
+def _item(text: str, *, keep_stop: bool = False) -> str:
+    item = _DASH.sub("", clean(text))
+    return re.sub(r"[\s;,]+$" if keep_stop else r"[\s;.,]+$", "", item)

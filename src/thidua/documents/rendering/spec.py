@@ -313,10 +313,11 @@ class Document:
 
     @property
     def kinh_gui_lines(self) -> tuple[str, ...]:
-        """One recipient on the line itself; several as ``"- X;"`` … ``"- Y."``."""
+        """One recipient on the line itself, as typed (NĐ 30's Mẫu 1.5 has none after
+        it; some agencies end it with "."); several as ``"- X;"`` … ``"- Y."``."""
         names = [k for k in self.kinh_gui if k]
         if len(names) == 1:
-            return (names[0].rstrip(";.") + ".",)
+            return (names[0].rstrip(";, "),)
         return tuple(
             _list_line(name, "." if i == len(names) - 1 else ";")
             for i, name in enumerate(names)

@@ -7,11 +7,14 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.common.downloads import uploaded_file_response
 from thidua.documents.files import file_response
+from thidua.documents.models import DraftAttachment
 
 from ..selectors import access_movement, public_movements
 
 __all__ = [
+    "MovementAttachmentView",
     "MovementFileView",
     "MovementFilesStatusView",
     "PublicMovementDetailView",
@@ -26,6 +29,22 @@ class MovementFileView(View):
         return file_response(
             movement.issued_document, fmt, inline=False, request=request
         )
+
+
+class MovementAttachmentView(View):
+    """A file delivered with the plan that launched the movement, for whoever sees
+    the movement (its units included); 404 for any other file."""
+
+    def get(self, request, pk, attachment):
+        movement = access_movement(request.user, pk)
+        found = DraftAttachment.objects.filter(
+            pk=attachment,
+            draft__issued_document_id=movement.issued_document_id,
+            draft__issued_document__isnull=False,
+        ).first()
+        if found is None:
+            raise Http404
+        return uploaded_file_response(request, found.file, found.original_name)
 
 
 class MovementFilesStatusView(TemplateView):

@@ -14,7 +14,11 @@ from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.documents.doc_types import doc_type
-from thidua.documents.selectors import access_draft, local_types_for
+from thidua.documents.selectors import (
+    access_draft,
+    delivered_attachments,
+    local_types_for,
+)
 from thidua.documents.views.approval import approval_move
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency, Cluster
@@ -179,6 +183,9 @@ class MovementDetailView(TemplateView):
         )
         return super().get_context_data(
             launch_plan=launch_plan,
+            plan_files=delivered_attachments([issued]).get(issued.pk, [])
+            if launch_plan is not None
+            else [],
             can_open_plan=launch_plan is not None
             and user.has_perm("documents.view_draft", launch_plan),
             movement=movement,
