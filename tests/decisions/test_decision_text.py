@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from thidua.common.money import amount_clause
 from thidua.decisions.rendering import decision_spec
 from thidua.eligibility.legal_basis import basis_lines
 
@@ -38,6 +39,12 @@ def test_bases_counts_and_cash(decision):
     assert "cho 01 cá nhân có thành tích năm 2025" in _text(first.blocks[0])
     assert "tập thể" not in _text(first.blocks[0])
     assert cash.title == "Tiền thưởng"
+    # In figures and in words (common.money), as a decision on awards writes it.
+    total = sum(decision.items.values_list("cash_amount", flat=True))
+    assert _text(cash.blocks[0]).startswith(
+        f"Tổng số tiền thưởng: {amount_clause(total)}, tính theo mức"
+    )
+    assert amount_clause(total).endswith("đồng)") and total > 0
     assert spec.recipients[0] == "Như Điều 3"
 
 

@@ -346,3 +346,49 @@ def test_the_section_pages_take_vietnamese_money(org, users, client_for):
     ).content.decode()
     assert "Ngày kết thúc trước ngày bắt đầu." in page
     assert not movement.rounds.exists()
+
+
+def test_the_section_preview_says_the_rounds_while_typing(org, users, client_for):
+    movement = make_movement(org)
+    url = reverse("movements:movement-section", args=[movement.pk, "rounds"])
+    response = client_for("officer").post(
+        url,
+        {
+            "preview": "1",
+            "form-TOTAL_FORMS": "2",
+            "form-INITIAL_FORMS": "0",
+            "form-0-name": "Học kỳ I",
+            "form-0-weeks_from": "1",
+            "form-0-weeks_to": "18",
+            "form-0-ORDER": "1",
+            "form-1-name": "Học kỳ II",
+            "form-1-weeks_from": "19",
+            "form-1-ends_with": "Lễ tổng kết năm học",
+            "form-1-ORDER": "2",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Học kỳ I: từ tuần 1 đến tuần 18." in page
+    assert "Học kỳ II: từ tuần 19 đến Lễ tổng kết năm học." in page
+    assert not movement.rounds.exists()  # a preview saves nothing
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ({"ends_with": "Lễ kỷ niệm 20/11"}, "Đợt 1: đến Lễ kỷ niệm 20/11."),
+        ({"weeks_from": 3, "weeks_to": 3}, "Đợt 1: tuần 3."),
+        ({"weeks_to": 9}, "Đợt 1: đến tuần 9."),
+        (
+            {"weeks_from": 1, "weeks_to": 9, "ends_with": "Lễ sơ kết"},
+            "Đợt 1: từ tuần 1 đến tuần 9 (Lễ sơ kết).",
+        ),
+        ({"ends_on": D(2027, 1, 15)}, "Đợt 1: đến ngày 15/01/2027."),
+    ],
+)
+def test_a_round_said_every_way(values, line):
+    from thidua.movements.plan_text import round_line  # noqa: PLC0415
+
+    item = MovementRound(name="Đợt 1", **values)
+    assert round_line(item) == line

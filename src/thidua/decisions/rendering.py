@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from thidua.common.money import amount_clause, amount_figures
 from thidua.common.text import fold
 from thidua.documents.rendering import (
     Appendix,
@@ -19,10 +20,6 @@ from .models import Decision
 from .selectors import CouncilResult, council_chair, council_results
 
 __all__ = ["decision_spec", "proposal_spec", "spec_for_decision_id"]
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
 
 
 def _authority_line(head: str, agency: str) -> str:
@@ -60,7 +57,7 @@ def decision_spec(decision: Decision) -> Document:
                 else item.nomination.agency.display_name
             ),
             item.nomination.get_code_display(),
-            _money(item.cash_amount),
+            amount_figures(item.cash_amount),
         )
         for item in items
     )
@@ -101,7 +98,7 @@ def decision_spec(decision: Decision) -> Document:
                     Article(
                         (
                             Paragraph(
-                                f"Tổng số tiền thưởng: {_money(total)} đồng, tính theo mức "
+                                f"Tổng số tiền thưởng: {amount_clause(total)}, tính theo mức "
                                 "lương cơ sở tại thời điểm ký quyết định."
                             ),
                         ),

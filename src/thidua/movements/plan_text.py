@@ -48,9 +48,16 @@ def _weeks(weeks_from, weeks_to) -> str:
 
 def round_line(item: MovementRound) -> str:
     """ "Đợt 1: từ ngày 05/9/2025 đến ngày 20/11/2025 (từ tuần 1 đến tuần 11)."."""
-    span = _span(item.starts_on, item.ends_on, item.ends_with)
     weeks = _weeks(item.weeks_from, item.weeks_to)
-    when = f"{span} ({weeks})" if span and weeks else span or weeks
+    event = item.ends_with.strip()
+    if item.starts_on or item.ends_on:
+        span = _span(item.starts_on, item.ends_on, event)
+        when = f"{span} ({weeks})" if weeks else span
+    elif event and not item.weeks_to:
+        # School weeks up to an event: "từ tuần 19 đến Lễ tổng kết năm học".
+        when = " ".join(p for p in (weeks, f"đến {event}") if p)
+    else:
+        when = f"{weeks} ({event})" if weeks and event else weeks or f"đến {event}"
     text = f"{item.name.strip()}: {when}" if when else item.name.strip()
     if item.note.strip():
         text += f"; {item.note.strip().rstrip('.')}"

@@ -6,6 +6,7 @@ the "Người lập biểu / Thủ trưởng đơn vị" footer."""
 from io import BytesIO
 
 from thidua.common.excel import cell
+from thidua.common.money import amount_figures
 from thidua.common.report_sources import report_source
 
 from .selectors import FormFigures, Report
@@ -45,7 +46,7 @@ def row_label(line) -> str:
 def cell_text(value: int | None, *, heading: bool = False) -> str:
     if heading:
         return ""
-    return NOT_RECORDED_MARK if value is None else f"{value:,}".replace(",", ".")
+    return NOT_RECORDED_MARK if value is None else amount_figures(value)
 
 
 def excel_value(value: int | None, *, heading: bool = False):
