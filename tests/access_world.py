@@ -365,6 +365,17 @@ WRITTEN_LETTER = {
 }
 
 
+def _issued(draft, w, users):
+    """``draft`` before the Sở's head (his staff record made), approved, issued."""
+    for to, actor in (
+        ("cho_duyet", users["officer"]),
+        ("da_duyet", head_of(w.org.skhdt)),
+        ("da_ban_hanh", users["clerk"]),
+    ):
+        draft = transition_draft(draft, to, actor=actor)
+    return draft
+
+
 def _drafts(w, users):
     """A launch plan written in thidua by Sở KH&ĐT (signer named, a file attached)
     and a report of Sở Tài chính."""
@@ -392,25 +403,14 @@ def _drafts(w, users):
     w.delivered_file = attach_file(
         issued, SimpleUploadedFile("Phụ lục.pdf", b"%PDF-1.7\n%%EOF")
     )
-    for to, actor in (
-        ("cho_duyet", users["officer"]),
-        ("da_duyet", head_of(w.org.skhdt)),
-        ("da_ban_hanh", users["clerk"]),
-    ):
-        issued = transition_draft(issued, to, actor=actor)
-    w.issued_written = issued.issued_document
+    w.issued_written = _issued(issued, w, users).issued_document
     # A movement launched by its plan, issued with a file attached.
     w.plan_movement = _movement(w.org, w.org.skhdt, name="Phát động bằng kế hoạch")
     plan = write_launch_plan(w.plan_movement, actor=users["officer"])
     w.plan_file = attach_file(
         plan, SimpleUploadedFile("Tiêu chí.pdf", b"%PDF-1.7\n%%EOF")
     )
-    for to, actor in (
-        ("cho_duyet", users["officer"]),
-        ("da_duyet", head_of(w.org.skhdt)),
-        ("da_ban_hanh", users["clerk"]),
-    ):
-        plan = transition_draft(plan, to, actor=actor)
+    _issued(plan, w, users)
 
 
 def build_world() -> SimpleNamespace:

@@ -5,7 +5,7 @@ refusal without its reason."""
 from django.db import models
 from django.db.models import Q
 
-__all__ = ["reason_required", "state_is_known"]
+__all__ = ["empty_or_positive", "reason_required", "state_is_known"]
 
 
 def state_is_known(field: str, choices: type[models.TextChoices], name: str):
@@ -21,4 +21,14 @@ def reason_required(field: str, states, reason: str, name: str):
     return models.CheckConstraint(
         condition=~Q(**{f"{field}__in": list(states)}) | ~Q(**{reason: ""}),
         name=name,
+    )
+
+
+def empty_or_positive(field: str, name: str, message):
+    """``field`` is NULL or at least 1: a count or an amount not known is left empty,
+    never written as 0 (a document would print "00 tập thể", "0 đồng")."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 1}),
+        name=name,
+        violation_error_message=message,
     )

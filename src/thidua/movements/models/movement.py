@@ -180,7 +180,9 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
         return self.state in EDITABLE
 
 
-class _Ordered(models.Model):
+class OrderedItem(models.Model):
+    """An item of one of the movement's ordered lists (purposes, rounds, awards…)."""
+
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -188,7 +190,7 @@ class _Ordered(models.Model):
         ordering = ["position", "id"]
 
 
-class ParentMovement(_Ordered):
+class ParentMovement(OrderedItem):
     """A movement launched higher up (Prime Minister, Minister, provincial chairman)
     that this one carries. ``internal`` links it when it lives in this installation."""
 
@@ -205,7 +207,7 @@ class ParentMovement(_Ordered):
     name = models.CharField(_("tên phong trào"), max_length=500)
     launched_by = models.CharField(_("cấp phát động"), max_length=160, blank=True)
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("phong trào cấp trên")
         verbose_name_plural = _("phong trào cấp trên")
 
@@ -213,7 +215,7 @@ class ParentMovement(_Ordered):
         return self.name
 
 
-class ImplementedDocument(_Ordered):
+class ImplementedDocument(OrderedItem):
     """A document the movement implements ("Thực hiện Chỉ thị số 02/CT-UBND ...")."""
 
     movement = models.ForeignKey(
@@ -225,7 +227,7 @@ class ImplementedDocument(_Ordered):
     issuer = models.CharField(_("cơ quan ban hành"), max_length=160)
     summary = models.TextField(_("trích yếu"))
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("văn bản thực hiện")
         verbose_name_plural = _("văn bản thực hiện")
 
@@ -233,13 +235,13 @@ class ImplementedDocument(_Ordered):
         return f"{self.doc_type} số {self.number_symbol}"
 
 
-class Purpose(_Ordered):
+class Purpose(OrderedItem):
     movement = models.ForeignKey(
         Movement, on_delete=models.CASCADE, related_name="purposes"
     )
     text = models.TextField(_("nội dung"))
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("mục đích")
         verbose_name_plural = _("mục đích")
 
@@ -247,7 +249,7 @@ class Purpose(_Ordered):
         return self.text[:80]
 
 
-class ContentItem(_Ordered):
+class ContentItem(OrderedItem):
     """A content item (nội dung thi đua). ``text`` is light markup: *nghiêng*,
     **đậm**, and [^chú thích] for a footnote at that place."""
 
@@ -256,7 +258,7 @@ class ContentItem(_Ordered):
     )
     text = models.TextField(_("nội dung"))
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("nội dung thi đua")
         verbose_name_plural = _("nội dung thi đua")
 
@@ -264,7 +266,7 @@ class ContentItem(_Ordered):
         return self.text[:80]
 
 
-class Duty(_Ordered):
+class Duty(OrderedItem):
     """Who does what (tổ chức thực hiện)."""
 
     movement = models.ForeignKey(
@@ -280,7 +282,7 @@ class Duty(_Ordered):
     )
     text = models.TextField(_("nhiệm vụ"))
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("nhiệm vụ tổ chức thực hiện")
         verbose_name_plural = _("nhiệm vụ tổ chức thực hiện")
 
@@ -288,7 +290,7 @@ class Duty(_Ordered):
         return self.text[:80]
 
 
-class Recipient(_Ordered):
+class Recipient(OrderedItem):
     """A line of "Nơi nhận". ``label`` is what the document prints."""
 
     movement = models.ForeignKey(
@@ -318,7 +320,7 @@ class Recipient(_Ordered):
     )
     label = models.CharField(_("ghi trên văn bản"), max_length=255)
 
-    class Meta(_Ordered.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("nơi nhận")
         verbose_name_plural = _("nơi nhận")
 

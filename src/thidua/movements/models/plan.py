@@ -9,18 +9,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.common.constraints import empty_or_positive
+
+from .movement import OrderedItem
+
 __all__ = ["AwardUnit", "MovementAward", "MovementFunding", "MovementRound"]
 
 
-class _Item(models.Model):
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "id"]
-
-
-class MovementRound(_Item):
+class MovementRound(OrderedItem):
     """A đợt thi đua: by dates, by school weeks, or ending with an event ("đến Lễ
     tổng kết năm học") — or a mix, as school plans write them."""
 
@@ -44,7 +40,7 @@ class MovementRound(_Item):
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
-    class Meta(_Item.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("đợt thi đua")
         verbose_name_plural = _("đợt thi đua")
         constraints = [
@@ -95,7 +91,7 @@ class AwardUnit(models.TextChoices):
     SHARE = "suat", _("suất")
 
 
-class MovementAward(_Item):
+class MovementAward(OrderedItem):
     """A form of award the plan promises, with its tier ("Giải Nhất", "Loại A"), how
     many, the cash per award and a gift in kind. An empty count or amount leaves its
     clause out of the document (never "00 tập thể", "0 đồng")."""
@@ -123,23 +119,19 @@ class MovementAward(_Item):
     )
     gift = models.CharField(_("hiện vật"), max_length=255, blank=True)
 
-    class Meta(_Item.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("hình thức khen thưởng của phong trào")
         verbose_name_plural = _("hình thức khen thưởng của phong trào")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(quota__isnull=True) | Q(quota__gte=1),
-                name="movement_award_quota_positive",
-                violation_error_message=_(
-                    "Số lượng phải từ 1 trở lên; để trống nếu không định trước."
-                ),
+            empty_or_positive(
+                "quota",
+                "movement_award_quota_positive",
+                _("Số lượng phải từ 1 trở lên; để trống nếu không định trước."),
             ),
-            models.CheckConstraint(
-                condition=Q(cash__isnull=True) | Q(cash__gte=1),
-                name="movement_award_cash_positive",
-                violation_error_message=_(
-                    "Tiền thưởng phải lớn hơn 0; để trống nếu không thưởng tiền."
-                ),
+            empty_or_positive(
+                "cash",
+                "movement_award_cash_positive",
+                _("Tiền thưởng phải lớn hơn 0; để trống nếu không thưởng tiền."),
             ),
         ]
 
@@ -147,7 +139,7 @@ class MovementAward(_Item):
         return f"{self.form} – {self.tier}" if self.tier else self.form
 
 
-class MovementFunding(_Item):
+class MovementFunding(OrderedItem):
     """A source of the movement's money (quỹ thi đua, khen thưởng; ngân sách; xã
     hội hóa; Ban đại diện cha mẹ học sinh…) and its amount when known."""
 
@@ -158,16 +150,14 @@ class MovementFunding(_Item):
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), null=True, blank=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
-    class Meta(_Item.Meta):
+    class Meta(OrderedItem.Meta):
         verbose_name = _("nguồn kinh phí")
         verbose_name_plural = _("nguồn kinh phí")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gte=1),
-                name="movement_funding_amount_positive",
-                violation_error_message=_(
-                    "Số tiền phải lớn hơn 0; để trống nếu chưa xác định."
-                ),
+            empty_or_positive(
+                "amount",
+                "movement_funding_amount_positive",
+                _("Số tiền phải lớn hơn 0; để trống nếu chưa xác định."),
             )
         ]
 
