@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from thidua.documents.drafting.validation import validate_content
-from thidua.documents.services.drafts import save_content
+from thidua.documents.services.drafts import create_draft, save_content
 from thidua.movements.document import movement_document
 from thidua.movements.drafting import launch_content
 from thidua.movements.models import MovementAward, MovementFunding, MovementRound
@@ -392,3 +392,47 @@ def test_a_round_said_every_way(values, line):
 
     item = MovementRound(name="Đợt 1", **values)
     assert round_line(item) == line
+
+
+def test_refresh_puts_missing_sections_back_and_keeps_emptied_ones(org, users):
+    officer = users["officer"]
+    movement = _filled(org)
+    draft = write_launch_plan(movement, actor=officer)
+    data = {"Đối tượng thi đua", "Thời gian thực hiện", "Khen thưởng", "Kinh phí"}
+    body = [s for s in draft.content["body"] if s["title"] not in data]
+    draft = save_content(draft, {**draft.content, "body": body}, actor=officer)
+    draft = refresh_launch_plan(draft, actor=officer)
+    titles = [s["title"] for s in draft.content["body"]]
+    # Put back in the plan's order, before "Tổ chức thực hiện".
+    assert titles[-5:] == [
+        "Đối tượng thi đua",
+        "Thời gian thực hiện",
+        "Khen thưởng",
+        "Kinh phí",
+        "Tổ chức thực hiện",
+    ]
+    # The funding taken off the movement: the officer's section stays as written.
+    replace_section(movement, "funding", [])
+    before = next(s for s in draft.content["body"] if s["title"] == "Kinh phí")
+    draft = refresh_launch_plan(draft, actor=officer)
+    after = next(s for s in draft.content["body"] if s["title"] == "Kinh phí")
+    assert after == before
+    # Without "Tổ chức thực hiện" a missing section goes at the end.
+    body = [
+        s
+        for s in draft.content["body"]
+        if s["title"] not in {*data, "Tổ chức thực hiện"}
+    ]
+    draft = save_content(draft, {**draft.content, "body": body}, actor=officer)
+    draft = refresh_launch_plan(draft, actor=officer)
+    assert [s["title"] for s in draft.content["body"]][-3:] == [
+        "Đối tượng thi đua",
+        "Thời gian thực hiện",
+        "Khen thưởng",
+    ]
+
+
+def test_refresh_needs_a_plan_of_a_movement(org, users):
+    draft = create_draft(agency=org.skhdt, kind="ke_hoach", actor=users["officer"])
+    with pytest.raises(ValidationError, match="không gắn với phong trào"):
+        refresh_launch_plan(draft)
