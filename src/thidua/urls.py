@@ -18,6 +18,9 @@ def favicon(request):
 
 
 handler400 = bad_request
+handler403 = "thidua.common.errors.permission_denied"
+handler404 = "thidua.common.errors.not_found"
+handler500 = "thidua.common.errors.server_error"
 
 urlpatterns = [
     path("", include("thidua.site.urls")),

@@ -56,6 +56,7 @@ SECRET_KEY = _secret
 
 ALLOWED_HOSTS = env.list("THIDUA_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("THIDUA_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "thidua.common.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.auth",
