@@ -3,7 +3,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from thidua.common.views import bad_request
+from thidua.common.errors import bad_request
 
 
 @login_not_required

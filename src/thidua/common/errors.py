@@ -10,11 +10,33 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-__all__ = ["csrf_failure", "not_found", "permission_denied", "server_error"]
+from .params import BadParameter
+
+__all__ = [
+    "bad_request",
+    "csrf_failure",
+    "not_found",
+    "permission_denied",
+    "server_error",
+]
 
 
 def _api(request) -> bool:
     return request.path_info.startswith("/api/")
+
+
+def bad_request(request, exception=None):
+    """``handler400``: a parameter thidua cannot read (:class:`BadParameter`) is named;
+    anything else Django refuses (a suspicious request) is only called invalid. JSON
+    under /api/, as the API's own errors."""
+    if isinstance(exception, BadParameter):
+        detail, field = str(exception), exception.field
+    else:
+        detail, field = _("Yêu cầu không hợp lệ."), ""
+    if _api(request):
+        body = {"detail": detail, **({"field": field} if field else {})}
+        return JsonResponse(body, status=400)
+    return render(request, "400.html", {"detail": detail}, status=400)
 
 
 def not_found(request, exception=None):

@@ -2,33 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import redirect
 from django.views.generic import FormView
-
-from .params import BadParameter
 
 __all__ = [
     "ServiceFormView",
     "apply_errors",
-    "bad_request",
     "require_perm",
 ]
-
-
-def bad_request(request, exception=None):
-    """``handler400``: a parameter thidua cannot read (:class:`BadParameter`) is named;
-    anything else Django refuses (a suspicious request) is only called invalid. JSON
-    under /api/, as the API's own errors."""
-    if isinstance(exception, BadParameter):
-        detail, field = str(exception), exception.field
-    else:
-        detail, field = _("Yêu cầu không hợp lệ."), ""
-    if request.path_info.startswith("/api/"):
-        body = {"detail": detail, **({"field": field} if field else {})}
-        return JsonResponse(body, status=400)
-    return render(request, "400.html", {"detail": detail}, status=400)
 
 
 def require_perm(user, perm: str, obj=None) -> None:

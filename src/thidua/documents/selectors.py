@@ -90,16 +90,25 @@ def delivered_attachments(documents) -> dict[int, list[DraftAttachment]]:
     return by_document
 
 
-def access_delivered_attachment(user, pk, attachment) -> DraftAttachment:
-    """A file delivered with an issued document ``user`` sees (whoever sees the
-    document downloads its files), or 404 — hidden is missing."""
-    document = access_issued_document(user, pk)
-    found = DraftAttachment.objects.filter(
-        pk=attachment, draft__issued_document=document
-    ).first()
+def delivered_attachment(document_id: int | None, attachment) -> DraftAttachment:
+    """The file ``attachment`` delivered with issued document ``document_id``, or
+    404 (another document's file, or a document not issued)."""
+    found = (
+        DraftAttachment.objects.filter(
+            pk=attachment, draft__issued_document_id=document_id
+        ).first()
+        if document_id is not None
+        else None
+    )
     if found is None:
         raise Http404
     return found
+
+
+def access_delivered_attachment(user, pk, attachment) -> DraftAttachment:
+    """A file delivered with an issued document ``user`` sees (whoever sees the
+    document downloads its files), or 404 — hidden is missing."""
+    return delivered_attachment(access_issued_document(user, pk).pk, attachment)
 
 
 def signing_admin_agencies(user):

@@ -14,6 +14,7 @@ from .models import Movement
 from .plan_text import (
     award_groups,
     award_line,
+    day_text,
     funding_lines,
     registration_line,
     round_line,
@@ -86,7 +87,7 @@ def _targets(movement: Movement) -> list[dict]:
     return [
         _item(
             f"{i.name}: {decimal_figures(i.target)} {i.unit_of_measure}".rstrip()
-            + f" (thời hạn {i.due_on:%d/%m/%Y})."
+            + f" (thời hạn {day_text(i.due_on)})."
         )
         for i in movement.indicators.all()
     ]

@@ -9,6 +9,7 @@ from .models import AwardUnit, Movement, MovementAward, MovementFunding, Movemen
 
 __all__ = [
     "award_groups",
+    "day_text",
     "award_line",
     "funding_lines",
     "registration_line",
@@ -18,7 +19,8 @@ __all__ = [
 ]
 
 
-def _day(day) -> str:
+def day_text(day) -> str:
+    """``05/09/2026``: how the plan's sentences and its refusals write a day."""
     return f"{day:%d/%m/%Y}"
 
 
@@ -26,9 +28,9 @@ def _span(starts_on, ends_on, ends_with: str = "") -> str:
     """ "từ ngày 05/9/2025 đến ngày 20/11/2025", "từ ngày … đến Lễ tổng kết"."""
     parts = []
     if starts_on:
-        parts.append(f"từ ngày {_day(starts_on)}")
+        parts.append(f"từ ngày {day_text(starts_on)}")
     if ends_on:
-        parts.append(f"đến ngày {_day(ends_on)}")
+        parts.append(f"đến ngày {day_text(ends_on)}")
     elif ends_with.strip():
         parts.append(f"đến {ends_with.strip()}")
     return " ".join(parts)
@@ -78,9 +80,7 @@ def time_intro(movement: Movement, rounds: int) -> str:
 def registration_line(movement: Movement) -> str:
     if not movement.registration_deadline:
         return ""
-    return (
-        f"Các đơn vị đăng ký thi đua trước ngày {_day(movement.registration_deadline)}."
-    )
+    return f"Các đơn vị đăng ký thi đua trước ngày {day_text(movement.registration_deadline)}."
 
 
 def time_lines(movement: Movement, rounds) -> list[str]:

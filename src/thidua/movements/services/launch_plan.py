@@ -87,6 +87,17 @@ def refresh_launch_plan(draft, *, actor=None, expected_version: int | None = Non
     return save_content(draft, content, actor=actor, expected_version=expected_version)
 
 
+# What the movement takes from the plan the head approved.
+_FROM_PLAN = (
+    "approved_by",
+    "approved_at",
+    "signer_authority",
+    "signer_principal",
+    "signer_title",
+    "signer_name",
+)
+
+
 def launch_with_plan(draft, document, actor) -> None:
     """Called in the transaction that issues ``draft`` (documents.draft_hooks): a
     plan of a movement not yet launched launches it — the movement takes the plan's
@@ -101,27 +112,11 @@ def launch_with_plan(draft, document, actor) -> None:
 
     def effect(locked: Movement, _move) -> list[str]:
         locked.issued_document = document
-        locked.approved_by_id = draft.approved_by_id
-        locked.approved_at = draft.approved_at
         locked.return_reason = ""
-        for name in (
-            "signer_authority",
-            "signer_principal",
-            "signer_title",
-            "signer_name",
-        ):
+        for name in _FROM_PLAN:
             setattr(locked, name, getattr(draft, name))
         deliver_movement(locked, actor=actor)
-        return [
-            "issued_document",
-            "approved_by",
-            "approved_at",
-            "return_reason",
-            "signer_authority",
-            "signer_principal",
-            "signer_title",
-            "signer_name",
-        ]
+        return ["issued_document", "return_reason", *_FROM_PLAN]
 
     # The draft's own workflow checked the clerk's step; this is its consequence.
     MOVEMENT.transition(

@@ -4,11 +4,9 @@ inside the movement's time, and one after another."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ..plan_text import day_text
+
 __all__ = ["check_rounds"]
-
-
-def _day(day) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 def check_rounds(movement, rounds) -> None:
@@ -25,12 +23,12 @@ def check_rounds(movement, rounds) -> None:
         ):
             problems.append(
                 _("%(name)s bắt đầu trước ngày bắt đầu của phong trào (%(day)s).")
-                % {"name": name, "day": _day(movement.starts_on)}
+                % {"name": name, "day": day_text(movement.starts_on)}
             )
         if movement.ends_on and item.ends_on and item.ends_on > movement.ends_on:
             problems.append(
                 _("%(name)s kết thúc sau ngày kết thúc của phong trào (%(day)s).")
-                % {"name": name, "day": _day(movement.ends_on)}
+                % {"name": name, "day": day_text(movement.ends_on)}
             )
         if previous is not None:
             earlier_end = previous.ends_on or previous.starts_on
@@ -40,7 +38,7 @@ def check_rounds(movement, rounds) -> None:
                     % {
                         "name": name,
                         "previous": previous.name.strip(),
-                        "day": _day(earlier_end),
+                        "day": day_text(earlier_end),
                     }
                 )
             if (

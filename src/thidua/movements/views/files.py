@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from thidua.common.downloads import uploaded_file_response
 from thidua.documents.files import file_response
-from thidua.documents.models import DraftAttachment
+from thidua.documents.selectors import delivered_attachment
 
 from ..selectors import access_movement, public_movements
 
@@ -37,13 +37,7 @@ class MovementAttachmentView(View):
 
     def get(self, request, pk, attachment):
         movement = access_movement(request.user, pk)
-        found = DraftAttachment.objects.filter(
-            pk=attachment,
-            draft__issued_document_id=movement.issued_document_id,
-            draft__issued_document__isnull=False,
-        ).first()
-        if found is None:
-            raise Http404
+        found = delivered_attachment(movement.issued_document_id, attachment)
         return uploaded_file_response(request, found.file, found.original_name)
 
 
