@@ -219,8 +219,29 @@ def test_query_count_does_not_grow_with_matches(org, users):
         results = search_all(officer, "do thi hanh")
     assert len(_found(results, "people")) == 10
     assert next(g for g in results.groups if g.key == "people").more
-    # One query per kind (6), plus the movement scope's own unit and its ancestors.
-    assert len(many) == len(few) <= 8
+    # One query per kind (6), plus the movement scope's own unit and its ancestors;
+    # people take a second query when the whole-word matches do not fill the page.
+    assert len(many) <= len(few) <= len(many) + 1 <= 9
+
+
+def test_whole_words_in_order_come_first(org, users):
+    """"nguyen van" is a Nguyễn Văn before a Nguyễn Bích Vân, although "bich" sorts
+    before "van"; a substring ("vanh") comes after whole words."""
+    for name in ("Nguyễn Bích Vân", "Nguyễn Văn Bình", "Nguyễn Vanh", "Lê Nguyễn Văn"):
+        make_person(org.vp, name)
+    found = _found(search_all(users["admin"], "nguyen van"), "people")
+    whole = {"Nguyễn Văn Ánh", "Nguyễn Văn Bình", "Lê Nguyễn Văn"}
+    assert set(found[: len(whole)]) == whole
+    assert found.index("Nguyễn Vanh") > found.index("Lê Nguyễn Văn")
+    assert "Nguyễn Bích Vân" in found[len(whole) :]
+
+
+def test_whole_words_fill_the_page_alone(org, users):
+    for i in range(12):
+        make_person(org.vp, f"Trần Văn {i:02d}")
+    make_person(org.vp, "Trần Thị Vân")
+    found = _found(search_all(users["admin"], "tran van"), "people")
+    assert len(found) == 10 and "Trần Thị Vân" not in found
 
 
 def test_page_renders_grouped_results(world, client_for):

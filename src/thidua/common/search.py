@@ -26,16 +26,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from .registry import Registry
 from .text import nfc, search_words
 
 __all__ = [
     "MIN_QUERY_LENGTH",
+    "ExactFirst",
     "SearchIndex",
     "SearchQuery",
     "parse_query",
     "register_search",
     "search_indexes",
+    "whole_words",
 ]
 
 MIN_QUERY_LENGTH = 2
@@ -92,3 +96,38 @@ def register_search(index: SearchIndex) -> SearchIndex:
 def search_indexes() -> list[SearchIndex]:
     """Every registered index, by ``order`` (then key)."""
     return sorted(_INDEXES, key=lambda index: (index.order, index.key))
+
+
+class ExactFirst:
+    """Matches where the query's words stand whole and in the order typed, then the
+    rest: "nguyen van" finds "Nguyễn Văn An" before "Nguyễn Bích Vân", whose words
+    only contain it. Two queries, each ordered by the index and cut at the slice, so the
+    cost stays that of a page of results whatever the number of matches (a rank
+    expression in ORDER BY would sort every match).
+
+    ``exact`` and ``rest`` are querysets of the same model; slicing reads ``exact``
+    first, then ``rest`` without the rows already taken."""
+
+    def __init__(self, exact, rest):
+        self.exact = exact
+        self.rest = rest
+
+    def __getitem__(self, window: slice) -> list:
+        limit = window.stop  # search_all takes the first rows only: [:n]
+        first = list(self.exact[:limit])
+        if len(first) == limit:
+            return first
+        more = self.rest.exclude(pk__in=[row.pk for row in first])
+        return first + list(more[: limit - len(first)])
+
+
+def whole_words(query: SearchQuery, field: str = "search_text"):
+    """``Q``: the folded query stands as whole words, in order, in ``field``
+    (``search_text`` is folded words joined by single spaces)."""
+    phrase = " ".join(query.words)
+    return (
+        Q(**{field: phrase})
+        | Q(**{f"{field}__startswith": phrase + " "})
+        | Q(**{f"{field}__endswith": " " + phrase})
+        | Q(**{f"{field}__contains": " " + phrase + " "})
+    )

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.fts import contains_words, fts_applies
-from thidua.common.search import SearchIndex, register_search
+from thidua.common.search import ExactFirst, SearchIndex, register_search, whole_words
 
 from .models import Person
 from .selectors import agencies_for_user, people_for_user, person_condition
@@ -12,7 +12,13 @@ __all__ = ["search_agencies", "search_people"]
 
 
 def search_people(user, query):
-    """Visible people whose search text holds every word, in folded-name order."""
+    """Visible people whose search text holds every word, in folded-name order, those
+    whose name holds the words whole and in the order typed first."""
+    matching = _people_matching(user, query)
+    return ExactFirst(matching.filter(whole_words(query)), matching)
+
+
+def _people_matching(user, query):
     words = list(query.words)
     matching = Person.objects.filter(
         contains_words(words, table="organizations_person")
