@@ -225,7 +225,7 @@ def test_query_count_does_not_grow_with_matches(org, users):
 
 
 def test_whole_words_in_order_come_first(org, users):
-    """"nguyen van" is a Nguyễn Văn before a Nguyễn Bích Vân, although "bich" sorts
+    """The query "nguyen van" finds a Nguyễn Văn before a Nguyễn Bích Vân, although "bich" sorts
     before "van"; a substring ("vanh") comes after whole words."""
     for name in ("Nguyễn Bích Vân", "Nguyễn Văn Bình", "Nguyễn Vanh", "Lê Nguyễn Văn"):
         make_person(org.vp, name)

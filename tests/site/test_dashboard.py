@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import make_person
 from thidua.awards.services.annulment import annul_award
@@ -202,3 +203,22 @@ def test_excel_of_nominations_by_state_writes_the_state_names(org, client_for):
         assert response.status_code == 200
         sheet = openpyxl.load_workbook(io.BytesIO(response.content))["nominations"]
         assert [c.value for c in sheet[3]] == ["Nháp", 1]
+
+
+def test_a_year_not_over_is_marked(register, org, users, client_for):
+    """The current year's awards are decided until the next spring: the charts mark it
+    (label, pale bar, dashed line, a note) rather than show a fall to 0."""
+    this = timezone.localdate().year
+    years = range(this - 2, this + 1)
+    result = {c.key: c for c in dashboard_charts(users["officer"], org.skhdt, years)}
+    assert result["awards_by_year"].unfinished == [this]
+    assert result["priority"].payload["unfinished"] == [this]
+    assert result["awards_by_unit"].unfinished == []
+    assert charts(users["officer"], org)["priority"].unfinished == []  # 2023–2025
+    page = client_for("officer").get(
+        reverse("dashboard-charts"), {"tu": this - 2, "den": this}
+    )
+    body = page.content.decode()
+    assert f"Năm {this} chưa kết thúc" in body
+    assert 'data-testid="unfinished-awards_by_year"' in body
+    assert "chưa hết năm</span>" in body

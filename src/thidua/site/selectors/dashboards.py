@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.selectors import awards_for_user
@@ -30,6 +31,9 @@ class Chart:
     columns: list[str]
     rows: list[list] = field(default_factory=list)
     unit: str = ""
+    # Years (first column) not over yet: their figures are what is decided so far, so
+    # the chart marks them instead of showing a drop that is only the calendar.
+    unfinished: list[int] = field(default_factory=list)
 
     @property
     def element_id(self) -> str:
@@ -38,7 +42,12 @@ class Chart:
     @property
     def payload(self) -> dict:
         """What the page's script draws (json_script: inert, allowed by the CSP)."""
-        return {"columns": self.columns, "rows": self.rows, "unit": self.unit}
+        return {
+            "columns": self.columns,
+            "rows": self.rows,
+            "unit": self.unit,
+            "unfinished": self.unfinished,
+        }
 
 
 def _subtree(agency: Agency) -> dict[int, int | None]:
@@ -260,9 +269,14 @@ def dashboard_charts(
     awards = _subtree_awards(user, ids, years)
     if movement is not None:
         awards = _movement_awards(awards, movement)
+    by_year = [_by_year_and_code(awards, years), _priority(awards, years)]
+    # A year's awards are decided in its last weeks and the next year's first months:
+    # until it ends, its columns are a count so far, not a fall.
+    this_year = timezone.localdate().year
+    for chart in by_year:
+        chart.unfinished = [y for y in years if y >= this_year]
     return [
-        _by_year_and_code(awards, years),
-        _priority(awards, years),
+        *by_year,
         _by_unit(awards, agency, parents),
         _nominations(user, ids, movement),
         _movements(ids, years, movement),

@@ -10,7 +10,15 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!source) return;
     var table = JSON.parse(source.textContent);
     var kind = canvas.dataset.kind;
-    var labels = table.rows.map(function (row) { return String(row[0]); });
+    // Years not over yet: "2026 (chưa hết năm)", drawn pale (bars) or dashed (lines),
+    // so a count so far is not read as a fall.
+    var unfinished = table.unfinished || [];
+    var isUnfinished = function (index) {
+      return unfinished.indexOf(table.rows[index][0]) !== -1;
+    };
+    var labels = table.rows.map(function (row, index) {
+      return String(row[0]) + (isUnfinished(index) ? " (chưa hết năm)" : "");
+    });
     var columns = table.columns.slice(1);
     var pick = columns.map(function (_, i) { return i + 1; });
     if (kind === "line") {
@@ -20,11 +28,19 @@ document.addEventListener("DOMContentLoaded", function () {
       pick = pick.filter(function (i) { return typeof table.rows[0][i] === "number"; }).slice(1);
     }
     var datasets = pick.map(function (i, n) {
+      var colour = palette[n % palette.length];
       return {
         label: table.columns[i],
         data: table.rows.map(function (row) { return row[i]; }),
-        backgroundColor: kind === "doughnut" ? palette : palette[n % palette.length],
-        borderColor: kind === "doughnut" ? "#fff" : palette[n % palette.length],
+        backgroundColor: kind === "doughnut" ? palette : table.rows.map(function (_, index) {
+          return isUnfinished(index) ? colour + "55" : colour;
+        }),
+        borderColor: kind === "doughnut" ? "#fff" : colour,
+        segment: {
+          borderDash: function (context) {
+            return isUnfinished(context.p1DataIndex) ? [6, 4] : undefined;
+          }
+        },
         tension: 0.2
       };
     });
