@@ -28,11 +28,29 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         self.people = list(people)
         choices = [("", "—"), *INDIVIDUAL_TITLES]
         for person in self.people:
+            # The table's cells have no <label>: each control names its person, so a
+            # screen reader says whose title or pledge it is.
             self.fields[f"title_{person.pk}"] = forms.ChoiceField(
-                label=person.full_name, choices=choices, required=False
+                label=person.full_name,
+                choices=choices,
+                required=False,
+                widget=forms.Select(
+                    attrs={
+                        "aria-label": _("Danh hiệu đăng ký của %(name)s")
+                        % {"name": person.full_name}
+                    }
+                ),
             )
             self.fields[f"pledge_{person.pk}"] = forms.CharField(
-                label=_("Cam kết"), required=False, max_length=500
+                label=_("Cam kết"),
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(
+                    attrs={
+                        "aria-label": _("Cam kết của %(name)s")
+                        % {"name": person.full_name}
+                    }
+                ),
             )
         # The fields above were added after the mixin styled the form.
         for name, field in self.fields.items():
