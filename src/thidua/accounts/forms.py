@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.pickers import PersonChoiceField
 
 __all__ = [
     "AccountCreateForm",
@@ -35,7 +36,7 @@ class AccountCreateForm(StyledFormMixin, forms.Form):
             "invalid": _("Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch.")
         },
     )
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label=_("Cá nhân (nếu là cán bộ trong hệ thống)"), queryset=None, required=False
     )
     last_name = forms.CharField(label=_("Họ và đệm"), required=False, max_length=150)

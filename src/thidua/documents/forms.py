@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.pickers import PersonChoiceField
 from thidua.common.uploads import sniff
 from thidua.common.zips import ZipRefused
 from thidua.organizations.forms.widgets import DateInput
@@ -111,7 +112,7 @@ class PersonalCredentialForm(CredentialForm):
         )
         if people is not None:
             self.fields = {
-                "person": forms.ModelChoiceField(
+                "person": PersonChoiceField(
                     label=gettext_lazy("Người ký"), queryset=people
                 ),
                 **self.fields,

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.awards import AwardType, grouped_choices
 from thidua.common.forms import StyledFormMixin
+from thidua.common.pickers import PersonChoiceField
 from thidua.eligibility.catalog import CODES
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Person
@@ -35,7 +36,7 @@ class NominationForm(StyledFormMixin, forms.Form):
     proposing_unit = forms.ModelChoiceField(
         label=_("Đơn vị đề nghị"), queryset=Agency.objects.none()
     )
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label=_("Cá nhân"), queryset=Person.objects.none(), required=False
     )
     agency = forms.ModelChoiceField(

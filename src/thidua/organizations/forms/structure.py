@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.pickers import PersonChoiceField
 
 from ..enums import CouncilRole, Rating
 from ..models import Agency, Cluster, Council, Person
@@ -57,7 +58,7 @@ class CollectiveAssessmentForm(StyledFormMixin, forms.Form):
 
 
 class CouncilMemberForm(StyledFormMixin, forms.Form):
-    person = forms.ModelChoiceField(label=_("cá nhân"), queryset=Person.objects.none())
+    person = PersonChoiceField(label=_("cá nhân"), queryset=Person.objects.none())
     role = forms.ChoiceField(label=_("vai trò"), choices=CouncilRole.choices)
     title = forms.CharField(
         label=_("chức vụ trong cơ quan"), required=False, max_length=160
