@@ -436,3 +436,37 @@ def test_refresh_needs_a_plan_of_a_movement(org, users):
     draft = create_draft(agency=org.skhdt, kind="ke_hoach", actor=users["officer"])
     with pytest.raises(ValidationError, match="không gắn với phong trào"):
         refresh_launch_plan(draft)
+
+
+def test_a_section_is_edited_in_place_on_the_movement_page(org, users, client_for):
+    """Opened from the movement's page, a section's form comes into the page; saved
+    through htmx it comes back saved, with its items, and nothing reloads."""
+    movement = make_movement(org, starts_on=D(2026, 3, 1), ends_on=D(2026, 12, 31))
+    client = client_for("officer")
+    detail = client.get(movement.get_absolute_url()).content.decode()
+    url = reverse("movements:movement-section", args=[movement.pk, "rounds"])
+    assert f'hx-get="{url}"' in detail and 'id="section-slot"' in detail
+    assert '<div id="live-preview">' in detail
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    fragment = client.get(url, **htmx).content.decode()
+    assert 'id="section-in-place"' in fragment and "<html" not in fragment
+    assert 'data-testid="section-save"' in fragment
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "form-0-name": "Đợt 1",
+        "form-0-starts_on": "01/04/2026",
+        "form-0-ends_on": "30/06/2026",
+        "form-0-ORDER": "1",
+    }
+    saved = client.post(url, data, **htmx).content.decode()
+    assert 'data-testid="section-saved"' in saved and "<html" not in saved
+    assert 'value="Đợt 1"' in saved  # the saved item, ready for the next one
+    assert movement.rounds.get().name == "Đợt 1"
+    data["form-0-ends_on"] = "01/03/2026"  # before its start: the form's refusal
+    refused = client.post(url, data, **htmx).content.decode()
+    assert "Ngày kết thúc trước ngày bắt đầu." in refused and "<html" not in refused
+    data |= {"form-0-starts_on": "01/01/2026", "form-0-ends_on": "30/01/2026"}
+    refused = client.post(url, data, **htmx).content.decode()  # the service's
+    assert 'role="alert"' in refused and "Đợt 1" in refused
+    assert movement.rounds.get().ends_on == D(2026, 6, 30)

@@ -225,6 +225,13 @@ class MovementSectionView(TemplateView):
         self.title, self.formset_class = SECTION_FORMSETS[self.section]
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if request.htmx:  # opened in place on the movement's page
+            return self._fragment(
+                "movements/movement/_section_in_place.html", in_place=True
+            )
+        return super().get(request, *args, **kwargs)
+
     def _initial(self):
         _model, fields = SECTIONS[self.section]
         related = SECTION_RELATED[self.section]
@@ -260,6 +267,8 @@ class MovementSectionView(TemplateView):
         formset = self.formset_class(request.POST, initial=self._initial())
         preview_only = bool(request.POST.get("preview"))
         if not formset.is_valid() and not preview_only:
+            if request.htmx:
+                return self._fragment(formset=formset)
             return self.render_to_response(self.get_context_data(formset=formset))
         if preview_only:
             # While typing, an item may not be valid yet: preview the valid ones only.
@@ -290,10 +299,24 @@ class MovementSectionView(TemplateView):
         try:
             replace_section(self.movement, self.section, items, actor=request.user)
         except ValidationError as exc:
+            if request.htmx:
+                return self._fragment(formset=formset, error=" ".join(exc.messages))
             messages.error(request, " ".join(exc.messages))
             return self.render_to_response(self.get_context_data(formset=formset))
+        if request.htmx:
+            # Saved where it is edited: the form comes back with the saved items and
+            # one more empty row, and the officer goes on to the next section.
+            self.movement.refresh_from_db()
+            return self._fragment(saved=True)
         messages.success(request, _("Đã lưu %(section)s.") % {"section": self.title})
         return redirect(self.movement.get_absolute_url())
+
+    def _fragment(self, template="movements/movement/_section_form.html", **context):
+        return self.response_class(
+            request=self.request,
+            template=[template],
+            context=self.get_context_data(**context),
+        )
 
 
 class MovementTransitionView(View):
