@@ -14,10 +14,19 @@ NAME = "Phong trào thi đua chuyển đổi số năm 2026"
 
 
 def save_section(page, base_url, section, fill):
-    page.goto(f"{base_url}phan/{section}/")
+    """In place on the movement's page: the section opens there, is saved through
+    htmx, and the page is not loaded again (issue #17)."""
+    if page.url != base_url:
+        page.goto(base_url)
+    loads = []
+    page.on("load", lambda _page: loads.append(1))
+    page.get_by_test_id(f"section-link-{section}").click()
+    editor = page.locator(f"#section-editor-{section}")
+    expect(editor).to_be_visible()
     fill(page)
-    page.get_by_role("button", name="Lưu", exact=True).click()
-    expect(page.get_by_text("Đã lưu")).to_be_visible()
+    editor.get_by_test_id("section-save").click()
+    expect(page.locator(f"#section-editor-{section}")).to_contain_text("Đã lưu")
+    assert loads == []
 
 
 def test_movement_from_draft_to_approved_registration(demo_server, page):
