@@ -13,6 +13,7 @@ from thidua.common.models import ActivityLog, DaySwap, DaySwapKind
 from thidua.common.selectors import calendar_rows
 from thidua.common.services import day_swaps
 from thidua.common.services.day_swaps import add_day_swap, remove_day_swap
+from thidua.movements.models import Movement
 from thidua.nominations.models import NominationRound
 
 from ..common.marks import developer_marks
@@ -131,3 +132,34 @@ def test_a_deadline_on_a_day_off_is_kept_with_a_warning(client_for, org):
         " ngày làm việc kế tiếp là thứ Ba, 28/04/2026." in body
     )
     assert "hạn cuối: Chủ nhật, 26/04/2026" in body
+
+
+def test_a_registration_deadline_on_a_day_off_is_kept_with_a_warning(client_for, org):
+    client = client_for("officer")
+    data = {
+        "name": "Phong trào thi đua chuyển đổi số năm 2026",
+        "kind": "chuyen_de",
+        "year": 2026,
+        "scope_agency": org.skhdt.pk,
+        "type_code": "KH",
+        "document_title": "Kế hoạch",
+        "signer_title": "Giám đốc",
+        "signer_name": "Vũ Hoàng Quý",
+        "archive_units": "VT",
+        "registration_deadline": "02/09/2026",
+    }
+    created = client.post(reverse("movements:movement-create"), data, follow=True)
+    movement = Movement.objects.get()
+    assert movement.registration_deadline == D(2026, 9, 2)
+    assert (
+        "Hạn đăng ký thi đua thứ Tư, 02/09/2026 là ngày nghỉ (Quốc khánh);"
+        " ngày làm việc kế tiếp là thứ Năm, 03/09/2026." in created.content.decode()
+    )
+    edited = client.post(
+        reverse("movements:movement-edit", args=[movement.pk]),
+        {**data, "registration_deadline": "03/09/2026", "version": movement.version},
+        follow=True,
+    )
+    assert "là ngày nghỉ" not in edited.content.decode()
+    movement.refresh_from_db()
+    assert movement.registration_deadline == D(2026, 9, 3)
