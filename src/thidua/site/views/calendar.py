@@ -2,7 +2,6 @@
 holidays as the holidays package computes them, and the official swaps he enters on top
 (common/workdays.py). Anyone else: the page does not exist (404)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -10,31 +9,20 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
-from thidua.common.forms import StyledFormMixin
-from thidua.common.models import DaySwap, DaySwapKind
+from thidua.common.models import DaySwap
 from thidua.common.selectors import calendar_rows
 from thidua.common.services.day_swaps import add_day_swap, remove_day_swap
 from thidua.common.views import apply_errors
-from thidua.organizations.forms.widgets import DateInput
 
-__all__ = ["DaySwapForm", "WorkdaysRemoveView", "WorkdaysView"]
+from ..forms import DaySwapForm
+
+__all__ = ["WorkdaysRemoveView", "WorkdaysView"]
 
 MANAGE_CALENDAR = "common.manage_calendar"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-class DaySwapForm(StyledFormMixin, forms.Form):
-    day = forms.DateField(label=gettext_lazy("Ngày"), widget=DateInput())
-    kind = forms.ChoiceField(label=gettext_lazy("Loại"), choices=DaySwapKind.choices)
-    note = forms.CharField(
-        label=gettext_lazy("Căn cứ"),
-        max_length=255,
-        help_text=gettext_lazy("Ví dụ: Thông báo số 6150/TB-BLĐTBXH ngày 12/11/2024"),
-    )
 
 
 def _year(request) -> int:
