@@ -54,7 +54,7 @@ def test_board_flags_overdue_units_and_reminds_them(client_for, issued, org, use
     users["unit_head"].email = "truongphong@skhdt.langson.gov.vn"
     users["unit_head"].save()
     client = client_for("officer")
-    with time_machine.travel(ISSUED_ON + datetime.timedelta(days=11)):
+    with time_machine.travel(ISSUED_ON + datetime.timedelta(days=22)):
         board = client.get(issued.get_absolute_url()).context["board"]
         assert [(r["delivery"].agency.code, r["overdue"]) for r in board] == [
             ("SKHĐT-ĐKKD", True),
@@ -73,11 +73,12 @@ def test_reminder_mail_reaches_the_unit_head(
     users["unit_head"].email = "truongphong@skhdt.langson.gov.vn"
     users["unit_head"].save()
     with (
-        time_machine.travel(ISSUED_ON + datetime.timedelta(days=11)),
+        time_machine.travel(ISSUED_ON + datetime.timedelta(days=22)),
         django_capture_on_commit_callbacks(execute=True),
     ):
         assert remind_overdue() == 2
         assert remind_overdue() == 0  # at most once a day
     assert [m.to for m in mail.outbox] == [["truongphong@skhdt.langson.gov.vn"]]
     assert "01/KH-SKHĐT" in mail.outbox[0].body
-    assert "Hạn xác nhận: 15/02/2026" in mail.outbox[0].body  # issued 05/02 + 10 days
+    # Issued on 05/02/2026: ten working days from the 6th, Tết (16–20/02) skipped.
+    assert "Hạn xác nhận: 26/02/2026" in mail.outbox[0].body

@@ -3,7 +3,7 @@ statistics dashboard (tests/access_matrix.py): a TĐKT office, for the
 agencies it works on (organizations.selectors.office_agencies) — the higher officer for
 the whole province."""
 
-from ..access_matrix import OFFICES, SIGNED_IN, expect, only, route, with_
+from ..access_matrix import OFFICES, SIGNED_IN, expect, only, post, route, with_
 
 # No office at all: no agency to show, the page answers 404 (not 403) — kept as is.
 NO_OFFICE = 404
@@ -19,6 +19,12 @@ ROUTES = [
     # dossiers (nominations.view_law_settings): the system administrator's; to anyone
     # else there is no such page.
     route("law", answers=only("admin")),
+    # The official calendar of days off and day swaps (common.manage_calendar): the
+    # system administrator's; to anyone else there is no such page. A POST with nothing
+    # in it is refused on its merits (the form's errors).
+    route("workdays", answers=only("admin")),
+    route("workdays", method="POST", answers=post(only("admin"))),
+    route("workdays-remove", method="POST", answers=post(only("admin"))),
     # One movement's figures: hidden like a missing movement.
     route(
         "dashboard-charts",

@@ -50,5 +50,7 @@ register_actions(
     {
         "jobs.requeue": _("Xử lý nền: làm lại việc bị dừng giữa chừng"),
         "jobs.give_up": _("Xử lý nền: ngừng thử lại việc bị dừng nhiều lần"),
+        "workdays.add": _("Lịch làm việc: nhập ngày nghỉ bù, làm bù"),
+        "workdays.remove": _("Lịch làm việc: xóa ngày nghỉ bù, làm bù"),
     }
 )

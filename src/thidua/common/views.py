@@ -5,10 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from .workdays import day_off_warning
+
 __all__ = [
     "ServiceFormView",
     "apply_errors",
     "require_perm",
+    "warn_day_off",
 ]
 
 
@@ -16,6 +19,14 @@ def require_perm(user, perm: str, obj=None) -> None:
     """Visible-but-not-allowed is 403; invisible objects were already a 404."""
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def warn_day_off(request, label: str, day) -> None:
+    """A deadline typed on a day off is kept (no law forbids it) but the officer is told
+    which day it is and the next working day (common/workdays.py)."""
+    warning = day_off_warning(label, day)
+    if warning:
+        messages.warning(request, warning)
 
 
 def apply_errors(form, exc: ValidationError) -> None:

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from thidua.common.workdays import add_working_days
 from thidua.organizations.access import scopes_for
 from thidua.organizations.models import Agency
 
@@ -171,7 +172,11 @@ def recipient_units(movement: Movement) -> list[Agency]:
 def delivery_deadline(delivery: Delivery) -> datetime.date:
     issued = delivery.movement.issued_document
     start = issued.issued_on if issued else timezone.localdate(delivery.delivered_at)
-    return start + datetime.timedelta(days=delivery.movement.confirm_within_days)
+    # Counted in working days from the day after the plan is issued (a period begins
+    # the day after its event, Bộ luật Dân sự 2015 Art 147).
+    return add_working_days(
+        start + datetime.timedelta(days=1), delivery.movement.confirm_within_days
+    )
 
 
 def movements_awaiting_approval(user) -> QuerySet[Movement]:

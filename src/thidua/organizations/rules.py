@@ -67,3 +67,7 @@ rules.add_perm("common.view_activitylog", is_admin | can_view_audit)
 
 # Accounts are managed by system administrators only (the accounts app reads no tree).
 rules.add_perm("accounts.manage_accounts", is_admin)
+
+# The official calendar (public holidays, each year's nghỉ bù and làm bù) holds for
+# every agency of the installation: its system administrators keep it.
+rules.add_perm("common.manage_calendar", is_admin)

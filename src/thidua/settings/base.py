@@ -5,7 +5,6 @@ A ``postgres://`` THIDUA_DATABASE_URL switches to PostgreSQL; THIDUA_REDIS_URL m
 the job queue to Redis.
 """
 
-import datetime
 import ipaddress
 import warnings
 from pathlib import Path
@@ -428,16 +427,12 @@ LOGGING = {
 # host, so the public one is configured rather than taken from the request.
 PUBLIC_BASE_URL = env.str("THIDUA_PUBLIC_BASE_URL", default="").rstrip("/")
 
-# --- Working days (public notice periods) --------------------------------------------
-# Fixed-date holidays of the Labour Code 2019 Art 112 (1/1, 30/4, 1/5, 2/9); Tết, Giỗ Tổ
-# and the 2/9 extra day move every year, so they are listed per year in THIDUA_HOLIDAYS
-# (comma-separated ISO dates), together with any swapped days off.
-THIDUA_RECURRING_HOLIDAYS = frozenset({(1, 1), (30, 4), (1, 5), (2, 9)})
-THIDUA_HOLIDAYS = frozenset(
-    datetime.date.fromisoformat(d.strip())
-    for d in env.list("THIDUA_HOLIDAYS", default=[])
-    if d.strip()
-)
+# --- Working days (deadlines, public notice periods) -------------------------------
+# Public holidays come from the `holidays` package (Vietnam: Tết, Giỗ Tổ, nghỉ bù); each
+# year's official swaps are entered by the administrator on the page "Ngày nghỉ, làm bù"
+# (common/workdays.py, docs/operations.md). A year's entries are cached this long per
+# cache (0: read on every count); a change drops them at once from the shared cache.
+THIDUA_WORKDAYS_CACHE_SECONDS = env.int("THIDUA_WORKDAYS_CACHE_SECONDS", default=300)
 # Codes whose nominations must go through a public notice before a decision or an upward
 # submission (NĐ 98/2023 Art 46: CSTĐ toàn quốc); others may be published optionally.
 THIDUA_NOTICE_REQUIRED_CODES = frozenset(

@@ -16,6 +16,8 @@ AXES_ENABLED = True
 THIDUA_API_COUNT_CACHE_SECONDS = 0
 # Test databases roll back and reuse ids: a cached scope could outlive its tree.
 THIDUA_SCOPES_CACHE_SECONDS = 0
+# Test databases roll back: a cached year of day swaps could outlive its rows.
+THIDUA_WORKDAYS_CACHE_SECONDS = 0
 # An audit code written without a Vietnamese label fails the test that writes it
 # (thidua.common.services.audit); production only has the start-up check (E101).
 THIDUA_STRICT_AUDIT_LABELS = True

@@ -3,7 +3,7 @@ own) and the accounts pages under ``/tai-khoan/`` (namespace ``accounts``)."""
 
 from django.urls import include, path
 
-from .views import dashboards, law, legal_texts, pages, queues
+from .views import calendar, dashboards, law, legal_texts, pages, queues
 
 urlpatterns = [
     path("", pages.DashboardView.as_view(), name="dashboard"),
@@ -20,6 +20,12 @@ urlpatterns = [
         name="legal-texts",
     ),
     path("phap-luat/che-do/", law.LawView.as_view(), name="law"),
+    path("quan-tri/ngay-nghi/", calendar.WorkdaysView.as_view(), name="workdays"),
+    path(
+        "quan-tri/ngay-nghi/xoa/",
+        calendar.WorkdaysRemoveView.as_view(),
+        name="workdays-remove",
+    ),
     path("van-ban/cho-duyet/", queues.ApprovalQueueView.as_view(), name="approvals"),
     path("van-ban/cho-ban-hanh/", queues.IssueQueueView.as_view(), name="issue-queue"),
     path("tai-khoan/", include("thidua.site.account_urls")),

@@ -1,4 +1,5 @@
 from .activity_log import ActivityLog, AuditCheckpoint, ChainHead
+from .day_swap import DaySwap, DaySwapKind
 from .durable import DurableJob
 from .search import SearchTextMixin
 
@@ -6,6 +7,8 @@ __all__ = [
     "ActivityLog",
     "AuditCheckpoint",
     "ChainHead",
+    "DaySwap",
+    "DaySwapKind",
     "DurableJob",
     "SearchTextMixin",
 ]

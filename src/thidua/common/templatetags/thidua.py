@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from thidua.eligibility.regimes import regime_label as _regime_label
@@ -7,6 +8,7 @@ from thidua.eligibility.wording import passage_for
 
 from ..actions import action_label as _action_label
 from ..choices import StateChoices, state_of
+from ..workdays import day_with_weekday, deadline_text
 
 register = template.Library()
 
@@ -20,6 +22,25 @@ def action_label(code: str) -> str:
 def regime_label(name: str) -> str:
     """A regime code of the eligibility engine in words, for pages."""
     return _regime_label(name)
+
+
+@register.filter
+def weekday_date(day) -> str:
+    """A date with its weekday: "thứ Sáu, 12/12/2026" ("" for no date)."""
+    return day_with_weekday(day) if day else ""
+
+
+@register.simple_tag
+def deadline(day, testid: str = "deadline"):
+    """The last day of a deadline with its weekday and the working days left
+    (common/workdays.py ``deadline_text``); nothing for no date."""
+    if not day:
+        return ""
+    return format_html(
+        '<span class="deadline" data-testid="{}">{}</span>',
+        testid,
+        deadline_text(day, timezone.localdate()),
+    )
 
 
 @register.filter

@@ -92,7 +92,7 @@ class Movement(DelegatedSignerFields, SearchTextMixin):
         _("hạn đăng ký thi đua"), null=True, blank=True
     )
     confirm_within_days = models.PositiveSmallIntegerField(
-        _("hạn xác nhận quán triệt (ngày)"), default=10
+        _("hạn xác nhận quán triệt (ngày làm việc)"), default=10
     )
     archive_units = models.CharField(
         _("lưu"), max_length=60, default="VT", help_text=_("Ví dụ: VT, VP.")

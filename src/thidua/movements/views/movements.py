@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from thidua.common.history import history_rows
 from thidua.common.params import id_param
 from thidua.common.selectors import history_of
-from thidua.common.views import ServiceFormView, require_perm
+from thidua.common.views import ServiceFormView, require_perm, warn_day_off
 from thidua.documents.doc_types import doc_type
 from thidua.documents.selectors import (
     access_draft,
@@ -86,6 +86,10 @@ class MovementListView(TemplateView):
         )
 
 
+def _warn_deadline(request, movement) -> None:
+    warn_day_off(request, _("Hạn đăng ký thi đua"), movement.registration_deadline)
+
+
 class MovementCreateView(ServiceFormView):
     template_name = "movements/movement/form.html"
     form_class = MovementForm
@@ -126,6 +130,7 @@ class MovementCreateView(ServiceFormView):
             data, launcher=self.launcher, actor=self.request.user
         )
         messages.success(self.request, _("Đã tạo bản nháp phong trào."))
+        _warn_deadline(self.request, movement)
         return movement
 
     def get_success_url(self):
@@ -156,12 +161,14 @@ class MovementEditView(ServiceFormView):
 
     def perform(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k in MOVEMENT_FIELDS}
-        return update_movement(
+        movement = update_movement(
             self.movement,
             data,
             actor=self.request.user,
             expected_version=form.cleaned_data.get("version"),
         )
+        _warn_deadline(self.request, movement)
+        return movement
 
     def get_success_url(self):
         return self.movement.get_absolute_url()

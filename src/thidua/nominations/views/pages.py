@@ -12,7 +12,12 @@ from thidua.common.downloads import uploaded_file_response
 from thidua.common.history import history_rows
 from thidua.common.params import int_param
 from thidua.common.selectors import history_of
-from thidua.common.views import ServiceFormView, apply_errors, require_perm
+from thidua.common.views import (
+    ServiceFormView,
+    apply_errors,
+    require_perm,
+    warn_day_off,
+)
 from thidua.eligibility import check_case
 from thidua.eligibility.catalog import NAMES
 from thidua.organizations.access import scopes_for
@@ -106,9 +111,11 @@ class RoundCreateView(ServiceFormView):
         return super().get_context_data(title=_("Mở đợt xét khen thưởng"), **kwargs)
 
     def perform(self, form):
-        return open_round(
+        round_ = open_round(
             agency=self.agency, actor=self.request.user, **form.cleaned_data
         )
+        warn_day_off(self.request, _("Hạn gửi hồ sơ"), round_.submission_deadline)
+        return round_
 
     def get_success_url(self):
         return self.result.get_absolute_url()
