@@ -30,7 +30,7 @@ def _dissemination(movement: Movement) -> str:
     late = [d.agency.name for d in deliveries.filter(confirmed_on__isnull=True)]
     text = (
         f"{confirmed.count()}/{total} đơn vị đã tổ chức quán triệt văn bản phát động "
-        f"đến {reached} cán bộ, công chức, viên chức và người lao động."
+        f"đến {decimal_figures(reached)} cán bộ, công chức, viên chức và người lao động."
     )
     if late:
         text += " Chưa xác nhận quán triệt: " + ", ".join(late) + "."
