@@ -113,6 +113,8 @@ def test_void_destroys_the_papers_and_puts_the_items_again(sitting, box):
         assert "bị hủy, không kiểm phiếu" in text
         assert REASON in text
     assert "'3'" in tally  # the three papers handed in before the box was voided
+    # Every member agreed: the share reads as Vietnamese write it, not "100.0 %".
+    assert "'100 %; thông qua'" in tally and "100.0" not in tally
 
 
 def test_void_is_refused_without_reason_by_others_and_once_only(sitting, box):

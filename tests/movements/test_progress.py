@@ -181,6 +181,14 @@ def test_owner_unit_reports_progress_with_evidence(
     assert (
         row[0] == indicator.name and row[6] == 70.0 and row[8] == "Có nguy cơ không đạt"
     )
+    # Numbers stay numbers, shown with Vietnamese Excel's separators.
+    assert [c.number_format for c in book["Chỉ tiêu"][3]][3:8] == [
+        "#,##0",
+        "#,##0",
+        "DD/MM/YYYY",
+        "#,##0",
+        "#,##0",
+    ]
     assert [c.value for c in book["Số liệu"][2]][1:3] == [
         datetime.datetime(2026, 6, 30),  # noqa: DTZ001 (openpyxl reads naive)
         70.0,

@@ -137,6 +137,7 @@ def test_excel_matches_the_figures_cell_by_cell(client_for, org):
             ]
     tk01 = workbook["TK01.N"]
     assert tk01.cell(DATA_FIRST_ROW, 3).value == 10
+    assert tk01.cell(DATA_FIRST_ROW, 3).number_format == "#,##0"  # shown 1.234
 
 
 def test_excel_is_formula_safe(client_for, org):

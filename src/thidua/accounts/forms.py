@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.forms import StyledFormMixin
+from thidua.common.forms import DateInput, StyledFormMixin
 from thidua.common.pickers import PersonChoiceField
 
 __all__ = [
@@ -113,9 +113,7 @@ class ApiTokenForm(StyledFormMixin, forms.Form):
     scopes = forms.MultipleChoiceField(
         label=_("Phạm vi"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    expires_on = forms.DateField(
-        label=_("Hết hạn từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    expires_on = forms.DateField(label=_("Hết hạn từ ngày"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         from .enums import ApiScope  # noqa: PLC0415 (keeps forms import-light)

@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-__all__ = ["cell", "row"]
+__all__ = ["DATE_FORMAT", "cell", "number_format", "row", "show_number"]
+
+# Excel's format codes write "," for the grouping and "." for the decimal point and
+# show them in the reader's locale: Excel set to Vietnamese shows 1.234.567 and 93,5.
+# A whole number takes no decimal part ("100", not "100,"), a fraction up to two.
+WHOLE_FORMAT = "#,##0"
+FRACTION_FORMAT = "#,##0.0#"
+DATE_FORMAT = "DD/MM/YYYY"
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The characters the XML of a workbook cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
@@ -38,6 +45,21 @@ def cell(value):
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text
+
+
+def number_format(value) -> str | None:
+    """The format code a number's cell takes (None for anything else): the cell keeps
+    the number, so sums and charts work, and shows it with separators."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    return WHOLE_FORMAT if value == int(value) else FRACTION_FORMAT
+
+
+def show_number(target) -> None:
+    """Give an openpyxl cell holding a number its :func:`number_format`."""
+    code = number_format(target.value)
+    if code is not None:
+        target.number_format = code
 
 
 def row(values) -> list:

@@ -10,7 +10,14 @@ units, and "không trăm" where an inner group of three has no hundreds
 
 import decimal
 
-__all__ = ["amount_clause", "amount_figures", "amount_words", "decimal_figures"]
+__all__ = [
+    "amount_clause",
+    "amount_figures",
+    "amount_words",
+    "decimal_figures",
+    "money_figures",
+    "percent_figures",
+]
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 # Groups of three digits from the lowest; past "tỷ" the names repeat
@@ -23,15 +30,33 @@ def amount_figures(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
-def decimal_figures(value) -> str:
+def decimal_figures(value, places: int | None = None) -> str:
     """``Decimal("1234.50")`` → ``"1.234,5"``: dots between thousands, a comma
-    before the decimals, no trailing zeros."""
-    number = decimal.Decimal(value)
+    before the decimals, no trailing zeros. ``places`` rounds first (half up, as
+    people round): ``decimal_figures(66.666, 1)`` → ``"66,7"``."""
+    number = decimal.Decimal(str(value) if isinstance(value, float) else value)
+    if places is not None:
+        number = number.quantize(
+            decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP
+        )
+    if number == 0:
+        number = abs(number)  # no "-0" after rounding
     sign = "-" if number < 0 else ""
     whole, _, fraction = f"{abs(number):f}".partition(".")
     fraction = fraction.rstrip("0")
     text = amount_figures(int(whole))
     return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def percent_figures(value, places: int = 1) -> str:
+    """``93.5`` → ``"93,5 %"``, ``100`` → ``"100 %"`` (not "100.0 %"): a Vietnamese
+    decimal comma, a space before the sign, no trailing zeros."""
+    return f"{decimal_figures(value, places)} %"
+
+
+def money_figures(amount) -> str:
+    """``1234567`` → ``"1.234.567 đ"``, as pages show an amount of đồng."""
+    return f"{decimal_figures(amount, 0)} đ"
 
 
 def _units_after_tens(units: int) -> str:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from thidua.common.forms import StyledFormMixin
+from thidua.common.forms import CountField, DateInput, StyledFormMixin
 
 __all__ = ["MeetingForm", "PaperResultForm"]
 
@@ -25,12 +25,12 @@ class PaperResultForm(StyledFormMixin, forms.Form):
     council = forms.ModelChoiceField(
         label=gettext_lazy("Hội đồng"), queryset=None, empty_label=None
     )
-    met_on = forms.DateField(label=gettext_lazy("Ngày họp (dd/mm/yyyy)"))
-    roster_size = forms.IntegerField(
-        label=gettext_lazy("Số thành viên được biểu quyết")
+    met_on = forms.DateField(
+        label=gettext_lazy("Ngày họp (dd/mm/yyyy)"), widget=DateInput()
     )
-    yes = forms.IntegerField(label=gettext_lazy("Số phiếu đồng ý"))
-    no = forms.IntegerField(label=gettext_lazy("Số phiếu không đồng ý"))
+    roster_size = CountField(label=gettext_lazy("Số thành viên được biểu quyết"))
+    yes = CountField(label=gettext_lazy("Số phiếu đồng ý"))
+    no = CountField(label=gettext_lazy("Số phiếu không đồng ý"))
     minutes = forms.FileField(label=gettext_lazy("Biên bản họp đã ký (tệp quét)"))
     note = forms.CharField(
         label=gettext_lazy("Ghi chú"), max_length=500, required=False

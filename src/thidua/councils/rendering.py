@@ -5,9 +5,12 @@ phiếu) — ballots given out (who took part, online or in writing), ballots co
 agreeing, disagreeing, the share and the result by the pass rule frozen at opening.
 Never who voted how: only counts. Issued by :func:`.services.minutes.issue_minutes`."""
 
+from decimal import Decimal
+
 from django.db.models import Count
 from django.utils import timezone
 
+from thidua.common.money import percent_figures
 from thidua.documents.rendering import Document, Issuer, Paragraph, Signer, Table
 
 from .enums import BallotState, VoteChannel
@@ -236,7 +239,7 @@ def tally_spec(meeting: Meeting) -> Document:
         given = sum(counts.values())
         counted = result.yes + result.no
         share = (
-            f"{100 * result.yes / result.roster_size:.1f} %"
+            percent_figures(Decimal(100 * result.yes) / result.roster_size)
             if result.roster_size
             else "–"
         )

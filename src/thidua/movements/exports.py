@@ -3,6 +3,7 @@
 
 from io import BytesIO
 
+from thidua.common.excel import DATE_FORMAT, show_number
 from thidua.common.excel import row as cells
 
 from .models import Movement
@@ -143,7 +144,9 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
                 ]
             )
         )
-        board.cell(board.max_row, 6).number_format = "DD/MM/YYYY"
+        board.cell(board.max_row, 6).number_format = DATE_FORMAT
+        for column in (4, 5, 7, 8):  # baseline, target, latest value, progress
+            show_number(board.cell(board.max_row, column))
         for report in row["reports"]:
             series.append(
                 cells(
@@ -155,7 +158,8 @@ def indicators_workbook(movement: Movement, rows: list[dict]) -> bytes:
                     ]
                 )
             )
-            series.cell(series.max_row, 2).number_format = "DD/MM/YYYY"
+            series.cell(series.max_row, 2).number_format = DATE_FORMAT
+            show_number(series.cell(series.max_row, 3))
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -5,7 +5,7 @@ the "Người lập biểu / Thủ trưởng đơn vị" footer."""
 
 from io import BytesIO
 
-from thidua.common.excel import cell
+from thidua.common.excel import cell, show_number
 from thidua.common.money import amount_figures
 from thidua.common.report_sources import report_source
 
@@ -146,6 +146,7 @@ def _boxed_row(sheet, row: int, values: list, box, *, bold: bool) -> None:
     for col, value in enumerate(values, start=1):
         target = sheet.cell(row, col, cell(value))
         target.border = box
+        show_number(target)  # a count stays a number, shown 1.234 in Vietnamese Excel
         if bold:
             target.font = Font(bold=True)
 

@@ -1,3 +1,5 @@
+import decimal
+
 from django import template
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +10,7 @@ from thidua.eligibility.wording import passage_for
 
 from ..actions import action_label as _action_label
 from ..choices import StateChoices, state_of
+from ..money import decimal_figures, money_figures, percent_figures
 from ..workdays import day_with_weekday, deadline_text
 
 register = template.Library()
@@ -22,6 +25,44 @@ def action_label(code: str) -> str:
 def regime_label(name: str) -> str:
     """A regime code of the eligibility engine in words, for pages."""
     return _regime_label(name)
+
+
+def _number_or_none(value):
+    """A number a filter can show, or None (empty, text that is not a number)."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        return decimal.Decimal(str(value))
+    except decimal.InvalidOperation:
+        return None
+
+
+@register.filter
+def vi_number(value, places=None):
+    """``1234.5`` → ``"1.234,5"``; ``{{ x|vi_number:1 }}`` rounds to one decimal.
+    One display of numbers on every page (no "1,234.5", no "93,50")."""
+    number = _number_or_none(value)
+    if number is None:
+        return "" if value is None else value
+    return decimal_figures(number, None if places in (None, "") else int(places))
+
+
+@register.filter
+def vi_percent(value, places=1):
+    """``93.5`` → ``"93,5 %"``, ``100`` → ``"100 %"``."""
+    number = _number_or_none(value)
+    if number is None:
+        return "" if value is None else value
+    return percent_figures(number, int(places))
+
+
+@register.filter
+def vi_money(value):
+    """``2530000`` → ``"2.530.000 đ"``."""
+    number = _number_or_none(value)
+    if number is None:
+        return "" if value is None else value
+    return money_figures(number)
 
 
 @register.filter

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from thidua.common.forms import StyledFormMixin
+from thidua.common.forms import CountField, StyledFormMixin
 from thidua.organizations.forms.widgets import DateInput
 
 __all__ = ["ConfirmForm"]
@@ -13,7 +13,7 @@ class ConfirmForm(StyledFormMixin, forms.Form):
     confirmed_on = forms.DateField(
         label=gettext_lazy("Ngày quán triệt"), widget=DateInput()
     )
-    staff_reached = forms.IntegerField(
+    staff_reached = CountField(
         label=gettext_lazy("Số người được quán triệt"), min_value=0
     )
     note = forms.CharField(

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.forms import MoneyField, StyledFormMixin
+from thidua.common.forms import CountField, MoneyField, StyledFormMixin
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Cluster, Council
 
@@ -206,7 +206,7 @@ class AwardForm(_ItemForm):
     unit = forms.ChoiceField(
         label=_("Tính theo"), choices=AwardUnit.choices, initial=AwardUnit.PRIZE
     )
-    quota = forms.IntegerField(
+    quota = CountField(
         label=_("Số lượng"),
         min_value=1,
         required=False,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.common.forms import StyledFormMixin
+from thidua.common.forms import StyledFormMixin, VietDecimalField
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency
 
@@ -13,6 +13,14 @@ __all__ = ["IndicatorForm", "ProgressForm"]
 
 
 class IndicatorForm(StyledFormMixin, forms.ModelForm):
+    # Typed the Vietnamese way ("93,5"); the service checks them against the unit.
+    baseline = VietDecimalField(
+        label=_("Giá trị ban đầu"), max_digits=16, decimal_places=2
+    )
+    target = VietDecimalField(
+        label=_("Chỉ tiêu phấn đấu"), max_digits=16, decimal_places=2
+    )
+
     class Meta:
         model = Indicator
         fields = [
@@ -39,7 +47,7 @@ class IndicatorForm(StyledFormMixin, forms.ModelForm):
 
 class ProgressForm(StyledFormMixin, forms.Form):
     reported_on = forms.DateField(label=_("Ngày số liệu"), widget=DateInput())
-    value = forms.DecimalField(
+    value = VietDecimalField(
         label=_("Giá trị đạt được"), max_digits=16, decimal_places=2
     )
     note = forms.CharField(

@@ -20,9 +20,33 @@ from ..models import Indicator, Movement, ProgressReport
 __all__ = [
     "IndicatorStatus",
     "indicator_status",
+    "is_percent",
     "report_progress",
     "save_indicator",
 ]
+
+# Units that make an indicator a share: its values lie in 0–100.
+PERCENT_UNITS = frozenset({"%", "phần trăm"})
+
+
+def is_percent(indicator: Indicator) -> bool:
+    return nfc(indicator.unit_of_measure or "").strip().lower() in PERCENT_UNITS
+
+
+def _range_errors(indicator: Indicator, values: dict) -> dict:
+    """``{field: [message]}`` for each value out of the indicator's range (a share in
+    % from 0 to 100), each message naming the indicator."""
+    if not is_percent(indicator):
+        return {}
+    return {
+        field: [
+            _("Chỉ tiêu “%(name)s” tính bằng %%: %(what)s phải từ 0 đến 100.")
+            % {"name": indicator.name, "what": what}
+        ]
+        for field, (what, value) in values.items()
+        if not Decimal(0) <= value <= Decimal(100)
+    }
+
 
 # Behind the straight line from start to due date by more than this share: at risk.
 AT_RISK_GAP = Decimal("0.15")
@@ -36,6 +60,15 @@ def save_indicator(
         indicator = Indicator(movement=movement)
     for name, value in fields.items():
         setattr(indicator, name, nfc(value) if isinstance(value, str) else value)
+    errors = _range_errors(
+        indicator,
+        {
+            "baseline": (_("giá trị ban đầu"), indicator.baseline),
+            "target": (_("chỉ tiêu phấn đấu"), indicator.target),
+        },
+    )
+    if errors:
+        raise ValidationError(errors)
     up = indicator.direction == Indicator.Direction.UP
     if (
         (indicator.target <= indicator.baseline)
@@ -87,6 +120,9 @@ def report_progress(
         raise ValidationError(
             {"reported_on": [_("Ngày số liệu không được ở tương lai.")]}
         )
+    errors = _range_errors(indicator, {"value": (_("giá trị đạt được"), value)})
+    if errors:
+        raise ValidationError(errors)
     report = ProgressReport(
         indicator=indicator,
         reported_on=reported_on,

@@ -1,8 +1,6 @@
 """Sơ kết and tổng kết reports: a draft pre-filled from dissemination, registrations and
 progress; edited by the office; issued as a Báo cáo through the registry."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.common.jobs import enqueue_on_commit
+from thidua.common.money import decimal_figures
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc, nfc_text
 from thidua.documents.services.numbering import issue_document
@@ -23,11 +22,6 @@ from .progress import indicator_status
 __all__ = ["draft_review", "draftable_review_kinds", "issue_review", "update_review"]
 
 
-def _number(value: Decimal) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
 def _dissemination(movement: Movement) -> str:
     deliveries = movement.deliveries.all()
     total = deliveries.count()
@@ -36,7 +30,7 @@ def _dissemination(movement: Movement) -> str:
     late = [d.agency.name for d in deliveries.filter(confirmed_on__isnull=True)]
     text = (
         f"{confirmed.count()}/{total} đơn vị đã tổ chức quán triệt văn bản phát động "
-        f"đến {reached} cán bộ, công chức, viên chức và người lao động."
+        f"đến {decimal_figures(reached)} cán bộ, công chức, viên chức và người lao động."
     )
     if late:
         text += " Chưa xác nhận quán triệt: " + ", ".join(late) + "."
@@ -70,12 +64,12 @@ def _indicators(movement: Movement) -> list[str]:
     for indicator in movement.indicators.select_related("movement__issued_document"):
         status = indicator_status(indicator, reports.get(indicator.pk, []))
         value = (
-            f"{_number(status.latest.value)} {indicator.unit_of_measure}"
+            f"{decimal_figures(status.latest.value)} {indicator.unit_of_measure}"
             if status.latest
             else "chưa có số liệu"
         )
         lines.append(
-            f"{indicator.name}: đạt {value}/chỉ tiêu {_number(indicator.target)} "
+            f"{indicator.name}: đạt {value}/chỉ tiêu {decimal_figures(indicator.target)} "
             f"{indicator.unit_of_measure} ({status.label.lower()})."
         )
     return lines

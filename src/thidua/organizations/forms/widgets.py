@@ -1,17 +1,6 @@
-from django import forms
+"""The organisation forms' widgets: the date box lives in common/forms.py (accounts,
+below this app, uses it too) and is re-exported here for the apps that import it."""
+
+from thidua.common.forms import DateInput
 
 __all__ = ["DateInput"]
-
-
-class DateInput(forms.DateInput):
-    """A text box for dd/mm/yyyy (no browser date picker: its format follows the OS)."""
-
-    def __init__(self, attrs=None):
-        super().__init__(
-            attrs={
-                "placeholder": "dd/mm/yyyy",
-                "inputmode": "numeric",
-                **(attrs or {}),
-            },
-            format="%d/%m/%Y",
-        )

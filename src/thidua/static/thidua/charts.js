@@ -16,7 +16,10 @@ document.addEventListener("DOMContentLoaded", function () {
             borderColor: "#198754", borderDash: [6, 4], pointRadius: 0 }
         ]
       },
-      options: { animation: false, plugins: { legend: { position: "bottom" } } }
+      // locale: ticks and tooltips read 93,5 whatever the browser's language.
+      options: {
+        locale: "vi-VN", animation: false, plugins: { legend: { position: "bottom" } }
+      }
     });
   });
 });

@@ -49,6 +49,9 @@ document.addEventListener("DOMContentLoaded", function () {
       type: stacked ? "bar" : kind,
       data: { labels: labels, datasets: datasets },
       options: {
+        // Ticks and tooltips as Vietnamese write numbers (2.530.000; 93,5), whatever
+        // the language of the browser.
+        locale: "vi-VN",
         animation: false,
         aspectRatio: kind === "doughnut" ? 2 : 1.6,
         spanGaps: false,
