@@ -12,6 +12,7 @@ register_actions(
         "notices.acknowledge": _("Xem xét góp ý công khai"),
         "nominations.open_round": _("Mở đợt xét khen thưởng"),
         "nominations.create": _("Lập hồ sơ đề nghị"),
+        "nominations.bulk_create": _("Lập nhiều hồ sơ đề nghị cùng lúc"),
         "nominations.attach": _("Thêm tài liệu hồ sơ"),
         "nominations.replace_attachment": _("Thay tài liệu hồ sơ"),
         "nominations.withdraw_attachment": _("Rút tài liệu hồ sơ"),
