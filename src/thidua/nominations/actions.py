@@ -14,6 +14,7 @@ register_actions(
         "nominations.create": _("Lập hồ sơ đề nghị"),
         "nominations.bulk_create": _("Lập nhiều hồ sơ đề nghị cùng lúc"),
         "nominations.attach": _("Thêm tài liệu hồ sơ"),
+        "nominations.unit_file": _("Tải tài liệu chung của đơn vị cho đợt xét"),
         "nominations.replace_attachment": _("Thay tài liệu hồ sơ"),
         "nominations.withdraw_attachment": _("Rút tài liệu hồ sơ"),
         "nominations.transition": _("Chuyển trạng thái hồ sơ"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, law, notices, pages, report
+from .views import bulk, law, notices, pages, report, unit_files
 
 app_name = "nominations"
 
@@ -73,6 +73,16 @@ urlpatterns = [
         "khen-thuong/dot-xet/<int:pk>/nhap-danh-sach/mau.xlsx",
         bulk.ImportTemplateView.as_view(),
         name="bulk-template",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/tai-lieu-don-vi/",
+        unit_files.UnitFilesView.as_view(),
+        name="unit-files",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/tai-lieu-don-vi/<int:file>/",
+        unit_files.UnitFileView.as_view(),
+        name="unit-file",
     ),
     path(
         "khen-thuong/ho-so/<int:pk>/",
