@@ -162,7 +162,9 @@ class ImportView(_UnitOfRound, TemplateView):
 
     def _create(self, request):
         proposals = []
-        for index in range(int_param(request.POST, "so_dong", 0, max_value=2000)):
+        for index in range(
+            int_param(request.POST, "so_dong", 0, min_value=0, max_value=2000)
+        ):
             field = f"dong_{index}_"
             person = id_param(request.POST, field + "ca_nhan")
             agency = id_param(request.POST, field + "tap_the")
