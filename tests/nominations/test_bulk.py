@@ -81,6 +81,8 @@ def test_a_round_without_movement_takes_the_years_movements(org, movement):
     register(movement, org.dkkd, [(staff, "LDTT")], collective="")
     second = make_movement(org, name="Phong trào chuyển đổi số năm 2026")
     register(second, org.dkkd, [(staff, "CSTDCS")])
+    third = make_movement(org, name="Phong trào cải cách hành chính năm 2026")
+    register(third, org.dkkd, [])
     register(make_movement(org, year=2025), org.dkkd, [(org.people["head"], "LDTT")])
     candidates = registration_candidates(make_round(org), org.dkkd)
     # Once each: the first movement's title for the person, the second's for the unit.

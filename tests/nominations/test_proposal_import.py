@@ -123,6 +123,7 @@ def test_every_error_of_every_row_is_named(round_, org):
         [7, None, None, None, "Sở Tài chính", "TTLDTT", None],
         [8, None, None, None, None, "LDTT", "=1+1"],
         [9, "Phạm Quốc Dũng", None, org.people["other_staff"].cccd, None, "LDTT", 5],
+        [10, "Lê Văn Vắng"],  # shorter than the header
     ]
     parsed = read_proposals(workbook(rows), round_, dkkd)
     assert parsed.errors == [
@@ -143,8 +144,19 @@ def test_every_error_of_every_row_is_named(round_, org):
         "Dòng 9, cột Họ và tên: thiếu họ và tên (hoặc số CCCD; tập thể: tên đơn vị).",
         "Dòng 10, cột Số CCCD: không có cán bộ số CCCD "
         f"{org.people['other_staff'].cccd} trong đơn vị.",
+        "Dòng 11, cột Danh hiệu/hình thức đề nghị: thiếu danh hiệu, hình thức đề nghị.",
+        "Dòng 11, cột Ngày sinh: cần ngày sinh dạng dd/mm/yyyy (hoặc ghi số CCCD).",
     ]
-    assert parsed.rows == 9 and not parsed.ok
+    assert parsed.rows == 10 and not parsed.ok
+
+
+def test_columns_found_by_header_whatever_their_order(round_, org):
+    staff = org.people["dkkd_staff"]
+    headers = ["Danh hiệu/hình thức đề nghị", "Số CCCD", "Số CCCD"]
+    parsed = read_proposals(
+        workbook([["LDTT", staff.cccd, "x"]], headers), round_, org.dkkd
+    )
+    assert parsed.ok and parsed.proposals[0].person == staff
 
 
 def test_the_services_refusals_come_after_reading(round_, org):

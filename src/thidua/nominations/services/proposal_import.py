@@ -54,19 +54,14 @@ class ParsedList:
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return nfc(str(value))
+    return "" if value is None else nfc(str(value))
 
 
 def _date(value) -> datetime.date | None:
-    """A date cell, or dd/mm/yyyy text; ``None`` when unreadable."""
+    """A date cell (openpyxl reads one as a datetime), or dd/mm/yyyy text; ``None``
+    when unreadable."""
     if isinstance(value, datetime.datetime):
         return value.date()
-    if isinstance(value, datetime.date):
-        return value
     try:
         return datetime.datetime.strptime(_text(value), "%d/%m/%Y").date()  # noqa: DTZ007 (a date)
     except ValueError:
