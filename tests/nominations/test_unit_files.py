@@ -12,6 +12,11 @@ from thidua.nominations.selectors import checklist
 from thidua.nominations.selectors.unit_files import dossier_file, dossier_files
 from thidua.nominations.services.nomination import create_nomination
 from thidua.nominations.services.unit_files import upload_unit_file
+from thidua.submissions.services.package import package_file
+from thidua.submissions.services.submission import submit_nominations
+
+from ..api.data import COUNCIL_DONE
+from ..api.data import propose as propose_through
 
 from .test_bulk import make_round
 
@@ -113,3 +118,25 @@ def test_replaced_while_drafts_kept_once_sent(round_, org, users):
             actor=users["unit_head"],
         )
     assert exc.value.messages == ["Chỉ đơn vị đề nghị được tải tài liệu của đơn vị."]
+
+
+def test_the_to_trinh_lists_and_its_package_carries_the_unit_file(org, users):
+    round_ = make_round(org)
+    unit_file = upload_unit_file(
+        round_, org.dkkd, kind="bien_ban_binh_xet", upload=pdf("chung.pdf", b"u")
+    )
+    nomination = propose_through(
+        round_,
+        org.dkkd,
+        org.people["dkkd_staff"],
+        "BK_TTG",
+        through=COUNCIL_DONE,
+        actor=users["admin"],
+    )
+    submission = submit_nominations(
+        round_, [nomination], planned_on=round_.submission_deadline
+    )
+    item = submission.items.get()
+    index = next(i for i, f in enumerate(item.files) if f["sha256"] == unit_file.sha256)
+    assert item.files[index]["name"] == "chung.pdf"
+    assert package_file(item, index) == ("chung.pdf", PDF + b"u")
