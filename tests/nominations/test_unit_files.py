@@ -17,7 +17,6 @@ from thidua.submissions.services.submission import submit_nominations
 
 from ..api.data import COUNCIL_DONE
 from ..api.data import propose as propose_through
-
 from .test_bulk import make_round
 
 pytestmark = pytest.mark.django_db
