@@ -50,6 +50,7 @@ from thidua.movements.services.review import draft_review, issue_review, update_
 from thidua.nominations.services.nomination import open_round
 from thidua.nominations.services.notice import open_notice
 from thidua.nominations.services.reevaluation import request_reevaluation
+from thidua.nominations.services.unit_files import upload_unit_file
 from thidua.organizations.imports.template import staff_template_bytes
 from thidua.organizations.services.records import (
     record_assessment,
@@ -192,6 +193,16 @@ def _commendation(w, users):
     # Proposed by Phòng ĐKKD (its head sees them), by the Văn phòng (he does not), and
     # in Sở Tài chính's round.
     w.draft = propose(w.round, org.dkkd, w.dkkd_staff, "CSTDCS")
+    # Each unit's biên bản bình xét for its dossiers of the round (issue #17).
+    w.unit_file, w.other_unit_file = (
+        upload_unit_file(
+            round_,
+            unit,
+            kind="bien_ban_binh_xet",
+            upload=SimpleUploadedFile("Biên bản bình xét.pdf", b"%PDF-1.7\n%%EOF"),
+        )
+        for round_, unit in ((w.round, org.dkkd), (w.other_round, org.other))
+    )
     w.submitted = propose(
         w.round, org.dkkd, w.head, "LDTT", through=["da_gui"], actor=admin
     )

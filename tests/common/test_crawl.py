@@ -291,7 +291,8 @@ def _meeting_in_session(skhdt) -> None:
         add_attachment,
         transition_nomination,
     )
-    from thidua.organizations.models import Council
+    from thidua.nominations.services.unit_files import upload_unit_file
+    from thidua.organizations.models import Agency, Council
 
     nomination = Nomination.objects.get(state="nhap", code="LDTT")
     for kind in list(FILES)[:2]:
@@ -322,6 +323,13 @@ def _meeting_in_session(skhdt) -> None:
     for conflict in item.conflicts.all():  # a ballot opens once each is resolved
         recuse(item, conflict.member, reason="Cùng đơn vị")
     open_ballot(item, actor=secretary)
+    # Phòng ĐKKD's biên bản bình xét for all its dossiers of the round (issue #17).
+    upload_unit_file(
+        nomination.round,
+        Agency.objects.get(code="SKHĐT-ĐKKD"),
+        kind="bien_ban_binh_xet",
+        upload=SimpleUploadedFile("Biên bản bình xét.pdf", PDF),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -381,6 +389,7 @@ def _objects() -> SimpleNamespace:
         NominationRound,
         PublicNotice,
         ReevaluationRun,
+        UnitAttachment,
     )
     from thidua.organizations.models import (
         Agency,
@@ -425,6 +434,7 @@ def _objects() -> SimpleNamespace:
         .order_by("id")
         .first(),
         notice=PublicNotice.objects.get(),
+        unit_file=UnitAttachment.objects.get(),
         submission=Submission.objects.get(),
         item=SubmissionItem.objects.get(),
         meeting=Meeting.objects.get(state="closed"),
@@ -622,8 +632,15 @@ ROUTES = {
             "round-detail",
             "nomination-create",
             "nomination-authority",
+            "bulk-registration",
+            "bulk-import",
+            "bulk-template",
+            "unit-files",
         )
     },
+    "nominations:unit-file": lambda o: [
+        {"pk": o.unit_file.round_id, "file": o.unit_file.pk}
+    ],
     # A sent dossier's file: opened inline; withdrawing or replacing it is refused.
     **{
         f"nominations:{name}": lambda o: [

@@ -95,9 +95,42 @@ ROUTES = [
         route(
             f"nominations:{name}", key, only(*PROPOSES[key], forbidden=SEES_ROUND[key])
         )
-        for name in ("nomination-create", "nomination-authority")
+        for name in (
+            "nomination-create",
+            "nomination-authority",
+            "bulk-registration",
+            "bulk-import",
+            "bulk-template",
+            "unit-files",
+        )
         for key in PROPOSES
     ],
+    # Nominating in bulk, and the unit's peer-review minutes: posted by those who
+    # propose for the unit (refused by words or a form error, nothing written).
+    *[
+        route(
+            f"nominations:{name}",
+            key,
+            post(only(*PROPOSES[key], forbidden=SEES_ROUND[key])),
+            method="POST",
+        )
+        for name in ("bulk-registration", "bulk-import", "unit-files")
+        for key in PROPOSES
+    ],
+    # The unit's file: those who propose for the unit, and those who see one of its
+    # dossiers in the round (its deciders); hidden from the rest.
+    route(
+        "nominations:unit-file",
+        "round",
+        only(*SEES_ROUND["round"]),
+        kwargs=lambda w: {"pk": w.round.pk, "file": w.unit_file.pk},
+    ),
+    route(
+        "nominations:unit-file",
+        "other_round",
+        only(*OTHER_OFFICE),
+        kwargs=lambda w: {"pk": w.other_round.pk, "file": w.other_unit_file.pk},
+    ),
     *[
         route(f"nominations:{name}", key, only(*SEES_NOMINATION[key]))
         for name in (

@@ -14,6 +14,7 @@ __all__ = [
     "ReevaluationStatus",
     "ReevaluationTrigger",
     "RoundKind",
+    "UNIT_KINDS",
 ]
 
 
@@ -59,6 +60,11 @@ class AttachmentKind(models.TextChoices):
     INITIATIVE = "chung_nhan_sang_kien", _("Giấy chứng nhận sáng kiến, đề tài")
     OTHER = "khac", _("Tài liệu khác")
 
+
+# The files a unit uploads once per round for all its dossiers there (the minutes of
+# its bình xét meeting list every person it proposes): the checklist counts them as
+# present in each dossier.
+UNIT_KINDS = (AttachmentKind.PEER_REVIEW,)
 
 # Dossiers not yet decided nor closed: the law's changes may still change their verdict
 # (a re-evaluation recomputes these only). Sent up, a dossier waits for the higher

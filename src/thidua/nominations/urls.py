@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import law, notices, pages, report
+from .views import bulk, law, notices, pages, report, unit_files
 
 app_name = "nominations"
 
@@ -58,6 +58,31 @@ urlpatterns = [
         "khen-thuong/dot-xet/<int:pk>/de-nghi/tham-quyen/",
         pages.AuthorityAnswerView.as_view(),
         name="nomination-authority",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/de-nghi-tu-dang-ky/",
+        bulk.FromRegistrationView.as_view(),
+        name="bulk-registration",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/nhap-danh-sach/",
+        bulk.ImportView.as_view(),
+        name="bulk-import",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/nhap-danh-sach/mau.xlsx",
+        bulk.ImportTemplateView.as_view(),
+        name="bulk-template",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/tai-lieu-don-vi/",
+        unit_files.UnitFilesView.as_view(),
+        name="unit-files",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/tai-lieu-don-vi/<int:file>/",
+        unit_files.UnitFileView.as_view(),
+        name="unit-file",
     ),
     path(
         "khen-thuong/ho-so/<int:pk>/",

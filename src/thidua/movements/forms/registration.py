@@ -8,7 +8,11 @@ from thidua.common.forms import StyledFormMixin
 
 from ..enums import COLLECTIVE_TITLES, INDIVIDUAL_TITLES
 
-__all__ = ["RegistrationForm"]
+__all__ = ["FILL_ACTIONS", "RegistrationForm", "filled"]
+
+# "Chọn cho tất cả": the buttons that put one title on many rows of the form (nothing
+# saved: the unit reviews the rows, then saves or sends as usual).
+FILL_ACTIONS = ("fill_all", "fill_selected", "fill_empty")
 
 
 class RegistrationForm(StyledFormMixin, forms.Form):
@@ -65,6 +69,10 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     def member_rows(self):
         return [(p, self[f"title_{p.pk}"], self[f"pledge_{p.pk}"]) for p in self.people]
 
+    @property
+    def fill_choices(self):
+        return INDIVIDUAL_TITLES
+
     def entries(self) -> list[dict]:
         return [
             {
@@ -75,3 +83,26 @@ class RegistrationForm(StyledFormMixin, forms.Form):
             for p in self.people
             if self.cleaned_data.get(f"title_{p.pk}")
         ]
+
+
+def filled(data, people, action: str) -> tuple[object, int]:
+    """The posted form with the chosen title (``fill_title``) on every member
+    (``fill_all``), the ticked ones (``fill_selected``, ``chon``) or those without a
+    title yet (``fill_empty``: "thêm tất cả cán bộ của đơn vị"), and how many rows
+    changed. An unknown title changes nothing."""
+    data = data.copy()
+    title = data.get("fill_title", "")
+    if title not in dict(INDIVIDUAL_TITLES):
+        return data, 0
+    ticked = set(data.getlist("chon"))
+    changed = 0
+    for person in people:
+        field = f"title_{person.pk}"
+        if (
+            action == "fill_all"
+            or (action == "fill_selected" and str(person.pk) in ticked)
+            or (action == "fill_empty" and not data.get(field))
+        ):
+            changed += data.get(field) != title
+            data[field] = title
+    return data, changed

@@ -14,7 +14,7 @@ from thidua.organizations.models import Agency
 
 from ..enums import RegistrationState
 from ..exports import registrations_workbook
-from ..forms.registration import RegistrationForm
+from ..forms.registration import FILL_ACTIONS, RegistrationForm, filled
 from ..models import Registration
 from ..selectors import access_movement, registration_rows
 from ..services.registration import (
@@ -47,6 +47,12 @@ class RegistrationEditView(TemplateView):
         ).first()
         return super().dispatch(request, *args, **kwargs)
 
+    def _editable(self) -> bool:
+        return self.registration is None or self.registration.state in (
+            RegistrationState.DRAFT,
+            RegistrationState.RETURNED,
+        )
+
     def _form(self, data=None):
         initial = {}
         if self.registration:
@@ -62,10 +68,7 @@ class RegistrationEditView(TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", self._form())
-        editable = self.registration is None or self.registration.state in (
-            RegistrationState.DRAFT,
-            RegistrationState.RETURNED,
-        )
+        editable = self._editable()
         return super().get_context_data(
             **{
                 **kwargs,
@@ -77,6 +80,9 @@ class RegistrationEditView(TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action in FILL_ACTIONS:
+            return self._fill(request, action)
         form = self._form(request.POST)
         if form.is_valid():
             try:
@@ -98,6 +104,29 @@ class RegistrationEditView(TemplateView):
                 return redirect(request.path)
             except ValidationError as exc:
                 apply_errors(form, exc)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def _fill(self, request, action):
+        """ "Chọn cho tất cả": the form shown again with the title on the rows asked
+        for; nothing saved until "Lưu nháp" or "Gửi đăng ký"."""
+        if not self._editable():
+            messages.error(request, _("Bản đăng ký đã gửi, không sửa được nữa."))
+            return redirect(request.path)
+        people = list(self.agency.people.order_by("sort_key"))
+        data, changed = filled(request.POST, people, action)
+        form = self._form(data)
+        form.is_valid()
+        if request.POST.get("fill_title") not in dict(form.fill_choices):
+            messages.error(request, _("Hãy chọn danh hiệu để điền cho nhiều người."))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Đã điền danh hiệu cho %(n)s người. Bấm “Lưu nháp” hoặc “Gửi đăng "
+                    "ký” để lưu."
+                )
+                % {"n": changed},
+            )
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -7,6 +7,7 @@ from .nomination import (
 from .notice import NoticeComment, PublicNotice
 from .reevaluation import NominationVerdict, ReevaluationRun, VerdictChange
 from .report import AchievementReport
+from .unit_file import UnitAttachment
 
 __all__ = [
     "AchievementReport",
@@ -18,5 +19,6 @@ __all__ = [
     "PublicNotice",
     "NominationRound",
     "ReevaluationRun",
+    "UnitAttachment",
     "VerdictChange",
 ]

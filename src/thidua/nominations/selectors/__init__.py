@@ -26,6 +26,7 @@ from ..models import (
     NominationEvent,
     NominationRound,
     PublicNotice,
+    UnitAttachment,
 )
 from ..report_catalog import lookback_years, template_for
 
@@ -366,6 +367,12 @@ def checklist(nomination: Nomination) -> list[tuple[str, bool]]:
     """The dossier components Luật TĐKT 2022 Art 84 asks for this title, and whether
     each is present."""
     present = set(active_attachments(nomination).values_list("kind", flat=True))
+    # The unit's files for the whole round (its peer-review minutes) count in each.
+    present |= set(
+        UnitAttachment.objects.filter(
+            round_id=nomination.round_id, agency_id=nomination.proposing_unit_id
+        ).values_list("kind", flat=True)
+    )
     items = [
         (AttachmentKind.REPORT.label, AttachmentKind.REPORT in present),
         (AttachmentKind.PEER_REVIEW.label, AttachmentKind.PEER_REVIEW in present),

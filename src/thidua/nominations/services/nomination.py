@@ -33,9 +33,12 @@ __all__ = [
     "STALE",
     "add_attachment",
     "can_propose",
+    "check_proposing_unit",
+    "check_round",
     "create_nomination",
     "open_round",
     "replace_attachment",
+    "subject_errors",
     "take_out_attachment",
     "transition_nomination",
     "withdraw_attachment",
@@ -79,7 +82,7 @@ def open_round(*, agency: Agency, actor=None, **fields) -> NominationRound:
     return round_
 
 
-def _check_round(round_: NominationRound) -> None:
+def check_round(round_: NominationRound) -> None:
     if not round_.is_open:
         raise ValidationError(_("Đợt xét đã đóng."))
     if timezone.localdate() > round_.submission_deadline:
@@ -87,6 +90,26 @@ def _check_round(round_: NominationRound) -> None:
             _("Đã hết hạn gửi hồ sơ (hạn: %(d)s).")
             % {"d": round_.submission_deadline.strftime("%d/%m/%Y")}
         )
+
+
+def check_proposing_unit(round_: NominationRound, proposing_unit: Agency) -> None:
+    if not _in_subtree(proposing_unit.pk, round_.agency):
+        raise ValidationError(_("Đơn vị đề nghị không thuộc cơ quan của đợt xét."))
+
+
+def subject_errors(proposing_unit: Agency, code: str, *, person, agency) -> dict:
+    """What the single form and the bulk pages refuse alike before any write: a
+    subject outside the proposing unit, a code for the other kind of subject."""
+    errors = {}
+    subject_unit = person.unit_id if person is not None else agency.pk
+    if subject_unit is None or not _in_subtree(subject_unit, proposing_unit):
+        errors["person" if person is not None else "agency"] = [
+            _("Đối tượng không thuộc đơn vị đề nghị.")
+        ]
+    allowed = INDIVIDUAL_CODES if person is not None else COLLECTIVE_CODES
+    if code not in allowed:
+        errors["code"] = [_("Danh hiệu, hình thức không dành cho đối tượng này.")]
+    return errors
 
 
 def create_nomination(
@@ -106,18 +129,9 @@ def create_nomination(
     duplicate (pending or awarded, anywhere in the installation — the database has the
     last word, so two simultaneous proposals cannot both pass).
     """
-    _check_round(round_)
-    if not _in_subtree(proposing_unit.pk, round_.agency):
-        raise ValidationError(_("Đơn vị đề nghị không thuộc cơ quan của đợt xét."))
-    errors = {}
-    subject_unit = person.unit_id if person is not None else agency.pk
-    if subject_unit is None or not _in_subtree(subject_unit, proposing_unit):
-        errors["person" if person is not None else "agency"] = [
-            _("Đối tượng không thuộc đơn vị đề nghị.")
-        ]
-    allowed = INDIVIDUAL_CODES if person is not None else COLLECTIVE_CODES
-    if code not in allowed:
-        errors["code"] = [_("Danh hiệu, hình thức không dành cho đối tượng này.")]
+    check_round(round_)
+    check_proposing_unit(round_, proposing_unit)
+    errors = subject_errors(proposing_unit, code, person=person, agency=agency)
     if errors:
         raise ValidationError(errors)
     awarded = Award.objects.filter(code=code, year=round_.year, revoked=False)
@@ -351,7 +365,7 @@ def transition_nomination(
         if blockers:
             raise ValidationError(blockers)
         if to == NominationState.SUBMITTED:
-            _check_round(locked.round)
+            check_round(locked.round)
             missing = [label for label, done in checklist(locked) if not done]
             if missing:
                 raise ValidationError(

@@ -51,6 +51,7 @@ from ..selectors import (
     upward_trail,
 )
 from ..selectors.reevaluation import latest_change
+from ..selectors.unit_files import unit_files
 from ..services.nomination import (
     add_attachment,
     can_propose,
@@ -254,6 +255,7 @@ class NominationDetailView(TemplateView):
             # The law or a setting changed since and its verdict with it (issue #16).
             verdict_change=latest_change(nomination),
             attachments=nomination.attachments.all(),
+            unit_files=unit_files(nomination.round_id, nomination.proposing_unit_id),
             authority=authority_of(nomination),
             may_edit_files=editable
             and can_propose(self.request.user, nomination.proposing_unit),

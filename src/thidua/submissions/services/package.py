@@ -25,6 +25,7 @@ from thidua.common.text import nfc, nfc_data, nfc_text, nul_path
 from thidua.common.zips import GuardedZip, ZipRefused
 from thidua.councils.models import Meeting, PaperCouncilResult
 from thidua.documents.models import IssuedDocument
+from thidua.nominations.selectors.unit_files import dossier_file
 
 from ..enums import SubmissionState
 from ..models import Submission, SubmissionItem
@@ -451,9 +452,7 @@ def package_file(item: SubmissionItem, index: int) -> tuple[str, bytes] | None:
     except (IndexError, TypeError):
         return None
     if item.nomination_id:
-        attachment = item.nomination.attachments.filter(
-            sha256=entry.get("sha256")
-        ).first()
+        attachment = dossier_file(item.nomination, entry.get("sha256"))
         if attachment is None:
             return None
         with attachment.file.open("rb") as f:

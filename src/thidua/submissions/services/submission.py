@@ -24,7 +24,8 @@ from thidua.documents.tasks import task_render_document
 from thidua.eligibility.authority import can_decide
 from thidua.nominations.enums import NominationState
 from thidua.nominations.models import Nomination
-from thidua.nominations.selectors import active_attachments, notice_blockers
+from thidua.nominations.selectors import notice_blockers
+from thidua.nominations.selectors.unit_files import dossier_files
 from thidua.nominations.services.nomination import transition_nomination
 from thidua.organizations.access import scopes_for
 
@@ -192,7 +193,7 @@ def submit_nominations(
                 appraisal=nomination.appraisal,
                 files=[
                     {"kind": a.kind, "name": a.name, "sha256": a.sha256}
-                    for a in active_attachments(nomination)
+                    for a in dossier_files(nomination)
                 ],
             )
         return _drafted(submission, actor)
