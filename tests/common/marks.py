@@ -21,7 +21,7 @@ __all__ = [
 DEVELOPER_MARKS = re.compile(
     r"chưa (?:được )?kiểm chứng|chưa (?:được )?đối chiếu|cần đối chiếu|\[U\]"
     r"|tham số chính sách|suy luận|mặc định của thidua|docs/"
-    r"|\bnd\d+_\d{4}\b|\bluat\d{4}\b|\btt\d+_\d{4}\b"
+    r"|\bnd\d+_\d{4}\b|\bluat\d{4}\b|\btt\d+_\d{4}\b|\bTHIDUA_[A-Z0-9_]+"
     # a dict or its keys printed as Python writes them
     r"|\{'|'\}|\b(?:before|after|section|old|new|value|field)\s*:(?!/)",
     re.IGNORECASE,

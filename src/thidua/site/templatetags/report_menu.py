@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thidua.organizations.access import scopes_for
+from thidua.organizations.enums import AgencyLevel
 from thidua.organizations.models import Agency
 
 register = template.Library()
@@ -46,7 +47,12 @@ def report_menu(user) -> list[dict]:
             },
         ]
     if not scopes.is_admin and scopes.officer_agencies:
-        own = Agency.objects.filter(pk__in=scopes.officer_agencies).order_by("name")
+        # The agencies it keeps the office of; a phòng's data travel with its Sở's.
+        own = (
+            Agency.objects.filter(pk__in=scopes.officer_agencies)
+            .exclude(level=AgencyLevel.UNIT)
+            .order_by("name")
+        )
         exchange = [
             {
                 "label": _("Trao đổi dữ liệu – %(agency)s") % {"agency": agency.name},
