@@ -58,7 +58,7 @@ from django.utils import timezone
 from thidua.demo.loader import demo_accounts
 
 from ..transactions import app_transactions_only, harness_atomic
-from .marks import developer_marks
+from .marks import document_marks, page_marks, style_attributes
 
 pytestmark = pytest.mark.django_db
 
@@ -850,7 +850,9 @@ class Crawl:
     params: dict = field(default_factory=dict)  # route -> query names its links carry
     forms: dict = field(default_factory=dict)  # (route, fields) -> (action, form)
     reached: dict = field(default_factory=dict)  # route -> content type of its 2xx
+    documents: set = field(default_factory=set)  # (url, type) of the downloads read
     doubts: dict = field(default_factory=dict)  # url -> developer marks in its text
+    styles: dict = field(default_factory=dict)  # url -> tags with a style attribute
     requests: int = 0
 
     def request(self, url, *, method="get", data=None, headers=None):
@@ -862,7 +864,9 @@ class Crawl:
             else:
                 response = self.client.post(url, data or {})
             if response.streaming:
-                b"".join(response.streaming_content)
+                body = b"".join(response.streaming_content)
+            else:
+                body = response.content
             transaction.set_rollback(True)
         self.client.cookies = cookies
         if response.status_code >= 500 or _technical_500(response):
@@ -870,6 +874,12 @@ class Crawl:
         elif response.status_code < 300 and (name := _route_name(url)):
             kind = response.get("Content-Type", "").split(";")[0]
             self.reached.setdefault(name, kind)
+            # Each generated document once per route and shape (its text is the
+            # same whatever the garbage next to the parameters it reads).
+            if kind not in PAGES and (url, kind) not in self.documents:
+                self.documents.add((url, kind))
+                if marks := document_marks(kind, body):
+                    self.doubts[url] = marks
         return response
 
 
@@ -955,8 +965,11 @@ def _follow(crawl: Crawl, routes: list[str]):
                 queue.append((location, "", ""))
         elif response.get("Content-Type", "").startswith("text/html"):
             html = response.content.decode()
-            if marks := developer_marks(html):
+            marks, _history_pending = page_marks(html)
+            if marks:
                 crawl.doubts[url] = marks
+            if styles := style_attributes(html):
+                crawl.styles[url] = styles
             links = _links(crawl, url, html)
             queue.extend((link, htmx, path) for link, htmx in links)
 
@@ -1065,6 +1078,7 @@ def test_no_page_answers_a_server_error(demo, account):
         ]
     )
     assert not crawl.doubts, f"developer marks shown to {account}: {crawl.doubts}"
+    assert not crawl.styles, f"inline styles (the CSP blocks them): {crawl.styles}"
 
 
 def test_the_demo_decision_is_signed_by_the_director_then_sealed(demo):

@@ -70,7 +70,8 @@ def test_the_admin_reads_the_law_in_words(client_for, org):
         "Chiến sĩ thi đua cơ sở cần hoàn thành xuất sắc nhiệm vụ và có sáng kiến"
         in (body)
     )
-    assert "<code>cstdcs_htxs_and_initiative</code>" in body
+    assert 'data-testid="law-change-cstdcs_htxs_and_initiative"' in body
+    assert "THIDUA_" not in body  # setting names are in the docs, not on pages
     # The agency's choices, by the regime in force: TTLĐTT from 70 %, not strict.
     assert "theo quy chế của cơ quan" in body and org.skhdt.name in body
     assert "Tỉ lệ cá nhân đạt Lao động tiên tiến" in body and "50 %" in body
@@ -80,7 +81,7 @@ def test_the_admin_reads_the_law_in_words(client_for, org):
     assert "Từ 9/10 tổng số thành viên hội đồng trở lên (90 %)" in body
     assert "NĐ 98/2023/NĐ-CP, Điều 30, khoản 7" in body
     assert "01/07/2024" in body and "2.340.000 đ" in body and "NĐ 73/2024/NĐ-CP" in body
-    assert "Ghi chú cho quản trị" in body and "thidua eligibility explain" in body
+    assert "Ghi chú cho quản trị" in body and "lệnh giải thích quy tắc xét" in body
     assert 'data-testid="reevaluate"' in body
     assert 'data-testid="menu-law"' in body
     assert developer_marks(body) == []
@@ -103,9 +104,9 @@ def test_a_setting_turned_on_is_shown_on(client_for):
         THIDUA_COUNCIL_NOT_REQUIRED_CODES=["GIAY_KHEN"],
     ):
         body = client_for("admin").get(LAW_URL).content.decode()
-    row = body.split("<code>cstdcs_htxs_and_initiative</code>")[1].split("</tr>")[0]
-    assert "Đang bật" in row
-    assert "(THIDUA_COUNCIL_NOT_REQUIRED_CODES): Giấy khen." in body
+    row = body.split('data-testid="law-change-cstdcs_htxs_and_initiative"')[1]
+    assert "Đang bật" in row.split("</tr>")[0]
+    assert "không qua Hội đồng: Giấy khen." in body
 
 
 def test_the_button_reevaluates_once_and_the_officers_read_what_changed(

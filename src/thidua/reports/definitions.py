@@ -101,8 +101,8 @@ def _method_rows(first: int) -> tuple[Line, ...]:
         (
             "Thường xuyên",
             _types("cong_trang"),
-            "U",
-            "loại hình “theo công trạng và thành tích” (ánh xạ chưa xác nhận)",
+            "U",  # the mapping to "Thường xuyên" is not confirmed by the form's text
+            "loại hình “theo công trạng và thành tích”",
         ),
         ("Chuyên đề", _types("chuyen_de"), "V", ""),
         ("Đột xuất", _types("dot_xuat"), "V", ""),

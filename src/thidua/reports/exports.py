@@ -174,6 +174,7 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
         add_text,
         cell_paragraph,
         format_paragraph,
+        keep_rows,
         row_cells,
         set_table_grid,
     )
@@ -199,8 +200,9 @@ def _form_heading(document, ctx, report: Report, figures: FormFigures) -> None:
                 bold=index == 0,
                 italic=align == "center" and index > 0,
             )
+    keep_rows(table, [True])  # the form's title stays above its table
     spacer = document.add_paragraph()
-    format_paragraph(spacer, exact_pt=6)
+    format_paragraph(spacer, exact_pt=6, keep_next=True)
 
 
 def _form_page(document, ctx, report: Report, index: int) -> None:
@@ -208,8 +210,10 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
         Table,
         add_table,
         add_text,
+        end_row,
         format_paragraph,
         heading,
+        keep_rows,
         signature_row,
     )
 
@@ -231,7 +235,9 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
     ]
     widths = (label_cm, 1.3, *([value_cm] * n))
     add_table(document, Table(header, tuple(rows), widths_cm=widths), ctx)
-    if len(report.parts) > 1:
+    broken = len(report.parts) > 1  # the breakdown by unit, not the table, ends it
+    keep_rows(document.tables[-1], _section_keeps(form.rows, last=not broken))
+    if broken:
         heading(document, "Chia theo đơn vị cấp dưới (dòng Tổng số)", ctx)
         part_rows = tuple(
             (
@@ -246,9 +252,15 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
             Table(("Đơn vị", "", *header[2:]), part_rows, widths_cm=widths),
             ctx,
         )
+        # In one piece with the date and the signatures when it fits on a page (it
+        # is split where it must when it does not, its header row repeated).
+        keep_rows(document.tables[-1], [True] * (len(part_rows) + 1))
+    # The date and the signatures close the last table, in a row of their own: they
+    # are never left alone on a page.
+    closing = end_row(document.tables[-1])
     place = report.agency.place_name or "……"
-    line = document.add_paragraph()
-    format_paragraph(line, align="right", before_pt=6)
+    line = closing.paragraphs[0]
+    format_paragraph(line, align="right", before_pt=6, keep_next=True)
     add_text(
         line,
         f"{place}, ngày … tháng … năm …",
@@ -257,11 +269,39 @@ def _form_page(document, ctx, report: Report, index: int) -> None:
         italic=True,
     )
     signature_row(
-        document,
+        closing,
         ctx,
         (("Người lập biểu", "(Ký, họ tên)"), ""),
         (("Thủ trưởng đơn vị", "(Ký, họ tên, đóng dấu)"), ""),
     )
+
+
+# A run of rows kept whole fits on a landscape page with the form's heading or the
+# breakdown's header; a longer one is kept only at its ends (a heading with its first
+# two lines, the last three lines together): asked to keep more than a page together,
+# LibreOffice pushes it to the next page and leaves the title alone above it.
+MAX_KEPT_ROWS = 12
+
+
+def _run_keeps(length: int, *, last: bool) -> list[bool]:
+    """For a run of ``length`` rows: which stay with the next row; the last one stays
+    with what follows the run when ``last``."""
+    whole = length <= MAX_KEPT_ROWS
+    keeps = [whole or i < 2 or i >= length - 3 for i in range(length - 1)]
+    return [*keeps, last]
+
+
+def _section_keeps(lines, *, last: bool) -> list[bool]:
+    """Which rows of a form's table stay with the next one: the header and the column
+    numbers with the first line, each section (a line of the first level and the
+    lines under it: "1. Chia theo …", "Cấp Nhà nước" and its awards) in one piece
+    when it fits, so that a page breaks between sections; the last line with the date
+    and the signatures when ``last``."""
+    keeps = [True, True]  # the header row, the row numbering the columns
+    starts = sorted({0} | {i for i, line in enumerate(lines) if line.indent == 0})
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        keeps += _run_keeps(end - start, last=last and end == len(lines))
+    return keeps
 
 
 def report_docx(report: Report) -> bytes:
@@ -269,13 +309,14 @@ def report_docx(report: Report) -> bytes:
         finish,
         landscape,
         new_document,
+        page_break,
     )
 
     document, ctx = new_document()
     landscape(document)
     for index in range(len(report.figures)):
         if index:
-            document.add_page_break()
+            page_break(document)
         _form_page(document, ctx, report, index)
     name = report.agency.name
     return finish(

@@ -12,8 +12,8 @@ each with its legal source printed in the rule's label:
   over, unless the settings ``THIDUA_COUNCIL_PASS_RULES_ND152`` (code → share, ``-``
   for none) and ``THIDUA_COUNCIL_PASS_RULES_ND152_SOURCE`` (the legal source printed)
   say otherwise (docs/ballots.md).
-* any other title: more than half of all council members, thidua's default until the
-  council's quy chế sets a rule (``set_voting_rule``).
+* any other title: more than half of all council members until the council's quy chế
+  sets a rule (``set_voting_rule``), cited as the council's own choice.
 """
 
 from dataclasses import dataclass
@@ -40,10 +40,10 @@ __all__ = [
 ]
 
 SETTING_REGIME = "nd152_2025"
-SOURCE_SETTING = "NĐ 152/2025/NĐ-CP, theo cấu hình của thidua"
-SOURCE_DEFAULT = (
-    "quy tắc mặc định của thidua khi Quy chế hoạt động của Hội đồng chưa quy định"
-)
+# How the rule is cited to users: the law, or the agency's own choice in words (the
+# setting names are for admins, docs/ballots.md).
+SOURCE_SETTING = "NĐ 152/2025/NĐ-CP, theo quy định của cơ quan"
+SOURCE_DEFAULT = "theo quy chế của Hội đồng, khi quy chế chưa quy định tỷ lệ khác"
 
 
 @dataclass(frozen=True)

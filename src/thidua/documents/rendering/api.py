@@ -22,7 +22,15 @@ from docx.table import _Cell
 from . import Table, docx_to_pdf
 from .docx import package_bytes
 from .docx_body import add_table, body_paragraph
-from .docx_xml import Ctx, add_text, cell_paragraph, format_paragraph, set_table_grid
+from .docx_xml import (
+    Ctx,
+    add_text,
+    cell_paragraph,
+    end_row,
+    format_paragraph,
+    keep_rows,
+    set_table_grid,
+)
 from .metrics import text_width_pt
 from .plain import (
     BLANK,
@@ -47,14 +55,17 @@ __all__ = [
     "cell_paragraph",
     "centred",
     "docx_to_pdf",
+    "end_row",
     "finish",
     "format_paragraph",
     "heading",
+    "keep_rows",
     "labelled_line",
     "landscape",
     "national_heading",
     "new_document",
     "package_bytes",
+    "page_break",
     "row_cells",
     "rule",
     "set_table_grid",
@@ -70,6 +81,16 @@ def landscape(document) -> None:
     width, height = section.page_width, section.page_height
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = height, width
+
+
+def page_break(document) -> None:
+    """A page break in a paragraph one point high: after a table that fills its page,
+    the empty line of Word's usual break would fall onto a blank page of its own."""
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415 (beside its one use)
+
+    paragraph = document.add_paragraph()
+    format_paragraph(paragraph, exact_pt=1)
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
 def row_cells(table, index: int = 0) -> list:

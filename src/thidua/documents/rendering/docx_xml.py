@@ -21,6 +21,8 @@ __all__ = [
     "add_text",
     "cant_split",
     "cell_paragraph",
+    "end_row",
+    "keep_rows",
     "format_paragraph",
     "mark_size",
     "set_fonts",
@@ -305,6 +307,47 @@ def cant_split(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:cantSplit")
     tr_pr.insert(0, element)
+
+
+def keep_rows(table, with_next) -> None:
+    """No row of ``table`` split across two pages, and each row flagged in
+    ``with_next`` (one flag per row) kept on the page of the row — or the paragraph —
+    that follows it: Word and LibreOffice move such a run of rows to the next page
+    whole when it fits there, and break it where they must when it does not."""
+    for tr, keep in zip(table._tbl.tr_lst, with_next, strict=True):
+        tr_pr = tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.insert(0, OxmlElement("w:cantSplit"))
+        if keep:
+            for paragraph in tr.iter(qn("w:p")):
+                paragraph.get_or_add_pPr().keepNext_val = True
+
+
+def end_row(table):
+    """A last row of ``table`` as one cell with no border but the line above it, which
+    cannot split: what closes a form (its date and signatures) placed there stays on
+    the page of the rows kept with it (``keep_rows``) — LibreOffice keeps rows with the
+    next row, not a table with the paragraph after it. The cell is returned, its first
+    paragraph empty."""
+    from docx.table import _Cell  # noqa: PLC0415 (python-docx's cell of a w:tc)
+
+    row = table.add_row()
+    cells = row._tr.tc_lst
+    cell = _Cell(cells[0], table)
+    if len(cells) > 1:
+        cell = cell.merge(_Cell(cells[-1], table))
+    edges = OxmlElement("w:tcBorders")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single" if edge == "top" else "nil")
+        if edge == "top":
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+        edges.append(element)
+    cell._tc.get_or_add_tcPr().append(edges)
+    row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+    return cell
 
 
 def cell_paragraph(cell, index: int):
