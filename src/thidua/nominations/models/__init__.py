@@ -1,3 +1,4 @@
+from .evidence import DossierEvidence
 from .nomination import (
     Nomination,
     NominationAttachment,
@@ -10,6 +11,7 @@ from .report import AchievementReport
 
 __all__ = [
     "AchievementReport",
+    "DossierEvidence",
     "Nomination",
     "NominationAttachment",
     "NominationEvent",
