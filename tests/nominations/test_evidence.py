@@ -241,6 +241,8 @@ def test_sending_an_ineligible_dossier_warns_then_sends(client_for, round_, org)
     head.post(url, {"to": "da_gui", "version": 1, "van_gui": "1"})
     nomination.refresh_from_db()
     assert nomination.state == "da_gui"
+    # Judged under the law of the day it was received from now on.
+    assert dossier_verdict(nomination)["results"][0]["code"] == "LDTT"
 
 
 def test_evidence_through_the_pages(client_for, round_, org):  # noqa: F811

@@ -60,8 +60,8 @@ def export_url(request) -> str:
 
 def _write(title: str, columns: list[Column], rows: Iterable, out) -> None:
     from openpyxl import Workbook  # noqa: PLC0415 (heavy: loaded when a workbook is written)
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (heavy, as above)
+    from openpyxl.styles import Font  # noqa: PLC0415 (heavy, as above)
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31] or "Danh sách")

@@ -54,10 +54,9 @@ def _moves_of(user, nomination) -> list[BulkAction]:
                 str(move.target), str(move.label), move.needs_reason, move.asks_for
             )
         )
-        if (
-            move.target == N.APPRAISED
-            and _why_not(user, nomination, _CHAINS[APPRAISE_TO_COUNCIL][0]) is None
-        ):
+        # Sending to the council is the same office's move (the same permission):
+        # whoever may appraise may do both at once (the confirmation checks again).
+        if move.target == N.APPRAISED:
             moves.append(
                 BulkAction(
                     APPRAISE_TO_COUNCIL,
