@@ -256,9 +256,9 @@ def test_evidence_through_the_pages(client_for, round_, org):  # noqa: F811
     head.post(add, {"kind": "xep_loai", "year": 2025, "rating": "HTXS"})
     evidence = DossierEvidence.objects.get()
     page = head.get(nomination.get_absolute_url())
-    assert list(page.context["evidence"]) == [evidence]
+    assert page.context["evidence"] == [evidence]
     assert "Chờ xác nhận" in page.content.decode()
-    assert page.context["reviews_evidence"] is False
+    assert page.context["evidence"][0].moves == []
     review = reverse("nominations:evidence-review", args=[nomination.pk, evidence.pk])
     assert head.post(review, {"to": "da_xac_nhan"}).status_code == 403
     officer = client_for("officer")

@@ -100,3 +100,8 @@ class DossierEvidence(models.Model):
         if self.kind == EvidenceKind.RATING:
             return f"{self.get_kind_display()} {self.year}: {self.get_rating_display()}"
         return f"{self.get_kind_display()} {self.year}: {self.title}"
+
+    @property
+    def is_removable(self) -> bool:
+        """The unit may take it back: not confirmed (the office's check stays)."""
+        return self.status != EvidenceStatus.CONFIRMED

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.common.params import BadParameter, id_list, int_param
+
 from ..enums import NominationState
 from ..selectors import access_round, nominations_for_user
 from ..selectors.bulk import bulk_plan
@@ -18,17 +20,13 @@ from ..services.bulk import bulk_move
 __all__ = ["BulkMoveView"]
 
 
-def _ids(values) -> list[int]:
-    return [int(v) for v in values if v.isdigit()]
-
-
 class BulkMoveView(View):
     def post(self, request, pk):
         round_ = access_round(request.user, pk)
         # Only dossiers of this round the user sees: another's id is simply not there.
         nominations = list(
             nominations_for_user(request.user)
-            .filter(round=round_, pk__in=_ids(request.POST.getlist("ho_so")))
+            .filter(round=round_, pk__in=id_list(request.POST, "ho_so"))
             .select_related("person__unit")
             .order_by("proposing_unit__name", "code", "pk")
         )
@@ -80,9 +78,14 @@ class BulkMoveView(View):
 
     @staticmethod
     def _versions(request, nominations) -> dict[int, int]:
+        # A version that is no number is no version: that dossier is not checked
+        # for staleness (as a single move without one).
         versions = {}
         for nomination in nominations:
-            value = request.POST.get(f"v{nomination.pk}", "")
-            if value.isdigit():
-                versions[nomination.pk] = int(value)
+            try:
+                version = int_param(request.POST, f"v{nomination.pk}", min_value=1)
+            except BadParameter:
+                continue
+            if version is not None:
+                versions[nomination.pk] = version
         return versions

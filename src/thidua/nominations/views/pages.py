@@ -53,6 +53,7 @@ from ..services.nomination import (
 )
 from ..workflows import (
     COUNCIL,
+    EVIDENCE,
     NOMINATION,
     PROCESS,
     PROPOSE,
@@ -242,8 +243,7 @@ class NominationDetailView(TemplateView):
             nomination=nomination,
             checklist=checklist(nomination),
             verdicts=verdict_with_fixes(output, nomination),
-            evidence=nomination.evidence.select_related("attachment", "checked_by"),
-            reviews_evidence=self.request.user.has_perm(PROCESS, nomination),
+            evidence=_evidence_with_moves(self.request.user, nomination),
             regime=output["regime"],
             regime_reason=output["regime_reason"],
             review_year=nomination.year,
@@ -272,6 +272,15 @@ class NominationDetailView(TemplateView):
             **report_card(self.request.user, nomination),
             **kwargs,
         )
+
+
+def _evidence_with_moves(user, nomination) -> list:
+    """The dossier's evidence, each with the office's moves on it for ``user``."""
+    evidence = list(nomination.evidence.select_related("attachment", "checked_by"))
+    for item in evidence:
+        item.nomination = nomination  # the kernel's permission reads its round
+        item.moves = EVIDENCE.available(user, item)
+    return evidence
 
 
 class NominationMoveView(View):
