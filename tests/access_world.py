@@ -47,6 +47,7 @@ from thidua.movements.services.registration import (
     transition_registration,
 )
 from thidua.movements.services.review import draft_review, issue_review, update_review
+from thidua.nominations.models import DossierEvidence
 from thidua.nominations.services.nomination import open_round
 from thidua.nominations.services.notice import open_notice
 from thidua.nominations.services.reevaluation import request_reevaluation
@@ -224,6 +225,13 @@ def _commendation(w, users):
         "LDTT",
         through=COUNCIL_DONE,
         actor=admin,
+    )
+    # What Phòng ĐKKD claims with its draft, and Sở Tài chính's unit with its own.
+    w.evidence = DossierEvidence.objects.create(
+        nomination=w.draft, kind="xep_loai", year=2025, rating="HTXS"
+    )
+    w.their_evidence = DossierEvidence.objects.create(
+        nomination=w.theirs, kind="xep_loai", year=2025, rating="HTXS"
     )
     noticed = propose(
         w.round, org.vp, w.officer, "LDTT", through=COUNCIL_DONE, actor=admin

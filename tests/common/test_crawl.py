@@ -653,6 +653,16 @@ ROUTES = {
         )
     },
     "submissions:create": lambda o: [{"pk": o.round.pk}],
+    # POST only (the round page's selection): a GET is 405.
+    "nominations:round-bulk-move": lambda o: [{"pk": o.round.pk}],
+    "nominations:evidence-add": lambda o: _each(
+        "pk", [o.draft.pk, o.listed.pk, o.decided.pk]
+    ),
+    # POST only (the dossier page's evidence card); the demo supplies none: 405.
+    **{
+        f"nominations:{name}": lambda o: [{"pk": o.draft.pk, "evidence": 1}]
+        for name in ("evidence-remove", "evidence-review")
+    },
     "nominations:notice-detail": lambda o: [{"pk": o.notice.pk}],
     "nominations:reevaluation-detail": lambda o: [{"pk": o.reevaluation.pk}],
     "nominations:public-notice": lambda o: [{"pk": o.notice.pk}],

@@ -201,4 +201,55 @@ ROUTES = [
         for name in ("nomination-file-withdraw", "nomination-file-replace")
         for key in ("submitted", "theirs")
     ],
+    # Moving many dossiers of a round: whoever sees the round posts; what he may
+    # move is the kernel's (nothing selected here: told so, a redirect).
+    *[
+        route(
+            "nominations:round-bulk-move",
+            key,
+            post(only(*SEES_ROUND[key])),
+            method="POST",
+        )
+        for key in SEES_ROUND
+    ],
+    # Evidence: the proposing unit adds it (the form) and takes it back …
+    *[
+        route(
+            "nominations:evidence-add",
+            key,
+            only(*WRITES_NOMINATION[key], forbidden=SEES_NOMINATION[key]),
+        )
+        for key in ("draft", "theirs")
+    ],
+    *[
+        route(
+            "nominations:evidence-remove",
+            key,
+            writes(key),
+            method="POST",
+            kwargs=lambda w, key=key, evidence=evidence: {
+                "pk": getattr(w, key).pk,
+                "evidence": getattr(w, evidence).pk,
+            },
+        )
+        for key, evidence in (("draft", "evidence"), ("theirs", "their_evidence"))
+    ],
+    # … the round's office confirms it (Sở Tài chính's: refused on its merits, past
+    # the council); the others who see the dossier: 403.
+    route(
+        "nominations:evidence-review",
+        "draft",
+        post(only(*OWN_OFFICE, forbidden=SEES_NOMINATION["draft"])),
+        method="POST",
+        data={"to": "da_xac_nhan"},
+        kwargs=lambda w: {"pk": w.draft.pk, "evidence": w.evidence.pk},
+    ),
+    route(
+        "nominations:evidence-review",
+        "theirs",
+        post(only(*OTHER_OFFICE)),
+        method="POST",
+        data={"to": "da_xac_nhan"},
+        kwargs=lambda w: {"pk": w.theirs.pk, "evidence": w.their_evidence.pk},
+    ),
 ]

@@ -50,9 +50,11 @@ def test_round_proposal_dossier_and_appraisal_through_the_pages(client_for, org)
         follow=True,
     )
     assert "Chỉ nhận tệp PDF" in bad.content.decode()
-    head.post(
-        reverse("nominations:nomination-move", args=[nomination.pk]), {"to": "da_gui"}
-    )
+    move_url = reverse("nominations:nomination-move", args=[nomination.pk])
+    # Not yet eligible (no rating on record): the unit is warned, sends it anyway.
+    warned = head.post(move_url, {"to": "da_gui"})
+    assert warned.context["warnings"]
+    head.post(move_url, {"to": "da_gui", "van_gui": "1"})
     nomination.refresh_from_db()
     assert nomination.state == "da_gui"
     officer = client_for("officer")

@@ -7,9 +7,11 @@ The end-to-end moves are in test_nominations.py, test_pages.py, test_submissions
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from thidua.nominations.workflows import NOMINATION, THROUGH_COUNCIL, TO_TRINH
+from thidua.nominations.models import DossierEvidence
+from thidua.nominations.services.evidence import review_evidence
+from thidua.nominations.workflows import EVIDENCE, NOMINATION, THROUGH_COUNCIL, TO_TRINH
 
-from ..workflow_matrix import ROLES, each_transition
+from ..workflow_matrix import ROLES, check_move, each_transition
 from .test_nominations import propose, round_  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,28 @@ def test_moves_only_through_their_service(round_, org, users, move):  # noqa: F8
         NOMINATION.transition(
             nomination, move.target, actor=users["admin"], reason="Lý do."
         )
+
+
+# Evidence a unit supplied with its dossier: the round's office (the Sở) checks it.
+EVIDENCE_HOLDERS = {"nominations.confirm_evidence": {"admin", "officer"}}
+
+
+@each_transition(EVIDENCE)
+@pytest.mark.parametrize("role", ROLES)
+def test_evidence_offered_and_refused_by_role(round_, org, users, move, role):  # noqa: F811
+    nomination = propose(round_, org)
+    evidence = DossierEvidence.objects.create(
+        nomination=nomination,
+        kind="xep_loai",
+        year=2025,
+        rating="HT",
+        status=move.source,
+    )
+    check_move(
+        EVIDENCE,
+        evidence,
+        users[role],
+        move,
+        role in EVIDENCE_HOLDERS[move.permission],
+        lambda obj, to, user: review_evidence(obj, to, actor=user, reason="Lý do."),
+    )

@@ -10,6 +10,8 @@ __all__ = [
     "ACTIVE_STATES",
     "OPEN_STATES",
     "AttachmentKind",
+    "EvidenceKind",
+    "EvidenceStatus",
     "NominationState",
     "ReevaluationStatus",
     "ReevaluationTrigger",
@@ -98,3 +100,28 @@ class ReevaluationTrigger(models.TextChoices):
     ADMIN = "quan_tri", _("Quản trị yêu cầu")
     LAW = "quy_dinh", _("Quy định hoặc tham số thay đổi")
     FIRST = "lan_dau", _("Ghi nhận kết quả lần đầu")
+
+
+class EvidenceKind(models.TextChoices):
+    """What a unit supplies with a dossier for the eligibility verdict to use."""
+
+    INITIATIVE = "sang_kien", _("Sáng kiến")
+    RESEARCH = "de_tai", _("Đề tài, đề án, công trình khoa học")
+    RATING = "xep_loai", _("Xếp loại chất lượng hằng năm")
+
+
+class EvidenceStatus(StateChoices):
+    """The office confirms (or rejects, with its reason) what the unit supplied; only
+    confirmed evidence counts in the verdict."""
+
+    PENDING = "cho_xac_nhan", _("Chờ xác nhận")
+    CONFIRMED = "da_xac_nhan", _("Đã xác nhận")
+    REJECTED = "khong_xac_nhan", _("Không xác nhận")
+
+    @classmethod
+    def colors(cls) -> dict:
+        return {
+            cls.PENDING: "warning",
+            cls.CONFIRMED: "success",
+            cls.REJECTED: "danger",
+        }

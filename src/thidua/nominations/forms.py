@@ -9,7 +9,7 @@ from thidua.eligibility.catalog import CODES
 from thidua.organizations.forms.widgets import DateInput
 from thidua.organizations.models import Agency, Person
 
-from .enums import AttachmentKind, RoundKind
+from .enums import UNIT_KINDS, AttachmentKind, RoundKind
 from .models import AchievementReport
 
 __all__ = [
@@ -137,3 +137,19 @@ class CommentForm(StyledFormMixin, forms.Form):
         self.fields["nomination"].choices = [
             (n.pk, f"{n.subject} – {n.get_code_display()}") for n in nominations
         ]
+
+
+class ProposalFileForm(StyledFormMixin, forms.Form):
+    """The filled proposal template (views/bulk.py ImportView)."""
+
+    file = forms.FileField(label=_("Tệp danh sách đề nghị (.xlsx)"))
+
+
+class UnitFileForm(StyledFormMixin, forms.Form):
+    """A file the unit gives once for all its dossiers of a round (views/unit_files)."""
+
+    kind = forms.ChoiceField(
+        label=_("Loại tài liệu"),
+        choices=[(str(k), k.label) for k in UNIT_KINDS],
+    )
+    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))

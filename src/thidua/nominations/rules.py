@@ -81,3 +81,12 @@ rules.add_perm(
     "nominations.record_council_result",
     is_admin | is_round_office | is_round_secretary | is_round_chair,
 )
+
+
+@rules.predicate
+def is_evidence_office(user, evidence) -> bool:
+    """The round's office confirms what a unit supplied with its dossier."""
+    return evidence is not None and is_round_office(user, evidence.nomination)
+
+
+rules.add_perm("nominations.confirm_evidence", is_admin | is_evidence_office)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, law, notices, pages, report, unit_files
+from .views import bulk, bulk_moves, evidence, law, notices, pages, report, unit_files
 
 app_name = "nominations"
 
@@ -128,5 +128,25 @@ urlpatterns = [
         "khen-thuong/ho-so/<int:pk>/bao-cao/du-thao.docx",
         report.ReportDocxView.as_view(),
         name="nomination-report-docx",
+    ),
+    path(
+        "khen-thuong/dot-xet/<int:pk>/chuyen-nhieu/",
+        bulk_moves.BulkMoveView.as_view(),
+        name="round-bulk-move",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/minh-chung/",
+        evidence.EvidenceAddView.as_view(),
+        name="evidence-add",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/minh-chung/<int:evidence>/rut/",
+        evidence.EvidenceRemoveView.as_view(),
+        name="evidence-remove",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/minh-chung/<int:evidence>/xac-nhan/",
+        evidence.EvidenceReviewView.as_view(),
+        name="evidence-review",
     ),
 ]

@@ -14,11 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
 
+from .enums import EvidenceStatus as E
 from .enums import NominationState as N
 from .enums import ReevaluationStatus as R
-from .models import Nomination, ReevaluationRun
+from .models import DossierEvidence, Nomination, ReevaluationRun
 
 __all__ = [
+    "CONFIRM",
+    "EVIDENCE",
     "NOMINATION",
     "REEVALUATION",
     "REEVALUATION_JOB",
@@ -193,6 +196,60 @@ REEVALUATION = Workflow(
             _("Không thực hiện được"),
             action="nominations.reevaluation_failed",
             only_through=REEVALUATION_JOB,
+        ),
+    ],
+)
+
+
+# Evidence a unit supplied with its dossier (models/evidence.py): the round's office
+# confirms it, or rejects it with its reason (also after confirming, when it finds the
+# claim wrong), while the dossier is still before the council.
+CONFIRM = "nominations.confirm_evidence"
+CHECKED_STATES = (N.DRAFT, N.SUBMITTED, N.RETURNED, N.APPRAISED)
+
+
+def dossier_before_council(evidence) -> list[str]:
+    if evidence.nomination.state in CHECKED_STATES:
+        return []
+    return [
+        gettext_now(
+            "Hồ sơ đã trình Hội đồng hoặc đã xử lý xong, không xác nhận minh chứng "
+            "được nữa."
+        )
+    ]
+
+
+EVIDENCE = Workflow(
+    model=DossierEvidence,
+    action="nominations.evidence",
+    state_field="status",
+    noun=_("minh chứng"),
+    agency_of=lambda evidence: evidence.nomination.proposing_unit_id,
+    audit_object=lambda evidence: evidence.nomination,
+    reason_message=_("Phải ghi rõ lý do không xác nhận."),
+    transitions=[
+        Transition(
+            E.PENDING,
+            E.CONFIRMED,
+            CONFIRM,
+            _("Xác nhận"),
+            guards=(dossier_before_council,),
+        ),
+        Transition(
+            E.PENDING,
+            E.REJECTED,
+            CONFIRM,
+            _("Không xác nhận"),
+            needs_reason=True,
+            guards=(dossier_before_council,),
+        ),
+        Transition(
+            E.CONFIRMED,
+            E.REJECTED,
+            CONFIRM,
+            _("Không xác nhận"),
+            needs_reason=True,
+            guards=(dossier_before_council,),
         ),
     ],
 )

@@ -27,6 +27,7 @@ __all__ = [
     "CaseError",
     "Verdict",
     "applied_regime",
+    "case_with_supplied",
     "collective_case",
     "person_case",
     "person_forecast",
@@ -269,10 +270,31 @@ def policies_for(unit_ids) -> dict[int, dict]:
     }
 
 
-def verdicts_for(nominations, received=None) -> dict[int, Verdict]:
+def case_with_supplied(case: dict, supplied: dict | None) -> dict:
+    """``case`` with what a dossier's confirmed evidence adds (nominations/selectors/
+    evidence.py builds ``supplied``): its initiatives (individuals), and its yearly
+    ratings, which replace the register's for those years (the office confirmed them
+    for this dossier). A copy: the register's case is not changed."""
+    if not supplied:
+        return case
+    subject = {**case["subject"]}
+    years = {year: {**record} for year, record in subject["years"].items()}
+    for year, rating in supplied.get("ratings", {}).items():
+        years.setdefault(str(year), {"titles": []})["rating"] = rating
+    subject["years"] = years
+    if "initiatives" in subject:
+        subject["initiatives"] = [
+            *subject["initiatives"],
+            *supplied.get("initiatives", []),
+        ]
+    return {**case, "subject": subject}
+
+
+def verdicts_for(nominations, received=None, supplied=None) -> dict[int, Verdict]:
     """The engine's verdict on each nominee (anything with ``pk``, ``person_id``,
     ``agency``, ``code`` and ``year``: a nomination) for the nominated code, by ``pk``;
-    ``received`` (pk → date the dossier was received) picks the law in force that day.
+    ``received`` (pk → date the dossier was received) picks the law in force that day;
+    ``supplied`` (pk → confirmed evidence, ``case_with_supplied``) adds to the case.
     People: their records prefetched, a constant number of queries; a collective's case
     still reads its members year by year (``collective_case``)."""
     people = {
@@ -298,7 +320,8 @@ def verdicts_for(nominations, received=None) -> dict[int, Verdict]:
             case = person_case(people[nomination.person_id], nomination.year)
         else:
             case = collective_case(nomination.agency, nomination.year)
-        case = {**case, "codes": [nomination.code]}
+        case = {**case_with_supplied(case, (supplied or {}).get(nomination.pk))}
+        case["codes"] = [nomination.code]
         if received and nomination.pk in received:
             case["received_on"] = received[nomination.pk].isoformat()
         # A person without a unit today is judged by the law's settings alone.

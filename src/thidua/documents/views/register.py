@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name, uploaded_file_response
+from thidua.common.list_export import DATE, Column, ListExportMixin
 from thidua.common.views import apply_errors, require_perm
 from thidua.organizations.selectors import own_office_agencies
 
@@ -44,8 +45,20 @@ __all__ = [
 ]
 
 
-class RegisterView(TemplateView):
+class RegisterView(ListExportMixin, TemplateView):
     template_name = "documents/register.html"
+    export_name = "so-van-ban-di.xlsx"
+    export_title = "Sổ văn bản đi"
+    export_columns = [
+        Column("Số, ký hiệu", lambda d: d.symbol),
+        Column("Ngày", lambda d: d.issued_on, DATE),
+        Column("Loại", lambda d: d.type_name),
+        Column("Trích yếu", lambda d: d.summary),
+        Column("Người ký", lambda d: f"{d.signer_title} {d.signer_name}".strip()),
+    ]
+
+    def export_rows(self, context):
+        return context["documents"]
 
     def get_context_data(self, **kwargs):
         require_perm(self.request.user, "documents.view_register")

@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.history import history_rows
+from thidua.common.list_export import Column, ListExportMixin
 from thidua.common.params import id_param
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm, warn_day_off
@@ -74,8 +75,23 @@ def _form_choices(user, launcher=None):
     }
 
 
-class MovementListView(TemplateView):
+class MovementListView(ListExportMixin, TemplateView):
     template_name = "movements/movement/list.html"
+    export_name = "phong-trao-thi-dua.xlsx"
+    export_title = "Phong trào thi đua"
+    export_columns = [
+        Column("Phong trào", lambda m: m.name),
+        Column("Năm", lambda m: m.year),
+        Column("Cơ quan phát động", lambda m: m.launcher.display_name),
+        Column(
+            "Số, ký hiệu",
+            lambda m: m.issued_document.symbol if m.issued_document else "",
+        ),
+        Column("Trạng thái", lambda m: m.get_state_display()),
+    ]
+
+    def export_rows(self, context):
+        return context["movements"].select_related("launcher", "issued_document")
 
     def get_context_data(self, **kwargs):
         movements = movements_for_user(self.request.user).order_by("-year", "-pk")

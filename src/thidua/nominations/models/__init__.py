@@ -1,3 +1,4 @@
+from .evidence import DossierEvidence
 from .nomination import (
     Nomination,
     NominationAttachment,
@@ -11,6 +12,7 @@ from .unit_file import UnitAttachment
 
 __all__ = [
     "AchievementReport",
+    "DossierEvidence",
     "Nomination",
     "NominationAttachment",
     "NominationEvent",

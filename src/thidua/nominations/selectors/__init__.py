@@ -29,6 +29,7 @@ from ..models import (
     UnitAttachment,
 )
 from ..report_catalog import lookback_years, template_for
+from .supplied import supplied_for
 
 __all__ = [
     "Authority",
@@ -412,4 +413,6 @@ def received_dates(nominations) -> dict[int, datetime.date]:
 def nomination_verdicts(nominations) -> dict:
     """The engine's verdict on each nomination (``organizations.eligibility.Verdict``
     by pk), each judged under the law in force when its dossier was received."""
-    return verdicts_for(nominations, received_dates(nominations))
+    return verdicts_for(
+        nominations, received_dates(nominations), supplied_for(nominations)
+    )

@@ -2,7 +2,6 @@
 (template, upload, preview, create). Who may: whoever proposes for the unit (the
 single form's rule, ``can_propose``); the unit is chosen among those (``?don_vi=``)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -12,11 +11,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
-from thidua.common.forms import StyledFormMixin
 from thidua.common.params import id_param, int_param
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES, NAMES
 from thidua.organizations.models import Agency, Person
 
+from ..forms import ProposalFileForm
 from ..proposal_template import proposal_template_bytes
 from ..selectors import access_round
 from ..selectors.bulk import Candidate, registration_candidates, with_verdicts
@@ -119,10 +118,6 @@ class ImportTemplateView(_UnitOfRound):
         response = HttpResponse(proposal_template_bytes(self.unit), content_type=XLSX)
         set_download_name(response, "danh-sach-de-nghi-khen-thuong.xlsx")
         return response
-
-
-class ProposalFileForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=_("Tệp danh sách đề nghị (.xlsx)"))
 
 
 class ImportView(_UnitOfRound, TemplateView):

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from thidua.common.downloads import uploaded_file_response
 from thidua.common.history import history_rows
+from thidua.common.list_export import ListExportMixin
 from thidua.common.params import int_param
 from thidua.common.selectors import history_of
 from thidua.common.views import (
@@ -18,19 +19,13 @@ from thidua.common.views import (
     require_perm,
     warn_day_off,
 )
-from thidua.eligibility import check_case
 from thidua.eligibility.catalog import NAMES
 from thidua.organizations.access import scopes_for
-from thidua.organizations.eligibility import (
-    collective_case,
-    person_case,
-    policy_for,
-)
 from thidua.organizations.models import Agency, Person
 from thidua.organizations.selectors import access_agency
-from thidua.organizations.views.eligibility import verdict_rows
 
 from ..enums import NominationState
+from ..exports import ROUND_COLUMNS
 from ..forms import (
     AttachmentForm,
     NominationForm,
@@ -46,10 +41,11 @@ from ..selectors import (
     authority_table,
     checklist,
     nominations_for_user,
-    received_dates,
     rounds_for_user,
     upward_trail,
 )
+from ..selectors.bulk_moves import bulk_actions
+from ..selectors.evidence import dossier_verdict, send_warnings, verdict_with_fixes
 from ..selectors.reevaluation import latest_change
 from ..selectors.unit_files import unit_files
 from ..services.nomination import (
@@ -61,7 +57,14 @@ from ..services.nomination import (
     transition_nomination,
     withdraw_attachment,
 )
-from ..workflows import COUNCIL, NOMINATION, PROCESS, council_not_required
+from ..workflows import (
+    COUNCIL,
+    EVIDENCE,
+    NOMINATION,
+    PROCESS,
+    PROPOSE,
+    council_not_required,
+)
 from .report import report_card
 
 __all__ = [
@@ -122,8 +125,14 @@ class RoundCreateView(ServiceFormView):
         return self.result.get_absolute_url()
 
 
-class RoundDetailView(TemplateView):
+class RoundDetailView(ListExportMixin, TemplateView):
     template_name = "nominations/round_detail.html"
+    export_name = "ho-so-de-nghi.xlsx"
+    export_title = "Hồ sơ đề nghị"
+    export_columns = ROUND_COLUMNS
+
+    def export_rows(self, context):
+        return context["nominations"]
 
     def get_context_data(self, **kwargs):
         round_ = access_round(self.request.user, kwargs["pk"])
@@ -147,6 +156,7 @@ class RoundDetailView(TemplateView):
                 "organizations.change_agency", round_.agency
             ),
             notices=round_.notices.all(),
+            bulk_actions=bulk_actions(self.request.user, nominations),
             **kwargs,
         )
 
@@ -234,21 +244,14 @@ class NominationDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         nomination = access_nomination(self.request.user, kwargs["pk"])
-        subject_case = (
-            person_case(nomination.person, nomination.year)
-            if nomination.person
-            else collective_case(nomination.agency, nomination.year)
-        )
-        unit = nomination.person.unit if nomination.person else nomination.agency
-        case = {**subject_case, "codes": [nomination.code]}
-        if received := received_dates([nomination]).get(nomination.pk):
-            case["received_on"] = received.isoformat()
-        output = check_case(case, policy_for(unit))
+        # The confirmed evidence of the dossier counted (selectors/evidence.py).
+        output = dossier_verdict(nomination)
         editable = nomination.state in (NominationState.DRAFT, NominationState.RETURNED)
         return super().get_context_data(
             nomination=nomination,
             checklist=checklist(nomination),
-            verdicts=verdict_rows(output),
+            verdicts=verdict_with_fixes(output, nomination),
+            evidence=_evidence_with_moves(self.request.user, nomination),
             regime=output["regime"],
             regime_reason=output["regime_reason"],
             review_year=nomination.year,
@@ -280,17 +283,43 @@ class NominationDetailView(TemplateView):
         )
 
 
+def _evidence_with_moves(user, nomination) -> list:
+    """The dossier's evidence, each with the office's moves on it for ``user``."""
+    evidence = list(nomination.evidence.select_related("attachment", "checked_by"))
+    for item in evidence:
+        item.nomination = nomination  # the kernel's permission reads its round
+        item.moves = EVIDENCE.available(user, item)
+    return evidence
+
+
 class NominationMoveView(View):
     def post(self, request, pk):
         nomination = access_nomination(request.user, pk)
+        to = request.POST.get("to", "")
+        version = int_param(request.POST, "version", min_value=1)
+        # Sending a dossier whose subject does not meet the title's conditions: the
+        # unit is told which, and sends it anyway only when it confirms (a warning;
+        # the office and the council judge).
+        if (
+            to == NominationState.SUBMITTED
+            and nomination.state in (NominationState.DRAFT, NominationState.RETURNED)
+            and not request.POST.get("van_gui")
+            and request.user.has_perm(PROPOSE, nomination)
+            and (warnings := send_warnings(nomination))
+        ):
+            return render(
+                request,
+                "nominations/send_confirm.html",
+                {"nomination": nomination, "warnings": warnings},
+            )
         try:
             transition_nomination(
                 nomination,
-                request.POST.get("to", ""),
+                to,
                 actor=request.user,
                 reason=request.POST.get("reason", ""),
                 appraisal=request.POST.get("appraisal", ""),
-                expected_version=int_param(request.POST, "version", min_value=1),
+                expected_version=version,
             )
         except ValidationError as exc:
             for message in exc.messages:

@@ -1,33 +1,22 @@
 """The unit's files for the round (its biên bản bình xét, once for all its dossiers)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import uploaded_file_response
-from thidua.common.forms import StyledFormMixin
 from thidua.common.views import apply_errors
 
-from ..enums import UNIT_KINDS
+from ..forms import UnitFileForm
 from ..selectors.unit_files import access_unit_file, unit_files
 from ..services.unit_files import upload_unit_file
 from .bulk import _UnitOfRound
 
 __all__ = ["UnitFileView", "UnitFilesView"]
-
-
-class UnitFileForm(StyledFormMixin, forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Loại tài liệu"),
-        choices=[(str(k), k.label) for k in UNIT_KINDS],
-    )
-    file = forms.FileField(label=gettext_lazy("Tệp (PDF, DOCX, XLSX, PNG, JPEG)"))
 
 
 class UnitFilesView(_UnitOfRound, TemplateView):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from thidua.common.history import history_rows
+from thidua.common.list_export import DATE, Column, ListExportMixin
 from thidua.common.selectors import history_of
 from thidua.common.views import ServiceFormView, require_perm
 from thidua.organizations.access import scopes_for
@@ -64,8 +65,25 @@ def _managed_units(user):
     return Agency.objects.filter(pk__in=scopes.officer_agencies)
 
 
-class PersonListView(TemplateView):
+class PersonListView(ListExportMixin, TemplateView):
     template_name = "organizations/person/list.html"
+    export_name = "danh-sach-ca-nhan.xlsx"
+    export_title = "Cá nhân"
+    export_columns = [
+        Column("Họ và tên", lambda p: p.full_name),
+        Column("Ngày sinh", lambda p: p.birth_date, DATE),
+        Column("Giới tính", lambda p: p.get_gender_display()),
+        Column("Chức vụ", lambda p: p.position),
+        Column("Đơn vị", lambda p: p.unit.display_name if p.unit else ""),
+        Column("Đối tượng", lambda p: p.get_category_display()),
+        Column(
+            "Trực tiếp lao động, công tác", lambda p: "Có" if p.is_direct_worker else ""
+        ),
+    ]
+
+    def export_rows(self, context):
+        # Every person the filters keep, not the page shown.
+        return context["page"].paginator.object_list.iterator(chunk_size=500)
 
     def get_template_names(self):
         if self.request.htmx and self.request.htmx.target == "person-results":

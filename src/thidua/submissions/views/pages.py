@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.common.downloads import set_download_name
+from thidua.common.list_export import DATE, Column, ListExportMixin
 from thidua.common.params import int_param
 from thidua.common.views import apply_errors, require_perm
 from thidua.documents.files import file_response
@@ -100,8 +101,30 @@ class SubmissionCreateView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class SubmissionListView(TemplateView):
+class SubmissionListView(ListExportMixin, TemplateView):
     template_name = "submissions/list.html"
+    export_name = "to-trinh-khen-thuong.xlsx"
+    export_title = "Tờ trình khen thưởng"
+    export_columns = [
+        Column("Số tờ trình", lambda s: s.symbol or "Dự thảo"),
+        Column("Ngày", lambda s: s.dated, DATE),
+        Column("Cơ quan trình", lambda s: s.from_name),
+        Column("Cơ quan nhận", lambda s: s.to_agency.name),
+        Column("Trích yếu", lambda s: s.summary),
+        Column("Trạng thái", lambda s: s.get_state_display()),
+        Column("Nhận từ cấp dưới", lambda s: "Có" if s.received else ""),
+    ]
+
+    def export_rows(self, context):
+        # Both lists of the page, received first, each row once.
+        inbox = list(context["inbox"])
+        for submission in inbox:
+            submission.received = True
+        seen = {s.pk for s in inbox}
+        outbox = [s for s in context["outbox"] if s.pk not in seen]
+        for submission in outbox:
+            submission.received = False
+        return [*inbox, *outbox]
 
     def get_context_data(self, **kwargs):
         scopes = scopes_for(self.request.user)
