@@ -119,6 +119,10 @@ def test_the_whole_path_through_the_pages(
     clerk = client_for("clerk")
     page = clerk.get(reverse("decisions:decision-issue-queue"))
     assert page.context["decisions"] == [decision]
+    # The issuing button asks first, naming what it does to which decision.
+    detail = clerk.get(decision.get_absolute_url()).content.decode()
+    assert 'data-confirm="Ban hành «Dự thảo quyết định:' in detail
+    assert "lấy số tiếp theo của sổ quyết định, không thể hoàn tác" in detail
     _move(clerk, decision, "da_ban_hanh", issued_on="31/02/2026")  # no such day
     decision.refresh_from_db()
     assert decision.state == "da_duyet"
@@ -128,6 +132,9 @@ def test_the_whole_path_through_the_pages(
     assert decision.state == "da_ban_hanh"
     document = decision.issued_document
     assert document.symbol.endswith("/QĐ-SKHĐT") and document.issued_on == DAY
+    # The number and the date taken, told once it is done.
+    told = [str(m) for m in clerk.get(decision.get_absolute_url()).context["messages"]]
+    assert told[-1:] == [f"Đã ban hành số {document.symbol} ngày 15/01/2026."]
     assert (document.signer_title, document.signer_name) == (
         "Giám đốc Sở",
         "Vũ Hoàng Quý",

@@ -44,6 +44,14 @@ def state_badge(obj, field: str = "state", testid: str = "", css: str = ""):
 
 
 @register.simple_tag
+def confirm_attr(move, obj):
+    """`` data-confirm="…"`` for a workflow move the user confirms first (the
+    summary the page's dialog shows, page_actions.js), nothing for the others."""
+    text = move.confirm_text(obj)
+    return format_html(' data-confirm="{}"', text) if text else ""
+
+
+@register.simple_tag
 def law_citation(citation: str):
     """A citation as a link to its wording on the law page, the wording in the
     tooltip; plain text when the wording was not read."""
