@@ -4,6 +4,7 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import DataField, register_data_fields
 
 register_actions(
     {
@@ -27,4 +28,15 @@ register_actions(
         ),
         "nominations.verdicts_recorded": _("Ghi nhận kết quả xét điều kiện hồ sơ mới"),
     }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {
+        "subject": _("Đối tượng"),
+        "nominations": DataField(_("Hồ sơ"), model="nominations.Nomination"),
+    }
+)
+register_data_fields(
+    {"from": _("Từ ngày"), "to": _("Đến ngày")}, actions=("notices.open",)
 )
