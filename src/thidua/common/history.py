@@ -23,7 +23,7 @@ from .history_fields import (
 )
 from .models import ActivityLog
 
-__all__ = ["HistoryRow", "Table", "history_rows"]
+__all__ = ["HistoryRow", "Table", "history_rows", "row_text"]
 
 # Keys of the kernel and of many apps' entries.
 register_data_fields(
@@ -321,3 +321,22 @@ def history_rows(entries) -> list[HistoryRow]:
             details.append((spec.label, fmt.value(spec, value)))
         rows.append(HistoryRow(entry, action_label(entry.action), changes, details))
     return rows
+
+
+def _value_text(value) -> str:
+    if isinstance(value, Table):
+        return " | ".join(
+            ", ".join(f"{h}: {c}" for h, c in zip(value.headers, r, strict=True))
+            for r in value.rows
+        )
+    return str(value)
+
+
+def row_text(row: HistoryRow) -> str:
+    """A row's content on one line, for a workbook cell."""
+    parts = [
+        f"{label}: {_value_text(old)} → {_value_text(new)}"
+        for label, old, new in row.changes
+    ]
+    parts += [f"{label}: {_value_text(value)}" for label, value in row.details]
+    return "; ".join(parts)
