@@ -17,6 +17,7 @@ from thidua.common.history_fields import (
 )
 from thidua.common.models import ActivityLog
 from thidua.common.services.audit import log_action
+from thidua.eligibility.regimes import REGIMES
 from thidua.organizations.models import Person
 
 from ..access_world import build_world
@@ -105,6 +106,7 @@ def test_values_of_every_shape():
             "rows": [["a", 1], ["b", 2]],
             "kind": {"yes": 1, "42": True},
             "username": "9999-99-99T99:99",
+            "regime": "nd152_2025",
         },
     )
     log_action(person, "people.transfer", data={"gender": "nam", "unknown_key": "x"})
@@ -129,6 +131,7 @@ def test_values_of_every_shape():
     assert details["Số dòng"] == "a – 1; b – 2"
     assert details["Loại"] == "Đồng ý: 1; #42: Có"
     assert details["Tên đăng nhập"] == "9999-99-99T99:99"
+    assert details["Chế độ pháp lý"] == REGIMES["nd152_2025"].label
     assert dict(merge.details) == {"Giới tính": "Nam", "unknown_key": "x"}
     assert org  # the organisation the person belongs to
 

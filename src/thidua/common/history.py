@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.eligibility.regimes import REGIMES
+
 from .actions import action_label
 from .history_fields import (
     DataField,
@@ -66,6 +68,11 @@ register_data_fields(
         "regime_before": _("Chế độ pháp lý trước"),
         "regime_after": _("Chế độ pháp lý sau"),
         "reevaluation": _("Lượt đánh giá lại"),
+        # The law engine's regimes by their texts, never their codes.
+        "regime": DataField(
+            _("Chế độ pháp lý"),
+            choices={name: regime.label for name, regime in REGIMES.items()},
+        ),
     }
 )
 # Ids kept beside the name the entry also carries (person_name, agency_name).
