@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import login, logout
+from .helpers import confirm, login, logout
 
 pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -22,12 +22,14 @@ ROUND = "Xét khen thưởng thành tích năm 2025"
 VOTERS = ("phochutich", "thuongtruc", "uyvien", "uyvien2", "thuky")
 
 
-def move(page, label, **fields):
+def move(page, label, *, asks=False, **fields):
     """Press one of the dossier's move buttons (filling its reason/appraisal box)."""
     form = page.locator("form", has=page.get_by_role("button", name=label, exact=True))
     for placeholder, value in fields.items():
         form.get_by_placeholder(placeholder).fill(value)
     form.get_by_role("button", name=label, exact=True).click()
+    if asks:
+        confirm(page)
     expect(page.get_by_text("Đã cập nhật hồ sơ.")).to_be_visible()
 
 
@@ -99,7 +101,6 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     today = datetime.date.today()  # noqa: DTZ011 (the server runs on this machine)
     # Irreversible meeting actions ask first (Khai mạc, Mở phiếu, Đóng phiếu, Bế mạc).
     asked = []
-    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
 
     # 1. The head of Phòng ĐKKD proposes three of his staff for a Giấy khen.
     login(page, base, "truongphong")
@@ -119,7 +120,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
             "Ghi nhận thẩm định",
             **{"Ý kiến thẩm định": "Hồ sơ đầy đủ, đủ tiêu chuẩn."},
         )
-        move(page, "Trình Hội đồng")
+        move(page, "Trình Hội đồng", asks=True)
     logout(page)
 
     # 3. The secretary schedules the meeting, takes attendance, records the recusal.
@@ -155,10 +156,12 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
         page.wait_for_url(meeting_url)
     expect(conflicts.first).to_contain_text("không tham gia biểu quyết")
     page.get_by_role("button", name="Khai mạc").click()
+    asked.append(confirm(page))
     expect(page.get_by_test_id("meeting-state")).to_have_text("Đang họp")
     agenda = page.get_by_test_id("agenda")
     # One paper for the three dossiers; the tally code is shown once.
     page.get_by_test_id("open-box").get_by_role("button", name="Mở phiếu").click()
+    asked.append(confirm(page))
     code = page.get_by_test_id("tally-code").inner_text()
     page.get_by_role("link", name="Đã lưu mã, về phiên họp").click()
     page.wait_for_url(meeting_url)
@@ -170,6 +173,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     for i in range(3):
         choices.nth(i).select_option("dong_y")
     written.get_by_role("button", name="Ghi phiếu gửi bằng văn bản").click()
+    asked.append(confirm(page))
     expect(page.get_by_test_id("receipt")).to_be_visible()
     page.goto(meeting_url)
     expect(page.get_by_test_id("box-progress")).to_have_text("Đã nhận 1/6 phiếu")
@@ -182,12 +186,15 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     close = page.get_by_test_id("close-box")
     close.get_by_label("Mã kiểm phiếu").fill(code.lower())
     close.get_by_role("button", name="Đóng phiếu, kiểm phiếu").click()
+    asked.append(confirm(page))
     page.wait_for_url(meeting_url)
     expect(agenda.get_by_text("thông qua", exact=True)).to_have_count(3)
     expect(agenda).to_contain_text("Đồng ý 6/6")  # 5 here + 1 written; 1 stood aside
     page.get_by_role("button", name="Bế mạc").click()
+    asked.append(confirm(page))
     assert len(asked) >= 4 and any("Đóng phiếu" in m for m in asked)
     page.get_by_test_id("issue-minutes").click()
+    confirm(page)
     expect(page.get_by_test_id("minutes")).to_contain_text("PDF", timeout=90_000)
     logout(page)
 
@@ -226,6 +233,7 @@ def test_nominate_appraise_vote_notice_decide_verify_annul(demo_server, browser,
     page.goto(decision_url)
     page.get_by_label("Ngày ban hành").fill(today.strftime("%d/%m/%Y"))
     page.get_by_role("button", name="Lấy số và ban hành").click()
+    confirm(page)
     expect(state).to_have_text("Đã ghi sổ khen thưởng", timeout=90_000)
     logout(page)
     login(page, base, "canbotdkt")

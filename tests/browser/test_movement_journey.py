@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import login, logout
+from .helpers import confirm, login, logout
 
 pytestmark = pytest.mark.browser
 NAME = "Phong trào thi đua chuyển đổi số năm 2026"
@@ -100,8 +100,23 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
     page.goto(detail)
     move = page.get_by_test_id("approval-move")
     move.locator("input[name=issued_on]").fill(today)
-    move.get_by_role("button", name="Lấy số và ban hành").click()
+    issue = move.get_by_role("button", name="Lấy số và ban hành")
+    # Irreversible: a dialog says what will happen; "Quay lại" leaves it approved,
+    # with the focus back on the button.
+    issue.click()
+    summary = confirm(page, accept=False)
+    assert (
+        "lấy số tiếp theo của sổ văn bản" in summary and "không thể hoàn tác" in summary
+    )
+    expect(issue).to_be_focused()
+    expect(page.get_by_test_id("movement-state")).to_have_text("Đã duyệt, chờ lấy số")
+    issue.click()
+    confirm(page)
     expect(page.get_by_test_id("movement-state")).to_have_text("Đã ban hành")
+    # The number taken, told at once.
+    expect(
+        page.get_by_text(re.compile(r"^Đã ban hành số \d{2,}/KH-SKHĐT ngày "))
+    ).to_be_visible()
     expect(page.get_by_test_id("movement-symbol")).to_have_text(
         re.compile(r"^\d{2,}/KH-SKHĐT$")
     )

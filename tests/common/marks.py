@@ -6,7 +6,6 @@ import re
 import zipfile
 
 __all__ = [
-    "HISTORY_PENDING",
     "developer_marks",
     "document_marks",
     "document_text",
@@ -47,33 +46,9 @@ def developer_marks(html: str) -> list[str]:
     return _marks(" ".join([text, *shown]))
 
 
-# The change history's table (templates/includes/history.html) still prints the audit
-# trail's dicts: common/history.py is being rewritten by the history work of #17 (branch
-# wt-history). Until it is merged, those marks in that table only are counted apart
-# (tests/common/test_user_language.py holds the strict xfail that says when to drop
-# this).
-HISTORY_PENDING = {"before:", "after:", "section:", "value:", "{'", "'}"}
-_HISTORY_TABLE = re.compile(
-    r"<table class=\"table table-sm align-middle\">\s*<thead><tr><th>Thời điểm</th>"
-    r".*?</table>",
-    re.DOTALL,
-)
-
-
-def page_marks(html: str) -> tuple[list[str], list[str]]:
-    """(marks, pending): the page's developer marks, and those of the change history's
-    table that the history work is removing (``HISTORY_PENDING``)."""
-    pending = set()
-    for table in _HISTORY_TABLE.findall(html):
-        pending.update(
-            m for m in developer_marks(table) if m.lower() in HISTORY_PENDING
-        )
-    rest = _HISTORY_TABLE.sub(" ", html)
-    others = {
-        m for table in _HISTORY_TABLE.findall(html) for m in developer_marks(table)
-    }
-    marks = set(developer_marks(rest)) | (others - pending)
-    return sorted(marks), sorted(pending)
+def page_marks(html: str) -> list[str]:
+    """The page's developer marks (its text and the attributes a reader is shown)."""
+    return sorted(set(developer_marks(html)))
 
 
 def document_text(content_type: str, content: bytes) -> str | None:

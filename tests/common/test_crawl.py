@@ -975,7 +975,7 @@ def _follow(crawl: Crawl, routes: list[str]):
                 queue.append((location, "", ""))
         elif response.get("Content-Type", "").startswith("text/html"):
             html = response.content.decode()
-            marks, _history_pending = page_marks(html)
+            marks = page_marks(html)
             if marks:
                 crawl.doubts[url] = marks
             if styles := style_attributes(html):

@@ -17,7 +17,6 @@ from thidua.reports.definitions import REGIMES
 
 from ..movements.factories import make_movement
 from .marks import (
-    HISTORY_PENDING,
     developer_marks,
     document_marks,
     page_marks,
@@ -116,16 +115,8 @@ def test_every_indent_of_a_form_has_its_class():
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="the change history still prints the audit trail's dicts: common/history.py "
-    "is rewritten by the history work of #17 (wt-history); once merged, remove this "
-    "mark and HISTORY_PENDING (tests/common/marks.py)",
-)
 def test_the_change_history_shows_no_python(org, client_for):
     movement = make_movement(org)  # its sections written: history rows
     html = client_for("officer").get(movement.get_absolute_url()).content.decode()
     assert "Lịch sử thay đổi" in html
-    marks, pending = page_marks(html)
-    assert marks == []
-    assert pending == [], f"still in the history: {pending} ({sorted(HISTORY_PENDING)})"
+    assert page_marks(html) == []

@@ -327,9 +327,13 @@ def test_minutes_are_numbered_in_the_councils_series_and_rendered(
     secretary.post(action, {"action": "close_box", "box": box.pk, "code": code})
     secretary.post(action, {"action": "close"})
     issued = secretary.post(action, {"action": "minutes"}, follow=True)
-    assert [str(m) for m in issued.context["messages"]][-1] == "Đã thực hiện."
     meeting.refresh_from_db()
     document = meeting.minutes_document
+    # The numbers taken, told at once.
+    assert [str(m) for m in issued.context["messages"]][-1] == (
+        f"Đã lập biên bản họp số {document.symbol} và biên bản kiểm phiếu số "
+        f"{meeting.tally_document.symbol} ngày {document.issued_on:%d/%m/%Y}."
+    )
     assert document.symbol.startswith("01/BB-")
     assert (
         document.source_kind == "council_minutes" and document.source_id == meeting.pk

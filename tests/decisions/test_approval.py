@@ -71,11 +71,12 @@ def test_the_whole_path_through_the_pages(
     # queries do not grow with the decisions in it (the council's results and the
     # awardees' records for the verdicts: a few more, fixed; test_approval_brief.py;
     # the menu counts the tờ trình and launch documents waiting too; the days the
-    # dossiers were received, for the law they are judged under).
+    # dossiers were received, for the law they are judged under; the evidence the
+    # office confirmed, which the verdicts count).
     second = _draft(round_, org, users, person="head")
     boss = client_for("head")
     queue = reverse("decisions:decision-approvals")
-    with django_assert_max_num_queries(23) as one:
+    with django_assert_max_num_queries(24) as one:
         page = boss.get(queue)
     assert page.context["decisions"] == [decision]
     submit_decision(second, actor=users["officer"])
@@ -119,6 +120,10 @@ def test_the_whole_path_through_the_pages(
     clerk = client_for("clerk")
     page = clerk.get(reverse("decisions:decision-issue-queue"))
     assert page.context["decisions"] == [decision]
+    # The issuing button asks first, naming what it does to which decision.
+    detail = clerk.get(decision.get_absolute_url()).content.decode()
+    assert 'data-confirm="Ban hành «Dự thảo quyết định:' in detail
+    assert "lấy số tiếp theo của sổ quyết định, không thể hoàn tác" in detail
     _move(clerk, decision, "da_ban_hanh", issued_on="31/02/2026")  # no such day
     decision.refresh_from_db()
     assert decision.state == "da_duyet"
@@ -128,6 +133,9 @@ def test_the_whole_path_through_the_pages(
     assert decision.state == "da_ban_hanh"
     document = decision.issued_document
     assert document.symbol.endswith("/QĐ-SKHĐT") and document.issued_on == DAY
+    # The number and the date taken, told once it is done.
+    told = [str(m) for m in clerk.get(decision.get_absolute_url()).context["messages"]]
+    assert told[-1:] == [f"Đã ban hành số {document.symbol} ngày 15/01/2026."]
     assert (document.signer_title, document.signer_name) == (
         "Giám đốc Sở",
         "Vũ Hoàng Quý",

@@ -50,10 +50,15 @@ def test_interim_review_is_prefilled_edited_and_issued(client_for, running, org)
         data[f"section_{i}_title"] = section["title"]
         data[f"section_{i}_text"] = section["text"] or "Một số đơn vị quán triệt chậm."
     client.post(reverse("movements:review-edit", args=[running.pk, review.pk]), data)
-    client.post(issue)
+    issued = client.post(issue, follow=True)
     review.refresh_from_db()
     running.refresh_from_db()
     assert review.issued_document.symbol == "02/BC-SKHĐT"
+    told = [str(m) for m in issued.context["messages"]]
+    assert told[-1] == (
+        f"Đã ban hành báo cáo số 02/BC-SKHĐT ngày "
+        f"{review.issued_document.issued_on:%d/%m/%Y}."
+    )
     assert running.state == "da_so_ket"
     edit = client.post(
         reverse("movements:review-edit", args=[running.pk, review.pk]), data

@@ -106,6 +106,8 @@ def test_the_whole_path_through_the_pages(client_for, round_, org, users):
     assert _move(clerk, draft, "da_ban_hanh", issued_on="20/01/2026").status_code == 302
     draft.refresh_from_db()
     assert draft.state == "da_ban_hanh" and draft.symbol.endswith("/TTr-SKHĐT")
+    told = [str(m) for m in clerk.get(draft.get_absolute_url()).context["messages"]]
+    assert told[-1:] == [f"Đã lấy số {draft.symbol} ngày 20/01/2026 và trình cấp trên."]
     assert draft.document.issued_on == DAY
     assert draft.document.signer_name == "Vũ Hoàng Quý"
     nomination.refresh_from_db()

@@ -4,6 +4,9 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import DataField, register_data_fields
+
+from .enums import Role
 
 register_actions(
     {
@@ -16,4 +19,12 @@ register_actions(
         "accounts.lock": _("Khóa tài khoản"),
         "accounts.unlock": _("Mở khóa tài khoản"),
     }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {"role": DataField(_("Vai trò"), choices=Role)}, actions=("accounts.grant_role",)
+)
+register_data_fields(
+    {"user": _("Tài khoản"), "prefix": _("Tiền tố khóa"), "scopes": _("Phạm vi")}
 )

@@ -46,6 +46,16 @@ class Transition:
     # Made only by the named service (e.g. "tờ trình": a nomination sent up is moved
     # by the tờ trình service, which checked the actor itself); never offered.
     only_through: str = ""
+    # The summary the user confirms before an irreversible move (a number taken, a
+    # text sent up, a dossier cancelled): what will happen to ``%(object)s``.
+    confirm: str = ""
+    # What the user is told once the move is made, where it produced something to
+    # name: ``%(symbol)s`` and ``%(date)s`` of the document it issued.
+    done: str = ""
+
+    def confirm_text(self, obj) -> str:
+        """The confirmation summary for ``obj``, or "" for a move made without one."""
+        return self.confirm % {"object": obj} if self.confirm else ""
 
 
 @dataclass

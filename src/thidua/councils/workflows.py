@@ -19,7 +19,25 @@ MEETING = Workflow(
     noun=_("phiên họp"),
     agency_of=lambda meeting: meeting.council.agency_id,
     transitions=[
-        Transition(M.SCHEDULED, M.OPEN, RUN, _("Khai mạc")),
-        Transition(M.OPEN, M.CLOSED, RUN, _("Bế mạc"), action="councils.meeting.close"),
+        Transition(
+            M.SCHEDULED,
+            M.OPEN,
+            RUN,
+            _("Khai mạc"),
+            confirm=_(
+                "Khai mạc phiên họp «%(object)s»: sau khi khai mạc mới mở phiếu được."
+            ),
+        ),
+        Transition(
+            M.OPEN,
+            M.CLOSED,
+            RUN,
+            _("Bế mạc"),
+            action="councils.meeting.close",
+            confirm=_(
+                "Bế mạc phiên họp «%(object)s»: không mở thêm phiếu được nữa, "
+                "không thể hoàn tác."
+            ),
+        ),
     ],
 )

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import register_data_fields
 
 register_actions(
     {
@@ -15,4 +16,9 @@ register_actions(
         "decisions.annul": _("Hủy bỏ quyết định khen thưởng"),
         "decisions.transition": _("Chuyển trạng thái quyết định khen thưởng"),
     }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {"awards": _("Số khen thưởng ghi sổ")}, actions=("decisions.register",)
 )

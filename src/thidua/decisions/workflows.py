@@ -79,6 +79,11 @@ DECISION = Workflow(
             _("Lấy số và ban hành"),
             asks_for="issued_on",
             action="decisions.issue",
+            confirm=_(
+                "Ban hành «%(object)s»: lấy số tiếp theo của sổ quyết định, "
+                "không thể hoàn tác."
+            ),
+            done=_("Đã ban hành số %(symbol)s ngày %(date)s."),
         ),
         Transition(
             D.ISSUED,

@@ -4,6 +4,7 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import DataField, register_data_fields
 
 register_actions(
     {
@@ -34,5 +35,24 @@ register_actions(
         "documents.draft_approve": _("Thủ trưởng duyệt văn bản"),
         "documents.draft_return": _("Thủ trưởng trả lại văn bản"),
         "documents.draft_issue": _("Lấy số và ban hành văn bản soạn thảo"),
+    }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {
+        "replaced": _("Chứng thư được thay thế"),
+        "elements": _("Phần đã sửa"),
+        "credential": DataField(_("Chứng thư số"), model="documents.SigningCredential"),
+        "fingerprint": _("Dấu vân tay chứng thư"),
+        "missing_reason": _("Lý do chưa ký"),
+        "signed_at": _("Thời điểm ký"),
+        "official_type": _("Văn bản hành chính"),
+        "issued_on": _("Ngày ban hành"),
+        "subject_cn": _("Chủ thể chứng thư"),
+        "not_after": _("Hiệu lực đến"),
+        "template": _("Mẫu"),
+        "movement": DataField(_("Phong trào"), model="movements.Movement"),
+        "label": _("Tên gọi"),
     }
 )

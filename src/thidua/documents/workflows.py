@@ -31,12 +31,14 @@ DOCUMENT = Workflow(
     # Only the rerun is ever asked for by a user (the job checks its own steps first).
     refused_message=_("Chỉ tạo lại tệp của văn bản đã tạo tệp lỗi."),
     transitions=[
-        Transition(S.RENDERING, S.READY, JOB, _("Đã có tệp"), only_through=RENDER_JOB),
+        Transition(
+            S.RENDERING, S.READY, JOB, _("Hoàn tất tạo tệp"), only_through=RENDER_JOB
+        ),
         Transition(
             S.RENDERING,
             S.FAILED,
             JOB,
-            _("Tạo tệp lỗi"),
+            _("Ghi nhận lỗi tạo tệp"),
             needs_reason=True,
             action="documents.render_failed",
             only_through=RENDER_JOB,
@@ -125,6 +127,11 @@ DRAFT = Workflow(
             _("Lấy số và ban hành"),
             asks_for="issued_on",
             action="documents.draft_issue",
+            confirm=_(
+                "Ban hành văn bản «%(object)s»: lấy số tiếp theo của sổ văn bản, "
+                "không thể hoàn tác."
+            ),
+            done=_("Đã ban hành số %(symbol)s ngày %(date)s."),
         ),
     ],
 )

@@ -4,6 +4,9 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import DataField, register_data_fields
+
+from .forms.movement import SECTION_FORMSETS
 
 register_actions(
     {
@@ -26,5 +29,39 @@ register_actions(
         "reviews.update": _("Sửa báo cáo sơ kết, tổng kết"),
         "indicators.create": _("Thêm chỉ tiêu"),
         "indicators.update": _("Sửa chỉ tiêu"),
+    }
+)
+
+
+def _section_form(data: dict):
+    """The form of the section an update_section entry changed (its item fields)."""
+    entry = SECTION_FORMSETS.get(data.get("section"))
+    return entry[1].form if entry else None
+
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {
+        "section": DataField(
+            _("Phần"),
+            choices={key: title for key, (title, _form) in SECTION_FORMSETS.items()},
+        ),
+        "before": DataField(_("Trước"), items=_section_form),
+        "after": DataField(_("Sau"), items=_section_form),
+    },
+    actions=("movements.update_section",),
+)
+register_data_fields(
+    {
+        "indicator": _("Chỉ tiêu"),
+        "owner": _("Đơn vị phụ trách"),
+        "target": _("Mức chỉ tiêu"),
+        "evidence": _("Mã băm minh chứng"),
+        "reported_on": _("Ngày báo cáo"),
+        "value": _("Kết quả đạt"),
+        "units": _("Đơn vị nhận"),
+        "plan": DataField(_("Kế hoạch"), model="documents.DraftDocument"),
+        "review": DataField(_("Báo cáo"), model="movements.MovementReport"),
+        "entries": _("Đăng ký danh hiệu"),
     }
 )

@@ -95,6 +95,11 @@ MOVEMENT = Workflow(
             "movements.issue_movement",
             _("Lấy số và ban hành"),
             asks_for="issued_on",
+            confirm=_(
+                "Ban hành văn bản phát động «%(object)s»: lấy số tiếp theo của sổ "
+                "văn bản, gửi đến các đơn vị, không thể hoàn tác."
+            ),
+            done=_("Đã ban hành số %(symbol)s ngày %(date)s."),
             action="movements.issue",
         ),
         # The launch plan written in the editor (documents' DRAFT), approved by the
@@ -114,10 +119,16 @@ MOVEMENT = Workflow(
             for source in (S.DRAFT, S.RETURNED, S.AWAITING)
         ],
         Transition(S.ISSUED, S.RUNNING, CHANGE, _("Bắt đầu thực hiện")),
-        Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận đã sơ kết")),
-        Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
-        Transition(S.INTERIM, S.FINAL, CHANGE, _("Ghi nhận đã tổng kết")),
-        Transition(S.FINAL, S.CLOSED, CHANGE, _("Kết thúc phong trào")),
+        Transition(S.RUNNING, S.INTERIM, CHANGE, _("Ghi nhận sơ kết")),
+        Transition(S.RUNNING, S.FINAL, CHANGE, _("Ghi nhận tổng kết")),
+        Transition(S.INTERIM, S.FINAL, CHANGE, _("Ghi nhận tổng kết")),
+        Transition(
+            S.FINAL,
+            S.CLOSED,
+            CHANGE,
+            _("Kết thúc phong trào"),
+            confirm=_("Kết thúc phong trào «%(object)s»: không thể hoàn tác."),
+        ),
     ],
 )
 

@@ -4,6 +4,9 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import DataField, register_data_fields
+
+from .enums import AttachmentKind
 
 register_actions(
     {
@@ -32,4 +35,48 @@ register_actions(
         ),
         "nominations.verdicts_recorded": _("Ghi nhận kết quả xét điều kiện hồ sơ mới"),
     }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {
+        "subject": _("Đối tượng"),
+        "nominations": DataField(_("Hồ sơ"), model="nominations.Nomination"),
+    }
+)
+register_data_fields(
+    {"from": _("Từ ngày"), "to": _("Đến ngày")}, actions=("notices.open",)
+)
+# The bulk and unit-level entries of #17 (services/bulk.py, unit_files.py, evidence.py).
+register_data_fields(
+    {
+        "source": DataField(
+            _("Lập từ"),
+            choices={"dang_ky": _("đăng ký thi đua"), "excel": _("danh sách Excel")},
+        ),
+        "unit": _("Đơn vị"),
+        "count": _("Số hồ sơ"),
+    },
+    actions=("nominations.bulk_create",),
+)
+register_data_fields(
+    {
+        "unit": _("Đơn vị"),
+        "kind": DataField(_("Loại tài liệu"), choices=AttachmentKind),
+        "name": _("Tên tệp"),
+    },
+    actions=("nominations.unit_file",),
+)
+register_data_fields(
+    {
+        "evidence": DataField(
+            _("Minh chứng"), model="nominations.DossierEvidence", hidden=True
+        ),
+        "claim": _("Minh chứng"),
+    },
+    actions=(
+        "nominations.evidence_add",
+        "nominations.evidence_remove",
+        "nominations.evidence",
+    ),
 )

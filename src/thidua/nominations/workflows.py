@@ -75,7 +75,16 @@ NOMINATION = Workflow(
             asks_for="appraisal",
         ),
         Transition(N.APPRAISED, N.RETURNED, PROCESS, _("Trả lại"), needs_reason=True),
-        Transition(N.APPRAISED, N.TO_COUNCIL, PROCESS, _("Trình Hội đồng")),
+        Transition(
+            N.APPRAISED,
+            N.TO_COUNCIL,
+            PROCESS,
+            _("Trình Hội đồng"),
+            confirm=_(
+                "Trình Hội đồng hồ sơ «%(object)s»: hồ sơ chờ Hội đồng xét, "
+                "không sửa được nữa."
+            ),
+        ),
         # Only for the codes the agency has listed as decided without the council; the
         # reason states the legal basis. Offered on the nomination page for those only.
         Transition(
@@ -94,8 +103,10 @@ NOMINATION = Workflow(
             _("Ghi nhận kết quả Hội đồng"),
             only_through=THROUGH_COUNCIL,
         ),
-        Transition(N.COUNCIL_DONE, N.PUBLIC_NOTICE, PROCESS, _("Công khai")),
-        Transition(N.COUNCIL_DONE, N.DECIDED, PROCESS, _("Ghi nhận đã quyết định")),
+        Transition(N.COUNCIL_DONE, N.PUBLIC_NOTICE, PROCESS, _("Niêm yết công khai")),
+        Transition(
+            N.COUNCIL_DONE, N.DECIDED, PROCESS, _("Ghi nhận quyết định khen thưởng")
+        ),
         Transition(
             N.COUNCIL_DONE,
             N.SENT_UP,
@@ -107,10 +118,16 @@ NOMINATION = Workflow(
             N.COUNCIL_DONE,
             N.NOT_AWARDED,
             PROCESS,
-            _("Không khen thưởng"),
+            _("Kết luận không khen thưởng"),
             needs_reason=True,
+            confirm=_(
+                "Kết luận không khen thưởng hồ sơ «%(object)s»: hồ sơ kết thúc, "
+                "không thể hoàn tác."
+            ),
         ),
-        Transition(N.PUBLIC_NOTICE, N.DECIDED, PROCESS, _("Ghi nhận đã quyết định")),
+        Transition(
+            N.PUBLIC_NOTICE, N.DECIDED, PROCESS, _("Ghi nhận quyết định khen thưởng")
+        ),
         Transition(
             N.PUBLIC_NOTICE,
             N.SENT_UP,
@@ -122,22 +139,35 @@ NOMINATION = Workflow(
             N.PUBLIC_NOTICE,
             N.NOT_AWARDED,
             PROCESS,
-            _("Không khen thưởng"),
+            _("Kết luận không khen thưởng"),
             needs_reason=True,
+            confirm=_(
+                "Kết luận không khen thưởng hồ sơ «%(object)s»: hồ sơ kết thúc, "
+                "không thể hoàn tác."
+            ),
         ),
-        Transition(N.DECIDED, N.AWARDED, PROCESS, _("Ghi nhận đã khen thưởng")),
+        Transition(
+            N.DECIDED,
+            N.AWARDED,
+            PROCESS,
+            _("Ghi nhận khen thưởng"),
+            confirm=_(
+                "Ghi nhận khen thưởng hồ sơ «%(object)s»: khen thưởng vào sổ, "
+                "chỉ hủy bỏ được khi có lý do."
+            ),
+        ),
         Transition(
             N.SENT_UP,
             N.AWARDED,
             PROCESS,
-            _("Cấp trên đã khen thưởng"),
+            _("Ghi nhận cấp trên khen thưởng"),
             only_through=TO_TRINH,
         ),
         Transition(
             N.SENT_UP,
             N.NOT_AWARDED,
             PROCESS,
-            _("Cấp trên không khen thưởng"),
+            _("Ghi nhận cấp trên không khen thưởng"),
             needs_reason=True,
             only_through=TO_TRINH,
         ),
@@ -145,13 +175,29 @@ NOMINATION = Workflow(
             N.SENT_UP,
             N.COUNCIL_DONE,
             PROCESS,
-            _("Cấp trên trả lại"),
+            _("Ghi nhận cấp trên trả lại"),
             needs_reason=True,
             only_through=TO_TRINH,
         ),
-        Transition(N.DRAFT, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
-        Transition(N.RETURNED, N.CANCELLED, PROPOSE, _("Hủy hồ sơ"), needs_reason=True),
-        Transition(N.AWARDED, N.CANCELLED, PROCESS, _("Hủy bỏ"), needs_reason=True),
+        *[
+            Transition(
+                source,
+                N.CANCELLED,
+                PROPOSE,
+                _("Hủy hồ sơ"),
+                needs_reason=True,
+                confirm=_("Hủy hồ sơ «%(object)s»: không thể hoàn tác."),
+            )
+            for source in (N.DRAFT, N.RETURNED)
+        ],
+        Transition(
+            N.AWARDED,
+            N.CANCELLED,
+            PROCESS,
+            _("Hủy bỏ khen thưởng"),
+            needs_reason=True,
+            confirm=_("Hủy bỏ khen thưởng của hồ sơ «%(object)s»: không thể hoàn tác."),
+        ),
     ],
 )
 
@@ -178,14 +224,18 @@ REEVALUATION = Workflow(
             only_through=REEVALUATION_JOB,
         ),
         Transition(
-            R.RUNNING, R.DONE, _JOB, _("Đã xong"), only_through=REEVALUATION_JOB
+            R.RUNNING,
+            R.DONE,
+            _JOB,
+            _("Hoàn tất đánh giá lại"),
+            only_through=REEVALUATION_JOB,
         ),
         # A system error, or a worker that died on it too often: the message says.
         Transition(
             R.RUNNING,
             R.FAILED,
             _JOB,
-            _("Không thực hiện được"),
+            _("Ghi nhận lỗi"),
             action="nominations.reevaluation_failed",
             only_through=REEVALUATION_JOB,
         ),
@@ -193,7 +243,7 @@ REEVALUATION = Workflow(
             R.QUEUED,
             R.FAILED,
             _JOB,
-            _("Không thực hiện được"),
+            _("Ghi nhận lỗi"),
             action="nominations.reevaluation_failed",
             only_through=REEVALUATION_JOB,
         ),

@@ -4,6 +4,7 @@ what the audit log and the history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions
+from thidua.common.history_fields import register_action_model
 
 register_actions(
     {
@@ -31,3 +32,7 @@ register_actions(
         "clusters.set_leadership": _("Phân công cụm trưởng, cụm phó"),
     }
 )
+
+# Keys of these entries' data that are fields of another model than the audited one.
+register_action_model("organizations.Assessment", actions=("assessments.set",))
+register_action_model("organizations.CouncilMember", actions=("councils.add_member",))

@@ -30,15 +30,17 @@ IMPORT = Workflow(
             action="people.import_start",
             only_through=IMPORT_JOB,
         ),
-        Transition(S.RUNNING, S.DONE, JOB, _("Đã nhập"), only_through=IMPORT_JOB),
+        Transition(S.RUNNING, S.DONE, JOB, _("Hoàn tất nhập"), only_through=IMPORT_JOB),
         # A file with errors (nothing written), a system error, or a worker that died
         # on it too often: the message says which.
-        Transition(S.RUNNING, S.FAILED, JOB, _("Có lỗi"), only_through=IMPORT_JOB),
+        Transition(
+            S.RUNNING, S.FAILED, JOB, _("Ghi nhận lỗi"), only_through=IMPORT_JOB
+        ),
         Transition(
             S.QUEUED,
             S.FAILED,
             JOB,
-            _("Có lỗi"),
+            _("Ghi nhận lỗi"),
             action="people.import_given_up",
             only_through=IMPORT_JOB,
         ),

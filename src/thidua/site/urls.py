@@ -3,11 +3,11 @@ own) and the accounts pages under ``/tai-khoan/`` (namespace ``accounts``)."""
 
 from django.urls import include, path
 
-from .views import calendar, dashboards, law, legal_texts, pages, queues
+from .views import audit_log, calendar, dashboards, law, legal_texts, pages, queues
 
 urlpatterns = [
     path("", pages.DashboardView.as_view(), name="dashboard"),
-    path("nhat-ky/", pages.AuditLogView.as_view(), name="audit-log"),
+    path("nhat-ky/", audit_log.AuditLogView.as_view(), name="audit-log"),
     path(
         "thong-ke/",
         dashboards.DashboardChartsView.as_view(),

@@ -4,6 +4,7 @@ history pages show instead of the code."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.actions import register_actions, register_retired_actions
+from thidua.common.history_fields import register_data_fields
 
 register_actions(
     {
@@ -28,4 +29,10 @@ register_retired_actions(
         "submissions.submit": _("Trình cấp trên"),
         "submissions.forward": _("Trình tiếp cấp trên"),
     }
+)
+
+# What the keys of these entries' data mean in a history (common/history_fields.py).
+register_data_fields(
+    {"to": _("Nơi nhận")},
+    actions=("submissions.draft", "submissions.issue"),
 )

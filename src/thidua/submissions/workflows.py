@@ -70,6 +70,11 @@ SUBMISSION = Workflow(
             ISSUE,
             _("Lấy số và trình cấp trên"),
             asks_for="issued_on",
+            confirm=_(
+                "Lấy số và trình cấp trên tờ trình «%(object)s»: lấy số tiếp theo "
+                "của sổ văn bản, gửi lên cấp trên, không thể hoàn tác."
+            ),
+            done=_("Đã lấy số %(symbol)s ngày %(date)s và trình cấp trên."),
             action="submissions.issue",
         ),
     ],
@@ -98,13 +103,25 @@ ITEM = Workflow(
             needs_reason=True,
             action="submissions.return",
         ),
-        Transition(O.PENDING, O.AWARDED, PROCESS, _("Ghi quyết định khen thưởng")),
+        Transition(
+            O.PENDING,
+            O.AWARDED,
+            PROCESS,
+            _("Ghi quyết định khen thưởng"),
+            confirm=_(
+                "Ghi quyết định khen thưởng cho hồ sơ «%(object)s»: không thể hoàn tác."
+            ),
+        ),
         Transition(
             O.PENDING,
             O.NOT_AWARDED,
             PROCESS,
-            _("Không khen thưởng"),
+            _("Ghi kết quả không khen thưởng"),
             needs_reason=True,
+            confirm=_(
+                "Ghi kết quả không khen thưởng cho hồ sơ «%(object)s»: "
+                "không thể hoàn tác."
+            ),
         ),
         Transition(
             O.PENDING,
@@ -118,14 +135,14 @@ ITEM = Workflow(
             O.FORWARDED,
             O.AWARDED,
             PROCESS,
-            _("Cấp trên khen thưởng"),
+            _("Ghi nhận cấp trên khen thưởng"),
             only_through=FROM_ABOVE,
         ),
         Transition(
             O.FORWARDED,
             O.NOT_AWARDED,
             PROCESS,
-            _("Cấp trên không khen thưởng"),
+            _("Ghi nhận cấp trên không khen thưởng"),
             needs_reason=True,
             only_through=FROM_ABOVE,
         ),
@@ -133,7 +150,7 @@ ITEM = Workflow(
             O.FORWARDED,
             O.PENDING,
             PROCESS,
-            _("Cấp trên trả lại"),
+            _("Ghi nhận cấp trên trả lại"),
             needs_reason=True,
             action="submissions.returned_from_above",
             only_through=FROM_ABOVE,

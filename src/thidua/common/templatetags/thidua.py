@@ -3,13 +3,14 @@ import decimal
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from thidua.eligibility.regimes import regime_label as _regime_label
 from thidua.eligibility.wording import passage_for
 
 from ..actions import action_label as _action_label
 from ..choices import StateChoices, state_of
+from ..history import Table
 from ..money import decimal_figures, money_figures, percent_figures
 from ..workdays import day_with_weekday, deadline_text
 
@@ -103,6 +104,35 @@ def state_badge(obj, field: str = "state", testid: str = "", css: str = ""):
         format_html(' data-testid="{}"', testid) if testid else "",
         state.label,
     )
+
+
+@register.simple_tag
+def history_value(value):
+    """One value of an audit entry (common/history.py): a list of items as a small
+    table, anything else as its (escaped) text."""
+    if not isinstance(value, Table):
+        return value
+    return format_html(
+        '<table class="table table-sm table-bordered small mb-1 mt-1 bg-white">'
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+        format_html_join("", "<th>{}</th>", ((h,) for h in value.headers)),
+        format_html_join(
+            "",
+            "<tr>{}</tr>",
+            (
+                (format_html_join("", "<td>{}</td>", ((c,) for c in row)),)
+                for row in value.rows
+            ),
+        ),
+    )
+
+
+@register.simple_tag
+def confirm_attr(move, obj):
+    """`` data-confirm="…"`` for a workflow move the user confirms first (the
+    summary the page's dialog shows, page_actions.js), nothing for the others."""
+    text = move.confirm_text(obj)
+    return format_html(' data-confirm="{}"', text) if text else ""
 
 
 @register.simple_tag

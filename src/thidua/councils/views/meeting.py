@@ -169,12 +169,12 @@ class MeetingActionView(View):
                 )
             if action == "written_vote":
                 return self._written_vote(request, meeting)
-            self._run(request, meeting, action)
+            done = self._run(request, meeting, action)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Đã thực hiện."))
+            messages.success(request, done or _("Đã thực hiện."))
         return redirect("councils:meeting-detail", pk=meeting.pk)
 
     def _open_box(self, request, meeting):
@@ -224,7 +224,7 @@ class MeetingActionView(View):
             raise Http404
         return member
 
-    def _run(self, request, meeting, action) -> None:
+    def _run(self, request, meeting, action) -> str:
         user = request.user
         if action == "open":
             open_meeting(meeting, actor=user)
@@ -285,9 +285,19 @@ class MeetingActionView(View):
                 actor=user,
             )
         elif action == "minutes":
-            issue_minutes(meeting, actor=user)
+            minutes = issue_minutes(meeting, actor=user)
+            # The numbers taken, told at once.
+            return _(
+                "Đã lập biên bản họp số %(minutes)s và biên bản kiểm phiếu số "
+                "%(tally)s ngày %(date)s."
+            ) % {
+                "minutes": minutes.symbol,
+                "tally": meeting.tally_document.symbol,
+                "date": minutes.issued_on.strftime("%d/%m/%Y"),
+            }
         else:
             raise Http404
+        return ""
 
 
 def _regime(year: int) -> str:

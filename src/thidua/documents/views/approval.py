@@ -19,7 +19,8 @@ def approval_move(request, obj, workflow, steps: dict, *, done: str):
     form.is_valid()
     data = form.cleaned_data
     to = data.get("to", "")
-    if to not in {t.target for t in workflow.available(request.user, obj)}:
+    offered = {t.target: t for t in workflow.available(request.user, obj)}
+    if to not in offered:
         raise PermissionDenied
     if "issued_on" in form.errors:  # a date that is not one: nothing done
         for message in form.errors["issued_on"]:
@@ -36,5 +37,22 @@ def approval_move(request, obj, workflow, steps: dict, *, done: str):
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(request, done or _("Đã cập nhật."))
+        messages.success(
+            request, _result(offered[to], obj) or done or _("Đã cập nhật.")
+        )
     return redirect(obj.get_absolute_url())
+
+
+def _result(move, obj) -> str:
+    """The move's own message naming what it produced: the number and date of the
+    document it issued ("Đã ban hành số 12/QĐ-SNV ngày 08/12/2026.")."""
+    if not move.done:
+        return ""
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    # A decision, a draft and a movement keep their document as issued_document,
+    # a tờ trình as document.
+    document = getattr(fresh, "issued_document", None) or fresh.document
+    return move.done % {
+        "symbol": document.symbol,
+        "date": document.issued_on.strftime("%d/%m/%Y"),
+    }

@@ -119,7 +119,16 @@ class ReviewIssueView(_ReviewMixin, View):
             for message in exc.messages:
                 messages.error(request, message)
             return redirect("movements:review-edit", pk=pk, review=review)
-        messages.success(request, _("Đã ban hành báo cáo."))
+        self.review.refresh_from_db()
+        document = self.review.issued_document
+        messages.success(
+            request,
+            _("Đã ban hành báo cáo số %(symbol)s ngày %(date)s.")
+            % {
+                "symbol": document.symbol,
+                "date": document.issued_on.strftime("%d/%m/%Y"),
+            },
+        )
         return redirect(self.movement.get_absolute_url())
 
 

@@ -1,10 +1,8 @@
 """The pages that read across every domain: home page, audit log, search."""
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from thidua.common.views import require_perm
 from thidua.councils.selectors import open_papers_for
 from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import dashboard_figures
@@ -12,7 +10,7 @@ from thidua.organizations.selectors import dashboard_figures
 from ..search import MIN_QUERY_LENGTH, search_all
 from ..selectors import activity_for_user
 
-__all__ = ["AuditLogView", "DashboardView", "SearchView"]
+__all__ = ["DashboardView", "SearchView"]
 
 
 class DashboardView(TemplateView):
@@ -29,21 +27,6 @@ class DashboardView(TemplateView):
             for paper in open_papers_for(self.request.user, on=timezone.localdate())
             if not paper.voted
         ]
-        return context
-
-
-class AuditLogView(TemplateView):
-    template_name = "common/audit_log.html"
-
-    def get_context_data(self, **kwargs):
-        require_perm(self.request.user, "common.view_activitylog")
-        context = super().get_context_data(**kwargs)
-        entries = activity_for_user(self.request.user)
-        action = self.request.GET.get("action", "").strip()
-        if action:
-            entries = entries.filter(action__startswith=action)
-        context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        context["action"] = action
         return context
 
 
