@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import unit_recipients
 from thidua.organizations.models import Agency
 
 from .enums import UNISSUED, MovementState, RecipientKind
@@ -120,18 +121,22 @@ def access_delivery(user, pk) -> Delivery:
 
 
 def delivery_board(movement: Movement) -> list[dict]:
-    """The launching office's tracking board: one row per unit, overdue ones flagged."""
+    """The launching office's tracking board: one row per unit, overdue ones flagged,
+    and those where no account can confirm (``nobody``: a reminder reaches no one)."""
     today = timezone.localdate()
+    deliveries = list(
+        movement.deliveries.select_related("agency", "movement__issued_document")
+    )
+    people = unit_recipients([d.agency_id for d in deliveries])
     rows = []
-    for delivery in movement.deliveries.select_related(
-        "agency", "movement__issued_document"
-    ):
+    for delivery in deliveries:
         deadline = delivery_deadline(delivery)
         rows.append(
             {
                 "delivery": delivery,
                 "deadline": deadline,
                 "overdue": not delivery.is_confirmed and today > deadline,
+                "nobody": not delivery.is_confirmed and not people[delivery.agency_id],
             }
         )
     return rows
