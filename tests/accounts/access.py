@@ -33,9 +33,7 @@ ROUTES = [
     # One's own notifications; another's is missing, even to the admin.
     route("accounts:notifications", answers=SIGNED_IN),
     route("accounts:notification-settings", answers=SIGNED_IN),
-    route(
-        "accounts:notifications-read-all", answers=post(SIGNED_IN), method="POST"
-    ),
+    route("accounts:notifications-read-all", answers=post(SIGNED_IN), method="POST"),
     route(
         "accounts:notification-open",
         "notification",

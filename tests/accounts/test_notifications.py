@@ -3,14 +3,15 @@ in the daily digest or never; a mail server down leaves them due."""
 
 import datetime
 import socket
+import zoneinfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from thidua.accounts.enums import MailPreference
 from thidua.accounts.models import Notification
@@ -209,7 +210,10 @@ def test_command(head, capsys):
 def test_digest_lists_local_times(head):
     set_mail_preference(head, MailPreference.DIGEST, actor=head)
     with time_machine.travel(
-        timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 15)), tick=False
+        datetime.datetime(
+            2026, 3, 2, 9, 15, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        ),
+        tick=False,
     ):
         notify([head], "x", "Sáng thứ hai")
     send_digests()
