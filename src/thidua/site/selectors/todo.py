@@ -1,7 +1,7 @@
 """An account's "Việc cần làm", across every domain: each app answers the lines of its
 own (movements, nominations, councils), the documents before the head and the clerk
-come as one line each (their queue pages list them); most urgent first. Computed once
-per request (the menu's figure and the home page share it)."""
+come as one line each (their queue pages list them); most urgent first. The domains'
+lines are computed once per request (the menu's figure and the home page share them)."""
 
 import datetime
 from dataclasses import dataclass
@@ -82,21 +82,8 @@ def _urgency(line: TodoLine):
     return (deadline is None, deadline or datetime.date.max, line.item.action)
 
 
-def todo_lines(user) -> list[TodoLine]:
-    """The account's to-do, overdue and nearest deadlines first, undated last."""
-    if not user.is_authenticated:
-        return []
-    cached = getattr(user, "_thidua_todo", None)
-    if cached is not None:
-        return cached
-    today = timezone.localdate()
-    items = [
-        *movement_todo(user, today),
-        *nomination_todo(user, today),
-        *council_todo(user, today),
-        *_queue_items(user),
-    ]
-    lines = sorted(
+def _lines(items, today) -> list[TodoLine]:
+    return sorted(
         (
             TodoLine(
                 item,
@@ -106,10 +93,39 @@ def todo_lines(user) -> list[TodoLine]:
         ),
         key=_urgency,
     )
-    user._thidua_todo = lines
-    return lines
+
+
+def _domain_lines(user) -> list[TodoLine]:
+    """The lines of the domains (not the head's and the clerk's queues, which the menu
+    counts on their own badges), kept on the user for the request."""
+    cached = getattr(user, "_thidua_todo", None)
+    if cached is None:
+        today = timezone.localdate()
+        cached = _lines(
+            [
+                *movement_todo(user, today),
+                *nomination_todo(user, today),
+                *council_todo(user, today),
+            ],
+            today,
+        )
+        user._thidua_todo = cached
+    return cached
+
+
+def todo_lines(user) -> list[TodoLine]:
+    """The account's to-do, overdue and nearest deadlines first, undated last."""
+    if not user.is_authenticated:
+        return []
+    today = timezone.localdate()
+    return _lines(
+        [line.item for line in _domain_lines(user)] + _queue_items(user), today
+    )
 
 
 def todo_count(user) -> int:
-    """The menu's figure: each line, a queue line for each document it stands for."""
-    return sum(line.item.count for line in todo_lines(user))
+    """The menu's "Việc cần làm" figure: the domains' lines (the documents before the
+    head and the clerk have their own badges, "Chờ duyệt" and "Chờ ban hành")."""
+    if not user.is_authenticated:
+        return 0
+    return sum(line.item.count for line in _domain_lines(user))
