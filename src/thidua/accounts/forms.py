@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import StyledFormMixin
+from thidua.common.services.audit import log_action
 
 __all__ = [
     "AccountCreateForm",
@@ -160,8 +161,6 @@ class ResetRequestForm(StyledFormMixin, PasswordResetForm):
     def get_users(self, email):
         """The active accounts of that address (Django's rule); each mailed a link is
         recorded in the audit trail."""
-        from thidua.common.services.audit import log_action  # noqa: PLC0415
-
         for user in super().get_users(email):
             with transaction.atomic():
                 log_action(user, "accounts.password_reset_requested", data={})
