@@ -16,6 +16,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from thidua.accounts.enums import ApiScope
+from thidua.accounts.notifications import notify
 from thidua.accounts.services import issue_token
 from thidua.awards.models import Award
 from thidua.awards.services.register import record_award
@@ -365,6 +366,9 @@ def _registry(w, users):
     )
     w.account = users["staff"]
     w.role = w.account.roles.get()
+    (w.notification,) = notify(
+        [users["officer"]], "movements.deliver", "Văn bản đến", link="/"
+    )
     w.api_tokens = {
         role: {
             kind: issue_token(user, f"Ma trận {kind}", scopes, expires)[1]

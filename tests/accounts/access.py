@@ -5,6 +5,7 @@ password and API tokens, and the account administration of system administrators
 from ..access_matrix import (
     ADMIN_ONLY,
     EVERYONE,
+    PUBLIC,
     SIGNED_IN,
     expect,
     only,
@@ -19,6 +20,25 @@ ROUTES = [
     # POST only; then back to the login page.
     route("accounts:logout", method="POST", answers=expect(EVERYONE, status=302)),
     route("accounts:password-change", answers=SIGNED_IN),
+    # "Quên mật khẩu": for anyone, signed in or not.
+    route("accounts:password-reset", answers=PUBLIC),
+    route("accounts:password-reset-done", answers=PUBLIC),
+    route("accounts:password-reset-complete", answers=PUBLIC),
+    # A link that is not one: the page says so (200), for anyone.
+    route(
+        "accounts:password-reset-confirm",
+        answers=PUBLIC,
+        kwargs=with_(uidb64="=MQ", token="=sai-ma"),
+    ),
+    # One's own notifications; another's is missing, even to the admin.
+    route("accounts:notifications", answers=SIGNED_IN),
+    route("accounts:notification-settings", answers=SIGNED_IN),
+    route("accounts:notifications-read-all", answers=post(SIGNED_IN), method="POST"),
+    route(
+        "accounts:notification-open",
+        "notification",
+        expect(["officer"], status=302),
+    ),
     # One's own tokens (the admin: everyone's).
     route("accounts:token-list", answers=SIGNED_IN),
     # The officer's token: its owner and the admin revoke it; to anyone else it does

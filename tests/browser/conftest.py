@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ..scratch import scratch_database
+from ..smtp_sink import running_sink
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -41,12 +42,20 @@ def demo_server_log() -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def smtp_sink():
+    """The mail server the demo sends to (tests/smtp_sink.py)."""
+    yield from running_sink()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory, smtp_sink):
     port = _free_port()
     env = {
         **os.environ,
         "THIDUA_DATA_DIR": str(tmp_path_factory.mktemp("demo")),
         "DJANGO_SETTINGS_MODULE": "thidua.settings.base",
+        "THIDUA_EMAIL_HOST": "127.0.0.1",
+        "THIDUA_EMAIL_PORT": str(smtp_sink.port),
     }
     with scratch_database("e2e") as url:
         if url:

@@ -29,7 +29,7 @@ def save_section(page, base_url, section, fill):
     assert loads == []
 
 
-def test_movement_from_draft_to_approved_registration(demo_server, page):
+def test_movement_from_draft_to_approved_registration(demo_server, page, smtp_sink):
     today = datetime.date.today().strftime("%d/%m/%Y")  # noqa: DTZ011 (server is local)
     login(page, demo_server, "canbotdkt")
     page.get_by_role("link", name="Phong trào", exact=True).click()
@@ -128,7 +128,28 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
         assert handle.read(5) == b"%PDF-"
     logout(page)
 
+    # The unit head's day: the new movement waits on his home page with its deadline,
+    # and its notice reached his mailbox.
     login(page, demo_server, "truongphong")
+    todo = page.get_by_test_id("home-todo")
+    confirm_line = (
+        todo.get_by_test_id("todo-item")
+        .filter(has_text=NAME)
+        .filter(has_text="Xác nhận quán triệt")
+    )
+    expect(confirm_line).to_contain_text("Hạn ")
+    expect(confirm_line).to_contain_text("còn 10 ngày")
+    expect(
+        todo.get_by_test_id("todo-item")
+        .filter(has_text="Đăng ký thi đua")
+        .filter(has_text=NAME)
+    ).to_contain_text("Hạn 31/12/2026")
+    expect(page.get_by_test_id("menu-todo-count")).to_be_visible()
+    mail = smtp_sink.wait_for(
+        lambda m: m["To"] == "truongphong@thidua.example" and NAME in m["Subject"]
+    )
+    assert mail["Subject"].strip() == f"Văn bản đến: {NAME}"
+    expect(page.get_by_test_id("unread-count")).to_be_visible()
     page.get_by_role("button", name="Văn bản").click()
     page.get_by_role("link", name="Văn bản đến").click()
     row = page.get_by_test_id("inbox").locator("tr", has_text=NAME)
@@ -142,6 +163,14 @@ def test_movement_from_draft_to_approved_registration(demo_server, page):
     page.locator("select[name^=title_]").first.select_option("CSTDCS")
     page.get_by_role("button", name="Gửi đăng ký").click()
     expect(page.get_by_test_id("registration-state")).to_have_text("Đã gửi")
+    # Done: the movement is off his to-do.
+    page.get_by_role("link", name="Tổng quan", exact=True).click()
+    expect(page.get_by_test_id("home-todo")).to_be_visible()
+    expect(
+        page.get_by_test_id("home-todo")
+        .get_by_test_id("todo-item")
+        .filter(has_text=NAME)
+    ).to_have_count(0)
     logout(page)
 
     login(page, demo_server, "canbotdkt")

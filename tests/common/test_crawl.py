@@ -364,7 +364,7 @@ def demo(django_db_setup, django_db_blocker):
 def _objects() -> SimpleNamespace:
     """The objects the routes are filled from (each must exist: a route filled with a
     missing object would test only its 404)."""
-    from thidua.accounts.models import ApiToken, User
+    from thidua.accounts.models import ApiToken, Notification, User
     from thidua.awards.models import Award
     from thidua.councils.models import BallotBox, Meeting
     from thidua.decisions.models import Decision
@@ -410,6 +410,8 @@ def _objects() -> SimpleNamespace:
         user=staff,
         role=staff.roles.get(),
         token=ApiToken.objects.get(),
+        # The demo's deliveries told their units (the crawl's accounts open theirs).
+        notification=Notification.objects.order_by("id").first(),
         person=staff.person,
         disciplined=Person.objects.filter(discipline_records__isnull=False).get(),
         matter=PendingMatter.objects.get(),
@@ -476,6 +478,8 @@ def _each(key, values, extra=None):
 # Route name -> its parameters, filled from the demo (one dict per URL to request).
 ROUTES = {
     "accounts:token-revoke": lambda o: [{"pk": o.token.pk}],
+    "accounts:notification-open": lambda o: [{"pk": o.notification.pk}],
+    "accounts:password-reset-confirm": lambda o: [{"uidb64": "MQ", "token": "sai-ma"}],
     "accounts:account-detail": lambda o: [{"pk": o.user.pk}],
     "accounts:account-lock": lambda o: [{"pk": o.user.pk}],
     "accounts:account-password": lambda o: [{"pk": o.user.pk}],

@@ -72,11 +72,12 @@ def test_the_whole_path_through_the_pages(
     # awardees' records for the verdicts: a few more, fixed; test_approval_brief.py;
     # the menu counts the tờ trình and launch documents waiting too; the days the
     # dossiers were received, for the law they are judged under; the evidence the
-    # office confirmed, which the verdicts count).
+    # office confirmed, which the verdicts count; the unread notifications' badge and
+    # the to-do's figure).
     second = _draft(round_, org, users, person="head")
     boss = client_for("head")
     queue = reverse("decisions:decision-approvals")
-    with django_assert_max_num_queries(24) as one:
+    with django_assert_max_num_queries(26) as one:
         page = boss.get(queue)
     assert page.context["decisions"] == [decision]
     submit_decision(second, actor=users["officer"])

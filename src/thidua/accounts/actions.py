@@ -18,6 +18,9 @@ register_actions(
         "accounts.revoke_token": _("Thu hồi khóa API"),
         "accounts.lock": _("Khóa tài khoản"),
         "accounts.unlock": _("Mở khóa tài khoản"),
+        "accounts.set_mail_preference": _("Đổi cách nhận thông báo qua thư"),
+        "accounts.password_reset_requested": _("Yêu cầu đặt lại mật khẩu qua thư"),
+        "accounts.password_reset": _("Đặt lại mật khẩu qua thư"),
     }
 )
 

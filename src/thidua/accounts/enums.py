@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.common.choices import StateChoices
 
-__all__ = ["READ_SCOPES", "ApiScope", "DelegatedForm", "Role", "TokenStatus"]
+__all__ = [
+    "READ_SCOPES",
+    "ApiScope",
+    "DelegatedForm",
+    "MailPreference",
+    "Role",
+    "TokenStatus",
+]
 
 
 class Role(models.TextChoices):
@@ -28,6 +35,14 @@ class Role(models.TextChoices):
     # <chức danh thủ trưởng>" (the delegating head recorded on the assignment).
     ACTING = "acting", _("Quyền thủ trưởng (ký Q.)")
     DELEGATE = "delegate", _("Được ủy quyền, thừa lệnh ký (TUQ., TL.)")
+
+
+class MailPreference(models.TextChoices):
+    """When an account's notifications are mailed to it."""
+
+    IMMEDIATE = "immediate", _("Gửi ngay từng thông báo")
+    DIGEST = "digest", _("Gửi một thư tổng hợp mỗi ngày")
+    NONE = "none", _("Không gửi thư")
 
 
 class DelegatedForm(models.TextChoices):

@@ -1,17 +1,29 @@
+import logging
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.forms import DateInput, StyledFormMixin
 from thidua.common.pickers import PersonChoiceField
+from thidua.common.services.audit import log_action
 
 __all__ = [
     "AccountCreateForm",
     "ApiTokenForm",
     "LoginForm",
+    "MailPreferenceForm",
     "OwnPasswordChangeForm",
     "PasswordSetForm",
+    "ResetPasswordForm",
+    "ResetRequestForm",
     "RoleForm",
 ]
 
@@ -121,3 +133,50 @@ class ApiTokenForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["scopes"].choices = ApiScope.choices
         self.fields["scopes"].widget.attrs = {}
+
+
+class MailPreferenceForm(StyledFormMixin, forms.Form):
+    mail_preference = forms.ChoiceField(
+        label=_("Nhận thông báo qua thư điện tử"), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .enums import MailPreference  # noqa: PLC0415 (keeps forms import-light)
+
+        super().__init__(*args, **kwargs)
+        self.fields["mail_preference"].choices = MailPreference.choices
+
+
+logger = logging.getLogger(__name__)
+
+
+class ResetRequestForm(StyledFormMixin, PasswordResetForm):
+    email = forms.EmailField(
+        label=_("Thư điện tử của tài khoản"),
+        max_length=254,
+        error_messages={"invalid": _("Nhập một địa chỉ thư điện tử hợp lệ.")},
+    )
+
+    def get_users(self, email):
+        """The active accounts of that address (Django's rule); each mailed a link is
+        recorded in the audit trail."""
+        for user in super().get_users(email):
+            with transaction.atomic():
+                log_action(user, "accounts.password_reset_requested", data={})
+            yield user
+
+    def send_mail(self, *args, **kwargs):
+        # A mail server down must not tell the visitor whether the address exists.
+        try:
+            super().send_mail(*args, **kwargs)
+        except OSError:  # smtplib.SMTPException is one
+            logger.warning("password reset mail not sent", exc_info=True)
+
+
+class ResetPasswordForm(StyledFormMixin, SetPasswordForm):
+    error_messages = {"password_mismatch": _("Hai mật khẩu không khớp nhau.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Mật khẩu mới")
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import DelegatedForm, Role, TokenStatus
+from .enums import DelegatedForm, MailPreference, Role, TokenStatus
 
-__all__ = ["ApiToken", "RoleAssignment", "User"]
+__all__ = ["ApiToken", "Notification", "RoleAssignment", "User"]
 
 
 class User(AbstractUser):
@@ -20,6 +21,18 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="user",
+    )
+    # How the account's notifications reach its mailbox (the page lists them all).
+    mail_preference = models.CharField(
+        _("nhận thông báo qua thư điện tử"),
+        max_length=12,
+        choices=MailPreference.choices,
+        default=MailPreference.IMMEDIATE,
+    )
+    # Set when an administrator chose the password (a new account, a reset): the
+    # owner changes it before anything else (accounts.middleware).
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu khi đăng nhập"), default=False
     )
 
     class Meta:
@@ -169,3 +182,60 @@ class ApiToken(models.Model):
     @property
     def is_live(self) -> bool:
         return self.status == TokenStatus.LIVE
+
+
+class Notification(models.Model):
+    """One thing one account is told about: shown on its "Thông báo" page until read,
+    and mailed at once, in the daily digest, or not at all (``mail``, copied from the
+    account's preference when written; ``mailed_at`` once done, so a lost job is
+    picked up again by the sweep)."""
+
+    recipient = models.ForeignKey(
+        User,
+        verbose_name=_("người nhận"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("loại"), max_length=40)
+    title = models.CharField(_("nội dung"), max_length=300)
+    body = models.TextField(_("chi tiết"), blank=True)
+    link = models.CharField(_("đường dẫn"), max_length=500, blank=True)
+    # What it is about (a movement, a nomination, a decision…), whichever app it is in.
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("lúc"), default=timezone.now)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+    mail = models.CharField(_("gửi thư"), max_length=12, choices=MailPreference.choices)
+    mailed_at = models.DateTimeField(_("đã gửi thư lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "read_at", "-created_at"],
+                name="notification_inbox",
+            ),
+            models.Index(
+                fields=["mail", "mailed_at"],
+                name="notification_mail_due",
+                condition=Q(mailed_at__isnull=True),
+            ),
+            models.Index(
+                fields=["content_type", "object_id"], name="notification_subject"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(content_type__isnull=True, object_id__isnull=True)
+                | Q(content_type__isnull=False, object_id__isnull=False),
+                name="notification_subject_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

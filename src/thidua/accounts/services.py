@@ -152,6 +152,9 @@ def create_account(
         first_name=first_name,
         last_name=last_name,
         email=email,
+        # A password an administrator chose is known to two people: its owner
+        # replaces it at the first login (accounts.middleware).
+        must_change_password=_set_by_another(actor, None),
     )
     check_password_policy(password, user)
     user.set_password(password)
@@ -206,14 +209,29 @@ def set_active(user: User, active: bool, *, actor=None) -> User:
     return user
 
 
+def _set_by_another(actor, user) -> bool:
+    """Whether a signed-in administrator (not the account's owner) sets the password."""
+    return bool(
+        actor is not None
+        and actor.is_authenticated
+        and (user is None or actor.pk != user.pk)
+    )
+
+
 def change_password(user: User, password: str, *, actor=None) -> User:
-    """Set a new password (checked against the policy); other sessions end."""
+    """Set a new password (checked against the policy); other sessions end. Set by an
+    administrator, it must be changed by its owner at the next login."""
     check_password_policy(password, user)
+    forced = _set_by_another(actor, user)
     with transaction.atomic():
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.must_change_password = forced
+        user.save(update_fields=["password", "must_change_password"])
         log_action(
-            user, "accounts.set_password", actor=actor, data={"by_self": actor == user}
+            user,
+            "accounts.set_password",
+            actor=actor,
+            data={"by_self": actor == user, "must_change": forced},
         )
     return user
 

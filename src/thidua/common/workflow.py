@@ -79,6 +79,9 @@ class Workflow:
     # The object the audit entry is filed under, where a move of a part belongs in
     # the history of the whole (an item's outcome in its tờ trình's).
     audit_object: Callable = staticmethod(lambda obj: obj)
+    # Who is told when the object reaches a state: ``{state: tell(locked, agency_id,
+    # actor)}``, run in the move's transaction (a notice commits with the move).
+    on_enter: dict = field(default_factory=dict)
     _table: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -190,4 +193,7 @@ class Workflow:
                     **(data(locked) if callable(data) else data or {}),
                 },
             )
+            tell = self.on_enter.get(to)
+            if tell is not None:
+                tell(locked, self.agency_of(locked), actor)
         return locked

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.common.todo import TodoItem
 from thidua.nominations.selectors import nomination_verdicts
+from thidua.organizations.access import scopes_for
 from thidua.organizations.eligibility import Verdict
 from thidua.organizations.models import Council, CouncilMember
 from thidua.organizations.selectors import councils_for_user
@@ -39,6 +42,7 @@ __all__ = [
     "quorum",
     "required_present",
     "seated_members",
+    "todo_for",
 ]
 
 
@@ -318,3 +322,55 @@ def open_paper_count(user) -> int:
         .distinct()
         .count()
     )
+
+
+def todo_for(user, today: datetime.date) -> list[TodoItem]:
+    """A member's ballots to cast (open boxes whose roster holds him, not voted yet)
+    and a secretary's meetings to prepare: two queries at most."""
+    items = []
+    person_id = getattr(user, "person_id", None)
+    if person_id:
+        boxes = (
+            BallotBox.objects.filter(
+                state=BallotState.OPEN,
+                meeting__state=MeetingState.OPEN,
+                ballots__roster__member__person_id=person_id,
+            )
+            .exclude(
+                Exists(
+                    BallotParticipation.objects.filter(
+                        ballot__box=OuterRef("pk"), member__person_id=person_id
+                    )
+                )
+            )
+            .select_related("meeting")
+            .distinct()
+            .order_by("opened_at", "pk")
+        )
+        for box in boxes:
+            items.append(
+                TodoItem(
+                    _("Bỏ phiếu"),
+                    box.meeting.title,
+                    reverse("councils:vote"),
+                    timezone.localdate(box.meeting.scheduled_at),
+                    _("Lượt %(n)s") % {"n": box.number},
+                )
+            )
+    secretary_of = scopes_for(user).secretary_council_ids
+    if secretary_of:
+        meetings = Meeting.objects.filter(
+            council_id__in=secretary_of,
+            state=MeetingState.SCHEDULED,
+            scheduled_at__date__gte=today,
+        ).order_by("scheduled_at", "pk")[:30]
+        for meeting in meetings:
+            items.append(
+                TodoItem(
+                    _("Chuẩn bị phiên họp hội đồng"),
+                    meeting.title,
+                    reverse("councils:meeting-detail", args=[meeting.pk]),
+                    timezone.localdate(meeting.scheduled_at),
+                )
+            )
+    return items

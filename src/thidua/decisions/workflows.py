@@ -14,6 +14,7 @@ through the annulment of the whole decision, which revokes every award it wrote.
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
+from thidua.documents.services.approval import tell_approvers, tell_clerks
 
 from .enums import DecisionState as D
 from .models import Decision
@@ -39,6 +40,7 @@ DECISION = Workflow(
     action="decisions.transition",
     noun=_("quyết định"),
     agency_of=lambda decision: decision.round.agency_id,
+    on_enter={D.AWAITING: tell_approvers, D.APPROVED: tell_clerks},
     # As the tờ trình and the launch document (submissions, movements workflows.py).
     refused_message={
         D.ISSUED: _(

@@ -647,6 +647,8 @@ def _accounts(agencies, named, council) -> None:
         create_account(
             username=username,
             password=DEMO_PASSWORD,
+            # A mailbox each (the reserved .example domain): notices are mailed.
+            email=f"{username}@thidua.example",
             person=person,
             first_name=first or "",
             last_name=last or "",

@@ -2,15 +2,20 @@
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from thidua.accounts.models import RoleAssignment
+from thidua.common.todo import TodoItem
 from thidua.common.workdays import add_working_days
 from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import UNIT_ACTORS, unit_recipients
 from thidua.organizations.models import Agency
 
-from .enums import UNISSUED, MovementState, RecipientKind
+from .enums import UNISSUED, MovementState, RecipientKind, RegistrationState
 from .models import Delivery, Movement, Registration
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "recipient_units",
     "registration_rows",
     "registrations_for_user",
+    "todo_for",
 ]
 
 
@@ -121,18 +127,22 @@ def access_delivery(user, pk) -> Delivery:
 
 
 def delivery_board(movement: Movement) -> list[dict]:
-    """The launching office's tracking board: one row per unit, overdue ones flagged."""
+    """The launching office's tracking board: one row per unit, overdue ones flagged,
+    and those where no account can confirm (``nobody``: a reminder reaches no one)."""
     today = timezone.localdate()
+    deliveries = list(
+        movement.deliveries.select_related("agency", "movement__issued_document")
+    )
+    people = unit_recipients([d.agency_id for d in deliveries])
     rows = []
-    for delivery in movement.deliveries.select_related(
-        "agency", "movement__issued_document"
-    ):
+    for delivery in deliveries:
         deadline = delivery_deadline(delivery)
         rows.append(
             {
                 "delivery": delivery,
                 "deadline": deadline,
                 "overdue": not delivery.is_confirmed and today > deadline,
+                "nobody": not delivery.is_confirmed and not people[delivery.agency_id],
             }
         )
     return rows
@@ -201,3 +211,65 @@ def movements_to_issue(user) -> QuerySet[Movement]:
         )
         .order_by("approved_at", "pk")
     )
+
+
+# A unit's to-do lines stop at this many of each kind (the home page is not a list).
+TODO_LIMIT = 30
+
+
+def todo_for(user, today: datetime.date) -> list[TodoItem]:
+    """What waits for the unit(s) the user heads or is the TĐKT officer of (the
+    accounts a reminder reaches): movements to confirm, registrations due. Two queries,
+    none for an account without such a role."""
+    scopes = scopes_for(user)
+    if not (scopes.unit_head_agencies or scopes.officer_agencies):
+        return []
+    units = RoleAssignment.objects.filter(user=user, role__in=UNIT_ACTORS).values(
+        "agency_id"
+    )
+    items = []
+    unconfirmed = (
+        Delivery.objects.filter(agency_id__in=units, confirmed_on__isnull=True)
+        .exclude(movement__state__in=[*UNISSUED, MovementState.CLOSED])
+        .select_related("movement__issued_document", "agency")
+        .order_by("delivered_at", "pk")[:TODO_LIMIT]
+    )
+    for delivery in unconfirmed:
+        items.append(
+            TodoItem(
+                _("Xác nhận quán triệt"),
+                delivery.movement.name,
+                reverse("movements:delivery-confirm", args=[delivery.pk]),
+                delivery_deadline(delivery),
+                delivery.agency.display_name,
+            )
+        )
+    registered = Registration.objects.filter(
+        movement=OuterRef("movement"),
+        agency=OuterRef("agency"),
+        state__in=[RegistrationState.SUBMITTED, RegistrationState.APPROVED],
+    )
+    unregistered = (
+        Delivery.objects.filter(
+            agency_id__in=units,
+            movement__state__in=[MovementState.ISSUED, MovementState.RUNNING],
+            movement__registration_deadline__gte=today,
+        )
+        .exclude(Exists(registered))
+        .select_related("movement", "agency")
+        .order_by("movement__registration_deadline", "pk")[:TODO_LIMIT]
+    )
+    for delivery in unregistered:
+        items.append(
+            TodoItem(
+                _("Đăng ký thi đua"),
+                delivery.movement.name,
+                reverse(
+                    "movements:registration-edit",
+                    args=[delivery.movement_id, delivery.agency_id],
+                ),
+                delivery.movement.registration_deadline,
+                delivery.agency.display_name,
+            )
+        )
+    return items

@@ -9,6 +9,7 @@ by hand for a report made outside thidua."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
+from thidua.documents.services.approval import tell_approvers, tell_clerks
 
 from .enums import MovementState as S
 from .enums import RegistrationState as R
@@ -41,6 +42,7 @@ MOVEMENT = Workflow(
     action="movements.transition",
     noun=_("phong trào"),
     agency_of=lambda movement: movement.launcher_id,
+    on_enter={S.AWAITING: tell_approvers, S.APPROVED: tell_clerks},
     # A launch document not approved is not numbered; only its issued plan
     # launches the movement from there.
     through_message=NOT_APPROVED,

@@ -14,8 +14,13 @@ __all__ = [
     "access_token",
     "accounts_for_user",
     "tokens_for_user",
-    "unit_contacts",
+    "unit_recipients",
+    "units_nobody_acts_for",
 ]
+
+# Who acts for a unit on what reaches it (confirm, register, propose): its head and
+# its TĐKT officers.
+UNIT_ACTORS = (Role.UNIT_HEAD, Role.OFFICER)
 
 
 def accounts_for_user(user) -> QuerySet[User]:
@@ -36,22 +41,6 @@ def access_account(user, pk) -> User:
         raise Http404 from None
 
 
-def unit_contacts(agency_id: int) -> list[str]:
-    """E-mail addresses of the active heads and officers of one agency (for notices
-    and reminders addressed to "the unit")."""
-    return sorted(
-        {
-            email
-            for email in RoleAssignment.objects.filter(
-                role__in=[Role.UNIT_HEAD, Role.OFFICER],
-                agency_id=agency_id,
-                user__is_active=True,
-            ).values_list("user__email", flat=True)
-            if email
-        }
-    )
-
-
 def tokens_for_user(user) -> QuerySet[ApiToken]:
     """API tokens the user manages: their own; a system administrator, everyone's."""
     if not user.is_authenticated:
@@ -67,3 +56,26 @@ def access_token(user, pk) -> ApiToken:
         return tokens_for_user(user).get(pk=pk)
     except (ApiToken.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def unit_recipients(agency_ids, roles=UNIT_ACTORS) -> dict[int, list[User]]:
+    """For each agency, the active accounts holding one of ``roles`` on the agency
+    itself — "the unit" a notice or a reminder is addressed to (one query)."""
+    result: dict[int, dict[int, User]] = {a: {} for a in agency_ids}
+    assignments = RoleAssignment.objects.filter(
+        role__in=roles, agency_id__in=result, user__is_active=True
+    ).select_related("user")
+    for assignment in assignments:
+        result[assignment.agency_id][assignment.user_id] = assignment.user
+    return {
+        agency_id: sorted(users.values(), key=lambda u: u.username)
+        for agency_id, users in result.items()
+    }
+
+
+def units_nobody_acts_for(agencies) -> list:
+    """The agencies (of ``agencies``) without an active account of their own to
+    confirm or register: the office must create one, or nobody there ever will."""
+    agencies = list(agencies)
+    recipients = unit_recipients([a.pk for a in agencies])
+    return [a for a in agencies if not recipients[a.pk]]

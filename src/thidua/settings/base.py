@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "thidua.common.middleware.LoginRequiredMiddleware",
     "thidua.common.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "thidua.accounts.middleware.ForcedPasswordChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -394,10 +395,25 @@ THIDUA_JOB_MAX_ATTEMPTS = env.int("THIDUA_JOB_MAX_ATTEMPTS", default=3)
 THIDUA_STRICT_AUDIT_LABELS = False
 
 # --- Mail and logging ---------------------------------------------------------------
+# The administrator's SMTP server (docs/operations.md); without one, mail is written
+# to the log (console backend).
+EMAIL_HOST = env.str("THIDUA_EMAIL_HOST", default="")
+EMAIL_PORT = env.int("THIDUA_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("THIDUA_EMAIL_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("THIDUA_EMAIL_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("THIDUA_EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("THIDUA_EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("THIDUA_EMAIL_TIMEOUT", default=20)
 EMAIL_BACKEND = env.str(
-    "THIDUA_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    "THIDUA_EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env.str("THIDUA_FROM_EMAIL", default="thidua@localhost")
+# "Quên mật khẩu": reset requests one address may make in an hour; a link lasts a day.
+THIDUA_PASSWORD_RESET_LIMIT = env.int("THIDUA_PASSWORD_RESET_LIMIT", default=5)
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 LOGGING = {
     "version": 1,

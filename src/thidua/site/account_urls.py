@@ -5,7 +5,7 @@ from django.urls import path
 
 from thidua.accounts import views
 
-from .views import accounts, tokens
+from .views import accounts, notifications, tokens
 
 app_name = "accounts"
 
@@ -13,6 +13,42 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password-reset"),
+    path(
+        "quen-mat-khau/da-gui/",
+        views.PasswordResetDoneView.as_view(),
+        name="password-reset-done",
+    ),
+    path(
+        "dat-lai-mat-khau/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path(
+        "dat-lai-mat-khau/xong/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password-reset-complete",
+    ),
+    path(
+        "thong-bao/",
+        notifications.NotificationListView.as_view(),
+        name="notifications",
+    ),
+    path(
+        "thong-bao/<int:pk>/",
+        notifications.NotificationOpenView.as_view(),
+        name="notification-open",
+    ),
+    path(
+        "thong-bao/da-doc/",
+        notifications.NotificationReadAllView.as_view(),
+        name="notifications-read-all",
+    ),
+    path(
+        "thong-bao/cai-dat/",
+        notifications.NotificationSettingsView.as_view(),
+        name="notification-settings",
+    ),
     path("khoa-api/", tokens.TokenListView.as_view(), name="token-list"),
     path(
         "khoa-api/<int:pk>/thu-hoi/",

@@ -10,6 +10,7 @@ happen only through the services that walk the chain, never as a button."""
 from django.utils.translation import gettext_lazy as _
 
 from thidua.common.workflow import Transition, Workflow
+from thidua.documents.services.approval import tell_approvers, tell_clerks
 
 from .enums import ItemOutcome as O
 from .enums import SubmissionState as T
@@ -30,6 +31,7 @@ SUBMISSION = Workflow(
     action="submissions.transition",
     noun=_("tờ trình"),
     agency_of=lambda submission: submission.from_agency_id,
+    on_enter={T.AWAITING: tell_approvers, T.APPROVED: tell_clerks},
     refused_message={
         T.APPROVED: _("Chỉ tờ trình đang chờ thủ trưởng duyệt mới được duyệt."),
         T.RETURNED: _("Chỉ tờ trình đang chờ thủ trưởng duyệt mới được trả lại."),

@@ -18,13 +18,19 @@ Each machine (decisions, submissions, movements workflows.py) calls
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.enums import Role
 from thidua.accounts.models import RoleAssignment
+from thidua.accounts.notifications import notify
 from thidua.common.text import nfc
 from thidua.organizations.access import scopes_for
+from thidua.organizations.account_selectors import unit_recipients
 
-__all__ = ["approve", "send_back", "signer_block"]
+__all__ = ["approve", "send_back", "signer_block", "tell_approvers", "tell_clerks"]
+
+# Who approves and signs for the head (scopes.approver_agencies reads the same roles).
+APPROVERS = (Role.HEAD, Role.DEPUTY, Role.ACTING, Role.DELEGATE)
 
 
 def _title(person) -> str:
@@ -135,3 +141,29 @@ def send_back(workflow, obj, to, *, actor, reason: str, lock=None):
     return workflow.transition(
         obj, to, actor=actor, reason=reason, effect=effect, lock=lock
     )
+
+
+def _tell(roles, kind: str, wording):
+    def tell(locked, agency_id, actor) -> None:
+        people = [
+            user
+            for user in unit_recipients([agency_id], roles)[agency_id]
+            if actor is None or user.pk != actor.pk
+        ]
+        notify(
+            people,
+            kind,
+            f"{wording}: {locked}",
+            link=locked.get_absolute_url(),
+            subject=locked,
+        )
+
+    return tell
+
+
+# A workflow's ``on_enter`` (common.workflow): the text is before the head and those
+# who sign for him; approved, it waits for the clerk's number.
+tell_approvers = _tell(APPROVERS, "documents.awaiting", gettext_lazy("Chờ duyệt"))
+tell_clerks = _tell(
+    (Role.CLERK,), "documents.to_number", gettext_lazy("Chờ lấy số, ban hành")
+)

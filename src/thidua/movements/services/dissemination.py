@@ -3,16 +3,16 @@ they have disseminated it; the launching office follows up and reminds."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.accounts.notifications import notify
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc_text
-from thidua.organizations.account_selectors import unit_contacts
+from thidua.organizations.account_selectors import unit_recipients
 
 from ..enums import UNISSUED, MovementState
 from ..models import Delivery, Movement
@@ -46,6 +46,18 @@ def deliver_movement(movement: Movement, *, actor=None) -> int:
             actor=actor,
             agency_id=movement.launcher_id,
             data={"units": [d.agency.name for d in new]},
+        )
+        recipients = unit_recipients([d.agency_id for d in new])
+        notify(
+            {user for d in new for user in recipients[d.agency_id]},
+            "movements.deliver",
+            _("Văn bản đến: %(name)s") % {"name": movement.name[:200]},
+            link=reverse("movements:inbox"),
+            body=_(
+                "Phát động bởi %(launcher)s. Đơn vị xác nhận quán triệt trên thidua."
+            )
+            % {"launcher": movement.launcher.name},
+            subject=movement,
         )
     return len(new)
 
@@ -99,15 +111,17 @@ def confirm_delivery(
 
 
 def remind_delivery(delivery: Delivery, *, actor=None) -> int:
-    """E-mail the unit's heads (and officers) that the confirmation is due. Returns the
-    number of addresses written to; the reminder is recorded either way."""
-    emails = unit_contacts(delivery.agency_id)
+    """Remind every account of the unit that can confirm (its heads and TĐKT officers),
+    in the app and by mail as each chose. Answers how many people were reminded (0: the
+    unit has nobody to remind, and the office is told so); the reminder is recorded
+    either way."""
     movement = delivery.movement
     deadline = delivery_deadline(delivery)
     with transaction.atomic():
         locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
         if locked.is_confirmed:
             return 0
+        people = unit_recipients([locked.agency_id])[locked.agency_id]
         locked.reminders_sent += 1
         locked.last_reminded_at = timezone.now()
         locked.save(update_fields=["reminders_sent", "last_reminded_at"])
@@ -116,27 +130,31 @@ def remind_delivery(delivery: Delivery, *, actor=None) -> int:
             "movements.remind",
             actor=actor,
             agency_id=locked.agency_id,
-            data={"unit": locked.agency.name, "recipients": len(emails)},
+            data={
+                "unit": locked.agency.name,
+                "recipients": [user.username for user in people],
+            },
         )
-        if emails:
-            subject = _("Nhắc xác nhận quán triệt: %(name)s") % {
-                "name": movement.name[:120]
-            }
-            body = _(
+        notify(
+            people,
+            "movements.remind",
+            _("Nhắc xác nhận quán triệt: %(name)s") % {"name": movement.name[:120]},
+            link=reverse("movements:delivery-confirm", args=[locked.pk]),
+            body=_(
                 "Đơn vị %(unit)s chưa xác nhận đã quán triệt văn bản %(symbol)s "
                 "(%(name)s). Hạn xác nhận: %(deadline)s. Vui lòng xác nhận trên thidua."
-            ) % {
+            )
+            % {
                 "unit": locked.agency.name,
                 "symbol": movement.issued_document.symbol
                 if movement.issued_document
                 else "",
                 "name": movement.name,
                 "deadline": deadline.strftime("%d/%m/%Y"),
-            }
-            transaction.on_commit(
-                lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
-            )
-    return len(emails)
+            },
+            subject=movement,
+        )
+    return len(people)
 
 
 def remind_overdue() -> int:

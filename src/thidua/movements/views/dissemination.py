@@ -85,7 +85,27 @@ class RemindView(View):
             if not row["delivery"].is_confirmed
             and (str(row["delivery"].pk) == wanted or (not wanted and row["overdue"]))
         ]
+        reached, nobody = 0, []
         for row in rows:
-            remind_delivery(row["delivery"], actor=request.user)
-        messages.success(request, _("Đã gửi nhắc tới %(n)s đơn vị.") % {"n": len(rows)})
+            people = remind_delivery(row["delivery"], actor=request.user)
+            reached += people
+            if not people:
+                nobody.append(row["delivery"].agency.display_name)
+        if reached:
+            messages.success(
+                request,
+                _("Đã nhắc %(people)s người ở %(units)s đơn vị.")
+                % {"people": reached, "units": len(rows) - len(nobody)},
+            )
+        if nobody:
+            messages.warning(
+                request,
+                _(
+                    "Đơn vị %(units)s chưa có tài khoản nào có thể xác nhận — hãy "
+                    "tạo tài khoản (lãnh đạo đơn vị hoặc cán bộ thi đua – khen thưởng)."
+                )
+                % {"units": ", ".join(nobody)},
+            )
+        if not rows:
+            messages.info(request, _("Không có đơn vị nào cần nhắc."))
         return redirect(movement.get_absolute_url() + "#quan-triet")

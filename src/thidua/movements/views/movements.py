@@ -219,7 +219,8 @@ class MovementDetailView(TemplateView):
             sections=[(key, title) for key, (title, _f) in SECTION_FORMSETS.items()],
             moves=MOVEMENT.available(user, movement),
             history=history_rows(history_of(movement)[:50]) if can_edit else [],
-            board=delivery_board(movement) if can_edit else [],
+            board=(board := delivery_board(movement) if can_edit else []),
+            units_nobody=[row["delivery"].agency for row in board if row["nobody"]],
             reviews=movement.reviews.select_related("issued_document")
             if can_edit
             else [],

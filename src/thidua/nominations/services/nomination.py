@@ -1,19 +1,18 @@
 """Nominations: rounds, proposals with their dossier, and the one transition service."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.accounts.notifications import notify
 from thidua.awards.models import Award
 from thidua.common.services.audit import log_action
 from thidua.common.text import nfc
 from thidua.common.uploads import check_attachment
 from thidua.eligibility.catalog import COLLECTIVE_CODES, INDIVIDUAL_CODES
-from thidua.organizations.account_selectors import unit_contacts
+from thidua.organizations.account_selectors import unit_recipients
 from thidua.organizations.models import Agency
 
 from ..enums import AttachmentKind, NominationState
@@ -316,24 +315,19 @@ NOTIFIED = {
 
 
 def _notify_unit(nomination: Nomination, to: str) -> None:
-    emails = unit_contacts(nomination.proposing_unit_id)
-    if not emails:
-        return
-    subject = f"{NOTIFIED[to]}: {nomination}"[:200]
-    body = "\n".join(
-        line
-        for line in (
-            f"{NOTIFIED[to]}: {nomination}.",
-            _("Lý do: %(r)s") % {"r": nomination.reason}
-            if to != "da_khen_thuong"
-            else "",
-            _("Xem chi tiết trên thidua: %(url)s")
-            % {"url": settings.PUBLIC_BASE_URL + nomination.get_absolute_url()},
-        )
-        if line
-    )
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
+    """Tell the proposing unit's heads and officers, in the app and by mail."""
+    people = unit_recipients([nomination.proposing_unit_id])[
+        nomination.proposing_unit_id
+    ]
+    notify(
+        people,
+        f"nominations.{to}",
+        f"{NOTIFIED[to]}: {nomination}",
+        link=nomination.get_absolute_url(),
+        body=_("Lý do: %(r)s") % {"r": nomination.reason}
+        if to != NominationState.AWARDED and nomination.reason
+        else "",
+        subject=nomination,
     )
 
 

@@ -1,7 +1,16 @@
 """Reads across every domain, scoped like everything else: the audit trail as a page
-lists it (activity.py) and the figures of an agency's dashboard (dashboards.py)."""
+lists it (activity.py), the figures of an agency's dashboard (dashboards.py) and the
+account's to-do (todo.py)."""
 
 from .activity import activity_for_user
 from .dashboards import Chart, dashboard_charts
+from .todo import TodoLine, todo_count, todo_lines
 
-__all__ = ["Chart", "activity_for_user", "dashboard_charts"]
+__all__ = [
+    "Chart",
+    "TodoLine",
+    "activity_for_user",
+    "dashboard_charts",
+    "todo_count",
+    "todo_lines",
+]

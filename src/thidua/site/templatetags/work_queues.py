@@ -10,6 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from thidua.accounts.notifications import unread_count
 from thidua.councils.selectors import open_paper_count as _open_paper_count
 from thidua.decisions.selectors import decisions_awaiting_approval, decisions_to_issue
 from thidua.movements.selectors import movements_awaiting_approval, movements_to_issue
@@ -18,6 +19,8 @@ from thidua.submissions.selectors import (
     submissions_awaiting_approval,
     submissions_to_issue,
 )
+
+from ..selectors import todo_count as _todo_count
 
 register = template.Library()
 
@@ -58,3 +61,15 @@ def work_queues(user) -> list[dict]:
 def open_paper_count(user) -> int:
     """Ballot papers open for the user's vote, for the menu's “Bỏ phiếu” badge."""
     return _open_paper_count(user)
+
+
+@register.simple_tag
+def todo_count(user) -> int:
+    """The menu's "Việc cần làm" figure (the home page lists the lines)."""
+    return _todo_count(user)
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    """The navbar's bell: one count query."""
+    return unread_count(user)

@@ -8,7 +8,7 @@ from thidua.organizations.access import scopes_for
 from thidua.organizations.selectors import dashboard_figures
 
 from ..search import MIN_QUERY_LENGTH, search_all
-from ..selectors import activity_for_user
+from ..selectors import activity_for_user, todo_lines
 
 __all__ = ["DashboardView", "SearchView"]
 
@@ -19,6 +19,7 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["scopes"] = scopes_for(self.request.user)
+        context["todo"] = todo_lines(self.request.user)
         context["figures"] = dashboard_figures(self.request.user)
         context["recent"] = activity_for_user(self.request.user)[:10]
         # A council member's open ballot papers, first thing on his home page.
