@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-__all__ = ["DATE_FORMAT", "cell", "number_format", "row", "show_number"]
+__all__ = [
+    "DATE_FORMAT",
+    "cell",
+    "number_format",
+    "row",
+    "show_number",
+    "with_guide",
+]
 
 # Excel's format codes write "," for the grouping and "." for the decimal point and
 # show them in the reader's locale: Excel set to Vietnamese shows 1.234.567 and 93,5.
@@ -65,3 +72,21 @@ def show_number(target) -> None:
 def row(values) -> list:
     """Each value of a row through :func:`cell`, for ``sheet.append``."""
     return [cell(value) for value in values]
+
+
+def with_guide(workbook, lines: list, *, bold) -> bytes:
+    """The template ``workbook`` with its "Hướng dẫn" sheet — one line a row, the first
+    (its title) in ``bold`` — as the bytes of an .xlsx (the import templates)."""
+    from io import BytesIO  # noqa: PLC0415 (only the template downloads need it)
+
+    from openpyxl.styles import Font  # noqa: PLC0415 (heavy: loaded when a workbook is written)
+
+    guide = workbook.create_sheet("Hướng dẫn")
+    for number, line in enumerate(lines, start=1):
+        guide.cell(row=number, column=1, value=cell(line)).font = (
+            bold if number == 1 else Font()
+        )
+    guide.column_dimensions["A"].width = 100
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

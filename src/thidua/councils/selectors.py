@@ -306,6 +306,12 @@ def open_paper_count(user) -> int:
     person_id = getattr(user, "person_id", None)
     if not person_id:
         return 0
+    return _boxes_awaiting(person_id).count()
+
+
+def _boxes_awaiting(person_id: int):
+    """Open boxes of open meetings whose frozen roster holds the person, not voted in
+    yet (the badge counts them, the to-do lists them)."""
     return (
         BallotBox.objects.filter(
             state=BallotState.OPEN,
@@ -320,7 +326,6 @@ def open_paper_count(user) -> int:
             )
         )
         .distinct()
-        .count()
     )
 
 
@@ -331,20 +336,8 @@ def todo_for(user, today: datetime.date) -> list[TodoItem]:
     person_id = getattr(user, "person_id", None)
     if person_id:
         boxes = (
-            BallotBox.objects.filter(
-                state=BallotState.OPEN,
-                meeting__state=MeetingState.OPEN,
-                ballots__roster__member__person_id=person_id,
-            )
-            .exclude(
-                Exists(
-                    BallotParticipation.objects.filter(
-                        ballot__box=OuterRef("pk"), member__person_id=person_id
-                    )
-                )
-            )
+            _boxes_awaiting(person_id)
             .select_related("meeting")
-            .distinct()
             .order_by("opened_at", "pk")
         )
         for box in boxes:

@@ -2,11 +2,10 @@
 services/proposal_import.py): Vietnamese headers, the titles and the unit's sub-units
 as pick lists, CCCD and dates kept as text, and a guide."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 
 from thidua.common.excel import cell as plain
+from thidua.common.excel import with_guide
 from thidua.eligibility.catalog import NAMES
 from thidua.organizations.models import Agency
 
@@ -60,7 +59,6 @@ def proposal_template_bytes(unit: Agency) -> bytes:
         validation.add(f"{target}2:{target}{_ROWS + 1}")
         sheet.add_data_validation(validation)
 
-    guide = workbook.create_sheet("Hướng dẫn")
     lines = [
         _("Hướng dẫn lập danh sách đề nghị khen thưởng của %(u)s") % {"u": unit.name},
         _("Mỗi dòng một đề nghị; không sửa dòng tiêu đề; không dùng công thức."),
@@ -75,11 +73,4 @@ def proposal_template_bytes(unit: Agency) -> bytes:
             "rồi tải lên lại."
         ),
     ]
-    for row, line in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=plain(line)).font = (
-            bold if row == 1 else Font()
-        )
-    guide.column_dimensions["A"].width = 100
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return with_guide(workbook, lines, bold=bold)

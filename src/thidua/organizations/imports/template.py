@@ -1,10 +1,9 @@
 """The blank staff template, with the agency's unit codes as a pick list."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 
 from thidua.common.excel import cell as plain
+from thidua.common.excel import with_guide
 
 from ..enums import EducationLevel, Gender, PersonCategory
 from ..ethnicities import ETHNICITIES
@@ -73,7 +72,6 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
         validation.add(f"{letter}2:{letter}5000")
         sheet.add_data_validation(validation)
 
-    guide = workbook.create_sheet("Hướng dẫn")
     lines = [
         _("Hướng dẫn nhập danh sách cán bộ, công chức, viên chức, người lao động"),
         _("Mỗi dòng một người; không sửa dòng tiêu đề; không dùng công thức."),
@@ -89,11 +87,4 @@ def staff_template_bytes(agency: Agency | None = None) -> bytes:
             "Chỉ cần một dòng sai, toàn bộ tệp không được ghi; hãy sửa theo danh sách lỗi."
         ),
     ]
-    for row, line in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=plain(line)).font = (
-            bold if row == 1 else Font()
-        )
-    guide.column_dimensions["A"].width = 100
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return with_guide(workbook, lines, bold=bold)
