@@ -38,7 +38,10 @@ def nominate(page, base, round_url, index) -> tuple[str, str]:
     page.get_by_role("link", name="Đề nghị khen thưởng", exact=True).click()
     page.select_option("#id_proposing_unit", label="Phòng Đăng ký kinh doanh")
     page.select_option("#id_person", index=index)
-    name = page.locator("#id_person option:checked").inner_text().strip()
+    # The picker's entry names the person's unit after a dash.
+    name = (
+        page.locator("#id_person option:checked").inner_text().split(" – ")[0].strip()
+    )
     page.select_option("#id_code", "GIAY_KHEN")
     page.fill(
         "#id_summary", "Hoàn thành xuất sắc nhiệm vụ năm 2025, có sáng kiến cải tiến."

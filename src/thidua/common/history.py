@@ -188,6 +188,19 @@ def _items_model_form(source):
     return source, None
 
 
+def _in_form_order(keys: list[str], model, form) -> list[str]:
+    """The columns as the form (else the model) orders its fields: PostgreSQL's jsonb
+    keeps an object's keys in its own order, not the order they were written in."""
+    if form is not None:
+        order = list(form.base_fields)
+    elif model is not None:
+        order = [f.name for f in model._meta.get_fields()]
+    else:
+        return keys
+    rank = {name: index for index, name in enumerate(order)}
+    return sorted(keys, key=lambda key: rank.get(key, len(order)))
+
+
 def _leaves(value):
     if isinstance(value, dict):
         for item in value.values():
@@ -286,7 +299,9 @@ class _Formatter:
             and all(isinstance(item, dict) for item in value)
         ):
             model, form = _items_model_form(spec.items)
-            keys = list(dict.fromkeys(k for item in value for k in item))
+            keys = _in_form_order(
+                list(dict.fromkeys(k for item in value for k in item)), model, form
+            )
             specs = [_field_spec(model, key, form) or self._nested(key) for key in keys]
             return Table(
                 headers=[s.label for s in specs],
