@@ -146,7 +146,7 @@ def test_movement_from_draft_to_approved_registration(demo_server, page, smtp_si
         todo.get_by_test_id("todo-item")
         .filter(has_text="Đăng ký thi đua")
         .filter(has_text=NAME)
-    ).to_contain_text("Hạn 31/12/2026")
+    ).to_contain_text("Hạn thứ Năm, 31/12/2026")
     expect(page.get_by_test_id("menu-todo-count")).to_be_visible()
     mail = smtp_sink.wait_for(
         lambda m: m["To"] == "truongphong@thidua.example" and NAME in m["Subject"]

@@ -275,12 +275,16 @@ class _Formatter:
                 for item in value
             )
         if isinstance(value, dict):
-            parts = []
+            # Named keys first, then the others ("#42"): jsonb (PostgreSQL) does not
+            # keep the order the keys were written in, so that order cannot be shown.
+            named, unnamed = [], []
             for key, inner in value.items():
                 inner_spec = data_field("", key)
-                label = str(inner_spec.label) if inner_spec else f"#{key}"
-                parts.append(f"{label}: {self.text(spec, inner)}")
-            return "; ".join(parts)
+                if inner_spec:
+                    named.append(f"{inner_spec.label}: {self.text(spec, inner)}")
+                else:
+                    unnamed.append(f"#{key}: {self.text(spec, inner)}")
+            return "; ".join(named + unnamed)
         if spec.model is not None:
             name = self.names.get(spec.model, {}).get(str(value))
             if name is not None:
