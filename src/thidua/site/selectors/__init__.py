@@ -4,13 +4,15 @@ account's to-do (todo.py)."""
 
 from .activity import activity_for_user
 from .dashboards import Chart, dashboard_charts
-from .todo import TodoLine, todo_count, todo_lines
+from .todo import QueueCounts, TodoLine, queue_counts, todo_count, todo_lines
 
 __all__ = [
     "Chart",
+    "QueueCounts",
     "TodoLine",
     "activity_for_user",
     "dashboard_charts",
+    "queue_counts",
     "todo_count",
     "todo_lines",
 ]

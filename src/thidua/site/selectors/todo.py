@@ -22,7 +22,7 @@ from thidua.submissions.selectors import (
     submissions_to_issue,
 )
 
-__all__ = ["TodoLine", "todo_count", "todo_lines"]
+__all__ = ["QueueCounts", "TodoLine", "queue_counts", "todo_count", "todo_lines"]
 
 
 @dataclass(frozen=True)
@@ -39,41 +39,64 @@ class TodoLine:
         return -self.days_left if self.overdue else 0
 
 
+@dataclass(frozen=True)
+class QueueCounts:
+    """How many texts wait for the head (or whoever signs for him) and for the clerk;
+    ``None`` where the account holds neither role."""
+
+    to_approve: int | None
+    to_issue: int | None
+
+
+def queue_counts(user) -> QueueCounts:
+    """The head's and the clerk's queues, counted once per request: the menu's badges
+    and the home page's to-do read the same figures (kept on the user)."""
+    cached = getattr(user, "_thidua_queues", None)
+    if cached is None:
+        scopes = scopes_for(user)
+        cached = QueueCounts(
+            to_approve=(
+                decisions_awaiting_approval(user).count()
+                + submissions_awaiting_approval(user).count()
+                + movements_awaiting_approval(user).count()
+                if scopes.approver_agencies
+                else None
+            ),
+            to_issue=(
+                decisions_to_issue(user).count()
+                + submissions_to_issue(user).count()
+                + movements_to_issue(user).count()
+                if scopes.clerk_agencies
+                else None
+            ),
+        )
+        user._thidua_queues = cached
+    return cached
+
+
 def _queue_items(user) -> list[TodoItem]:
-    scopes = scopes_for(user)
+    counts = queue_counts(user)
     items = []
-    if scopes.approver_agencies:
-        waiting = (
-            decisions_awaiting_approval(user).count()
-            + submissions_awaiting_approval(user).count()
-            + movements_awaiting_approval(user).count()
-        )
-        if waiting:
-            items.append(
-                TodoItem(
-                    _("Duyệt, ký văn bản"),
-                    _("Quyết định, tờ trình, văn bản phát động chờ duyệt"),
-                    reverse("approvals"),
-                    detail=_("%(n)s văn bản") % {"n": waiting},
-                    count=waiting,
-                )
+    if counts.to_approve:
+        items.append(
+            TodoItem(
+                _("Duyệt, ký văn bản"),
+                _("Quyết định, tờ trình, văn bản phát động chờ duyệt"),
+                reverse("approvals"),
+                detail=_("%(n)s văn bản") % {"n": counts.to_approve},
+                count=counts.to_approve,
             )
-    if scopes.clerk_agencies:
-        waiting = (
-            decisions_to_issue(user).count()
-            + submissions_to_issue(user).count()
-            + movements_to_issue(user).count()
         )
-        if waiting:
-            items.append(
-                TodoItem(
-                    _("Lấy số, ban hành văn bản"),
-                    _("Văn bản đã duyệt, chờ lấy số, ban hành"),
-                    reverse("issue-queue"),
-                    detail=_("%(n)s văn bản") % {"n": waiting},
-                    count=waiting,
-                )
+    if counts.to_issue:
+        items.append(
+            TodoItem(
+                _("Lấy số, ban hành văn bản"),
+                _("Văn bản đã duyệt, chờ lấy số, ban hành"),
+                reverse("issue-queue"),
+                detail=_("%(n)s văn bản") % {"n": counts.to_issue},
+                count=counts.to_issue,
             )
+        )
     return items
 
 

@@ -12,14 +12,8 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.notifications import unread_count
 from thidua.councils.selectors import open_paper_count as _open_paper_count
-from thidua.decisions.selectors import decisions_awaiting_approval, decisions_to_issue
-from thidua.movements.selectors import movements_awaiting_approval, movements_to_issue
-from thidua.organizations.access import scopes_for
-from thidua.submissions.selectors import (
-    submissions_awaiting_approval,
-    submissions_to_issue,
-)
 
+from ..selectors import queue_counts
 from ..selectors import todo_count as _todo_count
 
 register = template.Library()
@@ -28,29 +22,25 @@ register = template.Library()
 @register.simple_tag
 def work_queues(user) -> list[dict]:
     """``[{"label", "url", "count", "testid"}]`` for the menu, empty for most accounts."""
-    scopes = scopes_for(user)
+    counts = queue_counts(user)
     queues = []
-    if scopes.approver_agencies:
+    if counts.to_approve is not None:
         queues.append(
             {
                 "label": _("Chờ duyệt"),
                 "title": _("Quyết định, tờ trình, văn bản phát động chờ duyệt"),
                 "url": reverse("approvals"),
-                "count": decisions_awaiting_approval(user).count()
-                + submissions_awaiting_approval(user).count()
-                + movements_awaiting_approval(user).count(),
+                "count": counts.to_approve,
                 "testid": "queue-approvals",
             }
         )
-    if scopes.clerk_agencies:
+    if counts.to_issue is not None:
         queues.append(
             {
                 "label": _("Chờ ban hành"),
                 "title": _("Văn bản đã duyệt, chờ lấy số, ban hành"),
                 "url": reverse("issue-queue"),
-                "count": decisions_to_issue(user).count()
-                + submissions_to_issue(user).count()
-                + movements_to_issue(user).count(),
+                "count": counts.to_issue,
                 "testid": "queue-issue",
             }
         )
