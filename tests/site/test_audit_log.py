@@ -97,7 +97,7 @@ def test_the_filtered_log_downloads_as_a_workbook(client_for, users, org):
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert "nhat-ky-thao-tac.xlsx" in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == (
         "Số thứ tự",
